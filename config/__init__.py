@@ -1,0 +1,1 @@
+"""User-editable configuration (YAML beside this file) and the typed loaders that validate it."""

@@ -1,0 +1,60 @@
+"""One typed settings object per process.
+
+Precedence, lowest first: built-in defaults < environment variables < command-line options
+(the CLI passes its options as `overrides`). Every variable is listed in the README.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel
+
+CONFIG_DIR = Path(__file__).resolve().parent
+
+# environment variable → settings field
+ENV_VARS: dict[str, str] = {
+    "GONGGAO_DATA_DIR": "data_dir",
+    "GONGGAO_DATABASE_URL": "database_url",
+    "GONGGAO_SOURCES": "sources_path",
+    "GONGGAO_HAZARDS": "hazards_path",
+    "GONGGAO_INDEX": "index_name",
+    "GONGGAO_CONTACT_URL": "contact_url",
+    "GONGGAO_LOG_LEVEL": "log_level",
+    "MEILI_URL": "meili_url",
+    "MEILI_MASTER_KEY": "meili_master_key",
+    "MEILI_BIN": "meili_bin",
+}
+
+
+class Settings(BaseModel):
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    sources_path: Path = CONFIG_DIR / "sources.yaml"
+    hazards_path: Path = CONFIG_DIR / "hazards.yaml"
+    index_settings_path: Path = CONFIG_DIR / "index_settings.yaml"
+    index_name: str = "announcements"
+    contact_url: str = "https://github.com/gonggao/gonggao#crawler"
+    log_level: str = "WARNING"
+    meili_url: str | None = None
+    meili_master_key: str | None = None
+    meili_bin: Path | None = None
+
+    @classmethod
+    def load(cls, overrides: dict[str, object] | None = None, environ: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {field: env[var] for var, field in ENV_VARS.items() if env.get(var)}
+        values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+        settings = cls.model_validate(values)
+        settings.data_dir = settings.data_dir.resolve()
+        return settings
+
+    @property
+    def catalog_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'catalog.sqlite3'}"
+
+    @property
+    def managed_meili(self) -> bool:
+        """True when Gonggao runs its own Meilisearch (no MEILI_URL given)."""
+        return self.meili_url is None

@@ -1,0 +1,1 @@
+"""Page → document (decode, extract, clean, enrich), the catalog, and the Meilisearch sync."""

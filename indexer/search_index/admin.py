@@ -1,0 +1,101 @@
+"""Writing to Meilisearch with the master key: settings, keys, documents, swaps.
+
+Every write is an async task in Meilisearch; `wait` blocks on it with a real timeout and turns
+`failed` into an exception, so no write is ever assumed to have happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import meilisearch
+from meilisearch.errors import MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError
+from ruamel.yaml import YAML
+
+TASK_TIMEOUT_MS = 120_000
+SEARCH_KEY_NAME = "gonggao-search"
+MEILI_ERRORS = (MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError, OSError)
+
+
+class IndexWriteFailed(RuntimeError):
+    pass
+
+
+def connect(url: str, api_key: str, timeout: float = 30.0) -> meilisearch.Client:
+    return meilisearch.Client(url, api_key, timeout=timeout)
+
+
+def wait(client: meilisearch.Client, task_info: Any, timeout_ms: int = TASK_TIMEOUT_MS) -> None:
+    task = client.wait_for_task(task_info.task_uid, timeout_in_ms=timeout_ms, interval_in_ms=50)
+    if task.status != "succeeded":
+        raise IndexWriteFailed(f"Meilisearch task {task.uid} ({task.type}) {task.status}: {task.error}")
+
+
+def load_index_settings(path: Path) -> dict[str, Any]:
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return dict(data)
+
+
+def ensure_index(client: meilisearch.Client, uid: str, settings: dict[str, Any]) -> None:
+    """Create the index if missing and apply the settings (a no-op task when unchanged)."""
+    try:
+        client.get_index(uid)
+    except MeilisearchApiError as exc:
+        if exc.code != "index_not_found":
+            raise
+        wait(client, client.create_index(uid, {"primaryKey": "id"}))
+    wait(client, client.index(uid).update_settings(settings))
+
+
+def ensure_search_key(client: meilisearch.Client, index_pattern: str) -> str:
+    """The key the web app uses: `search` only, on the announcements index and its rebuilds."""
+    for key in client.get_keys({"limit": 1000}).results:
+        if key.name == SEARCH_KEY_NAME and key.indexes == [index_pattern]:
+            return key.key
+    created = client.create_key(
+        {
+            "name": SEARCH_KEY_NAME,
+            "description": "Gonggao web app: search only",
+            "actions": ["search"],
+            "indexes": [index_pattern],
+            "expiresAt": None,
+        }
+    )
+    return created.key
+
+
+def batches(docs: Iterable[dict[str, Any]], max_bytes: int = 20_000_000, max_docs: int = 5_000) -> Iterator[list[dict[str, Any]]]:
+    """Split documents into batches under Meilisearch's payload limit (FIELD_NOTES: 20–50 MB)."""
+    import json
+
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for doc in docs:
+        doc_size = len(json.dumps(doc, ensure_ascii=False).encode())
+        if batch and (size + doc_size > max_bytes or len(batch) >= max_docs):
+            yield batch
+            batch, size = [], 0
+        batch.append(doc)
+        size += doc_size
+    if batch:
+        yield batch
+
+
+def add_documents(client: meilisearch.Client, uid: str, docs: list[dict[str, Any]]) -> None:
+    wait(client, client.index(uid).add_documents(docs, primary_key="id"))
+
+
+def delete_documents(client: meilisearch.Client, uid: str, ids: list[str]) -> None:
+    wait(client, client.index(uid).delete_documents(ids))
+
+
+def swap_in(client: meilisearch.Client, live: str, fresh: str) -> None:
+    """Atomically make `fresh` the live index, then drop the old one."""
+    try:
+        client.get_index(live)
+    except MeilisearchApiError:
+        wait(client, client.create_index(live, {"primaryKey": "id"}))
+    wait(client, client.swap_indexes([{"indexes": [live, fresh]}]))
+    wait(client, client.delete_index(fresh))

@@ -1,0 +1,65 @@
+"""Building Meilisearch filter expressions safely.
+
+Every user value is wrapped in double quotes after escaping `\\` and then `"` (FIELD_NOTES:
+unescaped, `zzz" OR school EXISTS OR school = "` matched every document). Attribute names come
+only from FILTER_ATTRIBUTES, never from a request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+FILTER_ATTRIBUTES = frozenset(
+    {
+        "id", "source_id", "region.lvl0", "region.lvl1", "region.lvl2", "region_codes",
+        "province", "city", "county", "hazards", "primary_hazard", "safety_related",
+        "source_type", "issuer_level", "event_type", "year", "month", "published_at",
+        "status", "cluster_id", "is_canonical",
+    }
+)
+
+
+class UnknownAttribute(ValueError):
+    pass
+
+
+def quote(value: str) -> str:
+    """A Meilisearch string literal holding exactly `value`."""
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _attribute(name: str) -> str:
+    if name not in FILTER_ATTRIBUTES:
+        raise UnknownAttribute(f"not a filterable attribute: {name!r}")
+    return name
+
+
+def equals(attribute: str, value: str | int | bool) -> str:
+    if isinstance(value, bool):
+        return f"{_attribute(attribute)} = {'true' if value else 'false'}"
+    if isinstance(value, int):
+        return f"{_attribute(attribute)} = {value}"
+    return f"{_attribute(attribute)} = {quote(value)}"
+
+
+def any_of(attribute: str, values: Iterable[str]) -> str:
+    """`attr IN ["a", "b"]`, or "" for no values."""
+    values = list(values)
+    if not values:
+        return ""
+    return f"{_attribute(attribute)} IN [{', '.join(quote(v) for v in values)}]"
+
+
+def between(attribute: str, lower: int | None, upper: int | None) -> str:
+    """`lower <= attr < upper`; either bound may be None."""
+    parts = []
+    if lower is not None:
+        parts.append(f"{_attribute(attribute)} >= {int(lower)}")
+    if upper is not None:
+        parts.append(f"{_attribute(attribute)} < {int(upper)}")
+    return " AND ".join(parts)
+
+
+def all_of(clauses: Iterable[str]) -> str:
+    clauses = [c for c in clauses if c]
+    return " AND ".join(f"({c})" for c in clauses)
