@@ -1,0 +1,101 @@
+"""Tables of the catalog. Changes go through an Alembic migration in `migrations/versions/`."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger, Boolean, Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("config", Text, nullable=False),          # the validated Source as JSON
+    Column("updated_at", BigInteger, nullable=False),
+)
+
+pages = Table(
+    "pages", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("final_url", Text),
+    Column("http_status", Integer),
+    Column("content_type", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("content_hash", String(64)),
+    Column("raw", LargeBinary),                      # zlib-compressed body as fetched
+    Column("raw_headers", Text),                     # JSON
+    Column("state", String(16), nullable=False),     # ok | skipped | error | removed
+    Column("reason", Text),                          # why skipped / failed
+    Column("first_seen", BigInteger, nullable=False),
+    Column("fetched_at", BigInteger, nullable=False),
+    Column("changed_at", BigInteger),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("page_id", Integer, ForeignKey("pages.id"), nullable=False, index=True),
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("data", Text, nullable=False),            # the Document as JSON
+    Column("status", String(16), nullable=False),    # live | edited | removed
+    Column("version", Integer, nullable=False),
+    Column("first_seen", BigInteger, nullable=False),
+    Column("last_changed", BigInteger, nullable=False),
+    # outbox: pending until the search index has this exact version
+    Column("sync_pending", Boolean, nullable=False, default=True),
+    Column("sync_error", Text),
+    Column("synced_at", BigInteger),
+)
+Index("ix_documents_sync_pending", documents.c.sync_pending)
+
+versions = Table(
+    "versions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+)
+
+crawl_runs = Table(
+    "crawl_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("started_at", BigInteger, nullable=False),
+    Column("finished_at", BigInteger),
+    Column("state", String(16), nullable=False),     # running | ok | failed
+    Column("pages_fetched", Integer, nullable=False, default=0),
+    Column("pages_unchanged", Integer, nullable=False, default=0),
+    Column("docs_new", Integer, nullable=False, default=0),
+    Column("docs_changed", Integer, nullable=False, default=0),
+    Column("docs_removed", Integer, nullable=False, default=0),
+    Column("errors", Integer, nullable=False, default=0),
+    Column("pid", Integer),
+)
+
+crawl_errors = Table(
+    "crawl_errors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("crawl_runs.id"), index=True),
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("kind", String(32), nullable=False),      # dns | connect | timeout | http_4xx | http_5xx | not_html | extract | robots | ...
+    Column("message", Text, nullable=False),
+    Column("at", BigInteger, nullable=False),
+)

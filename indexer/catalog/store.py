@@ -1,0 +1,298 @@
+"""Reads and writes of the catalog, in the words of the pipeline (pages, documents, runs, outbox)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, insert, select, update
+
+from indexer.catalog.db import make_engine, migrate
+from indexer.catalog.schema import crawl_errors, crawl_runs, documents, pages, sources, versions
+from indexer.models import Document, Page
+
+
+def now() -> int:
+    return int(time.time())
+
+
+def content_hash(doc: Document) -> str:
+    """Hash of what a reader sees; unchanged text makes no new version."""
+    return hashlib.sha256(f"{doc.title}\n{doc.body}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class KnownPage:
+    url: str
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    state: str
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+class Catalog:
+    def __init__(self, url: str, *, migrate_schema: bool = True):
+        self.engine: Engine = make_engine(url)
+        if migrate_schema:
+            migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- sources -----------------------------------------------------------------------------
+    def register_sources(self, items: list[tuple[str, str, str, str]]) -> None:
+        """(id, name, kind, config_json) for every configured source; updates changed ones."""
+        with self.engine.begin() as conn:
+            existing = {row.id for row in conn.execute(select(sources.c.id))}
+            for source_id, name, kind, config_json in items:
+                values = dict(name=name, kind=kind, config=config_json, updated_at=now())
+                if source_id in existing:
+                    conn.execute(update(sources).where(sources.c.id == source_id).values(**values))
+                else:
+                    conn.execute(insert(sources).values(id=source_id, **values))
+
+    # -- pages -------------------------------------------------------------------------------
+    def known_page(self, url: str) -> KnownPage | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(pages.c.url, pages.c.etag, pages.c.last_modified, pages.c.content_hash, pages.c.state)
+                .where(pages.c.url == url)
+            ).first()
+        return KnownPage(*row) if row else None
+
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Which of these article URLs the catalog already holds with a readable page."""
+        if not urls:
+            return set()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(pages.c.url).where(pages.c.url.in_(urls), pages.c.state == "ok"))
+            return {row.url for row in rows}
+
+    def save_page(self, page: Page, *, state: str, reason: str | None = None) -> int:
+        """Insert or update the page row with the bytes as fetched; returns its id."""
+        headers = {k.lower(): v for k, v in page.headers.items()}
+        body_hash = hashlib.sha256(page.body).hexdigest()
+        values = dict(
+            source_id=page.source_id,
+            final_url=page.final_url,
+            http_status=page.status,
+            content_type=headers.get("content-type"),
+            etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"),
+            content_hash=body_hash,
+            raw=zlib.compress(page.body, 6),
+            raw_headers=json.dumps(headers, ensure_ascii=False),
+            state=state,
+            reason=reason,
+            fetched_at=int(page.fetched_at.timestamp()),
+        )
+        with self.engine.begin() as conn:
+            row = conn.execute(select(pages.c.id, pages.c.content_hash).where(pages.c.url == page.url)).first()
+            if row is None:
+                result = conn.execute(insert(pages).values(url=page.url, first_seen=values["fetched_at"], changed_at=values["fetched_at"], **values))
+                return int(result.inserted_primary_key[0])
+            if row.content_hash != body_hash:
+                values["changed_at"] = values["fetched_at"]
+            conn.execute(update(pages).where(pages.c.id == row.id).values(**values))
+            return int(row.id)
+
+    def touch_page(self, url: str) -> None:
+        """A 304: the page is unchanged; only the fetch time moves."""
+        with self.engine.begin() as conn:
+            conn.execute(update(pages).where(pages.c.url == url).values(fetched_at=now()))
+
+    def mark_page_removed(self, url: str, reason: str) -> int:
+        """The page now answers 404/410: it and its documents are marked removed (kept searchable)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(select(pages.c.id).where(pages.c.url == url)).first()
+            if row is None:
+                return 0
+            conn.execute(update(pages).where(pages.c.id == row.id).values(state="removed", reason=reason, fetched_at=now()))
+            removed = 0
+            for doc_row in conn.execute(select(documents.c.id, documents.c.data, documents.c.status).where(documents.c.page_id == row.id)).all():
+                if doc_row.status == "removed":
+                    continue
+                data = json.loads(doc_row.data)
+                data["status"] = "removed"
+                conn.execute(
+                    update(documents).where(documents.c.id == doc_row.id)
+                    .values(status="removed", data=json.dumps(data, ensure_ascii=False), sync_pending=True, last_changed=now())
+                )
+                removed += 1
+            return removed
+
+    def iter_raw_pages(self, source_id: str | None = None) -> Iterator[tuple[Page, int]]:
+        """Every stored page as fetched, for re-extraction without the network."""
+        from datetime import datetime, timezone
+
+        query = select(pages).where(pages.c.state == "ok").order_by(pages.c.id)
+        if source_id:
+            query = query.where(pages.c.source_id == source_id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield (
+                    Page(
+                        url=row.url, final_url=row.final_url or row.url, status=row.http_status or 200,
+                        headers=json.loads(row.raw_headers or "{}"), body=zlib.decompress(row.raw) if row.raw else b"",
+                        fetched_at=datetime.fromtimestamp(row.fetched_at, timezone.utc), source_id=row.source_id,
+                    ),
+                    row.id,
+                )
+
+    # -- documents ---------------------------------------------------------------------------
+    def store_documents(self, page_id: int, docs: list[Document]) -> StoreResult:
+        """Upsert the documents of one page. A changed text makes a new version; the same text does nothing."""
+        new = changed = unchanged = 0
+        stamp = now()
+        with self.engine.begin() as conn:
+            for doc in docs:
+                digest = content_hash(doc)
+                row = conn.execute(select(documents).where(documents.c.id == doc.id)).first()
+                if row is not None and row.content_hash == digest and row.status != "removed":
+                    unchanged += 1
+                    continue
+                if row is None:
+                    doc.first_seen = doc.first_seen or stamp
+                    doc.last_changed = stamp
+                    doc.versions = 1
+                    doc.status = "live"
+                    conn.execute(insert(documents).values(
+                        id=doc.id, page_id=page_id, source_id=doc.source_id, content_hash=digest,
+                        data=doc.model_dump_json(), status="live", version=1, first_seen=doc.first_seen,
+                        last_changed=stamp, sync_pending=True,
+                    ))
+                    new += 1
+                else:
+                    version = row.version + (0 if row.content_hash == digest else 1)
+                    doc.first_seen = row.first_seen
+                    doc.last_changed = stamp
+                    doc.versions = version
+                    doc.status = "edited" if version > 1 else "live"
+                    conn.execute(update(documents).where(documents.c.id == doc.id).values(
+                        page_id=page_id, content_hash=digest, data=doc.model_dump_json(), status=doc.status,
+                        version=version, last_changed=stamp, sync_pending=True, sync_error=None,
+                    ))
+                    changed += 1
+                if row is None or row.content_hash != digest:
+                    conn.execute(insert(versions).values(
+                        document_id=doc.id, version=doc.versions, content_hash=digest,
+                        title=doc.title, body=doc.body, created_at=stamp,
+                    ))
+        return StoreResult(new=new, changed=changed, unchanged=unchanged)
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents.c.data).where(documents.c.id == doc_id)).first()
+        return Document.model_validate_json(row.data) if row else None
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    def count_versions(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(versions)).scalar_one())
+
+    # -- outbox ------------------------------------------------------------------------------
+    def pending_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents).where(documents.c.sync_pending.is_(True))).scalar_one())
+
+    def pending_documents(self, limit: int, after: str = "") -> list[tuple[str, str]]:
+        """(id, json) of documents the index does not have yet, in id order after `after`."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(documents.c.id, documents.c.data)
+                .where(documents.c.sync_pending.is_(True), documents.c.id > after)
+                .order_by(documents.c.id).limit(limit)
+            )
+            return [(row.id, row.data) for row in rows]
+
+    def all_documents(self, batch: int = 1000) -> Iterator[list[tuple[str, str]]]:
+        after = ""
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(documents.c.id, documents.c.data).where(documents.c.id > after).order_by(documents.c.id).limit(batch)
+                ).all()
+            if not rows:
+                return
+            yield [(row.id, row.data) for row in rows]
+            after = rows[-1].id
+
+    def mark_synced(self, ids_and_json: list[tuple[str, str]]) -> None:
+        """Clear the outbox flag only where the row still holds the version that was sent."""
+        stamp = now()
+        with self.engine.begin() as conn:
+            for doc_id, data in ids_and_json:
+                conn.execute(
+                    update(documents).where(documents.c.id == doc_id, documents.c.data == data)
+                    .values(sync_pending=False, sync_error=None, synced_at=stamp)
+                )
+
+    def mark_sync_failed(self, ids: list[str], error: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(documents).where(documents.c.id.in_(ids)).values(sync_error=error[:2000]))
+
+    def mark_all_pending(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(documents).values(sync_pending=True))
+
+    # -- crawl runs --------------------------------------------------------------------------
+    def start_run(self, source_id: str, pid: int | None = None) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(crawl_runs).values(source_id=source_id, started_at=now(), state="running", pid=pid,
+                                                            pages_fetched=0, pages_unchanged=0, docs_new=0, docs_changed=0,
+                                                            docs_removed=0, errors=0))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, state: str, **counts: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(crawl_runs).where(crawl_runs.c.id == run_id).values(finished_at=now(), state=state, **counts))
+
+    def record_error(self, run_id: int | None, source_id: str, url: str, kind: str, message: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(crawl_errors).values(run_id=run_id, source_id=source_id, url=url, kind=kind,
+                                                     message=message[:2000], at=now()))
+
+    def errors(self, source_id: str | None = None, run_id: int | None = None) -> list[dict]:
+        query = select(crawl_errors).order_by(crawl_errors.c.id)
+        if source_id:
+            query = query.where(crawl_errors.c.source_id == source_id)
+        if run_id:
+            query = query.where(crawl_errors.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def runs(self, source_id: str | None = None, limit: int = 20) -> list[dict]:
+        query = select(crawl_runs).order_by(crawl_runs.c.id.desc()).limit(limit)
+        if source_id:
+            query = query.where(crawl_runs.c.source_id == source_id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def source_summaries(self) -> list[dict]:
+        """Per registered source: document count, last run, last error."""
+        out = []
+        with self.engine.connect() as conn:
+            for src in conn.execute(select(sources).order_by(sources.c.id)):
+                docs = conn.execute(select(func.count()).select_from(documents).where(documents.c.source_id == src.id)).scalar_one()
+                last = conn.execute(select(crawl_runs).where(crawl_runs.c.source_id == src.id).order_by(crawl_runs.c.id.desc()).limit(1)).first()
+                err = conn.execute(select(crawl_errors).where(crawl_errors.c.source_id == src.id).order_by(crawl_errors.c.id.desc()).limit(1)).first()
+                out.append({
+                    "id": src.id, "name": src.name, "kind": src.kind, "documents": int(docs),
+                    "last_run": dict(last._mapping) if last else None,
+                    "last_error": dict(err._mapping) if err else None,
+                })
+        return out
