@@ -22,6 +22,7 @@ ENV_VARS: dict[str, str] = {
     "GONGGAO_INDEX": "index_name",
     "GONGGAO_CONTACT_URL": "contact_url",
     "GONGGAO_LOG_LEVEL": "log_level",
+    "GONGGAO_CRAWL_DELAY": "crawl_delay",
     "MEILI_URL": "meili_url",
     "MEILI_MASTER_KEY": "meili_master_key",
     "MEILI_BIN": "meili_bin",
@@ -37,6 +38,7 @@ class Settings(BaseModel):
     index_name: str = "announcements"
     contact_url: str = "https://github.com/gonggao/gonggao#crawler"
     log_level: str = "WARNING"
+    crawl_delay: float = 1.0  # seconds between requests to one site (AutoThrottle may raise it)
     meili_url: str | None = None
     meili_master_key: str | None = None
     meili_bin: Path | None = None
@@ -49,6 +51,12 @@ class Settings(BaseModel):
         settings = cls.model_validate(values)
         settings.data_dir = settings.data_dir.resolve()
         return settings
+
+    def to_env(self) -> dict[str, str]:
+        """The environment that gives a child process (a crawl) these same settings."""
+        env = {var: str(getattr(self, field)) for var, field in ENV_VARS.items() if getattr(self, field) is not None}
+        env["GONGGAO_DATA_DIR"] = str(self.data_dir)
+        return env
 
     @property
     def catalog_url(self) -> str:

@@ -245,10 +245,6 @@ class Catalog:
         with self.engine.begin() as conn:
             conn.execute(update(documents).where(documents.c.id.in_(ids)).values(sync_error=error[:2000]))
 
-    def mark_all_pending(self) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(update(documents).values(sync_pending=True))
-
     # -- crawl runs --------------------------------------------------------------------------
     def start_run(self, source_id: str, pid: int | None = None) -> int:
         with self.engine.begin() as conn:

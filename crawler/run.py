@@ -1,0 +1,40 @@
+"""Run crawls of some sources in this process: `python -m crawler.run SOURCE [SOURCE ...]`.
+
+A Twisted reactor cannot restart, so every crawl (scheduled or from `gonggao crawl`) runs in a
+fresh process of its own; this module is that process's entry point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.utils.project import get_project_settings
+
+from crawler.spiders.announcements import AnnouncementsSpider
+
+
+def crawl(source_ids: list[str], overrides: dict[str, str] | None = None) -> None:
+    settings = get_project_settings()
+    settings.setmodule("crawler.settings", priority="project")
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    process = CrawlerProcess(settings, install_root_handler=True)
+    for source_id in source_ids:
+        process.crawl(AnnouncementsSpider, source=source_id)
+    process.start()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler.run", description=__doc__)
+    parser.add_argument("sources", nargs="+")
+    parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    args = parser.parse_args(argv)
+    overrides = dict(item.split("=", 1) for item in args.set)
+    crawl(args.sources, overrides)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""The crawl schedule: one APScheduler 3 scheduler per installation, jobs persisted in the catalog.
+
+FIELD_NOTES: a job store must not be shared by two schedulers, so only `gonggao up` runs one;
+jobs have fixed ids and `replace_existing`, missed runs coalesce into one, and a source never
+crawls twice at once (`max_instances=1`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from config.settings import Settings
+from config.sources import Schedule, Source
+from crawler.launch import crawl_in_subprocess
+
+log = logging.getLogger(__name__)
+TIMEZONE = "Asia/Shanghai"
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 3600}
+
+
+def trigger_for(schedule: Schedule) -> BaseTrigger:
+    if schedule.cron:
+        return CronTrigger.from_crontab(schedule.cron, timezone=TIMEZONE, jitter=schedule.jitter_seconds or None)
+    return IntervalTrigger(minutes=schedule.every_minutes, timezone=TIMEZONE, jitter=schedule.jitter_seconds or None)
+
+
+def scheduled_crawl(source_id: str) -> None:
+    """The job: crawl one source in its own process. Settings come from this process's environment."""
+    code = crawl_in_subprocess([source_id], Settings.load())
+    if code != 0:
+        log.warning("scheduled crawl failed source=%s exit=%s", source_id, code)
+
+
+def build_scheduler(settings: Settings, sources: list[Source], after_crawl: Callable[[], None] | None = None,
+                    sync_every_seconds: int = 30) -> BackgroundScheduler:
+    """A scheduler with one persisted job per enabled source and an in-memory outbox sync job."""
+    scheduler = BackgroundScheduler(
+        jobstores={
+            "default": SQLAlchemyJobStore(url=settings.catalog_url, tablename="apscheduler_jobs"),
+            "memory": MemoryJobStore(),
+        },
+        job_defaults=JOB_DEFAULTS,
+        timezone=TIMEZONE,
+    )
+    for source in sources:
+        if source.enabled:
+            scheduler.add_job(scheduled_crawl, trigger_for(source.schedule), args=[source.id], id=f"crawl:{source.id}",
+                              name=f"crawl {source.id}", replace_existing=True)
+    if after_crawl is not None:
+        scheduler.add_job(after_crawl, IntervalTrigger(seconds=sync_every_seconds), id="sync", jobstore="memory",
+                          replace_existing=True)
+    return scheduler
+
+
+def start(scheduler: BackgroundScheduler, sources: list[Source]) -> None:
+    """Start, then drop persisted jobs of sources that left the config or were disabled."""
+    wanted = {f"crawl:{s.id}" for s in sources if s.enabled}
+    scheduler.start()
+    for job in scheduler.get_jobs(jobstore="default"):
+        if job.id.startswith("crawl:") and job.id not in wanted:
+            job.remove()
+
+
+def next_runs(sources: list[Source], now: datetime | None = None) -> dict[str, datetime | None]:
+    """When each source would next crawl by its schedule (for `gonggao sources`)."""
+    from zoneinfo import ZoneInfo
+
+    now = now or datetime.now(ZoneInfo(TIMEZONE))
+    return {s.id: trigger_for(s.schedule).get_next_fire_time(None, now) if s.enabled else None for s in sources}

@@ -1,0 +1,126 @@
+"""The one spider: list pages → article links → article pages, driven by config/sources.yaml.
+
+    scrapy crawl announcements -a source=ID
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.python.failure import Failure
+
+from config.settings import Settings
+from config.sources import Source, load_sources
+from crawler import links
+from crawler.items import CrawlError, FetchedPage, Gone, NotModified, Skipped
+from indexer.catalog.store import Catalog
+from indexer.models import Page
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+GONE = (404, 410)
+
+
+class AnnouncementsSpider(Spider):
+    name = "announcements"
+    custom_settings: dict[str, Any] = {}
+
+    def __init__(self, source: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        if not source:
+            raise ValueError("give the source to crawl: -a source=ID (see `gonggao sources`)")
+        settings = Settings.load()
+        by_id = {s.id: s for s in load_sources(settings.sources_path)}
+        if source not in by_id:
+            raise ValueError(f"unknown source {source!r}; known: {', '.join(sorted(by_id))}")
+        self.source: Source = by_id[source]
+        self.allowed_domains = self.source.allowed_domains
+        self.catalog = Catalog(settings.catalog_url, migrate_schema=False)
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.source.start_urls:
+            yield Request(url, callback=self.parse_list, errback=self.on_error, cb_kwargs={"page_no": 1}, dont_filter=True)
+
+    # -- list pages --------------------------------------------------------------------------
+    def parse_list(self, response: Response, page_no: int) -> Iterator[Any]:
+        if not _is_html(response):
+            yield CrawlError(response.url, "not_html", f"list page is {_content_type(response) or 'untyped'}")
+            return
+        found = links.article_links(response.selector, response.url, self.source.allowed_domains, self.source.selectors.article_links)
+        known = self.catalog.known_urls(found)
+        for url in found:
+            yield Request(url, callback=self.parse_article, errback=self.on_error,
+                          meta={"conditional": True, "handle_httpstatus_list": [304, *GONE]})
+        for url in links.attachment_links(response.selector, response.url, self.source.allowed_domains):
+            yield Request(url, callback=self.parse_article, errback=self.on_error, meta={"handle_httpstatus_list": list(GONE)})
+        # Incremental: once a list page holds nothing new, the older pages hold nothing new either.
+        if found and len(known) == len(found):
+            self.crawler.stats.inc_value("gonggao/list_pages_stopped")
+            return
+        if page_no == 1:
+            for n, url in enumerate(links.list_pages(response.selector, response.url, self.source.max_list_pages,
+                                                     self.source.selectors.next_page), start=2):
+                yield Request(url, callback=self.parse_list, errback=self.on_error, cb_kwargs={"page_no": n})
+
+    # -- article pages -----------------------------------------------------------------------
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        if response.status == 304:
+            yield NotModified(response.url)
+            return
+        if response.status in GONE:
+            yield Gone(response.url, response.status)
+            return
+        page = Page(
+            url=response.request.url if response.request else response.url,
+            final_url=response.url,
+            status=response.status,
+            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
+            body=response.body,
+            fetched_at=datetime.now(timezone.utc),
+            source_id=self.source.id,
+        )
+        if not _is_html(response):
+            yield Skipped(page.model_copy(update={"body": b""}), f"not HTML: {_content_type(response) or 'no content type'}")
+            return
+        yield FetchedPage(page)
+
+    def on_error(self, failure: Failure) -> Iterator[CrawlError]:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        yield CrawlError(url, _error_kind(failure), failure.getErrorMessage() or failure.type.__name__)
+
+    def closed(self, reason: str) -> None:
+        self.catalog.close()
+
+
+def _content_type(response: Response) -> str:
+    return (response.headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+
+
+def _is_html(response: Response) -> bool:
+    ctype = _content_type(response)
+    if ctype:
+        return ctype in HTML_TYPES
+    return response.body[:512].lstrip().lower().startswith((b"<!doctype html", b"<html"))
+
+
+def _error_kind(failure: Failure) -> str:
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return "http_4xx" if status < 500 else "http_5xx"
+    if failure.check(DNSLookupError):
+        return "dns"
+    if failure.check(ConnectionRefusedError):
+        return "connect"
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return "timeout"
+    if failure.check(IgnoreRequest):
+        return "robots" if "robots" in (failure.getErrorMessage() or "").lower() else "ignored"
+    return failure.type.__name__.lower()[:32]

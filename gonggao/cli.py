@@ -1,0 +1,256 @@
+"""The `gonggao` command.
+
+    gonggao demo                 run on the built-in demo web (crawl, index, serve)
+    gonggao up                   Meilisearch + scheduled crawls + web app
+    gonggao crawl [SOURCE ...]   crawl now (all sources when none is named), then sync the index
+    gonggao sources              each source with last run, next run, documents, last error
+    gonggao search QUERY         search from the terminal
+    gonggao extract PAGE.html    print the documents of saved pages as JSON Lines
+    gonggao index sync|rebuild   send pending documents / rebuild the index and swap it in
+
+A mistake a user can make (a bad config line, Meilisearch unreachable, an unknown source) ends
+with a one-line message and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from config.errors import ConfigError
+from config.settings import Settings
+from gonggao import logs
+
+EXIT_USAGE = 2
+EXIT_UNAVAILABLE = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    settings = Settings.load({"data_dir": args.data_dir, "log_level": args.log_level})
+    logs.setup(settings.log_level)
+    try:
+        return int(args.func(args, settings) or 0)
+    except ConfigError as exc:
+        print(f"gonggao: config error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except unavailable_errors() as exc:
+        print(f"gonggao: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+
+
+def unavailable_errors() -> tuple[type[BaseException], ...]:
+    from indexer.search_index.admin import MEILI_ERRORS, IndexWriteFailed
+    from indexer.search_index.process import MeiliUnavailable
+
+    return (MeiliUnavailable, IndexWriteFailed, *MEILI_ERRORS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gonggao", description="Search Chinese government announcements.")
+    parser.add_argument("--data-dir", type=Path, help="state directory (default ./data, or GONGGAO_DATA_DIR)")
+    parser.add_argument("--log-level", help="DEBUG, INFO, WARNING (default), ERROR")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="run on the built-in demo web")
+    _web_options(demo)
+    demo.set_defaults(func=cmd_demo)
+
+    up = sub.add_parser("up", help="Meilisearch + scheduled crawls + web app")
+    _web_options(up)
+    up.add_argument("--no-schedule", action="store_true", help="serve only; run no scheduled crawls")
+    up.set_defaults(func=cmd_up)
+
+    crawl = sub.add_parser("crawl", help="crawl now, then sync the index")
+    crawl.add_argument("sources", nargs="*", metavar="SOURCE")
+    crawl.set_defaults(func=cmd_crawl)
+
+    sources = sub.add_parser("sources", help="list sources with their last and next run")
+    sources.add_argument("--json", action="store_true")
+    sources.set_defaults(func=cmd_sources)
+
+    search = sub.add_parser("search", help="search from the terminal")
+    search.add_argument("query", nargs="?", default="")
+    search.add_argument("--region", action="append", default=[], help="e.g. '陕西省 > 安康市' (repeatable)")
+    search.add_argument("--hazard", action="append", default=[], help="a hazard code (repeatable)")
+    search.add_argument("--since", help="YYYY-MM-DD")
+    search.add_argument("--until", help="YYYY-MM-DD")
+    search.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--json", action="store_true", help="print the API's JSON answer")
+    search.set_defaults(func=cmd_search)
+
+    extract = sub.add_parser("extract", help="print the documents of saved pages as JSON Lines")
+    extract.add_argument("pages", nargs="+", type=Path, metavar="PAGE.html")
+    extract.add_argument("--url", help="the URL the page was fetched from (one page only)")
+    extract.add_argument("--source", help="a source id from the sources file, for its selectors and hints")
+    extract.set_defaults(func=cmd_extract)
+
+    index = sub.add_parser("index", help="search index maintenance")
+    index_sub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
+    index_sub.add_parser("sync", help="send documents the index does not have yet").set_defaults(func=cmd_index_sync)
+    index_sub.add_parser("rebuild", help="build a new index from the catalog and swap it in").set_defaults(func=cmd_index_rebuild)
+    return parser
+
+
+def _web_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8700, help="web port (0 = any free port; default 8700)")
+
+
+# -- commands ----------------------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao.demo import run_demo
+    from gonggao.supervisor import UpOptions
+
+    return run_demo(settings, UpOptions(host=args.host, port=args.port))
+
+
+def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao.supervisor import UpOptions, up
+
+    return up(settings, UpOptions(host=args.host, port=args.port, schedule=not args.no_schedule))
+
+
+def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.launch import crawl_in_subprocess
+    from gonggao import services
+    from gonggao.pipeline import load_configured_sources, open_catalog, sync
+
+    sources = load_configured_sources(settings)
+    known = {s.id for s in sources}
+    unknown = [s for s in args.sources if s not in known]
+    if unknown:
+        print(f"gonggao: unknown source(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}", file=sys.stderr)
+        return EXIT_USAGE
+    wanted = args.sources or [s.id for s in sources if s.enabled]
+    catalog = open_catalog(settings, sources)
+    code = crawl_in_subprocess(wanted, settings, progress=True)
+    try:
+        with services.meilisearch(settings) as meili:
+            report = sync(settings, catalog, meili)
+    except unavailable_errors() as exc:
+        print(f"gonggao: crawled, but Meilisearch is unavailable ({exc}); "
+              f"{catalog.pending_count()} documents wait in the catalog for `gonggao index sync`", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    _print_runs(catalog, wanted)
+    if report.error:
+        print(f"gonggao: index sync failed, {report.failed} documents wait in the catalog: {report.error}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    return code
+
+
+def _print_runs(catalog, source_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+    for source_id in source_ids:
+        runs = catalog.runs(source_id, limit=1)
+        if runs:
+            r = runs[0]
+            print(f"{source_id}: {r['state']}, {r['pages_fetched']} pages fetched, {r['pages_unchanged']} unchanged, "
+                  f"{r['docs_new']} new, {r['docs_changed']} changed, {r['errors']} errors")
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.schedule import next_runs
+    from gonggao.pipeline import load_configured_sources, open_catalog
+
+    sources = load_configured_sources(settings)
+    catalog = open_catalog(settings, sources)
+    upcoming = next_runs(sources)
+    rows = []
+    for summary in catalog.source_summaries():
+        if summary["id"] not in upcoming:
+            continue
+        last = summary["last_run"]
+        err = summary["last_error"]
+        rows.append({
+            "id": summary["id"], "name": summary["name"], "kind": summary["kind"], "documents": summary["documents"],
+            "last_run": _when(last["started_at"]) if last else None,
+            "last_state": last["state"] if last else None,
+            "next_run": upcoming[summary["id"]].isoformat(timespec="minutes") if upcoming[summary["id"]] else None,
+            "last_error": f"{err['kind']}: {err['message'][:80]} ({err['url']})" if err else None,
+        })
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'SOURCE':<14} {'KIND':<7} {'DOCS':>5}  {'LAST RUN':<17} {'STATE':<8} {'NEXT RUN':<17} LAST ERROR")
+    for r in rows:
+        print(f"{r['id']:<14} {r['kind']:<7} {r['documents']:>5}  {r['last_run'] or '-':<17} {r['last_state'] or '-':<8} "
+              f"{(r['next_run'] or '-')[:16]:<17} {r['last_error'] or '-'}")
+    return 0
+
+
+def _when(ts: int) -> str:
+    return datetime.fromtimestamp(ts, timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao import services
+    from indexer.search_index import admin
+    from indexer.search_index.reader import SearchReader
+    from search_ui.query import QueryError, SearchQuery, run_search
+
+    try:
+        query = SearchQuery.from_params({
+            "q": args.query, "region": args.region, "hazard": args.hazard, "from": args.since, "to": args.until,
+            "sort": args.sort, "page": "1", "per_page": str(min(max(args.limit, 1), 100)),
+        })
+    except QueryError as exc:
+        print(f"gonggao: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with services.meilisearch(settings) as meili:
+        key = admin.ensure_search_key(admin.connect(meili.url, meili.master_key), settings.index_name)
+        result = run_search(SearchReader(meili.url, key, settings.index_name), query)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{result['total']} results")
+    for hit in result["hits"]:
+        region = hit.get("region", {}) or {}
+        where = region.get("lvl2") or region.get("lvl1") or region.get("lvl0") or "-"
+        print(f"- {hit.get('published_date') or '----------'}  {hit['title']}  [{where}] {','.join(hit.get('hazards') or [])}")
+        print(f"  {hit['url']}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao.extract_cmd import extract_files
+
+    if args.url and len(args.pages) > 1:
+        print("gonggao: --url applies to one page only", file=sys.stderr)
+        return EXIT_USAGE
+    return extract_files(args.pages, args.url, args.source, settings)
+
+
+def cmd_index_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao import services
+    from gonggao.pipeline import open_catalog, sync
+
+    catalog = open_catalog(settings)
+    with services.meilisearch(settings) as meili:
+        report = sync(settings, catalog, meili)
+    print(f"sent {report.sent} documents in {report.seconds:.1f}s" + (f"; {report.failed} failed: {report.error}" if report.error else ""))
+    return EXIT_UNAVAILABLE if report.error else 0
+
+
+def cmd_index_rebuild(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao import services
+    from gonggao.pipeline import open_catalog, print_progress
+    from indexer.search_index import admin
+    from indexer.search_index.sync import rebuild
+
+    catalog = open_catalog(settings)
+    with services.meilisearch(settings) as meili:
+        report = rebuild(catalog, admin.connect(meili.url, meili.master_key), settings.index_name,
+                         settings.index_settings_path, print_progress("index rebuild"))
+    print(f"rebuilt {settings.index_name} with {report.sent} documents in {report.seconds:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""`gonggao up`: Meilisearch, the crawl scheduler and the web app under one process that stops them all.
+
+Ctrl-C (SIGINT) or SIGTERM stops the web server, then the scheduler (a running crawl finishes
+in its own process), then Meilisearch: the ExitStack unwinds in reverse order of start.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass
+
+from config.settings import Settings
+from crawler import schedule
+from gonggao import services
+from gonggao.pipeline import load_configured_sources, open_catalog, sync
+from gonggao.services import MeiliEndpoint
+from gonggao.web import bind, make_server, url_of
+from indexer.search_index.process import MeiliProcess
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UpOptions:
+    host: str = "127.0.0.1"
+    port: int = 8700
+    schedule: bool = True
+
+
+def start_meilisearch(settings: Settings, stack: ExitStack) -> MeiliEndpoint:
+    """The managed server (announced for other commands), or the external one."""
+    if not settings.managed_meili:
+        return stack.enter_context(services.meilisearch(settings))
+    if services.running_managed(settings):
+        raise SystemExit(f"gonggao: another `gonggao up` already runs on {settings.data_dir}; "
+                         "stop it or set GONGGAO_DATA_DIR to another directory")
+    proc = MeiliProcess(settings.data_dir, binary=settings.meili_bin)
+    proc.start()
+    stack.callback(proc.stop)
+    services.announce(settings, proc)
+    stack.callback(services.withdraw, settings)
+    return MeiliEndpoint(proc.url, proc.master_key)
+
+
+def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
+    sources = load_configured_sources(settings)
+    with ExitStack() as stack:
+        meili = start_meilisearch(settings, stack)
+        catalog = open_catalog(settings, sources)
+        stack.callback(catalog.close)
+        report = sync(settings, catalog, meili)
+        if report.error:
+            print(f"gonggao: index sync failed, {report.failed} documents wait in the catalog: {report.error}", file=sys.stderr)
+
+        def sync_job() -> None:
+            result = sync(settings, catalog, meili, quiet=True)
+            if result.error:
+                log.warning("sync failed pending=%s error=%s", result.failed, result.error)
+
+        if options.schedule:
+            scheduler = schedule.build_scheduler(settings, sources, after_crawl=sync_job)
+            schedule.start(scheduler, sources)
+            stack.callback(scheduler.shutdown, wait=False)
+        sock = bind(options.host, options.port)
+        stack.callback(sock.close)
+        server = make_server(settings, meili, sock)
+        print(f"{banner} is up: {url_of(sock)}  (data: {settings.data_dir}; Ctrl-C stops)", flush=True)
+        server.run(sockets=[sock])  # uvicorn handles SIGINT/SIGTERM: it returns, then re-raises them
+        print("gonggao: stopping ...", file=sys.stderr)
+    return 0

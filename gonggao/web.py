@@ -1,0 +1,38 @@
+"""Serving the web app on a socket we bind ourselves, so the printed URL is the one that answers."""
+
+from __future__ import annotations
+
+import socket
+
+import uvicorn
+
+from config.settings import Settings
+from gonggao.pipeline import hazard_labels
+from gonggao.services import MeiliEndpoint
+from indexer.search_index import admin
+from search_ui.app import WebConfig, create_app
+
+
+def bind(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    return sock
+
+
+def make_server(settings: Settings, meili: MeiliEndpoint, sock: socket.socket) -> uvicorn.Server:
+    """A uvicorn server for the app, holding only a search-only key (never the master key)."""
+    client = admin.connect(meili.url, meili.master_key)
+    admin.ensure_index(client, settings.index_name, admin.load_index_settings(settings.index_settings_path))
+    search_key = admin.ensure_search_key(client, settings.index_name)
+    app = create_app(WebConfig(meili_url=meili.url, search_key=search_key, index_name=settings.index_name,
+                               hazard_labels=hazard_labels(settings.hazards_path)))
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    return uvicorn.Server(config)
+
+
+def url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"

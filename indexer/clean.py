@@ -1,0 +1,368 @@
+"""Chinese-aware clean-up of extracted article text. Pure functions, precompiled patterns.
+
+`clean_body` runs the whole chain and reports what it took out that is worth keeping
+(source line, byline, a date line from the article header). The steps are also usable alone:
+`normalize_spaces`, `join_broken_lines`, `remove_cjk_spaces`, `strip_pinyin`,
+`drop_boilerplate`, `repair_mojibake`, `find_mojibake`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+# ---------------------------------------------------------------- character classes
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+_CJK = f"{_HAN}{_CJK_PUNCT}"
+_TERMINAL = "。！？!?；;…"  # a line ending with one of these may end a paragraph
+_CLOSERS = "”’」』）)》】"
+
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
+_IDEO_SPACE = re.compile(r"\u3000+")
+_BLANKS = re.compile(r"\n[ \t]*\n[\s]*")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_HAN}])[ ](?=\d)|(?<=\d)[ ](?=[{_HAN}])")
+_SPACE_AROUND_PUNCT = re.compile(rf"[ ]+(?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}])[ ]+")
+
+# Pinyin glued after a hanzi: 穩(wěn) 學(xué). Tone marks make it certain; bare syllables only
+# count when the text shows several marked ones.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{_TONED}][a-zü{_TONED}]{{0,4}}"
+_PINYIN_PAREN = re.compile(rf"(?<=[{_HAN}])[(（]({_PINYIN_SYLLABLE})[)）]")
+_HAS_TONE = re.compile(f"[{_TONED}]")
+
+# ---------------------------------------------------------------- boilerplate lines
+_EDITOR = re.compile(
+    r"^[\[【(（]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|值班总编|值班總編|校对|校對|审校|審校|初审|初審|"
+    r"复审|復審|终审|終審|主编|主編|监制|監制|签发|簽發|美编|美編|排版|网络编辑|網絡編輯)\s*[:：/]?\s*.{0,60}$"
+)
+_EDITOR_SUFFIX = re.compile(r"^.{2,24}(编辑|編輯)[)）\]】]?$")
+_DISCLAIMER = re.compile(
+    r"转载自|轉載自|版权归|版權歸|版权所有|版權所有|转载请注明|轉載請註明|未经授权|未經授權|侵犯您的权益|侵犯您的權益|"
+    r"如有侵权|如有侵權|不代表本站|不代表本网|不代表本網|仅代表作者|僅代表作者|^\*?声明[:：]|^\*?聲明[:：]|免责声明|免責聲明|"
+    r"与本站联系|與本站聯繫|联系删除|聯繫刪除|本文来源于网络|本文來源於網絡"
+)
+_PHOTO_NOTE = re.compile(r"^[（(]?\s*(资料图片?|資料圖片?|图片来源|圖片來源|图片仅供参考|圖片僅供參考)[^。]{0,20}[)）]?$")
+_AD = re.compile(
+    r"需要的自取|自行下载|自行下載|免费下载|免費下載|云盘下载|雲盤下載|网盘下载|網盤下載|扫码下载|掃碼下載|"
+    r"博彩|娱乐城|娛樂城|百家乐|百家樂|真人娱乐|真人娛樂|时时彩|時時彩|老虎机|老虎機|六合彩|"
+    r"男科|妇科医院|婦科醫院|无痛人流|無痛人流|割包皮|阳痿|陽痿|早泄|哪家医院好|哪家醫院好|代孕|"
+    r"加微信|加VX|点击下载|點擊下載|立即下载|立即下載"
+)
+_WIDGET_TOKEN = (
+    r"分享到|分享至|分享|打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|收藏|返回顶部|返回頂部|返回|"
+    r"扫一扫|掃一掃|微信扫一扫|微信|微博|QQ空间|QQ|朋友圈|我要纠错|我要糾錯|纠错|字号|字號|字体|字體|大|中|小|默认|"
+    r"上一篇|下一篇|相关链接|评论|評論|点赞|點贊|阅读原文|閱讀原文|复制链接|複製鏈接|手机看|【|】|\[|\]|[:：|/·\s]"
+)
+_WIDGET_LINE = re.compile(rf"^(?:{_WIDGET_TOKEN})+$")
+_PAGER = re.compile(r"^(上一篇|下一篇|上一页|下一页|上一頁|下一頁)[:：].{0,60}$")
+_RELATED_HEAD = re.compile(
+    r"^[【\[]?\s*(相关文章|相關文章|相关阅读|相關閱讀|相关内容|相關內容|相关新闻|相關新聞|相关链接|相關鏈接|热点推荐|熱點推薦|"
+    r"热门资讯|熱門資訊|热门推荐|熱門推薦|热门文章|熱門文章|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|猜你喜欢|猜你喜歡|"
+    r"精彩推荐|精彩推薦|更多新闻|更多新聞|最新文章|热点新闻|熱點新聞|为您推荐|為您推薦|往期回顾|往期回顧)\s*[】\]]?\s*[:：]?$"
+)
+_KEYWORDS = re.compile(r"^(关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?)\s*[:：]")
+_BREADCRUMB_HEAD = re.compile(r"^(当前位置|當前位置|您的位置|您现在的位置|您現在的位置|现在位置|所在位置)\s*[:：]")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→)\s*")
+_BREADCRUMB_WORDS = re.compile(r"首页|首頁|内容页|內容頁|正文|主页|主頁")
+_VIEWS = re.compile(r"(浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(次数|次數|量|数|數)?\s*[:：]?\s*\d*\s*次?")
+_DATE_IN_LINE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_HEAD_LABEL = re.compile(r"(发布时间|發布時間|發佈時間|发布日期|發布日期|时间|時間|日期|来源|來源|作者|浏览|瀏覽|点击|字号|字號)\s*[:：]")
+_NUMBER_ONLY = re.compile(r"^[\d,\s]+$")
+_SOURCE_LINE = re.compile(r"^[（(]?\s*(?:信息来源|信息來源|文章来源|文章來源|稿件来源|稿件來源|来源|來源)\s*[:：]?\s*([^:：\s]{2,40})\s*[)）]?$")
+_BYLINE = re.compile(
+    r"^[（(]?\s*(?:(?:全媒体|全媒體|融媒体|融媒體|本报|本報|本刊|本网|本網|特约|特約|见习)?(?:记者|記者)|通讯员|通訊員|作者|文/图|文/圖|文|图|圖|摄影|攝影)"
+    r"\s*[:：/]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、,，\s]\s*[\u4e00-\u9fff·]{2,4})*"
+    r"(?:\s+(?:(?:全媒体|本报)?(?:记者|記者)|通讯员|通訊員|实习生|實習生|文/图|文/圖|摄影|攝影|图|圖)\s*[:：/]?\s*[\u4e00-\u9fff·]{0,4}(?:\s*[、,，]\s*[\u4e00-\u9fff·]{2,4})*)*\s*[)）]?$"
+)
+_HEADER_SOURCE = re.compile(r"(?:来源|來源)\s*[:：]\s*([^\s:：|]{2,30})")
+
+# ---------------------------------------------------------------- mojibake
+# Characters that UTF-8 bytes read as GBK keep producing (锛 = "，", 銆 = "。", …).
+_GBK_AS_UTF8_MARKERS = set("锛銆鍗鏄浠鐨鍦嬭鎴瀹绗璇瑕閮鍒浣缁缂閲姹涓崲鐢鈥锟斤拷")
+_MARKER_RUN = re.compile(rf"[{_HAN}\ue000-\uf8ff\u3000-\u303f\uff00-\uffef\ufffd]{{3,}}")
+_LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff]{3,}")
+_SUSPICIOUS = re.compile(
+    rf"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|\?{{2,}}|\?;|(?<=[{_HAN}?;])[@\\^`|~](?=[{_HAN}])"
+    rf"|(?<=[{_HAN}])[\u2474-\u249b\u2460-\u2473](?=[{_HAN}@])|(?<=[{_HAN}?])[a-z](?=[{_HAN}])"
+)
+
+
+@dataclass
+class Cleaned:
+    body: str
+    source: str | None = None
+    author: str | None = None
+    header_lines: list[str] = field(default_factory=list)
+    mojibake_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- steps
+def normalize_spaces(text: str) -> str:
+    """Unify line endings and exotic spaces; ideographic spaces between words become one space."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _IDEO_SPACE.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def remove_cjk_spaces(line: str) -> str:
+    """'深 度 剖 析' → '深度剖析', '对 2024 年' → '对2024年'; Latin text keeps its spaces.
+
+    Bylines ('记者 张三 通讯员 李四') keep theirs: there the spaces separate names.
+    """
+    if " " not in line or (len(line) <= 40 and _BYLINE.match(line)):
+        return line
+    line = _SPACE_BETWEEN_CJK.sub("", line)
+    line = _SPACE_AROUND_PUNCT.sub("", line)
+    return _SPACE_CJK_DIGIT.sub("", line)
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin glued after hanzi ('穩(wěn)定' → '穩定'); keep '(PM2.5)', '（一）'."""
+    if "(" not in text and "（" not in text:
+        return text
+    matches = _PINYIN_PAREN.findall(text)
+    if not matches:
+        return text
+    toned = sum(1 for m in matches if _HAS_TONE.search(m))
+    if toned == 0:
+        return text
+    if toned >= 3:
+        return _PINYIN_PAREN.sub("", text)
+    return _PINYIN_PAREN.sub(lambda m: "" if _HAS_TONE.search(m.group(1)) else m.group(0), text)
+
+
+def _ends_sentence(line: str) -> bool:
+    tail = line.rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in _TERMINAL
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _column_width(lines: list[str]) -> float | None:
+    """The typeset width of narrow-column (OCR, e-paper) text, or None for ordinary text."""
+    lengths = [len(x) for x in lines if len(x) > 3]
+    if len(lengths) < 6:
+        return None
+    width = median(lengths)
+    unfinished = sum(1 for x in lines if x and not _ends_sentence(x))
+    if width <= 24 and unfinished >= 0.5 * len([x for x in lines if x]):
+        return width
+    return None
+
+
+def join_broken_lines(text: str) -> str:
+    """Rejoin lines broken mid-sentence; keep real paragraph breaks.
+
+    Narrow-column text (median line ≤ 24 characters, most lines unfinished) is joined unless a
+    line ends a sentence and is shorter than the column, or ends a sentence before a blank line.
+    In ordinary text only lines ending in '，' / '、' (or an opening quote) are joined.
+    """
+    lines = text.split("\n")
+    width = _column_width(lines)
+    out: list[str] = []
+    current = ""
+    blank_before = False
+    for line in lines:
+        if not line:
+            blank_before = True
+            continue
+        if current and _continues(current, line, width, blank_before):
+            current += line if not (current[-1].isascii() and line[0].isascii()) else " " + line
+        else:
+            if current:
+                out.append(current)
+            current = line
+        blank_before = False
+    if current:
+        out.append(current)
+    return "\n".join(out)
+
+
+def _continues(prev: str, line: str, width: float | None, blank_before: bool) -> bool:
+    last, first = prev[-1], line[0]
+    if len(line) <= 40 and _BYLINE.match(line) or len(prev) <= 40 and _BYLINE.match(prev):
+        return False
+    if first in "（(【[" and len(line) < 40 and not _is_han(line[1:2] or "x"):
+        return False
+    if width is None:
+        return not blank_before and last in "，、“（(《" and (_is_han(first) or first in "“《（")
+    if _ends_sentence(prev):
+        return not blank_before and len(prev) >= width - 1
+    if last in "，、：:“（(《" or _is_han(last) or last.isdigit() or last in "”）》":
+        return _is_han(first) or first.isdigit() or first in "“”‘’《（(，、。！？；：…—" or first.isalpha()
+    return False
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8-read-as-GBK ('锛屾垜浠' → '，我们') and GBK-read-as-Latin-1 spans where the bytes allow."""
+    if any(ch in _GBK_AS_UTF8_MARKERS for ch in text):
+        text = _MARKER_RUN.sub(_repair_gbk_run, text)
+    if _LATIN1_RUN.search(text):
+        text = _LATIN1_RUN.sub(_repair_latin1_run, text)
+    return text
+
+
+def _repair_gbk_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    markers = sum(1 for ch in run if ch in _GBK_AS_UTF8_MARKERS)
+    if markers < 2 or markers * 6 < len(run):
+        return run
+    try:
+        raw = run.encode("gb18030")
+    except UnicodeEncodeError:
+        return run
+    fixed = raw.decode("utf-8", errors="replace")
+    # accept when most of it came back as valid UTF-8
+    if fixed.count("\ufffd") * 8 > len(fixed) or not any(_is_han(ch) for ch in fixed):
+        return run
+    return fixed.replace("\ufffd\ufffd", "\ufffd")
+
+
+def _repair_latin1_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    try:
+        raw = run.encode("latin-1")
+    except UnicodeEncodeError:
+        return run
+    for enc in ("utf-8", "gb18030"):
+        try:
+            fixed = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if any(_is_han(ch) for ch in fixed):
+            return fixed
+    return run
+
+
+def find_mojibake(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of text that still look mis-decoded (U+FFFD, '?;' between hanzi, …)."""
+    hits = [(m.start(), m.end(), m.group(0)) for m in _SUSPICIOUS.finditer(text)]
+    if not hits:
+        return []
+    spans: list[list[int]] = []
+    strong_seen: list[bool] = []
+    for start, end, token in hits:
+        strong = not (len(token) == 1 and token.isalpha() and token.isascii())
+        if spans and start - spans[-1][1] <= 4:
+            spans[-1][1] = end
+            strong_seen[-1] = strong_seen[-1] or strong
+        else:
+            spans.append([start, end])
+            strong_seen.append(strong)
+    # a lone lowercase letter between hanzi is only a hint; keep it when near a strong sign
+    return [(s, e) for (s, e), strong in zip(spans, strong_seen) if strong]
+
+
+def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[str], Cleaned]:
+    """Remove widget, editor, disclaimer, ad, related-list and header lines.
+
+    Returns the kept lines and a `Cleaned` holding the source line, the byline and the removed
+    header lines (the latter may carry the publication date).
+    """
+    info = Cleaned(body="")
+    kept: list[str] = []
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if _RELATED_HEAD.match(line) and (i >= n // 3 or i > 3):
+            break  # the rest is a list of other articles
+        if _KEYWORDS.match(line) and i >= n // 2:
+            continue
+        if _is_noise(line):
+            continue
+        if (source := _SOURCE_LINE.match(line)) and len(line) <= 45:
+            info.source = info.source or source.group(1)
+            continue
+        in_header = not kept or (len(kept) <= 3 and all(len(k) <= 30 and not _ends_sentence(k) for k in kept))
+        if in_header and (
+            _is_header_line(line, title)
+            or (len(line) <= 8 and i + 1 < n and not _ends_sentence(line) and _is_header_line(lines[i + 1], None)
+                and not _byline(lines[i + 1]))
+        ):
+            info.header_lines.append(line)
+            if not info.source and (src := _HEADER_SOURCE.search(line)):
+                info.source = src.group(1)
+            if (byline := _byline(line)) and not info.author:
+                info.author = byline
+            continue
+        kept.append(line)
+    # trailing bylines ("记者 X 通讯员 Y") belong in `author`, not the text
+    while kept and (byline := _byline(kept[-1])):
+        info.author = info.author or byline
+        kept.pop()
+    while kept and _is_noise(kept[-1]):
+        kept.pop()
+    return kept, info
+
+
+def _is_noise(line: str) -> bool:
+    if len(line) <= 80 and (_EDITOR.match(line) or _EDITOR_SUFFIX.match(line)):
+        return True
+    if len(line) <= 200 and _DISCLAIMER.search(line):
+        return True
+    if _PHOTO_NOTE.match(line) or _AD.search(line) or _PAGER.match(line):
+        return True
+    if len(line) <= 60 and _WIDGET_LINE.match(line):
+        return True
+    return _is_breadcrumb(line)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    if len(line) > 80:
+        return False
+    if _BREADCRUMB_HEAD.match(line):
+        return True
+    parts = _BREADCRUMB_SEP.split(line)
+    return len(parts) >= 3 and all(0 < len(p) <= 12 for p in parts) and bool(_BREADCRUMB_WORDS.search(line) or len(parts) >= 4)
+
+
+def _is_header_line(line: str, title: str | None) -> bool:
+    """A line of the article header: repeated title, date/source/views line, view count, short author tag."""
+    if title and (line == title or (len(line) > 4 and line.replace(" ", "") == title.replace(" ", ""))):
+        return True
+    if len(line) > 90 or _ends_sentence(line) and len(line) > 30:
+        return False
+    if _NUMBER_ONLY.match(line):
+        return True
+    if _DATE_IN_LINE.search(line) and (len(line) <= 40 or _HEAD_LABEL.search(line)) and not line.endswith("。"):
+        return True
+    if _HEAD_LABEL.search(line) and len(line) <= 60:
+        return True
+    if _VIEWS.fullmatch(line.strip()):
+        return True
+    return bool(_byline(line))
+
+
+def _byline(line: str) -> str | None:
+    if len(line) > 40 or not _BYLINE.match(line):
+        return None
+    return line.strip("（()）")
+
+
+# ---------------------------------------------------------------- the chain
+def clean_body(text: str, title: str | None = None, *, join_lines: bool = True) -> Cleaned:
+    """Raw extracted text → cleaned body plus what was learnt on the way."""
+    text = normalize_spaces(text)
+    text = repair_mojibake(text)
+    text = strip_pinyin(text)
+    if join_lines:
+        text = join_broken_lines(text)
+    lines = [remove_cjk_spaces(line) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    kept, info = drop_boilerplate(lines, title)
+    info.body = "\n".join(kept)
+    info.mojibake_spans = find_mojibake(info.body)
+    return info
+
+
+def clean_title(title: str) -> str:
+    title = normalize_spaces(title).replace("\n", " ").strip()
+    title = repair_mojibake(strip_pinyin(title))
+    return remove_cjk_spaces(title)

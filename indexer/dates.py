@@ -1,0 +1,220 @@
+"""Publication dates from Chinese pages: meta tags, labelled lines, URLs, text.
+
+Everything returns tz-aware datetimes in Asia/Shanghai. `pick_date` applies the order of
+evidence (meta → labelled visible line → 信息公开 table → URL → article text → htmldate) and
+says which one won in `date_source`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+_COLON = "[:：∶]"
+_TIME = rf"(?:\s*(?:T|\s)?\s*(\d{{1,2}})\s*{_COLON}\s*(\d{{2}})(?:\s*{_COLON}\s*(\d{{2}}))?)?"
+_NUMERIC = re.compile(
+    rf"(?<!\d)((?:19|20)\d{{2}})\s*(?:[-/.]|年)\s*(\d{{1,2}})\s*(?:[-/.]|月)\s*(\d{{1,2}})(?!\d)\s*日?{_TIME}"
+)
+_COMPACT = re.compile(rf"(?<![\d])((?:19|20)\d{{2}})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d]){_TIME}")
+_CN_DIGITS = "〇零○Ｏ一二三四五六七八九十"
+_CHINESE = re.compile(rf"([{_CN_DIGITS}]{{4}})\s*年\s*([{_CN_DIGITS}]{{1,3}})\s*月\s*([{_CN_DIGITS}]{{1,3}})\s*日")
+_YEARLESS = re.compile(rf"(?<![\d年/.-])(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日(?:\s*[上下中]午|\s*晚)?{_TIME}")
+_LABEL = re.compile(
+    rf"(发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|发表时间|發表時間|发文日期|印发日期|更新时间|更新時間|时间|時間|日期|发布于|发表于)\s*{_COLON}?\s*"
+)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９－／：", "0123456789-/:")
+_CN_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_URL_PATTERNS = (
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_"),  # /202411/t20241115_123.html
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),
+    re.compile(r"/((?:19|20)\d{2})-(\d{1,2})/(\d{1,2})/"),
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"),
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/"),
+    re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),
+    re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[_-]?\w*\.s?html?"),
+)
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])/")
+_META_DATE_NAMES = (
+    "pubdate", "publishdate", "publish_date", "published_time", "article:published_time", "og:published_time",
+    "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "firstpublishedtime", "date", "releasedate",
+    "pubtime", "article:modified_time", "lastmodifiedtime",
+)
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """What a page offers: meta tags, visible header/table text, the URL, the article text."""
+
+    meta: dict[str, str]
+    visible_text: str = ""
+    info_table_date: str | None = None
+    url: str = ""
+    body: str = ""
+    html: str | None = None
+    fetched_at: datetime | None = None
+
+
+def _cn_number(text: str) -> int:
+    if all(ch in _CN_VALUE for ch in text):
+        value = 0
+        for ch in text:
+            value = value * 10 + _CN_VALUE[ch]
+        return value
+    # 十, 十二, 二十, 二十三
+    tens, _, units = text.partition("十")
+    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(units, 0) if units else 0)
+
+
+def _build(y: int, m: int, d: int, hh: str | None = None, mm: str | None = None, ss: str | None = None) -> datetime | None:
+    try:
+        return datetime(y, m, d, int(hh or 0), int(mm or 0), int(ss or 0), tzinfo=SHANGHAI)
+    except ValueError:
+        return None
+
+
+def _sane(value: datetime | None, now: datetime | None = None) -> datetime | None:
+    if value is None:
+        return None
+    limit = (now or datetime.now(SHANGHAI)) + timedelta(days=2)
+    return value if datetime(1990, 1, 1, tzinfo=SHANGHAI) <= value <= limit else None
+
+
+def parse_date(text: str, reference: datetime | None = None) -> datetime | None:
+    """The first date in `text` (numeric, compact, 二〇二五年…, or yearless with `reference`)."""
+    if not text:
+        return None
+    text = text.translate(_FULLWIDTH)
+    found = _first_full_date(text)
+    if found is not None:
+        return found
+    if reference is not None:
+        match = _YEARLESS.search(text)
+        if match:
+            return yearless(int(match.group(1)), int(match.group(2)), reference, *match.group(3, 4, 5))
+    return None
+
+
+def _first_full_date(text: str) -> datetime | None:
+    candidates = []
+    for pattern in (_NUMERIC, _CHINESE, _COMPACT):
+        match = pattern.search(text)
+        if match:
+            candidates.append((match.start(), pattern, match))
+    for _, pattern, match in sorted(candidates, key=lambda c: c[0]):
+        if pattern is _CHINESE:
+            value = _build(_cn_number(match.group(1)), _cn_number(match.group(2)), _cn_number(match.group(3)))
+        else:
+            value = _build(int(match.group(1)), int(match.group(2)), int(match.group(3)), *match.group(4, 5, 6))
+        if value is not None:
+            return value
+    return None
+
+
+def yearless(month: int, day: int, reference: datetime, hh: str | None = None, mm: str | None = None,
+             ss: str | None = None) -> datetime | None:
+    """'2月10日' → the year of `reference`; a date later than the reference belongs to the year before."""
+    value = _build(reference.year, month, day, hh, mm, ss)
+    if value is None:
+        return None
+    if value.date() > reference.date():
+        value = _build(reference.year - 1, month, day, hh, mm, ss)
+    return value
+
+
+def parse_meta_date(value: str) -> datetime | None:
+    """A meta tag's value: '2025-01-14 10:32', '2025-01-14T10:32:00+08:00', '14∶06' colons."""
+    value = value.strip().translate(_FULLWIDTH)
+    iso = value.replace("∶", ":")
+    try:
+        parsed = datetime.fromisoformat(iso.replace("Z", "+00:00").replace("/", "-"))
+        return parsed.astimezone(SHANGHAI) if parsed.tzinfo else parsed.replace(tzinfo=SHANGHAI)
+    except ValueError:
+        return _first_full_date(value)
+
+
+def labelled_date(text: str, reference: datetime | None = None) -> datetime | None:
+    """The date after a label such as '发布时间：' / '发布日期：' / '日期：' in visible text."""
+    for match in _LABEL.finditer(text):
+        window = text[match.end(): match.end() + 40]
+        value = parse_date(window, reference) if window[:1] and (window[0].isdigit() or window[0] in _CN_DIGITS) else None
+        if value is not None:
+            return value
+    return None
+
+
+def url_date(url: str) -> datetime | None:
+    """Dates in article URLs: /202411/t20241115_…, /2025-01/14/, /art/2025/1/14/, /20250114/."""
+    for pattern in _URL_PATTERNS:
+        match = pattern.search(url)
+        if match:
+            value = _build(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if value is not None:
+                return value
+    return None
+
+
+def text_date(body: str, reference: datetime | None = None, head_chars: int = 300) -> datetime | None:
+    """A date stated near the start of the article text ('2025年1月14日，省教育厅召开…')."""
+    return parse_date(body[:head_chars], reference)
+
+
+def _htmldate(html: str, url: str) -> datetime | None:
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        found = find_date(html, url=url or None, original_date=True, extensive_search=False)
+    except Exception:  # noqa: BLE001 - htmldate raises a wide range of parser errors
+        return None
+    if not found:
+        return None
+    try:
+        return datetime.fromisoformat(found).replace(tzinfo=SHANGHAI)
+    except ValueError:
+        return None
+
+
+def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
+    """(published_at, date_source) by the order of evidence; (None, None) when nothing is found."""
+    now = evidence.fetched_at
+    for name in _META_DATE_NAMES:
+        for key, value in evidence.meta.items():
+            if key.lower() == name and value:
+                found = _sane(parse_meta_date(value), now)
+                if found is not None:
+                    return found, f"meta:{key}"
+    reference = url_date(evidence.url) or evidence.fetched_at
+    label = _LABEL.search(evidence.visible_text) if evidence.visible_text else None
+    found = _sane(labelled_date(evidence.visible_text, reference), now) if label else None
+    if found is not None:
+        return found, f"visible:{_label_name(evidence.visible_text, found, reference)}"
+    if evidence.info_table_date:
+        found = _sane(parse_date(evidence.info_table_date, reference), now)
+        if found is not None:
+            return found, "table:发布日期"
+    found = _sane(url_date(evidence.url), now)
+    if found is not None:
+        return found, "url"
+    found = _sane(text_date(evidence.body, reference), now)
+    if found is not None:
+        return found, "text"
+    if evidence.html:
+        found = _sane(_htmldate(evidence.html, evidence.url), now)
+        if found is not None:
+            return found, "htmldate"
+    return None, None
+
+
+def _label_name(text: str, found: datetime, reference: datetime | None) -> str:
+    for match in _LABEL.finditer(text):
+        window = text[match.end(): match.end() + 40]
+        if parse_date(window, reference) == found:
+            return match.group(1)
+    return "date"

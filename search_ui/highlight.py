@@ -1,0 +1,115 @@
+"""Highlighted, HTML-safe titles and snippets in the ORIGINAL script. Pure functions.
+
+Crawled text is never trusted as HTML. Meilisearch marks matches with private-use
+placeholder characters (query.PRE_TAG / POST_TAG); we escape the whole text first and only
+then turn placeholders into <mark> elements, balanced, so the output holds no markup but
+<mark>.
+
+Matching runs on the Simplified shadow fields (title_search/body_search), so a Traditional
+original (校園) is not highlighted by Meilisearch when the query is 校园. Then we take the
+match positions on the shadow field (`_matchesPosition`, byte offsets) and, when the shadow
+is character-aligned with the original (OpenCC t2s is almost always one character for one),
+mark the same characters in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from search_ui.query import POST_TAG, PRE_TAG
+
+SNIPPET_CHARS = 160
+CONTEXT_BEFORE = 40
+MAX_SPANS = 50
+_WS = re.compile(r"\s")
+
+
+def render_marked(text: str) -> Markup:
+    """Text with placeholder tags → escaped HTML with balanced <mark>…</mark>."""
+    out: list[str] = []
+    open_ = False
+    for piece in re.split(f"([{PRE_TAG}{POST_TAG}])", text):
+        if piece == PRE_TAG:
+            if not open_:
+                out.append("<mark>")
+                open_ = True
+        elif piece == POST_TAG:
+            if open_:
+                out.append("</mark>")
+                open_ = False
+        elif piece:
+            out.append(str(escape(piece)))
+    if open_:
+        out.append("</mark>")
+    return Markup("".join(out))
+
+
+def char_spans(text: str, byte_spans: list[dict[str, int]]) -> list[tuple[int, int]]:
+    """Meilisearch `_matchesPosition` entries (UTF-8 byte offsets) → character spans."""
+    raw = text.encode("utf-8")
+    spans = []
+    for span in byte_spans[:MAX_SPANS]:
+        start, length = int(span.get("start", 0)), int(span.get("length", 0))
+        if start < 0 or length <= 0 or start + length > len(raw):
+            continue
+        c_start = len(raw[:start].decode("utf-8", errors="ignore"))
+        c_end = c_start + len(raw[start:start + length].decode("utf-8", errors="ignore"))
+        spans.append((c_start, c_end))
+    return sorted(set(spans))
+
+
+def mark_spans(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> Markup:
+    """Escape text[start:end] and wrap the given character spans in <mark>."""
+    end = len(text) if end is None else end
+    clean = text.replace(PRE_TAG, " ").replace(POST_TAG, " ")
+    out: list[str] = []
+    pos = start
+    for s, e in spans:
+        s, e = max(s, pos), min(e, end)
+        if s >= e:
+            continue
+        out.append(str(escape(clean[pos:s])))
+        out.append("<mark>" + str(escape(clean[s:e])) + "</mark>")
+        pos = e
+    out.append(str(escape(clean[pos:end])))
+    return Markup("".join(out))
+
+
+def _shadow_spans(hit: dict[str, Any], original: str, shadow_field: str, own_field: str) -> list[tuple[int, int]]:
+    positions = hit.get("_matchesPosition") or {}
+    if positions.get(own_field):
+        return char_spans(original, positions[own_field])
+    shadow = hit.get(shadow_field) or ""
+    if positions.get(shadow_field) and len(shadow) == len(original):
+        return char_spans(shadow, positions[shadow_field])
+    return []
+
+
+def title_html(hit: dict[str, Any]) -> Markup:
+    title = hit.get("title") or ""
+    formatted = (hit.get("_formatted") or {}).get("title") or ""
+    if PRE_TAG in formatted:
+        return render_marked(formatted)
+    spans = _shadow_spans(hit, title, "title_search", "title")
+    return mark_spans(title, spans)
+
+
+def snippet_html(hit: dict[str, Any]) -> Markup:
+    """A short passage of the body around the first match, matches marked."""
+    formatted = (hit.get("_formatted") or {}).get("body") or ""
+    if PRE_TAG in formatted:
+        return render_marked(_WS.sub(" ", formatted))
+    body = _WS.sub(" ", hit.get("body") or "")          # 1:1, keeps offsets
+    spans = _shadow_spans(hit, body, "body_search", "body")
+    if spans:
+        start = max(0, spans[0][0] - CONTEXT_BEFORE)
+        end = min(len(body), start + SNIPPET_CHARS)
+        html = mark_spans(body, spans, start, end)
+        return Markup((("…" if start else "") + html) + ("…" if end < len(body) else ""))
+    text = hit.get("lead") or body
+    text = _WS.sub(" ", text)
+    cut = text[:SNIPPET_CHARS]
+    return mark_spans(cut, []) + ("…" if len(text) > SNIPPET_CHARS else "")

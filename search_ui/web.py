@@ -1,0 +1,86 @@
+"""What the routes share: the per-app state, templates, language choice and error responses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from search_ui import i18n
+from search_ui.views import fmt_ts
+
+HERE = Path(__file__).resolve().parent
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class AppState:
+    config: Any            # search_ui.app.WebConfig
+    reader: Any            # indexer.search_index.reader.SearchReader
+    templates: Environment
+
+
+def make_templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,                 # every template, whatever its name
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["ts"] = fmt_ts
+    return env
+
+
+def state(request: Request) -> AppState:
+    return request.app.state.gonggao
+
+
+def translator(request: Request) -> i18n.Translator:
+    lang = i18n.pick_lang(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
+    return i18n.Translator(lang, state(request).config.hazard_labels)
+
+
+def switch_lang_url(request: Request, lang: str) -> str:
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", lang)]
+    from urllib.parse import urlencode
+
+    return request.url.path + "?" + urlencode(pairs)
+
+
+def render(request: Request, template: str, status: int = 200, alternate: str | None = None, **context: Any) -> HTMLResponse:
+    t = translator(request)
+    html = state(request).templates.get_template(template).render(
+        t=t,
+        lang_urls={lang: switch_lang_url(request, lang) for lang in i18n.LANGS},
+        alternate=alternate,
+        **context,
+    )
+    response = HTMLResponse(html, status_code=status)
+    if alternate:
+        response.headers["Link"] = f'<{alternate}>; rel="alternate"; type="application/json"'
+    chosen = request.query_params.get("lang")
+    if chosen in i18n.LANGS and request.cookies.get(i18n.COOKIE) != chosen:
+        response.set_cookie(i18n.COOKIE, chosen, max_age=COOKIE_MAX_AGE, httponly=True, samesite="lax")
+    return response
+
+
+def json_error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def html_error(request: Request, status: int, message: str) -> Response:
+    t = translator(request)
+    title = t(f"error_{status}") if f"error_{status}" in i18n.STRINGS else t("error")
+    return render(request, "error.html", status=status, status_code=status, title=title, message=message)
+
+
+def wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path.endswith(".json") or path in ("/healthz", "/openapi.json"):
+        return False
+    return "text/html" in request.headers.get("accept", "") or path == "/" or path.startswith(("/search", "/doc/"))
