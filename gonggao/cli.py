@@ -193,19 +193,20 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from gonggao import services
     from indexer.search_index import admin
     from indexer.search_index.reader import SearchReader
-    from search_ui.query import QueryError, SearchQuery, run_search
+    from search_ui.query import BadRequest, parse_params
+    from search_ui.service import search
 
+    pairs = [("q", args.query), ("sort", args.sort), ("per_page", str(min(max(args.limit, 1), 100)))]
+    pairs += [("region", r) for r in args.region] + [("hazard", h) for h in args.hazard]
+    pairs += [(name, value) for name, value in (("from", args.since), ("to", args.until)) if value]
     try:
-        query = SearchQuery.from_params({
-            "q": args.query, "region": args.region, "hazard": args.hazard, "from": args.since, "to": args.until,
-            "sort": args.sort, "page": "1", "per_page": str(min(max(args.limit, 1), 100)),
-        })
-    except QueryError as exc:
+        params = parse_params(pairs)
+    except BadRequest as exc:
         print(f"gonggao: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with services.meilisearch(settings) as meili:
         key = admin.ensure_search_key(admin.connect(meili.url, meili.master_key), settings.index_name)
-        result = run_search(SearchReader(meili.url, key, settings.index_name), query)
+        result = search(SearchReader(meili.url, key, settings.index_name), params).to_json()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

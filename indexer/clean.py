@@ -23,7 +23,8 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
 _IDEO_SPACE = re.compile(r"\u3000+")
 _BLANKS = re.compile(r"\n[ \t]*\n[\s]*")
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+_SPACED_RUN = re.compile(rf"[{_CJK}]+(?: +[{_CJK}]+)+")
+_CJK_PUNCT_SET = frozenset("，。、：；！？“”‘’《》（）「」『』【】—…·")
 _SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_HAN}])[ ](?=\d)|(?<=\d)[ ](?=[{_HAN}])")
 _SPACE_AROUND_PUNCT = re.compile(rf"[ ]+(?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}])[ ]+")
 
@@ -117,9 +118,20 @@ def remove_cjk_spaces(line: str) -> str:
     """
     if " " not in line or (len(line) <= 40 and _BYLINE.match(line)):
         return line
-    line = _SPACE_BETWEEN_CJK.sub("", line)
+    line = _SPACED_RUN.sub(_squeeze, line)
     line = _SPACE_AROUND_PUNCT.sub("", line)
     return _SPACE_CJK_DIGIT.sub("", line)
+
+
+def _squeeze(match: re.Match[str]) -> str:
+    """Letter-spaced runs lose their spaces; a space between two words ('未雨绸缪 提前排查') stays."""
+    tokens = match.group(0).split()
+    out = [tokens[0]]
+    for prev, token in zip(tokens, tokens[1:]):
+        if len(prev) > 1 and len(token) > 1 and prev[-1] not in _CJK_PUNCT_SET and token[0] not in _CJK_PUNCT_SET:
+            out.append(" ")
+        out.append(token)
+    return "".join(out)
 
 
 def strip_pinyin(text: str) -> str:

@@ -58,6 +58,7 @@ class DateEvidence:
     body: str = ""
     html: str | None = None
     fetched_at: datetime | None = None
+    header_lines: str = ""  # unlabelled lines removed from the top of the article text
 
 
 def _cn_number(text: str) -> int:
@@ -195,6 +196,9 @@ def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
     found = _sane(labelled_date(evidence.visible_text, reference), now) if label else None
     if found is not None:
         return found, f"visible:{_label_name(evidence.visible_text, found, reference)}"
+    found = _sane(_first_full_date(evidence.header_lines.translate(_FULLWIDTH)), now) if evidence.header_lines else None
+    if found is not None:
+        return found, "visible:header"
     if evidence.info_table_date:
         found = _sane(parse_date(evidence.info_table_date, reference), now)
         if found is not None:

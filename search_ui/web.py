@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
 from search_ui import i18n
 from search_ui.views import fmt_ts
@@ -28,12 +29,19 @@ def make_templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,                 # every template, whatever its name
-        undefined=StrictUndefined,
+        undefined=ChainableUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["ts"] = fmt_ts
+    env.filters["safe_url"] = safe_url
     return env
+
+
+def safe_url(url: object) -> str:
+    """Only http(s) links from crawled data reach an href; anything else ("javascript:…") is dropped."""
+    text = str(url or "").strip()
+    return text if urlsplit(text).scheme.lower() in ("http", "https") else ""
 
 
 def state(request: Request) -> AppState:
@@ -47,8 +55,6 @@ def translator(request: Request) -> i18n.Translator:
 
 def switch_lang_url(request: Request, lang: str) -> str:
     pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", lang)]
-    from urllib.parse import urlencode
-
     return request.url.path + "?" + urlencode(pairs)
 
 

@@ -297,7 +297,7 @@ def _title(spec: Spec, reg: Region, n: int) -> str:
                     f"{reg.issuer}安排部署{season}{topic}工作"],
         "inspection": [f"{reg.issuer}开展{topic}专项检查", f"{reg.issuer}深入学校督导检查{topic}工作",
                        f"{reg.issuer}组织开展{topic}隐患排查整治行动"],
-        "drill": [f"{reg.issuer}组织开展{topic}应急演练", f"{reg.short[:-3] if len(reg.short) > 3 else reg.short}举行{topic}应急疏散演练"],
+        "drill": [f"{reg.issuer}组织开展{topic}应急演练", f"{reg.issuer}联合多部门举行{topic}应急疏散演练"],
         "training": [f"{reg.issuer}举办{topic}专题培训班", f"{reg.issuer}组织开展{topic}知识培训"],
         "notice": [f"{reg.issuer}关于做好{year}年{season}{topic}工作的通知", f"{reg.issuer}关于开展{topic}专项整治行动的通知"],
         "report": [f"{reg.issuer}多措并举筑牢{topic}防线", f"{reg.issuer}扎实推进{topic}工作"],
@@ -316,7 +316,7 @@ def _cn_date(date: str, offset: int, with_year: bool) -> str:
 ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八"]
 
 
-def build(spec: Spec, n: int, *, style: str = "plain") -> tuple[str, list[str]]:
+def build(spec: Spec, n: int, *, style: str = "plain", with_year: bool = True) -> tuple[str, list[str]]:
     """Title and body paragraphs. `n` is the article's global number (varies the wording).
 
     style: "plain" (一是/二是), "notice" (一、二、 headings), "tw" (（一）（二）).
@@ -324,12 +324,12 @@ def build(spec: Spec, n: int, *, style: str = "plain") -> tuple[str, list[str]]:
     reg = REGIONS[spec.region]
     rnd = random.Random(1000 + n)
     title = _title(spec, reg, n)
-    when = _cn_date(spec.date, spec.event_offset, with_year=(n % 3 == 0))
+    when = _cn_date(spec.date, spec.event_offset, with_year=with_year and n % 3 == 0)
     ampm = ["上午", "下午", ""][n % 3]
     leader = LEADERS[n % len(LEADERS)]
     paras: list[str] = []
     hz = spec.hazards
-    topics = "、".join(TOPIC[h] for h in hz) if hz else ""
+    topics = ("学校安全稳定" if len(hz) >= 3 else "和".join(TOPIC[h] for h in hz)) if hz else ""
 
     if spec.event in ("enrollment", "party", "economy", "culture"):
         bank = {"enrollment": ENROLLMENT, "party": PARTY, "economy": ECONOMY, "culture": CULTURE}[spec.event]
@@ -497,7 +497,7 @@ EPAPER: list[tuple[str, list[tuple[int, str, list[Spec]]]]] = [
             Spec("2025-02-11", "hn_zz_jk", ["security", "traffic", "fire", "building", "mental_health", "bullying", "fraud"],
                  "meeting", event_offset=1, title="经开区部署新学期校园安全工作"),
             Spec("2025-02-11", "hn_zz_jk", ["fire"], "training", event_offset=1, title="经开区教育工作者共上消防安全大讲堂"),
-            Spec("2025-02-11", "hn_zz_jk", [], "culture", event_offset=2),
+            Spec("2025-02-11", "hn_zz_jk", [], "culture", event_offset=2, title="经开区第五届中小学生校园文化艺术节开幕"),
         ]),
         (3, "民生·教育", [
             Spec("2025-02-11", "hn_zz", ["food_safety"], "inspection", event_offset=1, title="市教育局开学前检查学校食堂"),
@@ -517,7 +517,7 @@ EPAPER: list[tuple[str, list[tuple[int, str, list[Spec]]]]] = [
             Spec("2023-11-10", "hn_zz", [], "economy", event_offset=2, title="郑州召开一季度经济运行分析会"),
         ]),
         (5, "教育·平安校园", [
-            Spec("2023-11-10", "hn_zz_jk", ["gas_poisoning", "extreme_weather"], "notice", title="经开区提前部署冬季校园安全"),
+            Spec("2023-11-10", "hn_zz_jk", ["gas_poisoning", "extreme_weather"], "meeting", event_offset=1, title="经开区提前部署冬季校园安全"),
             Spec("2023-11-10", "hn_zz_jk", ["cyber"], "training", event_offset=1, title="经开区举办网络安全专题培训"),
             Spec("2023-11-10", "hn_zz", ["lab_chemicals"], "inspection", event_offset=2, title="中小学实验室危化品专项检查启动"),
         ]),

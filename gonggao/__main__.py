@@ -1,0 +1,5 @@
+import sys
+
+from gonggao.cli import main
+
+sys.exit(main())

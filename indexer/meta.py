@@ -1,0 +1,265 @@
+"""Page-level facts trafilatura does not map: gov meta tags, the 信息公开 table, the
+headline, the header line under it, attachments.
+
+All functions take an lxml tree (parsed once by `indexer.extract`) and never modify it.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from indexer.clean import clean_title
+from indexer.models import Attachment
+
+_WANTED_META = {
+    "articletitle": "ArticleTitle", "pubdate": "PubDate", "contentsource": "ContentSource", "sitename": "SiteName",
+    "sitedomain": "SiteDomain", "siteidcode": "SiteIDCode", "columnname": "ColumnName", "columntype": "ColumnType",
+    "columndescription": "ColumnDescription", "columnkeywords": "ColumnKeywords", "keywords": "Keywords",
+    "description": "Description", "author": "Author", "og:title": "og:title", "og:site_name": "og:site_name",
+    "article:published_time": "article:published_time", "publishdate": "publishdate", "og:release_date": "og:release_date",
+    "firstpublishedtime": "firstpublishedtime", "pubtime": "pubtime", "source": "source", "dc.date": "dc.date",
+    "dc.date.issued": "dc.date.issued", "dcterms.created": "dcterms.created", "publish_date": "publish_date",
+    "releasedate": "releasedate", "date": "date", "article:author": "article:author",
+}
+INFO_LABELS = (
+    "索引号", "索引號", "主题分类", "主題分類", "发文机关", "發文機關", "发布机构", "發布機構", "成文日期", "发文字号", "發文字號",
+    "文号", "文號", "发布日期", "發布日期", "生效日期", "有效性", "信息分类", "体裁分类", "组配分类", "服务对象", "公开方式",
+    "公开范围", "信息来源", "文件编号",
+)
+_LABEL_ALT = "|".join(sorted(INFO_LABELS, key=len, reverse=True))
+_LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALT})\s*[:：]?\s*$")
+_LABEL_VALUE = re.compile(rf"({_LABEL_ALT})\s*[:：]\s*(.+?)\s*(?=(?:{_LABEL_ALT})\s*[:：]|$)")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,5}\s*号")
+_TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]+\s+|\s*[_|｜]\s*|\s*--+\s*|\s+-\s*|\s*－\s*|\s*——\s*")
+_ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|et|pptx?)(?:$|[?#])", re.I)
+_CHROME = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|header|footer|foot|sidebar|side|breadcrumb|crumb|friend|link-?list|links|share|"
+    r"related|recommend|hot|copyright|toolbar|tools)([\s_-]|$)", re.I
+)
+_HEADLINE_XPATH = (
+    "//h1|//h2|//h3|//*[contains(concat(' ',normalize-space(@class),' '),' title ')]"
+    "|//*[@id='title' or @id='articleTitle' or @id='ArticleTitle' or contains(@class,'article-title') "
+    "or contains(@class,'articleTitle') or contains(@class,'news_title') or contains(@class,'detail-title') "
+    "or contains(@class,'art_title') or contains(@class,'con_title') or contains(@class,'tit')]"
+)
+_SKIP_TEXT_TAGS = {"script", "style", "noscript", "template", "textarea", "select", "option"}
+_INFO_CELL_TAGS = ("td", "th", "span", "li", "p", "div", "dt", "dd", "label", "b", "strong", "em", "font")
+
+
+def page_meta(tree: HtmlElement) -> dict[str, str]:
+    """Named meta tags of interest (gov 政府网站 tags, Open Graph, Dublin Core), first value wins."""
+    found: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        name = (node.get("name") or node.get("property") or node.get("itemprop") or "").strip()
+        key = _WANTED_META.get(name.lower())
+        content = (node.get("content") or "").strip()
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def node_text(node: HtmlElement) -> str:
+    """Text of a node with `<br>` and block ends as newlines; scripts and styles skipped."""
+    parts: list[str] = []
+    _collect(node, parts)
+    return "".join(parts)
+
+
+_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "dd",
+           "dt", "pre", "blockquote", "ul", "ol", "header", "footer"}
+
+
+def _collect(node: HtmlElement, parts: list[str]) -> None:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag in _SKIP_TEXT_TAGS or not tag:
+        if node.tail and tag:
+            parts.append(node.tail)
+        elif not tag and node.tail:
+            parts.append(node.tail)
+        return
+    if tag in _BLOCKS:
+        parts.append("\n")
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        _collect(child, parts)
+    if tag in _BLOCKS:
+        parts.append("\n")
+    if node.tail:
+        parts.append(node.tail)
+
+
+def info_table(tree: HtmlElement) -> dict[str, str]:
+    """The 信息公开 table (索引号, 主题分类, 发文机关, 成文日期, 发文字号, 发布日期, …)."""
+    found: dict[str, str] = {}
+    body = tree.find("body")
+    for node in (body if body is not None else tree).iter(*_INFO_CELL_TAGS):
+        text = (node.text_content() or "").strip()
+        if not text or len(text) > 200:
+            continue
+        if (match := _LABEL_ONLY.match(text)) is not None:
+            value = _next_value(node)
+            if value and not _LABEL_ONLY.match(value):
+                found.setdefault(match.group(1), _tidy(_LABEL_VALUE.split(value)[0]))
+        elif len(node) <= 3:
+            for label, value in _LABEL_VALUE.findall(text):
+                if value:
+                    found.setdefault(label, _tidy(value))
+    return {k: v for k, v in found.items() if v and len(v) <= 120}
+
+
+def _tidy(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip(" ：:")
+
+
+def _next_value(node: HtmlElement) -> str:
+    sibling = node.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is not None:
+        return (sibling.text_content() or "").strip()
+    return (node.tail or "").strip()
+
+
+def doc_number(text: str) -> str | None:
+    """A 发文字号 such as '陕教安〔2025〕3号' in text."""
+    match = _DOC_NUMBER.search(text or "")
+    return re.sub(r"\s+", "", match.group(0)) if match else None
+
+
+def strip_site_suffix(title: str, site_name: str | None = None) -> str:
+    """'标题 - 某省人民政府门户网站' → '标题'; '标题_网易新闻' → '标题'."""
+    title = title.strip()
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p and p.strip()]
+    if len(parts) <= 1:
+        return title
+    if site_name:
+        kept = [p for p in parts if site_name not in p and p not in site_name]
+        if kept:
+            parts = kept
+    best = parts[0]
+    if len(best) < 6:
+        longest = max(parts, key=len)
+        if len(longest) > 2 * len(best):
+            best = longest
+    return best
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def headline(tree: HtmlElement, page_title: str) -> tuple[HtmlElement | None, str | None]:
+    """The on-page headline element whose text matches the <title> (h1, .title, #title, …)."""
+    squashed_title = _squash(page_title)
+    best: tuple[int, HtmlElement, str] | None = None
+    for node in tree.xpath(_HEADLINE_XPATH):
+        text = _squash(node.text_content())
+        if not (4 <= len(text) <= 120) or _in_chrome(node):
+            continue
+        score = 0
+        if squashed_title and (text in squashed_title or squashed_title in text):
+            score = 3 + (node.tag == "h1") + (squashed_title.startswith(text))
+        elif squashed_title and _overlap(text, squashed_title) >= 0.7:
+            score = 2
+        if score and (best is None or score > best[0] or score == best[0] and len(text) > len(_squash(best[2]))):
+            best = (score, node, " ".join(node.text_content().split()))
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def _overlap(a: str, b: str) -> float:
+    grams_a = {a[i: i + 2] for i in range(len(a) - 1)}
+    grams_b = {b[i: i + 2] for i in range(len(b) - 1)}
+    if not grams_a or not grams_b:
+        return 0.0
+    return len(grams_a & grams_b) / len(grams_a)
+
+
+def _in_chrome(node: HtmlElement) -> bool:
+    for anc in node.iterancestors():
+        if anc.tag in ("nav", "footer", "header", "aside"):
+            return True
+        marker = f"{anc.get('class', '')} {anc.get('id', '')}"
+        if marker.strip() and _CHROME.search(marker):
+            return True
+    return False
+
+
+def page_title(tree: HtmlElement) -> str:
+    node = tree.find(".//title")
+    return " ".join((node.text_content() if node is not None else "").split())
+
+
+def pick_title(tree: HtmlElement, meta: dict[str, str]) -> tuple[str, HtmlElement | None]:
+    """ArticleTitle meta, then the page headline matching <title>, then <title> minus the site suffix."""
+    raw_title = page_title(tree)
+    node, text = headline(tree, raw_title or meta.get("ArticleTitle", ""))
+    if meta.get("ArticleTitle"):
+        return clean_title(meta["ArticleTitle"]), node
+    if text:
+        return clean_title(text), node
+    site = meta.get("SiteName") or meta.get("og:site_name")
+    if meta.get("og:title"):
+        return clean_title(strip_site_suffix(meta["og:title"], site)), node
+    return clean_title(strip_site_suffix(raw_title, site)), node
+
+
+def header_text(node: HtmlElement | None, limit: int = 600) -> str:
+    """Visible text right around the headline: where '发布时间：… 来源：…' lines live."""
+    if node is None:
+        return ""
+    parts = [node_text(node)]
+    size = 0
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        text = node_text(sibling)
+        parts.append(text)
+        size += len(text)
+        if size > limit:
+            break
+    parent = node.getparent()
+    if size < 40 and parent is not None and parent.getparent() is not None:
+        for sibling in parent.itersiblings():
+            if isinstance(sibling.tag, str):
+                text = node_text(sibling)
+                parts.append(text[:limit])
+                size += len(text)
+                if size > limit:
+                    break
+    return "\n".join(parts)[: limit * 2]
+
+
+def attachments(scope: HtmlElement, base_url: str) -> list[Attachment]:
+    """Links to pdf/doc/docx/xls/xlsx/wps/ofd/zip/rar files in `scope`, outside navigation chrome."""
+    found: list[Attachment] = []
+    seen: set[str] = set()
+    for link in scope.iter("a"):
+        href = (link.get("href") or "").strip()
+        path = urlsplit(href).path if href else ""
+        if not href or not _ATTACHMENT_EXT.search(path or href) or _in_chrome(link):
+            continue
+        url = urljoin(base_url, href)
+        if url in seen:
+            continue
+        seen.add(url)
+        name = " ".join(link.text_content().split()) or (link.get("title") or "").strip() or path.rsplit("/", 1)[-1]
+        found.append(Attachment(name=name, url=url))
+    return found
+
+
+def remove_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> None:
+    """Drop every element matching the CSS selectors (in place: use on a copy)."""
+    for selector in selectors:
+        for node in tree.cssselect(selector):
+            node.drop_tree()
+
+
+def to_string(node: HtmlElement) -> str:
+    return etree.tostring(node, encoding="unicode", method="html")

@@ -1,0 +1,68 @@
+"""The web app factory: wires config, the search reader, routers, static files and headers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from indexer.search_index.reader import SearchReader
+from search_ui import routes_api, routes_pages
+from search_ui.web import HERE, AppState, html_error, json_error, make_templates, wants_html
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    meili_url: str
+    search_key: str           # a search-only key; the master key never reaches the web app or the browser
+    index_name: str
+    hazard_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # code → {"zh": …, "en": …}
+
+
+def create_app(config: WebConfig) -> FastAPI:
+    app = FastAPI(
+        title="Gonggao search API",
+        description="Faceted search over Chinese government announcements about school safety.",
+        docs_url=None,          # Swagger UI needs a CDN and inline script; /openapi.json stays
+        redoc_url=None,
+    )
+    app.state.gonggao = AppState(
+        config=config,
+        reader=SearchReader(config.meili_url, config.search_key, config.index_name),
+        templates=make_templates(),
+    )
+    app.include_router(routes_pages.router)
+    app.include_router(routes_api.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = str(exc.detail)
+        return html_error(request, exc.status_code, message) if wants_html(request) else json_error(exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        message = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
+        return html_error(request, 400, message) if wants_html(request) else json_error(400, message)
+
+    return app

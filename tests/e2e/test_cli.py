@@ -1,0 +1,83 @@
+"""The `gonggao` command as a user runs it: messages, exit codes and output shapes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+def gonggao(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gonggao", *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+def test_config_error_names_file_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.yaml"
+    bad.write_text("sources:\n  - id: ok\n    name: 好\n    kind: gov\n    start_urls: [http://x/]\n"
+                   "    allowed_domains: [x]\n  - id: bad\n    name: 坏\n    kind: blog\n"
+                   "    start_urls: [http://x/]\n    allowed_domains: [x]\n", encoding="utf-8")
+    result = gonggao("--data-dir", str(tmp_path / "d"), "sources", env={"GONGGAO_SOURCES": str(bad)})
+    assert result.returncode == 2
+    assert f"{bad}:9" in result.stderr and "sources.1.kind" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_prints_json_lines_and_keeps_going_past_a_bad_page(tmp_path: Path, demo_web) -> None:  # type: ignore[no-untyped-def]
+    article = next(a for a in demo_web.articles if a.site == "sxjyt")
+    page = tmp_path / "page.html"
+    page.write_bytes(urllib.request.urlopen(article.url, timeout=10).read())
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.html"
+    result = gonggao("extract", str(empty), str(page), str(missing))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0, result.stderr
+    assert [line["source_file"] for line in lines] == [str(empty), str(page), str(missing)]
+    assert "error" in lines[0] and "error" in lines[2]
+    doc = lines[1]
+    assert doc["title"] == article.title
+    for field in ("body", "published_date", "issuer", "province", "city", "county", "region", "region_codes", "hazards"):
+        assert field in doc
+    assert doc["province"] == article.province
+
+
+def test_extract_with_url_uses_it(tmp_path: Path, demo_web) -> None:  # type: ignore[no-untyped-def]
+    article = next(a for a in demo_web.articles if a.site == "news")
+    page = tmp_path / "page.html"
+    page.write_bytes(urllib.request.urlopen(article.url, timeout=10).read())
+    result = gonggao("extract", str(page), "--url", article.url)
+    doc = json.loads(result.stdout.splitlines()[0])
+    assert doc["url"] == article.url
+
+
+@pytest.mark.e2e
+def test_sources_and_search_commands(world) -> None:  # type: ignore[no-untyped-def]
+    env = {"GONGGAO_SOURCES": str(world.settings.sources_path), "MEILI_URL": world.meili.url,
+           "MEILI_MASTER_KEY": world.meili.master_key, "GONGGAO_INDEX": world.settings.index_name}
+    data = ["--data-dir", str(world.settings.data_dir)]
+    listing = gonggao(*data, "sources", "--json", env=env)
+    assert listing.returncode == 0, listing.stderr
+    rows = json.loads(listing.stdout)
+    assert {r["id"] for r in rows} >= {"sxjyt", "hanyin"}
+    assert all(r["documents"] > 0 and r["last_state"] == "ok" and r["next_run"] for r in rows)
+    found = gonggao(*data, "search", "溺水", "--region", "陕西省", "--json", env=env)
+    assert found.returncode == 0, found.stderr
+    answer = json.loads(found.stdout)
+    assert answer["total"] > 0 and all(h["province"] == "陕西省" for h in answer["hits"])
+    bad = gonggao(*data, "search", "x", "--since", "2025-13-45", env=env)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_search_with_meilisearch_down_is_a_clear_message(tmp_path: Path) -> None:
+    from indexer.search_index.process import free_port
+
+    env = {"MEILI_URL": f"http://127.0.0.1:{free_port()}", "MEILI_MASTER_KEY": "x"}
+    result = gonggao("--data-dir", str(tmp_path), "search", "校园", env=env)
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr and "Meilisearch" in result.stderr
