@@ -287,7 +287,8 @@ def _title(spec: Spec, reg: Region, n: int) -> str:
     if len(hz) >= 3:
         topic = "学校安全稳定"
     elif len(hz) == 2:
-        topic = f"{TOPIC[hz[0]]}和{TOPIC[hz[1]]}"
+        joiner = "及" if "和" in TOPIC[hz[0]] + TOPIC[hz[1]] else "和"
+        topic = f"{TOPIC[hz[0]]}{joiner}{TOPIC[hz[1]]}"
     else:
         topic = TOPIC[hz[0]]
     if "traffic" in hz and spec.extra.get("school_bus"):
@@ -329,7 +330,8 @@ def build(spec: Spec, n: int, *, style: str = "plain", with_year: bool = True) -
     leader = LEADERS[n % len(LEADERS)]
     paras: list[str] = []
     hz = spec.hazards
-    topics = ("学校安全稳定" if len(hz) >= 3 else "和".join(TOPIC[h] for h in hz)) if hz else ""
+    joiner = "及" if any("和" in TOPIC[h] for h in hz) else "和"
+    topics = ("学校安全稳定" if len(hz) >= 3 else joiner.join(TOPIC[h] for h in hz)) if hz else ""
 
     if spec.event in ("enrollment", "party", "economy", "culture"):
         bank = {"enrollment": ENROLLMENT, "party": PARTY, "economy": ECONOMY, "culture": CULTURE}[spec.event]
@@ -386,7 +388,8 @@ def build(spec: Spec, n: int, *, style: str = "plain", with_year: bool = True) -
     if spec.extra.get("pm25"):
         paras.append("重污染天气预警期间(PM2.5浓度持续偏高时)，各校要停止户外体育活动，减少学生户外停留时间。")
     if spec.event == "notice":
-        paras.append(f"{ORDINALS[len(hz)]}、严格落实值班值守制度。各单位要安排专人值班，保持通讯畅通，遇有重大情况第一时间报告。")
+        head = f"（{ORDINALS[len(hz)]}）" if style == "tw" else f"{ORDINALS[len(hz)]}、"
+        paras.append(f"{head}严格落实值班值守制度。各单位要安排专人值班，保持通讯畅通，遇有重大情况第一时间报告。")
         paras.append(reg.issuer)
         paras.append(_cn_date(spec.date, 1, with_year=True))
     else:

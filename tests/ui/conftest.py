@@ -89,9 +89,13 @@ def make_doc(row) -> dict:
 DOCS = [make_doc(row) for row in ROWS]
 
 
-def seed_index(meili, name: str) -> WebConfig:
+def index_settings() -> dict:
+    return admin.load_index_settings(REPO / "config" / "index_settings.yaml")
+
+
+def seed_index(meili, name: str, settings: dict | None = None) -> WebConfig:
     client = admin.connect(meili.url, meili.master_key)
-    settings = admin.load_index_settings(REPO / "config" / "index_settings.yaml")
+    settings = settings or index_settings()
     admin.ensure_index(client, name, settings)
     admin.add_documents(client, name, DOCS)
     key = admin.ensure_search_key(client, name)

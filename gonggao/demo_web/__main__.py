@@ -1,0 +1,32 @@
+"""`python -m gonggao.demo_web`: serve every demo site on loopback until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from gonggao.demo_web.server import SITES, DemoWeb
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gonggao.demo_web", description=__doc__)
+    parser.add_argument("sites", nargs="*", help=f"sites to serve (default: all of {', '.join(SITES)})")
+    args = parser.parse_args(argv)
+    web = DemoWeb(args.sites or None)
+    web.start()
+    count = {s: sum(1 for a in web.articles if a.site == s) for s in web.sites}
+    for site, url in web.base_urls.items():
+        print(f"{site:8} {url}/  ({count[site]} articles)", flush=True)
+    print("Serving the demo web; press Ctrl-C to stop.", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        web.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

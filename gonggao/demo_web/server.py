@@ -1,0 +1,181 @@
+"""Serve the demo sites on loopback: one ThreadingHTTPServer per site, each on its own address.
+
+    web = DemoWeb()            # all sites; DemoWeb(["sxjyt"]) for a subset
+    web.start()
+    web.base_urls["sxjyt"]     # "http://127.0.0.2:41234"
+    web.articles               # ground truth, urls filled in
+    web.stop()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from email.utils import formatdate, parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from gonggao.demo_web.model import DemoArticle, LoggedRequest
+from gonggao.demo_web.sites import SITES, Page, build_all
+
+__all__ = ["DemoWeb", "DemoArticle", "LoggedRequest", "SITES"]
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class DemoWeb:
+    def __init__(self, sites: list[str] | None = None):
+        unknown = set(sites or []) - set(SITES)
+        if unknown:
+            raise ValueError(f"unknown demo site(s): {sorted(unknown)}; known: {SITES}")
+        self.sites: list[str] = list(sites) if sites else list(SITES)
+        built = build_all()
+        self._pages: dict[str, dict[str, Page]] = {s: dict(built[s].pages) for s in self.sites}
+        self.articles: list[DemoArticle] = [a for s in self.sites for a in built[s].articles]
+        self.base_urls: dict[str, str] = {}
+        self.request_log: list[LoggedRequest] = []
+        self._lock = threading.Lock()
+        self._servers: list[tuple[_Server, threading.Thread]] = []
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._servers:
+            return
+        for i, site in enumerate(self.sites):
+            server = None
+            for host in (f"127.0.0.{i + 2}", "127.0.0.1"):
+                try:
+                    server = _Server((host, 0), self._handler(site))
+                    break
+                except OSError:
+                    continue
+            if server is None:
+                raise OSError(f"could not bind a loopback address for demo site {site}")
+            host, port = server.server_address[:2]
+            self.base_urls[site] = f"http://{host}:{port}"
+            thread = threading.Thread(target=server.serve_forever, name=f"demo-web-{site}", daemon=True)
+            thread.start()
+            self._servers.append((server, thread))
+        for art in self.articles:
+            art.url = self.base_urls[art.site] + art.path
+
+    def stop(self) -> None:
+        for server, thread in self._servers:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
+        self._servers.clear()
+
+    def __enter__(self) -> "DemoWeb":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # -- data -----------------------------------------------------------------------------
+
+    def substitutions(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for site, url in self.base_urls.items():
+            out[site] = url
+            out[f"{site}_host"] = urlsplit(url).hostname or "127.0.0.1"
+        return out
+
+    def set_page(self, site: str, path: str, body: bytes | None, status: int = 200) -> None:
+        """Change, add or remove (body None, status 404) a page; it gets a fresh Last-Modified."""
+        with self._lock:
+            pages = self._pages[site]
+            old = pages.get(path)
+            if body is None and status in (404, 410):
+                pages.pop(path, None)
+                return
+            ctype = old.content_type if old else "text/html; charset=utf-8"
+            pages[path] = Page(body or b"", ctype, max(time.time(), (old.last_modified + 1) if old else 0), status)
+
+    def pages(self, site: str) -> dict[str, Page]:
+        """The site's pages (path with query → Page); read-only use."""
+        return self._pages[site]
+
+    # -- HTTP -----------------------------------------------------------------------------
+
+    def _lookup(self, site: str, raw_path: str) -> Page | None:
+        pages = self._pages[site]
+        page = pages.get(raw_path)
+        if page is None and "?" in raw_path:
+            path = raw_path.split("?", 1)[0]
+            # a paginated list answers only the pages it has; other pages ignore the query
+            if not any(k.startswith(path + "?") for k in pages):
+                page = pages.get(path)
+        return page
+
+    def _handler(self, site: str):
+        web = self
+
+        class Handler(BaseHTTPRequestHandler):
+            server_version = "nginx"
+            sys_version = ""
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format, *args):  # noqa: A002 - quiet
+                pass
+
+            def _respond(self, head_only: bool) -> None:
+                with web._lock:
+                    page = web._lookup(site, self.path)
+                status = 404 if page is None else page.status
+                headers: list[tuple[str, str]] = []
+                body = b""
+                if page is None:
+                    body = "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p></body></html>".encode("utf-8")
+                    headers.append(("Content-Type", "text/html; charset=utf-8"))
+                else:
+                    body = page.body
+                    etag = _etag(body)
+                    lm = formatdate(page.last_modified, usegmt=True)
+                    headers += [("Last-Modified", lm), ("ETag", etag)]
+                    if page.content_type:
+                        headers.append(("Content-Type", page.content_type))
+                    if status == 200 and self._not_modified(etag, page.last_modified):
+                        status, body = 304, b""
+                with web._lock:
+                    web.request_log.append(LoggedRequest(site, self.command, self.path, dict(self.headers.items()), status, time.monotonic()))
+                self.send_response(status)
+                for k, v in headers:
+                    self.send_header(k, v)
+                if status != 304:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if not head_only and status != 304:
+                    self.wfile.write(body)
+
+            def _not_modified(self, etag: str, last_modified: float) -> bool:
+                inm = self.headers.get("If-None-Match")
+                if inm is not None:
+                    tags = [t.strip() for t in inm.split(",")]
+                    return "*" in tags or etag in tags or f"W/{etag}" in tags
+                ims = self.headers.get("If-Modified-Since")
+                if ims:
+                    try:
+                        since = parsedate_to_datetime(ims).timestamp()
+                    except (TypeError, ValueError, IndexError):
+                        return False
+                    return int(last_modified) <= since
+                return False
+
+            def do_GET(self) -> None:  # noqa: N802
+                self._respond(False)
+
+            def do_HEAD(self) -> None:  # noqa: N802
+                self._respond(True)
+
+        return Handler

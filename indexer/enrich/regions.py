@@ -1,0 +1,409 @@
+"""Which place a document is about: province > city > county with GB/T 2260 codes.
+
+Scheme (the facet values of ARCHITECTURE.md):
+
+- `province` is the full official name ("陕西省", "广西壮族自治区", "北京市").
+- `city` is the prefecture-level unit ("安康市", "恩施土家族苗族自治州").
+- `county` is the county-level unit ("汉阴县", "朝阳区", "郑州经济技术开发区").
+- Municipalities (北京/天津/上海/重庆) have no city level: a district is the county and
+  `city` stays None, e.g. province "北京市", city None, county "朝阳区", codes
+  ["110000", "110105"], path lvl0 "北京市", lvl1 "北京市 > 朝阳区". The same holds for the
+  county-level units a province administers directly (河南 济源市, 湖北 仙桃市, 海南 文昌市,
+  新疆 石河子市). The path never holds an empty level: each lvlN adds the next named unit.
+- Development zones (郑州经开区) are county-level units under their city, with the MCA code
+  (410171), named by their official name ("郑州经济技术开发区").
+- Every value is the current canonical name from the gazetteer: a short form, a former name or
+  Traditional script never reaches a facet.
+
+How the place is chosen: all names in the title, the issuer, the body (Simplified) are found
+with one Aho-Corasick pass; each mention gets a weight by where it stands (title 10, issuer 8,
+source hint 6, site domain 6, first sentence 4, rest of the body 1, at most 4 per unit from the
+rest of the body) and zero when it stands where places are not the subject: footers (ICP
+lines, copyright, addresses, phone numbers), lists of related articles, a news agency's or
+paper's dateline, a media outlet's name (日照日报), a "lessons learned" sentence
+(通报了…发生的…事故), a school or street named after a place (延安中学, 北京路). A short form
+in the body (汉阴) only counts when its city or province is named somewhere else.
+
+Unambiguous mentions vote first; then each ambiguous name (东港, 鼓楼区, 经开区) goes to the
+candidate whose province and city have the most votes, and when none has any it gives its
+vote to what all candidates share (吉林 → 吉林省) or to nothing. A name written right after
+its parent (福州市鼓楼区) is resolved by that parent. The document's place then descends the
+tree: the province with most of the weight, the city that holds at least half of its
+province's weight, the county that holds at least half of its city's weight. A document
+about a whole city that mentions its counties evenly stays at the city.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from indexer.chinese import to_simplified
+from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, GazetteerData, default_data
+from indexer.models import Evidence, RegionPath
+
+W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
+BODY_CAP = 4.0  # most weight one unit gets from the rest of the body
+SHORT_FACTOR = 0.5  # a short form in the body counts half
+
+_SEP = " > "
+
+# After a place name: the name belongs to a media outlet, a school, a street, a clock.
+_MEDIA_AFTER = re.compile(
+    r"(?:日报|晚报|早报|都市报|商报|法制报|新闻|电视台|广播|融媒|资讯|在线|杂志|网[站讯]?(?![格络上])|频道|发布|头条)")
+_SCHOOL_AFTER = re.compile(
+    r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
+    r"|路|街|大道|巷|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
+# Lines that are page furniture, not text: footers, ads, bylines.
+_NOISE_LINE = re.compile(
+    r"ICP|公网安备|版权所有|Copyright|©|\(c\)|主办单位|承办单位|技术支持|网站标识码|地址[:：]|电话[:：]|邮编|"
+    r"传真|联系我们|责任编辑|编辑[:：/]|校对|审核[:：]|记者\s|通讯员|来源[:：]?\s*\S*(?:报|网|台|资讯|杂志)|"
+    r"本站|转载|侵权|免责|下载|\bwww\.",
+    re.I)
+# Where the article ends and the page's lists begin.
+_TAIL = re.compile(r"^\s*(?:相关内容|相关阅读|相关新闻|相关文章|热门资讯|热门文章|推荐阅读|延伸阅读|猜你喜欢|上一篇|下一篇|更多阅读)",
+                   re.M)
+# A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
+_DATELINE = re.compile(
+    r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|本报|本刊|本台)(?:记者\S{0,8})?"
+    r"[\u4e00-\u9fff]{2,8}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+# A sentence that recalls accidents elsewhere (lessons learned): its places are not the subject.
+_LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|警示教育|吸取|教训|案例|回顾|剖析")
+_LESSON_EVENT = re.compile(r"发生|事故|事件|火灾|溺水|溺亡|伤亡|死亡|遇难")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+
+
+@dataclass(frozen=True)
+class RegionContext:
+    title: str
+    body: str
+    issuer: str | None = None
+    site_domain: str | None = None
+    region_hint: str | None = None
+
+
+@dataclass
+class RegionResult:
+    province: str | None
+    city: str | None
+    county: str | None
+    codes: list[str]
+    path: RegionPath
+    secondary: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass
+class _Mention:
+    phrase: str
+    start: int
+    field: str
+    weight: float
+    candidates: tuple[str, ...]
+    kind: str
+    resolved: str | None = None
+    prefix_of: int | None = None  # index of the mention this one qualifies (福州市|鼓楼区)
+
+
+@dataclass
+class _Votes:
+    total: dict[str, float] = field(default_factory=dict)  # a unit and everything under it
+    body: dict[str, float] = field(default_factory=dict)
+
+    def add(self, g: GazetteerData, code: str, weight: float, in_body: bool) -> float:
+        if in_body:
+            room = BODY_CAP - self.body.get(code, 0.0)
+            weight = max(0.0, min(weight, room))
+            if weight == 0.0:
+                return 0.0
+            self.body[code] = self.body.get(code, 0.0) + weight
+        for c in g.divisions[code].chain():
+            self.total[c] = self.total.get(c, 0.0) + weight
+        return weight
+
+
+def _noise_spans(body: str) -> list[tuple[int, int]]:
+    """Character spans of the body whose place names are not the subject."""
+    spans: list[tuple[int, int]] = []
+    tail = _TAIL.search(body)
+    if tail and tail.start() > len(body) // 5:
+        spans.append((tail.start(), len(body)))
+    pos = 0
+    for line in body.split("\n"):
+        end = pos + len(line)
+        if line.strip() and _NOISE_LINE.search(line) and len(line) < 200:
+            spans.append((pos, end))
+        pos = end + 1
+    for m in _DATELINE.finditer(body):
+        spans.append(m.span())
+    for m in _SENTENCE.finditer(body):
+        s = m.group()
+        if _LESSON_CUE.search(s) and _LESSON_EVENT.search(s):
+            spans.append(m.span())
+    return spans
+
+
+def _lead_end(body: str) -> int:
+    """End of the first sentence of the body (at least 10 characters, at most 200)."""
+    for m in re.finditer(r"[。！？!?\n]", body):
+        if m.start() >= 10 and body[: m.start()].strip():
+            return min(m.end(), 200)
+    return min(len(body), 200)
+
+
+class Gazetteer:
+    """Resolves the place of a document; `default()` is built once per process (≈0.3 s)."""
+
+    def __init__(self, data: GazetteerData):
+        self.data = data
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        return _default_gazetteer(DEFAULT_ALIASES)
+
+    @classmethod
+    def from_aliases(cls, path: Path) -> "Gazetteer":
+        return _default_gazetteer(path)
+
+    # ------------------------------------------------------------------ matching
+
+    def _scan(self, text: str, field_name: str) -> list[tuple[int, int, str, tuple]]:
+        """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries)."""
+        found = self.data.find(text)
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out = []
+        last = -1
+        for m in found:
+            if m[0] >= last:
+                out.append(m)
+                last = m[1]
+        return out
+
+    def _mentions(self, text: str, field_name: str, base: float, lead_end: int = 0,
+                  noise: list[tuple[int, int]] | None = None) -> list[_Mention]:
+        out = []
+        for start, end, name, entries in self._scan(text, field_name):
+            after = text[end:end + 4]
+            kinds = {e.kind for e in entries}
+            if _MEDIA_AFTER.match(after):
+                continue
+            short_like = kinds <= {"short", "former", "alias", "generic"}
+            if short_like and _SCHOOL_AFTER.match(after):
+                continue
+            if noise and any(a <= start < b for a, b in noise):
+                continue
+            weight = base
+            in_body = field_name == "body"
+            if in_body and start < lead_end:
+                weight = W_LEAD
+            if in_body and "short" in kinds and "full" not in kinds:
+                weight *= SHORT_FACTOR
+            fld = "lead" if in_body and start < lead_end else field_name
+            out.append(_Mention(name, start, fld, weight, tuple(e.code for e in entries),
+                                "/".join(sorted(kinds))))
+        self._link_prefixes(out, text)
+        return out
+
+    def _link_prefixes(self, mentions: list[_Mention], text: str) -> None:
+        """福州市鼓楼区, 安康市汉阴县: a parent written right before its child picks the child."""
+        g = self.data
+        for i in range(len(mentions) - 1):
+            a, b = mentions[i], mentions[i + 1]
+            gap = b.start - (a.start + len(a.phrase))
+            if gap < 0 or gap > 1 or (gap == 1 and text[b.start - 1] not in " 、，,"):
+                continue
+            pairs = [(x, y) for x in a.candidates for y in b.candidates if x != y and g.is_under(y, x)]
+            if not pairs:
+                continue
+            a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
+            b.candidates = tuple(dict.fromkeys(y for _, y in pairs))
+            a.prefix_of = i + 1
+
+    # ------------------------------------------------------------------ resolving
+
+    def resolve(self, ctx: RegionContext) -> RegionResult:
+        g = self.data
+        title = to_simplified(ctx.title or "")
+        body = to_simplified(ctx.body or "")
+        issuer = to_simplified(ctx.issuer or "")
+        lead_end = _lead_end(body)
+        noise = _noise_spans(body)
+
+        mentions: list[_Mention] = []
+        mentions += self._mentions(title, "title", W_TITLE)
+        mentions += self._mentions(issuer, "issuer", W_ISSUER)
+        mentions += self._mentions(body, "body", W_BODY, lead_end, noise)
+        hint_code = self._hint_code(ctx.region_hint)
+        if hint_code:
+            mentions.append(_Mention(ctx.region_hint or "", 0, "hint", W_HINT, (hint_code,), "hint"))
+        domain_code = self._domain_code(ctx.site_domain)
+        if domain_code:
+            mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "domain"))
+
+        votes = _Votes()
+        # context: what the unambiguous mentions say, before any short form or ambiguity
+        ambiguous: list[_Mention] = []
+        for m in mentions:
+            if len(m.candidates) == 1 and not self._needs_context(m):
+                m.resolved = m.candidates[0]
+                if m.prefix_of is None:
+                    votes.add(g, m.resolved, m.weight, m.field == "body")
+            else:
+                ambiguous.append(m)
+        context = dict(votes.total)
+        for m in ambiguous:
+            m.resolved = self._choose(m, context)
+            if m.resolved and m.prefix_of is None:
+                votes.add(g, m.resolved, m.weight, m.field == "body")
+
+        chosen = self._descend(votes.total)
+        return self._result(chosen, mentions)
+
+    def _needs_context(self, m: _Mention) -> bool:
+        """A short county name in the body is a place only if its city or province is named."""
+        if m.field not in ("body",):
+            return False
+        return "short" in m.kind.split("/") and "full" not in m.kind.split("/") and \
+            self.data.divisions[m.candidates[0]].level == COUNTY
+
+    def _choose(self, m: _Mention, context: dict[str, float]) -> str | None:
+        g = self.data
+        cands = m.candidates
+        need_ctx = self._needs_context(m)
+
+        def score(code: str) -> float:
+            div = g.divisions[code]
+            s = context.get(div.province, 0.0) if div.level != PROVINCE else 0.0
+            if div.level == COUNTY and div.city:
+                s += 2 * context.get(div.city, 0.0)
+            return s
+
+        scored = sorted(((score(c), c) for c in cands), reverse=True)
+        best, code = scored[0]
+        if need_ctx:
+            # a short county name in the body needs its city named (or its parent written just before it)
+            scored = sorted(((2 * context.get(g.divisions[c].city or "", 0.0), c) for c in cands), reverse=True)
+            best, code = scored[0]
+            if best > 0 and (len(scored) == 1 or best > scored[1][0]):
+                return code
+            return None
+        if best > 0 and (len(scored) == 1 or best > scored[1][0]):
+            return code
+        # no context decides: a province among the candidates wins (河北 the province, not 河北区)
+        provinces = [c for c in cands if g.divisions[c].level == PROVINCE]
+        if len(provinces) == 1:
+            return provinces[0]
+        # otherwise the level all candidates share, or nothing
+        common = None
+        for c in cands:
+            chain = g.divisions[c].chain()
+            common = chain if common is None else tuple(x for x, y in zip(common, chain) if x == y)
+        return common[-1] if common else None
+
+    def _descend(self, total: dict[str, float]) -> list[str]:
+        g = self.data
+        provinces = {c: w for c, w in total.items() if g.divisions[c].level == PROVINCE and w > 0}
+        if not provinces:
+            return []
+        ranked = sorted(provinces.items(), key=lambda kv: -kv[1])
+        top, weight = ranked[0]
+        if weight < 1.0 or weight < 0.5 * sum(provinces.values()) or (
+                len(ranked) > 1 and ranked[1][1] == weight):
+            return []
+        chosen = [top]
+        parent = top
+        while True:
+            kids = [(total.get(c, 0.0), c) for c in g.children.get(parent, ())]
+            kids = [k for k in kids if k[0] > 0]
+            if not kids:
+                break
+            kids.sort(reverse=True)
+            w, code = kids[0]
+            if w < 0.5 * total[parent] or (len(kids) > 1 and kids[1][0] == w):
+                break
+            chosen.append(code)
+            parent = code
+        return chosen
+
+    def _result(self, chosen: list[str], mentions: list[_Mention]) -> RegionResult:
+        g = self.data
+        province = city = county = None
+        for code in chosen:
+            div = g.divisions[code]
+            if div.level == PROVINCE:
+                province = div.name
+            elif div.level == CITY:
+                city = div.name
+            else:
+                county = div.name
+        names = [g.divisions[c].name for c in chosen]
+        path = RegionPath(
+            lvl0=names[0] if names else None,
+            lvl1=_SEP.join(names[:2]) if len(names) > 1 else None,
+            lvl2=_SEP.join(names[:3]) if len(names) > 2 else None,
+        )
+        on_path = set(chosen)
+        secondary: list[str] = []
+        evidence: list[Evidence] = []
+        for m in mentions:
+            if not m.resolved:
+                continue
+            if m.resolved in on_path:
+                if len(evidence) < 20:
+                    evidence.append(Evidence(label=m.resolved, phrase=m.phrase, start=m.start if m.field not in (
+                        "hint", "domain") else None, field=m.field, rule=f"region:{m.kind}"))
+                continue
+            if m.field in ("hint", "domain") or m.prefix_of is not None:
+                continue
+            if any(m.resolved in g.divisions[c].chain() for c in chosen):
+                continue  # an ancestor of the chosen unit, already on the path
+            name = g.divisions[m.resolved].name
+            if name not in secondary and len(secondary) < 20:
+                secondary.append(name)
+        return RegionResult(province, city, county, list(chosen), path, secondary, evidence)
+
+    def _hint_code(self, hint: str | None) -> str | None:
+        if not hint:
+            return None
+        g = self.data
+        parts = [p.strip() for p in to_simplified(hint).replace("＞", ">").split(">") if p.strip()]
+        parent: str | None = None
+        code = None
+        for part in parts:
+            options = [e.code for e in g.lookup(part) if e.kind in ("full", "alias", "zone", "short")]
+            if parent:
+                options = [c for c in options if g.is_under(c, parent)]
+            if len(options) != 1:
+                break
+            code = parent = options[0]
+        return code
+
+    def _domain_code(self, domain: str | None) -> str | None:
+        if not domain:
+            return None
+        host = domain.lower().strip().split("://")[-1].split("/")[0].split(":")[0]
+        best = None
+        for suffix, code in self.data.domains.items():
+            if host == suffix or host.endswith("." + suffix):
+                if best is None or len(suffix) > len(best[0]):
+                    best = (suffix, code)
+        return best[1] if best else None
+
+    def lookup_prefix(self, text: str) -> tuple[str, str] | None:
+        """The unit a text starts with (邯郸市教育局 → ("130400", "邯郸市")), if unambiguous."""
+        text = to_simplified(text)
+        matches = [m for m in self._scan(text, "issuer") if m[0] == 0]
+        if not matches:
+            return None
+        _, end, name, entries = matches[0]
+        codes = tuple(dict.fromkeys(e.code for e in entries))
+        if len(codes) != 1:
+            return None
+        return codes[0], name
+
+
+@lru_cache(maxsize=4)
+def _default_gazetteer(path: Path) -> Gazetteer:
+    return Gazetteer(default_data(path))

@@ -1,0 +1,120 @@
+"""query.py and highlight.py are pure: URL ↔ Meilisearch request, and safe highlighting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from search_ui.highlight import char_spans, render_marked, snippet_html, title_html
+from search_ui.query import (
+    POST_TAG, PRE_TAG, BadRequest, SearchParams, build_plan, day_start, group_clauses, parse_params,
+)
+from search_ui.web import safe_url
+
+
+def parse(**kw) -> SearchParams:
+    pairs = []
+    for k, v in kw.items():
+        for item in v if isinstance(v, list) else [v]:
+            pairs.append((k.rstrip("_"), item))
+    return parse_params(pairs)
+
+
+def test_defaults_and_round_trip():
+    p = parse()
+    assert p == SearchParams() and p.effective_sort == "date" and p.query_string() == ""
+    p = parse(q="校园", region=["陕西省>安康市", "山西省"], hazard=["a", "b"], year="2024",
+              from_="2024-01-01", to="2024-12-31", sort="relevance", page="2", per_page="50")
+    assert p.regions == ("陕西省 > 安康市", "山西省")
+    assert parse_params([tuple(x) for x in p.to_pairs()]) == p
+
+
+def test_traditional_region_and_query_are_simplified():
+    assert parse(region="山西省 > 太原市 > 小店區").regions == ("山西省 > 太原市 > 小店区",)
+    assert build_plan(parse(q="校園"))[0].query == "校园"
+
+
+def test_filters_are_quoted():
+    p = parse(region='x" OR hazards EXISTS OR region.lvl0 = "', hazard='a\\" OR 1')
+    clauses = group_clauses(p)
+    assert clauses["region"] == 'region.lvl0 IN ["x\\" OR hazards EXISTS OR region.lvl0 = \\""]'
+    assert clauses["hazards"] == 'hazards IN ["a\\\\\\" OR 1"]'
+
+
+def test_region_levels_or_together():
+    clause = group_clauses(parse(region=["陕西省", "河南省 > 郑州市"]))["region"]
+    assert clause == '(region.lvl0 IN ["陕西省"]) OR (region.lvl1 IN ["河南省 > 郑州市"])'
+
+
+def test_dates_in_shanghai():
+    assert day_start(date(2025, 1, 1)) == 1735660800          # 2024-12-31T16:00:00Z
+    clause = group_clauses(parse(from_="2025-01-01", to="2025-01-01"))["date"]
+    assert clause == "published_at >= 1735660800 AND published_at < 1735747200"
+
+
+def test_disjunctive_plan():
+    plan = build_plan(parse(q="x", hazard="drowning", region="陕西省 > 安康市"))
+    main, *facet_searches = plan
+    assert "hazards" in main.params["filter"] and "region.lvl1" in main.params["filter"]
+    assert set(main.params["facets"]) == {"source_type", "year"}
+    by_facets = {tuple(s.params["facets"]): s.params["filter"] for s in facet_searches}
+    assert "hazards" not in by_facets[("hazards",)] and "region.lvl1" in by_facets[("hazards",)]
+    assert by_facets[("region.lvl0",)] == '(hazards IN ["drowning"])'
+    assert by_facets[("region.lvl1", "region.lvl2")] == '(hazards IN ["drowning"]) AND (region.lvl0 IN ["陕西省"])'
+    assert all(s.params["limit"] == 0 for s in facet_searches)
+
+
+@pytest.mark.parametrize("pairs", [
+    [("sort", "new")], [("page", "0")], [("per_page", "1000")], [("from", "2024-1-1")],
+    [("facet", "region.lvl3")], [("unknown", "1")], [("q", "a"), ("q", "b")], [("q", "x" * 201)],
+    [("source_type", "blog")], [("year", "MMXXIV")], [("from", "2024-02-02"), ("to", "2024-02-01")],
+])
+def test_bad_params(pairs):
+    with pytest.raises(BadRequest):
+        parse_params(pairs)
+
+
+def test_lang_is_only_allowed_where_asked():
+    with pytest.raises(BadRequest):
+        parse_params([("lang", "en")])
+    assert parse_params([("lang", "en")], frozenset({"lang"})) == SearchParams()
+
+
+def test_render_marked_escapes_everything_but_marks():
+    html = render_marked(f"<b>a</b>{PRE_TAG}<i>校园</i>{POST_TAG}{POST_TAG}&{PRE_TAG}x")
+    assert html == "&lt;b&gt;a&lt;/b&gt;<mark>&lt;i&gt;校园&lt;/i&gt;</mark>&amp;<mark>x</mark>"
+
+
+def test_char_spans_from_bytes():
+    text = "ab校园c校园"
+    assert char_spans(text, [{"start": 2, "length": 6}, {"start": 9, "length": 6}]) == [(2, 4), (5, 7)]
+    assert char_spans(text, [{"start": 100, "length": 3}]) == []
+
+
+def test_traditional_original_highlighted_from_shadow_positions():
+    hit = {
+        "title": "加強校園<安全>", "title_search": "加强校园<安全>",
+        "body": "前文" * 40 + "加強校園安全。", "body_search": "前文" * 40 + "加强校园安全。",
+        "_formatted": {"title": "加強校園<安全>", "body": "前文前文…"},
+        "_matchesPosition": {"title_search": [{"start": 6, "length": 6}],
+                             "body_search": [{"start": 246, "length": 6}]},
+    }
+    assert title_html(hit) == "加強<mark>校園</mark>&lt;安全&gt;"
+    snippet = snippet_html(hit)
+    assert snippet.startswith("…") and "<mark>校園</mark>安全。" in snippet
+
+
+def test_misaligned_shadow_is_not_marked():
+    hit = {"title": "abc", "title_search": "abcd", "_matchesPosition": {"title_search": [{"start": 0, "length": 1}]}}
+    assert title_html(hit) == "abc"
+
+
+def test_snippet_without_match_uses_lead():
+    assert snippet_html({"body": "x" * 500, "lead": "<lead>"}) == "&lt;lead&gt;"
+
+
+def test_safe_url():
+    assert safe_url("https://a.gov.cn/x") == "https://a.gov.cn/x"
+    assert safe_url("javascript:alert(1)") == "" and safe_url(" JavaScript:alert(1)") == ""
+    assert safe_url("data:text/html,x") == "" and safe_url(None) == ""
