@@ -472,6 +472,8 @@ NEWS: list[tuple[Spec, tuple[str, int] | None]] = [
     (Spec("2023-09-05", "jx", ["cyber"], "notice"), None),
     (Spec("2024-06-06", "hb_sjz", ["special_equipment"], "inspection", event_offset=1), None),
     (Spec("2025-05-12", "sc", ["natural_disaster"], "drill"), None),
+    (Spec("2024-03-12", "sd_rz_dg", ["bullying", "mental_health"], "training", event_offset=1), None),
+    (Spec("2023-10-31", "gd_sz", ["food_safety"], "inspection", event_offset=1), None),
     (Spec("2024-04-20", "hn_zz", [], "economy", title="郑州市召开2024年一季度经济运行分析会"), None),
     (Spec("2023-04-21", "sd_qd", [], "economy"), None),
     (Spec("2025-03-08", "zj", [], "enrollment", event_offset=1), None),
@@ -490,6 +492,7 @@ TW = [
     Spec("2025-02-20", "hlj_heb", ["security", "cyber"], "meeting", event_offset=1),
     Spec("2023-12-14", "fj_fz_gl", ["fire"], "drill", event_offset=1),
     Spec("2024-11-05", "sc_cd", ["mental_health"], "training", event_offset=1),
+    Spec("2023-05-11", "shx", ["natural_disaster", "building"], "notice"),
     Spec("2024-05-16", "shx", [], "party", event_offset=1),
 ]
 

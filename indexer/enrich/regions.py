@@ -72,7 +72,6 @@ _DATELINE = re.compile(
 # A sentence that recalls accidents elsewhere (lessons learned): its places are not the subject.
 _LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|警示教育|吸取|教训|案例|回顾|剖析")
 _LESSON_EVENT = re.compile(r"发生|事故|事件|火灾|溺水|溺亡|伤亡|死亡|遇难")
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
 
 @dataclass(frozen=True)
@@ -124,24 +123,40 @@ class _Votes:
         return weight
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _enclosing(body: str, pos: int, stops: str) -> tuple[int, int]:
+    """The span around `pos` up to the nearest stop character on each side."""
+    start = max(body.rfind(c, 0, pos) for c in stops) + 1
+    ends = [i for i in (body.find(c, pos) for c in stops) if i >= 0]
+    return start, (min(ends) + 1 if ends else len(body))
+
+
 def _noise_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the body whose place names are not the subject."""
     spans: list[tuple[int, int]] = []
     tail = _TAIL.search(body)
     if tail and tail.start() > len(body) // 5:
         spans.append((tail.start(), len(body)))
-    pos = 0
-    for line in body.split("\n"):
-        end = pos + len(line)
-        if line.strip() and _NOISE_LINE.search(line) and len(line) < 200:
-            spans.append((pos, end))
-        pos = end + 1
+    last = -1
+    for m in _NOISE_LINE.finditer(body):
+        if m.start() < last:
+            continue
+        a, b = _enclosing(body, m.start(), "\n")
+        if b - a < 200:
+            spans.append((a, b))
+        last = b
     for m in _DATELINE.finditer(body):
         spans.append(m.span())
-    for m in _SENTENCE.finditer(body):
-        s = m.group()
-        if _LESSON_CUE.search(s) and _LESSON_EVENT.search(s):
-            spans.append(m.span())
+    last = -1
+    for m in _LESSON_CUE.finditer(body):
+        if m.start() < last:
+            continue
+        a, b = _enclosing(body, m.start(), "。！？!?；;\n")
+        if _LESSON_EVENT.search(body, a, b):
+            spans.append((a, b))
+        last = b
     return spans
 
 

@@ -38,7 +38,7 @@ def test_loads_and_substitutes(tmp_path: Path) -> None:
     ("text", "line", "field", "words"),
     [
         (GOOD.replace("kind: gov", "kind: blog"), 4, "sources.0.kind", "gov"),
-        (GOOD.replace('cron: "17 6 * * *"', 'cron: "17 6 *"'), 8, "sources.0.schedule", "five fields"),
+        (GOOD.replace('cron: "17 6 * * *"', 'cron: "17 6 *"'), 8, "sources.0.schedule.cron", "five fields"),
         (GOOD.replace('["{site}/index.html"]', '["ftp://x/"]'), 6, "sources.0.start_urls", "http"),
         (GOOD + "    colour: red\n", 9, "sources.0.colour", "Extra inputs"),
         (GOOD + GOOD.replace("sources:\n", ""), 9, "sources.1.id", "duplicate"),
