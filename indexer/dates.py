@@ -199,6 +199,10 @@ def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
     found = _sane(_first_full_date(evidence.header_lines.translate(_FULLWIDTH)), now) if evidence.header_lines else None
     if found is not None:
         return found, "visible:header"
+    head = evidence.visible_text.strip()[:250]
+    found = _sane(_first_full_date(head.translate(_FULLWIDTH)), now) if head else None
+    if found is not None:
+        return found, "visible:header"
     if evidence.info_table_date:
         found = _sane(parse_date(evidence.info_table_date, reference), now)
         if found is not None:

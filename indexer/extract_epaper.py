@@ -105,15 +105,21 @@ def _scope(tree: HtmlElement, options) -> HtmlElement | None:
             return found[0]
     best, best_len = None, 0
     body = tree.find("body")
-    for node in (body if body is not None else tree).iter("div", "td", "pre", "section", "article"):
+    for node in (body if body is not None else tree).iter():
+        if not isinstance(node.tag, str) or node.tag in _NOT_TEXT:
+            continue
         size = len((node.text or "").strip()) + sum(
-            len(child.text_content()) + len((child.tail or "").strip())
+            len((child.tail or "").strip()) + (len(child.text_content()) if child.tag in _INLINE else 0)
             for child in node
-            if child.tag in ("p", "br", "span", "font", "b", "strong")
+            if isinstance(child.tag, str)
         )
         if size > best_len:
             best, best_len = node, size
     return best
+
+
+_INLINE = {"p", "br", "span", "font", "b", "strong", "em", "i", "u", "a"}
+_NOT_TEXT = {"script", "style", "noscript", "head", "title", "select", "option", "textarea"}
 
 
 # ------------------------------------------------------------------ OCR text split
