@@ -25,7 +25,7 @@ _IDEO_SPACE = re.compile(r"\u3000+")
 _BLANKS = re.compile(r"\n[ \t]*\n[\s]*")
 _SPACED_RUN = re.compile(rf"[{_CJK}]+(?: +[{_CJK}]+)+")
 _CJK_PUNCT_SET = frozenset("，。、：；！？“”‘’《》（）「」『』【】—…·")
-_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_HAN}])[ ](?=\d)|(?<=\d)[ ](?=[{_HAN}])")
+_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_HAN}]) ?(\d[\d.,:%]*) ?(?=[{_HAN}])")
 _SPACE_AROUND_PUNCT = re.compile(rf"[ ]+(?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}])[ ]+")
 
 # Pinyin glued after a hanzi: 穩(wěn) 學(xué). Tone marks make it certain; bare syllables only
@@ -84,7 +84,10 @@ _HEADER_SOURCE = re.compile(r"(?:来源|來源)\s*[:：]\s*([^\s:：|]{2,30})")
 # ---------------------------------------------------------------- mojibake
 # Characters that UTF-8 bytes read as GBK keep producing (锛 = "，", 銆 = "。", …).
 _GBK_AS_UTF8_MARKERS = set("锛銆鍗鏄浠鐨鍦嬭鎴瀹绗璇瑕閮鍒浣缁缂閲姹涓崲鐢鈥锟斤拷")
-_MARKER_RUN = re.compile(rf"[{_HAN}\ue000-\uf8ff\u3000-\u303f\uff00-\uffef\ufffd]{{3,}}")
+# everything a GBK decoder can emit, so that one garbled paragraph is one run
+_MARKER_RUN = re.compile(
+    r"[\u00b7\u0391-\u04ff\u2010-\u2642\u3000-\u33ff\u3400-\u9fff\ue000-\uf8ff\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef\ufffd]{3,}"
+)
 _LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff]{3,}")
 _SUSPICIOUS = re.compile(
     rf"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|\?{{2,}}|\?;|(?<=[{_HAN}?;])[@\\^`|~](?=[{_HAN}])"
@@ -120,7 +123,7 @@ def remove_cjk_spaces(line: str) -> str:
         return line
     line = _SPACED_RUN.sub(_squeeze, line)
     line = _SPACE_AROUND_PUNCT.sub("", line)
-    return _SPACE_CJK_DIGIT.sub("", line)
+    return _SPACE_CJK_DIGIT.sub(r"\1", line)
 
 
 def _squeeze(match: re.Match[str]) -> str:
@@ -165,7 +168,8 @@ def _column_width(lines: list[str]) -> float | None:
         return None
     width = median(lengths)
     unfinished = sum(1 for x in lines if x and not _ends_sentence(x))
-    if width <= 24 and unfinished >= 0.5 * len([x for x in lines if x]):
+    steady = sum(1 for n in lengths if 0.75 * width <= n <= 1.15 * width + 1)
+    if width <= 24 and unfinished >= 0.5 * len([x for x in lines if x]) and steady >= 0.6 * len(lengths):
         return width
     return None
 
@@ -224,18 +228,17 @@ def repair_mojibake(text: str) -> str:
 
 def _repair_gbk_run(match: re.Match[str]) -> str:
     run = match.group(0)
-    markers = sum(1 for ch in run if ch in _GBK_AS_UTF8_MARKERS)
-    if markers < 2 or markers * 6 < len(run):
+    if not any(ch in _GBK_AS_UTF8_MARKERS for ch in run):
         return run
     try:
-        raw = run.encode("gb18030")
+        raw = run.replace("\ufffd", "").encode("gb18030")
     except UnicodeEncodeError:
         return run
     fixed = raw.decode("utf-8", errors="replace")
-    # accept when most of it came back as valid UTF-8
-    if fixed.count("\ufffd") * 8 > len(fixed) or not any(_is_han(ch) for ch in fixed):
+    # GBK-encoded real text is almost never valid UTF-8: accept when nearly all of it is
+    if fixed.count("\ufffd") * 4 > len(fixed) or not any(_is_han(ch) for ch in fixed):
         return run
-    return fixed.replace("\ufffd\ufffd", "\ufffd")
+    return re.sub("\ufffd+", "\ufffd", fixed)
 
 
 def _repair_latin1_run(match: re.Match[str]) -> str:

@@ -189,13 +189,14 @@ def _assign_headlines(drafts: list[_Draft], pool: list[tuple[int, str]]) -> None
     owner: list[int | None] = []
     for _, line in pool:
         line_grams = _bigrams(line)
-        best, best_score = None, 0.0
-        for k, article_grams in enumerate(grams):
-            if line_grams:
-                score = len(line_grams & article_grams) / len(line_grams)
-                if score > best_score:
-                    best, best_score = k, score
-        owner.append(best if best_score >= 0.25 else None)
+        scores = sorted(
+            ((len(line_grams & g) / len(line_grams), k) for k, g in enumerate(grams)) if line_grams else [],
+            reverse=True,
+        )
+        best_score, best = scores[0] if scores else (0.0, None)
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        clear = best_score >= 0.25 or (best_score >= 0.1 and best_score >= 2 * second)
+        owner.append(best if clear else None)
     # an unmatched line (a kicker, a deck) goes with its neighbour in the same headline block
     for j in range(len(pool)):
         if owner[j] is None:

@@ -211,29 +211,32 @@ def pick_title(tree: HtmlElement, meta: dict[str, str]) -> tuple[str, HtmlElemen
 
 
 def header_text(node: HtmlElement | None, limit: int = 600) -> str:
-    """Visible text right around the headline: where '发布时间：… 来源：…' lines live."""
+    """Visible text right around the headline, where '发布时间：… 来源：…' lines live.
+
+    Short siblings after the headline (and after its parent, when the headline is wrapped)
+    are read until the first long block: the article text itself is not header.
+    """
     if node is None:
         return ""
     parts = [node_text(node)]
+    size = _read_siblings(node, parts, limit)
+    parent = node.getparent()
+    if size < 40 and parent is not None and parent.getparent() is not None and parent.tag != "body":
+        _read_siblings(parent, parts, limit)
+    return "\n".join(parts)
+
+
+def _read_siblings(node: HtmlElement, parts: list[str], limit: int) -> int:
     size = 0
     for sibling in node.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
-        text = node_text(sibling)
+        text = node_text(sibling).strip()
+        if len(text) > 160 or size + len(text) > limit:
+            break
         parts.append(text)
         size += len(text)
-        if size > limit:
-            break
-    parent = node.getparent()
-    if size < 40 and parent is not None and parent.getparent() is not None:
-        for sibling in parent.itersiblings():
-            if isinstance(sibling.tag, str):
-                text = node_text(sibling)
-                parts.append(text[:limit])
-                size += len(text)
-                if size > limit:
-                    break
-    return "\n".join(parts)[: limit * 2]
+    return size
 
 
 def attachments(scope: HtmlElement, base_url: str) -> list[Attachment]:

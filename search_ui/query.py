@@ -116,6 +116,19 @@ class SearchParams:
         return replace(self, **{name: values, "page": 1})
 
 
+# Parameters that messaging apps and trackers add to shared links (WeChat appends
+# `from=singlemessage&isappinstalled=0`): the HTML pages drop them instead of failing.
+SHARE_NOISE = frozenset({"isappinstalled", "spm", "fbclid", "gclid", "share_token", "scene", "clicktime", "enterid"})
+WECHAT_FROM = frozenset({"singlemessage", "groupmessage", "timeline"})
+
+
+def strip_share_noise(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [
+        (k, v) for k, v in pairs
+        if k not in SHARE_NOISE and not k.startswith("utm_") and not (k == "from" and v in WECHAT_FROM)
+    ]
+
+
 # --- parsing --------------------------------------------------------------------------------
 def parse_params(pairs: list[tuple[str, str]], extra_allowed: frozenset[str] = frozenset()) -> SearchParams:
     """Query-string pairs → SearchParams. Raises BadRequest for anything it cannot honour."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from search_ui import service, views
-from search_ui.query import BadRequest, parse_params
+from search_ui.query import BadRequest, parse_params, strip_share_noise
 from search_ui.web import html_error, json_error, render, state, translator
 
 router = APIRouter(include_in_schema=False)
@@ -17,7 +19,7 @@ HTML_EXTRA = frozenset({"lang"})
 @router.get("/search")
 def search_html(request: Request) -> Response:
     try:
-        params = parse_params(request.query_params.multi_items(), HTML_EXTRA)
+        params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA)
         result = service.search(state(request).reader, params)
     except BadRequest as exc:
         return html_error(request, 400, str(exc))
@@ -43,6 +45,14 @@ def api_search_response(request: Request) -> Response:
     return JSONResponse(result.to_json())
 
 
+def back_to_search(request: Request) -> str:
+    """The search the user came from (same site only), else a fresh search."""
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc == request.url.netloc and referer.path in ("/", "/search"):
+        return "/search" + ("?" + referer.query if referer.query else "")
+    return "/search"
+
+
 @router.get("/doc/{doc_id}.json")
 def doc_json(doc_id: str, request: Request) -> Response:
     try:
@@ -63,5 +73,5 @@ def doc_html(doc_id: str, request: Request) -> Response:
         return html_error(request, 503, str(exc))
     return render(
         request, "doc.html", alternate=f"/doc/{doc_id}.json",
-        doc=doc, paragraphs=views.paragraphs(doc.get("body") or ""),
+        doc=doc, paragraphs=views.paragraphs(doc.get("body") or ""), back_url=back_to_search(request),
     )

@@ -61,6 +61,12 @@ def _call(fn, *args):
         return fn(*args)
     except SEARCH_ERRORS as exc:
         log.warning("Meilisearch request failed: %s", exc)
+        code = getattr(exc, "code", None)          # set on API errors (the server answered)
+        if code:
+            raise SearchUnavailable(
+                f"The search service answered with an error ({code}); the index may be missing, "
+                "being rebuilt or misconfigured. Please try again later."
+            ) from exc
         raise SearchUnavailable(UNAVAILABLE) from exc
 
 

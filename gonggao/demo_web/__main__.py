@@ -11,8 +11,16 @@ from gonggao.demo_web.server import SITES, DemoWeb
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gonggao.demo_web", description=__doc__)
     parser.add_argument("sites", nargs="*", help=f"sites to serve (default: all of {', '.join(SITES)})")
+    parser.add_argument("--truth", action="store_true", help="print the ground truth as JSON lines and exit")
     args = parser.parse_args(argv)
     web = DemoWeb(args.sites or None)
+    if args.truth:
+        import dataclasses
+        import json
+
+        for article in web.articles:
+            print(json.dumps(dataclasses.asdict(article), ensure_ascii=False), flush=True)
+        return 0
     web.start()
     count = {s: sum(1 for a in web.articles if a.site == s) for s in web.sites}
     for site, url in web.base_urls.items():

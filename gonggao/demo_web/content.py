@@ -43,6 +43,7 @@ REGIONS: dict[str, Region] = {
     "sx_sl_za": Region("陕西省", "商洛市", "镇安县", "镇安县教育体育局", "县教体局", "全县", "各中小学、幼儿园"),
     "hn": Region("河南省", None, None, "河南省教育厅", "省教育厅", "全省", "各省辖市、济源示范区教育局，各高等学校"),
     "hn_zz": Region("河南省", "郑州市", None, "郑州市教育局", "市教育局", "全市", "各区县（市）教育局，市属各学校"),
+    "hn_zz_gov": Region("河南省", "郑州市", None, "郑州市人民政府", "市政府", "全市", "各区县（市）人民政府，市人民政府各部门"),
     "hn_zz_jk": Region("河南省", "郑州市", None, "郑州经济技术开发区教育文化体育局", "经开区教文体局", "全区", "区属各学校（幼儿园）"),
     "hb": Region("河北省", None, None, "河北省教育厅", "省教育厅", "全省", "各市（含定州、辛集市）教育局，雄安新区公共服务局"),
     "hb_hd": Region("河北省", "邯郸市", None, "邯郸市教育局", "市教育局", "全市", "各县（市、区）教育局，市直各学校"),
@@ -280,7 +281,7 @@ def _title(spec: Spec, reg: Region, n: int) -> str:
     if spec.event == "party":
         return f"{reg.issuer}召开{year}年机关党建工作会议"
     if spec.event == "economy":
-        return f"{reg.issuer}召开{year}年一季度经济运行分析会"
+        return f"{reg.issuer}召开{year}年{_period(month)}经济运行分析会"
     if spec.event == "culture":
         return f"{reg.scope[1:]}第五届中小学生校园文化艺术节开幕"
     hz = spec.hazards
@@ -314,6 +315,10 @@ def _cn_date(date: str, offset: int, with_year: bool) -> str:
     return f"{d.year}年{s}" if with_year else s
 
 
+def _period(month: int) -> str:
+    return {1: "上年度", 2: "上年度", 3: "上年度"}.get(month) or ("一季度" if month <= 6 else "上半年" if month <= 9 else "前三季度")
+
+
 ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八"]
 
 
@@ -340,10 +345,11 @@ def build(spec: Spec, n: int, *, style: str = "plain", with_year: bool = True) -
         elif spec.event == "party":
             paras.append(f"{when}{ampm}，{reg.issuer}召开机关党建工作会议，党组书记{leader}出席会议并讲话。")
         elif spec.event == "economy":
-            paras.append(f"{when}{ampm}，{reg.issuer}召开一季度经济运行分析会，主要负责同志{leader}主持会议。")
+            paras.append(f"{when}{ampm}，{reg.issuer}召开{_period(int(spec.date[5:7]))}经济运行分析会，主要负责同志{leader}主持会议。")
         else:
             paras.append(f"{when}{ampm}，由{reg.issuer}主办的{reg.scope[1:]}第五届中小学生校园文化艺术节在{SCHOOLS[n % len(SCHOOLS)]}开幕。")
-        paras.extend(bank[i % len(bank)] for i in range(n % 2, n % 2 + 3))
+        period = _period(int(spec.date[5:7]))
+        paras.extend(bank[i % len(bank)].replace("一季度", period) for i in range(n % 2, n % 2 + 3))
         paras.append(f"{reg.short}有关负责人表示，将认真抓好各项任务落实，确保工作取得实效。")
         return title, paras
 
@@ -432,7 +438,7 @@ SXJYT = [
 
 HANYIN = [
     Spec("2025-01-29", "sx_ak_hy", ["fire", "gas_poisoning", "extreme_weather"], "meeting", trap=True,
-         title="汉阴县教体科技局召开全县教体系统校园安全稳定工作推进会"),
+         title="汉阴县教体科技局部署寒假及春节期间校园安全工作"),
     Spec("2024-06-20", "sx_ak_hy", ["drowning"], "report"),
     Spec("2024-05-12", "sx_ak_hy", ["natural_disaster"], "drill"),
     Spec("2024-09-05", "sx_ak_hy", ["food_safety"], "inspection"),
@@ -454,7 +460,7 @@ NEWS: list[tuple[Spec, tuple[str, int] | None]] = [
     (Spec("2025-01-31", "sx_ak_hy", [], "reprint"), ("hanyin", 0)),
     (Spec("2024-06-21", "sx_ak_hy", [], "reprint"), ("hanyin", 1)),
     (Spec("2024-11-15", "hb_hd", ["epidemic", "security"], "meeting", event_offset=3,
-          title="邯郸市教育局召开全市教育系统传染病防控和学校安全视频会议"), None),
+          title="邯郸市教育局召开全市教育系统秋冬季传染病防控暨校园安全工作会议"), None),
     (Spec("2023-05-10", "sd_rz", ["drowning", "fire", "traffic"], "report", title="日照：安全不松劲 假期护平安"), None),
     (Spec("2024-05-08", "sd_rz_dg", ["food_safety", "special_equipment"], "inspection", event_offset=1), None),
     (Spec("2024-09-10", "gd_sz", ["fraud", "cyber"], "training", event_offset=2), None),
@@ -474,14 +480,14 @@ NEWS: list[tuple[Spec, tuple[str, int] | None]] = [
     (Spec("2025-05-12", "sc", ["natural_disaster"], "drill"), None),
     (Spec("2024-03-12", "sd_rz_dg", ["bullying", "mental_health"], "training", event_offset=1), None),
     (Spec("2023-10-31", "gd_sz", ["food_safety"], "inspection", event_offset=1), None),
-    (Spec("2024-04-20", "hn_zz", [], "economy", title="郑州市召开2024年一季度经济运行分析会"), None),
+    (Spec("2024-04-20", "hn_zz_gov", [], "economy", title="郑州市召开2024年一季度经济运行分析会"), None),
     (Spec("2023-04-21", "sd_qd", [], "economy"), None),
     (Spec("2025-03-08", "zj", [], "enrollment", event_offset=1), None),
 ]
 
 TW = [
     Spec("2025-01-15", "shx", ["fire", "gas_poisoning", "fraud", "epidemic", "mental_health", "lab_chemicals", "building"],
-         "meeting", event_offset=1, title="山西省教育厅召开2025年寒假学校安全稳定工作会议"),
+         "meeting", event_offset=1, title="山西省教育厅部署2025年寒假期间学校安全工作"),
     Spec("2024-12-18", "shx_ty", ["extreme_weather", "gas_poisoning"], "notice", extra={"pm25": True}),
     Spec("2024-06-12", "shx_dt", ["drowning"], "report"),
     Spec("2023-10-17", "hb", ["food_safety"], "inspection", event_offset=1),
@@ -520,7 +526,7 @@ EPAPER: list[tuple[str, list[tuple[int, str, list[Spec]]]]] = [
     ("2023-11-10", [
         (4, "综合新闻", [
             Spec("2023-11-10", "hn", ["fire"], "drill", event_offset=1, title="全省学校开展消防安全疏散演练"),
-            Spec("2023-11-10", "hn_zz", [], "economy", event_offset=2, title="郑州召开一季度经济运行分析会"),
+            Spec("2023-11-10", "hn_zz_gov", [], "economy", event_offset=2, title="郑州召开前三季度经济运行分析会"),
         ]),
         (5, "教育·平安校园", [
             Spec("2023-11-10", "hn_zz_jk", ["gas_poisoning", "extreme_weather"], "meeting", event_offset=1, title="经开区提前部署冬季校园安全"),

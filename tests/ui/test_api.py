@@ -243,3 +243,12 @@ def test_meilisearch_down_is_503(web_config):
         html = c.get("/search", params={"q": "校园"})
         assert html.status_code == 503 and "text/html" in html.headers["content-type"]
         assert "Traceback" not in html.text and "搜索服务暂时不可用" in html.text
+
+
+def test_missing_index_is_503_not_traceback(web_config):
+    from fastapi.testclient import TestClient
+
+    missing = WebConfig(web_config.meili_url, web_config.search_key, "ui_no_such_index", {})
+    with TestClient(create_app(missing)) as c:
+        r = c.get("/api/search")
+        assert r.status_code == 503 and "error" in r.json()

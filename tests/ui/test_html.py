@@ -145,3 +145,18 @@ def test_pagination_links(client):
 
 def test_xss_constant_is_in_fixture():
     assert "<script>" in XSS
+
+
+def test_share_noise_is_ignored_on_html_pages(client):
+    r = client.get("/search", params={"q": "校园", "from": "singlemessage", "isappinstalled": "0", "utm_source": "x"})
+    assert r.status_code == 200
+    assert client.get("/api/search", params={"from": "singlemessage"}).status_code == 400
+
+
+def test_doc_back_link_returns_to_the_search(client):
+    base = str(client.base_url)
+    html = client.get("/doc/doc01", headers={"referer": base + "/search?q=%E6%A0%A1%E5%9B%AD&region=%E9%99%95%E8%A5%BF%E7%9C%81"}).text
+    back = next(a for t, a in parse(html).tags if t == "a" and a.get("id") == "back-link")
+    assert back["href"] == "/search?q=%E6%A0%A1%E5%9B%AD&region=%E9%99%95%E8%A5%BF%E7%9C%81"
+    elsewhere = client.get("/doc/doc01", headers={"referer": "https://evil.example/search?q=x"}).text
+    assert next(a for t, a in parse(elsewhere).tags if t == "a" and a.get("id") == "back-link")["href"] == "/search"

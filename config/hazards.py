@@ -1,0 +1,116 @@
+"""The typed model of `config/hazards.yaml` (the hazard taxonomy) and its loader.
+
+Each hazard has a stable `code` (what the index stores and saved URLs carry), zh/en labels for
+the UI, and Simplified keywords:
+
+- `keywords`: one occurrence is enough; the phrase itself says the text deals with the hazard
+  (防溺水, 食品安全, 校园欺凌).
+- `weak`: a hint only; the hazard needs two weak hits or one strong one (食堂, 游泳).
+- `exclude`: phrases in which a keyword does not count (防火墙 is not fire safety, 网络安全产业 is
+  not cyber safety at school).
+
+The file may also list `safety_terms`: general school-safety phrases (校园安全, 安全隐患) that make
+a document safety-related without naming one hazard.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from config.errors import ConfigError, raise_for_validation, read_yaml
+
+CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+class Hazard(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    zh: str
+    en: str
+    keywords: list[str]
+    weak: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+
+    @field_validator("code")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not CODE.match(value):
+            raise ValueError("code must be lowercase letters, digits or '_' and start with a letter")
+        return value
+
+    @field_validator("keywords")
+    @classmethod
+    def _not_empty(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("keywords must not be empty")
+        return value
+
+    @field_validator("keywords", "weak", "exclude")
+    @classmethod
+    def _no_blank(cls, value: list[str]) -> list[str]:
+        out = [str(v).strip() for v in value]
+        if any(not v for v in out):
+            raise ValueError("a keyword must not be blank")
+        return out
+
+
+class Taxonomy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    hazards: list[Hazard]
+    safety_terms: list[str] = Field(default_factory=list)
+
+    def labels(self, lang: str = "zh") -> dict[str, str]:
+        """code → label in `lang` ("zh" or "en"), in file order."""
+        if lang not in ("zh", "en"):
+            raise ValueError(f"unknown label language {lang!r}")
+        return {h.code: getattr(h, lang) for h in self.hazards}
+
+    def get(self, code: str) -> Hazard | None:
+        return next((h for h in self.hazards if h.code == code), None)
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    """Load and validate the taxonomy; a mistake is a ConfigError naming file, line and field."""
+    path = Path(path)
+    data = read_yaml(path)
+    if not isinstance(data, dict) or "hazards" not in data:
+        raise ConfigError(path, 1, "hazards", "the file must hold a top-level 'hazards:' list")
+    entries = data["hazards"]
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(path, _line(data, "hazards"), "hazards", "'hazards' must be a non-empty list")
+    try:
+        parsed = Taxonomy.model_validate(data)
+    except ValidationError as exc:
+        raise_for_validation(path, data, exc)
+        raise  # unreachable: raise_for_validation always raises
+    seen: dict[str, int] = {}
+    for i, hazard in enumerate(parsed.hazards):
+        line = _item_line(entries, i, "code")
+        if hazard.code in seen:
+            raise ConfigError(path, line, f"hazards.{i}.code",
+                              f"duplicate hazard code {hazard.code!r} (first on line {seen[hazard.code]})")
+        seen[hazard.code] = line or 0
+    return parsed
+
+
+def _line(node, key) -> int | None:
+    try:
+        return node.lc.key(key)[0] + 1
+    except (AttributeError, KeyError, TypeError):
+        return None
+
+
+def _item_line(seq, index: int, key: str) -> int | None:
+    item = seq[index]
+    line = _line(item, key)
+    if line is None:
+        try:
+            line = seq.lc.item(index)[0] + 1
+        except (AttributeError, KeyError, TypeError, IndexError):
+            return None
+    return line

@@ -1,0 +1,169 @@
+"""Chinese-aware clean-up: each step alone, then the whole chain on made-up article text."""
+
+from __future__ import annotations
+
+import time
+
+from indexer.clean import (
+    clean_body,
+    find_mojibake,
+    join_broken_lines,
+    remove_cjk_spaces,
+    repair_mojibake,
+    strip_pinyin,
+)
+
+
+# ---------------------------------------------------------------- spaces
+def test_letter_spaced_hanzi_are_closed_up():
+    assert remove_cjk_spaces("认 真 排 查 校 园 隐 患") == "认真排查校园隐患"
+    assert remove_cjk_spaces("全面排查 消 防 通 道") == "全面排查消防通道"
+    assert remove_cjk_spaces("开 展 演 练 ，“ 人 人 过 关 ”") == "开展演练，“人人过关”"
+
+
+def test_spaces_next_to_numbers_and_latin_are_kept_where_meaningful():
+    assert remove_cjk_spaces("共检查 36 所学校") == "共检查36所学校"
+    assert remove_cjk_spaces("监测 PM 2.5 和 AQI index") == "监测 PM 2.5 和 AQI index"
+    assert remove_cjk_spaces("2024 11 15") == "2024 11 15"
+
+
+def test_space_between_two_words_survives():
+    assert remove_cjk_spaces("筑牢防线 护航开学") == "筑牢防线 护航开学"
+
+
+def test_bylines_keep_the_spaces_between_names():
+    assert remove_cjk_spaces("记者 王小明 通讯员 李华") == "记者 王小明 通讯员 李华"
+
+
+# ---------------------------------------------------------------- pinyin
+def test_pinyin_glued_after_hanzi_is_removed():
+    assert strip_pinyin("校園安全穩(wěn)定，學(xué)習(xí)文件") == "校園安全穩定，學習文件"
+    assert strip_pinyin("會(huì)議強(qiáng)調(diào)") == "會議強調"
+
+
+def test_real_parentheses_are_kept():
+    text = "空氣質量(PM2.5)超標，分為（一）（二）兩類，附件(1)見後"
+    assert strip_pinyin(text) == text
+    assert strip_pinyin("使用App(ios)下載") == "使用App(ios)下載"
+
+
+# ---------------------------------------------------------------- line joining
+def test_narrow_column_lines_are_rejoined():
+    text = "\n".join(
+        [
+            "本报讯 近日，示例区教育",
+            "局召开校园安全工作会，",
+            "部署开学前后安全检查工",
+            "作。会议要求各学校逐项",
+            "排查隐患，建立整改台账",
+            "",
+            "并限期销号。",
+            "",
+            "会议强调，要压实校长第",
+            "一责任，加强值班值守。",
+        ]
+    )
+    assert join_broken_lines(text).split("\n") == [
+        "本报讯 近日，示例区教育局召开校园安全工作会，部署开学前后安全检查工作。会议要求各学校逐项排查隐患，建立整改台账并限期销号。",
+        "会议强调，要压实校长第一责任，加强值班值守。",
+    ]
+
+
+def test_ordinary_paragraphs_and_headings_stay_apart():
+    text = "一、总体要求\n坚持安全第一、预防为主，全面落实各项制度。\n二、重点任务\n开展隐患排查，\n确保问题清零。"
+    assert join_broken_lines(text).split("\n") == [
+        "一、总体要求",
+        "坚持安全第一、预防为主，全面落实各项制度。",
+        "二、重点任务",
+        "开展隐患排查，确保问题清零。",
+    ]
+
+
+# ---------------------------------------------------------------- boilerplate
+ARTICLE = "\n".join(
+    [
+        "示例网 > 教育 > 内容页",
+        "示例市召开防汛工作会议",
+        "站长",
+        "2024-06-01 08:15:30",
+        "0",
+        "(资料图片仅供参考)",
+        "5月31日，示例市召开防汛工作会议，安排部署汛期学校安全工作。",
+        "会议要求各学校加强校舍巡查，遇暴雨天气及时停课。",
+        "免费领取各类考试资料，网盘下载地址见评论区，需要的自取。",
+        "*本站部分内容转载自其他媒体，版权归其所有，如有侵权请联系删除。",
+        "分享到：微信 微博",
+        "责任编辑：张三",
+        "相关文章",
+        "示例县开展防溺水宣传",
+        "2024-05-30 10:00:00",
+    ]
+)
+
+
+def test_boilerplate_lines_are_dropped():
+    cleaned = clean_body(ARTICLE, title="示例市召开防汛工作会议")
+    assert cleaned.body.split("\n") == [
+        "5月31日，示例市召开防汛工作会议，安排部署汛期学校安全工作。",
+        "会议要求各学校加强校舍巡查，遇暴雨天气及时停课。",
+    ]
+    assert "2024-06-01 08:15:30" in cleaned.header_lines
+
+
+def test_source_editor_and_keyword_lines():
+    text = "示例县教育局开展消防演练，全体师生参加。\n演练结束后进行了点评。\n來源示例縣教育局\n示例民意網編輯\n关键词: 消防 演练"
+    cleaned = clean_body(text)
+    assert cleaned.body == "示例县教育局开展消防演练，全体师生参加。\n演练结束后进行了点评。"
+    assert cleaned.source == "示例縣教育局"
+
+
+def test_top_and_bottom_bylines_become_author():
+    text = "全媒体记者 王明 通讯员 赵丽\n近日，示例区开展校车安全检查，共检查校车40辆。\n发现问题已当场整改。"
+    cleaned = clean_body(text)
+    assert cleaned.author == "全媒体记者 王明 通讯员 赵丽"
+    assert cleaned.body.startswith("近日")
+    tail = clean_body("近日，示例区开展校车安全检查。\n发现问题已当场整改。\n记者 王明 通讯员 赵丽")
+    assert tail.author == "记者 王明 通讯员 赵丽" and tail.body.endswith("整改。")
+
+
+def test_real_sentences_mentioning_sources_are_kept():
+    text = "会议指出，来源不明的食材一律不得进入校园食堂，相关编辑工作由宣传科负责落实到位。"
+    assert clean_body(text).body == text
+
+
+# ---------------------------------------------------------------- mojibake
+def test_utf8_read_as_gbk_is_repaired():
+    original = "会议要求，各学校立即开展安全检查。"
+    garbled = original.encode("utf-8").decode("gb18030", errors="replace")
+    assert garbled != original
+    fixed = repair_mojibake(f"第一段正常。\n{garbled}")
+    assert original[:10] in fixed
+
+
+def test_latin1_read_mojibake_is_repaired():
+    original = "校园安全检查"
+    garbled = original.encode("gb18030").decode("latin-1")
+    assert repair_mojibake(garbled) == original
+
+
+def test_byte_shifted_span_is_detected_not_invented():
+    # GB18030 bytes read one byte out of step, with bytes lost: cannot be repaired
+    body = "加強消防安全、實驗室及?;钒踩⑿@施工安全等排查。"
+    cleaned = clean_body(body)
+    assert cleaned.mojibake_spans
+    start, end = cleaned.mojibake_spans[0]
+    assert "?;" in cleaned.body[start:end] and "施工安全" not in cleaned.body[start:end]
+
+
+def test_replacement_characters_are_reported():
+    body = "学校召开安全会议\ufffd\ufffd\ufffd部署工作。"
+    assert find_mojibake(body) == [(8, 11)]
+    assert find_mojibake("学校召开安全会议，部署工作。为什么?我们要这样做。") == []
+
+
+# ---------------------------------------------------------------- cost
+def test_cleaning_is_cheap():
+    big = (ARTICLE + "\n") * 400  # ~0.35 MB of lines
+    start = time.perf_counter()
+    clean_body(big)
+    assert time.perf_counter() - start < 2.0

@@ -1,0 +1,172 @@
+"""Extraction on saved pages (tests/pages/): with/without snippets, metadata, edge cases."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from indexer.decode import decode_html
+from indexer.extract import ExtractOptions, extract_articles
+from indexer.meta import strip_site_suffix
+
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+EXPECT = json.loads((PAGES / "expectations.json").read_text(encoding="utf-8"))
+
+
+def page_bytes(name: str, charset_meta: str | None = None) -> bytes:
+    """A saved page as the server would send it: re-encoded when the expectation says so."""
+    text = (PAGES / name).read_text(encoding="utf-8")
+    encoding = EXPECT[name].get("encode")
+    if charset_meta is not None:
+        text = text.replace("<!--CHARSET-->", charset_meta)
+    return text.encode(encoding) if encoding else text.encode("utf-8")
+
+
+def extract_page(name: str, **options) -> list:
+    spec = EXPECT[name]
+    html, _ = decode_html(page_bytes(name), None)
+    opts = ExtractOptions(multi_article=spec.get("multi_article", False), **options)
+    return extract_articles(html, spec["url"], opts)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_expectations(name):
+    spec = EXPECT[name]
+    articles = extract_page(name)
+    if spec.get("articles") == []:
+        assert articles == []
+        return
+    assert articles, f"{name}: nothing extracted"
+    body = "\n".join(a.body for a in articles)
+    for snippet in spec.get("with", []):
+        assert snippet in body, f"{name}: missing {snippet!r}"
+    for snippet in spec.get("without", []):
+        assert snippet not in body, f"{name}: boilerplate {snippet!r} kept"
+    if "title" in spec:
+        assert articles[0].title == spec["title"]
+    if "date" in spec:
+        assert all(a.published_at and a.published_at.date().isoformat() == spec["date"] for a in articles)
+    for article, expected in zip(articles, spec.get("articles", [])):
+        for key, value in expected.items():
+            assert getattr(article, key) == value, f"{name}#{article.index}.{key}"
+    if spec.get("articles"):
+        assert len(articles) == len(spec["articles"])
+
+
+def test_gov_cms_page_metadata_table_and_attachments():
+    (article,) = extract_page("gov_cms.html")
+    assert article.date_source == "meta:PubDate"
+    assert article.published_at == datetime.fromisoformat("2025-02-18T09:30:00+08:00")
+    assert article.issuer == "示例省教育厅安全稳定处"
+    assert article.doc_number == "示教安〔2025〕3号"
+    assert article.meta["SiteName"] == "示例省教育厅"
+    assert article.meta["ColumnName"] == "通知公告"
+    assert article.meta["索引号"] == "11610000MB0000001X/2025-00042"
+    assert article.meta["主题分类"] == "教育"
+    assert article.meta["成文日期"] == "2025年02月14日"
+    assert [(a.name, a.url) for a in article.attachments] == [
+        ("1.春季学期校园安全隐患排查清单.pdf", "http://jyt.example.gov.cn/zwgk/202502/P020250218512345678901.pdf"),
+        ("2.校园安全隐患整改情况汇总表.docx", "http://jyt.example.gov.cn/zwgk/202502/P020250218512345678902.docx"),
+    ]
+    assert article.mojibake_spans == []
+
+
+def test_news_reprint_header_line_gives_date_and_byline():
+    (article,) = extract_page("news_reprint.html")
+    assert article.published_at == datetime.fromisoformat("2024-07-03T16:21:09+08:00")
+    assert article.date_source.startswith("visible")
+    assert article.author == "全媒体记者 林海 通讯员 许晴"
+    assert article.body.startswith("7月2日下午")
+
+
+def test_traditional_page_keeps_script_and_reads_source_line():
+    (article,) = extract_page("traditional_pinyin.html")
+    assert article.issuer == "示例縣教育局"
+    assert article.date_source == "text"
+    assert "穩定" in article.body and "(wěn)" not in article.title
+
+
+@pytest.mark.parametrize(
+    ("charset_meta", "content_type"),
+    [
+        ("", None),  # missing
+        ('<meta charset="utf-8">', "text/html; charset=utf-8"),  # wrong, in both places
+        ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', None),  # right
+    ],
+)
+def test_gbk_page_with_missing_or_wrong_charset(charset_meta, content_type):
+    raw = page_bytes("gbk_article.html", charset_meta)
+    html, encoding = decode_html(raw, content_type)
+    assert encoding == "gb18030"
+    (article,) = extract_articles(html, EXPECT["gbk_article.html"]["url"])
+    assert article.title == "示例区召开汛期学校安全工作会议"
+    assert "\ufffd" not in article.body
+    assert article.issuer == "示例区教育局"
+
+
+def test_epaper_splits_articles_with_their_own_headlines_and_bylines():
+    articles = extract_page("epaper.html")
+    assert [a.index for a in articles] == [0, 1]
+    assert articles[0].body.startswith("本报讯")
+    assert "地震" not in articles[0].body and "食堂" not in articles[1].body
+    assert all(a.date_source == "url" for a in articles)
+
+
+def test_epaper_without_page_date_infers_year_from_fetched_at():
+    html = (PAGES / "epaper.html").read_text(encoding="utf-8")
+    fetched = datetime.fromisoformat("2025-03-06T08:00:00+08:00")
+    articles = extract_articles(html, "http://epaper.example.cn/paper/a3.htm",
+                                ExtractOptions(multi_article=True, fetched_at=fetched))
+    assert articles[0].published_at.date().isoformat() == "2025-03-03"
+    assert articles[0].date_source == "text"
+
+
+def test_list_page_and_empty_pages_give_nothing():
+    assert extract_page("list_page.html") == []
+    assert extract_articles("", "http://x.example/") == []
+    assert extract_articles("<html><body></body></html>", "http://x.example/") == []
+    assert extract_articles("<html><body><p>短</p></body></html>", "http://x.example/") == []
+
+
+def test_content_and_remove_selectors():
+    html = (PAGES / "gov_cms.html").read_text(encoding="utf-8")
+    options = ExtractOptions(content_selector="#zoom", remove_selectors=("#zoom p:nth-of-type(11)",))
+    (article,) = extract_articles(html, EXPECT["gov_cms.html"]["url"], options)
+    assert article.body.startswith("各市（区）教育局")
+    assert "联系人" not in article.body
+    assert len(article.attachments) == 2
+
+
+def test_title_without_site_suffix():
+    assert strip_site_suffix("示例县召开安全会议 - 示例省人民政府门户网站") == "示例县召开安全会议"
+    assert strip_site_suffix("示例县召开安全会议_网易新闻") == "示例县召开安全会议"
+    assert strip_site_suffix("示例县召开安全会议|示例网", site_name="示例网") == "示例县召开安全会议"
+    assert strip_site_suffix("首页 - 示例县召开消防安全培训会议") == "示例县召开消防安全培训会议"
+
+
+def test_title_falls_back_to_title_tag_when_no_headline():
+    html = (
+        "<html><head><title>示例镇开展燃气安全检查_示例县人民政府</title></head><body><div class='c'>"
+        + "<p>示例镇组织工作人员对辖区餐饮场所燃气使用情况开展检查，督促经营者规范安装报警装置。</p>" * 3
+        + "</div></body></html>"
+    )
+    (article,) = extract_articles(html, "http://x.example/a.html")
+    assert article.title == "示例镇开展燃气安全检查"
+
+
+def test_mojibake_in_body_is_repaired_or_reported():
+    good = "示例区教育局召开会议，要求各学校开展燃气安全检查。"
+    garbled = good.encode("utf-8").decode("gb18030", errors="replace")
+    html = f"<html><head><title>燃气安全检查</title></head><body><article><h1>燃气安全检查</h1><p>{good}</p><p>{garbled}</p><p>{good}</p></article></body></html>"
+    (article,) = extract_articles(html, "http://x.example/b.html")
+    assert "锛" not in article.body
+    broken = "<html><head><title>化学品检查</title></head><body><article><h1>化学品检查</h1>" \
+        "<p>开展实验室及?;钒踩⑿@施工安全等方面的全面排查工作，确保不留死角。</p>" \
+        "<p>各学校要建立台账，逐项销号，按期报送整改情况，确保隐患清零。</p></article></body></html>"
+    (article,) = extract_articles(broken, "http://x.example/c.html")
+    assert article.mojibake_spans
+    start, end = article.mojibake_spans[0]
+    assert "?;" in article.body[start:end]
