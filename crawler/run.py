@@ -20,7 +20,8 @@ def crawl(source_ids: list[str], overrides: dict[str, str] | None = None) -> Non
     settings.setmodule("crawler.settings", priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
+    process = CrawlerProcess(settings)
     for source_id in source_ids:
         process.crawl(AnnouncementsSpider, source=source_id)
     process.start()

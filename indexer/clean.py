@@ -12,6 +12,13 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from indexer.extract_mojibake import find_mojibake, repair_mojibake
+
+__all__ = [
+    "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "join_broken_lines",
+    "normalize_spaces", "remove_cjk_spaces", "repair_mojibake", "strip_pinyin",
+]
+
 # ---------------------------------------------------------------- character classes
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
@@ -38,7 +45,8 @@ _HAS_TONE = re.compile(f"[{_TONED}]")
 # ---------------------------------------------------------------- boilerplate lines
 _EDITOR = re.compile(
     r"^[\[【(（]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|值班总编|值班總編|校对|校對|审校|審校|初审|初審|"
-    r"复审|復審|终审|終審|主编|主編|监制|監制|签发|簽發|美编|美編|排版|网络编辑|網絡編輯)\s*[:：/]?\s*.{0,60}$"
+    r"复审|復審|终审|終審|主编|主編|监制|監制|签发|簽發|美编|美編|排版|网络编辑|網絡編輯)"
+    r"(?:\s*[:：/|]\s*.{0,60}|\s+[\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*[\]】)）]?)$"
 )
 _EDITOR_SUFFIX = re.compile(r"^.{2,24}(编辑|編輯)[)）\]】]?$")
 _DISCLAIMER = re.compile(
@@ -48,11 +56,13 @@ _DISCLAIMER = re.compile(
 )
 _PHOTO_NOTE = re.compile(r"^[（(]?\s*(资料图片?|資料圖片?|图片来源|圖片來源|图片仅供参考|圖片僅供參考)[^。]{0,20}[)）]?$")
 _AD = re.compile(
-    r"需要的自取|自行下载|自行下載|免费下载|免費下載|云盘下载|雲盤下載|网盘下载|網盤下載|扫码下载|掃碼下載|"
-    r"博彩|娱乐城|娛樂城|百家乐|百家樂|真人娱乐|真人娛樂|时时彩|時時彩|老虎机|老虎機|六合彩|"
-    r"男科|妇科医院|婦科醫院|无痛人流|無痛人流|割包皮|阳痿|陽痿|早泄|哪家医院好|哪家醫院好|代孕|"
-    r"加微信|加VX|点击下载|點擊下載|立即下载|立即下載"
+    r"需要的自取|自行下载|自行下載|云盘下载|雲盤下載|网盘下载|網盤下載|扫码下载|掃碼下載|点击下载|點擊下載|立即下载|立即下載|"
+    r"娱乐城|娛樂城|百家乐|百家樂|真人娱乐|真人娛樂|时时彩|時時彩|老虎机|老虎機|送彩金|注册就送|註冊就送|"
+    r"无痛人流|無痛人流|割包皮|阳痿|陽痿|早泄|哪家医院好|哪家醫院好|医院排名|醫院排名|加微信|加VX"
 )
+# words that are news in a sentence but an advert next to a web address
+_AD_WEAK = re.compile(r"博彩|彩票|男科|妇科|婦科|不孕不育|医院|醫院|免费|免費|下载|下載|资料|資料|网址|網址")
+_URL_IN_LINE = re.compile(r"www\.|https?://|\.(?:com|net|cn|cc|vip|top)\b", re.I)
 _WIDGET_TOKEN = (
     r"分享到|分享至|分享|打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|收藏|返回顶部|返回頂部|返回|"
     r"扫一扫|掃一掃|微信扫一扫|微信|微博|QQ空间|QQ|朋友圈|我要纠错|我要糾錯|纠错|字号|字號|字体|字體|大|中|小|默认|"
@@ -73,27 +83,15 @@ _VIEWS = re.compile(r"(浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(
 _DATE_IN_LINE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _HEAD_LABEL = re.compile(r"(发布时间|發布時間|發佈時間|发布日期|發布日期|时间|時間|日期|来源|來源|作者|浏览|瀏覽|点击|字号|字號)\s*[:：]")
 _NUMBER_ONLY = re.compile(r"^[\d,\s]+$")
-_SOURCE_LINE = re.compile(r"^[（(]?\s*(?:信息来源|信息來源|文章来源|文章來源|稿件来源|稿件來源|来源|來源)\s*[:：]?\s*([^:：\s]{2,40})\s*[)）]?$")
+_SOURCE_LINE = re.compile(
+    r"^[（(]?\s*(?:信息来源|信息來源|文章来源|文章來源|稿件来源|稿件來源|来源|來源)\s*[:：]?\s*([^:：\s，,。！？；]{2,40})\s*[)）]?$"
+)
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:(?:全媒体|全媒體|融媒体|融媒體|本报|本報|本刊|本网|本網|特约|特約|见习)?(?:记者|記者)|通讯员|通訊員|作者|文/图|文/圖|文|图|圖|摄影|攝影)"
     r"\s*[:：/]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、,，\s]\s*[\u4e00-\u9fff·]{2,4})*"
     r"(?:\s+(?:(?:全媒体|本报)?(?:记者|記者)|通讯员|通訊員|实习生|實習生|文/图|文/圖|摄影|攝影|图|圖)\s*[:：/]?\s*[\u4e00-\u9fff·]{0,4}(?:\s*[、,，]\s*[\u4e00-\u9fff·]{2,4})*)*\s*[)）]?$"
 )
 _HEADER_SOURCE = re.compile(r"(?:来源|來源)\s*[:：]\s*([^\s:：|]{2,30})")
-
-# ---------------------------------------------------------------- mojibake
-# Characters that UTF-8 bytes read as GBK keep producing (锛 = "，", 銆 = "。", …).
-_GBK_AS_UTF8_MARKERS = set("锛銆鍗鏄浠鐨鍦嬭鎴瀹绗璇瑕閮鍒浣缁缂閲姹涓崲鐢鈥锟斤拷")
-# everything a GBK decoder can emit, so that one garbled paragraph is one run
-_MARKER_RUN = re.compile(
-    r"[\u00b7\u0391-\u04ff\u2010-\u2642\u3000-\u33ff\u3400-\u9fff\ue000-\uf8ff\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef\ufffd]{3,}"
-)
-_LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff]{3,}")
-_SUSPICIOUS = re.compile(
-    rf"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|\?{{2,}}|\?;|(?<=[{_HAN}?;])[@\\^`|~](?=[{_HAN}])"
-    rf"|(?<=[{_HAN}])[\u2474-\u249b\u2460-\u2473](?=[{_HAN}@])|(?<=[{_HAN}?])[a-z](?=[{_HAN}])"
-)
-
 
 @dataclass
 class Cleaned:
@@ -217,65 +215,6 @@ def _continues(prev: str, line: str, width: float | None, blank_before: bool) ->
     return False
 
 
-def repair_mojibake(text: str) -> str:
-    """Undo UTF-8-read-as-GBK ('锛屾垜浠' → '，我们') and GBK-read-as-Latin-1 spans where the bytes allow."""
-    if any(ch in _GBK_AS_UTF8_MARKERS for ch in text):
-        text = _MARKER_RUN.sub(_repair_gbk_run, text)
-    if _LATIN1_RUN.search(text):
-        text = _LATIN1_RUN.sub(_repair_latin1_run, text)
-    return text
-
-
-def _repair_gbk_run(match: re.Match[str]) -> str:
-    run = match.group(0)
-    if not any(ch in _GBK_AS_UTF8_MARKERS for ch in run):
-        return run
-    try:
-        raw = run.replace("\ufffd", "").encode("gb18030")
-    except UnicodeEncodeError:
-        return run
-    fixed = raw.decode("utf-8", errors="replace")
-    # GBK-encoded real text is almost never valid UTF-8: accept when nearly all of it is
-    if fixed.count("\ufffd") * 4 > len(fixed) or not any(_is_han(ch) for ch in fixed):
-        return run
-    return re.sub("\ufffd+", "\ufffd", fixed)
-
-
-def _repair_latin1_run(match: re.Match[str]) -> str:
-    run = match.group(0)
-    try:
-        raw = run.encode("latin-1")
-    except UnicodeEncodeError:
-        return run
-    for enc in ("utf-8", "gb18030"):
-        try:
-            fixed = raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if any(_is_han(ch) for ch in fixed):
-            return fixed
-    return run
-
-
-def find_mojibake(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of text that still look mis-decoded (U+FFFD, '?;' between hanzi, …)."""
-    hits = [(m.start(), m.end(), m.group(0)) for m in _SUSPICIOUS.finditer(text)]
-    if not hits:
-        return []
-    spans: list[list[int]] = []
-    strong_seen: list[bool] = []
-    for start, end, token in hits:
-        strong = not (len(token) == 1 and token.isalpha() and token.isascii())
-        if spans and start - spans[-1][1] <= 4:
-            spans[-1][1] = end
-            strong_seen[-1] = strong_seen[-1] or strong
-        else:
-            spans.append([start, end])
-            strong_seen.append(strong)
-    # a lone lowercase letter between hanzi is only a hint; keep it when near a strong sign
-    return [(s, e) for (s, e), strong in zip(spans, strong_seen) if strong]
-
-
 def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[str], Cleaned]:
     """Remove widget, editor, disclaimer, ad, related-list and header lines.
 
@@ -295,10 +234,13 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
         if (source := _SOURCE_LINE.match(line)) and len(line) <= 45:
             info.source = info.source or source.group(1)
             continue
-        in_header = not kept or (len(kept) <= 3 and all(len(k) <= 30 and not _ends_sentence(k) for k in kept))
+        in_header = not kept or (
+            len(kept) <= 3 and all(len(k) <= 30 and not _ends_sentence(k) and k[-1] not in ":：" for k in kept)
+        )
         if in_header and (
             _is_header_line(line, title)
-            or (len(line) <= 8 and i + 1 < n and not _ends_sentence(line) and _is_header_line(lines[i + 1], None)
+            or (len(line) <= 8 and i + 1 < n and not _ends_sentence(line) and line[-1] not in ":："
+                and _is_header_line(lines[i + 1], None)
                 and not _byline(lines[i + 1]))
         ):
             info.header_lines.append(line)
@@ -323,6 +265,8 @@ def _is_noise(line: str) -> bool:
     if len(line) <= 200 and _DISCLAIMER.search(line):
         return True
     if _PHOTO_NOTE.match(line) or _AD.search(line) or _PAGER.match(line):
+        return True
+    if _URL_IN_LINE.search(line) and _AD_WEAK.search(line):
         return True
     if len(line) <= 60 and _WIDGET_LINE.match(line):
         return True

@@ -161,9 +161,17 @@ def url_date(url: str) -> datetime | None:
     return None
 
 
-def text_date(body: str, reference: datetime | None = None, head_chars: int = 300) -> datetime | None:
-    """A date stated near the start of the article text ('2025年1月14日，省教育厅召开…')."""
-    return parse_date(body[:head_chars], reference)
+def text_date(body: str, reference: datetime | None = None, lines: int = 3, lead: int = 30) -> datetime | None:
+    """A date opening one of the first lines of the article ('2025年1月14日，省教育厅召开…').
+
+    Only the first `lead` characters of the first `lines` lines count: dates deeper in the
+    text are about events, not about the page.
+    """
+    for line in body.split("\n", lines)[:lines]:
+        found = parse_date(line[:lead], reference)
+        if found is not None:
+            return found
+    return None
 
 
 def _htmldate(html: str, url: str) -> datetime | None:

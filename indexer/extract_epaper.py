@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from indexer import meta as page
@@ -23,10 +24,9 @@ _START = re.compile(
     r"^\s*(?:■\s*)?(?:本报讯|本報訊|本报[^，。,]{0,14}讯|本報[^，。,]{0,14}訊|新华社[^，。,]{0,14}电|新華社[^，。,]{0,14}電|"
     r"本刊讯|本网讯|本網訊)"
 )
-_CONTAINER_XPATH = (
-    "//article|//*[contains(concat(' ',normalize-space(@class),' '),' article ')]"
-    "|//*[contains(concat(' ',normalize-space(@class),' '),' news-item ')]"
-    "|//*[starts-with(@id,'ozoom') or starts-with(@id,'article-') or contains(@class,'epaper-article')]"
+_CONTAINERS = etree.XPath(
+    "//article|//*[contains(@class,'article') or contains(@class,'news-item') or contains(@class,'story') "
+    "or starts-with(@id,'ozoom') or starts-with(@id,'art')]"
 )
 _HEADING = ".//h1|.//h2|.//h3|.//h4|.//*[contains(@class,'title')]"
 _TERMINAL = "。！？；…"
@@ -49,17 +49,15 @@ def extract_epaper(tree: HtmlElement, context, options) -> list[Article]:
     structured = _structured(tree)
     if structured:
         drafts = structured
-        join = False
     else:
         scope = _scope(tree, options)
         if scope is None:
             return []
         drafts = _split_text(page.node_text(scope))
-        join = True
     articles: list[Article] = []
     for draft in drafts:
         title = clean_title(" ".join(t for _, t in sorted(draft.titles))) if draft.titles else ""
-        cleaned = clean_body("\n".join(draft.lines), title or None, join_lines=join)
+        cleaned = clean_body("\n".join(draft.lines), title or None)
         if len(cleaned.body) < _MIN_ARTICLE:
             continue
         if draft.byline:
@@ -77,11 +75,17 @@ def _first_sentence(body: str) -> str:
 
 # ------------------------------------------------------------------ markup-separated articles
 def _structured(tree: HtmlElement) -> list[_Draft]:
-    nodes = tree.xpath(_CONTAINER_XPATH)
-    members = set(nodes)
-    outer = [n for n in nodes if not any(anc in members for anc in n.iterancestors())]
+    """Articles marked up one per container: the largest group of sibling containers wins."""
+    groups: dict[HtmlElement, list[HtmlElement]] = {}
+    for node in _CONTAINERS(tree):
+        parent = node.getparent()
+        if parent is not None:
+            groups.setdefault(parent, []).append(node)
+    best = max(groups.values(), key=len, default=[])
+    if len(best) < 2:
+        return []
     drafts: list[_Draft] = []
-    for node in outer:
+    for node in best:
         headings = node.xpath(_HEADING)
         title = " ".join(headings[0].text_content().split()) if headings else ""
         if headings:
@@ -89,13 +93,14 @@ def _structured(tree: HtmlElement) -> list[_Draft]:
         text = normalize_spaces(page.node_text(node))
         if len(text.replace("\n", "")) < _MIN_ARTICLE:
             continue
-        lines = [line for line in text.split("\n") if line]
+        lines = [line for line in text.split("\n")]
+        while lines and not lines[-1]:
+            lines.pop()
         draft = _Draft(lines=lines, titles=[(0, title)] if title else [])
         if lines and _is_byline(lines[-1]):
             draft.byline = lines.pop()
         drafts.append(draft)
     return drafts if len(drafts) >= 2 else []
-
 
 
 def _scope(tree: HtmlElement, options) -> HtmlElement | None:

@@ -34,17 +34,27 @@ _LABEL_ALT = "|".join(sorted(INFO_LABELS, key=len, reverse=True))
 _LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALT})\s*[:：]?\s*$")
 _LABEL_VALUE = re.compile(rf"({_LABEL_ALT})\s*[:：]\s*(.+?)\s*(?=(?:{_LABEL_ALT})\s*[:：]|$)")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,5}\s*号")
-_TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]+\s+|\s*[_|｜]\s*|\s*--+\s*|\s+-\s*|\s*－\s*|\s*——\s*")
+_TITLE_SEPARATORS = re.compile(
+    r"\s+[-|–—_]+\s+|\s*[_|｜]\s*|\s*--+\s*|\s+-\s*|\s*－\s*|\s*——\s*"
+    r"|(?<=[\u4e00-\u9fff）》”！？!?])-(?=[\u4e00-\u9fffA-Za-z])"
+)
+_SITE_LIKE = re.compile(
+    r"(网|網|网站|網站|门户|門戶|百科|百科全书|百科全書|博客|频道|頻道|客户端|官网|官網|首页|首頁|主页|主頁|"
+    r"\.com|\.cn|\.net|\.org|CSDN|快资讯|【快资讯】|新闻|新聞)$|^(首页|首頁|主页|主頁|CSDN)",
+    re.I,
+)
 _ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|et|pptx?)(?:$|[?#])", re.I)
 _CHROME = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|header|footer|foot|sidebar|side|breadcrumb|crumb|friend|link-?list|links|share|"
     r"related|recommend|hot|copyright|toolbar|tools)([\s_-]|$)", re.I
 )
-_HEADLINE_XPATH = (
-    "//h1|//h2|//h3|//*[contains(concat(' ',normalize-space(@class),' '),' title ')]"
-    "|//*[@id='title' or @id='articleTitle' or @id='ArticleTitle' or contains(@class,'article-title') "
-    "or contains(@class,'articleTitle') or contains(@class,'news_title') or contains(@class,'detail-title') "
-    "or contains(@class,'art_title') or contains(@class,'con_title') or contains(@class,'tit')]"
+_HEADLINE_XPATH = etree.XPath(
+    "//*[self::h1 or self::h2 or self::h3 or @id='title' or @id='articleTitle' or @id='ArticleTitle' "
+    "or contains(@class,'tit')]"
+)
+_ATTACHMENT_LINKS = etree.XPath(
+    r".//a[re:test(@href, '\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|et|pptx?)($|[?#])', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 _SKIP_TEXT_TAGS = {"script", "style", "noscript", "template", "textarea", "select", "option"}
 _INFO_CELL_TAGS = ("td", "th", "span", "li", "p", "div", "dt", "dd", "label", "b", "strong", "em", "font")
@@ -132,21 +142,19 @@ def doc_number(text: str) -> str | None:
 
 
 def strip_site_suffix(title: str, site_name: str | None = None) -> str:
-    """'标题 - 某省人民政府门户网站' → '标题'; '标题_网易新闻' → '标题'."""
+    """'标题 - 某省人民政府门户网站' → '标题'; '标题_网易新闻' → '标题'; '首页 - 标题' → '标题'."""
     title = title.strip()
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p and p.strip()]
     if len(parts) <= 1:
-        return title
+        return parts[0] if parts else title
     if site_name:
-        kept = [p for p in parts if site_name not in p and p not in site_name]
-        if kept:
-            parts = kept
-    best = parts[0]
-    if len(best) < 6:
-        longest = max(parts, key=len)
-        if len(longest) > 2 * len(best):
-            best = longest
-    return best
+        parts = [p for p in parts if site_name not in p and p not in site_name] or parts
+    content = [p for p in parts if not _SITE_LIKE.search(p)]
+    return (content or parts)[0]
+
+
+def is_site_like(text: str) -> bool:
+    return bool(_SITE_LIKE.search(text.strip()))
 
 
 def _squash(text: str) -> str:
@@ -156,21 +164,37 @@ def _squash(text: str) -> str:
 def headline(tree: HtmlElement, page_title: str) -> tuple[HtmlElement | None, str | None]:
     """The on-page headline element whose text matches the <title> (h1, .title, #title, …)."""
     squashed_title = _squash(page_title)
+    stripped_title = _squash(strip_site_suffix(page_title)) if page_title else ""
     best: tuple[int, HtmlElement, str] | None = None
-    for node in tree.xpath(_HEADLINE_XPATH):
+    for node in _HEADLINE_XPATH(tree):
+        if len(node) > 6:
+            continue  # headlines have few children; big containers are not headlines
         text = _squash(node.text_content())
-        if not (4 <= len(text) <= 120) or _in_chrome(node):
+        if not (2 <= len(text) <= 120):
             continue
         score = 0
         if squashed_title and (text in squashed_title or squashed_title in text):
-            score = 3 + (node.tag == "h1") + (squashed_title.startswith(text))
-        elif squashed_title and _overlap(text, squashed_title) >= 0.7:
+            score = 3 + (node.tag == "h1") + (squashed_title.startswith(text)) if len(text) >= 4 or text == stripped_title else 0
+        elif len(text) >= 4 and squashed_title and _overlap(text, squashed_title) >= 0.7:
             score = 2
-        if score and (best is None or score > best[0] or score == best[0] and len(text) > len(_squash(best[2]))):
-            best = (score, node, " ".join(node.text_content().split()))
+        if not score or (best is not None and (score, len(text)) <= (best[0], len(_squash(best[2])))):
+            continue
+        if _in_chrome(node):
+            continue
+        shown = " ".join(node.text_content().split())
+        if score == 2 and stripped_title and len(stripped_title) >= 4 and text.startswith(stripped_title):
+            shown = strip_site_suffix(page_title)  # '标题241' (a counter glued on) → '标题'
+        best = (score, node, shown)
     if best is None:
         return None, None
     return best[1], best[2]
+
+
+def lone_h1(tree: HtmlElement) -> str | None:
+    """The text of the page's only substantial <h1> outside navigation, if there is exactly one."""
+    found = [" ".join(h.text_content().split()) for h in tree.iter("h1") if not _in_chrome(h)]
+    found = [t for t in found if 4 <= len(t) <= 120]
+    return found[0] if len(set(found)) == 1 else None
 
 
 def _overlap(a: str, b: str) -> float:
@@ -207,7 +231,10 @@ def pick_title(tree: HtmlElement, meta: dict[str, str]) -> tuple[str, HtmlElemen
     site = meta.get("SiteName") or meta.get("og:site_name")
     if meta.get("og:title"):
         return clean_title(strip_site_suffix(meta["og:title"], site)), node
-    return clean_title(strip_site_suffix(raw_title, site)), node
+    stripped = strip_site_suffix(raw_title, site)
+    if not stripped or is_site_like(stripped) or len(_squash(stripped)) < 2:
+        stripped = lone_h1(tree) or stripped
+    return clean_title(stripped), node
 
 
 def header_text(node: HtmlElement | None, limit: int = 600) -> str:
@@ -243,7 +270,7 @@ def attachments(scope: HtmlElement, base_url: str) -> list[Attachment]:
     """Links to pdf/doc/docx/xls/xlsx/wps/ofd/zip/rar files in `scope`, outside navigation chrome."""
     found: list[Attachment] = []
     seen: set[str] = set()
-    for link in scope.iter("a"):
+    for link in _ATTACHMENT_LINKS(scope):
         href = (link.get("href") or "").strip()
         path = urlsplit(href).path if href else ""
         if not href or not _ATTACHMENT_EXT.search(path or href) or _in_chrome(link):

@@ -58,7 +58,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "error_503": {"zh": "搜索服务暂时不可用", "en": "Search is temporarily unavailable"},
     "error_back": {"zh": "返回首页重新搜索", "en": "Start a new search"},
     "unknown": {"zh": "未知", "en": "unknown"},
-    "apply": {"zh": "应用", "en": "Apply"},
+    "selected": {"zh": "（已选，点击取消）", "en": "(selected; activate to remove)"},
 }
 
 SOURCE_TYPES = {

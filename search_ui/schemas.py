@@ -21,7 +21,8 @@ class SearchResponse(BaseModel):
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = Field(
         description="facet attribute → {value → count}; counts of a facet with an active filter "
-        "ignore that facet's own filter (disjunctive), so other values stay selectable"
+        "ignore that facet's own filter (disjunctive), so other values stay selectable; while a region "
+        "is active, region.lvl1/lvl2 list the cities and counties of the active provinces"
     )
 
 

@@ -10,9 +10,14 @@ from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import Request, Spider
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError, DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError, IgnoreRequest,
+    ResponseDataLossError,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import Response
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.web.client import ResponseNeverReceived
 from twisted.python.failure import Failure
 
 from config.settings import Settings
@@ -24,6 +29,12 @@ from indexer.models import Page
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GONE = (404, 410)
+ERROR_KINDS: list[tuple[str, tuple[type[BaseException], ...]]] = [
+    ("dns", (CannotResolveHostError, DNSLookupError)),
+    ("connect", (DownloadConnectionRefusedError, ConnectionRefusedError)),
+    ("timeout", (DownloadTimeoutError, TimeoutError, TCPTimedOutError)),
+    ("reset", (ResponseNeverReceived, ResponseDataLossError, DownloadFailedError)),
+]
 
 
 class AnnouncementsSpider(Spider):
@@ -41,13 +52,14 @@ class AnnouncementsSpider(Spider):
         self.source: Source = by_id[source]
         self.allowed_domains = self.source.allowed_domains
         self.catalog = Catalog(settings.catalog_url, migrate_schema=False)
+        self.list_pages_seen: set[str] = {links.canonical(url) for url in self.source.start_urls}
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.source.start_urls:
-            yield Request(url, callback=self.parse_list, errback=self.on_error, cb_kwargs={"page_no": 1}, dont_filter=True)
+            yield Request(url, callback=self.parse_list, errback=self.on_error, dont_filter=True)
 
     # -- list pages --------------------------------------------------------------------------
-    def parse_list(self, response: Response, page_no: int) -> Iterator[Any]:
+    def parse_list(self, response: Response) -> Iterator[Any]:
         if not _is_html(response):
             yield CrawlError(response.url, "not_html", f"list page is {_content_type(response) or 'untyped'}")
             return
@@ -56,16 +68,17 @@ class AnnouncementsSpider(Spider):
         for url in found:
             yield Request(url, callback=self.parse_article, errback=self.on_error,
                           meta={"conditional": True, "handle_httpstatus_list": [304, *GONE]})
-        for url in links.attachment_links(response.selector, response.url, self.source.allowed_domains):
-            yield Request(url, callback=self.parse_article, errback=self.on_error, meta={"handle_httpstatus_list": list(GONE)})
+        yield from self._attachments(response)
         # Incremental: once a list page holds nothing new, the older pages hold nothing new either.
         if found and len(known) == len(found):
             self.crawler.stats.inc_value("gonggao/list_pages_stopped")
             return
-        if page_no == 1:
-            for n, url in enumerate(links.list_pages(response.selector, response.url, self.source.max_list_pages,
-                                                     self.source.selectors.next_page), start=2):
-                yield Request(url, callback=self.parse_list, errback=self.on_error, cb_kwargs={"page_no": n})
+        for url in links.list_pages(response.selector, response.url, self.source.max_list_pages,
+                                    self.source.selectors.next_page):
+            if url in self.list_pages_seen or len(self.list_pages_seen) >= self.source.max_list_pages:
+                continue
+            self.list_pages_seen.add(url)
+            yield Request(url, callback=self.parse_list, errback=self.on_error)
 
     # -- article pages -----------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
@@ -88,6 +101,12 @@ class AnnouncementsSpider(Spider):
             yield Skipped(page.model_copy(update={"body": b""}), f"not HTML: {_content_type(response) or 'no content type'}")
             return
         yield FetchedPage(page)
+        yield from self._attachments(response)
+
+    def _attachments(self, response: Response) -> Iterator[Request]:
+        """Attachments (PDF, Office files, archives) are fetched and recorded; their text is not indexed yet."""
+        for url in links.attachment_links(response.selector, response.url, self.source.allowed_domains):
+            yield Request(url, callback=self.parse_article, errback=self.on_error, meta={"handle_httpstatus_list": list(GONE)})
 
     def on_error(self, failure: Failure) -> Iterator[CrawlError]:
         request = getattr(failure, "request", None)
@@ -110,17 +129,12 @@ def _is_html(response: Response) -> bool:
 
 
 def _error_kind(failure: Failure) -> str:
-    from scrapy.spidermiddlewares.httperror import HttpError
-
+    """A short, stable name for what went wrong, for `crawl_errors.kind`."""
     if failure.check(HttpError):
-        status = failure.value.response.status
-        return "http_4xx" if status < 500 else "http_5xx"
-    if failure.check(DNSLookupError):
-        return "dns"
-    if failure.check(ConnectionRefusedError):
-        return "connect"
-    if failure.check(TimeoutError, TCPTimedOutError):
-        return "timeout"
+        return "http_4xx" if failure.value.response.status < 500 else "http_5xx"
+    for kind, errors in ERROR_KINDS:
+        if failure.check(*errors):
+            return kind
     if failure.check(IgnoreRequest):
         return "robots" if "robots" in (failure.getErrorMessage() or "").lower() else "ignored"
     return failure.type.__name__.lower()[:32]

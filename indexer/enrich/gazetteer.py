@@ -25,7 +25,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from config.errors import ConfigError, raise_for_validation, read_yaml
+from config.errors import ConfigError, line_of, raise_for_validation, read_yaml
 from indexer.enrich.textzones import Matcher
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,9 +118,20 @@ def load_region_aliases(path: Path) -> RegionAliasesFile:
     try:
         data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
         return _validate_aliases(path, data)
-    except (ConfigError, ValidationError, Exception):
+    except Exception:  # noqa: BLE001 - any problem: read again, keeping lines, to report it well
         data = read_yaml(path)
         return _validate_aliases(path, data)
+
+
+def _error_at(path: Path | None, loc: tuple, message: str) -> ConfigError:
+    """A ConfigError pointing at `loc` in the aliases file (re-read with line numbers)."""
+    line = None
+    if path is not None:
+        try:
+            line = line_of(read_yaml(path), loc)
+        except ConfigError:
+            pass
+    return ConfigError(path or "region_aliases.yaml", line, ".".join(str(p) for p in loc), message)
 
 
 def _validate_aliases(path: Path, data: object) -> RegionAliasesFile:
@@ -272,8 +283,7 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
         if city is None or city.level != CITY:
             prov = divisions.get(zone.code[:2] + "0000")
             if prov is None:
-                raise ConfigError(aliases_path or "region_aliases.yaml", None, f"zones.{i}.code",
-                                  f"no province or city for zone code {zone.code}")
+                raise _error_at(aliases_path, ("zones", i, "code"), f"no province or city for zone code {zone.code}")
             city = None
         divisions[zone.code] = Division(
             zone.code, zone.name, COUNTY, zone.code[:2] + "0000", city.code if city else None, None)
@@ -294,10 +304,9 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
         for code in zone_kinds.get(kind, []):
             add(generic, code, "generic")
 
-    for i, (alias, code) in enumerate(conf.aliases.items()):
+    for alias, code in conf.aliases.items():
         if code not in divisions:
-            raise ConfigError(aliases_path or "region_aliases.yaml", None, f"aliases.{alias}",
-                              f"unknown division code {code}")
+            raise _error_at(aliases_path, ("aliases", alias), f"unknown division code {code}")
         add(alias, code, "alias")
 
     frozen = {name: tuple(slot.values()) for name, slot in names.items()}
@@ -309,7 +318,10 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
         if div.parent:
             children.setdefault(div.parent, []).append(div.code)
         by_name.setdefault(div.name, []).append(div.code)
-    domains = {k.lower().lstrip("."): v for k, v in conf.domains.items() if v in divisions}
+    for domain, code in conf.domains.items():
+        if code not in divisions:
+            raise _error_at(aliases_path, ("domains", domain), f"unknown division code {code}")
+    domains = {k.lower().lstrip("."): v for k, v in conf.domains.items()}
     return GazetteerData(year, divisions, frozen, matcher, domains, children, by_name)
 
 

@@ -15,22 +15,28 @@ Scheme (the facet values of ARCHITECTURE.md):
 - Every value is the current canonical name from the gazetteer: a short form, a former name or
   Traditional script never reaches a facet.
 
-How the place is chosen: all names in the title, the issuer, the body (Simplified) are found
-with one Aho-Corasick pass; each mention gets a weight by where it stands (title 10, issuer 8,
-source hint 6, site domain 6, first sentence 4, rest of the body 1, at most 4 per unit from the
-rest of the body) and zero when it stands where places are not the subject: footers (ICP
-lines, copyright, addresses, phone numbers), lists of related articles, a news agency's or
-paper's dateline, a media outlet's name (日照日报), a "lessons learned" sentence
-(通报了…发生的…事故), a school or street named after a place (延安中学, 北京路). A short form
-in the body (汉阴) only counts when its city or province is named somewhere else.
+How the place is chosen: all names in the title, the issuer and the body (Simplified) are
+found with one Aho-Corasick pass; each mention gets a weight by where it stands (title 10,
+issuer or a "来源：<gov body>" line 8, source hint 6, site domain 6, first sentence 4, rest of the
+body 1, a short form in the body half of that, at most 6 per unit from the body) and zero when
+it stands where places are not the subject: footers (ICP lines, copyright, addresses, phone
+numbers), lists of related articles, a news agency's or paper's dateline, a media outlet's name
+(日照日报), a "lessons learned" sentence (通报了…发生的…事故) or one that learns from elsewhere
+(学习借鉴…经验), a school, university or street named after a place (延安中学, 北京路). A
+short county form in the body (汉阴) only counts when its city is named too.
 
 Unambiguous mentions vote first; then each ambiguous name (东港, 鼓楼区, 经开区) goes to the
-candidate whose province and city have the most votes, and when none has any it gives its
-vote to what all candidates share (吉林 → 吉林省) or to nothing. A name written right after
-its parent (福州市鼓楼区) is resolved by that parent. The document's place then descends the
-tree: the province with most of the weight, the city that holds at least half of its
-province's weight, the county that holds at least half of its city's weight. A document
-about a whole city that mentions its counties evenly stays at the city.
+candidate whose province and city have the most votes. With no votes to decide, the one
+candidate of the highest level wins (河北 → 河北省, not 天津's 河北区; 吉林 → 吉林省) or, when
+all are of one level, the name gives its vote to what they share, or to nothing (鼓楼区 alone
+names no province). A name written right after its parent (福州市鼓楼区) is resolved by it.
+
+The document's place then descends the tree, one level at a time. Where the title, issuer, hint
+or domain name a unit at that level, they decide and the body cannot outvote them; elsewhere
+all votes count. A unit is taken when it holds at least half of its parent's weight (for
+provinces: of all provinces' weight) and is not tied; otherwise the place stops at the level it
+is sure of. So a report on a whole city that names its counties evenly stays at the city, and
+a nationwide document that names five provinces has no region.
 """
 
 from __future__ import annotations
@@ -46,14 +52,15 @@ from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, Ga
 from indexer.models import Evidence, RegionPath
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
-BODY_CAP = 4.0  # most weight one unit gets from the rest of the body
+BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
 SHORT_FACTOR = 0.5  # a short form in the body counts half
 
 _SEP = " > "
+_STRONG_FIELDS = ("title", "issuer", "issuer_line", "hint", "domain")
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
-_MEDIA_AFTER = re.compile(
-    r"(?:日报|晚报|早报|都市报|商报|法制报|新闻|电视台|广播|融媒|资讯|在线|杂志|网[站讯]?(?![格络上])|频道|发布|头条)")
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|都市报|商报|法制报|电视台|广播电视|融媒|资讯|杂志|频道|新闻网|在线|手机报)")
+_MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|新闻|广播|之声|号)")
 _SCHOOL_AFTER = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
     r"|路|街|大道|巷|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
@@ -98,7 +105,7 @@ class _Votes:
     body: dict[str, float] = field(default_factory=dict)
 
     def add(self, g: GazetteerData, code: str, weight: float, in_body: bool) -> float:
-        if in_body and weight <= W_BODY:
+        if in_body:
             room = BODY_CAP - self.body.get(code, 0.0)
             weight = max(0.0, min(weight, room))
             if weight == 0.0:
@@ -160,7 +167,7 @@ class Gazetteer:
             if _MEDIA_AFTER.match(after):
                 continue
             short_like = kinds <= {"short", "former", "alias", "generic"}
-            if short_like and _SCHOOL_AFTER.match(after):
+            if short_like and (_SCHOOL_AFTER.match(after) or _MEDIA_AFTER_SHORT.match(after)):
                 continue
             if noise and any(a <= start < b for a, b in noise):
                 continue
@@ -218,23 +225,30 @@ class Gazetteer:
             mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "domain"))
 
         votes = _Votes()
+        strong = _Votes()
         # context: what the unambiguous mentions say, before any short form or ambiguity
         ambiguous: list[_Mention] = []
         for m in mentions:
             if len(m.candidates) == 1 and not self._needs_context(m):
                 m.resolved = m.candidates[0]
                 if m.prefix_of is None:
-                    votes.add(g, m.resolved, m.weight, m.field == "body")
+                    self._vote(votes, strong, m)
             else:
                 ambiguous.append(m)
         context = dict(votes.total)
         for m in ambiguous:
             m.resolved = self._choose(m, context)
             if m.resolved and m.prefix_of is None:
-                votes.add(g, m.resolved, m.weight, m.field == "body")
+                self._vote(votes, strong, m)
 
-        chosen = self._descend(votes.total)
+        chosen = self._descend(votes.total, strong.total)
         return self._result(chosen, mentions)
+
+    def _vote(self, votes: _Votes, strong: _Votes, m: _Mention) -> None:
+        in_body = m.field in ("body", "lead")
+        votes.add(self.data, m.resolved, m.weight, in_body)
+        if m.field in _STRONG_FIELDS:
+            strong.add(self.data, m.resolved, m.weight, False)
 
     def _needs_context(self, m: _Mention) -> bool:
         """A short county name in the body is a place only if its city or province is named."""
@@ -266,10 +280,12 @@ class Gazetteer:
             return None
         if best > 0 and (len(scored) == 1 or best > scored[1][0]):
             return code
-        # no context decides: a province among the candidates wins (河北 the province, not 河北区)
-        provinces = [c for c in cands if g.divisions[c].level == PROVINCE]
-        if len(provinces) == 1:
-            return provinces[0]
+        # no context decides: the one candidate of the highest level wins, as a reader takes it
+        # (河北 the province, not 天津's 河北区; 西安 the city, not 辽源's 西安区)
+        top = min(g.divisions[c].level for c in cands)
+        highest = [c for c in cands if g.divisions[c].level == top]
+        if len(highest) == 1 and len(cands) > 1:
+            return highest[0]
         # otherwise the level all candidates share, or nothing
         common = None
         for c in cands:
@@ -277,30 +293,39 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, total: dict[str, float]) -> list[str]:
+    def _descend(self, total: dict[str, float], strong: dict[str, float]) -> list[str]:
+        """Walk down from the province. `strong` holds the votes of the title, the issuer, the
+        source hint and the site domain: where they name a unit, the body cannot outvote them
+        (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县)."""
         g = self.data
-        provinces = {c: w for c, w in total.items() if g.divisions[c].level == PROVINCE and w > 0}
-        if not provinces:
-            return []
-        ranked = sorted(provinces.items(), key=lambda kv: -kv[1])
-        top, weight = ranked[0]
-        if weight < 1.0 or weight < 0.5 * sum(provinces.values()) or (
-                len(ranked) > 1 and ranked[1][1] == weight):
-            return []
-        chosen = [top]
-        parent = top
+        chosen: list[str] = []
+        parent: str | None = None
         while True:
-            kids = [(total.get(c, 0.0), c) for c in g.children.get(parent, ())]
-            kids = [k for k in kids if k[0] > 0]
+            if parent is None:
+                kids = [c for c, w in total.items() if w > 0 and g.divisions[c].level == PROVINCE]
+            else:
+                kids = [c for c in g.children.get(parent, ()) if total.get(c, 0.0) > 0]
             if not kids:
                 break
-            kids.sort(reverse=True)
-            w, code = kids[0]
-            if w < 0.5 * total[parent] or (len(kids) > 1 and kids[1][0] == w):
+            pick = self._dominant(kids, strong, strong.get(parent, 0.0) if parent else None)
+            if pick is None and not any(strong.get(c, 0.0) > 0 for c in kids):
+                pick = self._dominant(kids, total, total[parent] if parent else None)
+            if pick is None:
                 break
-            chosen.append(code)
-            parent = code
+            chosen.append(pick)
+            parent = pick
         return chosen
+
+    @staticmethod
+    def _dominant(kids: list[str], votes: dict[str, float], parent_weight: float | None) -> str | None:
+        """The child holding most of the weight: at least 1, at least half of its parent's (or of
+        all provinces'), and no tie."""
+        ranked = sorted(((votes.get(c, 0.0), c) for c in kids), reverse=True)
+        w, code = ranked[0]
+        base = parent_weight if parent_weight is not None else sum(v for v, _ in ranked)
+        if w < 1.0 or w < 0.5 * base or (len(ranked) > 1 and ranked[1][0] == w):
+            return None
+        return code
 
     def _result(self, chosen: list[str], mentions: list[_Mention]) -> RegionResult:
         g = self.data
@@ -366,14 +391,18 @@ class Gazetteer:
                     best = (suffix, code)
         return best[1] if best else None
 
-    def lookup_prefix(self, text: str) -> tuple[str, str] | None:
-        """The unit a text starts with (邯郸市教育局 → ("130400", "邯郸市")), if unambiguous."""
+    def lookup_prefix(self, text: str, under: str | None = None) -> tuple[str, str] | None:
+        """The unit a text starts with (邯郸市教育局 → ("130400", "邯郸市")), if unambiguous.
+
+        `under` keeps only units inside that one (朝阳区 after 北京市 is 110105)."""
         text = to_simplified(text)
         matches = [m for m in self._scan(text, "issuer") if m[0] == 0]
         if not matches:
             return None
         _, end, name, entries = matches[0]
         codes = tuple(dict.fromkeys(e.code for e in entries))
+        if under:
+            codes = tuple(c for c in codes if c != under and self.data.is_under(c, under))
         if len(codes) != 1:
             return None
         return codes[0], name

@@ -75,8 +75,15 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A sentence about learning from elsewhere: 学习借鉴杭州市上城区的经验, 赴宁波考察.
+ELSEWHERE_CUE = re.compile(r"学习借鉴|借鉴|考察学习|参观学习|交流学习|学习考察|经验做法|先进经验|观摩学习|外出学习")
+
+
 def lesson_spans(body: str) -> list[tuple[int, int]]:
+    """Sentences that recall accidents elsewhere, or learn from elsewhere."""
     spans = []
+    for m in ELSEWHERE_CUE.finditer(body):
+        spans.append(enclosing(body, m.start(), _SENTENCE_STOPS))
     last = -1
     for m in LESSON_CUE.finditer(body):
         if m.start() < last:

@@ -1,12 +1,7 @@
 // Gonggao search: progressive enhancement only; every feature works without this file.
+// (No auto-submit on <select> change: WCAG 3.2.2 — keyboard users change options one by one.)
 (function () {
   "use strict";
-  document.addEventListener("change", function (event) {
-    var el = event.target;
-    if (el instanceof HTMLSelectElement && el.hasAttribute("data-autosubmit") && el.form) {
-      el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
-    }
-  });
   // Keep shared URLs short: empty fields (no dates, default sort) are left out of the query.
   document.addEventListener("submit", function (event) {
     var form = event.target;

@@ -27,6 +27,7 @@ class CrawledWorld:
     client: TestClient
     meili: MeiliEndpoint
     first_run_exit: int
+    first_run_requests: list  # the demo web's request log during the first crawl
 
 
 def make_settings(data_dir: Path, sources_path: Path, meili, index_name: str) -> Settings:  # type: ignore[no-untyped-def]
@@ -43,7 +44,9 @@ def world(tmp_path_factory: pytest.TempPathFactory, demo_web, meili) -> CrawledW
     settings = make_settings(data_dir, resolved_sources_file(demo_web, data_dir), meili, "e2e_announcements")
     sources = load_sources(settings.sources_path)
     catalog = open_catalog(settings, sources)
+    log_start = len(demo_web.request_log)
     code = crawl_in_subprocess([s.id for s in sources], settings, timeout=600)
+    requests = demo_web.request_log[log_start:]
     endpoint = MeiliEndpoint(meili.url, meili.master_key)
     master = admin.connect(meili.url, meili.master_key)
     report = sync_outbox(catalog, master, settings.index_name, settings.index_settings_path)
@@ -51,4 +54,4 @@ def world(tmp_path_factory: pytest.TempPathFactory, demo_web, meili) -> CrawledW
     key = admin.ensure_search_key(master, settings.index_name)
     app = create_app(WebConfig(meili_url=meili.url, search_key=key, index_name=settings.index_name,
                                hazard_labels=hazard_labels(settings.hazards_path)))
-    return CrawledWorld(settings, catalog, TestClient(app), endpoint, code)
+    return CrawledWorld(settings, catalog, TestClient(app), endpoint, code, requests)

@@ -45,8 +45,7 @@ def server(web_config) -> Iterator[str]:
     thread.join(10)
 
 
-@pytest.fixture(scope="module")
-def driver() -> Iterator:
+def chrome(javascript: bool = True):
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.skip("chromium/chromedriver not installed")
     from selenium import webdriver
@@ -60,6 +59,8 @@ def driver() -> Iterator:
                 f"--user-data-dir={profile}", "--window-size=1280,1100"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     d = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
     d.set_page_load_timeout(20)
     try:
@@ -67,6 +68,11 @@ def driver() -> Iterator:
     finally:
         d.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator:
+    yield from chrome()
 
 
 def no_alert(d) -> None:
@@ -154,7 +160,8 @@ def test_sort_select_and_language_on_a_phone(server, driver):
     try:
         d.get(server + "/search?q=%E6%A0%A1%E5%9B%AD&lang=en")
         assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
-        Select(d.find_element(By.ID, "sort")).select_by_value("date")       # app.js submits on change
+        Select(d.find_element(By.ID, "sort")).select_by_value("date")
+        d.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
         WebDriverWait(d, 5).until(lambda drv: "sort=date" in drv.current_url)
         assert "Drowning" in d.find_element(By.ID, "facets").text
         width = d.execute_script("return document.documentElement.scrollWidth")
@@ -165,3 +172,20 @@ def test_sort_select_and_language_on_a_phone(server, driver):
     finally:
         d.set_window_size(1280, 1100)
         d.get(server + "/search?lang=zh")
+
+
+def test_works_with_javascript_off(server):
+    from selenium.webdriver.common.by import By
+
+    for d in chrome(javascript=False):
+        d.get(server + "/search")
+        d.find_element(By.ID, "q").send_keys("防溺水")
+        d.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+        assert "q=%E9%98%B2%E6%BA%BA%E6%B0%B4" in d.current_url
+        assert "from=&" in d.current_url          # app.js did not run: the plain form still works
+        facet(d, "drowning").click()
+        facet(d, "陕西省").click()
+        total = d.find_element(By.ID, "total").get_attribute("data-total")
+        assert total == "3" and "hazard=drowning" in d.current_url
+        d.find_element(By.CSS_SELECTOR, ".hit-title a").click()
+        assert "/doc/" in d.current_url and d.find_element(By.ID, "doc-body").text

@@ -167,3 +167,19 @@ def test_cleaning_is_cheap():
     start = time.perf_counter()
     clean_body(big)
     assert time.perf_counter() - start < 2.0
+
+
+def test_news_about_hospitals_or_lotteries_is_not_an_advert():
+    text = "市妇科医院开展义诊活动，为辖区群众免费检查。\n公安机关依法打击跨境博彩犯罪，查处违法彩票销售点3处。"
+    assert clean_body(text).body == text
+    assert clean_body(text + "\n妇科医院哪家好？详询 www.example-clinic.cc").body == text
+
+
+def test_notice_lines_after_a_salutation_are_not_header():
+    text = "各区县教育局：\n会议时间：2025年3月5日上午9时\n会议地点：市教育局三楼会议室\n请按时参会。"
+    assert clean_body(text).body == text
+
+
+def test_editor_labels_need_a_name_or_colon():
+    assert clean_body("第一段内容，安全检查。\n编辑部组织开展了安全检查工作。").body.endswith("编辑部组织开展了安全检查工作。")
+    assert clean_body("第一段内容，安全检查。\n审核 李四").body == "第一段内容，安全检查。"

@@ -1,0 +1,262 @@
+"""Who issued a document, at which level of government, and what kind of event it reports.
+
+`normalize_issuer` takes the issuer the page gives (meta `ContentSource`, "来源：…", 发文机关) or,
+failing that, finds it in the body's source line, the title ("邯郸市教育局召开…") or the first
+sentence. It then writes it one way:
+
+- Simplified script, no "来源：" label, no trailing "网站/官网".
+- Abbreviated bureau names are spelled out: 教体局 → 教育体育局, 教文体局 → 教育文化体育局,
+  教科体局 → 教育科技体育局, 教体科技局/教体和科技局 → 教育体育和科技局, 教科局 → 教育科技局,
+  教委 → 教育委员会. Official variants (教育和体育局) are left as they are.
+- The place prefix is the canonical name of the unit ("邯郸教育局" → "邯郸市教育局"); a bare level
+  prefix takes the document's region ("市教育局" + 邯郸 → "邯郸市教育局", "经开区教文体局" +
+  郑州经济技术开发区 → "郑州经济技术开发区教育文化体育局").
+
+Level: a school (学校, 中学, 小学, 幼儿园, 大学, 学院) → school; 教育部 and national bodies →
+national; 镇/乡/街道/办事处 → township; otherwise the level of the place prefix (省教育厅 →
+province, 市教育局 → city, 县/区教育局 → county; municipalities' own bodies (北京市教委) →
+province, their districts → county). Media outlets (…网, …报) keep their name and get no level.
+
+`classify_event` reads the title (then the first sentence): the event word nearest the end of
+the phrase wins, because Chinese puts the head noun last ("安全检查工作会议" is a meeting,
+"关于开展安全检查的通知" a notice).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.chinese import to_simplified
+from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
+from indexer.models import IssuerLevel
+
+_ABBREVIATIONS = (
+    ("教体和科技局", "教育体育和科技局"),
+    ("教体科技局", "教育体育和科技局"),
+    ("教文体局", "教育文化体育局"),
+    ("教科体局", "教育科技体育局"),
+    ("教文局", "教育文化局"),
+    ("教科局", "教育科技局"),
+    ("教体局", "教育体育局"),
+    ("教委", "教育委员会"),
+)
+_ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|教体和科技局|教体科技局|教文体局|教科体局|教文局|教科局|教体局"
+        r"|教育[\u4e00-\u9fff]{0,6}?局|教体中心|社会事业局|社会事业发展局|人民政府|政府|应急管理局|消防救援[\u4e00-\u9fff]{0,3}"
+        r"|公安局|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[\u4e00-\u9fff]){0,12}?"
+        r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)|办事处)")
+_TITLE_ORG = re.compile(r"^\s*([\u4e00-\u9fff（）()]{0,20}?" + _ORG + ")")
+_LEAD_ORG = re.compile(r"([\u4e00-\u9fff（）()]{1,20}?" + _ORG + r")(?:召开|组织|举办|举行|开展|印发|发布|联合|部署|启动|在)")
+_SOURCE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)[:：]?\s*([^\s，。,|｜]{2,40})")
+_LABEL = re.compile(r"^\s*(?:来源|发布机构|发文机关|信息来源|来源单位|发布单位)[:：]?\s*")
+_MEDIA = re.compile(r"(?:网|报|资讯|杂志|电视台|广播电台|融媒体中心|客户端|头条|新闻|社)$")
+_SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|大学|学院|中心校|附中|附小|职校|[一二三四五六七八九十\d]中|分校|校区)$")
+_TOWNSHIP = re.compile(r"(?:镇|乡|街道|办事处|苏木)(?:人民政府|政府|党委|中心学校|教育办|教管中心|[\u4e00-\u9fff]{0,6})$")
+_NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|教育部|国家|中央|全国|公安部|应急管理部|国家卫生健康委)")
+_LEVEL_PREFIX = re.compile(r"^(省|自治区|市|州|盟|县|区|旗)")
+_GOV_BODY = re.compile(r"^(?:教育|教体|教文|教科|人民政府|政府|应急|公安|消防|市场|卫健|卫生|住建|团|妇联|社会事业|委|党委|县委|市委|区委)")
+_ZONE_PREFIX = re.compile(r"^(经开区|经济技术开发区|经济开发区|高新区|高新技术产业开发区|新区|航空港区)")
+
+
+@dataclass
+class IssuerResult:
+    name: str | None
+    level: IssuerLevel | None
+
+
+def _clean(raw: str) -> str:
+    text = to_simplified(raw).strip()
+    text = _LABEL.sub("", text)
+    text = re.split(r"[\s|｜/,，;；]", text, maxsplit=1)[0] if text else text
+    text = re.sub(r"(?:门户网站|网站|官网|官方网站|微信公众号|公众号)$", "", text)
+    return text.strip("：:·- ")
+
+
+def _spell_out(name: str) -> str:
+    for short, full in _ABBREVIATIONS:
+        if name.endswith(short):
+            return name[: -len(short)] + full
+        i = name.find(short)
+        if i >= 0 and full not in name:
+            return name[:i] + full + name[i + len(short):]
+    return name
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _looks_like_name(name: str) -> bool:
+    """An organisation's name: 2–40 characters, at least two of them Chinese."""
+    return 2 <= len(name) <= 40 and len(_CJK.findall(name)) >= 2 and name not in ("相关内容", "来源")
+
+
+def _plausible(name: str) -> bool:
+    """A named body, not a phrase like 全县中小学 or 各学校."""
+    return not name.startswith(("全", "各", "我", "本", "关于", "在", "对")) and not name.endswith("中小学")
+
+
+def _find_raw(title: str, body: str) -> str | None:
+    for m in _SOURCE.finditer(body):
+        cand = _clean(m.group(1))
+        if cand and not _MEDIA.search(cand):
+            return cand
+    m = _TITLE_ORG.match(title)
+    if m and _plausible(m.group(1)):
+        return m.group(1)
+    for text in (title, body[:200]):
+        for m in _LEAD_ORG.finditer(text):
+            if _plausible(m.group(1)):
+                return m.group(1)
+    for m in _SOURCE.finditer(body):
+        cand = _clean(m.group(1))
+        if cand:
+            return cand
+    return None
+
+
+def normalize_issuer(raw: str | None, title: str, body: str, region=None) -> IssuerResult:
+    title = to_simplified(title or "")
+    body = to_simplified(body or "")
+    name = _clean(raw) if raw else ""
+    if name and not _looks_like_name(name):
+        name = ""
+    if not name:
+        found = _find_raw(title, body)
+        name = _clean(found) if found else ""
+        if name and not _looks_like_name(name):
+            name = ""
+    if not name:
+        return IssuerResult(None, None)
+    if _MEDIA.search(name) and not _SCHOOL.search(name):
+        # a reprint: the government body the text names is the issuer, the outlet only when none is
+        found = _find_raw(title, body)
+        found = _clean(found) if found else ""
+        if not found or _MEDIA.search(found):
+            return IssuerResult(name, None)
+        name = found
+
+    name = _spell_out(name)
+    name, prefix_level = _canonical_prefix(name, region)
+    return IssuerResult(name, _level(name, prefix_level))
+
+
+def _canonical_prefix(name: str, region) -> tuple[str, int | str | None]:
+    """Replace the written place prefix with the canonical unit name; return the unit's level."""
+    from indexer.enrich.regions import Gazetteer
+
+    gz = Gazetteer.default()
+    hit = gz.lookup_prefix(name)
+    if hit:
+        code, written = hit
+        div = gz.data.divisions[code]
+        rest = name[len(written):]
+        if written != div.name and not _GOV_BODY.match(rest):
+            hit = None  # 中山大学, 北京师范大学: a name that starts with a place, not a body of that place
+        else:
+            prefix = div.name
+            deeper = gz.lookup_prefix(rest, under=div.code)  # 北京市朝阳区教委, 陕西省汉阴县教体局
+            while deeper:
+                div = gz.data.divisions[deeper[0]]
+                prefix += div.name
+                rest = rest[len(deeper[1]):]
+                deeper = gz.lookup_prefix(rest, under=div.code)
+            name = _unit_prefix(gz, div) + rest
+    if hit:
+        if div.level == PROVINCE:
+            return name, "province"
+        if div.level == CITY:
+            return name, "city"
+        if div.level == COUNTY:
+            return name, "county"
+    if region is not None:
+        m = _ZONE_PREFIX.match(name)
+        if m and region.county:
+            return region.county + name[m.end():], "county"
+        m = _LEVEL_PREFIX.match(name)
+        if m:
+            mark = m.group(1)
+            rest = name[m.end():]
+            if mark in ("省", "自治区") and region.province:
+                return region.province + rest, "province"
+            if mark in ("市", "州", "盟"):
+                if region.city:
+                    return region.city + rest, "city"
+                if region.province and region.province.endswith("市"):  # a municipality's own body
+                    return region.province + rest, "province"
+            if mark in ("县", "区", "旗") and region.county:
+                return region.county + rest, "county"
+        if region.county and _TOWNSHIP.search(name) and not _SCHOOL.search(name):
+            return region.county + name, "township"
+    return name, None
+
+
+def _unit_prefix(gz, div) -> str:
+    """One spelling per unit: its canonical name, with its parent's in front only when the name
+    alone is ambiguous (朝阳区 → 北京市朝阳区, 鼓楼区 → 福州市鼓楼区; 汉阴县 stays 汉阴县)."""
+    if len(gz.data.by_name.get(div.name, ())) <= 1 or div.parent is None:
+        return div.name
+    return gz.data.divisions[div.parent].name + div.name
+
+
+def _level(name: str, prefix_level) -> IssuerLevel | None:
+    if _SCHOOL.search(name):
+        return "school"
+    if _NATIONAL.match(name):
+        return "national"
+    if _TOWNSHIP.search(name) and not name.endswith(("局", "厅", "委员会")):
+        return "township"
+    if prefix_level == "county" and re.search(r"[镇乡]", name[-8:]) and name.endswith(("政府", "党委")):
+        return "township"
+    if prefix_level:
+        if prefix_level == "province" or name.endswith("厅"):
+            return "province"
+        return prefix_level
+    if name.endswith("厅") or name.startswith(("省", "自治区")):
+        return "province"
+    if name.startswith(("市", "州", "盟")):
+        return "city"
+    if name.startswith(("县", "区", "旗")) or _ZONE_PREFIX.match(name):
+        return "county"
+    return None
+
+
+# --------------------------------------------------------------------------- event type
+
+_EVENTS = (
+    ("drill", r"演练|演习|疏散|逃生"),
+    ("training", r"培训|讲座|大讲堂|讲堂|课堂|宣讲|专题学习|授课|安全课|第一课|知识竞赛|安全教育|主题班会|宣传教育|宣传周"),
+    ("inspection", r"检查|督查|督导|排查|暗访|巡查|抽查|检验|整治行动|专项行动|隐患排查"),
+    ("meeting", r"会议|会上|座谈会|推进会|部署会|调度会|视频会|联席会|工作会|例会|会商|大会|召开"),
+    ("notice", r"通知|公告|通告|告家长书|致家长|一封信|温馨提示|安全提示|提醒|预警|倡议书|公示|办法|方案|意见"),
+    ("report", r"通讯|综述|掠影|纪实|侧记|报道|巡礼|扫描|回眸|成效|见闻"),
+)
+_EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _EVENTS))
+
+
+def classify_event(title: str, body: str) -> str | None:
+    """meeting, inspection, drill, training, notice or report; None when the text gives no sign."""
+    title = to_simplified(title or "")
+    found = _last_event(title)
+    if found:
+        return found
+    body = to_simplified(body or "")
+    lead = re.split(r"[。！？\n]", body.strip(), maxsplit=1)[0][:200] if body else ""
+    return _first_event(lead)
+
+
+def _last_event(text: str) -> str | None:
+    last = None
+    for m in _EVENT_RE.finditer(text):
+        if m.lastgroup == "meeting" and m.group() == "召开" and last is not None:
+            continue  # "召开…" is a weak sign once another event word is known
+        last = m.lastgroup
+    return last
+
+
+def _first_event(text: str) -> str | None:
+    """In a sentence the verb phrase carries the event; prefer the most specific word found."""
+    kinds = {m.lastgroup for m in _EVENT_RE.finditer(text)}
+    for kind in ("drill", "training", "inspection", "meeting", "notice", "report"):
+        if kind in kinds:
+            return kind
+    return None

@@ -1,0 +1,139 @@
+"""The hazard taxonomy file and its loader: the shipped file is valid; mistakes name file, line, field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config.errors import ConfigError
+from config.hazards import Taxonomy, load_taxonomy
+
+REPO = Path(__file__).resolve().parents[2]
+REQUIRED = {"drowning", "fire", "traffic", "food_safety", "bullying", "fraud", "epidemic", "mental_health",
+            "gas_poisoning", "lab_chemicals", "natural_disaster", "extreme_weather", "cyber", "building",
+            "security", "electrical", "special_equipment", "accident_general", "other"}
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "hazards.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_taxonomy_is_valid_and_complete():
+    tax = load_taxonomy(REPO / "config" / "hazards.yaml")
+    assert isinstance(tax, Taxonomy)
+    codes = [h.code for h in tax.hazards]
+    assert set(codes) == REQUIRED
+    assert len(codes) == len(set(codes))
+    for h in tax.hazards:
+        assert h.zh and h.en and h.keywords
+    assert tax.labels()["drowning"] == "防溺水"
+    assert tax.labels("en")["fire"] == "Fire safety"
+    assert list(tax.labels("en")) == codes  # file order
+    with pytest.raises(ValueError):
+        tax.labels("fr")
+
+
+def test_keywords_are_simplified():
+    from indexer.chinese import to_simplified
+
+    tax = load_taxonomy(REPO / "config" / "hazards.yaml")
+    for h in tax.hazards:
+        for word in h.keywords + h.weak + h.exclude:
+            assert to_simplified(word) == word, (h.code, word)
+
+
+def test_duplicate_code_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: fire
+    zh: 消防安全
+    en: Fire
+    keywords: [消防]
+  - code: drowning
+    zh: 防溺水
+    en: Drowning
+    keywords: [溺水]
+  - code: fire
+    zh: 火灾
+    en: Fire again
+    keywords: [火灾]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    e = err.value
+    assert e.path == str(path)
+    assert e.line == 10
+    assert e.field == "hazards.2.code"
+    assert "duplicate" in e.message and "fire" in e.message
+    assert f"{path}:10" in str(e)
+
+
+def test_empty_keywords_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: fire
+    zh: 消防安全
+    en: Fire
+    keywords: [消防]
+  - code: drowning
+    zh: 防溺水
+    en: Drowning
+    keywords: []
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    e = err.value
+    assert e.line == 9
+    assert e.field == "hazards.1.keywords"
+    assert "empty" in e.message
+
+
+def test_missing_field_names_the_item(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: fire
+    zh: 消防安全
+    keywords: [消防]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 2
+    assert err.value.field == "hazards.0.en"
+
+
+def test_unknown_field_and_bad_code(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: Fire Safety
+    zh: 消防安全
+    en: Fire
+    keywords: [消防]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 2 and err.value.field == "hazards.0.code"
+    path = write(tmp_path, """hazards:
+  - code: fire
+    zh: 消防安全
+    en: Fire
+    keywords: [消防]
+    keywrods: [火灾]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 6 and err.value.field == "hazards.0.keywrods"
+
+
+def test_not_a_taxonomy_file(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(write(tmp_path, "sources: []\n"))
+    assert err.value.field == "hazards"
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(write(tmp_path, "hazards: [\n  - code: fire\n"))
+    assert "YAML" in err.value.message
+    with pytest.raises(ConfigError):
+        load_taxonomy(tmp_path / "missing.yaml")
+
+
+def test_optional_fields_default(tmp_path):
+    tax = load_taxonomy(write(tmp_path, "hazards:\n  - {code: fire, zh: 消防, en: Fire, keywords: [消防]}\n"))
+    assert tax.hazards[0].exclude == [] and tax.hazards[0].weak == [] and tax.safety_terms == []

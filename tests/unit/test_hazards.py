@@ -1,0 +1,153 @@
+"""Hazard tagging: substantive mentions only, task lists, traps, evidence, primary, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from config.hazards import Taxonomy, load_taxonomy
+from indexer.chinese import to_simplified
+from indexer.enrich.hazards import tag_hazards
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def tax() -> Taxonomy:
+    return load_taxonomy(REPO / "config" / "hazards.yaml")
+
+
+def test_explicit_task_list_assigns_each_hazard(tax):
+    body = ("会议要求，各学校要加强假期师生安全教育，重点加强防火、防溺水、防煤气中毒、防电信诈骗、防传染病、"
+            "防欺凌和交通安全等安全知识教育，持续做好学生心理健康工作。")
+    r = tag_hazards("全省寒假安全稳定工作会议召开", body, tax)
+    assert {"fire", "drowning", "gas_poisoning", "fraud", "epidemic", "bullying", "traffic", "mental_health"} <= set(r.hazards)
+    assert r.safety_related
+    assert "extreme_weather" not in r.hazards and "cyber" not in r.hazards
+
+
+def test_evidence_has_phrases_and_positions(tax):
+    title = "关于做好暑期防溺水工作的通知"
+    body = "各学校要落实防溺水“六不一会”要求，严防学生私自下水。"
+    r = tag_hazards(title, body, tax)
+    assert r.hazards == ["drowning"] and r.primary == "drowning"
+    ev = [e for e in r.evidence if e.label == "drowning"]
+    assert ev[0].field == "title" and ev[0].phrase == "防溺水" and title[ev[0].start:].startswith("防溺水")
+    body_ev = [e for e in ev if e.field == "body"]
+    assert {e.phrase for e in body_ev} >= {"防溺水", "私自下水"}
+    for e in body_ev:
+        assert body[e.start:e.start + len(e.phrase)] == e.phrase
+
+
+def test_word_that_merely_occurs_is_not_a_hazard(tax):
+    body = ("一季度全区经济运行稳中向好，消费市场火热，网络直播带货火爆，夜经济红火。"
+            "安全生产形势总体平稳，各类企业复工复产有序推进。")
+    r = tag_hazards("一季度经济运行情况分析", body, tax)
+    assert r.hazards == []
+    assert r.safety_related is False
+    assert r.primary is None
+
+
+def test_enrollment_notice_gets_no_hazard(tax):
+    body = ("根据市教育局统一部署，现将我校2025年秋季一年级招生工作有关事项通知如下。"
+            "学校设有食堂，提供营养餐，校车线路另行通知。报名时间为8月1日至8月5日，请家长携带户口簿到校登记。")
+    r = tag_hazards("某某小学2025年秋季招生简章", body, tax)
+    assert r.hazards == [] and r.safety_related is False
+
+
+def test_party_building_text_gets_no_hazard(tax):
+    body = ("会议强调，要深入学习贯彻习近平总书记关于安全生产的重要论述和党的建设的重要思想，"
+            "全面加强基层党组织建设，推动党建工作与业务工作深度融合。")
+    r = tag_hazards("局党组召开党建工作推进会", body, tax)
+    assert r.hazards == [] and r.safety_related is False
+
+
+def test_one_stray_keyword_outside_a_safety_text_is_not_enough(tax):
+    body = "全县经济保持平稳增长，打击电信诈骗成效明显，营商环境持续优化。"
+    assert tag_hazards("政府工作报告", body, tax).hazards == []
+
+
+def test_exclude_phrase_blocks_keyword(tax):
+    body = "学校网络中心升级防火墙，校园安全管理平台上线，安全隐患排查实现信息化。"
+    r = tag_hazards("学校升级校园网", body, tax)
+    assert "fire" not in r.hazards
+
+
+def test_nested_keywords_count_once(tax):
+    r = tag_hazards("防溺水", "防溺水", tax)
+    phrases = [(e.field, e.phrase) for e in r.evidence]
+    assert phrases.count(("body", "防溺水")) == 1
+    assert ("body", "溺水") not in phrases
+
+
+def test_weak_hits_alone_need_a_safety_text(tax):
+    # 食堂 twice in a school safety notice: food safety is discussed
+    body = "各校要加强校园安全管理，开展安全隐患排查，食堂要落实索证索票，食堂从业人员持证上岗。"
+    assert "food_safety" in tag_hazards("学校安全检查通知", body, tax).hazards
+    # a school's menu page is not about food safety
+    body = "本周食堂菜谱：周一红烧肉，周二清蒸鱼。欢迎同学们到食堂就餐。"
+    assert tag_hazards("学生食堂本周菜谱", body, tax).hazards == []
+
+
+def test_primary_hazard_when_one_dominates(tax):
+    title = "区教体局开展校园消防安全大检查"
+    body = ("近日，区教体局联合消防救援大队对辖区学校开展消防安全检查，查看消防设施、消防通道和灭火器配备，"
+            "并对防溺水工作提出要求。")
+    r = tag_hazards(title, body, tax)
+    assert r.primary == "fire"
+    assert "drowning" in r.hazards
+
+
+def test_no_primary_when_hazards_are_even(tax):
+    body = "会议要求，各校要加强防溺水、防火、防欺凌教育，确保校园安全，排查安全隐患。"
+    r = tag_hazards("学校安全工作会议", body, tax)
+    assert r.primary is None
+
+
+def test_safety_related_without_a_named_hazard(tax):
+    body = "会议对校园安全工作进行了部署，要求各校落实安全责任，全面排查安全隐患，确保学校安全稳定。"
+    r = tag_hazards("全县学校安全稳定工作会议", body, tax)
+    assert r.hazards == [] and r.safety_related is True
+
+
+def test_related_list_and_footer_do_not_count(tax):
+    body = ("会议要求各校加强校园安全管理，排查安全隐患，做好防溺水教育。\n"
+            "相关内容\n芜湖市教育局召开网络安全专题会议\n某校开展消防演练\n某县防范电信诈骗宣传\n")
+    r = tag_hazards("学校安全会议", body, tax)
+    assert r.hazards == ["drowning"]
+
+
+def test_traditional_after_conversion(tax):
+    title = to_simplified("漢陰縣召開校園消防安全工作會議")
+    body = to_simplified("會議要求扎實推進學校消防安全集中除患行動，持續加強防範電信詐騙工作。")
+    r = tag_hazards(title, body, tax)
+    assert {"fire", "fraud"} <= set(r.hazards)
+
+
+def test_school_bus_is_traffic(tax):
+    body = "县教育局联合交警大队开展校车安全专项检查，严查超员超速，确保学生乘车安全。"
+    r = tag_hazards("校车安全专项检查", body, tax)
+    assert r.primary == "traffic"
+
+
+def test_hazard_codes_come_from_the_taxonomy(tax):
+    codes = {h.code for h in tax.hazards}
+    body = ("会议要求抓好消防安全、实验室安全、在建工程安全、特种设备安全、用电安全、燃气安全，"
+            "防范暴雨、地质灾害，加强校园安保和网络安全，预防踩踏等意外伤害，开展禁毒教育，确保校园安全。")
+    r = tag_hazards("学校安全隐患排查整治工作部署会", body, tax)
+    assert set(r.hazards) <= codes
+    assert {"fire", "lab_chemicals", "building", "special_equipment", "electrical", "gas_poisoning",
+            "extreme_weather", "natural_disaster", "security", "cyber", "accident_general", "other"} <= set(r.hazards)
+
+
+def test_tagging_is_fast(tax):
+    para = ("会议要求重点加强防溺水、防火灾、防欺凌、防交通事故、防意外伤害等方面的安全教育，"
+            "抓好食品安全和校园安保，强化隐患排查。")
+    body = (para * 40)[:3000]
+    tag_hazards("学校安全会议", body, tax)
+    t = time.perf_counter()
+    for _ in range(50):
+        tag_hazards("学校安全会议", body, tax)
+    assert (time.perf_counter() - t) / 50 < 0.005  # about 0.5 ms here

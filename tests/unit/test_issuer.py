@@ -1,0 +1,119 @@
+"""Issuer normalization, issuer level and event type."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.enrich.issuer import classify_event, normalize_issuer
+from indexer.enrich.regions import Gazetteer, RegionContext
+
+
+def region(title="", body="", **kw):
+    return Gazetteer.default().resolve(RegionContext(title=title, body=body, **kw))
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("汉阴县教体局", "汉阴县教育体育局"),
+    ("汉阴县教体科技局", "汉阴县教育体育和科技局"),
+    ("汉阴县教育体育和科技局", "汉阴县教育体育和科技局"),
+    ("漢陰縣教育體育和科技局", "汉阴县教育体育和科技局"),
+    ("赣县区教科体局", "赣县区教育科技体育局"),
+    ("来源：山西省教育厅", "山西省教育厅"),
+    ("邯郸教育局", "邯郸市教育局"),
+    ("北京市教委", "北京市教育委员会"),
+])
+def test_bureau_names_are_spelled_one_way(raw, name):
+    assert normalize_issuer(raw, "", "").name == name
+
+
+def test_abbreviated_education_bureaus():
+    r = normalize_issuer("经开区教文体局", "经开区教文体局召开春季安全工作会议", "",
+                         region("郑州经开区教文体局召开春季安全工作会议"))
+    assert r.name == "郑州经济技术开发区教育文化体育局"
+    assert r.level == "county"
+
+
+@pytest.mark.parametrize("raw, level", [
+    ("教育部", "national"),
+    ("教育部办公厅", "national"),
+    ("山西省教育厅", "province"),
+    ("广西壮族自治区教育厅", "province"),
+    ("北京市教委", "province"),
+    ("邯郸市教育局", "city"),
+    ("恩施州教育局", "city"),
+    ("汉阴县教育体育和科技局", "county"),
+    ("东港区教体局", "county"),
+    ("北京市朝阳区教委", "county"),
+    ("城关镇人民政府", "township"),
+    ("九龙办事处", "township"),
+    ("汉阴县城关中学", "school"),
+    ("济南二中", "school"),
+    ("某某市实验小学", "school"),
+    ("中山大学", "school"),
+    ("郑州经开区实验幼儿园", "school"),
+])
+def test_levels(raw, level):
+    assert normalize_issuer(raw, "", "").level == level
+
+
+def test_bare_level_prefix_takes_the_region():
+    reg = region("邯郸市教育局召开全市学校安全视频会议")
+    r = normalize_issuer("市教育局", "全市学校安全视频会议", "", reg)
+    assert (r.name, r.level) == ("邯郸市教育局", "city")
+    reg = region("", "", region_hint="陕西省 > 安康市 > 汉阴县")
+    r = normalize_issuer("县教体科技局", "全县校园安全会议", "", reg)
+    assert (r.name, r.level) == ("汉阴县教育体育和科技局", "county")
+    reg = region("山西省教育厅召开会议")
+    assert normalize_issuer("省教育厅", "", "", reg).name == "山西省教育厅"
+
+
+def test_ambiguous_district_keeps_its_city():
+    r = normalize_issuer("福州市鼓楼区教育局", "", "")
+    assert (r.name, r.level) == ("福州市鼓楼区教育局", "county")
+
+
+def test_issuer_found_in_title_body_or_source_line():
+    r = normalize_issuer(None, "邯郸市教育局召开全市教育系统疫情防控和学校安全视频会议", "4月2日上午，召开会议。")
+    assert (r.name, r.level) == ("邯郸市教育局", "city")
+    r = normalize_issuer(None, "寒假安全稳定会议召开", "会议内容……\n来源：山西省教育厅\n编辑：张三")
+    assert (r.name, r.level) == ("山西省教育厅", "province")
+    r = normalize_issuer(None, "校园安全稳定工作推进会", "1月29日下午，汉阴县教育体育和科技局召开全县教体系统会议。")
+    assert (r.name, r.level) == ("汉阴县教育体育和科技局", "county")
+
+
+def test_media_source_has_no_level():
+    r = normalize_issuer("东方资讯", "", "")
+    assert r.name == "东方资讯" and r.level is None
+    assert normalize_issuer(None, "安全不松 温暖相随", "全市学校做好安全工作。") == normalize_issuer(None, "", "")
+    assert normalize_issuer(None, "", "").name is None
+
+
+@pytest.mark.parametrize("title, body, event", [
+    ("邯郸市教育局召开全市学校安全视频会议", "", "meeting"),
+    ("关于开展校园安全隐患排查整治的通知", "", "notice"),
+    ("东港区教体局开展校园安全大检查", "", "inspection"),
+    ("某小学开展消防应急疏散演练", "", "drill"),
+    ("全县中小学安全管理人员培训班开班", "", "training"),
+    ("通讯｜安全不松 温暖相随", "", "report"),
+    ("安全检查工作部署会议", "", "meeting"),
+    ("教育工作者汇聚一堂 共筑校园安全防线", "2月10日下午，经开区教育局组织全区教育工作者参与全省教育大讲堂活动。", "training"),
+    ("暑期安全温馨提示", "", "notice"),
+    ("春风十里", "今天天气很好。", None),
+])
+def test_event_type(title, body, event):
+    assert classify_event(title, body) == event
+
+
+def test_reprint_outlet_gives_way_to_the_body_it_reports():
+    r = normalize_issuer("东方资讯", "邯郸市教育局召开全市学校安全视频会议", "")
+    assert (r.name, r.level) == ("邯郸市教育局", "city")
+
+
+def test_phrases_are_not_issuers():
+    assert normalize_issuer(None, "全县中小学安全管理人员培训班开班", "").name is None
+    assert normalize_issuer(None, "各学校开展消防演练", "").name is None
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "。。。", "a" * 500, "来源：", "2025-01-14 10:32"])
+def test_garbage_issuer_is_dropped(raw):
+    assert normalize_issuer(raw, "", "").name is None

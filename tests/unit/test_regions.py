@@ -1,0 +1,291 @@
+"""Region resolution: canonical names and codes, context voting, traps, Traditional input, speed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from indexer.enrich.regions import Gazetteer, RegionContext, RegionResult
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def resolve(gz: Gazetteer, title: str, body: str = "", **kw) -> RegionResult:
+    return gz.resolve(RegionContext(title=title, body=body, **kw))
+
+
+def test_default_is_cached_and_loads_fast():
+    t = time.perf_counter()
+    a = Gazetteer.default()
+    assert Gazetteer.default() is a
+    assert time.perf_counter() - t < 2.0  # < 1 s on a quiet machine; leave room for a busy CI box
+    assert a.data.year >= 2024
+
+
+def test_county_from_full_name_fills_city_and_province(gz):
+    r = resolve(gz, "汉阴县教体科技局召开春季开学安全工作会议", "3月1日，汉阴县教体科技局召开会议，部署开学安全工作。")
+    assert (r.province, r.city, r.county) == ("陕西省", "安康市", "汉阴县")
+    assert r.codes == ["610000", "610900", "610921"]
+    assert r.path.lvl0 == "陕西省"
+    assert r.path.lvl1 == "陕西省 > 安康市"
+    assert r.path.lvl2 == "陕西省 > 安康市 > 汉阴县"
+    assert any(e.label == "610921" and e.field == "title" and e.start == 0 for e in r.evidence)
+
+
+def test_traditional_resolves_like_simplified(gz):
+    trad = resolve(gz, "漢陰縣教育體育和科技局召開校園安全穩定工作推進會", "1月29日下午，漢陰縣召開會議。")
+    simp = resolve(gz, "汉阴县教育体育和科技局召开校园安全稳定工作推进会", "1月29日下午，汉阴县召开会议。")
+    assert trad.codes == simp.codes == ["610000", "610900", "610921"]
+    assert trad.path == simp.path
+    assert trad.county == "汉阴县"
+
+
+def test_province_level_document(gz):
+    r = resolve(gz, "山西省教育厅召开2025年寒假安全稳定工作会议",
+                "1月14日，省教育厅召开全省寒假安全稳定工作会议。各市教育局在分会场参加。")
+    assert (r.province, r.city, r.county) == ("山西省", None, None)
+    assert r.codes == ["140000"]
+    assert r.path.lvl1 is None
+
+
+def test_short_city_name_in_title(gz):
+    r = resolve(gz, "邯郸召开全市教育系统学校安全视频会议", "4月2日上午，市教育局召开会议，各县（市、区）教体局在分会场参加。")
+    assert (r.province, r.city, r.county) == ("河北省", "邯郸市", None)
+    assert r.codes == ["130000", "130400"]
+
+
+def test_city_wide_report_stays_at_city_and_lists_counties(gz):
+    body = ("“五一”假期，全市教育系统扎实做好校园安全工作。东港区教体局对各学校进行专项抽查。"
+            "岚山区教体局组织检查人员开展专项检查。莒县教体局对校外培训机构进行检查。"
+            "五莲县教体局细化工作方案。日照经开区社会事业局联合消防救援大队开展检查。")
+    r = resolve(gz, "日照：安全不松 温暖相随", body)
+    assert (r.province, r.city, r.county) == ("山东省", "日照市", None)
+    assert {"东港区", "岚山区", "莒县", "五莲县", "日照经济技术开发区"} <= set(r.secondary)
+
+
+def test_donggang_district_is_rizhao_and_donggang_city_is_dandong(gz):
+    r1 = resolve(gz, "东港区教体局开展校园安全大检查", "日前，东港区教体局对辖区学校开展检查。")
+    assert r1.codes == ["370000", "371100", "371102"]
+    r2 = resolve(gz, "东港市教育局部署防溺水工作", "东港市教育局召开会议。")
+    assert r2.codes == ["210000", "210600", "210681"]
+
+
+def test_bare_short_form_donggang_needs_context(gz):
+    r = resolve(gz, "东港召开校园安全工作会议", "会议要求各校加强安全管理。")
+    assert r.codes == []  # 日照 or 丹东: no guess
+    r = resolve(gz, "东港召开校园安全工作会议", "会议要求各校加强安全管理。", region_hint="辽宁省 > 丹东市")
+    assert r.codes == ["210000", "210600", "210681"]
+
+
+def test_gulou_needs_its_city(gz):
+    assert resolve(gz, "鼓楼区教育局召开安全工作会议", "会议部署防溺水工作。").codes == []
+    assert resolve(gz, "福州市鼓楼区教育局召开安全工作会议").codes == ["350000", "350100", "350102"]
+    assert resolve(gz, "鼓楼区教育局召开安全工作会议", "会议部署防溺水工作。",
+                   region_hint="江苏省 > 徐州市").codes == ["320000", "320300", "320302"]
+    assert resolve(gz, "鼓楼区教育局召开安全工作会议", "为落实开封市教育局部署，鼓楼区教育局召开会议。"
+                   ).codes == ["410000", "410200", "410204"]
+
+
+def test_ambiguous_name_keeps_the_level_it_is_sure_of(gz):
+    # 吉林 is both the province and a city inside it: the province is certain
+    r = resolve(gz, "吉林部署中小学校园安全工作", "会议要求各地各校落实安全责任。")
+    assert r.province == "吉林省"
+    assert r.codes[0] == "220000"
+
+
+def test_development_zone_with_city(gz):
+    r = resolve(gz, "郑州经开区教文体局召开春季安全工作会议", "2月10日上午，经开区教文体局召开全区春季安全工作会议。")
+    assert (r.province, r.city, r.county) == ("河南省", "郑州市", "郑州经济技术开发区")
+    assert r.codes == ["410000", "410100", "410171"]
+
+
+def test_bare_zone_resolved_by_context(gz):
+    body = "本报讯 2月10日上午，经开区教文体局召开了全区春季安全工作会议。响应郑州市教育局的工作部署，全区学校参加。"
+    r = resolve(gz, "未雨绸缪 提前排查消除各类安全隐患", body)
+    assert r.codes == ["410000", "410100", "410171"]
+    r = resolve(gz, "经开区召开校园安全会议", "经开区教育局召开会议。", site_domain="www.zhengzhou.gov.cn")
+    assert r.codes == ["410000", "410100", "410171"]
+    # no context at all: 59 zones share the word, so none is picked
+    assert resolve(gz, "经开区召开校园安全会议", "经开区教育局召开会议。").codes == []
+
+
+def test_municipality_scheme(gz):
+    r = resolve(gz, "北京市朝阳区教委部署暑期安全工作", "朝阳区教委召开会议，要求各校做好防溺水工作。")
+    assert (r.province, r.city, r.county) == ("北京市", None, "朝阳区")
+    assert r.codes == ["110000", "110105"]
+    assert r.path.lvl1 == "北京市 > 朝阳区" and r.path.lvl2 is None
+    r = resolve(gz, "北京市教委召开全市学校安全工作会议", "会议要求各区教委落实责任。")
+    assert (r.province, r.city, r.county) == ("北京市", None, None)
+
+
+def test_province_administered_county(gz):
+    r = resolve(gz, "济源市教育局开展校园安全检查", "济源市教育局组织检查组。")
+    assert (r.province, r.city, r.county) == ("河南省", None, "济源市")
+    assert r.codes == ["410000", "419001"]
+
+
+def test_icp_line_and_ad_address_do_not_count(gz):
+    body = ("汉阴县教体科技局召开校园安全工作会议，部署寒假安全工作。\n"
+            "资料很多，欢迎来店选购。地址：北京市海淀区中关村大街1号 电话：010-12345678\n"
+            "京ICP备12345678号 京公网安备11010802000000号 版权所有 北京某某科技有限公司")
+    r = resolve(gz, "校园安全工作会议", body)
+    assert r.codes == ["610000", "610900", "610921"]
+    assert "海淀区" not in r.secondary
+
+
+def test_related_article_list_does_not_count(gz):
+    body = ("4月2日上午，邯郸市教育局召开全市教育系统学校安全视频会议。会议部署防溺水工作。\n"
+            "相关内容\n芜湖市教育局召开网络安全专题会议\n池州市青阳县庙前镇中心小学开展防溺水教育\n"
+            "益阳市赫山区梓山苑小学四举措\n上海市嘉定区戬浜学校为学生撑起保护伞\n")
+    r = resolve(gz, "学校安全视频会议", body)
+    assert r.codes == ["130000", "130400"]
+    assert not {"芜湖市", "青阳县", "赫山区", "嘉定区"} & set(r.secondary)
+
+
+def test_lessons_learned_accident_place_does_not_count(gz):
+    body = ("会上通报了近期湖南省邵阳市隆回县发生的学生溺水事故，以案为鉴。"
+            "会议要求全县各校加强防溺水教育。")
+    r = resolve(gz, "汉阴县召开防溺水工作推进会", body)
+    assert r.codes == ["610000", "610900", "610921"]
+    r = resolve(gz, "召开防溺水工作推进会", body, region_hint="陕西省 > 安康市 > 汉阴县")
+    assert r.codes == ["610000", "610900", "610921"]
+    assert "隆回县" not in r.secondary
+
+
+def test_reprint_dateline_and_media_name_do_not_count(gz):
+    body = ("新华社北京5月10日电 记者从日照市教育局获悉，日照市全面开展校园安全隐患排查。"
+            "来源：北京日报客户端")
+    r = resolve(gz, "日照开展校园安全隐患排查", body)
+    assert r.codes == ["370000", "371100"]
+    r = resolve(gz, "全市开展校园安全隐患排查", "据日照日报报道，全市各校开展排查。", region_hint="陕西省 > 安康市")
+    assert r.codes == ["610000", "610900"]
+
+
+def test_school_named_after_a_place_does_not_count(gz):
+    body = "近日，汉阴县教体科技局组织全县学校开展消防演练，延安中学、北京路小学和南京大学附属实验学校的老师观摩。"
+    r = resolve(gz, "消防应急疏散演练", body)
+    assert r.codes == ["610000", "610900", "610921"]
+    assert not {"延安市", "北京市", "南京市"} & set(r.secondary)
+
+
+def test_title_outweighs_body_mentions(gz):
+    body = ("会议传达了全省会议精神。会议学习借鉴了杭州市、宁波市和温州市的经验做法，"
+            "组织人员赴杭州市、宁波市考察学习。")
+    r = resolve(gz, "邯郸市教育局召开学校安全工作会议", body)
+    assert r.codes == ["130000", "130400"]
+
+
+def test_short_county_name_in_body_needs_its_city(gz):
+    # 汉阴 alone in the body of a document about 安康 counts; in a document about 河北 it does not
+    r = resolve(gz, "安康市教体局部署安全工作", "安康市教体局召开会议，汉阴、石泉等县区参加。")
+    assert r.city == "安康市" and "汉阴县" in r.secondary
+    r = resolve(gz, "邯郸市教育局部署安全工作", "会议强调，公安、消防等部门协同联动，和平共处。")
+    assert r.codes == ["130000", "130400"]
+    assert "公安县" not in r.secondary and "和平区" not in r.secondary
+
+
+def test_issuer_and_hint_and_domain_vote(gz):
+    r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", issuer="汉阴县教育体育和科技局")
+    assert r.codes == ["610000", "610900", "610921"]
+    r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", site_domain="jyt.shanxi.gov.cn")
+    assert r.codes == ["140000"]
+    r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", region_hint="陕西省 > 安康市 > 汉阴县")
+    assert r.path.lvl2 == "陕西省 > 安康市 > 汉阴县"
+
+
+def test_former_name_maps_to_current_unit(gz):
+    r = resolve(gz, "襄樊市教育局召开校园安全会议", "襄樊市教育局部署工作。")
+    assert (r.province, r.city) == ("湖北省", "襄阳市")
+    assert r.codes == ["420000", "420600"]
+
+
+def test_autonomous_region_full_name(gz):
+    r = resolve(gz, "广西部署中小学幼儿园安全工作", "自治区教育厅召开会议。")
+    assert r.province == "广西壮族自治区" and r.codes == ["450000"]
+
+
+def test_nationwide_document_has_no_region(gz):
+    body = "教育部召开全国中小学安全工作视频会议。北京、上海、广东、四川、陕西作交流发言。"
+    r = resolve(gz, "教育部部署2025年春季学校安全工作", body)
+    assert r.codes == []
+    assert r.province is None and r.path.lvl0 is None
+
+
+def test_empty_input(gz):
+    r = resolve(gz, "", "")
+    assert r.codes == [] and r.secondary == [] and r.evidence == []
+
+
+def test_resolve_is_fast(gz):
+    para = ("4月2日上午，邯郸市教育局召开全市教育系统学校安全视频会议，传达学习国家、省相关会议精神。"
+            "会议要求重点加强防溺水、防火灾、防欺凌、防交通事故等安全教育，东港区、鼓楼区、经开区的经验值得借鉴。")
+    body = (para * 40)[:3000]
+    ctx = RegionContext(title="邯郸市教育局召开学校安全视频会议", body=body)
+    gz.resolve(ctx)
+    best = min(_timed(gz, ctx) for _ in range(3))
+    assert best < 0.005  # about 0.5 ms here; the bound only catches an accidental blow-up
+
+
+def _timed(gz, ctx, n=50):
+    t = time.perf_counter()
+    for _ in range(n):
+        gz.resolve(ctx)
+    return (time.perf_counter() - t) / n
+
+
+def test_body_learning_from_elsewhere_does_not_move_the_title_place(gz):
+    body = ("会议学习借鉴了杭州市上城区、西湖区和宁波市海曙区的经验做法。"
+            "杭州市上城区教育局的做法值得推广，杭州市上城区、宁波市海曙区各校均已落实。")
+    r = resolve(gz, "汉阴县教体科技局召开校园安全工作会议", body)
+    assert r.codes == ["610000", "610900", "610921"]
+
+
+def test_highest_level_reading_without_context(gz):
+    assert resolve(gz, "西安召开中小学安全工作会议").codes == ["610000", "610100"]
+    assert resolve(gz, "河北部署校园安全工作").codes == ["130000"]
+    assert resolve(gz, "天津市河北区教育局开展安全检查").codes == ["120000", "120105"]
+    assert resolve(gz, "海南部署暑期学校安全工作").codes == ["460000"]
+
+
+def test_clock_and_news_agency_words_are_not_places(gz):
+    r = resolve(gz, "邯郸市教育局召开会议", "北京时间5月1日，新华社消息，会议在南京路会议室召开，中山大学专家授课。")
+    assert r.codes == ["130000", "130400"]
+    assert r.secondary == []
+
+
+def test_aliases_file_errors_name_the_line(tmp_path):
+    from config.errors import ConfigError
+    from indexer.enrich.gazetteer import build
+
+    path = tmp_path / "region_aliases.yaml"
+    path.write_text("stop_short: [公安]\naliases:\n  山海天: \"371100\"\n  某新区: \"999999\"\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        build(path)
+    assert err.value.line == 4 and err.value.field == "aliases.某新区"
+    path.write_text("zones:\n  - {code: \"410171\", name: 郑州经济技术开发区, kind: econ}\n"
+                    "  - {code: \"41017\", name: 坏代码, kind: econ}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        build(path)
+    assert err.value.line == 3 and err.value.field == "zones.1.code"
+
+
+def test_custom_aliases_file(tmp_path):
+    from indexer.enrich.gazetteer import build
+    from indexer.enrich.regions import Gazetteer as G
+
+    path = tmp_path / "region_aliases.yaml"
+    path.write_text("aliases:\n  汉阴城: \"610921\"\n", encoding="utf-8")
+    gz = G(build(path))
+    r = gz.resolve(RegionContext(title="汉阴城召开校园安全会议", body=""))
+    assert r.county == "汉阴县"
+
+
+def test_verbs_after_a_full_name_are_not_media(gz):
+    r = resolve(gz, "汉阴县发布暑期防溺水预警", "汉阴县网信办、汉阴县融媒体中心联合开展宣传。")
+    assert r.codes == ["610000", "610900", "610921"]
+    r = resolve(gz, "暑期防溺水预警", "来源：汉阴发布", region_hint="河北省 > 邯郸市")
+    assert r.codes == ["130000", "130400"]
