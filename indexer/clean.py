@@ -160,14 +160,20 @@ def _is_han(ch: str) -> bool:
 
 
 def _column_width(lines: list[str]) -> float | None:
-    """The typeset width of narrow-column (OCR, e-paper) text, or None for ordinary text."""
+    """The typeset width of narrow-column (OCR, e-paper) text, or None for ordinary text.
+
+    Column text: lines of steady length (median ≤ 24), most of them cut mid-word (ending in
+    a hanzi or a digit, not in punctuation — which keeps verse and lists out).
+    """
     lengths = [len(x) for x in lines if len(x) > 3]
-    if len(lengths) < 6:
+    if len(lengths) < 4:
         return None
     width = median(lengths)
-    unfinished = sum(1 for x in lines if x and not _ends_sentence(x))
+    filled = [x for x in lines if x]
+    cut = sum(1 for x in filled if _is_han(x[-1]) or x[-1].isalnum())
     steady = sum(1 for n in lengths if 0.75 * width <= n <= 1.15 * width + 1)
-    if width <= 24 and unfinished >= 0.5 * len([x for x in lines if x]) and steady >= 0.6 * len(lengths):
+    needed = 0.6 if len(lengths) >= 6 else 0.75
+    if width <= 24 and cut >= 0.5 * len(filled) and steady >= needed * len(lengths):
         return width
     return None
 

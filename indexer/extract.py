@@ -89,14 +89,17 @@ def _page_context(tree: HtmlElement, html: str, url: str, options: ExtractOption
 
 
 def _drop_info_tables(tree: HtmlElement) -> None:
-    """Remove the 信息公开 box so its cells do not end up in the body text."""
+    """Remove the 信息公开 box (the innermost block holding ≥3 of its labels) from the body text."""
     body = tree.find("body")
-    for node in list((body if body is not None else tree).iter("table", "div", "ul", "dl")):
-        if node.getparent() is None:
-            continue
-        text = node.text_content()
-        if len(text) < 900 and sum(label in text for label in page.INFO_LABELS) >= 3:
-            node.drop_tree()
+    boxes = [
+        node for node in (body if body is not None else tree).iter("table", "div", "ul", "dl")
+        if sum(label in node.text_content() for label in page.INFO_LABELS) >= 3
+    ]
+    inner = set(boxes)
+    for node in boxes:
+        if not any(d in inner for d in node.iterdescendants("table", "div", "ul", "dl")):
+            if len(node.text_content()) < 900 and node.getparent() is not None:
+                node.drop_tree()
 
 
 def _main_text(tree: HtmlElement, url: str, options: ExtractOptions) -> tuple[HtmlElement | None, str]:

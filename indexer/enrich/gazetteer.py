@@ -294,7 +294,7 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
         if city is not None:
             prefixes = {city.name, city.short or city.name}
             suffixes = {
-                "econ": ["经开区", "经济技术开发区", "经济开发区", "经济技术开发区"],
+                "econ": ["经开区", "经济技术开发区", "经济开发区"],
                 "hitech": ["高新区", "高新技术产业开发区", "高新技术开发区"],
             }.get(zone.kind, [])
             for p in prefixes:

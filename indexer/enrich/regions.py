@@ -145,7 +145,7 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching
 
-    def _scan(self, text: str, field_name: str) -> list[tuple[int, int, str, tuple]]:
+    def _scan(self, text: str) -> list[tuple[int, int, str, tuple]]:
         """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries)."""
         found = self.data.find(text)
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -161,7 +161,7 @@ class Gazetteer:
                   noise: list[tuple[int, int]] | None = None,
                   issuer_spans: list[tuple[int, int]] | None = None) -> list[_Mention]:
         out = []
-        for start, end, name, entries in self._scan(text, field_name):
+        for start, end, name, entries in self._scan(text):
             after = text[end:end + 4]
             kinds = {e.kind for e in entries}
             if _MEDIA_AFTER.match(after):
@@ -251,8 +251,9 @@ class Gazetteer:
             strong.add(self.data, m.resolved, m.weight, False)
 
     def _needs_context(self, m: _Mention) -> bool:
-        """A short county name in the body is a place only if its city or province is named."""
-        if m.field not in ("body",):
+        """A short county name in the body is a place only if its city is named (its province,
+        for the districts of a municipality and directly administered counties)."""
+        if m.field not in ("body", "lead"):
             return False
         return "short" in m.kind.split("/") and "full" not in m.kind.split("/") and \
             self.data.divisions[m.candidates[0]].level == COUNTY
@@ -273,7 +274,8 @@ class Gazetteer:
         best, code = scored[0]
         if need_ctx:
             # a short county name in the body needs its city named (or its parent written just before it)
-            scored = sorted(((2 * context.get(g.divisions[c].city or "", 0.0), c) for c in cands), reverse=True)
+            scored = sorted(((context.get(g.divisions[c].city or g.divisions[c].province, 0.0), c) for c in cands),
+                            reverse=True)
             best, code = scored[0]
             if best > 0 and (len(scored) == 1 or best > scored[1][0]):
                 return code
@@ -365,20 +367,21 @@ class Gazetteer:
         return RegionResult(province, city, county, list(chosen), path, secondary, evidence)
 
     def _hint_code(self, hint: str | None) -> str | None:
+        """The deepest unit a source's hint names: "陕西省 > 安康市 > 汉阴县", "陕西省安康市汉阴县",
+        "陕西 安康 汉阴" all give 610921. Each name must sit under the one before it."""
         if not hint:
             return None
         g = self.data
-        parts = [p.strip() for p in to_simplified(hint).replace("＞", ">").split(">") if p.strip()]
+        text = re.sub(r"[>＞/|,，、\s]+", " ", to_simplified(hint)).strip()
         parent: str | None = None
-        code = None
-        for part in parts:
-            options = [e.code for e in g.lookup(part) if e.kind in ("full", "alias", "zone", "short")]
+        for _, _, _, entries in self._scan(text):
+            options = [e.code for e in entries if e.kind != "generic"]
             if parent:
-                options = [c for c in options if g.is_under(c, parent)]
+                options = [c for c in options if c != parent and g.is_under(c, parent)]
             if len(options) != 1:
                 break
-            code = parent = options[0]
-        return code
+            parent = options[0]
+        return parent
 
     def _domain_code(self, domain: str | None) -> str | None:
         if not domain:
@@ -396,7 +399,7 @@ class Gazetteer:
 
         `under` keeps only units inside that one (朝阳区 after 北京市 is 110105)."""
         text = to_simplified(text)
-        matches = [m for m in self._scan(text, "issuer") if m[0] == 0]
+        matches = [m for m in self._scan(text) if m[0] == 0]
         if not matches:
             return None
         _, end, name, entries = matches[0]

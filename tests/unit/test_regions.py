@@ -289,3 +289,15 @@ def test_verbs_after_a_full_name_are_not_media(gz):
     assert r.codes == ["610000", "610900", "610921"]
     r = resolve(gz, "暑期防溺水预警", "来源：汉阴发布", region_hint="河北省 > 邯郸市")
     assert r.codes == ["130000", "130400"]
+
+
+def test_short_district_name_of_a_municipality_with_its_city_named(gz):
+    r = resolve(gz, "北京市部署暑期校园安全工作", "北京市教委召开会议。朝阳、海淀等区教委负责人参加。")
+    assert r.province == "北京市"
+    assert {"朝阳区", "海淀区"} <= set(r.secondary)
+
+
+@pytest.mark.parametrize("hint", ["陕西省 > 安康市 > 汉阴县", "陕西省安康市汉阴县", "陕西 安康 汉阴", "陝西省 > 安康市 > 漢陰縣"])
+def test_region_hint_forms(gz, hint):
+    r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", region_hint=hint)
+    assert r.codes == ["610000", "610900", "610921"]
