@@ -213,7 +213,8 @@ def _continues(prev: str, line: str, width: float | None, blank_before: bool) ->
     if first in "（(【[" and len(line) < 40 and not _is_han(line[1:2] or "x"):
         return False
     if width is None:
-        return not blank_before and last in "，、“（(《" and (_is_han(first) or first in "“《（")
+        # short lines ending in '，' are verse or list items, not broken sentences
+        return not blank_before and len(prev) > 12 and last in "，、“（(《" and (_is_han(first) or first in "“《（")
     if _ends_sentence(prev):
         return not blank_before and len(prev) >= width - 1
     if last in "，、：:“（(《" or _is_han(last) or last.isdigit() or last in "”）》":

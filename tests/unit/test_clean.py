@@ -70,13 +70,18 @@ def test_narrow_column_lines_are_rejoined():
 
 
 def test_ordinary_paragraphs_and_headings_stay_apart():
-    text = "一、总体要求\n坚持安全第一、预防为主，全面落实各项制度。\n二、重点任务\n开展隐患排查，\n确保问题清零。"
+    text = "一、总体要求\n坚持安全第一、预防为主，全面落实各项制度。\n二、重点任务\n按照统一部署开展校园安全隐患排查，\n确保问题清零。"
     assert join_broken_lines(text).split("\n") == [
         "一、总体要求",
         "坚持安全第一、预防为主，全面落实各项制度。",
         "二、重点任务",
-        "开展隐患排查，确保问题清零。",
+        "按照统一部署开展校园安全隐患排查，确保问题清零。",
     ]
+
+
+def test_verse_keeps_its_lines():
+    verse = "春风入校园，\n书声满课堂。\n安全记心上，\n平安伴成长。\n家校齐携手，\n护航向远方。"
+    assert join_broken_lines(verse) == verse
 
 
 # ---------------------------------------------------------------- boilerplate
