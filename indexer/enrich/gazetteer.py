@@ -172,6 +172,7 @@ class GazetteerData:
     domains: dict[str, str]
     children: dict[str, list[str]] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # canonical full name → codes
+    zones: frozenset[str] = frozenset()  # codes of development zones (from the aliases file)
 
     def ancestors(self, code: str) -> tuple[str, ...]:
         div = self.divisions[code]
@@ -322,7 +323,8 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
         if code not in divisions:
             raise _error_at(aliases_path, ("domains", domain), f"unknown division code {code}")
     domains = {k.lower().lstrip("."): v for k, v in conf.domains.items()}
-    return GazetteerData(year, divisions, frozen, matcher, domains, children, by_name)
+    zone_codes = frozenset(z.code for z in conf.zones)
+    return GazetteerData(year, divisions, frozen, matcher, domains, children, by_name, zone_codes)
 
 
 @lru_cache(maxsize=4)

@@ -47,7 +47,11 @@ _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|�
         r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)|办事处)")
 _TITLE_ORG = re.compile(r"^\s*([\u4e00-\u9fff（）()]{0,20}?" + _ORG + ")")
 _LEAD_ORG = re.compile(r"([\u4e00-\u9fff（）()]{1,20}?" + _ORG + r")(?:召开|组织|举办|举行|开展|印发|发布|联合|部署|启动|在)")
-_SOURCE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)[:：]?\s*([^\s，。,|｜]{2,40})")
+# "来源：X" / "来源 X" anywhere, or "来源X" alone on its line (not "来源可查" inside a sentence)
+_SOURCE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)(?:[:：]\s*|[ \t\u3000]+)([^\s，。,|｜]{2,40})"
+                     r"|^[ \t\u3000]*(?:来源|信息来源)([^\s:：，。,|｜]{2,40})[ \t\u3000]*$", re.M)
+_GENERIC = {"地方政府", "政府网站", "地方政府网站", "本网", "本站", "网络", "互联网", "网友", "综合", "原创", "未知", "佚名",
+            "来源网络", "网络转载", "转载", "本网综合", "其他"}
 _LABEL = re.compile(r"^\s*(?:来源|发布机构|发文机关|信息来源|来源单位|发布单位)[:：]?\s*")
 _MEDIA = re.compile(r"(?:网|报|资讯|杂志|电视台|广播电台|融媒体中心|客户端|头条|新闻|社)$")
 _SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|大学|学院|中心校|附中|附小|职校|[一二三四五六七八九十\d]中|分校|校区)$")
@@ -68,6 +72,7 @@ def _clean(raw: str) -> str:
     text = to_simplified(raw).strip()
     text = _LABEL.sub("", text)
     text = re.split(r"[\s|｜/,，;；]", text, maxsplit=1)[0] if text else text
+    text = re.sub(r"[（(][^（）()]{0,12}[）)]$", "", text)  # 新华资讯（演示）, 某某网(转载)
     text = re.sub(r"(?:门户网站|网站|官网|官方网站|微信公众号|公众号)$", "", text)
     return text.strip("：:·- ")
 
@@ -97,8 +102,8 @@ def _plausible(name: str) -> bool:
 
 def _find_raw(title: str, body: str) -> str | None:
     for m in _SOURCE.finditer(body):
-        cand = _clean(m.group(1))
-        if cand and not _MEDIA.search(cand):
+        cand = _clean(m.group(1) or m.group(2))
+        if cand and not _MEDIA.search(cand) and cand not in _GENERIC:
             return cand
     m = _TITLE_ORG.match(title)
     if m and _plausible(m.group(1)):
@@ -108,8 +113,8 @@ def _find_raw(title: str, body: str) -> str | None:
             if _plausible(m.group(1)):
                 return m.group(1)
     for m in _SOURCE.finditer(body):
-        cand = _clean(m.group(1))
-        if cand:
+        cand = _clean(m.group(1) or m.group(2))
+        if cand and cand not in _GENERIC:
             return cand
     return None
 
@@ -118,7 +123,7 @@ def normalize_issuer(raw: str | None, title: str, body: str, region=None) -> Iss
     title = to_simplified(title or "")
     body = to_simplified(body or "")
     name = _clean(raw) if raw else ""
-    if name and not _looks_like_name(name):
+    if name and (not _looks_like_name(name) or name in _GENERIC):
         name = ""
     if not name:
         found = _find_raw(title, body)
@@ -170,8 +175,9 @@ def _canonical_prefix(name: str, region) -> tuple[str, int | str | None]:
             return name, "county"
     if region is not None:
         m = _ZONE_PREFIX.match(name)
-        if m and region.county:
-            return region.county + name[m.end():], "county"
+        zone = _zone_of(gz, region)
+        if m and zone:
+            return zone + name[m.end():], "county"
         m = _LEVEL_PREFIX.match(name)
         if m:
             mark = m.group(1)
@@ -190,12 +196,23 @@ def _canonical_prefix(name: str, region) -> tuple[str, int | str | None]:
     return name, None
 
 
+def _zone_of(gz, region) -> str | None:
+    """The development zone a region result ends in (its code is last in `codes`), if any."""
+    codes = getattr(region, "codes", None) or []
+    if codes and codes[-1] in gz.data.zones:
+        return gz.data.divisions[codes[-1]].name
+    return None
+
+
 def _unit_prefix(gz, div) -> str:
-    """One spelling per unit: its canonical name, with its parent's in front only when the name
-    alone is ambiguous (朝阳区 → 北京市朝阳区, 鼓楼区 → 福州市鼓楼区; 汉阴县 stays 汉阴县)."""
-    if len(gz.data.by_name.get(div.name, ())) <= 1 or div.parent is None:
+    """One spelling per unit, the way its bodies name themselves: a district carries its city
+    (广州市天河区教育局, 北京市朝阳区教委), so does a name that is ambiguous alone (福州市鼓楼区);
+    a county or county-level city stands alone (汉阴县教育体育和科技局, 巩义市教育局)."""
+    if div.parent is None or div.level != COUNTY or div.code in gz.data.zones:
         return div.name
-    return gz.data.divisions[div.parent].name + div.name
+    if div.name.endswith("区") or len(gz.data.by_name.get(div.name, ())) > 1:
+        return gz.data.divisions[div.parent].name + div.name
+    return div.name
 
 
 def _level(name: str, prefix_level) -> IssuerLevel | None:
@@ -226,7 +243,7 @@ _EVENTS = (
     ("drill", r"演练|演习|疏散|逃生"),
     ("training", r"培训|讲座|大讲堂|讲堂|课堂|宣讲|专题学习|授课|安全课|第一课|知识竞赛|安全教育|主题班会|宣传教育|宣传周"),
     ("inspection", r"检查|督查|督导|排查|暗访|巡查|抽查|检验|整治行动|专项行动|隐患排查"),
-    ("meeting", r"会议|会上|座谈会|推进会|部署会|调度会|视频会|联席会|工作会|例会|会商|大会|召开"),
+    ("meeting", r"会议|会上|座谈会|推进会|部署会|调度会|视频会|联席会|工作会|例会|会商|大会|召开|安排部署|部署"),
     ("notice", r"通知|公告|通告|告家长书|致家长|一封信|温馨提示|安全提示|提醒|预警|倡议书|公示|办法|方案|意见"),
     ("report", r"通讯|综述|掠影|纪实|侧记|报道|巡礼|扫描|回眸|成效|见闻"),
 )
@@ -234,21 +251,26 @@ _EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _EVENTS))
 
 
 def classify_event(title: str, body: str) -> str | None:
-    """meeting, inspection, drill, training, notice or report; None when the text gives no sign."""
+    """meeting, inspection, drill, training, notice or report (the default for a text that names
+    no event); None only for an empty text."""
     title = to_simplified(title or "")
     found = _last_event(title)
     if found:
         return found
     body = to_simplified(body or "")
     lead = re.split(r"[。！？\n]", body.strip(), maxsplit=1)[0][:200] if body else ""
-    return _first_event(lead)
+    found = _first_event(lead)
+    if found:
+        return found
+    # a text that names no event ("扎实推进防溺水工作", "多措并举…") is a news report
+    return "report" if (title.strip() or body.strip()) else None
 
 
 def _last_event(text: str) -> str | None:
     last = None
     for m in _EVENT_RE.finditer(text):
-        if m.lastgroup == "meeting" and m.group() == "召开" and last is not None:
-            continue  # "召开…" is a weak sign once another event word is known
+        if m.lastgroup == "meeting" and m.group() in ("召开", "部署", "安排部署") and last is not None:
+            continue  # "召开…", "部署…" are weak signs once another event word is known
         last = m.lastgroup
     return last
 

@@ -10,8 +10,9 @@ Scheme (the facet values of ARCHITECTURE.md):
   ["110000", "110105"], path lvl0 "北京市", lvl1 "北京市 > 朝阳区". The same holds for the
   county-level units a province administers directly (河南 济源市, 湖北 仙桃市, 海南 文昌市,
   新疆 石河子市). The path never holds an empty level: each lvlN adds the next named unit.
-- Development zones (郑州经开区) are county-level units under their city, with the MCA code
-  (410171), named by their official name ("郑州经济技术开发区").
+- Development zones (郑州经开区 → 郑州经济技术开发区) are not divisions proper: the document gets
+  the zone's province and city (河南省, 郑州市; county None, path stops at the city) and the
+  zone's MCA code (410171) ends `codes`, so a filter on the code still finds it.
 - Every value is the current canonical name from the gazetteer: a short form, a former name or
   Traditional script never reaches a facet.
 
@@ -64,7 +65,8 @@ _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|�
 _SCHOOL_AFTER = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
     r"|路|街|大道|巷|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
-_SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)[:：]?\s*([^\s，。,|]{2,30})")
+_SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)(?:[:：]\s*|[ \t\u3000]+)([^\s，。,|]{2,30})"
+                          r"|^[ \t\u3000]*(?:来源|信息来源)([^\s:：，。,|]{2,30})[ \t\u3000]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ class Gazetteer:
         mentions: list[_Mention] = []
         mentions += self._mentions(title, "title", W_TITLE)
         mentions += self._mentions(issuer, "issuer", W_ISSUER)
-        issuer_spans = [m.span(1) for m in _SOURCE_LINE.finditer(body)
+        issuer_spans = [m.span(1) if m.group(1) else m.span(2) for m in _SOURCE_LINE.finditer(body)
                         if not MEDIA_SOURCE.match(body, m.start(), m.end() + 4)]
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans)
         hint_code = self._hint_code(ctx.region_hint)
@@ -340,7 +342,9 @@ class Gazetteer:
                 city = div.name
             else:
                 county = div.name
-        names = [g.divisions[c].name for c in chosen]
+        if chosen and chosen[-1] in g.zones:
+            county = None  # a development zone: its code is kept, the facets stop at its city
+        names = [g.divisions[c].name for c in chosen if c not in g.zones]
         path = RegionPath(
             lvl0=names[0] if names else None,
             lvl1=_SEP.join(names[:2]) if len(names) > 1 else None,

@@ -17,7 +17,10 @@ def region(title="", body="", **kw):
     ("汉阴县教体科技局", "汉阴县教育体育和科技局"),
     ("汉阴县教育体育和科技局", "汉阴县教育体育和科技局"),
     ("漢陰縣教育體育和科技局", "汉阴县教育体育和科技局"),
-    ("赣县区教科体局", "赣县区教育科技体育局"),
+    ("赣县区教科体局", "赣州市赣县区教育科技体育局"),  # a district's bodies carry its city
+    ("宝塔区教育局", "延安市宝塔区教育局"),
+    ("延安市宝塔区教育局", "延安市宝塔区教育局"),
+    ("来源：新华资讯（演示）", "新华资讯"),
     ("来源：山西省教育厅", "山西省教育厅"),
     ("邯郸教育局", "邯郸市教育局"),
     ("北京市教委", "北京市教育委员会"),
@@ -81,6 +84,16 @@ def test_issuer_found_in_title_body_or_source_line():
     assert (r.name, r.level) == ("汉阴县教育体育和科技局", "county")
 
 
+def test_generic_source_gives_way_to_the_title():
+    r = normalize_issuer("地方政府网站", "日照市教育局部署假期安全工作", "")
+    assert (r.name, r.level) == ("日照市教育局", "city")
+
+
+def test_source_word_inside_a_sentence_is_not_a_source_line():
+    body = "食堂要落实食材来源可查、去向可追要求。\n来源：河北省教育厅"
+    assert normalize_issuer(None, "督导检查食品安全工作", body).name == "河北省教育厅"
+
+
 def test_media_source_has_no_level():
     r = normalize_issuer("东方资讯", "", "")
     assert r.name == "东方资讯" and r.level is None
@@ -98,7 +111,10 @@ def test_media_source_has_no_level():
     ("安全检查工作部署会议", "", "meeting"),
     ("教育工作者汇聚一堂 共筑校园安全防线", "2月10日下午，经开区教育局组织全区教育工作者参与全省教育大讲堂活动。", "training"),
     ("暑期安全温馨提示", "", "notice"),
-    ("春风十里", "今天天气很好。", None),
+    ("咸阳市教育局扎实推进防溺水工作", "今年以来，市教育局坚持把防溺水工作摆在突出位置。", "report"),
+    ("汉阴县教体科技局部署寒假及春节期间校园安全工作", "", "meeting"),
+    ("关于做好寒假安全工作的通知", "各县区教育局：为做好寒假安全工作，现部署如下。", "notice"),
+    ("", "", None),
 ])
 def test_event_type(title, body, event):
     assert classify_event(title, body) == event

@@ -99,8 +99,10 @@ def test_ambiguous_name_keeps_the_level_it_is_sure_of(gz):
 
 def test_development_zone_with_city(gz):
     r = resolve(gz, "郑州经开区教文体局召开春季安全工作会议", "2月10日上午，经开区教文体局召开全区春季安全工作会议。")
-    assert (r.province, r.city, r.county) == ("河南省", "郑州市", "郑州经济技术开发区")
+    # the zone's city is the facet; its MCA code ends the codes
+    assert (r.province, r.city, r.county) == ("河南省", "郑州市", None)
     assert r.codes == ["410000", "410100", "410171"]
+    assert r.path.lvl1 == "河南省 > 郑州市" and r.path.lvl2 is None
 
 
 def test_bare_zone_resolved_by_context(gz):
