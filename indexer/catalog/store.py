@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, insert, or_, select, update
 
 from indexer.catalog.db import make_engine, migrate
 from indexer.catalog.schema import crawl_errors, crawl_runs, documents, pages, sources, versions
@@ -132,6 +132,17 @@ class Catalog:
                 removed += 1
             return removed
 
+    def raw_page(self, url: str) -> tuple[bytes, dict[str, str], int] | None:
+        """The bytes as fetched, their response headers and the fetch time (unix seconds)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(pages.c.raw, pages.c.raw_headers, pages.c.fetched_at)
+                .where(or_(pages.c.url == url, pages.c.final_url == url)).order_by(pages.c.id).limit(1)
+            ).first()
+        if row is None or row.raw is None:
+            return None
+        return zlib.decompress(row.raw), json.loads(row.raw_headers or "{}"), int(row.fetched_at)
+
     def iter_raw_pages(self, source_id: str | None = None) -> Iterator[tuple[Page, int]]:
         """Every stored page as fetched, for re-extraction without the network."""
         from datetime import datetime, timezone
@@ -195,6 +206,15 @@ class Catalog:
         with self.engine.connect() as conn:
             row = conn.execute(select(documents.c.data).where(documents.c.id == doc_id)).first()
         return Document.model_validate_json(row.data) if row else None
+
+    def versions_of(self, doc_id: str) -> list[dict]:
+        """Every version of a document, oldest first: version, title, body, created_at."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(versions.c.version, versions.c.title, versions.c.body, versions.c.created_at)
+                .where(versions.c.document_id == doc_id).order_by(versions.c.version)
+            )
+            return [dict(row._mapping) for row in rows]
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:

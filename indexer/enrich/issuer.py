@@ -48,12 +48,13 @@ _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|�
 _TITLE_ORG = re.compile(r"^\s*([\u4e00-\u9fff（）()]{0,20}?" + _ORG + ")")
 _LEAD_ORG = re.compile(r"([\u4e00-\u9fff（）()]{1,20}?" + _ORG + r")(?:召开|组织|举办|举行|开展|印发|发布|联合|部署|启动|在)")
 # "来源：X" / "来源 X" anywhere, or "来源X" alone on its line (not "来源可查" inside a sentence)
+_CLAUSE_ORG = re.compile(r"(?:^|[，,。：:\s])([\u4e00-\u9fff（）()]{2,20}?" + _ORG + ")")
 _SOURCE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)(?:[:：]\s*|[ \t\u3000]+)([^\s，。,|｜]{2,40})"
                      r"|^[ \t\u3000]*(?:来源|信息来源)([^\s:：，。,|｜]{2,40})[ \t\u3000]*$", re.M)
 _GENERIC = {"地方政府", "政府网站", "地方政府网站", "本网", "本站", "网络", "互联网", "网友", "综合", "原创", "未知", "佚名",
             "来源网络", "网络转载", "转载", "本网综合", "其他"}
 _LABEL = re.compile(r"^\s*(?:来源|发布机构|发文机关|信息来源|来源单位|发布单位)[:：]?\s*")
-_MEDIA = re.compile(r"(?:网|报|资讯|杂志|电视台|广播电台|融媒体中心|客户端|头条|新闻|社)$")
+_MEDIA = re.compile(r"(?:网|报|资讯|杂志|电视台|广播电台|融媒体中心|客户端|头条|新闻|社|在线|传媒|媒体|之声|频道|号)$")
 _SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|大学|学院|中心校|附中|附小|职校|[一二三四五六七八九十\d]中|分校|校区)$")
 _TOWNSHIP = re.compile(r"(?:镇|乡|街道|办事处|苏木)(?:人民政府|政府|党委|中心学校|教育办|教管中心|[\u4e00-\u9fff]{0,6})$")
 _NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|教育部|国家|中央|全国|公安部|应急管理部|国家卫生健康委)")
@@ -95,6 +96,12 @@ def _looks_like_name(name: str) -> bool:
     return 2 <= len(name) <= 40 and len(_CJK.findall(name)) >= 2 and name not in ("相关内容", "来源")
 
 
+def _starts_with_place(name: str) -> bool:
+    from indexer.enrich.regions import Gazetteer
+
+    return Gazetteer.default().lookup_prefix(name) is not None
+
+
 def _plausible(name: str) -> bool:
     """A named body, not a phrase like 全县中小学 or 各学校."""
     return not name.startswith(("全", "各", "我", "本", "关于", "在", "对")) and not name.endswith("中小学")
@@ -112,6 +119,11 @@ def _find_raw(title: str, body: str) -> str | None:
         for m in _LEAD_ORG.finditer(text):
             if _plausible(m.group(1)):
                 return m.group(1)
+    # "今年以来，日照市教育局坚持…": a body named with its place right after a comma
+    for m in _CLAUSE_ORG.finditer(body[:300]):
+        cand = m.group(1)
+        if _plausible(cand) and _starts_with_place(cand):
+            return cand
     for m in _SOURCE.finditer(body):
         cand = _clean(m.group(1) or m.group(2))
         if cand and cand not in _GENERIC:

@@ -226,31 +226,34 @@ class Gazetteer:
         if domain_code:
             mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "domain"))
 
-        votes = _Votes()
-        strong = _Votes()
+        votes = _Votes()  # everything: the context that decides ambiguous names
+        strong = _Votes()  # title, issuer, hint, domain
+        text = _Votes()  # what the page itself says (no hint, no domain)
         # context: what the unambiguous mentions say, before any short form or ambiguity
         ambiguous: list[_Mention] = []
         for m in mentions:
             if len(m.candidates) == 1 and not self._needs_context(m):
                 m.resolved = m.candidates[0]
                 if m.prefix_of is None:
-                    self._vote(votes, strong, m)
+                    self._vote(votes, strong, text, m)
             else:
                 ambiguous.append(m)
         context = dict(votes.total)
         for m in ambiguous:
             m.resolved = self._choose(m, context)
             if m.resolved and m.prefix_of is None:
-                self._vote(votes, strong, m)
+                self._vote(votes, strong, text, m)
 
-        chosen = self._descend(votes.total, strong.total)
+        chosen = self._descend(text.total, strong.total)
         return self._result(chosen, mentions)
 
-    def _vote(self, votes: _Votes, strong: _Votes, m: _Mention) -> None:
+    def _vote(self, votes: _Votes, strong: _Votes, text: _Votes, m: _Mention) -> None:
         in_body = m.field in ("body", "lead")
         votes.add(self.data, m.resolved, m.weight, in_body)
         if m.field in _STRONG_FIELDS:
             strong.add(self.data, m.resolved, m.weight, False)
+        if m.field not in ("hint", "domain"):
+            text.add(self.data, m.resolved, m.weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:
         """A short county name in the body is a place only if its city is named (its province,
@@ -297,23 +300,26 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, total: dict[str, float], strong: dict[str, float]) -> list[str]:
+    def _descend(self, text: dict[str, float], strong: dict[str, float]) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
-        (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县)."""
+        (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
+        they do not, the page's own text decides (`text`: a source hint that only names the
+        province does not hold back the city the article names)."""
         g = self.data
         chosen: list[str] = []
         parent: str | None = None
         while True:
             if parent is None:
-                kids = [c for c, w in total.items() if w > 0 and g.divisions[c].level == PROVINCE]
+                kids = [c for c in set(text) | set(strong)
+                        if g.divisions[c].level == PROVINCE and (text.get(c, 0.0) > 0 or strong.get(c, 0.0) > 0)]
             else:
-                kids = [c for c in g.children.get(parent, ()) if total.get(c, 0.0) > 0]
+                kids = [c for c in g.children.get(parent, ()) if text.get(c, 0.0) > 0 or strong.get(c, 0.0) > 0]
             if not kids:
                 break
             pick = self._dominant(kids, strong, strong.get(parent, 0.0) if parent else None)
             if pick is None and not any(strong.get(c, 0.0) > 0 for c in kids):
-                pick = self._dominant(kids, total, total[parent] if parent else None)
+                pick = self._dominant(kids, text, text.get(parent, 0.0) if parent else None)
             if pick is None:
                 break
             chosen.append(pick)
