@@ -63,6 +63,11 @@ class Settings(BaseModel):
         return self.database_url or f"sqlite:///{self.data_dir / 'catalog.sqlite3'}"
 
     @property
+    def archive_dir(self) -> Path:
+        """Where the WARC files of every fetched response live."""
+        return self.data_dir / "warc"
+
+    @property
     def managed_meili(self) -> bool:
         """True when Gonggao runs its own Meilisearch (no MEILI_URL given)."""
         return self.meili_url is None

@@ -6,6 +6,7 @@
     gonggao sources              each source with last run, next run, documents, last error
     gonggao search QUERY         search from the terminal
     gonggao extract PAGE.html    print the documents of saved pages as JSON Lines
+    gonggao reextract            rebuild every document from the WARC archive (no network)
     gonggao index sync|rebuild   send pending documents / rebuild the index and swap it in
 
 A mistake a user can make (a bad config line, Meilisearch unreachable, an unknown source) ends
@@ -91,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the URL the page was fetched from (one page only)")
     extract.add_argument("--source", help="a source id from the sources file, for its selectors and hints")
     extract.set_defaults(func=cmd_extract)
+
+    reextract = sub.add_parser("reextract", help="rebuild every document from the WARC archive (no network)")
+    reextract.add_argument("--source", help="only this source")
+    reextract.add_argument("--workers", type=int, help="processes (default: every core)")
+    reextract.set_defaults(func=cmd_reextract)
 
     index = sub.add_parser("index", help="search index maintenance")
     index_sub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -226,6 +232,27 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         print("gonggao: --url applies to one page only", file=sys.stderr)
         return EXIT_USAGE
     return extract_files(args.pages, args.url, args.source, settings)
+
+
+def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao import services
+    from gonggao.pipeline import load_configured_sources, open_catalog, print_progress, sync
+    from indexer.reextract import reextract
+
+    sources = load_configured_sources(settings)
+    catalog = open_catalog(settings, sources)
+    report = reextract(catalog, sources, settings.hazards_path, source_id=args.source, workers=args.workers,
+                       progress=print_progress("reextract"))
+    print(f"re-extracted {report.pages} pages: {report.docs_new} new, {report.docs_changed} changed, "
+          f"{report.docs_unchanged} unchanged documents, {report.no_article} without article, {report.errors} errors")
+    try:
+        with services.meilisearch(settings) as meili:
+            result = sync(settings, catalog, meili)
+    except unavailable_errors() as exc:
+        print(f"gonggao: Meilisearch unavailable ({exc}); the changes wait in the catalog for `gonggao index sync`",
+              file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    return EXIT_UNAVAILABLE if result.error else 0
 
 
 def cmd_index_sync(args: argparse.Namespace, settings: Settings) -> int:

@@ -20,7 +20,7 @@ def load_configured_sources(settings: Settings) -> list[Source]:
 
 def open_catalog(settings: Settings, sources: list[Source] | None = None) -> Catalog:
     """The catalog, migrated, with the configured sources registered."""
-    catalog = Catalog(settings.catalog_url)
+    catalog = Catalog(settings.catalog_url, archive_dir=settings.archive_dir)
     if sources is not None:
         catalog.register_sources([(s.id, s.name, s.kind, s.model_dump_json()) for s in sources])
     return catalog

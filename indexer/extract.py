@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from indexer import meta as page
+from indexer.extract_prune import drop_following_articles, drop_teaser_cards
 from indexer.clean import Cleaned, clean_body, find_mojibake
 from indexer.dates import DateEvidence, pick_date
 from indexer.models import Article
@@ -31,6 +32,8 @@ class ExtractOptions:
 
 
 _MIN_BODY = 40
+_MIN_BODY_UNDER_HEADLINE = 15  # a page whose headline matches its <title> may carry a short note
+_FULL_CASCADE_BELOW = 400  # fast extraction shorter than this: rerun with trafilatura's fallbacks
 _LIST_LINE = re.compile(r"^.{2,60}?\s*[\[(（【]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\])）】]?$")
 _INFO_HINT = ("索引号", "索引號", "发文字号", "發文字號", "主题分类", "成文日期")
 _META_SKIP = {"ArticleTitle", "PubDate", "Description", "Keywords", "og:title"}
@@ -58,11 +61,15 @@ def extract_articles(html: str, url: str, options: ExtractOptions = ExtractOptio
         from indexer.extract_epaper import extract_epaper
 
         return extract_epaper(tree, context, options)
+    if not options.content_selector:
+        drop_following_articles(tree, context.headline)
+        drop_teaser_cards(tree)
     scope, raw = _main_text(tree, url, options)
     if not raw:
         return []
     cleaned = clean_body(raw, context.title)
-    if len(cleaned.body) < _MIN_BODY or _looks_like_list(cleaned.body):
+    minimum = _MIN_BODY_UNDER_HEADLINE if context.headline is not None else _MIN_BODY
+    if len(cleaned.body) < minimum or _looks_like_list(cleaned.body):
         return []
     return [build_article(cleaned, context, scope if scope is not None else tree, options)]
 
@@ -77,6 +84,7 @@ class PageContext:
     table: dict[str, str]
     title: str
     header: str
+    headline: HtmlElement | None = None  # the on-page headline element matching the title
 
 
 def _page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions) -> PageContext:
@@ -85,7 +93,8 @@ def _page_context(tree: HtmlElement, html: str, url: str, options: ExtractOption
     if table:
         _drop_info_tables(tree)
     title, head_node = page.pick_title(tree, meta)
-    return PageContext(url=url, html=html, meta=meta, table=table, title=title, header=page.header_text(head_node))
+    return PageContext(url=url, html=html, meta=meta, table=table, title=title, header=page.header_text(head_node),
+                       headline=head_node)
 
 
 def _drop_info_tables(tree: HtmlElement) -> None:
@@ -107,16 +116,25 @@ def _main_text(tree: HtmlElement, url: str, options: ExtractOptions) -> tuple[Ht
         nodes = tree.cssselect(options.content_selector)
         if nodes:
             return nodes[0], "\n".join(page.node_text(node) for node in nodes)
+    text = _trafilatura_text(tree, url, fast=True)
+    if len(text) < _FULL_CASCADE_BELOW:
+        # short: the main extractor may have missed the content; let readability/justext compete
+        text = max(text, _trafilatura_text(tree, url, fast=False), key=len) if len(text) < 100 else (
+            _trafilatura_text(tree, url, fast=False) or text)
+    return None, text
+
+
+def _trafilatura_text(tree: HtmlElement, url: str, *, fast: bool) -> str:
     result = trafilatura.bare_extraction(
         tree,
         url=url or None,
         favor_precision=True,
+        fast=fast,
         include_comments=False,
         include_tables=True,
         with_metadata=False,
     )
-    text = getattr(result, "text", None) if result is not None else None
-    return None, text or ""
+    return (getattr(result, "text", None) if result is not None else None) or ""
 
 
 def _looks_like_list(body: str) -> bool:

@@ -19,10 +19,14 @@ from zoneinfo import ZoneInfo
 
 from indexer.chinese import to_simplified
 from indexer.search_index.filters import FILTER_ATTRIBUTES, all_of, any_of, between, equals
+from search_ui.syntax import ParsedQuery, QuerySyntaxError, parse_query
 
 TZ = ZoneInfo("Asia/Shanghai")
 SORTS = ("relevance", "date")
 SOURCE_TYPES = ("gov", "news", "aggregator", "epaper")
+ISSUER_LEVELS = ("national", "province", "city", "county", "township", "school")
+EVENT_TYPE = re.compile(r"[a-z][a-z_]{0,31}")   # meeting, inspection, drill, training, notice, report, …
+HAZARD_MODES = ("or", "and")
 REGION_LEVELS = ("region.lvl0", "region.lvl1", "region.lvl2")
 # facet group (the URL parameter's filter) → the facet attributes it shows
 FACET_GROUPS: dict[str, tuple[str, ...]] = {
@@ -30,6 +34,9 @@ FACET_GROUPS: dict[str, tuple[str, ...]] = {
     "hazards": ("hazards",),
     "source_type": ("source_type",),
     "year": ("year",),
+    "issuer_level": ("issuer_level",),
+    "event_type": ("event_type",),
+    "safety_related": ("safety_related",),
 }
 FACETS: tuple[str, ...] = tuple(a for attrs in FACET_GROUPS.values() for a in attrs)
 assert set(FACETS) <= FILTER_ATTRIBUTES
@@ -44,8 +51,13 @@ PRE_TAG = "\ue000"
 POST_TAG = "\ue001"
 CROP_WORDS = 40
 
-PARAMS = ("q", "region", "hazard", "source_type", "year", "from", "to", "sort", "page", "per_page", "facet")
-SINGLE_PARAMS = ("q", "from", "to", "sort", "page", "per_page")
+DISTINCT_ATTRIBUTE = "cluster_id"
+# the chart facets: counted on the main search, not shown as filter lists
+CHART_FACETS = ("month", "primary_hazard")
+
+PARAMS = ("q", "region", "hazard", "hazard_mode", "source_type", "year", "issuer_level", "event_type", "safety",
+          "from", "to", "sort", "page", "per_page", "facet", "copies", "semantic", "region_q")
+SINGLE_PARAMS = ("q", "hazard_mode", "safety", "from", "to", "sort", "page", "per_page", "copies", "semantic", "region_q")
 
 
 class BadRequest(ValueError):
@@ -59,12 +71,19 @@ class SearchParams:
     hazards: tuple[str, ...] = ()
     source_types: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    issuer_levels: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    safety: bool = False           # safety_related documents only
+    hazard_mode: str = "or"        # several hazards: any of them (or) or all of them (and)
     date_from: date | None = None
     date_to: date | None = None
     sort: str = ""                 # "" = default: relevance with a query, date without
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     facets: tuple[str, ...] = ()   # () = all of FACETS
+    all_copies: bool = False       # every reprint; default one result per reprint cluster
+    semantic: bool = False         # hybrid (keyword + embedding) search, when configured
+    region_q: str = ""             # text typed into the region list's filter box (no effect on results)
 
     @property
     def effective_sort(self) -> str:
@@ -80,7 +99,14 @@ class SearchParams:
             "hazards": self.hazards,
             "source_type": self.source_types,
             "year": self.years,
+            "issuer_level": self.issuer_levels,
+            "event_type": self.event_types,
+            "safety_related": (True,) if self.safety else (),
         }
+
+    def disjunctive_groups(self) -> set[str]:
+        """Groups whose counts ignore their own filter: every active one but hazards in AND mode."""
+        return {g for g, v in self.active_groups().items() if v and not (g == "hazards" and self.hazard_mode == "and")}
 
     # --- URL side -------------------------------------------------------------------------
     def to_pairs(self, **overrides: Any) -> list[tuple[str, str]]:
@@ -91,8 +117,14 @@ class SearchParams:
             pairs.append(("q", p.q))
         pairs += [("region", v) for v in p.regions]
         pairs += [("hazard", v) for v in p.hazards]
+        if p.hazard_mode != "or":
+            pairs.append(("hazard_mode", p.hazard_mode))
         pairs += [("source_type", v) for v in p.source_types]
         pairs += [("year", str(v)) for v in p.years]
+        pairs += [("issuer_level", v) for v in p.issuer_levels]
+        pairs += [("event_type", v) for v in p.event_types]
+        if p.safety:
+            pairs.append(("safety", "1"))
         if p.date_from:
             pairs.append(("from", p.date_from.isoformat()))
         if p.date_to:
@@ -104,6 +136,12 @@ class SearchParams:
         if p.per_page != DEFAULT_PER_PAGE:
             pairs.append(("per_page", str(p.per_page)))
         pairs += [("facet", v) for v in p.facets]
+        if p.all_copies:
+            pairs.append(("copies", "all"))
+        if p.semantic:
+            pairs.append(("semantic", "1"))
+        if p.region_q:
+            pairs.append(("region_q", p.region_q))
         return pairs
 
     def query_string(self, **overrides: Any) -> str:
@@ -159,6 +197,10 @@ def parse_params(pairs: list[tuple[str, str]], extra_allowed: frozenset[str] = f
     q = one("q")
     if len(q) > MAX_QUERY_CHARS:
         raise BadRequest(f"query too long ({len(q)} characters; at most {MAX_QUERY_CHARS})")
+    try:
+        parse_query(q)
+    except QuerySyntaxError as exc:
+        raise BadRequest(str(exc)) from None
     date_from, date_to = parse_date(one("from"), "from"), parse_date(one("to"), "to")
     if date_from and date_to and date_from > date_to:
         raise BadRequest(f"'from' ({date_from}) is after 'to' ({date_to})")
@@ -174,7 +216,34 @@ def parse_params(pairs: list[tuple[str, str]], extra_allowed: frozenset[str] = f
         page=parse_int(one("page"), "page", 1, 1, None),
         per_page=parse_int(one("per_page"), "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
         facets=tuple(check_facet(v) for v in many("facet")),
+        issuer_levels=tuple(check_choice(v, "issuer_level", ISSUER_LEVELS) for v in many("issuer_level")),
+        event_types=tuple(check_event_type(v) for v in many("event_type")),
+        safety=parse_flag(one("safety"), "safety"),
+        hazard_mode=check_choice(one("hazard_mode") or "or", "hazard_mode", HAZARD_MODES),
+        all_copies=check_choice(one("copies") or "one", "copies", ("one", "all")) == "all",
+        semantic=parse_flag(one("semantic"), "semantic"),
+        region_q=one("region_q")[:50],
     )
+
+
+def parse_flag(value: str, name: str) -> bool:
+    if value in ("", "0"):
+        return False
+    if value == "1":
+        return True
+    raise BadRequest(f"{name!r} must be 1 (on) or 0 (off), got {value!r}")
+
+
+def check_choice(value: str, name: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise BadRequest(f"{name!r} must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def check_event_type(value: str) -> str:
+    if not EVENT_TYPE.fullmatch(value):
+        raise BadRequest(f"'event_type' must be a code such as meeting or inspection, got {value!r}")
+    return value
 
 
 def parse_date(value: str, name: str) -> date | None:
@@ -255,9 +324,13 @@ def group_clauses(p: SearchParams) -> dict[str, str]:
     """One filter clause per facet group, plus the date range; empty ones left out."""
     clauses = {
         "region": region_clause(p.regions),
-        "hazards": any_of("hazards", p.hazards),
+        "hazards": (" AND ".join(equals("hazards", h) for h in p.hazards) if p.hazard_mode == "and"
+                    else any_of("hazards", p.hazards)),
         "source_type": any_of("source_type", p.source_types),
         "year": " OR ".join(equals("year", y) for y in p.years),
+        "issuer_level": any_of("issuer_level", p.issuer_levels),
+        "event_type": any_of("event_type", p.event_types),
+        "safety_related": equals("safety_related", True) if p.safety else "",
         "date": between(
             "published_at",
             day_start(p.date_from) if p.date_from else None,
@@ -274,17 +347,42 @@ def filter_without(p: SearchParams, group: str | None = None, extra: str = "") -
 # --- the plan --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class PlannedSearch:
-    purpose: str                     # "main" or the facet group it counts
-    query: str
+    purpose: str                     # "main", the facet group it counts, or "timeline"
+    query: str                       # the Meilisearch q (the first alternative when there are several)
     params: dict[str, Any] = field(default_factory=dict)
+    alternatives: tuple[str, ...] = ()   # OR: several q strings, run as one federated search
+
+    @property
+    def queries(self) -> tuple[str, ...]:
+        return self.alternatives or (self.query,)
 
 
-def build_plan(p: SearchParams) -> list[PlannedSearch]:
-    """The main search, then one facet-only search per active facet group (disjunctive counts)."""
-    q = to_simplified(p.q)
+def common_params(p: SearchParams, parsed: ParsedQuery) -> dict[str, Any]:
+    """What every search of one page shares besides the filter: matching and reprint folding."""
+    out: dict[str, Any] = {}
+    if not p.all_copies:
+        out["distinct"] = DISTINCT_ATTRIBUTE
+    if parsed.groups:
+        out["matchingStrategy"] = "all"      # plain words are ANDed, as users of search boxes expect
+    return out
+
+
+def planned(purpose: str, parsed: ParsedQuery, params: dict[str, Any]) -> PlannedSearch:
+    alternatives = parsed.alternatives
+    return PlannedSearch(purpose, alternatives[0], params, alternatives if len(alternatives) > 1 else ())
+
+
+def build_plan(p: SearchParams, charts: bool = False) -> list[PlannedSearch]:
+    """The main search, then one facet-only search per active facet group (disjunctive counts).
+
+    With `charts`, the main search also counts `month` and `primary_hazard` for the timeline."""
+    parsed = parse_query(p.q)
     wanted = p.wanted_facets
-    active = {g for g, values in p.active_groups().items() if values}
-    main_facets = [a for g, attrs in FACET_GROUPS.items() if g not in active for a in attrs if a in wanted]
+    disjunctive = p.disjunctive_groups()
+    main_facets = [a for g, attrs in FACET_GROUPS.items() if g not in disjunctive for a in attrs if a in wanted]
+    if charts:
+        main_facets += [a for a in CHART_FACETS if a not in main_facets]
+    common = common_params(p, parsed)
     main: dict[str, Any] = {
         "filter": filter_without(p) or None,
         "page": p.page,
@@ -297,18 +395,19 @@ def build_plan(p: SearchParams) -> list[PlannedSearch]:
         "highlightPreTag": PRE_TAG,
         "highlightPostTag": POST_TAG,
         "showMatchesPosition": True,
+        **common,
     }
     if p.effective_sort == "date":
         main["sort"] = ["published_at:desc"]
-    plan = [PlannedSearch("main", q, main)]
+    plan = [planned("main", parsed, main)]
     for group in FACET_GROUPS:
         attrs = [a for a in FACET_GROUPS[group] if a in wanted]
-        if group not in active or not attrs:
+        if group not in disjunctive or not attrs:
             continue
         if group == "region":
-            plan += _region_plan(p, q, attrs)
+            plan += [planned(s.purpose, parsed, {**s.params, **common}) for s in _region_plan(p, parsed.alternatives[0], attrs)]
         else:
-            plan.append(PlannedSearch(group, q, _facet_only(filter_without(p, group), attrs)))
+            plan.append(planned(group, parsed, {**_facet_only(filter_without(p, group), attrs), **common}))
     return plan
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text,
 )
 
 metadata = MetaData(
@@ -35,7 +35,8 @@ pages = Table(
     Column("etag", Text),
     Column("last_modified", Text),
     Column("content_hash", String(64)),
-    Column("raw", LargeBinary),                      # zlib-compressed body as fetched
+    Column("warc_file", Text),                       # the response as fetched: WARC file under <data>/warc
+    Column("warc_offset", BigInteger),               # … and the record's offset in it
     Column("raw_headers", Text),                     # JSON
     Column("state", String(16), nullable=False),     # ok | skipped | error | removed
     Column("reason", Text),                          # why skipped / failed

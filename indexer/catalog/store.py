@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, func, insert, or_, select, update
 
+from indexer.archive import RecordRef, read_record
 from indexer.catalog.db import make_engine, migrate
 from indexer.catalog.schema import crawl_errors, crawl_runs, documents, pages, sources, versions
 from indexer.models import Document, Page
@@ -18,6 +19,16 @@ from indexer.models import Document, Page
 
 def now() -> int:
     return int(time.time())
+
+
+PROVENANCE = {"first_seen", "last_changed", "versions", "status", "fetched_at"}
+
+
+def _same_content(stored_json: str, doc: Document) -> bool:
+    """True when the stored document equals `doc` in everything but when it was seen."""
+    stored = json.loads(stored_json)
+    fresh = json.loads(doc.model_dump_json())
+    return all(stored.get(k) == v for k, v in fresh.items() if k not in PROVENANCE)
 
 
 def content_hash(doc: Document) -> str:
@@ -42,8 +53,9 @@ class StoreResult:
 
 
 class Catalog:
-    def __init__(self, url: str, *, migrate_schema: bool = True):
+    def __init__(self, url: str, *, archive_dir: Path | None = None, migrate_schema: bool = True):
         self.engine: Engine = make_engine(url)
+        self.archive_dir = archive_dir
         if migrate_schema:
             migrate(self.engine)
 
@@ -79,8 +91,8 @@ class Catalog:
             rows = conn.execute(select(pages.c.url).where(pages.c.url.in_(urls), pages.c.state == "ok"))
             return {row.url for row in rows}
 
-    def save_page(self, page: Page, *, state: str, reason: str | None = None) -> int:
-        """Insert or update the page row with the bytes as fetched; returns its id."""
+    def save_page(self, page: Page, *, state: str, reason: str | None = None, warc: RecordRef | None = None) -> int:
+        """Insert or update the page row, pointing at its WARC record; returns its id."""
         headers = {k.lower(): v for k, v in page.headers.items()}
         body_hash = hashlib.sha256(page.body).hexdigest()
         values = dict(
@@ -91,7 +103,8 @@ class Catalog:
             etag=headers.get("etag"),
             last_modified=headers.get("last-modified"),
             content_hash=body_hash,
-            raw=zlib.compress(page.body, 6),
+            warc_file=warc.file if warc else None,
+            warc_offset=warc.offset if warc else None,
             raw_headers=json.dumps(headers, ensure_ascii=False),
             state=state,
             reason=reason,
@@ -133,73 +146,84 @@ class Catalog:
             return removed
 
     def raw_page(self, url: str) -> tuple[bytes, dict[str, str], int] | None:
-        """The bytes as fetched, their response headers and the fetch time (unix seconds)."""
+        """The bytes as fetched, their response headers and the fetch time (unix seconds), from the WARC."""
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(pages.c.raw, pages.c.raw_headers, pages.c.fetched_at)
-                .where(or_(pages.c.url == url, pages.c.final_url == url)).order_by(pages.c.id).limit(1)
+                select(pages.c.warc_file, pages.c.warc_offset)
+                .where(or_(pages.c.url == url, pages.c.final_url == url), pages.c.warc_file.is_not(None))
+                .order_by(pages.c.id).limit(1)
             ).first()
-        if row is None or row.raw is None:
+        if row is None or self.archive_dir is None:
             return None
-        return zlib.decompress(row.raw), json.loads(row.raw_headers or "{}"), int(row.fetched_at)
+        page = read_record(self.archive_dir, RecordRef(row.warc_file, row.warc_offset))
+        return page.body, page.headers, int(page.fetched_at.timestamp())
 
-    def iter_raw_pages(self, source_id: str | None = None) -> Iterator[tuple[Page, int]]:
-        """Every stored page as fetched, for re-extraction without the network."""
-        from datetime import datetime, timezone
-
-        query = select(pages).where(pages.c.state == "ok").order_by(pages.c.id)
+    def archived_pages(self, source_id: str | None = None) -> Iterator[tuple[int, RecordRef]]:
+        """(page id, WARC record) of every page that held or may hold an article, for re-extraction."""
+        query = (select(pages.c.id, pages.c.warc_file, pages.c.warc_offset)
+                 .where(pages.c.warc_file.is_not(None), pages.c.state.in_(("ok", "error", "skipped")))
+                 .order_by(pages.c.id))
         if source_id:
             query = query.where(pages.c.source_id == source_id)
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                yield (
-                    Page(
-                        url=row.url, final_url=row.final_url or row.url, status=row.http_status or 200,
-                        headers=json.loads(row.raw_headers or "{}"), body=zlib.decompress(row.raw) if row.raw else b"",
-                        fetched_at=datetime.fromtimestamp(row.fetched_at, timezone.utc), source_id=row.source_id,
-                    ),
-                    row.id,
-                )
+            rows = conn.execute(query).all()
+        for row in rows:
+            yield row.id, RecordRef(row.warc_file, row.warc_offset)
+
+    def count_archived_pages(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(pages).where(pages.c.warc_file.is_not(None))).scalar_one())
+
+    def set_page_state(self, page_id: int, state: str, reason: str | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(pages).where(pages.c.id == page_id).values(state=state, reason=reason))
 
     # -- documents ---------------------------------------------------------------------------
-    def store_documents(self, page_id: int, docs: list[Document]) -> StoreResult:
-        """Upsert the documents of one page. A changed text makes a new version; the same text does nothing."""
+    def store_documents(self, page_id: int, docs: list[Document], *, from_source: bool = True) -> StoreResult:
+        """Upsert the documents of one page.
+
+        With `from_source` (a crawl), a changed text is an edit at the source: a new version and the
+        status `edited`. Without it (re-extraction), the text is what a better extractor made of the
+        same bytes: the current version is corrected in place. Either way, the same document makes
+        no write at all.
+        """
         new = changed = unchanged = 0
         stamp = now()
         with self.engine.begin() as conn:
             for doc in docs:
                 digest = content_hash(doc)
                 row = conn.execute(select(documents).where(documents.c.id == doc.id)).first()
-                if row is not None and row.content_hash == digest and row.status != "removed":
-                    unchanged += 1
-                    continue
                 if row is None:
-                    doc.first_seen = doc.first_seen or stamp
-                    doc.last_changed = stamp
-                    doc.versions = 1
-                    doc.status = "live"
+                    doc.first_seen, doc.last_changed, doc.versions, doc.status = stamp, stamp, 1, "live"
                     conn.execute(insert(documents).values(
                         id=doc.id, page_id=page_id, source_id=doc.source_id, content_hash=digest,
-                        data=doc.model_dump_json(), status="live", version=1, first_seen=doc.first_seen,
+                        data=doc.model_dump_json(), status="live", version=1, first_seen=stamp,
                         last_changed=stamp, sync_pending=True,
                     ))
+                    conn.execute(insert(versions).values(document_id=doc.id, version=1, content_hash=digest,
+                                                         title=doc.title, body=doc.body, created_at=stamp))
                     new += 1
-                else:
-                    version = row.version + (0 if row.content_hash == digest else 1)
-                    doc.first_seen = row.first_seen
-                    doc.last_changed = stamp
-                    doc.versions = version
-                    doc.status = "edited" if version > 1 else "live"
-                    conn.execute(update(documents).where(documents.c.id == doc.id).values(
-                        page_id=page_id, content_hash=digest, data=doc.model_dump_json(), status=doc.status,
-                        version=version, last_changed=stamp, sync_pending=True, sync_error=None,
-                    ))
-                    changed += 1
-                if row is None or row.content_hash != digest:
-                    conn.execute(insert(versions).values(
-                        document_id=doc.id, version=doc.versions, content_hash=digest,
-                        title=doc.title, body=doc.body, created_at=stamp,
-                    ))
+                    continue
+                text_changed = row.content_hash != digest
+                edited = text_changed and from_source
+                doc.first_seen = row.first_seen
+                doc.versions = row.version + 1 if edited else row.version
+                doc.status = "edited" if doc.versions > 1 else "live"
+                doc.last_changed = stamp if edited else row.last_changed
+                if not text_changed and row.status == doc.status and _same_content(row.data, doc):
+                    unchanged += 1
+                    continue
+                conn.execute(update(documents).where(documents.c.id == doc.id).values(
+                    page_id=page_id, content_hash=digest, data=doc.model_dump_json(), status=doc.status,
+                    version=doc.versions, last_changed=doc.last_changed, sync_pending=True, sync_error=None,
+                ))
+                if edited:
+                    conn.execute(insert(versions).values(document_id=doc.id, version=doc.versions, content_hash=digest,
+                                                         title=doc.title, body=doc.body, created_at=stamp))
+                elif text_changed:
+                    conn.execute(update(versions).where(versions.c.document_id == doc.id, versions.c.version == doc.versions)
+                                 .values(content_hash=digest, title=doc.title, body=doc.body))
+                changed += 1
         return StoreResult(new=new, changed=changed, unchanged=unchanged)
 
     def document(self, doc_id: str) -> Document | None:

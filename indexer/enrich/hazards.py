@@ -11,7 +11,7 @@ term. Then:
   title counts two) plus the number of hazards named by a strong keyword;
 - a hazard with a strong keyword is assigned when the document is focused, or when its own
   score reaches 2 (a title hit scores 3, a body hit 1, a weak hit half of that). A hazard with
-  only weak hits needs a focused document and a score of 1 (two weak hits). So a task list
+  only weak hits needs a focused document and a score of 1 (weak hits in two sentences). So a task list
   ("重点加强防火、防溺水…教育") in a safety notice assigns fire and drowning, while one stray
   "诈骗" in an economic report or "安全生产" in a party-building text assigns nothing;
 - `primary` is the hazard whose score is at least 1.5× every other's (None when none dominates).
@@ -22,6 +22,8 @@ Title and body must be Simplified (the ingest stage passes `title_search`/`body_
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from config.hazards import Taxonomy
@@ -35,6 +37,7 @@ WEAK_FACTOR = 0.5
 MAX_EVIDENCE_PER_HAZARD = 8
 
 _STRONG, _WEAK, _EXCLUDE, _TERM = "kw", "weak", "exclude", "term"
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 @dataclass
@@ -123,7 +126,9 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     score: dict[str, float] = {}
     strong: dict[str, int] = {}
     term_score = 0.0
-    for code, kind, _, _, _, field in hits:
+    stops: list[int] | None = None
+    weak_seen: set[tuple[str, str, int]] = set()
+    for code, kind, start, _, _, field in hits:
         factor = TITLE_FACTOR if field == "title" else 1.0
         if kind == _TERM:
             term_score += 2.0 if field == "title" else 1.0
@@ -132,6 +137,13 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
             strong[code] = strong.get(code, 0) + 1
             score[code] = score.get(code, 0.0) + factor
         else:
+            # weak hits count once per sentence: "私拉乱接电线、使用大功率电器" is one hint, not two
+            if stops is None:
+                stops = [m.start() for m in _SENTENCE_END.finditer(body)]
+            key = (code, field, bisect_right(stops, start) if field == "body" else 0)
+            if key in weak_seen:
+                continue
+            weak_seen.add(key)
             score[code] = score.get(code, 0.0) + factor * WEAK_FACTOR
 
     school = _school_context(title, body)

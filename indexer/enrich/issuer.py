@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from indexer.chinese import to_simplified
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
+from indexer.enrich.regions import Gazetteer
 from indexer.models import IssuerLevel
 
 _ABBREVIATIONS = (
@@ -97,8 +98,6 @@ def _looks_like_name(name: str) -> bool:
 
 
 def _starts_with_place(name: str) -> bool:
-    from indexer.enrich.regions import Gazetteer
-
     return Gazetteer.default().lookup_prefix(name) is not None
 
 
@@ -157,10 +156,8 @@ def normalize_issuer(raw: str | None, title: str, body: str, region=None) -> Iss
     return IssuerResult(name, _level(name, prefix_level))
 
 
-def _canonical_prefix(name: str, region) -> tuple[str, int | str | None]:
+def _canonical_prefix(name: str, region) -> tuple[str, str | None]:
     """Replace the written place prefix with the canonical unit name; return the unit's level."""
-    from indexer.enrich.regions import Gazetteer
-
     gz = Gazetteer.default()
     hit = gz.lookup_prefix(name)
     if hit:
@@ -170,11 +167,9 @@ def _canonical_prefix(name: str, region) -> tuple[str, int | str | None]:
         if written != div.name and not _GOV_BODY.match(rest):
             hit = None  # 中山大学, 北京师范大学: a name that starts with a place, not a body of that place
         else:
-            prefix = div.name
             deeper = gz.lookup_prefix(rest, under=div.code)  # 北京市朝阳区教委, 陕西省汉阴县教体局
             while deeper:
                 div = gz.data.divisions[deeper[0]]
-                prefix += div.name
                 rest = rest[len(deeper[1]):]
                 deeper = gz.lookup_prefix(rest, under=div.code)
             name = _unit_prefix(gz, div) + rest
@@ -201,11 +196,23 @@ def _canonical_prefix(name: str, region) -> tuple[str, int | str | None]:
                     return region.city + rest, "city"
                 if region.province and region.province.endswith("市"):  # a municipality's own body
                     return region.province + rest, "province"
-            if mark in ("县", "区", "旗") and region.county:
-                return region.county + rest, "county"
-        if region.county and _TOWNSHIP.search(name) and not _SCHOOL.search(name):
-            return region.county + name, "township"
+            county = _county_of(gz, region)
+            if mark in ("县", "区", "旗") and county:
+                return county + rest, "county"
+        county = _county_of(gz, region)
+        if county and _TOWNSHIP.search(name) and not _SCHOOL.search(name):
+            return county + name, "township"
     return name, None
+
+
+def _county_of(gz, region) -> str | None:
+    """The region's county as its bodies write it (日照市东港区, 汉阴县), if the region has one."""
+    codes = getattr(region, "codes", None) or []
+    for code in reversed(codes):
+        div = gz.data.divisions.get(code)
+        if div is not None and div.level == COUNTY and code not in gz.data.zones:
+            return _unit_prefix(gz, div)
+    return None
 
 
 def _zone_of(gz, region) -> str | None:

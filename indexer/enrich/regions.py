@@ -4,7 +4,7 @@ Scheme (the facet values of ARCHITECTURE.md):
 
 - `province` is the full official name ("陕西省", "广西壮族自治区", "北京市").
 - `city` is the prefecture-level unit ("安康市", "恩施土家族苗族自治州").
-- `county` is the county-level unit ("汉阴县", "朝阳区", "郑州经济技术开发区").
+- `county` is the county-level unit ("汉阴县", "朝阳区", "巩义市").
 - Municipalities (北京/天津/上海/重庆) have no city level: a district is the county and
   `city` stays None, e.g. province "北京市", city None, county "朝阳区", codes
   ["110000", "110105"], path lvl0 "北京市", lvl1 "北京市 > 朝阳区". The same holds for the
@@ -23,8 +23,10 @@ body 1, a short form in the body half of that, at most 6 per unit from the body)
 it stands where places are not the subject: footers (ICP lines, copyright, addresses, phone
 numbers), lists of related articles, a news agency's or paper's dateline, a media outlet's name
 (日照日报), a "lessons learned" sentence (通报了…发生的…事故) or one that learns from elsewhere
-(学习借鉴…经验), a school, university or street named after a place (延安中学, 北京路). A
-short county form in the body (汉阴) only counts when its city is named too.
+(学习借鉴…经验), a school, university or street named after a place (延安中学, 北京路), a
+market (东方市场). A short county form in the body (汉阴, and two-character names like 滑县)
+only counts when its city is named too; a short form that is the head of a common word
+(重大安全 holds 大安, 同安排 holds 同安) or a stop-listed word (公安, 平安) is no place at all.
 
 Unambiguous mentions vote first; then each ambiguous name (东港, 鼓楼区, 经开区) goes to the
 candidate whose province and city have the most votes. With no votes to decide, the one
@@ -34,7 +36,8 @@ names no province). A name written right after its parent (福州市鼓楼区) i
 
 The document's place then descends the tree, one level at a time. Where the title, issuer, hint
 or domain name a unit at that level, they decide and the body cannot outvote them; elsewhere
-all votes count. A unit is taken when it holds at least half of its parent's weight (for
+the page's own text decides (a hint that only names the province does not hold back the city
+the article names). A unit is taken when it holds at least half of its parent's weight (for
 provinces: of all provinces' weight) and is not tied; otherwise the place stops at the level it
 is sure of. So a report on a whole city that names its counties evenly stays at the city, and
 a nationwide document that names five provinces has no region.
@@ -65,6 +68,21 @@ _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|�
 _SCHOOL_AFTER = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
     r"|路|街|大道|巷|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
+_COUNTY_WORD_AFTER = set("域级委直属情长乡镇")
+# A short name whose last character starts a common word with the next one is that word's
+# head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
+# Unless what follows is itself a word (西安全市 is 西安 + 全市).
+_WORD_ACROSS = frozenset("""
+安全 安排 安置 安定 安心 要求 要点 结合 结构 合作 合理 和谐 平安 明确 建设 发展 开展 工作 保障 防范 部署 推进
+全面 管理 教育 学习 活动 宣传 检查 服务 水平 质量 措施 责任 制度 机制 问题 重点 重要 情况 意识 能力 力度 单位
+部门 人员 群众 社会 国家 地方 生产 生活 事故 隐患 风险 稳定 加强 落实 提高 提升 完善 健全 组织 领导 指导 督导
+考核 培训 演练 预防 应急 处置 整改 排查 治理 监管 监督 环境 设施 设备 经济 政策 文化 卫生 健康 心理 家长 家庭
+学生 学校 校园 师生 老师 教师 儿童 中心 以上 以下 以来 之间 之后 期间 时间 时期 全年 各地 各级 各类 各项 东西
+山水 水平 平台 台账 安康 康复 定期 期末 城市 市场 场所 所有 有关 关于 于是 是否 否则 一起 起来 来源 源头 头脑
+""".split())
+_WORD_START = frozenset("""
+全市 全县 全区 全省 全国 全体 教育 召开 开展 市委 县委 区委 市政 政府 各级 各地 各校 学校 中小 师生 公安 举行
+""".split())
 _SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)(?:[:：]\s*|[ \t\u3000]+)([^\s，。,|]{2,30})"
                           r"|^[ \t\u3000]*(?:来源|信息来源)([^\s:：，。,|]{2,30})[ \t\u3000]*$", re.M)
 
@@ -171,8 +189,19 @@ class Gazetteer:
             short_like = kinds <= {"short", "former", "alias", "generic"}
             if short_like and (_SCHOOL_AFTER.match(after) or _MEDIA_AFTER_SHORT.match(after)):
                 continue
+            if "short" in kinds and "full" not in kinds and (name[-1] + after[:1]) in _WORD_ACROSS \
+                    and after[:2] not in _WORD_START:
+                continue
             if noise and any(a <= start < b for a, b in noise):
                 continue
+            if name[-1] == "市" and text[end:end + 1] == "场":
+                continue  # 东方市场, 中山市场: a market, not 东方市
+            if len(name) == 2 and name[-1] in "县区市旗":
+                # 高县, 开县, 理县: two characters that also occur across words (提高县域, 召开县委,
+                # 管理县): not before 域/级/委/直, and in the body only with their city named
+                if text[end:end + 1] in _COUNTY_WORD_AFTER:
+                    continue
+                kinds = {"short"}
             weight = base
             in_body = field_name == "body"
             if in_body and start < lead_end:
@@ -217,7 +246,8 @@ class Gazetteer:
         mentions += self._mentions(title, "title", W_TITLE)
         mentions += self._mentions(issuer, "issuer", W_ISSUER)
         issuer_spans = [m.span(1) if m.group(1) else m.span(2) for m in _SOURCE_LINE.finditer(body)
-                        if not MEDIA_SOURCE.match(body, m.start(), m.end() + 4)]
+                        if not MEDIA_SOURCE.match(body, m.start(), m.end() + 4)] \
+            if ("来源" in body or "发布机构" in body or "发文机关" in body) else []
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans)
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:

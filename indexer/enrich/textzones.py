@@ -16,10 +16,16 @@ from collections.abc import Iterable
 import ahocorasick
 
 # Lines that are page furniture (plain substrings: `str.find` is much faster than a regex).
-NOISE_WORDS = (
+# A strong marker makes its line furniture (up to 200 characters); weak markers need a short
+# line (< 40 characters) or two of them on a line of < 120 ("下载安装国家反诈中心APP" in a
+# paragraph on fraud is text, "需要的自行下载哦 www.…" is an ad).
+STRONG_NOISE = (
     "ICP", "icp", "公网安备", "版权所有", "Copyright", "copyright", "©", "主办单位", "承办单位", "技术支持",
-    "网站标识码", "地址：", "地址:", "电话：", "电话:", "邮编", "传真", "联系我们", "责任编辑", "编辑：", "编辑:",
-    "编辑/", "校对", "审核：", "记者 ", "通讯员", "本站", "转载", "侵权", "免责", "下载", "www.", "http",
+    "网站标识码", "联系我们", "责任编辑", "免责声明",
+)
+WEAK_NOISE = (
+    "地址：", "地址:", "电话：", "电话:", "邮编", "传真", "编辑：", "编辑:", "编辑/", "校对", "审核：", "记者 ",
+    "通讯员", "本站", "转载", "侵权", "侵犯", "免责", "下载", "www.", "http", "扫码", "二维码", "关注我们",
 )
 MEDIA_SOURCE = re.compile(r"来源[:：]?\s*[^\s，。,]{0,12}?(?:报|网|台|资讯|杂志|客户端|新闻|头条|号)")
 # Where the article ends and the page's lists begin.
@@ -56,21 +62,30 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
     cut = tail_start(body)
     if cut < len(body):
         spans.append((cut, len(body)))
-    hits = []
-    for word in NOISE_WORDS:
-        i = body.find(word, 0, cut)
-        while i >= 0:
-            hits.append(i)
-            i = body.find(word, i + len(word), cut)
-    hits += [m.start() for m in MEDIA_SOURCE.finditer(body, 0, cut)]
+    strong: list[int] = []
+    weak: dict[int, set[str]] = {}
+    for words, is_strong in ((STRONG_NOISE, True), (WEAK_NOISE, False)):
+        for word in words:
+            i = body.find(word, 0, cut)
+            while i >= 0:
+                if is_strong:
+                    strong.append(i)
+                else:
+                    weak.setdefault(body.rfind("\n", 0, i) + 1, set()).add(word)
+                i = body.find(word, i + len(word), cut)
+    strong += [m.start() for m in MEDIA_SOURCE.finditer(body, 0, cut)]
     last = -1
-    for pos in sorted(hits):
+    for pos in sorted(strong):
         if pos < last:
             continue
         a, b = enclosing(body, pos, "\n")
         if b - a < 200:  # a footer or byline line, not a paragraph that happens to hold the word
             spans.append((a, b))
         last = b
+    for line_start, words in weak.items():
+        a, b = enclosing(body, line_start, "\n")
+        if b - a < 40 or (len(words) >= 2 and b - a < 120):
+            spans.append((a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
     return spans
 

@@ -23,7 +23,8 @@ def test_explicit_task_list_assigns_each_hazard(tax):
     body = ("会议要求，各学校要加强假期师生安全教育，重点加强防火、防溺水、防煤气中毒、防电信诈骗、防传染病、"
             "防欺凌和交通安全等安全知识教育，持续做好学生心理健康工作。")
     r = tag_hazards("全省寒假安全稳定工作会议召开", body, tax)
-    assert {"fire", "drowning", "gas_poisoning", "fraud", "epidemic", "bullying", "traffic", "mental_health"} <= set(r.hazards)
+    expected = {"fire", "drowning", "gas_poisoning", "fraud", "epidemic", "bullying", "traffic", "mental_health"}
+    assert expected <= set(r.hazards)
     assert r.safety_related
     assert "extreme_weather" not in r.hazards and "cyber" not in r.hazards
 
@@ -83,11 +84,14 @@ def test_nested_keywords_count_once(tax):
 
 
 def test_weak_hits_alone_need_a_safety_text(tax):
-    # 食堂 twice in a school safety notice: food safety is discussed
-    body = "各校要加强校园安全管理，开展安全隐患排查，食堂要落实索证索票，食堂从业人员持证上岗。"
+    # weak hints in two sentences of a school safety notice: food safety is discussed
+    body = "各校要加强校园安全管理，开展安全隐患排查。食材要落实索证索票。每餐要留样48小时。"
     assert "food_safety" in tag_hazards("学校安全检查通知", body, tax).hazards
+    # two weak hints in one sentence are one hint
+    body = "各校要加强校园安全管理，开展安全隐患排查，食材要索证索票并留样。"
+    assert "food_safety" not in tag_hazards("学校安全检查通知", body, tax).hazards
     # a school's menu page is not about food safety
-    body = "本周食堂菜谱：周一红烧肉，周二清蒸鱼。欢迎同学们到食堂就餐。"
+    body = "本周食堂菜谱：周一红烧肉，周二清蒸鱼，食材新鲜。欢迎同学们到食堂就餐，营养餐每日更新。"
     assert tag_hazards("学生食堂本周菜谱", body, tax).hazards == []
 
 
@@ -126,6 +130,14 @@ def test_traditional_after_conversion(tax):
     assert {"fire", "fraud"} <= set(r.hazards)
 
 
+def test_place_lists_and_fire_causes_do_not_add_hazards(tax):
+    # 食堂 named among places to inspect, 私拉乱接 as a cause of fire: fire only
+    body = ("开展校园消防安全隐患排查整治，重点检查学生宿舍、食堂、图书馆等人员密集场所的疏散通道和消防设施。"
+            "严禁在宿舍内私拉乱接电线、使用大功率电器，确保安全出口畅通。")
+    r = tag_hazards("开展校园消防安全检查", body, tax)
+    assert r.hazards == ["fire"]
+
+
 def test_school_bus_is_traffic(tax):
     body = "县教育局联合交警大队开展校车安全专项检查，严查超员超速，确保学生乘车安全。"
     r = tag_hazards("校车安全专项检查", body, tax)
@@ -135,7 +147,7 @@ def test_school_bus_is_traffic(tax):
 def test_hazard_codes_come_from_the_taxonomy(tax):
     codes = {h.code for h in tax.hazards}
     body = ("会议要求抓好消防安全、实验室安全、在建工程安全、特种设备安全、用电安全、燃气安全，"
-            "防范暴雨、地质灾害，加强校园安保和网络安全，预防踩踏等意外伤害，开展禁毒教育，确保校园安全。")
+            "防范寒潮、地质灾害，加强校园安保和网络安全，预防踩踏等意外伤害，开展禁毒教育，确保校园安全。")
     r = tag_hazards("学校安全隐患排查整治工作部署会", body, tax)
     assert set(r.hazards) <= codes
     assert {"fire", "lab_chemicals", "building", "special_equipment", "electrical", "gas_poisoning",

@@ -133,3 +133,12 @@ def test_phrases_are_not_issuers():
 @pytest.mark.parametrize("raw", ["", "   ", "。。。", "a" * 500, "来源：", "2025-01-14 10:32"])
 def test_garbage_issuer_is_dropped(raw):
     assert normalize_issuer(raw, "", "").name is None
+
+
+def test_bare_district_prefix_takes_the_region_with_its_city():
+    reg = region("东港区教体局开展校园安全大检查")
+    r = normalize_issuer("区教体局", "开展校园安全大检查", "", reg)
+    assert (r.name, r.level) == ("日照市东港区教育体育局", "county")
+    reg = region("", "", region_hint="陕西省 > 安康市 > 汉阴县")
+    r = normalize_issuer("城关镇人民政府", "城关镇开展校园周边安全检查", "", reg)
+    assert (r.name, r.level) == ("汉阴县城关镇人民政府", "township")

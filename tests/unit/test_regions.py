@@ -303,3 +303,24 @@ def test_short_district_name_of_a_municipality_with_its_city_named(gz):
 def test_region_hint_forms(gz, hint):
     r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", region_hint=hint)
     assert r.codes == ["610000", "610900", "610921"]
+
+
+def test_two_character_county_names_across_words(gz):
+    body = "会议强调，要提高县域教育质量，召开县委常委会专题研究，加强管理县直学校。"
+    r = resolve(gz, "邯郸市教育局召开会议", body)
+    assert r.codes == ["130000", "130400"]
+    assert r.secondary == []  # not 高县, 开州区 (开县), 理县
+    assert resolve(gz, "滑县教育局开展校园安全检查").codes == ["410000", "410500", "410526"]
+    r = resolve(gz, "安阳市部署校园安全工作", "滑县、内黄县等县区教育局参加。")
+    assert {"滑县", "内黄县"} <= set(r.secondary)
+
+
+@pytest.mark.parametrize("title", ["重大安全隐患排查整治工作部署", "做到同安排同部署", "以更高要求抓好校园安全",
+                                   "安全稳定结合起来", "游乐安全提示"])
+def test_short_names_inside_words_are_not_places(gz, title):
+    r = resolve(gz, title, "会议要求各校落实安全责任。")
+    assert r.codes == [] and r.secondary == []
+
+
+def test_short_name_before_a_word_still_counts(gz):
+    assert resolve(gz, "西安全市中小学开展安全检查").codes == ["610000", "610100"]

@@ -1,0 +1,110 @@
+"""DOM pruning before the main-text extractor: structures that are not the article.
+
+Generic rules, no site keys:
+
+- teaser lists: three or more sibling "cards", each holding a heading whose text is a link to
+  another page (a "more stories" / "you may also like" stream). Their summaries are prose and
+  survive link-density tests, so the extractor keeps them unless the cards go first.
+- following articles: an infinite-scroll page appends whole articles, each with its own <h1>,
+  after the one the page is about. Once the page headline is known, a later <h1> wrapped in
+  its own container (more than the heading itself) starts another article: that container goes.
+
+Both work in place on the tree parsed once by `indexer.extract` (trafilatura copies it before
+its own cleaning, so pruning here is seen by every stage).
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MIN_CARDS = 3
+
+
+def _text_len(node: HtmlElement) -> int:
+    return len("".join((node.text_content() or "").split()))
+
+
+def _linked_heading(heading: HtmlElement) -> bool:
+    """A heading whose visible text is (almost) all one link to another page."""
+    total = _text_len(heading)
+    if total < 6:
+        return False
+    linked = 0
+    for link in heading.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript")):
+            linked += _text_len(link)
+    if heading.getparent() is not None and heading.getparent().tag == "a":
+        href = (heading.getparent().get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript")):
+            linked = total
+    return linked >= 0.8 * total
+
+
+def _card_of(heading: HtmlElement, stop: HtmlElement) -> HtmlElement:
+    """The largest ancestor of `heading` that holds no other card heading (the teaser card)."""
+    card = heading
+    parent = heading.getparent()
+    while parent is not None and parent is not stop and parent.tag not in ("body", "html"):
+        headings = sum(1 for h in parent.iter(*_CARD_HEADINGS) if h is not heading)
+        if headings:
+            break
+        card = parent
+        parent = parent.getparent()
+    return card
+
+
+def drop_teaser_cards(tree: HtmlElement) -> int:
+    """Remove groups of ≥3 sibling teaser cards (linked heading + summary). Returns cards removed."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    groups: dict[int, tuple[HtmlElement, list[HtmlElement]]] = {}
+    for heading in root.iter(*_CARD_HEADINGS):
+        if not _linked_heading(heading):
+            continue
+        card = _card_of(heading, root)
+        parent = card.getparent()
+        if card is heading or parent is None:
+            continue
+        entry = groups.setdefault(id(parent), (parent, []))
+        if card not in entry[1]:
+            entry[1].append(card)
+    removed = 0
+    for _, cards in groups.values():
+        if len(cards) < _MIN_CARDS:
+            continue
+        for card in cards:
+            if card.getparent() is not None:
+                card.drop_tree()
+                removed += 1
+    return removed
+
+
+def drop_following_articles(tree: HtmlElement, headline: HtmlElement | None) -> int:
+    """Remove the containers of later <h1> headlines (appended articles). Returns containers removed."""
+    if headline is None:
+        return 0
+    later = []
+    seen_headline = False
+    for node in tree.iter("h1", headline.tag):
+        if node is headline:
+            seen_headline = True
+            continue
+        if seen_headline and node.tag == "h1" and headline not in node.iterancestors():
+            later.append(node)
+    removed = 0
+    head_ancestors = set(headline.iterancestors())
+    for node in later:
+        if node.getparent() is None:
+            continue  # already inside a removed container
+        container = node
+        parent = node.getparent()
+        while parent is not None and parent not in head_ancestors:
+            container = parent
+            parent = parent.getparent()
+        if parent is None or container is node or _text_len(container) <= _text_len(node) + 50:
+            continue  # a section heading inside the article, not another article
+        container.drop_tree()
+        removed += 1
+    return removed
