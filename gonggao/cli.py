@@ -7,6 +7,7 @@
     gonggao search QUERY         search from the terminal
     gonggao extract PAGE.html    print the documents of saved pages as JSON Lines
     gonggao reextract            rebuild every document from the WARC archive (no network)
+    gonggao backup / restore     back up the catalog and Meilisearch / restore a backup
     gonggao index sync|rebuild   send pending documents / rebuild the index and swap it in
 
 A mistake a user can make (a bad config line, Meilisearch unreachable, an unknown source) ends
@@ -97,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     reextract.add_argument("--source", help="only this source")
     reextract.add_argument("--workers", type=int, help="processes (default: every core)")
     reextract.set_defaults(func=cmd_reextract)
+
+    backup = sub.add_parser("backup", help="back up the catalog and dump Meilisearch into <data>/backups/")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="put a backup's catalog back and rebuild the index from it")
+    restore.add_argument("folder", type=Path, help="a folder under <data>/backups/")
+    restore.set_defaults(func=cmd_restore)
 
     index = sub.add_parser("index", help="search index maintenance")
     index_sub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -253,6 +260,28 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         return EXIT_UNAVAILABLE
     return EXIT_UNAVAILABLE if result.error else 0
+
+
+def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao import services
+    from gonggao.backup import make_backup
+
+    with services.meilisearch(settings) as meili:
+        folder = make_backup(settings, meili)
+    print(f"backup written to {folder}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao.backup import RestoreRefused, restore
+
+    try:
+        report = restore(settings, args.folder)
+    except (FileNotFoundError, RestoreRefused, ValueError) as exc:
+        print(f"gonggao: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"restored the catalog from {args.folder} and rebuilt the index with {report.sent} documents")
+    return 0
 
 
 def cmd_index_sync(args: argparse.Namespace, settings: Settings) -> int:

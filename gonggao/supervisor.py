@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from config.settings import Settings
 from crawler import schedule
+from apscheduler.triggers.cron import CronTrigger
+
 from gonggao import services
+from gonggao.backup import make_backup
 from gonggao.pipeline import load_configured_sources, open_catalog, sync
 from gonggao.services import MeiliEndpoint
 from gonggao.web import bind, make_server, url_of
@@ -59,8 +62,16 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
             if result.error:
                 log.warning("sync failed pending=%s error=%s", result.failed, result.error)
 
+        def backup_job() -> None:
+            try:
+                make_backup(settings, meili)
+            except Exception as exc:  # a failed backup is logged and retried tomorrow, never a stopped server
+                log.error("backup failed error=%r", exc)
+
         if options.schedule:
             scheduler = schedule.build_scheduler(settings, sources, after_crawl=sync_job)
+            scheduler.add_job(backup_job, CronTrigger(hour=3, minute=30, timezone=schedule.TIMEZONE), id="backup",
+                              jobstore="memory", replace_existing=True)
             schedule.start(scheduler, sources)
             stack.callback(scheduler.shutdown, wait=False)
         sock = bind(options.host, options.port)

@@ -48,6 +48,48 @@ _META_DATE_NAMES = (
 )
 
 
+# Machine-readable dates outside <meta>: JSON-LD (schema.org, Baidu cambrian), a publish
+# timestamp set by script (WeChat-style `var ct = "1659274471"`), <time datetime="…">.
+_JSONLD_DATE = re.compile(r'"(datePublished|pubDate|publishDate|dateCreated)"\s*:\s*"([^"]{8,40})"')
+_SCRIPT_STAMP = re.compile(
+    r'\b(var\s+ct|publish_time|publishTime|create_time|createTime|pubTime|pub_time)\s*[=:]\s*["\']?(1\d{9})(?!\d)'
+)
+_TIME_ELEMENT = re.compile(r'<time\b[^>]*?\bdatetime\s*=\s*["\']([^"\']{8,40})["\']', re.I)
+# lines that carry other articles' dates ("最新推荐文章于 2023-09-04 发布", "相关阅读 …")
+_RELATED_LINE = re.compile(r"推荐|推薦|相关|相關|热门|熱門|热点|熱點|上一篇|下一篇|往期|猜你喜欢|更多")
+
+
+def structured_dates(html: str) -> dict[str, str]:
+    """Publication dates a page states for machines outside <meta>: {'jsonld:datePublished': …}."""
+    found: dict[str, str] = {}
+    if not html:
+        return found
+    for match in _JSONLD_DATE.finditer(html):
+        found.setdefault(f"jsonld:{match.group(1)}", match.group(2))
+    match = _SCRIPT_STAMP.search(html)
+    if match:
+        found["script:" + match.group(1).replace("var ", "").strip()] = match.group(2)
+    match = _TIME_ELEMENT.search(html)
+    if match:
+        found["time[datetime]"] = match.group(1)
+    return found
+
+
+def _structured_value(key: str, value: str) -> datetime | None:
+    if key.startswith("script:"):
+        try:
+            return datetime.fromtimestamp(int(value), SHANGHAI)
+        except (ValueError, OverflowError, OSError):
+            return None
+    return parse_meta_date(value)
+
+
+def _without_related(text: str) -> str:
+    if not text or not _RELATED_LINE.search(text):
+        return text
+    return "\n".join(line for line in text.split("\n") if not _RELATED_LINE.search(line))
+
+
 @dataclass(frozen=True)
 class DateEvidence:
     """What a page offers: meta tags, visible header/table text, the URL, the article text."""
@@ -60,6 +102,7 @@ class DateEvidence:
     html: str | None = None
     fetched_at: datetime | None = None
     header_lines: str = ""  # unlabelled lines removed from the top of the article text
+    structured: dict[str, str] | None = None  # `structured_dates(html)`: JSON-LD, script stamp, <time>
 
 
 def _cn_number(text: str) -> int:
@@ -200,15 +243,23 @@ def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
                 found = _sane(parse_meta_date(value), now)
                 if found is not None:
                     return found, f"meta:{key}"
+    structured = evidence.structured or {}
+    for key, value in structured.items():
+        if key != "time[datetime]":
+            found = _sane(_structured_value(key, value), now)
+            if found is not None:
+                return found, key
     reference = url_date(evidence.url) or evidence.fetched_at
-    label = _LABEL.search(evidence.visible_text) if evidence.visible_text else None
-    found = _sane(labelled_date(evidence.visible_text, reference), now) if label else None
+    visible = _without_related(evidence.visible_text)
+    header_lines = _without_related(evidence.header_lines)
+    label = _LABEL.search(visible) if visible else None
+    found = _sane(labelled_date(visible, reference), now) if label else None
     if found is not None:
-        return found, f"visible:{_label_name(evidence.visible_text, found, reference)}"
-    found = _sane(_first_full_date(evidence.header_lines.translate(_FULLWIDTH)), now) if evidence.header_lines else None
+        return found, f"visible:{_label_name(visible, found, reference)}"
+    found = _sane(_first_full_date(header_lines.translate(_FULLWIDTH)), now) if header_lines else None
     if found is not None:
         return found, "visible:header"
-    head = evidence.visible_text.strip()[:250]
+    head = visible.strip()[:250]
     found = _sane(_first_full_date(head.translate(_FULLWIDTH)), now) if head else None
     if found is not None:
         return found, "visible:header"
@@ -219,6 +270,10 @@ def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
     found = _sane(url_date(evidence.url), now)
     if found is not None:
         return found, "url"
+    if "time[datetime]" in structured:
+        found = _sane(parse_meta_date(structured["time[datetime]"]), now)
+        if found is not None:
+            return found, "time[datetime]"
     found = _sane(text_date(evidence.body, reference), now)
     if found is not None:
         return found, "text"

@@ -19,7 +19,7 @@ from trafilatura.utils import load_html
 from indexer import meta as page
 from indexer.extract_prune import drop_following_articles, drop_teaser_cards
 from indexer.clean import Cleaned, clean_body, find_mojibake
-from indexer.dates import DateEvidence, pick_date
+from indexer.dates import DateEvidence, pick_date, structured_dates
 from indexer.models import Article
 
 
@@ -160,6 +160,7 @@ def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, op
         html=context.html,
         fetched_at=options.fetched_at,
         header_lines=header_lines,
+        structured=structured_dates(context.html) if use_page_dates else None,
     )
     published_at, date_source = pick_date(evidence)
     issuer = (

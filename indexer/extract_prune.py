@@ -21,6 +21,10 @@ _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MIN_CARDS = 3
 
 
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
 def _text_len(node: HtmlElement) -> int:
     return len("".join((node.text_content() or "").split()))
 
@@ -95,9 +99,13 @@ def drop_following_articles(tree: HtmlElement, headline: HtmlElement | None) -> 
             later.append(node)
     removed = 0
     head_ancestors = set(headline.iterancestors())
+    head_text = _squash(headline.text_content())
     for node in later:
         if node.getparent() is None:
             continue  # already inside a removed container
+        text = _squash(node.text_content())
+        if not text or text in head_text or head_text in text:
+            continue  # the same headline again (print view, sticky bar)
         container = node
         parent = node.getparent()
         while parent is not None and parent not in head_ancestors:

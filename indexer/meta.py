@@ -205,13 +205,16 @@ def _overlap(a: str, b: str) -> float:
     return len(grams_a & grams_b) / len(grams_a)
 
 
+_ARTICLE_MARKER = re.compile(r"article|content|detail|main|post|title|news|text", re.I)
+
+
 def _in_chrome(node: HtmlElement) -> bool:
     for anc in node.iterancestors():
         if anc.tag in ("nav", "footer", "header", "aside"):
             return True
         marker = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if marker.strip() and _CHROME.search(marker):
-            return True
+        if marker.strip() and _CHROME.search(marker) and not _ARTICLE_MARKER.search(marker):
+            return True  # 'article-header' / 'detail-tools' wrap the article itself
     return False
 
 

@@ -7,17 +7,25 @@ key) and turn its failures into `SearchUnavailable`, never a traceback to the us
 from __future__ import annotations
 
 import logging
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from indexer.search_index.reader import SEARCH_ERRORS
 from search_ui.highlight import snippet_html, title_html
+from search_ui import runner, timeline
 from search_ui.query import SearchParams, build_plan, merge_facets
+from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
+from search_ui.timeline import Timeline
 
 log = logging.getLogger(__name__)
 # Meilisearch document ids: a-z A-Z 0-9 - _ , at most 511 bytes
 DOC_ID = re.compile(r"[A-Za-z0-9_-]{1,511}")
+EMBEDDER = "use"            # the embedder name in the index settings (userProvided vectors)
+SEMANTIC_RATIO = 0.6
+Embedder = Callable[[str], list[float]]
 
 
 class Reader(Protocol):
@@ -36,30 +44,60 @@ class DocumentNotFound(LookupError):
 UNAVAILABLE = "The search service (Meilisearch) is not reachable right now; please try again in a minute."
 
 
-@dataclass(frozen=True)
+@dataclass
 class SearchResult:
     params: SearchParams
     total: int
     total_pages: int
     hits: list[dict[str, Any]]          # documents + "snippet" and "title_html" (Markup)
     facets: dict[str, dict[str, int]]
+    parsed: ParsedQuery = field(default_factory=ParsedQuery)
+    semantic: bool = False              # hybrid search was used
+    main_answer: dict[str, Any] = field(default_factory=dict, repr=False)
+    _timeline: Timeline | None = field(default=None, repr=False)
+    _reader: Any = field(default=None, repr=False)
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def query_info(self) -> dict[str, Any]:
         return {
+            "used": list(self.parsed.used),
+            "dropped": list(self.parsed.dropped),
+            "alternatives": list(self.parsed.alternatives) if self.params.q else [],
+            "estimated_words": self.parsed.estimated_words,
+            "max_words": MAX_WORDS,
+        }
+
+    def timeline(self) -> Timeline:
+        """The timeline, computed on first use (one more multi-search); the HTML page asks for
+        it only after the results have been sent."""
+        if self._timeline is None:
+            plan = timeline.plan(self.params, self.main_answer)
+            answers = _call(runner.run, self._reader, plan) if plan else []
+            self._timeline = timeline.build(self.params, self.main_answer, answers)
+        return self._timeline
+
+    def to_json(self, with_timeline: bool = True) -> dict[str, Any]:
+        out = {
             "total": self.total,
             "page": self.params.page,
             "per_page": self.params.per_page,
             "total_pages": self.total_pages,
             "sort": self.params.effective_sort,
+            "distinct": not self.params.all_copies,
+            "semantic": self.semantic,
+            "query": self.query_info,
             "hits": [{**h, "snippet": str(h["snippet"]), "title_html": str(h["title_html"])} for h in self.hits],
             "facets": self.facets,
         }
+        if with_timeline:
+            out["timeline"] = self.timeline().to_json()
+        return out
 
 
 def _call(fn, *args):
     try:
         return fn(*args)
-    except SEARCH_ERRORS as exc:
+    except SEARCH_ERRORS + (NotImplementedError,) as exc:
         log.warning("Meilisearch request failed: %s", exc)
         code = getattr(exc, "code", None)          # set on API errors (the server answered)
         if code:
@@ -75,20 +113,32 @@ def public_fields(hit: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in hit.items() if not k.startswith("_")}
 
 
-def search(reader: Reader, params: SearchParams) -> SearchResult:
-    plan = build_plan(params)
-    answers = [(planned, _call(reader.search, planned.query, planned.params)) for planned in plan]
-    main = answers[0][1]
+def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) -> SearchResult:
+    """Results and facets in one round trip (one multi-search; more only for OR queries)."""
+    plan = build_plan(params, charts=True)
+    semantic = bool(params.semantic and embed and params.q.strip())
+    if semantic:
+        main = plan[0]
+        plan[0] = replace(main, params={**main.params, "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO},
+                                         "vector": _call(embed, params.q)})
+    answers = _call(runner.run, reader, plan)
+    main = answers[0]
     hits = [
         {**public_fields(hit), "snippet": snippet_html(hit), "title_html": title_html(hit)}
         for hit in main.get("hits") or []
     ]
+    total = int(main.get("totalHits") or main.get("estimatedTotalHits") or 0)
+    pages = int(main.get("totalPages") or (math.ceil(total / params.per_page) if total else 0))
     return SearchResult(
         params=params,
-        total=int(main.get("totalHits") or 0),
-        total_pages=int(main.get("totalPages") or 0),
+        total=total,
+        total_pages=pages,
         hits=hits,
-        facets=merge_facets(params, answers),
+        facets=merge_facets(params, list(zip(plan, answers))),
+        parsed=parse_query(params.q),
+        semantic=semantic,
+        main_answer=main,
+        _reader=reader,
     )
 
 

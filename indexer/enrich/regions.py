@@ -41,6 +41,12 @@ the article names). A unit is taken when it holds at least half of its parent's 
 provinces: of all provinces' weight) and is not tied; otherwise the place stops at the level it
 is sure of. So a report on a whole city that names its counties evenly stays at the city, and
 a nationwide document that names five provinces has no region.
+
+`secondary` lists the other units the text names (participants, targets: the counties of a
+city-wide report), canonical names in order of appearance. `evidence` holds one Evidence per
+mention of a unit on the chosen path: label = GB/T code, phrase = the name as written, start =
+its offset in the Simplified field, field = title / issuer / issuer_line / lead / body / hint /
+domain, rule = "region:<kind of name>" (full, short, alias, former, zone, generic).
 """
 
 from __future__ import annotations

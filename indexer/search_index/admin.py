@@ -91,6 +91,15 @@ def delete_documents(client: meilisearch.Client, uid: str, ids: list[str]) -> No
     wait(client, client.index(uid).delete_documents(ids))
 
 
+def create_dump(client: meilisearch.Client) -> str:
+    """Ask Meilisearch for a dump (written to its --dump-dir); returns the dump's uid."""
+    info = client.create_dump()
+    task = client.wait_for_task(info.task_uid, timeout_in_ms=TASK_TIMEOUT_MS, interval_in_ms=100)
+    if task.status != "succeeded":
+        raise IndexWriteFailed(f"Meilisearch dump {task.uid} {task.status}: {task.error}")
+    return str((task.details or {}).get("dumpUid"))
+
+
 def swap_in(client: meilisearch.Client, live: str, fresh: str) -> None:
     """Atomically make `fresh` the live index, then drop the old one."""
     try:
