@@ -25,14 +25,19 @@ CREATE_PAGE_HTML = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]
 COUNT_PAGE = re.compile(r"(?:countPage|totalPage|pageCount)\s*=\s*['\"]?(\d+)")
 NEXT_TEXT = ("下一页", "下页", "后一页", "next", "›", "»")
 MIN_TITLE_CHARS = 8
+# Session ids name a visitor, never a page: the same article under endless URLs.
+SESSION_PARAMS = re.compile(r"^(?:jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id|cfid|cftoken)$", re.IGNORECASE)
+PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
 
 
 def canonical(url: str) -> str:
-    """Drop the fragment and tracking noise so one article has one URL."""
+    """Drop the fragment, tracking noise and session ids so one article has one URL."""
     url = urldefrag(url)[0]
     parts = urlsplit(url)
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith("utm_")])
-    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", query, ""))
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith("utm_") and not SESSION_PARAMS.match(k)])
+    path = PATH_SESSION.sub("", parts.path) or "/"
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, query, ""))
 
 
 def _in_scope(url: str, domains: list[str]) -> bool:

@@ -119,8 +119,14 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) 
     semantic = bool(params.semantic and embed and params.q.strip())
     if semantic:
         main = plan[0]
-        plan[0] = replace(main, params={**main.params, "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO},
-                                         "vector": _call(embed, params.q)})
+        try:
+            vector = embed(params.q)                      # type: ignore[misc]
+        except Exception:                                 # a broken model must not break keyword search
+            log.exception("embedding the query failed; searching by keywords only")
+            vector, semantic = None, False
+        if vector is not None:
+            plan[0] = replace(main, params={**main.params, "vector": [float(x) for x in vector],
+                                             "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}})
     answers = _call(runner.run, reader, plan)
     main = answers[0]
     hits = [

@@ -87,6 +87,13 @@ def no_alert(d) -> None:
     pytest.fail(f"an alert fired: {text!r}")
 
 
+def wait_url(d, part: str) -> None:
+    """A click that submits a form returns before the next page is loaded: wait for its URL."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(d, 10).until(lambda drv: part in drv.current_url)
+
+
 def facet(d, value: str):
     from selenium.webdriver.common.by import By
 
@@ -104,7 +111,7 @@ def test_search_drill_down_and_open_document(server, driver):
     box = d.find_element(By.ID, "q")
     box.send_keys("校園")
     d.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
-    assert "q=%E6%A0%A1%E5%9C%92" in d.current_url
+    wait_url(d, "q=%E6%A0%A1%E5%9C%92")
     assert "from=" not in d.current_url and "sort=" not in d.current_url   # app.js leaves empty fields out
     total = int(d.find_element(By.ID, "total").get_attribute("data-total"))
     assert total >= 8
@@ -112,9 +119,11 @@ def test_search_drill_down_and_open_document(server, driver):
     assert "<script>alert(1)</script>" in d.find_element(By.ID, "results").text   # shown as text
 
     facet(d, "陕西省").click()
-    assert "region=%E9%99%95%E8%A5%BF%E7%9C%81" in d.current_url
+    wait_url(d, "region=%E9%99%95%E8%A5%BF%E7%9C%81")
     facet(d, "陕西省 > 安康市").click()
+    wait_url(d, "%E5%AE%89%E5%BA%B7%E5%B8%82")
     facet(d, "陕西省 > 安康市 > 汉阴县").click()
+    wait_url(d, "%E6%B1%89%E9%98%B4%E5%8E%BF")
     assert d.find_element(By.ID, "total").get_attribute("data-total") == "1"
     titles = [a.text for a in d.find_elements(By.CSS_SELECTOR, ".hit-title a")]
     assert titles == ["汉阴县教育局召开校园安全工作会议"]
@@ -127,13 +136,14 @@ def test_search_drill_down_and_open_document(server, driver):
     assert d.find_element(By.ID, "total").get_attribute("data-total") == "1"
 
     d.find_element(By.CSS_SELECTOR, ".hit-title a").click()
-    assert d.current_url.endswith("/doc/doc01")
+    wait_url(d, "/doc/doc01")
     assert "部署防溺水和食品安全工作" in d.find_element(By.ID, "doc-body").text
     original = d.find_element(By.ID, "original-link")
     assert set(original.get_attribute("rel").split()) == {"noopener", "noreferrer", "nofollow"}
     d.save_screenshot("/tmp/ui-doc.png")
     search_url = d.execute_script("return document.referrer")
     d.find_element(By.ID, "back-link").click()
+    wait_url(d, "region=")
     assert d.current_url == search_url and "region=" in d.current_url
 
 
@@ -181,11 +191,14 @@ def test_works_with_javascript_off(server):
         d.get(server + "/search")
         d.find_element(By.ID, "q").send_keys("防溺水")
         d.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
-        assert "q=%E9%98%B2%E6%BA%BA%E6%B0%B4" in d.current_url
+        wait_url(d, "q=%E9%98%B2%E6%BA%BA%E6%B0%B4")
         assert "from=&" in d.current_url          # app.js did not run: the plain form still works
         facet(d, "drowning").click()
+        wait_url(d, "hazard=drowning")
         facet(d, "陕西省").click()
+        wait_url(d, "region=")
         total = d.find_element(By.ID, "total").get_attribute("data-total")
         assert total == "3" and "hazard=drowning" in d.current_url
         d.find_element(By.CSS_SELECTOR, ".hit-title a").click()
-        assert "/doc/" in d.current_url and d.find_element(By.ID, "doc-body").text
+        wait_url(d, "/doc/")
+        assert d.find_element(By.ID, "doc-body").text

@@ -51,3 +51,9 @@ def test_query_pagination_and_next_text() -> None:
 def test_attachments_and_canonical() -> None:
     assert attachment_links(Selector(LIST), BASE, ["jyt.example.gov.cn"]) == ["http://jyt.example.gov.cn/files/plan.xls"]
     assert canonical("HTTP://X.gov.cn/a.html?utm_source=wx&id=3#p") == "http://x.gov.cn/a.html?id=3"
+
+
+def test_canonical_drops_session_ids() -> None:
+    assert canonical("http://x.gov.cn/a/t20250101_1.html;jsessionid=0A1B2C?id=3") == "http://x.gov.cn/a/t20250101_1.html?id=3"
+    assert canonical("http://x.gov.cn/list.jsp?PHPSESSID=ab12&page=2&ASPSESSIONIDQASDT=xy") == "http://x.gov.cn/list.jsp?page=2"
+    assert canonical("http://x.gov.cn/list.jsp?sid=7") == "http://x.gov.cn/list.jsp?sid=7", "a bare sid may name a site"
