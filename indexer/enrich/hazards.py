@@ -14,7 +14,10 @@ term. Then:
   only weak hits needs a focused document and a score of 1 (weak hits in two sentences). So a task list
   ("重点加强防火、防溺水…教育") in a safety notice assigns fire and drowning, while one stray
   "诈骗" in an economic report or "安全生产" in a party-building text assigns nothing;
-- `primary` is the hazard whose score is at least 1.5× every other's (None when none dominates).
+- a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
+  bus check, 消防救援 officers at an earthquake drill), unless it is listed with other hazards;
+- `primary` is the only hazard, else the one hazard the title names, else the hazard whose score
+  is at least twice every other's (None when none dominates).
 - `safety_related` is true when a hazard is assigned or the focused test passes on general terms.
 
 Title and body must be Simplified (the ingest stage passes `title_search`/`body_search`).
@@ -38,6 +41,12 @@ MAX_EVIDENCE_PER_HAZARD = 8
 
 _STRONG, _WEAK, _EXCLUDE, _TERM = "kw", "weak", "exclude", "term"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# What stands between two items of a list of hazards: "防火、防溺水", "消防安全和交通安全".
+_LIST_GAP = re.compile(r"^[\u4e00-\u9fff]{0,4}[、和及与/][\u4e00-\u9fff]{0,2}$")
+DOMINANCE = 1.5
+# After a keyword that names its hazard as a topic or a task rather than a thing in passing.
+_TOPIC_AFTER = re.compile(r"安全|工作|教育|防控|防范|防治|宣传|知识|专项|隐患|意识|事故|事件")
+PRIMARY_MARGIN = 2.0
 
 
 @dataclass
@@ -111,6 +120,62 @@ def _hits(comp: _Compiled, text: str, field: str, skip: list[tuple[int, int]]):
     return [h for h in out if not (h[1] == _WEAK and any(a <= h[2] and h[3] <= b for a, b in strong.get(h[0], ())))]
 
 
+def _incidental(assigned: list[str], hits: list, score: dict[str, float], title: str, body: str) -> set[str]:
+    """Hazards named only in passing inside the sentences of another hazard: 灭火器 in a school-bus
+    check, 消防救援 officers at an earthquake drill, 违规电器 as the cause of a fire, 校门口 as the place
+    of a 护学岗. A hazard is incidental when every one of its hits shares its sentence with a strong
+    keyword of a hazard that scores at least `DOMINANCE` times as much, none of its hits is
+    listed with another hazard ("重点加强防火、防溺水…教育" is a task list: each item counts), and
+    none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育)."""
+    stops = [m.start() for m in _SENTENCE_END.finditer(body)]
+
+    def sentence(hit) -> tuple[str, int]:
+        return hit[5], (bisect_right(stops, hit[2]) if hit[5] == "body" else 0)
+
+    by_sentence: dict[tuple[str, int], list] = {}
+    by_code: dict[str, list[tuple]] = {}
+    for hit in hits:
+        if hit[1] in (_STRONG, _WEAK):
+            key = sentence(hit)
+            by_sentence.setdefault(key, []).append(hit)
+            by_code.setdefault(hit[0], []).append((hit, key))
+    keep = set(assigned)
+    return {code for code in assigned
+            if by_code.get(code) and all(_in_passing(h, by_sentence[key], keep, score, title, body)
+                                         for h, key in by_code[code])}
+
+
+def _in_passing(hit, neighbours: list, keep: set[str], score: dict[str, float], title: str, body: str) -> bool:
+    code = hit[0]
+    text = title if hit[5] == "title" else body
+    if hit[4].startswith("防") or _TOPIC_AFTER.match(text, hit[3]):
+        return False  # the hazard named as a topic or task: 防溺水, 消防安全工作, 诈骗教育
+    dominated = False
+    for other in neighbours:
+        if other[0] == code or other[0] == "":
+            continue
+        a, b = (hit, other) if hit[2] < other[2] else (other, hit)
+        if _LIST_GAP.match(text[a[3]:b[2]]):
+            return False  # listed side by side with another hazard: a task of its own
+        if other[1] == _STRONG and other[0] in keep and score.get(other[0], 0.0) >= DOMINANCE * score.get(code, 0.0):
+            dominated = True
+    return dominated
+
+
+def _primary(assigned: list[str], score: dict[str, float], in_title: set[str]) -> str | None:
+    """The hazard the document is mainly about: the only one, else the one its title names alone
+    (a title naming two, "防溺水和交通安全", has none), else one scoring twice any other."""
+    if len(assigned) == 1:
+        return assigned[0]
+    titled = [code for code in assigned if code in in_title]
+    if len(titled) == 1:
+        return titled[0]
+    if titled:
+        return None
+    ranked = sorted(assigned, key=lambda c: -score[c])
+    return ranked[0] if ranked and score[ranked[0]] >= PRIMARY_MARGIN * score[ranked[1]] else None
+
+
 def _school_context(title: str, body: str) -> bool:
     return any(w in title or w in body for w in SCHOOL_WORDS)
 
@@ -157,12 +222,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
                 assigned.append(code)
         elif s >= 1 and focused:
             assigned.append(code)
+    if len(assigned) > 1:
+        passing = _incidental(assigned, hits, score, title, body)
+        assigned = [code for code in assigned if code not in passing]
 
-    primary = None
-    if assigned:
-        ranked = sorted(assigned, key=lambda c: -score[c])
-        if len(ranked) == 1 or score[ranked[0]] >= 1.5 * score[ranked[1]]:
-            primary = ranked[0]
+    primary = _primary(assigned, score, {h[0] for h in hits if h[5] == "title"})
 
     evidence: list[Evidence] = []
     keep = set(assigned)

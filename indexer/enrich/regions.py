@@ -57,7 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.chinese import to_simplified
-from indexer.enrich.textzones import MEDIA_SOURCE, furniture_spans, lesson_spans, tail_start
+from indexer.enrich.textzones import MEDIA_SOURCE, addressee_spans, furniture_spans, lesson_spans, tail_start
 from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, GazetteerData, default_data
 from indexer.models import Evidence, RegionPath
 
@@ -73,7 +73,7 @@ _MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|都市报|商报|法制报|�
 _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|新闻|广播|之声|号)")
 _SCHOOL_AFTER = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
-    r"|路|街|大道|巷|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
+    r"|[东西南北中]?(?:路|街|大道|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
 _COUNTY_WORD_AFTER = set("域级委直属情长乡镇")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
@@ -144,7 +144,7 @@ class _Votes:
 
 def _noise_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the body whose place names are not the subject."""
-    return furniture_spans(body) + lesson_spans(body)
+    return furniture_spans(body) + lesson_spans(body) + addressee_spans(body)
 
 
 def _lead_end(body: str) -> int:
@@ -356,6 +356,11 @@ class Gazetteer:
             pick = self._dominant(kids, strong, strong.get(parent, 0.0) if parent else None)
             if pick is None and not any(strong.get(c, 0.0) > 0 for c in kids):
                 pick = self._dominant(kids, text, text.get(parent, 0.0) if parent else None)
+            if pick is None and parent is not None and len(kids) == 1 and \
+                    strong.get(kids[0], 0.0) > 0 and text.get(kids[0], 0.0) > 0:
+                # the one unit below named at all, by the title, issuer, hint or domain and by the
+                # text itself: the district site's "上海市延安中学" page that says "位于长宁区"
+                pick = kids[0]
             if pick is None:
                 break
             chosen.append(pick)

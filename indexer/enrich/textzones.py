@@ -5,6 +5,7 @@
   hot articles at the end, a news agency's dateline).
 - `lesson_spans`: sentences that recall accidents elsewhere ("通报了…发生的…事故", "以案为鉴");
   their places are not the subject (their hazards still are).
+- `addressee_spans`: a notice's salutation ("各设区市教育局，…："): its recipients, not its place.
 - `Matcher`: Aho-Corasick over many phrases, fast on Chinese text (see `encode`).
 """
 
@@ -108,6 +109,16 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
             spans.append((a, b))
         last = b
     return spans
+
+
+# The salutation of a notice: the bodies it is sent to, not the place it is about
+# ("各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局：").
+ADDRESSEE = re.compile(r"^[ \t\u3000]*各[^。！？!?\n]{1,200}[：:][ \t\u3000]*$", re.M)
+
+
+def addressee_spans(body: str) -> list[tuple[int, int]]:
+    """The salutation lines of a notice (its recipients)."""
+    return [m.span() for m in ADDRESSEE.finditer(body)]
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

