@@ -41,9 +41,11 @@ def print_progress(label: str) -> "callable":
 
 
 def sync(settings: Settings, catalog: Catalog, meili: MeiliEndpoint, quiet: bool = False) -> SyncReport:
+    """Recluster reprints, embed what changed and send the outbox, with progress lines unless `quiet`."""
     client = admin.connect(meili.url, meili.master_key)
     return sync_outbox(catalog, client, settings.index_name, settings.index_settings_path,
-                       None if quiet else print_progress("index sync"))
+                       None if quiet else print_progress("index sync"),
+                       embed_progress=None if quiet else print_progress("embedding"))
 
 
 def hazard_labels(path: Path) -> dict[str, dict[str, str]]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
+from datetime import datetime
 
 import uvicorn
 
 from config.settings import Settings
-from gonggao.pipeline import hazard_labels
+from gonggao.pipeline import hazard_labels, load_configured_sources
 from gonggao.services import MeiliEndpoint
+from indexer.embed import embed_query
 from indexer.search_index import admin
 from search_ui.app import WebConfig, create_app
 
@@ -27,9 +30,19 @@ def make_server(settings: Settings, meili: MeiliEndpoint, sock: socket.socket) -
     admin.ensure_index(client, settings.index_name, admin.load_index_settings(settings.index_settings_path))
     search_key = admin.ensure_search_key(client, settings.index_name)
     app = create_app(WebConfig(meili_url=meili.url, search_key=search_key, index_name=settings.index_name,
-                               hazard_labels=hazard_labels(settings.hazards_path)))
+                               hazard_labels=hazard_labels(settings.hazards_path),
+                               catalog_url=settings.catalog_url, archive_dir=settings.archive_dir,
+                               next_runs=schedule_reader(settings), embed=embed_query))
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
     return uvicorn.Server(config)
+
+
+def schedule_reader(settings: Settings) -> Callable[[], dict[str, datetime | None]]:
+    """When each configured source crawls next, for the status page (the sources file is read once)."""
+    from crawler.schedule import next_runs
+
+    sources = load_configured_sources(settings)
+    return lambda: next_runs(sources)
 
 
 def url_of(sock: socket.socket) -> str:

@@ -94,8 +94,9 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
     issuer = normalize_issuer(article.issuer, title_s, body_s, region)
     published = article.published_at.astimezone(SHANGHAI) if article.published_at else None
     site_name = article.meta.get("SiteName") or (source.name if source else "")
+    doc_id = document_id(url, article.index)
     return Document(
-        id=document_id(url, article.index),
+        id=doc_id,
         url=url,
         source_id=source_id or (source.id if source else ""),
         title=article.title,
@@ -125,6 +126,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         event_type=classify_event(title_s, body_s),
         evidence=[*region.evidence, *hazards.evidence],
         fetched_at=int(fetched_at.timestamp()) if fetched_at else None,
+        cluster_id=doc_id,  # a singleton until reprint clustering (indexer/dedup.py) finds copies
         attachments=article.attachments,
     )
 

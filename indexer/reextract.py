@@ -2,7 +2,7 @@
 
 Pages are read and extracted in a process pool (extraction is CPU-bound and pure); the catalog
 is written from this process only. Unchanged text makes no new version, so running it twice is
-harmless.
+harmless. Reprint clusters are recomputed at the end for the documents that changed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from config.sources import Source
 from indexer.archive import RecordRef, read_record
 from indexer.catalog.store import Catalog
+from indexer.dedup import recluster
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
 from indexer.models import Document
 
@@ -30,6 +31,7 @@ class ReextractReport:
     docs_unchanged: int = 0
     no_article: int = 0
     errors: int = 0
+    clusters_changed: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,4 +90,5 @@ def reextract(catalog: Catalog, sources: list[Source], hazards_path: Path, *, so
                 report.errors += 1
             if progress:
                 progress(report.pages, len(tasks))
+    report.clusters_changed = recluster(catalog).changed
     return report

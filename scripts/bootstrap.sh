@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Gonggao needs, once: a virtualenv from the hash-pinned lock file, the project
-# itself, and the Meilisearch binary. With --test also the test lock and Debian's Chromium and
-# ChromeDriver. Re-running is cheap: each step is skipped when already done.
+# itself, and the Meilisearch binary. With --test also the test lock, Debian's Chromium and
+# ChromeDriver, and PostgreSQL (for the scale-out test). Re-running is cheap: each step is
+# skipped when already done.
 #   PYTHON        the interpreter to use (default python3; 3.11 or newer)
 #   GONGGAO_VENV  where the virtualenv lives (default .venv in the repository)
 set -euo pipefail
@@ -38,4 +39,13 @@ if [ $want_test = 1 ] && ! { command -v chromium && command -v chromedriver; } >
   [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# the scale-out test runs a throwaway PostgreSQL server (initdb + pg_ctl; Debian keeps them off PATH)
+if [ $want_test = 1 ] && ! { command -v initdb || compgen -G "/usr/lib/postgresql/*/bin/initdb"; } >/dev/null 2>&1; then
+  echo "bootstrap: installing Debian's postgresql for the scale-out test ..." >&2
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
 fi

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -10,7 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indexer.search_index.reader import SearchReader
-from search_ui import routes_api, routes_pages
+from search_ui import routes_api, routes_export, routes_pages
+from search_ui.service import Embedder
+from search_ui.status import NextRuns
 from search_ui.web import HERE, AppState, html_error, json_error, make_templates, wants_html
 
 SECURITY_HEADERS = {
@@ -30,6 +34,20 @@ class WebConfig:
     search_key: str           # a search-only key; the master key never reaches the web app or the browser
     index_name: str
     hazard_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # code → {"zh": …, "en": …}
+    # the catalog, read only: evidence, versions, archived pages and crawl runs; None = pages without them
+    catalog_url: str | None = None
+    archive_dir: Path | None = None      # the WARC folder the catalog points into
+    next_runs: NextRuns | None = None    # source id → next scheduled crawl, for /status
+    embed: Embedder | None = None        # query → vector for semantic (hybrid) search; None = keywords only
+
+
+def open_catalog(config: WebConfig) -> Any | None:
+    """The catalog, opened without migrating it (the crawler owns its schema), or None."""
+    if not config.catalog_url:
+        return None
+    from indexer.catalog.store import Catalog
+
+    return Catalog(config.catalog_url, archive_dir=config.archive_dir, migrate_schema=False)
 
 
 def create_app(config: WebConfig) -> FastAPI:
@@ -43,9 +61,11 @@ def create_app(config: WebConfig) -> FastAPI:
         config=config,
         reader=SearchReader(config.meili_url, config.search_key, config.index_name),
         templates=make_templates(),
+        catalog=open_catalog(config),
     )
     app.include_router(routes_pages.router)
     app.include_router(routes_api.router)
+    app.include_router(routes_export.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")

@@ -19,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from indexer.chinese import to_simplified
 from search_ui.query import POST_TAG, PRE_TAG
 
 SNIPPET_CHARS = 160
@@ -113,3 +114,25 @@ def snippet_html(hit: dict[str, Any]) -> Markup:
     text = _WS.sub(" ", text)
     cut = text[:SNIPPET_CHARS]
     return mark_spans(cut, []) + ("…" if len(text) > SNIPPET_CHARS else "")
+
+
+def mark_terms(text: str, terms: tuple[str, ...]) -> Markup:
+    """Escape `text` and mark every occurrence of the (Simplified) query terms, also where the text
+    is Traditional: matching runs on its Simplified form when that is character-aligned."""
+    if not terms:
+        return mark_spans(text, [])
+    simplified = to_simplified(text)
+    haystack = simplified if len(simplified) == len(text) else text
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        start = haystack.find(term)
+        while start >= 0 and len(spans) < MAX_SPANS:
+            spans.append((start, start + len(term)))
+            start = haystack.find(term, start + len(term))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return mark_spans(text, merged)

@@ -372,6 +372,13 @@ def planned(purpose: str, parsed: ParsedQuery, params: dict[str, Any]) -> Planne
     return PlannedSearch(purpose, alternatives[0], params, alternatives if len(alternatives) > 1 else ())
 
 
+def date_sort(p: SearchParams) -> list[str]:
+    """Newest first. When reprints are folded, the official copy stands for its cluster, since
+    `distinct` keeps the first hit of each cluster in this order (a copy whose original does not
+    match the search comes after the matching originals)."""
+    return ["published_at:desc"] if p.all_copies else ["is_canonical:desc", "published_at:desc"]
+
+
 def build_plan(p: SearchParams, charts: bool = False) -> list[PlannedSearch]:
     """The main search, then one facet-only search per active facet group (disjunctive counts).
 
@@ -398,7 +405,7 @@ def build_plan(p: SearchParams, charts: bool = False) -> list[PlannedSearch]:
         **common,
     }
     if p.effective_sort == "date":
-        main["sort"] = ["published_at:desc"]
+        main["sort"] = date_sort(p)
     plan = [planned("main", parsed, main)]
     for group in FACET_GROUPS:
         attrs = [a for a in FACET_GROUPS[group] if a in wanted]

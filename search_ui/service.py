@@ -16,7 +16,9 @@ from typing import Any, Protocol
 from indexer.search_index.reader import SEARCH_ERRORS
 from search_ui.highlight import snippet_html, title_html
 from search_ui import runner, timeline
-from search_ui.query import SearchParams, build_plan, merge_facets
+from indexer.chinese import to_simplified
+from indexer.search_index.filters import all_of, any_of
+from search_ui.query import REGION_LEVELS, SearchParams, build_plan, common_params, filter_without, merge_facets
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
 from search_ui.timeline import Timeline
 
@@ -72,7 +74,7 @@ class SearchResult:
         it only after the results have been sent."""
         if self._timeline is None:
             plan = timeline.plan(self.params, self.main_answer)
-            answers = _call(runner.run, self._reader, plan) if plan else []
+            answers = call_search(runner.run, self._reader, plan) if plan else []
             self._timeline = timeline.build(self.params, self.main_answer, answers)
         return self._timeline
 
@@ -94,7 +96,7 @@ class SearchResult:
         return out
 
 
-def _call(fn, *args):
+def call_search(fn, *args):
     try:
         return fn(*args)
     except SEARCH_ERRORS + (NotImplementedError,) as exc:
@@ -115,7 +117,8 @@ def public_fields(hit: dict[str, Any]) -> dict[str, Any]:
 
 def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) -> SearchResult:
     """Results and facets in one round trip (one multi-search; more only for OR queries)."""
-    plan = build_plan(params, charts=True)
+    keyword_plan = build_plan(params, charts=True)
+    plan = keyword_plan
     semantic = bool(params.semantic and embed and params.q.strip())
     if semantic:
         main = plan[0]
@@ -125,9 +128,16 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) 
             log.exception("embedding the query failed; searching by keywords only")
             vector, semantic = None, False
         if vector is not None:
-            plan[0] = replace(main, params={**main.params, "vector": [float(x) for x in vector],
-                                             "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}})
-    answers = _call(runner.run, reader, plan)
+            plan = [replace(main, params={**main.params, "vector": [float(x) for x in vector],
+                                          "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}})] + plan[1:]
+    try:
+        answers = call_search(runner.run, reader, plan)
+    except SearchUnavailable:
+        if not semantic:
+            raise
+        log.warning("hybrid search refused (no embedder in the index?); searching by keywords only")
+        plan, semantic = keyword_plan, False
+        answers = call_search(runner.run, reader, plan)
     main = answers[0]
     hits = [
         {**public_fields(hit), "snippet": snippet_html(hit), "title_html": title_html(hit)}
@@ -151,7 +161,7 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) 
 def document(reader: Reader, doc_id: str) -> dict[str, Any]:
     if not DOC_ID.fullmatch(doc_id):
         raise DocumentNotFound(doc_id)
-    hit = _call(reader.get, doc_id)
+    hit = call_search(reader.get, doc_id)
     if not hit:
         raise DocumentNotFound(doc_id)
     return public_fields(hit)
@@ -159,7 +169,33 @@ def document(reader: Reader, doc_id: str) -> dict[str, Any]:
 
 def healthy(reader: Reader) -> bool:
     try:
-        _call(reader.search, "", {"limit": 0})
+        call_search(reader.search, "", {"limit": 0})
         return True
     except SearchUnavailable:
         return False
+
+
+def region_search(reader: Reader, params: SearchParams, limit: int = 20) -> list[tuple[str, int]]:
+    """Regions at any level whose name starts with what was typed into the region list
+    (params.region_q), counted within the current search without its region filter: typing 汉阴
+    finds 陕西省 > 安康市 > 汉阴县.
+
+    Meilisearch's facet search matches the start of a value, so it runs on the names
+    (province, city, county); one search per level then turns the names into region paths
+    (a name such as 朝阳区 can stand for several)."""
+    if not params.region_q or not hasattr(reader, "facet_search"):
+        return []
+    parsed = parse_query(params.q)
+    query, base = parsed.alternatives[0], filter_without(params, "region")
+    typed = to_simplified(params.region_q)
+    found: list[tuple[str, int]] = []
+    for name_attr, path_attr in zip(("province", "city", "county"), REGION_LEVELS):
+        hits = call_search(reader.facet_search, name_attr, typed, query, base or None).get("facetHits") or []
+        names = [h["value"] for h in hits]
+        if not names:
+            continue
+        answer = call_search(reader.search, query, {"filter": all_of([base, any_of(name_attr, names)]), "limit": 0,
+                                                    "facets": [path_attr], **common_params(params, parsed)})
+        dist = (answer.get("facetDistribution") or {}).get(path_attr) or {}
+        found += sorted(((str(k), int(v)) for k, v in dist.items()), key=lambda kv: (-kv[1], kv[0]))
+    return found[:limit]

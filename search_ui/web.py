@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypeVar
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
 from search_ui import i18n
-from search_ui.views import fmt_ts
+from search_ui.views import fmt_day, fmt_ts, local_date
 
 HERE = Path(__file__).resolve().parent
 COOKIE_MAX_AGE = 365 * 24 * 3600
+FLUSH = "<!--flush-->"        # in a template: send what is above now (see render_streaming)
+R = TypeVar("R", bound=Response)
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class AppState:
     config: Any            # search_ui.app.WebConfig
     reader: Any            # indexer.search_index.reader.SearchReader
     templates: Environment
+    catalog: Any = None    # indexer.catalog.store.Catalog, read only; None when not configured
 
 
 def make_templates() -> Environment:
@@ -35,6 +39,8 @@ def make_templates() -> Environment:
     )
     env.filters["ts"] = fmt_ts
     env.filters["safe_url"] = safe_url
+    env.filters["day"] = fmt_day
+    env.filters["local_date"] = local_date
     return env
 
 
@@ -59,14 +65,33 @@ def switch_lang_url(request: Request, lang: str) -> str:
 
 
 def render(request: Request, template: str, status: int = 200, alternate: str | None = None, **context: Any) -> HTMLResponse:
-    t = translator(request)
-    html = state(request).templates.get_template(template).render(
-        t=t,
-        lang_urls={lang: switch_lang_url(request, lang) for lang in i18n.LANGS},
-        alternate=alternate,
-        **context,
-    )
-    response = HTMLResponse(html, status_code=status)
+    html = state(request).templates.get_template(template).render(**_page_context(request, alternate), **context)
+    return _with_page_headers(request, HTMLResponse(html, status_code=status), alternate)
+
+
+def render_streaming(request: Request, template: str, alternate: str | None = None, **context: Any) -> StreamingResponse:
+    """The page sent in two parts: everything before the template's FLUSH marker at once, the rest
+    (which may run slower searches, such as the timeline's) when it is ready."""
+    pieces = state(request).templates.get_template(template).generate(**_page_context(request, alternate), **context)
+
+    def chunks() -> Iterator[str]:
+        buffer: list[str] = []
+        for piece in pieces:
+            buffer.append(piece)
+            if FLUSH in piece:
+                yield "".join(buffer)
+                buffer.clear()
+        yield "".join(buffer)
+
+    return _with_page_headers(request, StreamingResponse(chunks(), media_type="text/html; charset=utf-8"), alternate)
+
+
+def _page_context(request: Request, alternate: str | None) -> dict[str, Any]:
+    return {"t": translator(request), "lang_urls": {lang: switch_lang_url(request, lang) for lang in i18n.LANGS},
+            "alternate": alternate}
+
+
+def _with_page_headers(request: Request, response: R, alternate: str | None) -> R:
     if alternate:
         response.headers["Link"] = f'<{alternate}>; rel="alternate"; type="application/json"'
     chosen = request.query_params.get("lang")
@@ -89,4 +114,5 @@ def wants_html(request: Request) -> bool:
     path = request.url.path
     if path.startswith("/api/") or path.endswith(".json") or path in ("/healthz", "/openapi.json"):
         return False
-    return "text/html" in request.headers.get("accept", "") or path == "/" or path.startswith(("/search", "/doc/"))
+    return ("text/html" in request.headers.get("accept", "") or path in ("/", "/status")
+            or path.startswith(("/search", "/doc/", "/archive/")))

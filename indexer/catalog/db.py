@@ -6,9 +6,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL advisory lock key held while migrating (any constant: "gonggao" in ASCII)
+MIGRATION_LOCK = 0x676F6E6767616F
 
 
 def make_engine(url: str) -> Engine:
@@ -30,9 +32,16 @@ def make_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the catalog to the newest schema (Alembic `upgrade head`)."""
+    """Bring the catalog to the newest schema (Alembic `upgrade head`).
+
+    On PostgreSQL, crawl processes on several machines may start at once: the first takes a lock
+    and migrates, the others wait for it and then find nothing to do (without the lock, two of them
+    create `alembic_version` at the same time and one fails).
+    """
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    BigInteger, Boolean, Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text, true,
 )
 
 metadata = MetaData(
@@ -60,8 +60,34 @@ documents = Table(
     Column("sync_pending", Boolean, nullable=False, default=True),
     Column("sync_error", Text),
     Column("synced_at", BigInteger),
+    # reprint clustering: the cluster as last computed, and a flag set by every write of the document
+    Column("cluster_id", String(64), index=True),
+    Column("cluster_pending", Boolean, nullable=False, default=True, server_default=true(), index=True),
 )
 Index("ix_documents_sync_pending", documents.c.sync_pending)
+
+# What clustering compares, kept so an unchanged document is never re-sketched (indexer/dedup.py).
+reprint_keys = Table(
+    "reprint_keys", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("signature", LargeBinary),                # rensa R-MinHash state; NULL when the body is too short
+    Column("province", Text),
+    Column("city", Text),
+    Column("county", Text),
+    Column("title_numbers", Text, nullable=False),   # the digit runs of the title, space separated
+    Column("published_at", BigInteger),
+    Column("first_seen", BigInteger),
+    Column("source_type", String(16), nullable=False),
+)
+
+# Document vectors for semantic search, reused while the embedded text is unchanged (indexer/embed.py).
+embeddings = Table(
+    "embeddings", metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("model", String(64), nullable=False),
+    Column("text_hash", String(64), nullable=False),
+    Column("vector", LargeBinary, nullable=False),   # float32, little-endian
+)
 
 versions = Table(
     "versions", metadata,

@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
 
 from indexer.archive import RecordRef, read_record
 from indexer.catalog.db import make_engine, migrate
-from indexer.catalog.schema import crawl_errors, crawl_runs, documents, pages, sources, versions
+from indexer.catalog.schema import (
+    crawl_errors, crawl_runs, documents, embeddings, pages, reprint_keys, sources, versions,
+)
 from indexer.models import Document, Page
 
 
@@ -50,6 +52,38 @@ class StoreResult:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class ReprintKey:
+    """What reprint clustering compares for one document (see indexer/dedup.py)."""
+
+    document_id: str
+    signature: bytes | None
+    province: str | None
+    city: str | None
+    county: str | None
+    title_numbers: str
+    published_at: int | None
+    first_seen: int | None
+    source_type: str
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The cluster fields of one document, as the index and the API show them."""
+
+    cluster_id: str
+    is_canonical: bool
+    reprints: int
+
+
+def _keep_cluster(stored_json: str, doc: Document) -> None:
+    """A re-stored document keeps its cluster until clustering decides again."""
+    stored = json.loads(stored_json)
+    doc.cluster_id = stored.get("cluster_id") or doc.id
+    doc.is_canonical = stored.get("is_canonical", True)
+    doc.reprints = stored.get("reprints", 0)
 
 
 class Catalog:
@@ -185,7 +219,8 @@ class Catalog:
         With `from_source` (a crawl), a changed text is an edit at the source: a new version and the
         status `edited`. Without it (re-extraction), the text is what a better extractor made of the
         same bytes: the current version is corrected in place. Either way, the same document makes
-        no write at all.
+        no write at all. Every write puts the document in the clustering outbox (`cluster_pending`);
+        the cluster fields stay as they were until `indexer.dedup.recluster` runs.
         """
         new = changed = unchanged = 0
         stamp = now()
@@ -195,10 +230,11 @@ class Catalog:
                 row = conn.execute(select(documents).where(documents.c.id == doc.id)).first()
                 if row is None:
                     doc.first_seen, doc.last_changed, doc.versions, doc.status = stamp, stamp, 1, "live"
+                    doc.cluster_id, doc.is_canonical, doc.reprints = doc.id, True, 0
                     conn.execute(insert(documents).values(
                         id=doc.id, page_id=page_id, source_id=doc.source_id, content_hash=digest,
                         data=doc.model_dump_json(), status="live", version=1, first_seen=stamp,
-                        last_changed=stamp, sync_pending=True,
+                        last_changed=stamp, sync_pending=True, cluster_id=doc.id, cluster_pending=True,
                     ))
                     conn.execute(insert(versions).values(document_id=doc.id, version=1, content_hash=digest,
                                                          title=doc.title, body=doc.body, created_at=stamp))
@@ -210,12 +246,14 @@ class Catalog:
                 doc.versions = row.version + 1 if edited else row.version
                 doc.status = "edited" if doc.versions > 1 else "live"
                 doc.last_changed = stamp if edited else row.last_changed
+                _keep_cluster(row.data, doc)
                 if not text_changed and row.status == doc.status and _same_content(row.data, doc):
                     unchanged += 1
                     continue
                 conn.execute(update(documents).where(documents.c.id == doc.id).values(
                     page_id=page_id, content_hash=digest, data=doc.model_dump_json(), status=doc.status,
                     version=doc.versions, last_changed=doc.last_changed, sync_pending=True, sync_error=None,
+                    cluster_pending=True,
                 ))
                 if edited:
                     conn.execute(insert(versions).values(document_id=doc.id, version=doc.versions, content_hash=digest,
@@ -247,6 +285,85 @@ class Catalog:
     def count_versions(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(versions)).scalar_one())
+
+    # -- reprint clusters ----------------------------------------------------------------------
+    def documents_to_cluster(self, limit: int, after: str = "") -> list[tuple[str, str, int]]:
+        """(id, json, first_seen) of documents written since clustering last saw them, in id order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(documents.c.id, documents.c.data, documents.c.first_seen)
+                .where(documents.c.cluster_pending.is_(True), documents.c.id > after)
+                .order_by(documents.c.id).limit(limit)
+            )
+            return [(row.id, row.data, row.first_seen) for row in rows]
+
+    def save_reprint_keys(self, keys: list[ReprintKey], seen: list[tuple[str, str]]) -> None:
+        """Store the keys and take the documents out of the clustering outbox, unless a document
+        was written again meanwhile (its json differs from the `seen` one): it stays pending."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(reprint_keys).where(reprint_keys.c.document_id.in_([k.document_id for k in keys])))
+            if keys:
+                conn.execute(insert(reprint_keys), [k.__dict__ for k in keys])
+            for doc_id, data in seen:
+                conn.execute(update(documents).where(documents.c.id == doc_id, documents.c.data == data)
+                             .values(cluster_pending=False))
+
+    def all_reprint_keys(self) -> list[ReprintKey]:
+        with self.engine.connect() as conn:
+            return [ReprintKey(**row._mapping) for row in conn.execute(select(reprint_keys))]
+
+    def cluster_ids(self) -> dict[str, str]:
+        """Every document's cluster as last computed (its own id when it has none yet)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.id, documents.c.cluster_id))
+            return {row.id: row.cluster_id or row.id for row in rows}
+
+    def set_clusters(self, clusters: dict[str, Cluster]) -> int:
+        """Write the cluster fields where they changed and queue those documents for the index."""
+        changed = 0
+        with self.engine.begin() as conn:
+            for doc_id, cluster in clusters.items():
+                row = conn.execute(select(documents.c.data, documents.c.cluster_id)
+                                   .where(documents.c.id == doc_id)).first()
+                if row is None:
+                    continue
+                data = json.loads(row.data)
+                fresh = {"cluster_id": cluster.cluster_id, "is_canonical": cluster.is_canonical, "reprints": cluster.reprints}
+                if row.cluster_id == cluster.cluster_id and all(data.get(k) == v for k, v in fresh.items()):
+                    continue
+                data.update(fresh)
+                conn.execute(update(documents).where(documents.c.id == doc_id).values(
+                    data=json.dumps(data, ensure_ascii=False), cluster_id=cluster.cluster_id, sync_pending=True,
+                ))
+                changed += 1
+        return changed
+
+    def cluster_members(self, cluster_id: str) -> list[str]:
+        """Ids of the documents of one cluster."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.id).where(documents.c.cluster_id == cluster_id).order_by(documents.c.id))
+            return [row.id for row in rows]
+
+    # -- embeddings ----------------------------------------------------------------------------
+    def cached_embeddings(self, ids: list[str], model: str) -> dict[str, tuple[str, bytes]]:
+        """id → (text hash, vector bytes) of the cached vectors of these documents made by `model`."""
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(embeddings.c.document_id, embeddings.c.text_hash, embeddings.c.vector)
+                                .where(embeddings.c.document_id.in_(ids), embeddings.c.model == model))
+            return {row.document_id: (row.text_hash, row.vector) for row in rows}
+
+    def save_embeddings(self, model: str, rows: list[tuple[str, str, bytes]]) -> None:
+        """(id, text hash, vector bytes) for each document; replaces what was cached."""
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(delete(embeddings).where(embeddings.c.document_id.in_([doc_id for doc_id, _, _ in rows])))
+            conn.execute(insert(embeddings), [
+                {"document_id": doc_id, "model": model, "text_hash": text_hash, "vector": vector}
+                for doc_id, text_hash, vector in rows
+            ])
 
     # -- outbox ------------------------------------------------------------------------------
     def pending_count(self) -> int:

@@ -14,6 +14,8 @@ import meilisearch
 from meilisearch.errors import MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError
 from ruamel.yaml import YAML
 
+from indexer.embed import EMBEDDER_NAME
+
 TASK_TIMEOUT_MS = 120_000
 SEARCH_KEY_NAME = "gonggao-search"
 MEILI_ERRORS = (MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError, OSError)
@@ -84,6 +86,11 @@ def batches(docs: Iterable[dict[str, Any]], max_bytes: int = 20_000_000, max_doc
 
 
 def add_documents(client: meilisearch.Client, uid: str, docs: list[dict[str, Any]]) -> None:
+    """Upsert documents. One without a vector is sent with `_vectors.use: null` (kept out of semantic
+    search): Meilisearch refuses a document that says nothing for a `userProvided` embedder."""
+    for doc in docs:
+        vectors = doc.setdefault("_vectors", {})
+        vectors.setdefault(EMBEDDER_NAME, None)
     wait(client, client.index(uid).add_documents(docs, primary_key="id"))
 
 

@@ -2,26 +2,41 @@
 
 Idempotent (documents are upserted by id) and safe against a dead Meilisearch: a failed batch
 stays pending in the catalog with its error, and the next sync sends it again.
+
+Before sending, reprint clusters are brought up to date (`indexer.dedup.recluster`, which queues
+documents whose cluster fields changed), and each batch gets its vectors for semantic search:
+cached in the catalog by the text they embed, so only new or changed documents are embedded.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import meilisearch
+import numpy as np
 
+from indexer import embed
 from indexer.catalog.store import Catalog
+from indexer.dedup import recluster
 from indexer.search_index import admin
 
 BATCH_DOCS = 500
+EMBED_BATCH = 64
 # Fields the index does not need: the evidence stays in the catalog and the document page reads it there.
 INDEX_ONLY_DROP = ("evidence",)
 
 Progress = Callable[[int, int], None]
+
+
+class DocumentEmbedder(Protocol):
+    model_name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 @dataclass
@@ -29,22 +44,65 @@ class SyncReport:
     sent: int = 0
     failed: int = 0
     pending: int = 0
+    embedded: int = 0          # documents embedded now (the others' vectors came from the cache)
+    clusters_changed: int = 0  # documents whose reprint cluster changed
     error: str | None = None
     seconds: float = 0.0
 
 
-def to_index_doc(data: str) -> dict:
+def to_index_doc(data: str, vector: list[float] | None = None) -> dict:
     doc = json.loads(data)
     for key in INDEX_ONLY_DROP:
         doc.pop(key, None)
+    doc["_vectors"] = {embed.EMBEDDER_NAME: vector}
     return doc
 
 
+class BatchVectors:
+    """Vectors for the documents of each batch: from the catalog's cache, else embedded now."""
+
+    def __init__(self, catalog: Catalog, embedder: DocumentEmbedder, total: int, progress: Progress | None):
+        self.catalog, self.embedder, self.total, self.progress = catalog, embedder, total, progress
+        self.done = 0
+        self.embedded = 0
+
+    def __call__(self, rows: list[tuple[str, str]]) -> dict[str, list[float]]:
+        texts = {doc_id: embed.document_text(json.loads(data)) for doc_id, data in rows}
+        hashes = {doc_id: embed.text_hash(text) for doc_id, text in texts.items()}
+        cached = self.catalog.cached_embeddings(list(texts), self.embedder.model_name)
+        vectors = {doc_id: vec for doc_id, (digest, vec) in cached.items() if digest == hashes[doc_id]}
+        missing = [doc_id for doc_id in texts if doc_id not in vectors]
+        self._step(len(rows) - len(missing))
+        for start in range(0, len(missing), EMBED_BATCH):
+            chunk = missing[start:start + EMBED_BATCH]
+            fresh = [(doc_id, hashes[doc_id], embed.to_bytes(vec))
+                     for doc_id, vec in zip(chunk, self.embedder.embed([texts[d] for d in chunk]))]
+            self.catalog.save_embeddings(self.embedder.model_name, fresh)
+            vectors.update((doc_id, vec) for doc_id, _, vec in fresh)
+            self.embedded += len(chunk)
+            self._step(len(chunk))
+        return {doc_id: embed.from_bytes(vec) for doc_id, vec in vectors.items()}
+
+    def _step(self, count: int) -> None:
+        self.done += count
+        if self.progress and count:
+            self.progress(min(self.done, self.total), self.total)
+
+
+def index_docs(rows: list[tuple[str, str]], vectors: BatchVectors) -> list[dict]:
+    by_id = vectors(rows)
+    return [to_index_doc(data, by_id.get(doc_id)) for doc_id, data in rows]
+
+
 def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, settings_path: Path,
-                progress: Progress | None = None) -> SyncReport:
-    """Send every pending document; stop at the first failed batch (Meilisearch is likely down)."""
+                progress: Progress | None = None, *, embedder: DocumentEmbedder | None = None,
+                embed_progress: Progress | None = None) -> SyncReport:
+    """Recluster, then send every pending document with its vector; stop at the first failed batch
+    (Meilisearch is likely down). `embedder` defaults to the process-wide USE model."""
     started = time.monotonic()
-    report = SyncReport(pending=catalog.pending_count())
+    clusters = recluster(catalog)
+    report = SyncReport(pending=catalog.pending_count(), clusters_changed=clusters.changed)
+    vectors = BatchVectors(catalog, embedder or embed.default_embedder(), report.pending, embed_progress)
     try:
         admin.ensure_index(client, index_name, admin.load_index_settings(settings_path))
     except admin.MEILI_ERRORS + (admin.IndexWriteFailed,) as exc:
@@ -56,8 +114,10 @@ def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, s
         rows = catalog.pending_documents(BATCH_DOCS, after)
         if not rows:
             break
+        docs = index_docs(rows, vectors)
+        report.embedded = vectors.embedded
         try:
-            admin.add_documents(client, index_name, [to_index_doc(data) for _, data in rows])
+            admin.add_documents(client, index_name, docs)
         except admin.MEILI_ERRORS + (admin.IndexWriteFailed,) as exc:
             catalog.mark_sync_failed([doc_id for doc_id, _ in rows], str(exc))
             report.failed = report.pending - report.sent
@@ -73,17 +133,21 @@ def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, s
 
 
 def rebuild(catalog: Catalog, client: meilisearch.Client, index_name: str, settings_path: Path,
-            progress: Progress | None = None) -> SyncReport:
+            progress: Progress | None = None, *, embedder: DocumentEmbedder | None = None,
+            embed_progress: Progress | None = None) -> SyncReport:
     """Build a fresh index from the catalog alone, then swap it in atomically."""
     started = time.monotonic()
+    clusters = recluster(catalog)
     fresh = f"{index_name}_rebuild_{int(time.time())}"
     settings = admin.load_index_settings(settings_path)
     admin.ensure_index(client, fresh, settings)
     total = catalog.count_documents()
-    report = SyncReport(pending=total)
+    report = SyncReport(pending=total, clusters_changed=clusters.changed)
+    vectors = BatchVectors(catalog, embedder or embed.default_embedder(), total, embed_progress)
     sent: list[list[tuple[str, str]]] = []
     for rows in catalog.all_documents(BATCH_DOCS):
-        admin.add_documents(client, fresh, [to_index_doc(data) for _, data in rows])
+        admin.add_documents(client, fresh, index_docs(rows, vectors))
+        report.embedded = vectors.embedded
         sent.append(rows)
         report.sent += len(rows)
         if progress:

@@ -16,4 +16,17 @@
       Array.prototype.forEach.call(form.elements, function (el) { el.disabled = false; });
     }, 0);
   });
+  // The citation's copy button: shown only where the clipboard API is there to run it.
+  var copy = document.getElementById("copy-citation");
+  var citation = document.getElementById("citation");
+  if (copy && citation && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(citation.value).then(function () {
+        copy.textContent = copy.getAttribute("data-copied");
+      }, function () {
+        citation.select();
+      });
+    });
+  }
 })();

@@ -14,9 +14,10 @@ def api(world, **params):  # type: ignore[no-untyped-def]
 
 
 def all_hits(world, **params) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Every hit, reprints unfolded: these tests count articles, not reprint clusters."""
     hits, page = [], 1
     while True:
-        answer = api(world, page=page, **params)
+        answer = api(world, page=page, copies="all", **params)
         hits += answer["hits"]
         if page >= answer["total_pages"]:
             return hits

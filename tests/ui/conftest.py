@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from indexer.archive import WarcWriterRotating
+from indexer.catalog.store import Catalog
 from indexer.chinese import to_simplified
-from indexer.models import Document, RegionPath
+from indexer.models import Document, Evidence, Page, RegionPath
 from indexer.search_index import admin
 from search_ui.app import WebConfig, create_app
 
@@ -93,11 +96,11 @@ def index_settings() -> dict:
     return admin.load_index_settings(REPO / "config" / "index_settings.yaml")
 
 
-def seed_index(meili, name: str, settings: dict | None = None) -> WebConfig:
+def seed_index(meili, name: str, settings: dict | None = None, docs: list[dict] | None = None) -> WebConfig:
     client = admin.connect(meili.url, meili.master_key)
     settings = settings or index_settings()
     admin.ensure_index(client, name, settings)
-    admin.add_documents(client, name, DOCS)
+    admin.add_documents(client, name, docs or DOCS)
     key = admin.ensure_search_key(client, name)
     return WebConfig(meili_url=meili.url, search_key=key, index_name=name, hazard_labels=HAZARD_LABELS)
 
@@ -114,4 +117,76 @@ def client(web_config) -> Iterator:
     from fastapi.testclient import TestClient
 
     with TestClient(create_app(web_config)) as c:
+        yield c
+
+
+# --- a small catalog: evidence, versions, an archived XSS page, crawl runs -------------------
+ARCHIVED_XSS = (
+    '<!doctype html><html><head><meta charset="gbk"><title>校园安全提示</title>'
+    "<script>alert('head')</script></head><body><h1 id=\"archived-title\">校园安全提示（存档）</h1>"
+    '<img src=x onerror="alert(\'img\')"><script>alert(document.cookie)</script>'
+    '<a href="javascript:alert(\'link\')">link</a><form action="https://evil.example/"><input name="a"></form>'
+    '<iframe src="javascript:alert(\'frame\')"></iframe><p>请注意校园安全。</p></body></html>'
+).encode("gbk")
+DOC01_V1_BODY = "汉阴县教育局召开全县校园安全工作会议。\n部署防溺水工作。"
+NEXT_RUN = datetime(2030, 1, 2, 6, 17, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def _document(doc_id: str, **changes) -> Document:
+    data = {**next(d for d in DOCS if d["id"] == doc_id), **changes}
+    return Document.model_validate(data)
+
+
+def _page(url: str, body: bytes, content_type: str) -> Page:
+    return Page(url=url, final_url=url, status=200, headers={"Content-Type": content_type}, body=body,
+                fetched_at=datetime(2024, 5, 10, 3, 0, tzinfo=timezone.utc), source_id="ui-test")
+
+
+def build_catalog(root: Path) -> tuple[str, Path]:
+    """A SQLite catalog and WARC folder: doc01 with evidence and two versions, doc16's page as
+    fetched (an XSS payload), and crawl runs of two sources (one failing)."""
+    url, archive_dir = f"sqlite:///{root / 'catalog.sqlite'}", root / "warc"
+    catalog = Catalog(url, archive_dir=archive_dir)
+    catalog.register_sources([("ui-test", "测试教育局", "gov", "{}"), ("quiet", "未运行的来源", "news", "{}")])
+    warc = WarcWriterRotating(archive_dir)
+    doc01 = _document("doc01")
+    page = _page(doc01.url, f"<html><body><h1>{doc01.title}</h1><p>{doc01.body}</p></body></html>".encode(), "text/html; charset=utf-8")
+    page_id = catalog.save_page(page, state="ok", warc=warc.append(page))
+    catalog.store_documents(page_id, [_document("doc01", body=DOC01_V1_BODY)])
+    body = doc01.body
+    doc01.evidence = [
+        Evidence(label="drowning", phrase="防溺水", start=body.index("防溺水"), field="body", rule="keyword"),
+        Evidence(label="food", phrase="食品安全", start=body.index("食品安全"), field="body", rule="keyword"),
+        Evidence(label="陕西省 > 安康市 > 汉阴县", phrase="汉阴县", start=0, field="title", rule="full name"),
+    ]
+    catalog.store_documents(page_id, [doc01])
+    doc16 = _document("doc16")
+    page = _page(doc16.url, ARCHIVED_XSS, "text/html")
+    page_id = catalog.save_page(page, state="ok", warc=warc.append(page))
+    catalog.store_documents(page_id, [doc16])
+    warc.close()
+    ok = catalog.start_run("ui-test")
+    catalog.finish_run(ok, "ok", pages_fetched=12, docs_new=3, docs_changed=1)
+    for kinds in (["timeout", "timeout", "http_5xx"], ["dns"]):
+        run = catalog.start_run("ui-test")
+        for kind in kinds:
+            catalog.record_error(run, "ui-test", "https://edu.example.gov.cn/list.html", kind, f"{kind} while fetching")
+        catalog.finish_run(run, "failed", pages_fetched=1, errors=len(kinds))
+    catalog.close()
+    return url, archive_dir
+
+
+@pytest.fixture(scope="module")
+def catalog_config(web_config, tmp_path_factory) -> WebConfig:
+    """`web_config` with a catalog (see build_catalog) and a fixed next run for every source."""
+    url, archive_dir = build_catalog(tmp_path_factory.mktemp("catalog"))
+    return dataclasses.replace(web_config, catalog_url=url, archive_dir=archive_dir,
+                               next_runs=lambda: {"ui-test": NEXT_RUN, "quiet": None})
+
+
+@pytest.fixture(scope="module")
+def catalog_client(catalog_config) -> Iterator:
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(catalog_config)) as c:
         yield c

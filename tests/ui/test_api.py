@@ -200,7 +200,10 @@ def test_json_twins_equal_the_api(client):
     assert client.get("/search.json", params=params).json() == api
     doc = client.get("/doc/doc14.json").json()
     stored = next(d for d in DOCS if d["id"] == "doc14")
-    assert doc == stored
+    context = doc.pop("context")
+    assert doc == {k: v for k, v in stored.items() if not k.startswith("_")}   # the Document shape, plus the page's context
+    assert context["catalog"] is False and "t2024_14.html" in context["citation"]
+    assert client.get("/api/v1/doc/doc14").json() == {**doc, "context": context}
     assert client.get("/doc/nosuchdoc.json").status_code == 404
     assert client.get("/doc/bad%20id.json").status_code == 404
 

@@ -1,10 +1,14 @@
-"""Headless Chromium against the app served by uvicorn: search, drill down, open a document.
+"""Headless Chromium against the app served by uvicorn (with a small catalog): search, drill
+down, open a document, export, follow a feed, the archived copy, the status page.
 
-Screenshots are kept at /tmp/ui-search.png, /tmp/ui-doc.png and /tmp/ui-phone.png.
+Screenshots are kept at /tmp/ui-search.png, /tmp/ui-doc.png, /tmp/ui-phone.png, /tmp/ui-doc-catalog.png
+and /tmp/ui-status.png.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import tempfile
 import threading
@@ -23,11 +27,11 @@ CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
-def server(web_config) -> Iterator[str]:
+def server(catalog_config) -> Iterator[str]:
     import uvicorn
 
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(web_config), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(catalog_config), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
@@ -202,3 +206,120 @@ def test_works_with_javascript_off(server):
         d.find_element(By.CSS_SELECTOR, ".hit-title a").click()
         wait_url(d, "/doc/")
         assert d.find_element(By.ID, "doc-body").text
+
+
+def test_export_csv_from_the_results_page(server, driver):
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(server + "/search?q=%E6%A0%A1%E5%9B%AD&lang=zh")
+    total = int(d.find_element(By.ID, "total").get_attribute("data-total"))
+    href = d.find_element(By.ID, "export-csv").get_attribute("href")
+    assert href.startswith(server + "/search.csv?")
+    # fetch the file the link points at, as the browser would download it
+    data = d.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(Array.from(new Uint8Array(b))));
+    """, href)
+    raw = bytes(data)
+    assert raw[:3] == b"\xef\xbb\xbf"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == total and "汉阴县教育局召开校园安全工作会议" in {r["title"] for r in rows}
+
+
+def test_feed_link_gives_a_feed_that_parses(server, driver):
+    from xml.etree import ElementTree as ET
+
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(server + "/search?region=%E9%99%95%E8%A5%BF%E7%9C%81+%3E+%E5%AE%89%E5%BA%B7%E5%B8%82+%3E+%E6%B1%89%E9%98%B4%E5%8E%BF&hazard=drowning")
+    href = d.find_element(By.ID, "feed-link").get_attribute("href")
+    head = d.find_element(By.CSS_SELECTOR, 'link[type="application/atom+xml"]').get_attribute("href")
+    assert href == head
+    with urllib.request.urlopen(href, timeout=10) as r:
+        assert r.headers["content-type"].startswith("application/atom+xml")
+        root = ET.fromstring(r.read())
+    atom = "{http://www.w3.org/2005/Atom}"
+    ids = [e.find(atom + "id").text for e in root.findall(atom + "entry")]
+    assert ids == ["tag:gonggao,2024:doc/doc02", "tag:gonggao,2024:doc/doc01"]
+
+
+def test_map_tile_applies_the_region(server, driver):
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(server + "/search?hazard=drowning")
+    tile = d.find_element(By.CSS_SELECTOR, 'a[data-province="河南省"]')
+    assert tile.get_attribute("data-count") == "2"
+    tile.click()
+    wait_url(d, "region=%E6%B2%B3%E5%8D%97%E7%9C%81")
+    assert d.find_element(By.ID, "total").get_attribute("data-total") == "2"
+
+
+def test_document_page_shows_evidence_and_citation(server, driver):
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(server + "/doc/doc01?lang=zh")
+    marks = [m.text for m in d.find_elements(By.CSS_SELECTOR, "#hazard-evidence mark")]
+    assert marks == ["防溺水", "食品安全"]
+    citation = d.find_element(By.ID, "citation").get_attribute("value")
+    assert "《汉阴县教育局召开校园安全工作会议》" in citation and "https://edu.example.gov.cn/202401/t2024_1.html" in citation
+    assert d.find_element(By.ID, "copy-citation").is_displayed()        # app.js shows it where the clipboard works
+    assert d.find_element(By.ID, "doc-status").text == "已修改"              # the catalog knows of the edit
+    assert "部署防溺水和食品安全工作" in d.find_element(By.CSS_SELECTOR, "#diff ins").text
+    d.save_screenshot("/tmp/ui-doc-catalog.png")
+
+
+def test_archived_xss_page_stays_inert(server, driver):
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(server + "/doc/doc16")
+    frame = d.find_element(By.ID, "archived-frame")
+    assert frame.get_attribute("sandbox") == ""
+    d.execute_script("arguments[0].scrollIntoView()", frame)
+    d.switch_to.frame(frame)
+    assert d.find_element(By.ID, "archived-title").text == "校园安全提示（存档）"    # shown, decoded from GBK
+    assert d.execute_script("return document.domain") == ""                  # an opaque origin
+    d.switch_to.default_content()
+    no_alert(d)
+    assert d.find_element(By.ID, "doc-title").text.startswith("校园安全提示")   # the frame could not touch the page
+    # opened on its own (top level), the CSP sandbox still applies
+    d.get(server + "/archive/doc16")
+    no_alert(d)
+    assert d.find_element(By.ID, "archived-title").text
+    assert d.execute_script("return window.origin") == "null"
+    blocked = [e["message"] for e in d.get_log("browser")]
+    assert any("sandbox" in m or "Content Security Policy" in m for m in blocked), blocked
+
+
+def test_status_page_renders(server, driver):
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(server + "/search?lang=en")
+    d.find_element(By.ID, "status-link").click()
+    wait_url(d, "/status")
+    section = d.find_element(By.ID, "source-ui-test")
+    assert section.find_element(By.CSS_SELECTOR, "[data-health]").get_attribute("data-health") == "failing"
+    assert "gonggao crawl ui-test" in section.text and "timeout × 2" in section.text
+    assert len(section.find_elements(By.CSS_SELECTOR, "tr.run")) == 3
+    d.save_screenshot("/tmp/ui-status.png")
+    d.get(server + "/search?lang=zh")
+
+
+def test_timeline_bar_narrows_the_dates(server, driver):
+    from selenium.webdriver.common.by import By
+
+    d = driver
+    d.get(server + "/search?hazard=drowning&lang=zh")
+    bar = d.find_element(By.CSS_SELECTOR, '#timeline a.bar[data-key="2024-06"]')
+    d.execute_script("arguments[0].scrollIntoView()", d.find_element(By.ID, "timeline"))
+    d.save_screenshot("/tmp/ui-timeline.png")
+    d.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bar)
+    wait_url(d, "to=2024-06-30")
+    assert "from=2024-06-01" in d.current_url
+    assert d.find_element(By.ID, "from").get_attribute("value") == "2024-06-01"
+    assert d.find_element(By.ID, "total").get_attribute("data-total") == "2"   # doc02 and doc15

@@ -1,0 +1,86 @@
+"""Taking results away: /search.csv, /search.xlsx, /search.jsonl (every hit) and /search.atom.
+
+They take the search page's URL parameters, so every search can be exported or followed by
+changing the path. A refusal (too many hits, bad parameter, search down) is a page for a
+browser and {"error": …} for any other client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response, StreamingResponse
+
+from search_ui import export, feed, service
+from search_ui.query import BadRequest, SearchParams, parse_params, strip_share_noise
+from search_ui.web import html_error, json_error, state, translator
+
+router = APIRouter()
+EXTRA = frozenset({"lang"})
+FORMAT_SUMMARY = "Every hit of a search (at most 10,000), streamed; same parameters as /api/v1/search"
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if "text/html" in request.headers.get("accept", ""):
+        return html_error(request, status, message)
+    return json_error(status, message)
+
+
+def _params(request: Request) -> SearchParams:
+    return parse_params(strip_share_noise(request.query_params.multi_items()), EXTRA)
+
+
+def _export(request: Request, fmt: str) -> Response:
+    try:
+        source = export.ExportSource(state(request).reader, _params(request))
+    except (BadRequest, export.ExportTooLarge) as exc:
+        return _error(request, 400, str(exc))
+    except service.SearchUnavailable as exc:
+        return _error(request, 503, str(exc))
+    return StreamingResponse(
+        export.WRITERS[fmt](source.documents()),
+        media_type=export.FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{export.filename(fmt)}"',
+                 "X-Total-Count": str(source.total)},
+    )
+
+
+@router.get("/search.csv", summary="Export as CSV (UTF-8 with BOM)", description=FORMAT_SUMMARY,
+            response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
+def export_csv(request: Request) -> Response:
+    return _export(request, "csv")
+
+
+@router.get("/search.xlsx", summary="Export as an Excel workbook", description=FORMAT_SUMMARY,
+            response_class=StreamingResponse, responses={200: {"content": {export.FORMATS["xlsx"]: {}}}})
+def export_xlsx(request: Request) -> Response:
+    return _export(request, "xlsx")
+
+
+@router.get("/search.jsonl", summary="Export as JSON Lines (one document per line)", description=FORMAT_SUMMARY,
+            response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
+def export_jsonl(request: Request) -> Response:
+    return _export(request, "jsonl")
+
+
+@router.get("/search.atom", summary="Atom feed of a search (newest 50)",
+            description="Same parameters as /api/v1/search; entries newest first, ids stable (tag: URIs)",
+            response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
+def search_atom(request: Request) -> Response:
+    try:
+        params = _params(request)
+        result = service.search(state(request).reader, replace(params, sort="date", page=1, per_page=feed.FEED_SIZE))
+    except BadRequest as exc:
+        return _error(request, 400, str(exc))
+    except service.SearchUnavailable as exc:
+        return _error(request, 503, str(exc))
+    base = str(request.base_url)
+    qs = params.query_string(page=1)
+    body = feed.build(
+        params, result.hits, base_url=base,
+        self_url=f"{base}search.atom" + ("?" + qs if qs else ""),
+        html_url=f"{base}search" + ("?" + qs if qs else ""),
+        hazard_label=translator(request).hazard,
+    )
+    return Response(body, media_type=feed.MEDIA_TYPE)

@@ -1,0 +1,119 @@
+"""The crawl status page: per source its last runs, next run and health, read from the catalog.
+
+Health: `ok` when the last finished run succeeded; `failing` since the start of the oldest run of
+the unbroken series of failed runs up to the last one; `never` before any run finished. A run in
+progress does not change the health. "Run now" is the command `gonggao crawl ID`: the web app holds
+no handle on the scheduler of `gonggao up`, and a public page that starts crawls would be a way
+to make the server hammer the sites it crawls.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+log = logging.getLogger(__name__)
+RUNS_SHOWN = 5
+NextRuns = Callable[[], dict[str, datetime | None]]
+
+
+class CatalogUnavailable(RuntimeError):
+    """The catalog could not be read (database down, file missing, schema not created)."""
+
+
+@dataclass
+class RunRow:
+    id: int
+    state: str                        # running | ok | failed
+    started_at: int
+    finished_at: int | None
+    duration_s: int | None
+    pages_fetched: int
+    pages_unchanged: int
+    docs_new: int
+    docs_changed: int
+    docs_removed: int
+    errors: int
+    errors_by_kind: dict[str, int]
+
+
+@dataclass
+class SourceStatus:
+    id: str
+    name: str
+    kind: str
+    documents: int
+    health: str                       # ok | failing | never
+    failing_since: int | None
+    next_run: datetime | None
+    run_now: str                      # the command that crawls it now
+    runs: list[RunRow] = field(default_factory=list)
+    last_error: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "kind": self.kind, "documents": self.documents,
+            "health": self.health, "failing_since": self.failing_since,
+            "next_run": self.next_run.isoformat(timespec="minutes") if self.next_run else None,
+            "run_now": self.run_now,
+            "runs": [vars(r) for r in self.runs],
+            "last_error": self.last_error,
+        }
+
+
+def run_row(run: dict[str, Any], errors: list[dict[str, Any]]) -> RunRow:
+    finished = run.get("finished_at")
+    return RunRow(
+        id=int(run["id"]), state=str(run["state"]), started_at=int(run["started_at"]), finished_at=finished,
+        duration_s=int(finished) - int(run["started_at"]) if finished else None,
+        pages_fetched=int(run.get("pages_fetched") or 0), pages_unchanged=int(run.get("pages_unchanged") or 0),
+        docs_new=int(run.get("docs_new") or 0), docs_changed=int(run.get("docs_changed") or 0),
+        docs_removed=int(run.get("docs_removed") or 0), errors=int(run.get("errors") or 0),
+        errors_by_kind=dict(Counter(str(e["kind"]) for e in errors).most_common()),
+    )
+
+
+def health(runs: list[RunRow]) -> tuple[str, int | None]:
+    """(health, failing since) from runs newest first."""
+    finished = [r for r in runs if r.state != "running"]
+    if not finished:
+        return "never", None
+    if finished[0].state == "ok":
+        return "ok", None
+    since = finished[0].started_at
+    for r in finished:
+        if r.state == "ok":
+            break
+        since = r.started_at
+    return "failing", since
+
+
+def sources_status(catalog: Any, next_runs: NextRuns | None, history: int = 50) -> list[SourceStatus]:
+    """One SourceStatus per source registered in the catalog. `history` runs are read to date a failure."""
+    try:
+        return _sources_status(catalog, next_runs() if next_runs else {}, history)
+    except Exception as exc:       # SQLAlchemy, driver and file errors alike: the page says so, no traceback
+        log.exception("reading crawl status from the catalog failed")
+        raise CatalogUnavailable(f"The catalog could not be read ({type(exc).__name__}); crawl status is unavailable.") from exc
+
+
+def _sources_status(catalog: Any, upcoming: dict[str, datetime | None], history: int) -> list[SourceStatus]:
+    out = []
+    for summary in catalog.source_summaries():
+        runs = catalog.runs(summary["id"], limit=history)
+        rows = [run_row(r, catalog.errors(run_id=r["id"]) if r.get("errors") else []) for r in runs[:RUNS_SHOWN]]
+        rows += [run_row(r, []) for r in runs[RUNS_SHOWN:]]
+        state, since = health(rows)
+        err = summary.get("last_error")
+        out.append(SourceStatus(
+            id=summary["id"], name=summary["name"], kind=summary["kind"], documents=int(summary["documents"]),
+            health=state, failing_since=since, next_run=upcoming.get(summary["id"]),
+            run_now=f"gonggao crawl {summary['id']}",
+            runs=rows[:RUNS_SHOWN],
+            last_error={k: err[k] for k in ("kind", "message", "url", "at")} if err else None,
+        ))
+    return out
