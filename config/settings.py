@@ -23,6 +23,7 @@ ENV_VARS: dict[str, str] = {
     "GONGGAO_CONTACT_URL": "contact_url",
     "GONGGAO_LOG_LEVEL": "log_level",
     "GONGGAO_CRAWL_DELAY": "crawl_delay",
+    "GONGGAO_SCRAPYD_NODES": "scrapyd_nodes",
     "MEILI_URL": "meili_url",
     "MEILI_MASTER_KEY": "meili_master_key",
     "MEILI_BIN": "meili_bin",
@@ -39,6 +40,7 @@ class Settings(BaseModel):
     contact_url: str = "https://github.com/gonggao/gonggao#crawler"
     log_level: str = "WARNING"
     crawl_delay: float = 1.0  # seconds between requests to one site (AutoThrottle may raise it)
+    scrapyd_nodes: str | None = None  # "http://h1:6800,http://h2:6800": crawls run there, not here
     meili_url: str | None = None
     meili_master_key: str | None = None
     meili_bin: Path | None = None

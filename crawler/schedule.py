@@ -20,7 +20,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from config.settings import Settings
 from config.sources import Schedule, Source
-from crawler.launch import crawl_in_subprocess
+from crawler.dispatch import crawl_sources
 
 log = logging.getLogger(__name__)
 TIMEZONE = "Asia/Shanghai"
@@ -34,8 +34,9 @@ def trigger_for(schedule: Schedule) -> BaseTrigger:
 
 
 def scheduled_crawl(source_id: str) -> None:
-    """The job: crawl one source in its own process. Settings come from this process's environment."""
-    code = crawl_in_subprocess([source_id], Settings.load())
+    """The job: crawl one source in its own process, or on a Scrapyd node when nodes are configured.
+    Settings come from this process's environment."""
+    code = crawl_sources([source_id], Settings.load())
     if code != 0:
         log.warning("scheduled crawl failed source=%s exit=%s", source_id, code)
 

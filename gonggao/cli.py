@@ -48,10 +48,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def unavailable_errors() -> tuple[type[BaseException], ...]:
+    """A service Gonggao needs does not answer: Meilisearch, or a Scrapyd node (exit 3)."""
+    from crawler.dispatch import ScrapydError
     from indexer.search_index.admin import MEILI_ERRORS, IndexWriteFailed
     from indexer.search_index.process import MeiliUnavailable
 
-    return (MeiliUnavailable, IndexWriteFailed, *MEILI_ERRORS)
+    return (MeiliUnavailable, IndexWriteFailed, ScrapydError, *MEILI_ERRORS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,7 +134,7 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
-    from crawler.launch import crawl_in_subprocess
+    from crawler.dispatch import crawl_sources
     from gonggao import services
     from gonggao.pipeline import load_configured_sources, open_catalog, sync
 
@@ -144,7 +146,7 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     wanted = args.sources or [s.id for s in sources if s.enabled]
     catalog = open_catalog(settings, sources)
-    code = crawl_in_subprocess(wanted, settings, progress=True)
+    code = crawl_sources(wanted, settings, progress=True)
     try:
         with services.meilisearch(settings) as meili:
             report = sync(settings, catalog, meili)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from config.settings import Settings
 from crawler import schedule
+from crawler.dispatch import ScrapydCluster, configured_nodes
 from apscheduler.triggers.cron import CronTrigger
 
 from gonggao import services
@@ -49,6 +50,8 @@ def start_meilisearch(settings: Settings, stack: ExitStack) -> MeiliEndpoint:
 
 def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
     sources = load_configured_sources(settings)
+    if settings.scrapyd_nodes and options.schedule:
+        ScrapydCluster(configured_nodes(settings)).verify()   # a wrong node is reported now, not at 3 am
     with ExitStack() as stack:
         meili = start_meilisearch(settings, stack)
         catalog = open_catalog(settings, sources)

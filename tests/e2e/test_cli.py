@@ -81,3 +81,10 @@ def test_search_with_meilisearch_down_is_a_clear_message(tmp_path: Path) -> None
     result = gonggao("--data-dir", str(tmp_path), "search", "校园", env=env)
     assert result.returncode == 3
     assert "Traceback" not in result.stderr and "Meilisearch" in result.stderr
+
+
+def test_a_malformed_scrapyd_node_list_is_a_config_error(tmp_path: Path) -> None:
+    result = gonggao("--data-dir", str(tmp_path / "d"), "crawl", env={"GONGGAO_SCRAPYD_NODES": "ftp://h1:6800"})
+    assert result.returncode == 2
+    assert "GONGGAO_SCRAPYD_NODES" in result.stderr and "ftp://h1:6800" in result.stderr
+    assert "Traceback" not in result.stderr

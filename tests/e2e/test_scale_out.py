@@ -3,7 +3,7 @@
 Everything is real and on loopback: a PostgreSQL server in a temporary folder (run as an
 unprivileged user when the tests run as root: PostgreSQL refuses root), two `scrapyd` daemons,
 each with its own working folder, port and data directory (its own WARC files), and the demo
-web. The scheduler side dispatches the sources with `gonggao.dispatch`; the result is compared
+web. The scheduler side dispatches the sources with `crawler.dispatch`; the result is compared
 with a single-node crawl of the same demo web into SQLite.
 """
 
@@ -32,7 +32,7 @@ from config.sources import load_sources
 from crawler.launch import crawl_in_subprocess
 from gonggao.demo import resolved_sources_file
 from gonggao.demo_web.server import DemoWeb
-from gonggao.dispatch import ScrapydCluster, ScrapydError, parse_nodes
+from crawler.dispatch import ScrapydCluster, ScrapydError, parse_nodes
 from gonggao.pipeline import open_catalog
 from indexer.catalog.schema import crawl_runs, documents
 from indexer.catalog.store import Catalog

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
+from config.errors import ConfigError
+from config.settings import Settings
+
 log = logging.getLogger(__name__)
 
 PROJECT = "gonggao"
@@ -212,3 +215,21 @@ def crawl_on_nodes(source_ids: list[str], nodes: list[str], *, timeout: float | 
         log.warning("crawls not finished on the nodes jobs=%s", unfinished)
         return 1
     return 0
+
+
+def crawl_sources(source_ids: list[str], settings: Settings, *, progress: bool = False) -> int:
+    """Crawl these sources where the settings say: on the Scrapyd nodes of `GONGGAO_SCRAPYD_NODES`,
+    else in a local subprocess. 0 when every crawl ran."""
+    if not settings.scrapyd_nodes:
+        from crawler.launch import crawl_in_subprocess
+
+        return crawl_in_subprocess(source_ids, settings, progress=progress)
+    return crawl_on_nodes(source_ids, configured_nodes(settings))
+
+
+def configured_nodes(settings: Settings) -> list[str]:
+    """The Scrapyd nodes of the settings; a malformed list is a config error (exit 2)."""
+    try:
+        return parse_nodes(settings.scrapyd_nodes or "")
+    except ValueError as exc:
+        raise ConfigError("environment", None, "GONGGAO_SCRAPYD_NODES", str(exc)) from None
