@@ -173,30 +173,42 @@ def _print_runs(catalog, source_ids: list[str]) -> None:  # type: ignore[no-unty
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     from crawler.schedule import next_runs
     from gonggao.pipeline import load_configured_sources, open_catalog
+    from search_ui.status import CatalogUnavailable, sources_status
 
     sources = load_configured_sources(settings)
     catalog = open_catalog(settings, sources)
     upcoming = next_runs(sources)
+    try:
+        statuses = sources_status(catalog, lambda: upcoming)
+    except CatalogUnavailable as exc:
+        print(f"gonggao: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     rows = []
-    for summary in catalog.source_summaries():
-        if summary["id"] not in upcoming:
+    for status in statuses:
+        if status.id not in upcoming:          # registered once, since removed from the sources file
             continue
-        last = summary["last_run"]
-        err = summary["last_error"]
-        rows.append({
-            "id": summary["id"], "name": summary["name"], "kind": summary["kind"], "documents": summary["documents"],
-            "last_run": _when(last["started_at"]) if last else None,
-            "last_state": last["state"] if last else None,
-            "next_run": upcoming[summary["id"]].isoformat(timespec="minutes") if upcoming[summary["id"]] else None,
+        row = status.to_json()
+        last = status.runs[0] if status.runs else None
+        err = status.last_error
+        row.update({
+            "last_run": _when(last.started_at) if last else None,
+            "last_state": last.state if last else None,
             "last_error": f"{err['kind']}: {err['message'][:80]} ({err['url']})" if err else None,
         })
+        rows.append(row)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    print(f"{'SOURCE':<14} {'KIND':<7} {'DOCS':>5}  {'LAST RUN':<17} {'STATE':<8} {'NEXT RUN':<17} LAST ERROR")
+    print(f"{'SOURCE':<14} {'KIND':<7} {'DOCS':>5}  {'HEALTH':<26} {'LAST RUN':<17} {'FETCHED':>7} {'NEW':>4} {'CHG':>4} "
+          f"{'GONE':>4}  {'NEXT RUN':<17} LAST RUN'S ERRORS")
     for r in rows:
-        print(f"{r['id']:<14} {r['kind']:<7} {r['documents']:>5}  {r['last_run'] or '-':<17} {r['last_state'] or '-':<8} "
-              f"{(r['next_run'] or '-')[:16]:<17} {r['last_error'] or '-'}")
+        health = r["health"] if not r["failing_since"] else f"{r['health']} since {_when(r['failing_since'])}"
+        last = r["runs"][0] if r["runs"] else {}
+        errors = ", ".join(f"{kind} {n}" for kind, n in last.get("errors_by_kind", {}).items()) or "-"
+        print(f"{r['id']:<14} {r['kind']:<7} {r['documents']:>5}  {health:<26} {r['last_run'] or '-':<17} "
+              f"{last.get('pages_fetched', 0):>7} {last.get('docs_new', 0):>4} {last.get('docs_changed', 0):>4} "
+              f"{last.get('docs_removed', 0):>4}  {(r['next_run'] or '-')[:16]:<17} {errors}")
+    print("\nto crawl one now: gonggao crawl SOURCE")
     return 0
 
 

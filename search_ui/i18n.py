@@ -104,6 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "health_ok": {"zh": "正常", "en": "ok"},
     "health_failing": {"zh": "失败，自 {t} 起", "en": "failing since {t}"},
     "health_never": {"zh": "尚未运行", "en": "not run yet"},
+    "health_needs_browser": {"zh": "需要浏览器，自 {t} 起（网站以 JavaScript 反爬验证应答）",
+                             "en": "needs a browser since {t} (the site answers with a JavaScript anti-bot challenge)"},
     "next_run": {"zh": "下次运行", "en": "Next run"},
     "last_runs": {"zh": "最近运行", "en": "Last runs"},
     "run_started": {"zh": "开始", "en": "Started"},

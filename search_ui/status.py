@@ -47,7 +47,7 @@ class SourceStatus:
     name: str
     kind: str
     documents: int
-    health: str                       # ok | failing | never
+    health: str                       # ok | failing | needs_browser | never
     failing_since: int | None
     next_run: datetime | None
     run_now: str                      # the command that crawls it now
@@ -78,18 +78,20 @@ def run_row(run: dict[str, Any], errors: list[dict[str, Any]]) -> RunRow:
 
 
 def health(runs: list[RunRow]) -> tuple[str, int | None]:
-    """(health, failing since) from runs newest first."""
+    """(health, since) from runs newest first: ok, failing or needs_browser (the site answers with a
+    JavaScript anti-bot challenge: retrying every night will not help, a person must decide)."""
     finished = [r for r in runs if r.state != "running"]
     if not finished:
         return "never", None
-    if finished[0].state == "ok":
+    state = finished[0].state
+    if state == "ok":
         return "ok", None
     since = finished[0].started_at
     for r in finished:
-        if r.state == "ok":
+        if r.state != state:
             break
         since = r.started_at
-    return "failing", since
+    return ("needs_browser" if state == "needs_browser" else "failing"), since
 
 
 def sources_status(catalog: Any, next_runs: NextRuns | None, history: int = 50) -> list[SourceStatus]:

@@ -116,3 +116,16 @@ def test_a_broken_catalog_is_a_message_not_a_traceback(web_config, tmp_path):
         status = c.get("/status.json")
         assert status.status_code == 503 and "catalog could not be read" in status.json()["error"]
         assert "Traceback" not in c.get("/status").text
+
+
+def test_health_tells_failing_from_needing_a_browser():
+    from search_ui.status import health, run_row
+
+    def run(i: int, state: str):  # newest first: i=0 is the last run
+        return run_row({"id": 10 - i, "state": state, "started_at": 1000 - i * 100, "finished_at": 1000 - i * 100 + 5}, [])
+
+    assert health([]) == ("never", None)
+    assert health([run(0, "ok"), run(1, "failed")]) == ("ok", None)
+    assert health([run(0, "failed"), run(1, "failed"), run(2, "ok")]) == ("failing", 900)
+    assert health([run(0, "needs_browser"), run(1, "needs_browser"), run(2, "failed")]) == ("needs_browser", 900)
+    assert health([run(0, "running"), run(1, "needs_browser")]) == ("needs_browser", 900)
