@@ -25,10 +25,11 @@ class Gone:
 
 @dataclass
 class Skipped:
-    """A response we fetched but do not index (a PDF, an image); kept with its reason."""
+    """A response we fetched but do not index (a PDF, an image, binary garbage); kept with its reason."""
 
     page: Page
     reason: str
+    kind: str = "not_html"
 
 
 @dataclass

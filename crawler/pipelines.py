@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from typing import Any
 
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import Settings
 from config.sources import Source
 from crawler.items import CrawlError, FetchedPage, Gone, NotModified, Skipped
-from indexer.archive import RecordRef, WarcWriterRotating
+from indexer.archive import WarcWriterRotating
 from indexer.catalog.store import Catalog
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
-from indexer.models import Page
 
 log = logging.getLogger(__name__)
 NOT_COUNTED_AS_ERRORS = {"robots", "not_html", "no_article"}
+STORAGE_ERRORS = (OSError, SQLAlchemyError)
+DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+POSTGRES_DISK_FULL = "53100"
+NOT_STORED_YET = "fetched; its documents are not stored yet"
 
 
 class CatalogPipeline:
@@ -29,6 +35,7 @@ class CatalogPipeline:
         self.archive: WarcWriterRotating | None = None
         self.enrichers = Enrichers(hazards_path=settings.hazards_path)
         self.run_id: int | None = None
+        self.stopped: str | None = None  # why the crawl stopped early: the catalog or the archive cannot be written
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "CatalogPipeline":
@@ -41,42 +48,70 @@ class CatalogPipeline:
     def open_spider(self) -> None:
         # one writer per crawl: files are named by source and process, so writers never share a file
         self.archive = WarcWriterRotating(self.archive_dir, prefix=self.source.id)
+        # One source never crawls twice at once, so an earlier run still "running" died (kill -9, power loss).
+        for run in self.catalog.runs(self.source.id, limit=5):
+            if run["state"] == "running":
+                self.catalog.finish_run(run["id"], "interrupted")
         self.run_id = self.catalog.start_run(self.source.id, os.getpid())
 
     def close_spider(self) -> None:
         get = self.stats.get_value
-        pages = get("gonggao/pages", 0) + get("gonggao/unchanged", 0)
-        errors = get("gonggao/errors", 0)
-        state = "failed" if errors and pages == 0 else "ok"
-        self.catalog.finish_run(
-            self.run_id, state, pages_fetched=get("gonggao/pages", 0), pages_unchanged=get("gonggao/unchanged", 0),
-            docs_new=get("gonggao/docs_new", 0), docs_changed=get("gonggao/docs_changed", 0),
-            docs_removed=get("gonggao/docs_removed", 0), errors=errors,
-        )
-        if self.archive is not None:
-            self.archive.close()
-        self.catalog.close()
+        try:
+            self.catalog.finish_run(
+                self.run_id, self._run_state(),
+                pages_fetched=get("gonggao/pages", 0), pages_unchanged=get("gonggao/unchanged", 0),
+                docs_new=get("gonggao/docs_new", 0), docs_changed=get("gonggao/docs_changed", 0),
+                docs_removed=get("gonggao/docs_removed", 0), errors=get("gonggao/errors", 0),
+            )
+        except SQLAlchemyError as exc:  # the next run marks this one interrupted
+            log.error("cannot record the end of the crawl source=%s error=%s", self.source.id, exc)
+        finally:
+            if self.archive is not None:
+                self.archive.close()
+            self.catalog.close()
+
+    def _run_state(self) -> str:
+        """ok; failed (stopped early, or errors and nothing fetched); needs_browser (list pages behind a challenge)."""
+        get = self.stats.get_value
+        fetched = get("gonggao/pages", 0) + get("gonggao/unchanged", 0)
+        if self.stopped:
+            return "failed"
+        if fetched == 0 and get("gonggao/needs_browser_lists", 0):
+            return "needs_browser"
+        return "failed" if fetched == 0 and get("gonggao/errors", 0) else "ok"
 
     def process_item(self, item: Any) -> Any:
+        if self.stopped:
+            return item  # the crawl is stopping: nothing more is written
+        try:
+            self._record(item)
+        except STORAGE_ERRORS as exc:
+            self._stop_on_storage_failure(getattr(item, "url", None) or item.page.url, exc)
+        return item
+
+    def _record(self, item: Any) -> None:
+        """Archive and catalog one item; an OSError or SQLAlchemyError here means the storage failed."""
+        assert self.archive is not None, "open_spider() creates the archive writer"
         source = self.source
         if isinstance(item, FetchedPage):
             self.stats.inc_value("gonggao/pages")
-            warc = self._archive(item.page)
-            if warc is None:
-                return item
+            warc = self.archive.append(item.page)
             try:
                 docs = ingest_page(item.page, source, self.enrichers)
             except NotAnArticle as exc:
                 self.catalog.save_page(item.page, state="skipped", reason=str(exc), warc=warc)
                 self._error(source.id, item.page.url, "no_article", str(exc))
-                return item
+                return
             except Exception as exc:  # a broken page is a recorded error, never a crashed crawl
                 log.warning("extract failed url=%s error=%r", item.page.url, exc)
                 self.catalog.save_page(item.page, state="error", reason=repr(exc), warc=warc)
                 self._error(source.id, item.page.url, "extract", repr(exc))
-                return item
-            page_id = self.catalog.save_page(item.page, state="ok", warc=warc)
+                return
+            # The page turns "ok" only once its documents are stored: a crash or a full disk in
+            # between leaves it "error", so the next run fetches it again instead of trusting it.
+            page_id = self.catalog.save_page(item.page, state="error", reason=NOT_STORED_YET, warc=warc)
             result = self.catalog.store_documents(page_id, docs)
+            self.catalog.set_page_state(page_id, "ok")
             self.stats.inc_value("gonggao/docs_new", result.new)
             self.stats.inc_value("gonggao/docs_changed", result.changed)
         elif isinstance(item, NotModified):
@@ -86,23 +121,34 @@ class CatalogPipeline:
             removed = self.catalog.mark_page_removed(item.url, f"HTTP {item.status}")
             self.stats.inc_value("gonggao/docs_removed", removed)
         elif isinstance(item, Skipped):
-            warc = self._archive(item.page)
+            warc = self.archive.append(item.page)
             self.catalog.save_page(item.page, state="skipped", reason=item.reason, warc=warc)
-            self._error(source.id, item.page.url, "not_html", item.reason)
+            self._error(source.id, item.page.url, item.kind, item.reason)
         elif isinstance(item, CrawlError):
             self._error(source.id, item.url, item.kind, item.message)
-        return item
 
-    def _archive(self, page: Page) -> RecordRef | None:
-        """Keep the response as fetched; a full disk is a recorded error, and the page is not half-stored."""
-        assert self.archive is not None, "open_spider() creates the archive writer"
+    def _stop_on_storage_failure(self, url: str, exc: Exception) -> None:
+        """Record why (if the catalog still takes it) and close the spider: every further page would fail too."""
+        kind = "disk_full" if _is_disk_full(exc) else "storage"
+        cause = getattr(exc, "orig", None) or exc  # the database's own words, without SQLAlchemy's statement dump
+        self.stopped = f"{kind}: cannot store what was fetched ({cause}); the crawl stopped, nothing is half-stored"
+        log.error("crawl stopped source=%s url=%s %s", self.source.id, url, self.stopped)
+        self.stats.set_value("gonggao/stopped", self.stopped)
         try:
-            return self.archive.append(page)
-        except OSError as exc:
-            self._error(page.source_id, page.url, "archive", f"cannot write the WARC archive: {exc}")
-            return None
+            self._error(self.source.id, url, kind, self.stopped)
+        except STORAGE_ERRORS as again:
+            log.error("cannot record the error either source=%s error=%s", self.source.id, again)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="storage_failed"))
 
     def _error(self, source_id: str, url: str, kind: str, message: str) -> None:
         if kind not in NOT_COUNTED_AS_ERRORS:
             self.stats.inc_value("gonggao/errors")
         self.catalog.record_error(self.run_id, source_id, url, kind, message)
+
+
+def _is_disk_full(exc: Exception) -> bool:
+    """ENOSPC/EDQUOT from the archive; SQLite's "database or disk is full"; PostgreSQL's DiskFull (53100)."""
+    if isinstance(exc, OSError):
+        return exc.errno in DISK_FULL_ERRNOS
+    original = getattr(exc, "orig", None)
+    return getattr(original, "sqlstate", None) == POSTGRES_DISK_FULL or "disk is full" in str(original or exc).lower()

@@ -27,13 +27,17 @@ USER_AGENT = f"Gonggao/0.1 (announcement search crawler; +{_settings.contact_url
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+GONGGAO_RETRY_AFTER_DEFAULT = 10.0  # seconds to wait after a 429 without Retry-After
+GONGGAO_RETRY_AFTER_MAX = 300.0  # a site asking for a longer wait is left for the next run
 REDIRECT_MAX_TIMES = 5
-RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408]  # 429 is RetryAfterMiddleware's
 RETRY_TIMES = 2
 
 # -- components ------------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RetryAfterMiddleware": 555,  # sees 429/503 before RetryMiddleware (550)
     "crawler.middlewares.ConditionalGetMiddleware": 560,
+    "crawler.middlewares.RedirectLoopMiddleware": 610,  # sees a redirect before RedirectMiddleware (600)
 }
 EXTENSIONS = {
     "crawler.progress.CrawlProgress": 500,

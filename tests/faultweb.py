@@ -10,6 +10,9 @@ list page links good articles (some behind a harmless fault: slow, GBK labelled 
 malformed HTML, one 429 or 503 before the answer) and traps (timeouts, resets, 5xx storms,
 429 with Retry-After, redirect loops, an endless calendar, a session-id list, a 50 MB body,
 binary garbage as text/html, a 412 JavaScript challenge, a path robots.txt disallows).
+`/plain/index.html` lists the good articles alone, `article_delay` slows every article down (to
+stop a crawl mid-way), and `/guarded/` is a site only a browser gets into: a 412 challenge and a
+200 page whose script sets a cookie and reloads.
 
 A request is "in flight" on the server from the moment its headers are read until the server
 starts its last write (or sees the client hang up), so the log never over-counts concurrency.
@@ -38,6 +41,9 @@ RETRY_AFTER = 1
 RETRY_AFTER_LONG = 3600
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 CHALLENGE_MESSAGE = "site answers 412 with a JavaScript challenge; this source needs a browser"
+COOKIE_RELOAD_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<script>document.cookie="__waf_check=8f3a2c91;path=/";location.reload();</script>
+</head><body></body></html>"""
 
 
 @dataclass
@@ -202,12 +208,15 @@ class FaultWeb:
     """The fault site. Good articles: `good_paths`; the list page: `/tzgg/index.html`."""
 
     LIST = "/tzgg/index.html"
+    PLAIN_LIST = "/plain/index.html"
+    GUARDED = ("/guarded/index.html", "/guarded/check.html")
 
-    def __init__(self, host: str = "127.0.0.1"):
+    def __init__(self, host: str = "127.0.0.1", article_delay: float = 0.0):
         if not ipaddress.ip_address(host).is_loopback:
             raise ValueError(f"the fault web only listens on loopback, not {host}")
         self.host = host
         self.port = 0
+        self.article_delay = article_delay
         self.requests: list[LoggedRequest] = []
         self._lock = threading.Lock()
         self._state = _State()
@@ -274,6 +283,12 @@ class FaultWeb:
 {links}</ul>
 </body></html>"""
 
+    def plain_list_page(self) -> str:
+        links = "".join(f'<li><a href="{p}">{self.articles[p].title}</a></li>\n' for p in self.good_paths)
+        return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>通知公告</title></head>
+<body><ul class="list">
+{links}</ul></body></html>"""
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         web = self
 
@@ -301,6 +316,9 @@ class FaultWeb:
             "/robots.txt": lambda: _send(h, entry, 200, ROBOTS, "text/plain"),
             self.LIST: lambda: _send(h, entry, 200, self.list_page(0).encode(), "text/html; charset=utf-8"),
             "/tzgg/index_1.html": lambda: _send(h, entry, 200, self.list_page(1).encode(), "text/html; charset=utf-8"),
+            self.PLAIN_LIST: lambda: _send(h, entry, 200, self.plain_list_page().encode(), "text/html; charset=utf-8"),
+            self.GUARDED[0]: lambda: _send(h, entry, 412, CHALLENGE_PAGE.encode(), "text/html; charset=utf-8"),
+            self.GUARDED[1]: lambda: _send(h, entry, 200, COOKIE_RELOAD_PAGE.encode(), "text/html; charset=utf-8"),
             "/calendar": lambda: _calendar(h, entry, query.get("date", ["2025-01-01"])[0]),
             "/news/index.html": lambda: _session_list(h, entry, count),
             "/trap/timeout.html": lambda: _hang(h, entry),
@@ -328,7 +346,8 @@ class FaultWeb:
             return _send(h, entry, 429, b"Too Many Requests", "text/plain", {"Retry-After": str(RETRY_AFTER)})
         if fault == "503_once" and count == 1:
             return _send(h, entry, 503, b"Service Unavailable", "text/plain")
-        if fault == "slow" and not _wait(h, SLOW_SECONDS):
+        delay = SLOW_SECONDS if fault == "slow" else self.article_delay
+        if delay and not _wait(h, delay):
             return _gone(h, entry)
         if fault == "gbk_as_utf8":
             body = article_html(article, charset="utf-8").encode("gbk")

@@ -10,31 +10,22 @@ from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import Request, Spider
-from scrapy.exceptions import (
-    CannotResolveHostError, DownloadConnectionRefusedError, DownloadFailedError, DownloadTimeoutError, IgnoreRequest,
-    ResponseDataLossError,
-)
-from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import Response
-from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
-from twisted.web.client import ResponseNeverReceived
 from twisted.python.failure import Failure
 
 from config.settings import Settings
 from config.sources import Source, load_sources
-from crawler import links
+from crawler import challenge, links
+from crawler.errors import error_kind, error_message
 from crawler.items import CrawlError, FetchedPage, Gone, NotModified, Skipped
 from indexer.catalog.store import Catalog
 from indexer.models import Page
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GONE = (404, 410)
-ERROR_KINDS: list[tuple[str, tuple[type[BaseException], ...]]] = [
-    ("dns", (CannotResolveHostError, DNSLookupError)),
-    ("connect", (DownloadConnectionRefusedError, ConnectionRefusedError)),
-    ("timeout", (DownloadTimeoutError, TimeoutError, TCPTimedOutError)),
-    ("reset", (ResponseNeverReceived, ResponseDataLossError, DownloadFailedError)),
-]
+TEXT_CONTROLS = set(b"\t\n\r\f\x1b")
+MAX_CONTROL_SHARE = 0.05
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class AnnouncementsSpider(Spider):
@@ -53,15 +44,27 @@ class AnnouncementsSpider(Spider):
         self.allowed_domains = self.source.allowed_domains
         self.catalog = Catalog(settings.catalog_url, migrate_schema=False)
         self.list_pages_seen: set[str] = {links.canonical(url) for url in self.source.start_urls}
+        # After a run that did not finish (killed, failed), every list page is read again: the
+        # articles it never reached may sit behind list pages that now hold only known ones.
+        last_runs = self.catalog.runs(self.source.id, limit=1)
+        self.stop_at_known_lists = bool(last_runs) and last_runs[0]["state"] == "ok"
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.source.start_urls:
-            yield Request(url, callback=self.parse_list, errback=self.on_error, dont_filter=True)
+            yield Request(url, callback=self.parse_list, errback=self.on_error, dont_filter=True,
+                          meta={"list_page": True})
 
     # -- list pages --------------------------------------------------------------------------
     def parse_list(self, response: Response) -> Iterator[Any]:
+        if challenge.needs_browser(response.status, response.body):
+            self.crawler.stats.inc_value("gonggao/needs_browser_lists")
+            yield CrawlError(response.url, "needs_browser", challenge.message(response.status))
+            return
         if not _is_html(response):
             yield CrawlError(response.url, "not_html", f"list page is {_content_type(response) or 'untyped'}")
+            return
+        if _looks_binary(response.body):
+            yield CrawlError(response.url, "binary", "list page labelled HTML is binary data")
             return
         found = links.article_links(response.selector, response.url, self.source.allowed_domains, self.source.selectors.article_links)
         known = self.catalog.known_urls(found)
@@ -70,7 +73,7 @@ class AnnouncementsSpider(Spider):
                           meta={"conditional": True, "handle_httpstatus_list": [304, *GONE]})
         yield from self._attachments(response)
         # Incremental: once a list page holds nothing new, the older pages hold nothing new either.
-        if found and len(known) == len(found):
+        if self.stop_at_known_lists and found and len(known) == len(found):
             self.crawler.stats.inc_value("gonggao/list_pages_stopped")
             return
         for url in links.list_pages(response.selector, response.url, self.source.max_list_pages,
@@ -78,7 +81,7 @@ class AnnouncementsSpider(Spider):
             if url in self.list_pages_seen or len(self.list_pages_seen) >= self.source.max_list_pages:
                 continue
             self.list_pages_seen.add(url)
-            yield Request(url, callback=self.parse_list, errback=self.on_error)
+            yield Request(url, callback=self.parse_list, errback=self.on_error, meta={"list_page": True})
 
     # -- article pages -----------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
@@ -100,6 +103,13 @@ class AnnouncementsSpider(Spider):
         if not _is_html(response):
             yield Skipped(page.model_copy(update={"body": b""}), f"not HTML: {_content_type(response) or 'no content type'}")
             return
+        if challenge.needs_browser(response.status, response.body):
+            yield CrawlError(response.url, "needs_browser", challenge.message(response.status))
+            return
+        if _looks_binary(response.body):
+            yield Skipped(page.model_copy(update={"body": b""}), f"binary data served as {_content_type(response)}",
+                          kind="binary")
+            return
         yield FetchedPage(page)
         yield from self._attachments(response)
 
@@ -110,8 +120,12 @@ class AnnouncementsSpider(Spider):
 
     def on_error(self, failure: Failure) -> Iterator[CrawlError]:
         request = getattr(failure, "request", None)
-        url = request.url if request is not None else "?"
-        yield CrawlError(url, _error_kind(failure), failure.getErrorMessage() or failure.type.__name__)
+        # the URL we asked for, not where its redirects led
+        url = request.meta.get("redirect_urls", [request.url])[0] if request is not None else "?"
+        kind = error_kind(failure)
+        if kind == "needs_browser" and request is not None and request.meta.get("list_page"):
+            self.crawler.stats.inc_value("gonggao/needs_browser_lists")
+        yield CrawlError(url, kind, error_message(failure, kind))
 
     def closed(self, reason: str) -> None:
         self.catalog.close()
@@ -128,13 +142,12 @@ def _is_html(response: Response) -> bool:
     return response.body[:512].lstrip().lower().startswith((b"<!doctype html", b"<html"))
 
 
-def _error_kind(failure: Failure) -> str:
-    """A short, stable name for what went wrong, for `crawl_errors.kind`."""
-    if failure.check(HttpError):
-        return "http_4xx" if failure.value.response.status < 500 else "http_5xx"
-    for kind, errors in ERROR_KINDS:
-        if failure.check(*errors):
-            return kind
-    if failure.check(IgnoreRequest):
-        return "robots" if "robots" in (failure.getErrorMessage() or "").lower() else "ignored"
-    return failure.type.__name__.lower()[:32]
+def _looks_binary(body: bytes) -> bool:
+    """Bytes no text page holds (NULs, many control characters): garbage or a file mislabelled as HTML."""
+    head = body[:4096]
+    if not head or head.startswith(UTF16_BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in TEXT_CONTROLS)
+    return controls / len(head) > MAX_CONTROL_SHARE
