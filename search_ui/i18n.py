@@ -126,6 +126,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_catalog": {"zh": "此服务未连接目录库，无法显示抓取状态。", "en": "This server has no catalog configured, so crawl status cannot be shown."},
     "none": {"zh": "无", "en": "none"},
     "run_running": {"zh": "运行中", "en": "running"},
+    "run_needs_browser": {"zh": "需要浏览器", "en": "needs a browser"},
+    "run_interrupted": {"zh": "中断", "en": "interrupted"},
     "timeline": {"zh": "时间分布", "en": "Timeline"},
     "count": {"zh": "数量", "en": "Count"},
     "n_reprints": {"zh": "另有 {n} 篇转载", "en": "{n} reprints"},
