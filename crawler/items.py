@@ -13,6 +13,29 @@ class FetchedPage:
 
 
 @dataclass
+class FetchedAttachment:
+    """A file linked from a page (`parent_url`, the page's URL as the catalog keys it), as fetched;
+    a 404/410 comes with an empty body and its status."""
+
+    page: Page
+    parent_url: str
+    name: str
+
+
+@dataclass
+class AttachmentNotModified:
+    url: str
+
+
+@dataclass
+class ListedArticles:
+    """A list page read in this run and the article URLs on it, in page order (the vanish rule)."""
+
+    list_url: str
+    article_urls: list[str]
+
+
+@dataclass
 class NotModified:
     url: str
 

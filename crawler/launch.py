@@ -40,7 +40,7 @@ def crawl_in_subprocess(source_ids: list[str], settings: Settings, *, progress: 
     ran, else the largest exit code. On `timeout` every process is killed and TimeoutExpired raised."""
     from crawler.run import same_host_groups
 
-    batches = split_for_workers(same_host_groups(source_ids), workers or os.cpu_count() or 1)
+    batches = split_for_workers(same_host_groups(source_ids, settings.sources_path), workers or os.cpu_count() or 1)
     relay = ProgressRelay(sys.stderr) if progress and len(batches) > 1 else None
     procs = [subprocess.Popen(crawl_command(batch, progress=progress, scrapy_settings=scrapy_settings),
                               env=_environment(settings), stdin=subprocess.DEVNULL,

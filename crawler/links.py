@@ -69,12 +69,19 @@ def article_links(sel: Selector, base_url: str, domains: list[str], css: str | N
 
 
 def attachment_links(sel: Selector, base_url: str, domains: list[str]) -> list[str]:
-    out: dict[str, None] = {}
-    for href in sel.css("a::attr(href)").getall():
-        url = canonical(urljoin(base_url, href.strip()))
-        if _in_scope(url, domains) and NON_HTML.search(urlsplit(url).path):
-            out.setdefault(url, None)
-    return list(out)
+    return list(named_attachment_links(sel, base_url, domains))
+
+
+def named_attachment_links(sel: Selector, base_url: str, domains: list[str]) -> dict[str, str]:
+    """Attachment URL → its anchor text (the file name when the anchor has none), in page order."""
+    out: dict[str, str] = {}
+    for anchor in sel.css("a[href]"):
+        url = canonical(urljoin(base_url, anchor.attrib["href"].strip()))
+        path = urlsplit(url).path
+        if _in_scope(url, domains) and NON_HTML.search(path) and url not in out:
+            text = " ".join("".join(anchor.css("::text").getall()).split())
+            out[url] = text or path.rsplit("/", 1)[-1]
+    return out
 
 
 def list_pages(sel: Selector, url: str, limit: int, css: str | None = None) -> list[str]:

@@ -21,8 +21,9 @@ REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 class ConditionalGetMiddleware:
     """Ask for a known article only if it changed: If-None-Match / If-Modified-Since from the catalog.
 
-    Only requests marked `meta["conditional"]` are touched (article pages); list pages are always
-    fetched whole, because they are how new articles are found.
+    Only requests marked `meta["conditional"]` are touched (article pages, and attachments, whose
+    validators sit in the catalog's attachments table); list pages are always fetched whole,
+    because they are how new articles are found.
     """
 
     def __init__(self, catalog: Catalog):
@@ -37,7 +38,8 @@ class ConditionalGetMiddleware:
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if not request.meta.get("conditional"):
             return None
-        known = self.catalog.known_page(request.url)
+        is_attachment = "attachment_of" in request.meta
+        known = self.catalog.known_attachment(request.url) if is_attachment else self.catalog.known_page(request.url)
         if known is None or known.state != "ok":
             return None
         if known.etag:

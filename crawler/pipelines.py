@@ -13,17 +13,21 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import Settings
 from config.sources import Source
-from crawler.items import CrawlError, FetchedPage, Gone, NotModified, Skipped
+from crawler.items import (
+    AttachmentNotModified, CrawlError, FetchedAttachment, FetchedPage, Gone, ListedArticles, NotModified, Skipped,
+)
 from indexer.archive import WarcWriterRotating
-from indexer.catalog.store import Catalog
+from indexer.attachments import Unreadable, attachment_text
+from indexer.catalog.store import AttachmentRecord, Catalog
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
 
 log = logging.getLogger(__name__)
-NOT_COUNTED_AS_ERRORS = {"robots", "not_html", "no_article"}
+NOT_COUNTED_AS_ERRORS = {"robots", "not_html", "no_article", "attachment_unreadable"}
 STORAGE_ERRORS = (OSError, SQLAlchemyError)
 DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 POSTGRES_DISK_FULL = "53100"
 NOT_STORED_YET = "fetched; its documents are not stored yet"
+GONE_STATUSES = (404, 410)
 
 
 class CatalogPipeline:
@@ -35,6 +39,7 @@ class CatalogPipeline:
         self.archive: WarcWriterRotating | None = None
         self.enrichers = Enrichers(hazards_path=settings.hazards_path)
         self.run_id: int | None = None
+        self.listings: dict[str, list[str]] = {}  # list pages read in this run → their article URLs
         self.stopped: str | None = None  # why the crawl stopped early: the catalog or the archive cannot be written
 
     @classmethod
@@ -56,6 +61,11 @@ class CatalogPipeline:
 
     def close_spider(self) -> None:
         get = self.stats.get_value
+        try:
+            if not self.stopped:
+                self.stats.inc_value("gonggao/docs_removed", self.catalog.mark_vanished(self.listings))
+        except SQLAlchemyError as exc:
+            log.error("cannot apply the vanish rule source=%s error=%s", self.source.id, exc)
         try:
             self.catalog.finish_run(
                 self.run_id, self._run_state(),
@@ -114,6 +124,12 @@ class CatalogPipeline:
             self.catalog.set_page_state(page_id, "ok")
             self.stats.inc_value("gonggao/docs_new", result.new)
             self.stats.inc_value("gonggao/docs_changed", result.changed)
+        elif isinstance(item, FetchedAttachment):
+            self._record_attachment(item)
+        elif isinstance(item, AttachmentNotModified):
+            self.catalog.touch_attachment(item.url)
+        elif isinstance(item, ListedArticles):
+            self.listings[item.list_url] = item.article_urls
         elif isinstance(item, NotModified):
             self.stats.inc_value("gonggao/unchanged")
             self.catalog.touch_page(item.url)
@@ -126,6 +142,28 @@ class CatalogPipeline:
             self._error(source.id, item.page.url, item.kind, item.reason)
         elif isinstance(item, CrawlError):
             self._error(source.id, item.url, item.kind, item.message)
+
+    def _record_attachment(self, item: FetchedAttachment) -> None:
+        """Archive the file, store its text (or why there is none) and give it to the documents of its page."""
+        assert self.archive is not None, "open_spider() creates the archive writer"
+        page = item.page
+        self.stats.inc_value("gonggao/attachments")
+        headers = {k.lower(): v for k, v in page.headers.items()}
+        content_type = headers.get("content-type", "")
+        if page.status in GONE_STATUSES:
+            warc, text = None, Unreadable(f"HTTP {page.status}")
+        else:
+            warc, text = self.archive.append(page), attachment_text(page.body, page.url, content_type)
+        self.catalog.save_attachment(AttachmentRecord(
+            url=page.url, parent_url=item.parent_url, source_id=page.source_id, name=item.name,
+            fetched_at=int(page.fetched_at.timestamp()), content_type=content_type or None,
+            etag=headers.get("etag"), last_modified=headers.get("last-modified"),
+            text=text if isinstance(text, str) else None,
+            unreadable=text.reason if isinstance(text, Unreadable) else None, warc=warc,
+        ))
+        self.catalog.refresh_attachment_texts(item.parent_url)
+        if isinstance(text, Unreadable):
+            self._error(self.source.id, page.url, "attachment_unreadable", text.reason)
 
     def _stop_on_storage_failure(self, url: str, exc: Exception) -> None:
         """Record why (if the catalog still takes it) and close the spider: every further page would fail too."""

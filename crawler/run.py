@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Generator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler, CrawlerProcess
@@ -43,11 +44,14 @@ def crawl(source_ids: list[str], overrides: dict[str, str] | None = None) -> int
     return len(failed)
 
 
-def same_host_groups(source_ids: list[str]) -> list[list[str]]:
-    """The sources in groups that share a host (Scrapy's download slot); an unknown id is a group of its own."""
+def same_host_groups(source_ids: list[str], sources_path: Path | None = None) -> list[list[str]]:
+    """The sources in groups that share a host (Scrapy's download slot); an unknown id is a group of its own.
+
+    `sources_path`: the sources file the crawl will read (default: the one the environment names).
+    """
     try:
         hosts = {s.id: {urlsplit(url).hostname for url in s.start_urls}
-                 for s in load_sources(Settings.load().sources_path)}
+                 for s in load_sources(sources_path or Settings.load().sources_path)}
     except ConfigError:
         hosts = {}  # each spider reports the broken file itself
     groups: list[tuple[set[str | None], list[str]]] = []

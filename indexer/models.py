@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 SourceType = Literal["gov", "news", "aggregator", "epaper"]
 IssuerLevel = Literal["national", "province", "city", "county", "township", "school"]
 DocStatus = Literal["live", "edited", "removed"]
+AttachmentStatus = Literal["pending", "indexed", "unreadable"]
 
 
 class Page(BaseModel):
@@ -32,8 +33,13 @@ class Page(BaseModel):
 
 
 class Attachment(BaseModel):
+    """A file linked from an article. `status`: pending (not fetched yet), indexed (its text is in
+    the document's `attachment_text`) or unreadable (`reason` says why)."""
+
     name: str
     url: str
+    status: AttachmentStatus = "pending"
+    reason: str | None = None
 
 
 class Article(BaseModel):
@@ -84,6 +90,8 @@ class Document(BaseModel):
     title_search: str = ""
     body_search: str = ""
     lead: str = ""
+    attachment_text: str = ""       # the text of the readable attachments, one after another
+    attachment_search: str = ""     # … in Simplified, for matching
     # when
     published_at: int | None = None
     published_date: str | None = None

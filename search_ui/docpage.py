@@ -45,6 +45,14 @@ class DiffLine:
 
 
 @dataclass
+class AttachmentLine:
+    name: str
+    url: str
+    status: str               # indexed | pending | unreadable
+    note: str                 # the status in the page's language, with the reason when unreadable
+
+
+@dataclass
 class DocPage:
     doc: dict[str, Any]
     catalog: bool                                   # the catalog answered
@@ -55,6 +63,7 @@ class DocPage:
     reprints: list[dict[str, Any]] = field(default_factory=list)
     archived: bool = False
     citation: str = ""
+    attachments: list[AttachmentLine] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The Document (evidence filled in from the catalog) plus a `context` of the page's extras."""
@@ -161,7 +170,22 @@ def build(doc: dict[str, Any], reader: Reader, catalog: Any | None, t: Translato
     if catalog is not None:
         _add_catalog(page, catalog)
     page.citation = citation(page.doc, t)
+    page.attachments = attachment_lines(page.doc.get("attachments") or [], t)
     return page
+
+
+def attachment_lines(attachments: list[dict[str, Any]], t: Translator) -> list[AttachmentLine]:
+    """Each attachment with its name, link and whether its text is searchable (or why not)."""
+    lines = []
+    for item in attachments:
+        status = item.get("status") or "pending"
+        if status not in ("indexed", "pending", "unreadable"):
+            status = "pending"
+        note = t(f"attachment_{status}")
+        if status == "unreadable" and item.get("reason"):
+            note = f"{note}: {item['reason']}"
+        lines.append(AttachmentLine(name=item.get("name") or "", url=item.get("url") or "", status=status, note=note))
+    return lines
 
 
 def _add_catalog(page: DocPage, catalog: Any) -> None:
@@ -175,7 +199,8 @@ def _add_catalog(page: DocPage, catalog: Any) -> None:
         return
     page.catalog = True
     if stored is not None:
-        page.doc = {**doc, **{k: getattr(stored, k) for k in PROVENANCE if getattr(stored, k) is not None}}
+        page.doc = {**doc, **{k: getattr(stored, k) for k in PROVENANCE if getattr(stored, k) is not None},
+                    "attachments": [a.model_dump() for a in stored.attachments]}
         page.hazard_evidence, page.region_evidence = evidence_items(doc, [e.model_dump() for e in stored.evidence])
     page.versions = [{"version": v["version"], "title": v["title"], "created_at": v["created_at"]} for v in versions]
     page.diff = version_diff(versions)

@@ -17,7 +17,9 @@ from config.settings import Settings
 from config.sources import Source, load_sources
 from crawler import challenge, links
 from crawler.errors import error_kind, error_message
-from crawler.items import CrawlError, FetchedPage, Gone, NotModified, Skipped
+from crawler.items import (
+    AttachmentNotModified, CrawlError, FetchedAttachment, FetchedPage, Gone, ListedArticles, NotModified, Skipped,
+)
 from indexer.catalog.store import Catalog
 from indexer.models import Page
 
@@ -68,6 +70,7 @@ class AnnouncementsSpider(Spider):
             return
         found = links.article_links(response.selector, response.url, self.source.allowed_domains, self.source.selectors.article_links)
         known = self.catalog.known_urls(found)
+        yield ListedArticles(links.canonical(_requested_url(response)), found)
         for url in found:
             yield Request(url, callback=self.parse_article, errback=self.on_error,
                           meta={"conditional": True, "handle_httpstatus_list": [304, *GONE]})
@@ -91,15 +94,7 @@ class AnnouncementsSpider(Spider):
         if response.status in GONE:
             yield Gone(response.url, response.status)
             return
-        page = Page(
-            url=response.request.url if response.request else response.url,
-            final_url=response.url,
-            status=response.status,
-            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
-            body=response.body,
-            fetched_at=datetime.now(timezone.utc),
-            source_id=self.source.id,
-        )
+        page = self._page(response)
         if not _is_html(response):
             yield Skipped(page.model_copy(update={"body": b""}), f"not HTML: {_content_type(response) or 'no content type'}")
             return
@@ -114,9 +109,36 @@ class AnnouncementsSpider(Spider):
         yield from self._attachments(response)
 
     def _attachments(self, response: Response) -> Iterator[Request]:
-        """Attachments (PDF, Office files, archives) are fetched and recorded; their text is not indexed yet."""
-        for url in links.attachment_links(response.selector, response.url, self.source.allowed_domains):
-            yield Request(url, callback=self.parse_article, errback=self.on_error, meta={"handle_httpstatus_list": list(GONE)})
+        """Requests for the files a page links (PDF, Office files, OFD…), each naming its page and the link's text."""
+        parent = response.request.url if response.request else response.url
+        found = links.named_attachment_links(response.selector, response.url, self.source.allowed_domains)
+        for url, name in found.items():
+            yield Request(url, callback=self.parse_attachment, errback=self.on_error,
+                          meta={"attachment_of": parent, "attachment_name": name, "conditional": True,
+                                "handle_httpstatus_list": [304, *GONE]})
+
+    def parse_attachment(self, response: Response) -> Iterator[Any]:
+        """The file's bytes go to the pipeline, which archives them and extracts the text; a 304 keeps the
+        stored text."""
+        url = _requested_url(response)
+        if response.status == 304:
+            yield AttachmentNotModified(url)
+            return
+        page = self._page(response).model_copy(update={"url": url})
+        if response.status in GONE:
+            page = page.model_copy(update={"body": b""})
+        yield FetchedAttachment(page, response.meta["attachment_of"], response.meta["attachment_name"])
+
+    def _page(self, response: Response) -> Page:
+        return Page(
+            url=response.request.url if response.request else response.url,
+            final_url=response.url,
+            status=response.status,
+            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
+            body=response.body,
+            fetched_at=datetime.now(timezone.utc),
+            source_id=self.source.id,
+        )
 
     def on_error(self, failure: Failure) -> Iterator[CrawlError]:
         request = getattr(failure, "request", None)
@@ -129,6 +151,12 @@ class AnnouncementsSpider(Spider):
 
     def closed(self, reason: str) -> None:
         self.catalog.close()
+
+
+def _requested_url(response: Response) -> str:
+    """The URL the spider asked for, not where its redirects led."""
+    request_url = response.request.url if response.request else response.url
+    return response.meta.get("redirect_urls", [request_url])[0]
 
 
 def _content_type(response: Response) -> str:

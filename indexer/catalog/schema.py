@@ -43,6 +43,7 @@ pages = Table(
     Column("first_seen", BigInteger, nullable=False),
     Column("fetched_at", BigInteger, nullable=False),
     Column("changed_at", BigInteger),
+    Column("list_url", Text),                        # the list page this article was last seen on (vanish rule)
 )
 
 documents = Table(
@@ -65,6 +66,25 @@ documents = Table(
     Column("cluster_pending", Boolean, nullable=False, default=True, server_default=true(), index=True),
 )
 Index("ix_documents_sync_pending", documents.c.sync_pending)
+
+# Attachments of pages (PDF, Office files, OFD), keyed by their URL: the text outlives re-crawls, so a
+# 304 on the file or a new version of its page keeps it (indexer/catalog/attachments.py).
+attachments = Table(
+    "attachments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("parent_url", Text, nullable=False, index=True),   # the page that links it (pages.url)
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("content_type", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("text", Text),                            # the extracted text; NULL when unreadable
+    Column("unreadable", Text),                      # why there is no text
+    Column("warc_file", Text),
+    Column("warc_offset", BigInteger),
+    Column("fetched_at", BigInteger, nullable=False),
+)
 
 # What clustering compares, kept so an unchanged document is never re-sketched (indexer/dedup.py).
 reprint_keys = Table(

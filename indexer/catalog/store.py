@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
 from indexer.archive import RecordRef, read_record
+from indexer.catalog.attachments import StoredAttachment, attachment_key, with_attachment_texts
 from indexer.catalog.db import make_engine, migrate
 from indexer.catalog.schema import (
-    crawl_errors, crawl_runs, documents, embeddings, pages, reprint_keys, sources, versions,
+    attachments, crawl_errors, crawl_runs, documents, embeddings, pages, reprint_keys, sources, versions,
 )
 from indexer.models import Document, Page
 
@@ -24,6 +25,7 @@ def now() -> int:
 
 
 PROVENANCE = {"first_seen", "last_changed", "versions", "status", "fetched_at"}
+VANISHED = "vanished from its list"
 
 
 def _same_content(stored_json: str, doc: Document) -> bool:
@@ -45,6 +47,23 @@ class KnownPage:
     last_modified: str | None
     content_hash: str | None
     state: str
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    """A fetched attachment: its text, or why it has none (`unreadable`), and where its bytes are archived."""
+
+    url: str
+    parent_url: str
+    source_id: str
+    name: str
+    fetched_at: int
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    text: str | None = None
+    unreadable: str | None = None
+    warc: RecordRef | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,50 @@ def _keep_cluster(stored_json: str, doc: Document) -> None:
     doc.cluster_id = stored.get("cluster_id") or doc.id
     doc.is_canonical = stored.get("is_canonical", True)
     doc.reprints = stored.get("reprints", 0)
+
+
+def _remove_page(conn: Connection, page_id: int, reason: str) -> int:
+    """Mark the page and its documents removed (kept searchable); returns how many documents changed."""
+    conn.execute(update(pages).where(pages.c.id == page_id).values(state="removed", reason=reason, fetched_at=now()))
+    removed = 0
+    for doc_row in conn.execute(select(documents.c.id, documents.c.data, documents.c.status).where(documents.c.page_id == page_id)).all():
+        if doc_row.status == "removed":
+            continue
+        data = json.loads(doc_row.data)
+        data["status"] = "removed"
+        conn.execute(
+            update(documents).where(documents.c.id == doc_row.id)
+            .values(status="removed", data=json.dumps(data, ensure_ascii=False), sync_pending=True, last_changed=now())
+        )
+        removed += 1
+    return removed
+
+
+def _published_of(conn: Connection, page_urls: list[str]) -> list[int]:
+    """The publication times of the documents of these pages (those that have one)."""
+    if not page_urls:
+        return []
+    rows = conn.execute(select(documents.c.data).join(pages, pages.c.id == documents.c.page_id)
+                        .where(pages.c.url.in_(page_urls)))
+    return [p for p in (json.loads(row.data).get("published_at") for row in rows) if p is not None]
+
+
+def _oldest_published(conn: Connection, page_urls: list[str]) -> int | None:
+    return min(_published_of(conn, page_urls), default=None)
+
+
+def _newest_published(conn: Connection, page_urls: list[str]) -> int | None:
+    return max(_published_of(conn, page_urls), default=None)
+
+
+def _stored_attachments(conn: Connection, docs: list[Document]) -> dict[str, StoredAttachment]:
+    """What the catalog holds of the attachments these documents list, by `attachment_key`."""
+    keys = list({attachment_key(a.url) for doc in docs for a in doc.attachments})
+    if not keys:
+        return {}
+    rows = conn.execute(select(attachments.c.url, attachments.c.text, attachments.c.unreadable)
+                        .where(attachments.c.url.in_(keys)))
+    return {row.url: StoredAttachment(row.url, row.text, row.unreadable) for row in rows}
 
 
 class Catalog:
@@ -165,19 +228,39 @@ class Catalog:
             row = conn.execute(select(pages.c.id).where(pages.c.url == url)).first()
             if row is None:
                 return 0
-            conn.execute(update(pages).where(pages.c.id == row.id).values(state="removed", reason=reason, fetched_at=now()))
-            removed = 0
-            for doc_row in conn.execute(select(documents.c.id, documents.c.data, documents.c.status).where(documents.c.page_id == row.id)).all():
-                if doc_row.status == "removed":
+            return _remove_page(conn, row.id, reason)
+
+    def mark_vanished(self, listings: dict[str, list[str]]) -> int:
+        """Mark removed the articles that vanished from their list; returns how many documents.
+
+        `listings`: every list page read in this run → the article URLs on it, in page order.
+        The rule: an article page whose last-known list page was read in this run, which appears
+        on no list page read in this run, and which is newer (by `published_at`) than the oldest
+        article still listed on that list page, was taken down: it did not merely scroll onto the
+        next list page, which this run may not have read. Its documents get the status `removed`
+        (reason "vanished from its list") and stay searchable. An article without a date, or a list
+        page with no dated article left, removes nothing. Afterwards every listed article's
+        last-known list page is the one it was seen on now.
+        """
+        listed = {url for urls in listings.values() for url in urls}
+        removed = 0
+        with self.engine.begin() as conn:
+            candidates = conn.execute(
+                select(pages.c.id, pages.c.url, pages.c.list_url)
+                .where(pages.c.list_url.in_(list(listings)), pages.c.state == "ok")
+            ).all()
+            oldest: dict[str, int | None] = {}
+            for row in candidates:
+                if row.url in listed:
                     continue
-                data = json.loads(doc_row.data)
-                data["status"] = "removed"
-                conn.execute(
-                    update(documents).where(documents.c.id == doc_row.id)
-                    .values(status="removed", data=json.dumps(data, ensure_ascii=False), sync_pending=True, last_changed=now())
-                )
-                removed += 1
-            return removed
+                if row.list_url not in oldest:
+                    oldest[row.list_url] = _oldest_published(conn, listings[row.list_url])
+                published = _newest_published(conn, [row.url])
+                if oldest[row.list_url] is not None and published is not None and published > oldest[row.list_url]:
+                    removed += _remove_page(conn, row.id, VANISHED)
+            for list_url, urls in listings.items():
+                conn.execute(update(pages).where(pages.c.url.in_(urls)).values(list_url=list_url))
+        return removed
 
     def raw_page(self, url: str) -> tuple[bytes, dict[str, str], int] | None:
         """The bytes as fetched, their response headers and the fetch time (unix seconds), from the WARC."""
@@ -208,6 +291,55 @@ class Catalog:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(pages).where(pages.c.warc_file.is_not(None))).scalar_one())
 
+    # -- attachments ---------------------------------------------------------------------------
+    def known_attachment(self, url: str) -> KnownPage | None:
+        """The validators of a stored attachment, for a conditional request ("ok": its outcome is stored)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(attachments.c.url, attachments.c.etag, attachments.c.last_modified)
+                               .where(attachments.c.url == attachment_key(url))).first()
+        return KnownPage(row.url, row.etag, row.last_modified, None, "ok") if row else None
+
+    def save_attachment(self, record: AttachmentRecord) -> None:
+        """Insert or replace what is known of one attachment."""
+        values = dict(
+            parent_url=record.parent_url, source_id=record.source_id, name=record.name,
+            content_type=record.content_type, etag=record.etag, last_modified=record.last_modified,
+            text=record.text, unreadable=record.unreadable, fetched_at=record.fetched_at,
+            warc_file=record.warc.file if record.warc else None,
+            warc_offset=record.warc.offset if record.warc else None,
+        )
+        key = attachment_key(record.url)
+        with self.engine.begin() as conn:
+            if conn.execute(select(attachments.c.id).where(attachments.c.url == key)).first() is None:
+                conn.execute(insert(attachments).values(url=key, **values))
+            else:
+                conn.execute(update(attachments).where(attachments.c.url == key).values(**values))
+
+    def touch_attachment(self, url: str) -> None:
+        """A 304: the stored text still holds; only the fetch time moves."""
+        with self.engine.begin() as conn:
+            conn.execute(update(attachments).where(attachments.c.url == attachment_key(url)).values(fetched_at=now()))
+
+    def refresh_attachment_texts(self, parent_url: str) -> int:
+        """Give the documents of the page at `parent_url` the attachment texts now stored and queue
+        the ones that changed for the index; returns how many changed. No new version: the
+        announcement's own text did not change."""
+        changed = 0
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(documents.c.id, documents.c.data).join(pages, pages.c.id == documents.c.page_id)
+                .where(pages.c.url == parent_url)
+            ).all()
+            docs = [Document.model_validate_json(row.data) for row in rows]
+            stored = _stored_attachments(conn, docs)
+            for row, doc in zip(rows, docs):
+                data = with_attachment_texts(doc, stored).model_dump_json()
+                if data != row.data:
+                    conn.execute(update(documents).where(documents.c.id == row.id)
+                                 .values(data=data, sync_pending=True, sync_error=None))
+                    changed += 1
+        return changed
+
     def set_page_state(self, page_id: int, state: str, reason: str | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(update(pages).where(pages.c.id == page_id).values(state=state, reason=reason))
@@ -225,7 +357,9 @@ class Catalog:
         new = changed = unchanged = 0
         stamp = now()
         with self.engine.begin() as conn:
+            stored = _stored_attachments(conn, docs)
             for doc in docs:
+                with_attachment_texts(doc, stored)
                 digest = content_hash(doc)
                 row = conn.execute(select(documents).where(documents.c.id == doc.id)).first()
                 if row is None:

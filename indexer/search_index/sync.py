@@ -27,8 +27,9 @@ from indexer.search_index import admin
 
 BATCH_DOCS = 500
 EMBED_BATCH = 64
-# Fields the index does not need: the evidence stays in the catalog and the document page reads it there.
-INDEX_ONLY_DROP = ("evidence",)
+# Fields the index does not need: the evidence stays in the catalog and the document page reads it there;
+# attachment texts are matched through their Simplified copy `attachment_search`, never shown whole.
+INDEX_ONLY_DROP = ("evidence", "attachment_text")
 
 Progress = Callable[[int, int], None]
 

@@ -93,7 +93,7 @@ def test_user_agent_names_gonggao(world, demo_web) -> None:  # type: ignore[no-u
     assert agents and all(a.startswith("Gonggao/") for a in agents)
 
 
-def test_non_html_is_skipped_with_a_reason(world) -> None:  # type: ignore[no-untyped-def]
-    skipped = [e for e in world.catalog.errors() if e["kind"] == "not_html"]
-    assert skipped, "the demo's PDF and XLS links are fetched and recorded as skipped"
-    assert all("not HTML" in e["message"] for e in skipped)
+def test_an_attachment_without_a_text_reader_is_recorded_with_the_reason(world) -> None:  # type: ignore[no-untyped-def]
+    unreadable = [e for e in world.catalog.errors() if e["kind"] == "attachment_unreadable"]
+    assert unreadable, "the demo's legacy XLS attachment is fetched and recorded as unreadable"
+    assert all(e["message"].startswith("no text reader") for e in unreadable)
