@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from config.settings import Settings
 from config.sources import load_sources
 from crawler.launch import crawl_in_subprocess
 from gonggao.demo_web.server import DemoWeb
 from gonggao.pipeline import open_catalog
 from indexer.search_index import admin
 from indexer.search_index.sync import sync_outbox
+from tests.e2e.helpers import sxjyt_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -40,21 +40,6 @@ def test_an_unreadable_attachment_is_listed_with_its_reason_and_is_no_failure(wo
     doc_id = world.client.get("/api/search", params={"q": parent.title, "copies": "all"}).json()["hits"][0]["id"]
     page = world.client.get(f"/doc/{doc_id}", params={"lang": "en"})
     assert "text unreadable: no text reader for xls" in page.text
-
-
-def sxjyt_settings(web: DemoWeb, data_dir: Path, meili, index_name: str) -> Settings:  # type: ignore[no-untyped-def]
-    data_dir.mkdir(parents=True, exist_ok=True)
-    sources = data_dir / "sources.yaml"
-    sources.write_text(f"""sources:
-  - id: sxjyt
-    name: 陕西省教育厅
-    kind: gov
-    start_urls: ["{web.base_urls['sxjyt']}/jyzx/tzgg/index.html"]
-    allowed_domains: ["{web.substitutions()['sxjyt_host']}"]
-    max_list_pages: 10
-""", encoding="utf-8")
-    return Settings.load({"data_dir": data_dir, "sources_path": sources, "crawl_delay": 0.0, "index_name": index_name,
-                          "meili_url": meili.url, "meili_master_key": meili.master_key}, environ={})
 
 
 def test_recrawls_keep_the_attachment_text(tmp_path: Path, meili) -> None:  # type: ignore[no-untyped-def]

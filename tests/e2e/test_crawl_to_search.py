@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.helpers import all_hits, api
+
 pytestmark = pytest.mark.e2e
 
 
-def api(world, **params):  # type: ignore[no-untyped-def]
-    response = world.client.get("/api/search", params={"per_page": 100, **params})
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def all_hits(world, **params) -> list[dict]:  # type: ignore[no-untyped-def]
+def every_article(world, **params) -> list[dict]:  # type: ignore[no-untyped-def]
     """Every hit, reprints unfolded: these tests count articles, not reprint clusters."""
-    hits, page = [], 1
-    while True:
-        answer = api(world, page=page, copies="all", **params)
-        hits += answer["hits"]
-        if page >= answer["total_pages"]:
-            return hits
-        page += 1
+    return all_hits(world, copies="all", **params)
 
 
 def test_the_crawl_reads_every_demo_site(world, demo_web) -> None:  # type: ignore[no-untyped-def]
@@ -33,7 +23,7 @@ def test_the_crawl_reads_every_demo_site(world, demo_web) -> None:  # type: igno
 
 
 def test_every_article_is_searchable(world, demo_web) -> None:  # type: ignore[no-untyped-def]
-    found = {h["url"] for h in all_hits(world)}
+    found = {h["url"] for h in every_article(world)}
     wanted = {a.url for a in demo_web.articles}
     missing = sorted(wanted - found)
     assert not missing, f"{len(missing)} demo articles not in the index, e.g. {missing[:5]}"
@@ -42,7 +32,7 @@ def test_every_article_is_searchable(world, demo_web) -> None:  # type: ignore[n
 def test_county_filter_returns_exactly_that_county(world, demo_web) -> None:  # type: ignore[no-untyped-def]
     truth = {a.url for a in demo_web.articles if a.county == "汉阴县"}
     assert truth, "the demo web must hold 汉阴县 articles"
-    hits = all_hits(world, region="陕西省 > 安康市 > 汉阴县")
+    hits = every_article(world, region="陕西省 > 安康市 > 汉阴县")
     assert {h["url"] for h in hits} == truth
     assert all(h["county"] == "汉阴县" for h in hits)
 
@@ -56,22 +46,22 @@ def test_province_facet_counts_match_hits(world) -> None:  # type: ignore[no-unt
 
 
 def test_hazard_filter(world, demo_web) -> None:  # type: ignore[no-untyped-def]
-    hits = all_hits(world, hazard="drowning")
+    hits = every_article(world, hazard="drowning")
     assert hits and all("drowning" in h["hazards"] for h in hits)
     truth = {a.url for a in demo_web.articles if "drowning" in a.hazards}
     assert len(truth & {h["url"] for h in hits}) >= 0.8 * len(truth)
 
 
 def test_traditional_and_simplified_queries_find_the_same(world) -> None:  # type: ignore[no-untyped-def]
-    simplified = {h["id"] for h in all_hits(world, q="校园安全")}
-    traditional = {h["id"] for h in all_hits(world, q="校園安全")}
+    simplified = {h["id"] for h in every_article(world, q="校园安全")}
+    traditional = {h["id"] for h in every_article(world, q="校園安全")}
     assert simplified and simplified == traditional
-    scripts = {h["title"] for h in all_hits(world, q="校园安全")}
+    scripts = {h["title"] for h in every_article(world, q="校园安全")}
     assert any("園" in t or "學" in t or "會" in t for t in scripts), "Traditional pages are found by a Simplified query"
 
 
 def test_date_range(world) -> None:  # type: ignore[no-untyped-def]
-    hits = all_hits(world, **{"from": "2024-01-01", "to": "2024-12-31"})
+    hits = every_article(world, **{"from": "2024-01-01", "to": "2024-12-31"})
     assert hits and all(h["published_date"].startswith("2024") for h in hits)
 
 

@@ -5,24 +5,9 @@ from __future__ import annotations
 import pytest
 
 from indexer.search_index import admin
+from tests.e2e.helpers import all_hits, api
 
 pytestmark = pytest.mark.e2e
-
-
-def api(world, **params):  # type: ignore[no-untyped-def]
-    response = world.client.get("/api/search", params={"per_page": 100, **params})
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def all_hits(world, **params) -> list[dict]:  # type: ignore[no-untyped-def]
-    hits, page = [], 1
-    while True:
-        answer = api(world, page=page, **params)
-        hits += answer["hits"]
-        if page >= answer["total_pages"]:
-            return hits
-        page += 1
 
 
 def copies(demo_web) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from config.settings import Settings
 from config.sources import load_sources
 from crawler.launch import crawl_in_subprocess
 from gonggao.demo_web.server import DemoWeb
@@ -15,27 +14,13 @@ from gonggao.pipeline import open_catalog
 from indexer.ingest import document_id
 from indexer.search_index import admin
 from indexer.search_index.sync import sync_outbox
+from tests.e2e.helpers import SXJYT_LIST as LIST
+from tests.e2e.helpers import sxjyt_settings
 
 pytestmark = pytest.mark.e2e
 
-LIST = "/jyzx/tzgg/index.html"
 PAGE_2 = "/jyzx/tzgg/index_1.html"
 ITEM = re.compile(rb'<li><a href="(?P<path>[^"]+)" target="_blank".*?</li>\n?')  # the list's articles, not its menu
-
-
-def sxjyt_settings(web: DemoWeb, data_dir: Path, meili, index_name: str) -> Settings:  # type: ignore[no-untyped-def]
-    data_dir.mkdir(parents=True, exist_ok=True)
-    sources = data_dir / "sources.yaml"
-    sources.write_text(f"""sources:
-  - id: sxjyt
-    name: 陕西省教育厅
-    kind: gov
-    start_urls: ["{web.base_urls['sxjyt']}{LIST}"]
-    allowed_domains: ["{web.substitutions()['sxjyt_host']}"]
-    max_list_pages: 10
-""", encoding="utf-8")
-    return Settings.load({"data_dir": data_dir, "sources_path": sources, "crawl_delay": 0.0, "index_name": index_name,
-                          "meili_url": meili.url, "meili_master_key": meili.master_key}, environ={})
 
 
 def test_an_article_dropped_from_its_list_is_removed_and_one_moved_to_page_2_is_not(tmp_path: Path, meili) -> None:  # type: ignore[no-untyped-def]
