@@ -68,3 +68,13 @@ def test_catalog_and_index_agree_on_clusters(world) -> None:  # type: ignore[no-
     assert in_index == in_catalog
     assert all(isinstance(cluster, str) for cluster, _, _ in in_catalog.values())
     assert world.catalog.pending_count() == 0
+
+
+def test_browsing_everything_folds_reprints_like_distinct(world) -> None:  # type: ignore[no-untyped-def]
+    """No words and no filter fold with `is_canonical = true`; a filter that excludes nothing makes
+    the same search fold with `distinct`: both give one hit per cluster, the same ones."""
+    by_filter = all_hits(world)
+    by_distinct = all_hits(world, **{"from": "1990-01-01"})
+    assert sorted(h["id"] for h in by_filter) == sorted(h["id"] for h in by_distinct)
+    assert len({h["cluster_id"] for h in by_filter}) == len(by_filter)
+    assert all(h["is_canonical"] for h in by_filter)
