@@ -347,11 +347,13 @@ def filter_without(p: SearchParams, group: str | None = None, extra: str = "") -
 
 
 def folds_by_filter(p: SearchParams) -> bool:
-    """Browsing everything (no words, no filter) folds reprints with `is_canonical = true` rather
-    than `distinct`: every cluster has exactly one canonical copy, so the result is the same, at a
-    third of the cost on a large index (bench/results/search_cost_100k.json). Once words or filters
-    could match a reprint but not its original, only `distinct` keeps that cluster."""
-    return not p.all_copies and not p.q.strip() and not group_clauses(p)
+    """Reprints fold with the filter `is_canonical = true` rather than Meilisearch's `distinct`:
+    every cluster has exactly one canonical copy, and `distinct` costs three to four times as much
+    on a large index (bench/results/search_cost_100k.json). A copy differs from its original in
+    one facet only, the kind of site that carries it; so while a source-kind filter is active,
+    `distinct` folds instead, and a news portal's reprint of a bureau's notice still shows under
+    "news". Copies are near duplicates, so words that match one match the other."""
+    return not p.all_copies and "source_type" not in group_clauses(p)
 
 
 # --- the plan --------------------------------------------------------------------------------

@@ -70,11 +70,19 @@ def test_catalog_and_index_agree_on_clusters(world) -> None:  # type: ignore[no-
     assert world.catalog.pending_count() == 0
 
 
-def test_browsing_everything_folds_reprints_like_distinct(world) -> None:  # type: ignore[no-untyped-def]
-    """No words and no filter fold with `is_canonical = true`; a filter that excludes nothing makes
-    the same search fold with `distinct`: both give one hit per cluster, the same ones."""
-    by_filter = all_hits(world)
-    by_distinct = all_hits(world, **{"from": "1990-01-01"})
-    assert sorted(h["id"] for h in by_filter) == sorted(h["id"] for h in by_distinct)
-    assert len({h["cluster_id"] for h in by_filter}) == len(by_filter)
-    assert all(h["is_canonical"] for h in by_filter)
+def test_folding_shows_each_cluster_once_by_its_canonical_copy(world) -> None:  # type: ignore[no-untyped-def]
+    every_copy = all_hits(world, copies="all")
+    canonical = sorted(h["id"] for h in every_copy if h["is_canonical"])
+    assert len(canonical) == len({h["cluster_id"] for h in every_copy}) < len(every_copy)
+    for params in ({}, {"q": "安全"}, {"from": "1990-01-01"}):
+        folded = all_hits(world, **params)
+        assert len({h["cluster_id"] for h in folded}) == len(folded)
+        assert all(h["is_canonical"] for h in folded)
+    assert sorted(h["id"] for h in all_hits(world)) == canonical
+
+
+def test_a_source_kind_filter_still_finds_the_reprints_of_that_kind(world) -> None:  # type: ignore[no-untyped-def]
+    news_copies = [h for h in all_hits(world, copies="all", source_type="news") if not h["is_canonical"]]
+    assert news_copies, "the demo's news portal reprints bureau announcements"
+    folded = {h["id"] for h in all_hits(world, source_type="news")}
+    assert {h["id"] for h in news_copies} <= folded

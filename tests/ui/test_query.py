@@ -60,9 +60,20 @@ def test_disjunctive_plan():
     assert set(main.params["facets"]) == {"source_type", "year", "issuer_level", "event_type", "safety_related"}
     by_facets = {tuple(s.params["facets"]): s.params["filter"] for s in facet_searches}
     assert "hazards" not in by_facets[("hazards",)] and "region.lvl1" in by_facets[("hazards",)]
-    assert by_facets[("region.lvl0",)] == '(hazards IN ["drowning"])'
-    assert by_facets[("region.lvl1", "region.lvl2")] == '(hazards IN ["drowning"]) AND (region.lvl0 IN ["陕西省"])'
+    assert by_facets[("region.lvl0",)] == '(hazards IN ["drowning"]) AND (is_canonical = true)'
+    assert by_facets[("region.lvl1", "region.lvl2")] == \
+        '(hazards IN ["drowning"]) AND (region.lvl0 IN ["陕西省"]) AND (is_canonical = true)'
     assert all(s.params["limit"] == 0 for s in facet_searches)
+
+
+def test_reprints_fold_by_filter_except_under_a_source_kind_filter():
+    folded = build_plan(parse(q="x"))[0].params
+    assert folded["filter"] == "(is_canonical = true)" and "distinct" not in folded
+    by_kind = build_plan(parse(q="x", source_type="news"))
+    assert all(s.params.get("distinct") == "cluster_id" and "is_canonical" not in (s.params["filter"] or "")
+               for s in by_kind)
+    every_copy = build_plan(parse(q="x", copies="all"))[0].params
+    assert not every_copy["filter"] and "distinct" not in every_copy
 
 
 @pytest.mark.parametrize("pairs", [
