@@ -19,7 +19,8 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -173,6 +174,37 @@ def score(docs: list[Labelled], predicted: dict[str, object]) -> Result:
     return result
 
 
+def cluster_scores(docs: list[Labelled], predicted: dict[str, object]) -> dict[str, float]:
+    """Reprint clustering (indexer.dedup, the code `recluster` runs) over the labelled documents
+    against their `reprint_group` labels: purity (each predicted cluster counted by its largest
+    labelled group) and pairwise precision / recall of "is a reprint of"."""
+    from itertools import combinations
+
+    from indexer.dedup import ReprintGraph, components, key_of, sketch
+
+    keys, grams = [], []
+    for doc in docs:
+        got = predicted.get(doc.id)
+        key, doc_grams = key_of(doc.id, got.model_dump() if got is not None else {}, None)
+        keys.append(key)
+        grams.append(doc_grams)
+    graph = ReprintGraph(replace(key, signature=signature) for key, signature in zip(keys, sketch(grams)))
+    ids = {doc.id for doc in docs}
+    clusters = components(ids, ((a, b) for a in ids for b in graph.reprints_of(a)))
+    gold = {doc.id: doc.labels.get("reprint_group") or doc.id for doc in docs}
+    purity = sum(max(Counter(gold[m] for m in c).values()) for c in clusters) / len(ids)
+    predicted_pairs = {frozenset(p) for c in clusters for p in combinations(c, 2)}
+    by_group: dict[str, list[str]] = {}
+    for doc_id, group in gold.items():
+        by_group.setdefault(group, []).append(doc_id)
+    gold_pairs = {frozenset(p) for g in by_group.values() for p in combinations(g, 2)}
+    right = len(predicted_pairs & gold_pairs)
+    return {"cluster_purity": purity,
+            "reprint_pair_precision": right / len(predicted_pairs) if predicted_pairs else 1.0,
+            "reprint_pair_recall": right / len(gold_pairs) if gold_pairs else 1.0,
+            "reprint_pairs": len(gold_pairs)}
+
+
 def evaluate(rounds: int = 1, labels: Path = LABELS) -> dict:
     """The scores as a flat dict (what the gate reads), plus `misses` and `per_hazard`.
 
@@ -191,6 +223,7 @@ def evaluate(rounds: int = 1, labels: Path = LABELS) -> dict:
         "extract_seconds": timing.extract_seconds,
         "enrich_seconds": timing.enrich_seconds,
         "enrichment_overhead": timing.enrich_seconds / (timing.extract_seconds or 1),
+        **cluster_scores(docs, predicted),
         "per_hazard": {code: (*t.prf(), t.tp + t.fn) for code, t in sorted(result.per_hazard.items())},
         "misses": result.misses,
     })
@@ -219,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, value in rows:
         print(f"{name:<28}{value:>8.3f}")
     print(f"{'non-safety docs with hazard':<28}{s['non_safety_with_hazard']:>8d}")
+    print(f"{'reprint cluster purity':<28}{s['cluster_purity']:>8.3f}")
+    print(f"{'reprint pairs precision':<28}{s['reprint_pair_precision']:>8.3f}  "
+          f"recall {s['reprint_pair_recall']:.3f} ({s['reprint_pairs']} labelled pairs)")
     print(f"\n{'hazard':<20}{'precision':>10}{'recall':>10}{'F1':>8}{'support':>9}")
     for code, (p, r, f1, support) in s["per_hazard"].items():
         print(f"{code:<20}{p:>10.3f}{r:>10.3f}{f1:>8.3f}{support:>9d}")

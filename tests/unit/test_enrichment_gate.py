@@ -53,7 +53,8 @@ def test_the_labelled_set_is_complete_and_well_formed():
 
 
 @pytest.mark.parametrize("name", ["province_accuracy", "city_accuracy", "county_accuracy", "hazard_micro_f1",
-                                  "safety_related_accuracy", "issuer_level_accuracy", "event_type_accuracy"])
+                                  "safety_related_accuracy", "issuer_level_accuracy", "event_type_accuracy",
+                                  "cluster_purity"])
 def test_score_floor(scores, name):
     misses = [m for m in scores["misses"] if f" {name.split('_')[0]}" in m]
     assert scores[name] >= FLOORS[name], f"{name} {scores[name]:.3f} < floor {FLOORS[name]}; misses: {misses}"
