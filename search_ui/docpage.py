@@ -99,14 +99,22 @@ def context_html(text: str, start: int | None, phrase: str) -> Markup:
         "…" if start + len(phrase) + CONTEXT_CHARS < len(text) else "")
 
 
+def region_names(doc: dict[str, Any]) -> dict[str, str]:
+    """GB/T 2260 code → the place's path (陕西省 > 安康市 > 汉阴县): region evidence is labelled by code."""
+    names = [n for n in (doc.get("province"), doc.get("city"), doc.get("county")) if n]
+    return {str(code): " > ".join(names[:i + 1]) for i, code in enumerate((doc.get("region_codes") or [])[:len(names)])}
+
+
 def evidence_items(doc: dict[str, Any], evidence: list[dict[str, Any]]) -> tuple[dict[str, list[EvidenceItem]], list[EvidenceItem]]:
     hazards = set(doc.get("hazards") or [])
     by_hazard: dict[str, list[EvidenceItem]] = {}
     regions: list[EvidenceItem] = []
+    place_names = region_names(doc)
     for e in evidence:
         where = e.get("field") or "body"
         source = str(doc.get(where) or "") if where in ("title", "body", "issuer") else ""
-        item = EvidenceItem(str(e.get("label") or ""), str(e.get("phrase") or ""), where, str(e.get("rule") or ""),
+        label = str(e.get("label") or "")
+        item = EvidenceItem(place_names.get(label, label), str(e.get("phrase") or ""), where, str(e.get("rule") or ""),
                             context_html(source, e.get("start"), str(e.get("phrase") or "")))
         same_label = by_hazard.setdefault(item.label, []) if item.label in hazards else regions
         if sum(1 for x in same_label if x.label == item.label) < EVIDENCE_PER_LABEL:

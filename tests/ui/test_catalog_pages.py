@@ -129,3 +129,12 @@ def test_health_tells_failing_from_needing_a_browser():
     assert health([run(0, "failed"), run(1, "failed"), run(2, "ok")]) == ("failing", 900)
     assert health([run(0, "needs_browser"), run(1, "needs_browser"), run(2, "failed")]) == ("needs_browser", 900)
     assert health([run(0, "running"), run(1, "needs_browser")]) == ("needs_browser", 900)
+
+
+def test_region_evidence_is_shown_by_place_name_not_code():
+    from search_ui.docpage import region_names
+
+    doc = {"province": "陕西省", "city": "安康市", "county": "汉阴县", "region_codes": ["610000", "610900", "610921"]}
+    assert region_names(doc)["610921"] == "陕西省 > 安康市 > 汉阴县"
+    municipality = {"province": "北京市", "city": None, "county": "朝阳区", "region_codes": ["110000", "110105"]}
+    assert region_names(municipality) == {"110000": "北京市", "110105": "北京市 > 朝阳区"}
