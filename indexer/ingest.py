@@ -120,6 +120,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         province=region.province,
         city=region.city,
         county=region.county,
+        secondary_regions=region.secondary,
         hazards=hazards.hazards,
         primary_hazard=hazards.primary,
         safety_related=hazards.safety_related,

@@ -111,6 +111,7 @@ class Document(BaseModel):
     province: str | None = None
     city: str | None = None
     county: str | None = None
+    secondary_regions: list[str] = Field(default_factory=list)  # other units named as participants or targets
     # what
     hazards: list[str] = Field(default_factory=list)
     primary_hazard: str | None = None

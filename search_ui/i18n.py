@@ -127,6 +127,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "none": {"zh": "无", "en": "none"},
     "run_running": {"zh": "运行中", "en": "running"},
     "run_needs_browser": {"zh": "需要浏览器", "en": "needs a browser"},
+    "secondary_regions": {"zh": "也涉及", "en": "Also names"},
     "attachment_indexed": {"zh": "全文已索引", "en": "text indexed"},
     "attachment_pending": {"zh": "尚未抓取", "en": "not fetched yet"},
     "attachment_unreadable": {"zh": "无法读取", "en": "text unreadable"},

@@ -327,3 +327,15 @@ def test_the_one_unit_below_named_by_the_site_and_by_the_text_is_taken(gz):
                 issuer="上海市延安中学", region_hint="上海市长宁区")
     assert (r.province, r.city, r.county) == ("上海市", None, "长宁区")
     assert "陕西省" not in r.secondary and "延安市" not in r.secondary
+
+
+def test_secondary_regions_reach_the_document():
+    from indexer.ingest import Enrichers, ingest_html
+
+    html = ("<html><head><title>日照市教育局部署暑期防溺水工作</title></head><body><h1>日照市教育局部署暑期防溺水工作</h1>"
+            "<div class='content'><p>7月5日，日照市教育局召开全市暑期防溺水工作调度会。东港区、岚山区、莒县、五莲县教育部门"
+            "负责同志参加会议，会议要求各区县落实防溺水责任，开展专项巡查，确保学生暑期安全。</p>"
+            "<p>会议强调，要加强家校联动，做好假期安全提醒，严防学生私自下水游泳。</p></div></body></html>")
+    [doc] = ingest_html(html, "http://jyj.rizhao.gov.cn/art/2024/7/5/art_1.html", None, Enrichers())
+    assert doc.city == "日照市"
+    assert {"东港区", "岚山区", "莒县", "五莲县"} <= set(doc.secondary_regions)
