@@ -29,7 +29,9 @@ JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 
 
 def trigger_for(schedule: Schedule) -> BaseTrigger:
     if schedule.cron:
-        return CronTrigger.from_crontab(schedule.cron, timezone=TIMEZONE, jitter=schedule.jitter_seconds or None)
+        minute, hour, day, month, day_of_week = schedule.cron.split()
+        return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week,
+                           timezone=TIMEZONE, jitter=schedule.jitter_seconds or None)
     return IntervalTrigger(minutes=schedule.every_minutes, timezone=TIMEZONE, jitter=schedule.jitter_seconds or None)
 
 
@@ -41,9 +43,10 @@ def scheduled_crawl(source_id: str) -> None:
         log.warning("scheduled crawl failed source=%s exit=%s", source_id, code)
 
 
-def build_scheduler(settings: Settings, sources: list[Source], after_crawl: Callable[[], None] | None = None,
+def build_scheduler(settings: Settings, after_crawl: Callable[[], None] | None = None,
                     sync_every_seconds: int = 30) -> BackgroundScheduler:
-    """A scheduler with one persisted job per enabled source and an in-memory outbox sync job."""
+    """A scheduler whose crawl jobs persist in the catalog, with an in-memory outbox sync job.
+    The crawl jobs are put in place by `start`."""
     scheduler = BackgroundScheduler(
         jobstores={
             "default": SQLAlchemyJobStore(url=settings.catalog_url, tablename="apscheduler_jobs"),
@@ -52,10 +55,6 @@ def build_scheduler(settings: Settings, sources: list[Source], after_crawl: Call
         job_defaults=JOB_DEFAULTS,
         timezone=TIMEZONE,
     )
-    for source in sources:
-        if source.enabled:
-            scheduler.add_job(scheduled_crawl, trigger_for(source.schedule), args=[source.id], id=f"crawl:{source.id}",
-                              name=f"crawl {source.id}", replace_existing=True)
     if after_crawl is not None:
         scheduler.add_job(after_crawl, IntervalTrigger(seconds=sync_every_seconds), id="sync", jobstore="memory",
                           replace_existing=True)
@@ -63,12 +62,33 @@ def build_scheduler(settings: Settings, sources: list[Source], after_crawl: Call
 
 
 def start(scheduler: BackgroundScheduler, sources: list[Source]) -> None:
-    """Start, then drop persisted jobs of sources that left the config or were disabled."""
-    wanted = {f"crawl:{s.id}" for s in sources if s.enabled}
-    scheduler.start()
+    """Start with one persisted job per enabled source, then let the jobs run.
+
+    A persisted job whose schedule did not change is kept as it is: if its next run fell into a
+    downtime, that run happens once right after the start (coalesced, within the misfire grace
+    time), never as a burst. A job is replaced only when its schedule changed (then it starts over
+    from its new trigger), and dropped when its source left the config or was disabled."""
+    scheduler.start(paused=True)
+    wanted = {f"crawl:{s.id}": s for s in sources if s.enabled}
     for job in scheduler.get_jobs(jobstore="default"):
         if job.id.startswith("crawl:") and job.id not in wanted:
             job.remove()
+    for job_id, source in wanted.items():
+        trigger = trigger_for(source.schedule)
+        existing = scheduler.get_job(job_id, jobstore="default")
+        if existing is None or not same_schedule(existing.trigger, trigger):
+            scheduler.add_job(scheduled_crawl, trigger, args=[source.id], id=job_id, name=f"crawl {source.id}",
+                              jobstore="default", replace_existing=True)
+    scheduler.resume()
+
+
+def same_schedule(a: BaseTrigger, b: BaseTrigger) -> bool:
+    """Whether two triggers fire at the same times (an interval trigger's start date aside)."""
+    if type(a) is not type(b) or getattr(a, "jitter", None) != getattr(b, "jitter", None):
+        return False
+    if isinstance(a, IntervalTrigger):
+        return a.interval == b.interval                      # type: ignore[attr-defined]
+    return str(a) == str(b) and str(getattr(a, "timezone", "")) == str(getattr(b, "timezone", ""))
 
 
 def next_runs(sources: list[Source], now: datetime | None = None) -> dict[str, datetime | None]:

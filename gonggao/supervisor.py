@@ -72,7 +72,7 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
                 log.error("backup failed error=%r", exc)
 
         if options.schedule:
-            scheduler = schedule.build_scheduler(settings, sources, after_crawl=sync_job)
+            scheduler = schedule.build_scheduler(settings, after_crawl=sync_job)
             scheduler.add_job(backup_job, CronTrigger(hour=3, minute=30, timezone=schedule.TIMEZONE), id="backup",
                               jobstore="memory", replace_existing=True)
             schedule.start(scheduler, sources)
