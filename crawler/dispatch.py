@@ -25,6 +25,7 @@ from urllib.request import Request, urlopen
 
 from config.errors import ConfigError
 from config.settings import Settings
+from crawler.launch import crawl_in_subprocess
 
 log = logging.getLogger(__name__)
 
@@ -221,8 +222,6 @@ def crawl_sources(source_ids: list[str], settings: Settings, *, progress: bool =
     """Crawl these sources where the settings say: on the Scrapyd nodes of `GONGGAO_SCRAPYD_NODES`,
     else in a local subprocess. 0 when every crawl ran."""
     if not settings.scrapyd_nodes:
-        from crawler.launch import crawl_in_subprocess
-
         return crawl_in_subprocess(source_ids, settings, progress=progress)
     return crawl_on_nodes(source_ids, configured_nodes(settings))
 

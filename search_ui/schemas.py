@@ -79,8 +79,8 @@ class SourceStatusInfo(BaseModel):
     name: str
     kind: str
     documents: int
-    health: str = Field(description="ok | failing | never")
-    failing_since: int | None = Field(description="Start of the first failed run of the current failing streak")
+    health: str = Field(description="ok | failing | needs_browser | never")
+    failing_since: int | None = Field(description="Start of the first run of the current failing (or needs_browser) streak")
     next_run: str | None
     run_now: str = Field(description="The command that crawls this source now")
     runs: list[RunInfo]
