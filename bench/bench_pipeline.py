@@ -31,8 +31,8 @@ from gonggao.demo import resolved_sources_file  # noqa: E402
 from gonggao.demo_web.server import DemoWeb  # noqa: E402
 from gonggao.pipeline import hazard_labels  # noqa: E402
 from config.settings import Settings  # noqa: E402
-from indexer.catalog.store import Catalog  # noqa: E402
-from indexer.decode import decode_html  # noqa: E402
+from indexer.store.catalog import Catalog  # noqa: E402
+from indexer.extract.decode import decode_html  # noqa: E402
 from indexer.ingest import Enrichers, ingest_page  # noqa: E402
 from indexer.models import Page  # noqa: E402
 from indexer.search_index import admin  # noqa: E402

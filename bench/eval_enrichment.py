@@ -112,7 +112,7 @@ def _predict(docs: list[Labelled], sources: dict, rounds: int) -> tuple[dict[str
     """Every labelled document's predicted Document (through `ingest_page`), then the time of
     extraction alone (decode + extract) and of enrichment alone (`ingest.enrich`, what
     `ingest_html` runs after extraction) on the same pages, reference data already loaded."""
-    from indexer.decode import decode_html
+    from indexer.extract.decode import decode_html
     from indexer.extract import extract_articles
     from indexer.ingest import Enrichers, enrich, extract_options, ingest_page
 
@@ -175,12 +175,12 @@ def score(docs: list[Labelled], predicted: dict[str, object]) -> Result:
 
 
 def cluster_scores(docs: list[Labelled], predicted: dict[str, object]) -> dict[str, float]:
-    """Reprint clustering (indexer.dedup, the code `recluster` runs) over the labelled documents
+    """Reprint clustering (indexer.reprints, the code `recluster` runs) over the labelled documents
     against their `reprint_group` labels: purity (each predicted cluster counted by its largest
     labelled group) and pairwise precision / recall of "is a reprint of"."""
     from itertools import combinations
 
-    from indexer.dedup import ReprintGraph, components, key_of, sketch
+    from indexer.reprints import ReprintGraph, components, key_of, sketch
 
     keys, grams = [], []
     for doc in docs:

@@ -49,7 +49,7 @@ sys.path.insert(0, str(REPO))
 
 from config.hazards import Hazard, load_taxonomy  # noqa: E402
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE, default_data  # noqa: E402
-from indexer.embed import DIMENSIONS  # noqa: E402
+from indexer.search_index.embed import DIMENSIONS  # noqa: E402
 from indexer.models import Document, RegionPath  # noqa: E402
 from indexer.search_index import admin  # noqa: E402
 from indexer.search_index.process import MeiliProcess, free_port  # noqa: E402

@@ -13,7 +13,7 @@ from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Response
 
 from crawler.errors import RateLimited, RedirectLoop
-from indexer.catalog.store import Catalog
+from indexer.store.catalog import Catalog
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 

@@ -16,9 +16,9 @@ from config.sources import Source
 from crawler.items import (
     AttachmentNotModified, CrawlError, FetchedAttachment, FetchedPage, Gone, ListedArticles, NotModified, Skipped,
 )
-from indexer.archive import WarcWriterRotating
-from indexer.attachments import Unreadable, attachment_text
-from indexer.catalog.store import AttachmentRecord, Catalog
+from indexer.store.warc import WarcWriterRotating
+from indexer.extract.attachment_text import Unreadable, attachment_text
+from indexer.store.catalog import AttachmentRecord, Catalog
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from pathlib import Path
 from config.settings import Settings
 from gonggao import services
 from gonggao.pipeline import open_catalog, print_progress
-from indexer.catalog.backup import backup_catalog, restore_catalog
+from indexer.store.backup import backup_catalog, restore_catalog
 from indexer.search_index import admin
 from indexer.search_index.sync import SyncReport, rebuild
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from config.hazards import load_taxonomy
 from config.settings import Settings
 from config.sources import Source, load_sources
-from indexer.catalog.store import Catalog
+from indexer.store.catalog import Catalog
 from indexer.search_index import admin
 from indexer.search_index.sync import SyncReport, sync_outbox
 from gonggao.services import MeiliEndpoint

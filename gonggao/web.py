@@ -11,7 +11,7 @@ import uvicorn
 from config.settings import Settings
 from gonggao.pipeline import hazard_labels, load_configured_sources
 from gonggao.services import MeiliEndpoint
-from indexer.embed import embed_query
+from indexer.search_index.embed import embed_query
 from indexer.search_index import admin
 from search_ui.app import WebConfig, create_app
 

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from config.hazards import Taxonomy, load_taxonomy
 from config.settings import CONFIG_DIR
 from config.sources import Source
-from indexer.chinese import to_simplified
-from indexer.decode import decode_html
+from indexer.text.chinese import to_simplified
+from indexer.extract.decode import decode_html
 from indexer.enrich.hazards import tag_hazards
 from indexer.enrich.issuer import classify_event, normalize_issuer
 from indexer.enrich.regions import Gazetteer, RegionContext
@@ -127,7 +127,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         event_type=classify_event(title_s, body_s),
         evidence=[*region.evidence, *hazards.evidence],
         fetched_at=int(fetched_at.timestamp()) if fetched_at else None,
-        cluster_id=doc_id,  # a singleton until reprint clustering (indexer/dedup.py) finds copies
+        cluster_id=doc_id,  # a singleton until reprint clustering (indexer/reprints.py) finds copies
         attachments=article.attachments,
     )
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.sources import Source
-from indexer.archive import RecordRef, read_record
-from indexer.catalog.store import Catalog
-from indexer.dedup import recluster
+from indexer.store.warc import RecordRef, read_record
+from indexer.store.catalog import Catalog
+from indexer.reprints import recluster
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
 from indexer.models import Document
 

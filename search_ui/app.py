@@ -45,7 +45,7 @@ def open_catalog(config: WebConfig) -> Any | None:
     """The catalog, opened without migrating it (the crawler owns its schema), or None."""
     if not config.catalog_url:
         return None
-    from indexer.catalog.store import Catalog
+    from indexer.store.catalog import Catalog
 
     return Catalog(config.catalog_url, archive_dir=config.archive_dir, migrate_schema=False)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from indexer.decode import decode_html
+from indexer.extract.decode import decode_html
 
 log = logging.getLogger(__name__)
 ARCHIVE_CSP = ("sandbox; default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; "

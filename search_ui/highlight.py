@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 from search_ui.query import POST_TAG, PRE_TAG
 
 SNIPPET_CHARS = 160

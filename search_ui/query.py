@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 from indexer.search_index.filters import FILTER_ATTRIBUTES, all_of, any_of, between, equals
 from search_ui.syntax import ParsedQuery, QuerySyntaxError, parse_query
 

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from indexer.search_index.reader import SEARCH_ERRORS
 from search_ui.highlight import snippet_html, title_html
 from search_ui import runner, timeline
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 from indexer.search_index.filters import all_of, any_of
 from search_ui.query import REGION_LEVELS, SearchParams, build_plan, common_params, filter_without, merge_facets
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query

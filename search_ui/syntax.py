@@ -32,7 +32,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 
 MAX_WORDS = 10
 MAX_ALTERNATIVES = 8

@@ -26,7 +26,7 @@ class AppState:
     config: Any            # search_ui.app.WebConfig
     reader: Any            # indexer.search_index.reader.SearchReader
     templates: Environment
-    catalog: Any = None    # indexer.catalog.store.Catalog, read only; None when not configured
+    catalog: Any = None    # indexer.store.catalog.Catalog, read only; None when not configured
 
 
 def make_templates() -> Environment:

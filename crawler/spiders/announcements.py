@@ -20,7 +20,7 @@ from crawler.errors import error_kind, error_message
 from crawler.items import (
     AttachmentNotModified, CrawlError, FetchedAttachment, FetchedPage, Gone, ListedArticles, NotModified, Skipped,
 )
-from indexer.catalog.store import Catalog
+from indexer.store.catalog import Catalog
 from indexer.models import Page
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
 from indexer.enrich.regions import Gazetteer, RegionResult
 from indexer.models import IssuerLevel

@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 from indexer.enrich.textzones import MEDIA_SOURCE, addressee_spans, furniture_spans, lesson_spans, tail_start
 from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, GazetteerData, default_data
 from indexer.models import Evidence, RegionPath

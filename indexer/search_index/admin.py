@@ -14,7 +14,7 @@ import meilisearch
 from meilisearch.errors import MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError
 from ruamel.yaml import YAML
 
-from indexer.embed import EMBEDDER_NAME
+from indexer.search_index.embed import EMBEDDER_NAME
 
 TASK_TIMEOUT_MS = 120_000
 SEARCH_KEY_NAME = "gonggao-search"

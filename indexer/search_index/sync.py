@@ -3,7 +3,7 @@
 Idempotent (documents are upserted by id) and safe against a dead Meilisearch: a failed batch
 stays pending in the catalog with its error, and the next sync sends it again.
 
-Before sending, reprint clusters are brought up to date (`indexer.dedup.recluster`, which queues
+Before sending, reprint clusters are brought up to date (`indexer.reprints.recluster`, which queues
 documents whose cluster fields changed), and each batch gets its vectors for semantic search:
 cached in the catalog by the text they embed, so only new or changed documents are embedded.
 """
@@ -20,9 +20,9 @@ from typing import Protocol
 import meilisearch
 import numpy as np
 
-from indexer import embed
-from indexer.catalog.store import Catalog
-from indexer.dedup import recluster
+from indexer.search_index import embed
+from indexer.store.catalog import Catalog
+from indexer.reprints import recluster
 from indexer.search_index import admin
 
 BATCH_DOCS = 500

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.catalog.store import Catalog
+from indexer.store.catalog import Catalog
 
 pytestmark = pytest.mark.e2e
 URL_LINE = re.compile(r"is up: (http://\S+)")

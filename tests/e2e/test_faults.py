@@ -17,7 +17,7 @@ from crawler import settings as crawler_settings
 from crawler.launch import crawl_in_subprocess
 from gonggao.cli import main as gonggao_main
 from gonggao.pipeline import open_catalog
-from indexer.catalog.store import Catalog
+from indexer.store.catalog import Catalog
 from tests.faultweb import ARTICLES, RETRY_AFTER, FaultWeb
 
 pytestmark = pytest.mark.e2e

@@ -24,7 +24,7 @@ from config.settings import Settings
 from config.sources import load_sources
 from crawler.launch import crawl_in_subprocess, start_crawl
 from gonggao.pipeline import open_catalog
-from indexer.catalog.store import Catalog
+from indexer.store.catalog import Catalog
 from indexer.models import Document, Page
 from indexer.search_index import admin
 from indexer.search_index.process import MeiliProcess
@@ -39,7 +39,7 @@ WARC_RECORDS_BEFORE_FULL = 3
 WARC_FULL = f"""
 import errno, sys
 from crawler.run import main
-from indexer.archive import WarcWriterRotating
+from indexer.store.warc import WarcWriterRotating
 append, written = WarcWriterRotating.append, []
 def append_until_full(self, page):
     if len(written) >= {WARC_RECORDS_BEFORE_FULL}:

@@ -34,8 +34,8 @@ from gonggao.demo import resolved_sources_file
 from gonggao.demo_web.server import DemoWeb
 from crawler.dispatch import ScrapydCluster, ScrapydError, parse_nodes
 from gonggao.pipeline import open_catalog
-from indexer.catalog.schema import crawl_runs, documents
-from indexer.catalog.store import Catalog
+from indexer.store.schema import crawl_runs, documents
+from indexer.store.catalog import Catalog
 
 pytestmark = pytest.mark.e2e
 
@@ -256,7 +256,7 @@ def test_processes_starting_together_on_a_new_postgres_catalog_all_succeed(postg
     with psycopg.connect(server.replace("postgresql+psycopg://", "postgresql://") + "/postgres",
                          autocommit=True) as conn:
         conn.execute("CREATE DATABASE fresh")
-    code = "import sys; from indexer.catalog.db import make_engine, migrate; migrate(make_engine(sys.argv[1]))"
+    code = "import sys; from indexer.store.db import make_engine, migrate; migrate(make_engine(sys.argv[1]))"
     starts = [subprocess.Popen([sys.executable, "-c", code, f"{server}/fresh"], stderr=subprocess.PIPE, text=True)
               for _ in range(3)]
     errors = [proc.communicate(timeout=120)[1] for proc in starts]

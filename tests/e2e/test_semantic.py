@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from indexer.catalog.schema import documents
-from indexer.embed import DIMENSIONS, embed_query
+from indexer.store.schema import documents
+from indexer.search_index.embed import DIMENSIONS, embed_query
 from indexer.search_index import admin
 from indexer.search_index.reader import SearchReader
 from search_ui.query import parse_params

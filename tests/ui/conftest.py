@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from indexer.archive import WarcWriterRotating
-from indexer.catalog.store import Catalog
-from indexer.chinese import to_simplified
+from indexer.store.warc import WarcWriterRotating
+from indexer.store.catalog import Catalog
+from indexer.text.chinese import to_simplified
 from indexer.models import Document, Evidence, Page, RegionPath
 from indexer.search_index import admin
 from search_ui.app import WebConfig, create_app

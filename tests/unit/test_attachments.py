@@ -9,7 +9,7 @@ import docx
 import xlsxwriter
 
 from gonggao.demo_web.sites import tiny_pdf
-from indexer.attachments import Unreadable, attachment_kind, attachment_text
+from indexer.extract.attachment_text import Unreadable, attachment_kind, attachment_text
 
 
 def test_pdf_text():

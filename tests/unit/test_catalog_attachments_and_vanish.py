@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from indexer.catalog.store import VANISHED, AttachmentRecord, Catalog
+from indexer.store.catalog import VANISHED, AttachmentRecord, Catalog
 from indexer.models import Attachment, Document, Page
 
 SITE = "http://jyt.example.gov.cn"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from indexer.clean import (
+from indexer.text.clean import (
     clean_body,
     find_mojibake,
     join_broken_lines,

@@ -37,7 +37,7 @@ def test_shipped_taxonomy_is_valid_and_complete():
 
 
 def test_keywords_are_simplified():
-    from indexer.chinese import to_simplified
+    from indexer.text.chinese import to_simplified
 
     tax = load_taxonomy(REPO / "config" / "hazards.yaml")
     for h in tax.hazards:

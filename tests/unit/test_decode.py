@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from indexer.decode import chinese_score, decode_html, declared_encoding, normalize_encoding
+from indexer.extract.decode import chinese_score, decode_html, declared_encoding, normalize_encoding
 
 TEXT = "汉阴县教育局召开校园安全工作会议，要求各学校排查消防隐患、落实值班制度。"
 

@@ -6,8 +6,8 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from indexer.catalog.store import Catalog
-from indexer.dedup import THRESHOLD, ReprintGraph, key_of, recluster, shingles, sketch, restore
+from indexer.store.catalog import Catalog
+from indexer.reprints import THRESHOLD, ReprintGraph, key_of, recluster, shingles, sketch, restore
 from indexer.models import Document
 
 ORIGINAL_TITLE = "石泉县教育体育局召开2025年春季学期校园安全工作会议"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.decode import decode_html
+from indexer.extract.decode import decode_html
 from indexer.extract import ExtractOptions, extract_articles
-from indexer.meta import strip_site_suffix
+from indexer.extract.page import strip_site_suffix
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 EXPECT = json.loads((PAGES / "expectations.json").read_text(encoding="utf-8"))

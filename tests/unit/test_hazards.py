@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from config.hazards import Taxonomy, load_taxonomy
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 from indexer.enrich.hazards import tag_hazards
 
 REPO = Path(__file__).resolve().parents[2]

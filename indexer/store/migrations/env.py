@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from indexer.catalog.schema import metadata
+from indexer.store.schema import metadata
 
 config = context.config
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
-from indexer.archive import RecordRef, read_record
-from indexer.catalog.attachments import StoredAttachment, attachment_key, with_attachment_texts
-from indexer.catalog.db import make_engine, migrate
-from indexer.catalog.schema import (
+from indexer.store.warc import RecordRef, read_record
+from indexer.store.attachment_texts import StoredAttachment, attachment_key, with_attachment_texts
+from indexer.store.db import make_engine, migrate
+from indexer.store.schema import (
     attachments, crawl_errors, crawl_runs, documents, embeddings, pages, reprint_keys, sources, versions,
 )
 from indexer.models import Document, Page
@@ -75,7 +75,7 @@ class StoreResult:
 
 @dataclass(frozen=True)
 class ReprintKey:
-    """What reprint clustering compares for one document (see indexer/dedup.py)."""
+    """What reprint clustering compares for one document (see indexer/reprints.py)."""
 
     document_id: str
     signature: bytes | None
@@ -352,7 +352,7 @@ class Catalog:
         status `edited`. Without it (re-extraction), the text is what a better extractor made of the
         same bytes: the current version is corrected in place. Either way, the same document makes
         no write at all. Every write puts the document in the clustering outbox (`cluster_pending`);
-        the cluster fields stay as they were until `indexer.dedup.recluster` runs.
+        the cluster fields stay as they were until `indexer.reprints.recluster` runs.
         """
         new = changed = unchanged = 0
         stamp = now()

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer import meta as page
-from indexer.clean import _BYLINE, clean_body, clean_title, normalize_spaces
+from indexer.extract import page
+from indexer.extract.context import ExtractOptions, PageContext, build_article
+from indexer.text.clean import _BYLINE, clean_body, clean_title, normalize_spaces
 from indexer.models import Article
 
 _START = re.compile(
@@ -42,10 +43,8 @@ class _Draft:
     titles: list[tuple[int, str]] = field(default_factory=list)
 
 
-def extract_epaper(tree: HtmlElement, context, options) -> list[Article]:
+def extract_epaper(tree: HtmlElement, context: PageContext, options: ExtractOptions) -> list[Article]:
     """Split an e-paper page into Articles (see the module docstring)."""
-    from indexer.extract import build_article
-
     structured = _structured(tree)
     if structured:
         drafts = structured
@@ -103,7 +102,7 @@ def _structured(tree: HtmlElement) -> list[_Draft]:
     return drafts if len(drafts) >= 2 else []
 
 
-def _scope(tree: HtmlElement, options) -> HtmlElement | None:
+def _scope(tree: HtmlElement, options: ExtractOptions) -> HtmlElement | None:
     if options.content_selector:
         found = tree.cssselect(options.content_selector)
         if found:

@@ -94,7 +94,7 @@ def chinese_score(text: str) -> float:
     non_ascii = _NON_ASCII.findall(sample)
     if not non_ascii:
         return 0.0
-    from indexer.chinese import to_simplified
+    from indexer.text.chinese import to_simplified
 
     simplified = to_simplified("".join(non_ascii))
     good = sum(1 for ch in simplified if ch in _COMMON or ch in _CJK_PUNCT)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from indexer.extract_mojibake import find_mojibake, repair_mojibake
+from indexer.text.mojibake import find_mojibake, repair_mojibake
 
 __all__ = [
     "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "join_broken_lines",

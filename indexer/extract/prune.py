@@ -9,7 +9,7 @@ Generic rules, no site keys:
   after the one the page is about. Once the page headline is known, a later <h1> wrapped in
   its own container (more than the heading itself) starts another article: that container goes.
 
-Both work in place on the tree parsed once by `indexer.extract` (trafilatura copies it before
+Both work in place on the tree parsed once by `indexer.extract.article` (trafilatura copies it before
 its own cleaning, so pruning here is seen by every stage).
 """
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urldefrag
 
-from indexer.chinese import to_simplified
+from indexer.text.chinese import to_simplified
 from indexer.models import Document
 
 SEPARATOR = "\n\n"

@@ -1,9 +1,9 @@
-"""HTML page → Articles. Pure: no I/O, the caller decodes bytes first (`indexer.decode`).
+"""What one page says about all its articles, and how an article is assembled from it.
 
-Main text comes from trafilatura (precision-leaning, on a tree we parse once), or from a
-per-source CSS selector; `indexer.clean` then repairs and trims it; `indexer.meta` and
-`indexer.dates` read what trafilatura does not map (gov meta tags, 信息公开 table, headline,
-dates, attachments). E-paper pages with several articles go to `indexer.extract_epaper`.
+`page_context` reads the page once (gov meta tags, the 信息公开 table, title, headline and the
+header line under it); `build_article` turns cleaned text plus that context into an `Article`
+(dates, issuer, document number, attachments). Both the single-article reader
+(`indexer.extract.article`) and the e-paper splitter (`indexer.extract.epaper`) use them.
 """
 
 from __future__ import annotations
@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from indexer import meta as page
-from indexer.extract_prune import drop_following_articles, drop_teaser_cards
-from indexer.clean import Cleaned, clean_body, find_mojibake
-from indexer.dates import DateEvidence, pick_date, structured_dates
+from indexer.extract import page
+from indexer.extract.dates import DateEvidence, pick_date, structured_dates
 from indexer.models import Article
+from indexer.text.clean import Cleaned, find_mojibake
+
+_INFO_HINT = ("索引号", "索引號", "发文字号", "發文字號", "主题分类", "成文日期")
+_META_SKIP = {"ArticleTitle", "PubDate", "Description", "Keywords", "og:title"}
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,6 @@ class ExtractOptions:
     fetched_at: datetime | None = None  # for inferring the year of dates without one
 
 
-_MIN_BODY = 40
-_MIN_BODY_UNDER_HEADLINE = 15  # a page whose headline matches its <title> may carry a short note
-_FULL_CASCADE_BELOW = 400  # fast extraction shorter than this: rerun with trafilatura's fallbacks
-_LIST_LINE = re.compile(r"^.{2,60}?\s*[\[(（【]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\])）】]?$")
-_INFO_HINT = ("索引号", "索引號", "发文字号", "發文字號", "主题分类", "成文日期")
-_META_SKIP = {"ArticleTitle", "PubDate", "Description", "Keywords", "og:title"}
-
-
 def parse_html(html: str) -> HtmlElement | None:
     """The lxml tree trafilatura would build (same loader), or None for empty/broken input."""
     if not html or not html.strip():
@@ -47,31 +40,6 @@ def parse_html(html: str) -> HtmlElement | None:
         return load_html(html)
     except Exception:  # noqa: BLE001 - lxml raises several parser errors on junk
         return None
-
-
-def extract_articles(html: str, url: str, options: ExtractOptions = ExtractOptions()) -> list[Article]:
-    """Pure, no I/O. Returns [] when the page holds no article (a list page, an empty page)."""
-    tree = parse_html(html)
-    if tree is None:
-        return []
-    if options.remove_selectors:
-        page.remove_nodes(tree, options.remove_selectors)
-    context = _page_context(tree, html, url, options)
-    if options.multi_article:
-        from indexer.extract_epaper import extract_epaper
-
-        return extract_epaper(tree, context, options)
-    if not options.content_selector:
-        drop_following_articles(tree, context.headline)
-        drop_teaser_cards(tree)
-    scope, raw = _main_text(tree, url, options)
-    if not raw:
-        return []
-    cleaned = clean_body(raw, context.title)
-    minimum = _MIN_BODY_UNDER_HEADLINE if context.headline is not None else _MIN_BODY
-    if len(cleaned.body) < minimum or _looks_like_list(cleaned.body):
-        return []
-    return [build_article(cleaned, context, scope if scope is not None else tree, options)]
 
 
 @dataclass
@@ -87,7 +55,7 @@ class PageContext:
     headline: HtmlElement | None = None  # the on-page headline element matching the title
 
 
-def _page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions) -> PageContext:
+def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions) -> PageContext:
     meta = page.page_meta(tree)
     table = page.info_table(tree) if any(hint in html for hint in _INFO_HINT) else {}
     if table:
@@ -109,40 +77,6 @@ def _drop_info_tables(tree: HtmlElement) -> None:
         if not any(d in inner for d in node.iterdescendants("table", "div", "ul", "dl")):
             if len(node.text_content()) < 900 and node.getparent() is not None:
                 node.drop_tree()
-
-
-def _main_text(tree: HtmlElement, url: str, options: ExtractOptions) -> tuple[HtmlElement | None, str]:
-    if options.content_selector:
-        nodes = tree.cssselect(options.content_selector)
-        if nodes:
-            return nodes[0], "\n".join(page.node_text(node) for node in nodes)
-    text = _trafilatura_text(tree, url, fast=True)
-    if len(text) < _FULL_CASCADE_BELOW:
-        # short: the main extractor may have missed the content; let readability/justext compete
-        text = max(text, _trafilatura_text(tree, url, fast=False), key=len) if len(text) < 100 else (
-            _trafilatura_text(tree, url, fast=False) or text)
-    return None, text
-
-
-def _trafilatura_text(tree: HtmlElement, url: str, *, fast: bool) -> str:
-    result = trafilatura.bare_extraction(
-        tree,
-        url=url or None,
-        favor_precision=True,
-        fast=fast,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-    )
-    return (getattr(result, "text", None) if result is not None else None) or ""
-
-
-def _looks_like_list(body: str) -> bool:
-    lines = body.split("\n")
-    if len(lines) < 5:
-        return False
-    listed = sum(1 for line in lines if len(line) <= 70 and _LIST_LINE.match(line))
-    return listed >= 0.6 * len(lines)
 
 
 def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, options: ExtractOptions,

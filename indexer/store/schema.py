@@ -68,7 +68,7 @@ documents = Table(
 Index("ix_documents_sync_pending", documents.c.sync_pending)
 
 # Attachments of pages (PDF, Office files, OFD), keyed by their URL: the text outlives re-crawls, so a
-# 304 on the file or a new version of its page keeps it (indexer/catalog/attachments.py).
+# 304 on the file or a new version of its page keeps it (indexer/store/attachments.py).
 attachments = Table(
     "attachments", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -86,7 +86,7 @@ attachments = Table(
     Column("fetched_at", BigInteger, nullable=False),
 )
 
-# What clustering compares, kept so an unchanged document is never re-sketched (indexer/dedup.py).
+# What clustering compares, kept so an unchanged document is never re-sketched (indexer/reprints.py).
 reprint_keys = Table(
     "reprint_keys", metadata,
     Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
@@ -100,7 +100,7 @@ reprint_keys = Table(
     Column("source_type", String(16), nullable=False),
 )
 
-# Document vectors for semantic search, reused while the embedded text is unchanged (indexer/embed.py).
+# Document vectors for semantic search, reused while the embedded text is unchanged (indexer/search_index/embed.py).
 embeddings = Table(
     "embeddings", metadata,
     Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),

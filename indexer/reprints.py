@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rensa import RMinHash, RMinHashLSH
 
-from indexer.catalog.store import Catalog, Cluster, ReprintKey
+from indexer.store.catalog import Catalog, Cluster, ReprintKey
 
 SHINGLE = 4
 NUM_PERM = 256

@@ -1,7 +1,7 @@
 """Page-level facts trafilatura does not map: gov meta tags, the 信息公开 table, the
 headline, the header line under it, attachments.
 
-All functions take an lxml tree (parsed once by `indexer.extract`) and never modify it.
+All functions take an lxml tree (parsed once by `indexer.extract.article`) and never modify it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.clean import clean_title
+from indexer.text.clean import clean_title
 from indexer.models import Attachment
 
 _WANTED_META = {
