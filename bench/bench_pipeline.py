@@ -5,10 +5,11 @@
 Inputs are the demo web's pages (served on loopback) and, when present, the shared corpus.
 """
 
+# ruff: noqa: E402  (the repository root goes on sys.path before its packages are imported)
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import socket
 import statistics
 import sys
@@ -16,7 +17,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -26,20 +27,19 @@ import uvicorn
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from config.sources import load_sources  # noqa: E402
-from gonggao.demo import resolved_sources_file  # noqa: E402
-from gonggao.demo_web.server import DemoWeb  # noqa: E402
-from gonggao.pipeline import hazard_labels  # noqa: E402
-from config.settings import Settings  # noqa: E402
-from indexer.store.catalog import Catalog  # noqa: E402
-from indexer.extract.decode import decode_html  # noqa: E402
-from indexer.ingest import Enrichers, ingest_page  # noqa: E402
-from indexer.models import Page  # noqa: E402
-from indexer.search_index import admin  # noqa: E402
-from indexer.search_index.process import MeiliProcess  # noqa: E402
-from indexer import embed  # noqa: E402
-from indexer.search_index.sync import rebuild, sync_outbox, to_index_doc  # noqa: E402
-from search_ui.app import WebConfig, create_app  # noqa: E402
+from config.settings import Settings
+from config.sources import load_sources
+from gonggao.demo import resolved_sources_file
+from gonggao.demo_web.server import DemoWeb
+from gonggao.pipeline import hazard_labels
+from indexer.extract.decode import decode_html
+from indexer.ingest import Enrichers, ingest_page
+from indexer.models import Page
+from indexer.search_index import admin, embed
+from indexer.search_index.process import MeiliProcess
+from indexer.search_index.sync import rebuild, sync_outbox, to_index_doc
+from indexer.store.catalog import Catalog
+from search_ui.app import WebConfig, create_app
 
 CORPUS = REPO.parent / "shared" / "corpus" / "magic-html-zh" / "html"
 QUERIES = ["校园安全", "防溺水", "消防 演练", "食品安全", "校园欺凌", "电信诈骗", "汉阴县", "寒假 安全", "校车", "心理健康"]
@@ -55,7 +55,7 @@ def demo_pages(web: DemoWeb) -> list[tuple[Page, object]]:
         with urllib.request.urlopen(article.url, timeout=10) as resp:
             body, headers = resp.read(), dict(resp.headers.items())
         out.append((Page(url=article.url, final_url=article.url, headers=headers, body=body,
-                         fetched_at=datetime.now(timezone.utc), source_id=article.site), sources[article.site]))
+                         fetched_at=datetime.now(UTC), source_id=article.site), sources[article.site]))
     return out
 
 
@@ -64,7 +64,7 @@ def corpus_pages() -> list[tuple[Page, None]]:
         return []
     return [(Page(url=f"https://corpus.invalid/{p.stem}.html", final_url=f"https://corpus.invalid/{p.stem}.html",
                   headers={"content-type": "text/html; charset=utf-8"}, body=p.read_bytes(),
-                  fetched_at=datetime.now(timezone.utc), source_id="corpus"), None)
+                  fetched_at=datetime.now(UTC), source_id="corpus"), None)
             for p in sorted(CORPUS.glob("*.html"))]
 
 
@@ -72,16 +72,14 @@ def bench_extraction(pages: list, enrichers: Enrichers) -> tuple[float, float, l
     """pages/s: our whole ingest (decode, extract, clean, enrich) vs decode + trafilatura.extract."""
     html = [decode_html(p.body, p.headers.get("content-type") or p.headers.get("Content-Type"))[0] for p, _ in pages]
     started = time.perf_counter()
-    for text, (page, _) in zip(html, pages):
+    for text, (page, _) in zip(html, pages, strict=False):
         trafilatura.extract(text, url=page.url)
     raw = len(pages) / (time.perf_counter() - started)
     docs = []
     started = time.perf_counter()
     for page, source in pages:
-        try:
+        with contextlib.suppress(Exception):
             docs += ingest_page(page, source, enrichers)
-        except Exception:
-            pass
     ours = len(pages) / (time.perf_counter() - started)
     return ours, raw, docs
 
@@ -146,7 +144,7 @@ def main() -> int:
         from indexer.models import Document
 
         page_id = catalog.save_page(Page(url="https://bench.invalid/", final_url="https://bench.invalid/", body=b"",
-                                         fetched_at=datetime.now(timezone.utc), source_id="bench"), state="ok")
+                                         fetched_at=datetime.now(UTC), source_id="bench"), state="ok")
         catalog.store_documents(page_id, [Document.model_validate(d) for d in payload])
         # ours, first sync: recluster, embed every document, send
         started = time.perf_counter()

@@ -13,6 +13,7 @@ adds to extraction alone (decode + extract) on the same pages, in the same run (
 fall below the floors pinned in ``tests/enrichment_floors.json``.
 """
 
+
 from __future__ import annotations
 
 import argparse
@@ -21,13 +22,13 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "enrichment" / "labels.json"
 PAGES = REPO / "tests" / "enrichment" / "pages"
-FETCHED_AT = datetime(2025, 6, 1, tzinfo=timezone.utc)
+FETCHED_AT = datetime(2025, 6, 1, tzinfo=UTC)
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -112,8 +113,8 @@ def _predict(docs: list[Labelled], sources: dict, rounds: int) -> tuple[dict[str
     """Every labelled document's predicted Document (through `ingest_page`), then the time of
     extraction alone (decode + extract) and of enrichment alone (`ingest.enrich`, what
     `ingest_html` runs after extraction) on the same pages, reference data already loaded."""
-    from indexer.extract.decode import decode_html
     from indexer.extract import extract_articles
+    from indexer.extract.decode import decode_html
     from indexer.ingest import Enrichers, enrich, extract_options, ingest_page
 
     enrichers = Enrichers()
@@ -188,7 +189,7 @@ def cluster_scores(docs: list[Labelled], predicted: dict[str, object]) -> dict[s
         key, doc_grams = key_of(doc.id, got.model_dump() if got is not None else {}, None)
         keys.append(key)
         grams.append(doc_grams)
-    graph = ReprintGraph(replace(key, signature=signature) for key, signature in zip(keys, sketch(grams)))
+    graph = ReprintGraph(replace(key, signature=signature) for key, signature in zip(keys, sketch(grams), strict=False))
     ids = {doc.id for doc in docs}
     clusters = components(ids, ((a, b) for a in ids for b in graph.reprints_of(a)))
     gold = {doc.id: doc.labels.get("reprint_group") or doc.id for doc in docs}

@@ -12,6 +12,7 @@ on the same pages in the same run.
 numbers fall below the floors pinned in ``tests/extraction_floors.json``.
 """
 
+
 from __future__ import annotations
 
 import argparse

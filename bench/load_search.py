@@ -19,6 +19,7 @@ p50/p95/p99 latency and errors, and writes them to bench/results/load_search_<N>
 (`_vectors` added with --vectors).
 """
 
+# ruff: noqa: E402  (the repository root goes on sys.path before its packages are imported)
 from __future__ import annotations
 
 import argparse
@@ -47,15 +48,15 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from config.hazards import Hazard, load_taxonomy  # noqa: E402
-from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE, default_data  # noqa: E402
-from indexer.search_index.embed import DIMENSIONS  # noqa: E402
-from indexer.models import Document, RegionPath  # noqa: E402
-from indexer.search_index import admin  # noqa: E402
-from indexer.search_index.process import MeiliProcess, free_port  # noqa: E402
-from indexer.search_index.sync import to_index_doc  # noqa: E402
-from search_ui import timeline  # noqa: E402
-from search_ui.query import TZ, PlannedSearch, SearchParams, build_plan, parse_params  # noqa: E402
+from config.hazards import Hazard, load_taxonomy
+from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE, default_data
+from indexer.models import Document, RegionPath
+from indexer.search_index import admin
+from indexer.search_index.embed import DIMENSIONS
+from indexer.search_index.process import MeiliProcess, free_port
+from indexer.search_index.sync import to_index_doc
+from search_ui import timeline
+from search_ui.query import TZ, PlannedSearch, SearchParams, build_plan, parse_params
 
 INDEX = "announcements"
 SETTINGS_PATH = REPO / "config" / "index_settings.yaml"

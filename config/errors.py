@@ -1,4 +1,19 @@
-"""Config errors that name the file, the line and the field, and the YAML reader that knows lines."""
+"""Gonggao's exceptions, and the YAML reader whose errors name file, line and field.
+
+Every error a user can cause or meet is a `GonggaoError`; its `str()` is the message they see and
+its `exit_code` what the `gonggao` command returns (the shape of httpx's `_exceptions.py`):
+
+    GonggaoError                 1  something could not be done; the message says what
+    ├── ConfigError              2  a mistake in a file the user edits (names file, line, field)
+    ├── BadInput                 2  a value the user gave: a query, a URL parameter, a path
+    │   └── NotFound             2  … that names something that does not exist
+    └── Unavailable              3  a service Gonggao needs did not answer (Meilisearch, a
+                                    Scrapyd node, the catalog); work waits and is retried later
+
+Stages raise their own subclasses (`search_ui.query.BadRequest` is a `BadInput`,
+`indexer.search_index.process.MeiliUnavailable` an `Unavailable`), so callers catch the kind
+they can handle and the CLI catches `GonggaoError` once.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +26,29 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 
-class ConfigError(Exception):
+class GonggaoError(Exception):
+    """Something Gonggao could not do; `str()` is the message for a person."""
+
+    exit_code = 1
+
+
+class BadInput(GonggaoError, ValueError):
+    """A value the user gave cannot be used; the message says how to fix it."""
+
+    exit_code = 2
+
+
+class NotFound(BadInput, LookupError):
+    """The user named something (a document, a backup, a source) that does not exist."""
+
+
+class Unavailable(GonggaoError):
+    """A service Gonggao needs did not answer; nothing is lost, the work is retried later."""
+
+    exit_code = 3
+
+
+class ConfigError(GonggaoError):
     """A mistake in a file the user edits. `str()` is the message a user sees; exit code 2."""
 
     exit_code = 2

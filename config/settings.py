@@ -46,7 +46,7 @@ class Settings(BaseModel):
     meili_bin: Path | None = None
 
     @classmethod
-    def load(cls, overrides: dict[str, object] | None = None, environ: dict[str, str] | None = None) -> "Settings":
+    def load(cls, overrides: dict[str, object] | None = None, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         values: dict[str, object] = {field: env[var] for var, field in ENV_VARS.items() if env.get(var)}
         values.update({k: v for k, v in (overrides or {}).items() if v is not None})

@@ -30,7 +30,7 @@ class Schedule(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _one_of(self) -> "Schedule":
+    def _one_of(self) -> Schedule:
         if (self.cron is None) == (self.every_minutes is None):
             raise ValueError("give exactly one of cron or every_minutes")
         return self

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
-from config.errors import ConfigError
+from config.errors import ConfigError, Unavailable
 from config.settings import Settings
 from crawler.launch import crawl_in_subprocess
 
@@ -33,7 +33,7 @@ PROJECT = "gonggao"
 SPIDER = "announcements"
 
 
-class ScrapydError(Exception):
+class ScrapydError(Unavailable):
     """A node cannot be reached, or it refused a request; the message says which node and why."""
 
 

@@ -63,7 +63,7 @@ def article_links(sel: Selector, base_url: str, domains: list[str], css: str | N
         if INDEX_N.match(urlsplit(url).path):
             continue
         text = "".join(anchor.css("::text").getall()).strip()
-        if css or ARTICLE_URL.search(url) or len(text) >= MIN_TITLE_CHARS and "/" in urlsplit(url).path.strip("/"):
+        if css or ARTICLE_URL.search(url) or (len(text) >= MIN_TITLE_CHARS and "/" in urlsplit(url).path.strip("/")):
             seen.setdefault(url, None)
     return list(seen)
 
@@ -109,9 +109,7 @@ def _numbered_pages(sel: Selector, url: str, limit: int) -> list[str]:
     match = INDEX_N.match(path)
     script = " ".join(sel.css("script::text").getall())
     count = None
-    if m := CREATE_PAGE_HTML.search(script):
-        count = int(m.group(1))
-    elif m := COUNT_PAGE.search(script):
+    if (m := CREATE_PAGE_HTML.search(script)) or (m := COUNT_PAGE.search(script)):
         count = int(m.group(1))
     if match and count:
         stem, ext = match.group("stem"), match.group("ext")
@@ -120,8 +118,6 @@ def _numbered_pages(sel: Selector, url: str, limit: int) -> list[str]:
     for href in sel.css("a::attr(href)").getall():
         target = canonical(urljoin(url, href))
         target_path = urlsplit(target).path
-        if INDEX_N.match(target_path) and urlsplit(target).netloc == urlsplit(url).netloc and target_path.rsplit("/", 1)[0] == path.rsplit("/", 1)[0]:
-            out.append(target)
-        elif re.search(r"[?&](?:page|pageNo|pageIndex|p)=\d+", target) and urlsplit(target).path == path:
+        if (INDEX_N.match(target_path) and urlsplit(target).netloc == urlsplit(url).netloc and target_path.rsplit("/", 1)[0] == path.rsplit("/", 1)[0]) or (re.search(r"[?&](?:page|pageNo|pageIndex|p)=\d+", target) and urlsplit(target).path == path):
             out.append(target)
     return list(dict.fromkeys(out))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag, urljoin
 
@@ -30,23 +30,23 @@ class ConditionalGetMiddleware:
         self.catalog = catalog
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "ConditionalGetMiddleware":
+    def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
         from config.settings import Settings
 
         return cls(Catalog(Settings.load().catalog_url, migrate_schema=False))
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if not request.meta.get("conditional"):
-            return None
+            return
         is_attachment = "attachment_of" in request.meta
         known = self.catalog.known_attachment(request.url) if is_attachment else self.catalog.known_page(request.url)
         if known is None or known.state != "ok":
-            return None
+            return
         if known.etag:
             request.headers.setdefault(b"If-None-Match", known.etag.encode())
         if known.last_modified:
             request.headers.setdefault(b"If-Modified-Since", known.last_modified.encode())
-        return None
+        return
 
 
 class RetryAfterMiddleware:
@@ -65,13 +65,13 @@ class RetryAfterMiddleware:
         self.max_retry_times = settings.getint("RETRY_TIMES")
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "RetryAfterMiddleware":
+    def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
         return cls(crawler)
 
     async def process_response(self, request: Request, response: Response,
                                spider: Spider | None = None) -> Request | Response:
         header = response.headers.get(b"Retry-After")
-        if request.meta.get("dont_retry") or not (response.status == 429 or response.status == 503 and header):
+        if request.meta.get("dont_retry") or not (response.status == 429 or (response.status == 503 and header)):
             return response
         wait = retry_after_seconds(header) if header else None
         wait = self.default_wait if wait is None else wait
@@ -100,8 +100,8 @@ def retry_after_seconds(header: bytes) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class RedirectLoopMiddleware:

@@ -13,13 +13,21 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from config.settings import Settings
 from config.sources import Source
+from config.vocabulary import RunState
 from crawler.items import (
-    AttachmentNotModified, CrawlError, FetchedAttachment, FetchedPage, Gone, ListedArticles, NotModified, Skipped,
+    AttachmentNotModified,
+    CrawlError,
+    FetchedAttachment,
+    FetchedPage,
+    Gone,
+    ListedArticles,
+    NotModified,
+    Skipped,
 )
-from indexer.store.warc import WarcWriterRotating
 from indexer.extract.attachment_text import Unreadable, attachment_text
-from indexer.store.catalog import AttachmentRecord, Catalog
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
+from indexer.store.catalog import AttachmentRecord, Catalog
+from indexer.store.warc import WarcWriterRotating
 
 log = logging.getLogger(__name__)
 NOT_COUNTED_AS_ERRORS = {"robots", "not_html", "no_article", "attachment_unreadable"}
@@ -43,7 +51,7 @@ class CatalogPipeline:
         self.stopped: str | None = None  # why the crawl stopped early: the catalog or the archive cannot be written
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "CatalogPipeline":
+    def from_crawler(cls, crawler: Crawler) -> CatalogPipeline:
         return cls(crawler, Settings.load())
 
     @property
@@ -55,8 +63,8 @@ class CatalogPipeline:
         self.archive = WarcWriterRotating(self.archive_dir, prefix=self.source.id)
         # One source never crawls twice at once, so an earlier run still "running" died (kill -9, power loss).
         for run in self.catalog.runs(self.source.id, limit=5):
-            if run["state"] == "running":
-                self.catalog.finish_run(run["id"], "interrupted")
+            if run.state == RunState.RUNNING:
+                self.catalog.finish_run(run.id, RunState.INTERRUPTED)
         self.run_id = self.catalog.start_run(self.source.id, os.getpid())
 
     def close_spider(self) -> None:

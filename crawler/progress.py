@@ -25,7 +25,7 @@ class CrawlProgress:
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "CrawlProgress":
+    def from_crawler(cls, crawler: Crawler) -> CrawlProgress:
         if not crawler.settings.getbool("GONGGAO_PROGRESS", sys.stderr.isatty()):
             raise NotConfigured
         ext = cls(crawler)

@@ -13,17 +13,18 @@ import shutil
 import time
 from pathlib import Path
 
+from config.errors import BadInput
 from config.settings import Settings
 from gonggao import services
 from gonggao.pipeline import open_catalog, print_progress
-from indexer.store.backup import backup_catalog, restore_catalog
 from indexer.search_index import admin
 from indexer.search_index.sync import SyncReport, rebuild
+from indexer.store.backup import backup_catalog, restore_catalog
 
 KEEP = 7
 
 
-class RestoreRefused(RuntimeError):
+class RestoreRefused(BadInput):
     """Restoring now would corrupt a running installation."""
 
 
@@ -49,7 +50,7 @@ def restore(settings: Settings, folder: Path) -> SyncReport:
     """Put the catalog of `folder` back, then rebuild the index from it."""
     backup = folder / "catalog.sqlite3"
     if not backup.is_file():
-        raise FileNotFoundError(f"{folder} holds no catalog.sqlite3: not a Gonggao backup")
+        raise RestoreRefused(f"{folder} holds no catalog.sqlite3: not a Gonggao backup")
     if services.running_managed(settings):
         raise RestoreRefused("stop `gonggao up` before restoring")
     restore_catalog(backup, settings.catalog_url)

@@ -19,15 +19,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from config.errors import ConfigError
+from config.errors import ConfigError, GonggaoError, Unavailable
 from config.settings import Settings
 from gonggao import logs
+from indexer.search_index.admin import MEILI_ERRORS
+
+if TYPE_CHECKING:
+    from indexer.store.catalog import Catalog
 
 EXIT_USAGE = 2
-EXIT_UNAVAILABLE = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,20 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"gonggao: config error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except GonggaoError as exc:
+        print(f"gonggao: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except MEILI_ERRORS as exc:
+        print(f"gonggao: Meilisearch did not answer: {exc}", file=sys.stderr)
+        return Unavailable.exit_code
     except KeyboardInterrupt:
         return 130
-    except unavailable_errors() as exc:
-        print(f"gonggao: {exc}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
-
-
-def unavailable_errors() -> tuple[type[BaseException], ...]:
-    """A service Gonggao needs does not answer: Meilisearch, or a Scrapyd node (exit 3)."""
-    from crawler.dispatch import ScrapydError
-    from indexer.search_index.admin import MEILI_ERRORS, IndexWriteFailed
-    from indexer.search_index.process import MeiliUnavailable
-
-    return (MeiliUnavailable, IndexWriteFailed, ScrapydError, *MEILI_ERRORS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,39 +148,35 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with services.meilisearch(settings) as meili:
             report = sync(settings, catalog, meili)
-    except unavailable_errors() as exc:
+    except (Unavailable, *MEILI_ERRORS) as exc:
         print(f"gonggao: crawled, but Meilisearch is unavailable ({exc}); "
               f"{catalog.pending_count()} documents wait in the catalog for `gonggao index sync`", file=sys.stderr)
-        return EXIT_UNAVAILABLE
+        return Unavailable.exit_code
     _print_runs(catalog, wanted)
     if report.error:
         print(f"gonggao: index sync failed, {report.failed} documents wait in the catalog: {report.error}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
+        return Unavailable.exit_code
     return code
 
 
-def _print_runs(catalog, source_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _print_runs(catalog: Catalog, source_ids: list[str]) -> None:
     for source_id in source_ids:
         runs = catalog.runs(source_id, limit=1)
         if runs:
             r = runs[0]
-            print(f"{source_id}: {r['state']}, {r['pages_fetched']} pages fetched, {r['pages_unchanged']} unchanged, "
-                  f"{r['docs_new']} new, {r['docs_changed']} changed, {r['errors']} errors")
+            print(f"{source_id}: {r.state}, {r.pages_fetched} pages fetched, {r.pages_unchanged} unchanged, "
+                  f"{r.docs_new} new, {r.docs_changed} changed, {r.errors} errors")
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     from crawler.schedule import next_runs
     from gonggao.pipeline import load_configured_sources, open_catalog
-    from search_ui.status import CatalogUnavailable, sources_status
+    from search_ui.status import sources_status
 
     sources = load_configured_sources(settings)
     catalog = open_catalog(settings, sources)
     upcoming = next_runs(sources)
-    try:
-        statuses = sources_status(catalog, lambda: upcoming)
-    except CatalogUnavailable as exc:
-        print(f"gonggao: {exc}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
+    statuses = sources_status(catalog, lambda: upcoming)
     rows = []
     for status in statuses:
         if status.id not in upcoming:          # registered once, since removed from the sources file
@@ -203,7 +197,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
           f"{'GONE':>4}  {'NEXT RUN':<17} LAST RUN'S ERRORS")
     for r in rows:
         health = r["health"] if not r["failing_since"] else f"{r['health']} since {_when(r['failing_since'])}"
-        last = r["runs"][0] if r["runs"] else {}
+        last: dict[str, Any] = r["runs"][0] if r["runs"] else {}
         errors = ", ".join(f"{kind} {n}" for kind, n in last.get("errors_by_kind", {}).items()) or "-"
         print(f"{r['id']:<14} {r['kind']:<7} {r['documents']:>5}  {health:<26} {r['last_run'] or '-':<17} "
               f"{last.get('pages_fetched', 0):>7} {last.get('docs_new', 0):>4} {last.get('docs_changed', 0):>4} "
@@ -213,24 +207,20 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _when(ts: int) -> str:
-    return datetime.fromtimestamp(ts, timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime.fromtimestamp(ts, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from gonggao import services
     from indexer.search_index import admin
     from indexer.search_index.reader import SearchReader
-    from search_ui.query import BadRequest, parse_params
+    from search_ui.query import parse_params
     from search_ui.service import search
 
     pairs = [("q", args.query), ("sort", args.sort), ("per_page", str(min(max(args.limit, 1), 100)))]
     pairs += [("region", r) for r in args.region] + [("hazard", h) for h in args.hazard]
     pairs += [(name, value) for name, value in (("from", args.since), ("to", args.until)) if value]
-    try:
-        params = parse_params(pairs)
-    except BadRequest as exc:
-        print(f"gonggao: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    params = parse_params(pairs)
     with services.meilisearch(settings) as meili:
         key = admin.ensure_search_key(admin.connect(meili.url, meili.master_key), settings.index_name)
         result = search(SearchReader(meili.url, key, settings.index_name), params).to_json()
@@ -269,11 +259,11 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with services.meilisearch(settings) as meili:
             result = sync(settings, catalog, meili)
-    except unavailable_errors() as exc:
+    except (Unavailable, *MEILI_ERRORS) as exc:
         print(f"gonggao: Meilisearch unavailable ({exc}); the changes wait in the catalog for `gonggao index sync`",
               file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    return EXIT_UNAVAILABLE if result.error else 0
+        return Unavailable.exit_code
+    return Unavailable.exit_code if result.error else 0
 
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
@@ -287,13 +277,9 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
-    from gonggao.backup import RestoreRefused, restore
+    from gonggao.backup import restore
 
-    try:
-        report = restore(settings, args.folder)
-    except (FileNotFoundError, RestoreRefused, ValueError) as exc:
-        print(f"gonggao: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    report = restore(settings, args.folder)
     print(f"restored the catalog from {args.folder} and rebuilt the index with {report.sent} documents")
     return 0
 
@@ -306,7 +292,7 @@ def cmd_index_sync(args: argparse.Namespace, settings: Settings) -> int:
     with services.meilisearch(settings) as meili:
         report = sync(settings, catalog, meili)
     print(f"sent {report.sent} documents in {report.seconds:.1f}s" + (f"; {report.failed} failed: {report.error}" if report.error else ""))
-    return EXIT_UNAVAILABLE if report.error else 0
+    return Unavailable.exit_code if report.error else 0
 
 
 def cmd_index_rebuild(args: argparse.Namespace, settings: Settings) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from config.settings import Settings
@@ -26,7 +26,7 @@ def extract_files(paths: list[Path], url: str | None, source_id: str | None, set
         try:
             body = path.read_bytes()
             page = Page(url=url or path.resolve().as_uri(), final_url=url or path.resolve().as_uri(), body=body,
-                        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, timezone.utc),
+                        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, UTC),
                         source_id=source.id if source else "")
             docs = ingest_page(page, source, enrichers)
         except Exception as exc:  # one bad page is a line with an error, never the end of the run

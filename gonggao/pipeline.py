@@ -8,10 +8,10 @@ from pathlib import Path
 from config.hazards import load_taxonomy
 from config.settings import Settings
 from config.sources import Source, load_sources
-from indexer.store.catalog import Catalog
+from gonggao.services import MeiliEndpoint
 from indexer.search_index import admin
 from indexer.search_index.sync import SyncReport, sync_outbox
-from gonggao.services import MeiliEndpoint
+from indexer.store.catalog import Catalog
 
 
 def load_configured_sources(settings: Settings) -> list[Source]:
@@ -26,7 +26,7 @@ def open_catalog(settings: Settings, sources: list[Source] | None = None) -> Cat
     return catalog
 
 
-def print_progress(label: str) -> "callable":
+def print_progress(label: str) -> callable:
     interactive = sys.stderr.isatty()
 
     def report(done: int, total: int) -> None:

@@ -11,11 +11,11 @@ import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
 
+from apscheduler.triggers.cron import CronTrigger
+
 from config.settings import Settings
 from crawler import schedule
 from crawler.dispatch import ScrapydCluster, configured_nodes
-from apscheduler.triggers.cron import CronTrigger
-
 from gonggao import services
 from gonggao.backup import make_backup
 from gonggao.pipeline import load_configured_sources, open_catalog, sync

@@ -11,8 +11,8 @@ import uvicorn
 from config.settings import Settings
 from gonggao.pipeline import hazard_labels, load_configured_sources
 from gonggao.services import MeiliEndpoint
-from indexer.search_index.embed import embed_query
 from indexer.search_index import admin
+from indexer.search_index.embed import embed_query
 from search_ui.app import WebConfig, create_app
 
 

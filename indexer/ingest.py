@@ -14,22 +14,23 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 from zoneinfo import ZoneInfo
 
+from config.errors import BadInput
 from config.hazards import Taxonomy, load_taxonomy
 from config.settings import CONFIG_DIR
 from config.sources import Source
-from indexer.text.chinese import to_simplified
-from indexer.extract.decode import decode_html
 from indexer.enrich.hazards import tag_hazards
 from indexer.enrich.issuer import classify_event, normalize_issuer
 from indexer.enrich.regions import Gazetteer, RegionContext
 from indexer.extract import ExtractOptions, extract_articles
+from indexer.extract.decode import decode_html
 from indexer.models import Article, Document, Page, RegionPath
+from indexer.text.chinese import to_simplified
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LEAD_CHARS = 160
 
 
-class NotAnArticle(ValueError):
+class NotAnArticle(BadInput):
     """The page is readable but holds no article (a list page, an empty page)."""
 
 

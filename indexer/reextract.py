@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.sources import Source
-from indexer.store.warc import RecordRef, read_record
-from indexer.store.catalog import Catalog
-from indexer.reprints import recluster
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
 from indexer.models import Document
+from indexer.reprints import recluster
+from indexer.store.catalog import Catalog
+from indexer.store.warc import RecordRef, read_record
 
 _enrichers: Enrichers | None = None
 

@@ -78,7 +78,7 @@ def sketch(token_sets: list[set[str]]) -> list[bytes | None]:
     out: list[bytes | None] = [None] * len(token_sets)
     wanted = [i for i, grams in enumerate(token_sets) if len(grams) >= MIN_SHINGLES]
     minhashes = RMinHash.from_token_sets([list(token_sets[i]) for i in wanted], num_perm=NUM_PERM, seed=SEED)
-    for i, minhash in zip(wanted, minhashes):
+    for i, minhash in zip(wanted, minhashes, strict=False):
         out[i] = minhash.__getstate__()     # rensa's own versioned byte format
     return out
 
@@ -169,7 +169,7 @@ def _sketch_pending(catalog: Catalog) -> set[str]:
     while rows := catalog.documents_to_cluster(BATCH, after):
         pairs = [key_of(doc_id, json.loads(data), first_seen) for doc_id, data, first_seen in rows]
         signatures = sketch([grams for _, grams in pairs])
-        keys = [ReprintKey(**{**key.__dict__, "signature": sig}) for (key, _), sig in zip(pairs, signatures)]
+        keys = [ReprintKey(**{**key.__dict__, "signature": sig}) for (key, _), sig in zip(pairs, signatures, strict=False)]
         catalog.save_reprint_keys(keys, [(doc_id, data) for doc_id, data, _ in rows])
         dirty.update(doc_id for doc_id, _, _ in rows)
         after = rows[-1][0]

@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from config.errors import BadInput
 from search_ui import runner
 from search_ui.query import TZ, PlannedSearch, SearchParams, common_params, date_sort, filter_without, planned
 from search_ui.service import call_search
@@ -43,7 +44,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 Fetch = Callable[[PlannedSearch], dict[str, Any]]
 
 
-class ExportTooLarge(ValueError):
+class ExportTooLarge(BadInput):
     """The result set is above EXPORT_CAP; the message tells the user what to do."""
 
 

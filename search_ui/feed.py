@@ -9,7 +9,7 @@ crawled text may hold, are removed first.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -37,7 +37,7 @@ def _clean(text: Any) -> str:
 
 
 def _rfc3339(ts: int | None) -> str:
-    when = datetime.fromtimestamp(int(ts), timezone.utc) if ts else datetime(1970, 1, 1, tzinfo=timezone.utc)
+    when = datetime.fromtimestamp(int(ts), UTC) if ts else datetime(1970, 1, 1, tzinfo=UTC)
     return when.isoformat().replace("+00:00", "Z")
 
 

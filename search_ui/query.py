@@ -17,8 +17,9 @@ from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from indexer.text.chinese import to_simplified
+from config.errors import BadInput
 from indexer.search_index.filters import FILTER_ATTRIBUTES, all_of, any_of, between, equals
+from indexer.text.chinese import to_simplified
 from search_ui.syntax import ParsedQuery, QuerySyntaxError, parse_query
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -61,7 +62,7 @@ PARAMS = ("q", "region", "hazard", "hazard_mode", "source_type", "year", "issuer
 SINGLE_PARAMS = ("q", "hazard_mode", "safety", "from", "to", "sort", "page", "per_page", "copies", "semantic", "region_q")
 
 
-class BadRequest(ValueError):
+class BadRequest(BadInput):
     """A request the user can fix; the message says how."""
 
 
@@ -148,10 +149,10 @@ class SearchParams:
     def query_string(self, **overrides: Any) -> str:
         return urlencode(self.to_pairs(**overrides))
 
-    def toggled(self, name: str, value: Any) -> "SearchParams":
+    def toggled(self, name: str, value: Any) -> SearchParams:
         """This state with one filter value switched on or off, back on page 1."""
         current = getattr(self, name)
-        values = tuple(v for v in current if v != value) if value in current else current + (value,)
+        values = tuple(v for v in current if v != value) if value in current else (*current, value)
         return replace(self, **{name: values, "page": 1})
 
 
@@ -452,7 +453,7 @@ def _region_plan(p: SearchParams, q: str, attrs: list[str]) -> list[PlannedSearc
 def merge_facets(p: SearchParams, answers: list[tuple[PlannedSearch, dict[str, Any]]]) -> dict[str, dict[str, int]]:
     """{facet attribute → {value → count}} for every wanted facet, disjunctive where active."""
     facets: dict[str, dict[str, int]] = {a: {} for a in p.wanted_facets}
-    for planned, answer in answers:
+    for _planned, answer in answers:
         for attr, dist in (answer.get("facetDistribution") or {}).items():
             if attr in facets:
                 facets[attr] = {str(k): int(v) for k, v in dist.items()}

@@ -44,7 +44,7 @@ def run(reader: Any, plan: list[PlannedSearch]) -> list[dict[str, Any]]:
             uid = reader.index_name
             body = [{"indexUid": uid, "q": plan[i].query, **_clean(plan[i].params)} for i in simple]
             results = multi_search(reader, body).get("results") or []
-            for i, result in zip(simple, results):
+            for i, result in zip(simple, results, strict=False):
                 answers[i] = result
         else:
             for i in simple:

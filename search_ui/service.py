@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from indexer.search_index.reader import SEARCH_ERRORS
-from search_ui.highlight import snippet_html, title_html
-from search_ui import runner, timeline
-from indexer.text.chinese import to_simplified
+from config.errors import NotFound, Unavailable
 from indexer.search_index.filters import all_of, any_of
+from indexer.search_index.reader import SEARCH_ERRORS
+from indexer.text.chinese import to_simplified
+from search_ui import runner, timeline
+from search_ui.highlight import snippet_html, title_html
 from search_ui.query import REGION_LEVELS, SearchParams, build_plan, common_params, filter_without, merge_facets
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
 from search_ui.timeline import Timeline
@@ -35,11 +36,11 @@ class Reader(Protocol):
     def get(self, doc_id: str) -> dict[str, Any] | None: ...
 
 
-class SearchUnavailable(RuntimeError):
+class SearchUnavailable(Unavailable):
     """Meilisearch did not answer (down, unreachable, key refused, timed out)."""
 
 
-class DocumentNotFound(LookupError):
+class DocumentNotFound(NotFound):
     pass
 
 
@@ -99,7 +100,7 @@ class SearchResult:
 def call_search(fn, *args):
     try:
         return fn(*args)
-    except SEARCH_ERRORS + (NotImplementedError,) as exc:
+    except (*SEARCH_ERRORS, NotImplementedError) as exc:
         log.warning("Meilisearch request failed: %s", exc)
         code = getattr(exc, "code", None)          # set on API errors (the server answered)
         if code:
@@ -128,8 +129,7 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) 
             log.exception("embedding the query failed; searching by keywords only")
             vector, semantic = None, False
         if vector is not None:
-            plan = [replace(main, params={**main.params, "vector": [float(x) for x in vector],
-                                          "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}})] + plan[1:]
+            plan = [replace(main, params={**main.params, "vector": [float(x) for x in vector], "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}}), *plan[1:]]
     try:
         answers = call_search(runner.run, reader, plan)
     except SearchUnavailable:
@@ -150,7 +150,7 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) 
         total=total,
         total_pages=pages,
         hits=hits,
-        facets=merge_facets(params, list(zip(plan, answers))),
+        facets=merge_facets(params, list(zip(plan, answers, strict=False))),
         parsed=parse_query(params.q),
         semantic=semantic,
         main_answer=main,
@@ -189,7 +189,7 @@ def region_search(reader: Reader, params: SearchParams, limit: int = 20) -> list
     query, base = parsed.alternatives[0], filter_without(params, "region")
     typed = to_simplified(params.region_q)
     found: list[tuple[str, int]] = []
-    for name_attr, path_attr in zip(("province", "city", "county"), REGION_LEVELS):
+    for name_attr, path_attr in zip(("province", "city", "county"), REGION_LEVELS, strict=False):
         hits = call_search(reader.facet_search, name_attr, typed, query, base or None).get("facetHits") or []
         names = [h["value"] for h in hits]
         if not names:

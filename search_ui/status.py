@@ -16,19 +16,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from config.errors import Unavailable
+from config.vocabulary import Health, RunState
+from indexer.store.records import CrawlErrorRecord, CrawlRun
+
 log = logging.getLogger(__name__)
 RUNS_SHOWN = 5
 NextRuns = Callable[[], dict[str, datetime | None]]
 
 
-class CatalogUnavailable(RuntimeError):
+class CatalogUnavailable(Unavailable):
     """The catalog could not be read (database down, file missing, schema not created)."""
 
 
 @dataclass
 class RunRow:
     id: int
-    state: str                        # running | ok | failed
+    state: RunState
     started_at: int
     finished_at: int | None
     duration_s: int | None
@@ -47,7 +51,7 @@ class SourceStatus:
     name: str
     kind: str
     documents: int
-    health: str                       # ok | failing | needs_browser | never
+    health: Health
     failing_since: int | None
     next_run: datetime | None
     run_now: str                      # the command that crawls it now
@@ -65,33 +69,33 @@ class SourceStatus:
         }
 
 
-def run_row(run: dict[str, Any], errors: list[dict[str, Any]]) -> RunRow:
-    finished = run.get("finished_at")
+def run_row(run: CrawlRun, errors: list[CrawlErrorRecord]) -> RunRow:
+    finished = run.finished_at
     return RunRow(
-        id=int(run["id"]), state=str(run["state"]), started_at=int(run["started_at"]), finished_at=finished,
-        duration_s=int(finished) - int(run["started_at"]) if finished else None,
-        pages_fetched=int(run.get("pages_fetched") or 0), pages_unchanged=int(run.get("pages_unchanged") or 0),
-        docs_new=int(run.get("docs_new") or 0), docs_changed=int(run.get("docs_changed") or 0),
-        docs_removed=int(run.get("docs_removed") or 0), errors=int(run.get("errors") or 0),
-        errors_by_kind=dict(Counter(str(e["kind"]) for e in errors).most_common()),
+        id=run.id, state=run.state, started_at=run.started_at, finished_at=finished,
+        duration_s=finished - run.started_at if finished else None,
+        pages_fetched=run.pages_fetched, pages_unchanged=run.pages_unchanged,
+        docs_new=run.docs_new, docs_changed=run.docs_changed,
+        docs_removed=run.docs_removed, errors=run.errors,
+        errors_by_kind=dict(Counter(e.kind for e in errors).most_common()),
     )
 
 
-def health(runs: list[RunRow]) -> tuple[str, int | None]:
+def health(runs: list[RunRow]) -> tuple[Health, int | None]:
     """(health, since) from runs newest first: ok, failing or needs_browser (the site answers with a
     JavaScript anti-bot challenge: retrying every night will not help, a person must decide)."""
-    finished = [r for r in runs if r.state != "running"]
+    finished = [r for r in runs if r.state != RunState.RUNNING]
     if not finished:
-        return "never", None
+        return Health.NEVER, None
     state = finished[0].state
-    if state == "ok":
-        return "ok", None
+    if state == RunState.OK:
+        return Health.OK, None
     since = finished[0].started_at
     for r in finished:
         if r.state != state:
             break
         since = r.started_at
-    return ("needs_browser" if state == "needs_browser" else "failing"), since
+    return (Health.NEEDS_BROWSER if state == RunState.NEEDS_BROWSER else Health.FAILING), since
 
 
 def sources_status(catalog: Any, next_runs: NextRuns | None, history: int = 50) -> list[SourceStatus]:
@@ -106,16 +110,16 @@ def sources_status(catalog: Any, next_runs: NextRuns | None, history: int = 50) 
 def _sources_status(catalog: Any, upcoming: dict[str, datetime | None], history: int) -> list[SourceStatus]:
     out = []
     for summary in catalog.source_summaries():
-        runs = catalog.runs(summary["id"], limit=history)
-        rows = [run_row(r, catalog.errors(run_id=r["id"]) if r.get("errors") else []) for r in runs[:RUNS_SHOWN]]
+        runs = catalog.runs(summary.id, limit=history)
+        rows = [run_row(r, catalog.errors(run_id=r.id) if r.errors else []) for r in runs[:RUNS_SHOWN]]
         rows += [run_row(r, []) for r in runs[RUNS_SHOWN:]]
         state, since = health(rows)
-        err = summary.get("last_error")
+        err = summary.last_error
         out.append(SourceStatus(
-            id=summary["id"], name=summary["name"], kind=summary["kind"], documents=int(summary["documents"]),
-            health=state, failing_since=since, next_run=upcoming.get(summary["id"]),
-            run_now=f"gonggao crawl {summary['id']}",
+            id=summary.id, name=summary.name, kind=summary.kind, documents=summary.documents,
+            health=state, failing_since=since, next_run=upcoming.get(summary.id),
+            run_now=f"gonggao crawl {summary.id}",
             runs=rows[:RUNS_SHOWN],
-            last_error={k: err[k] for k in ("kind", "message", "url", "at")} if err else None,
+            last_error={"kind": err.kind, "message": err.message, "url": err.url, "at": err.at} if err else None,
         ))
     return out

@@ -32,6 +32,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from config.errors import BadInput
 from indexer.text.chinese import to_simplified
 
 MAX_WORDS = 10
@@ -43,7 +44,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _OTHER_RUN = re.compile(r"[^\s\u3400-\u9fff\uf900-\ufaff\W_]+|[0-9]+", re.UNICODE)
 
 
-class QuerySyntaxError(ValueError):
+class QuerySyntaxError(BadInput):
     """A query we cannot run as written; the message says why."""
 
 

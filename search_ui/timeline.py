@@ -91,7 +91,7 @@ def build(p: SearchParams, main: dict[str, Any], answers: list[dict[str, Any]]) 
     facets = main.get("facetDistribution") or {}
     if week_mode(p):
         buckets = []
-        for (start, end), answer in zip(weeks(p), answers):
+        for (start, end), answer in zip(weeks(p), answers, strict=False):
             segs = {k: int(v) for k, v in ((answer.get("facetDistribution") or {}).get("primary_hazard") or {}).items() if v}
             buckets.append(Bucket(start.isoformat(), start, end, int(answer.get("totalHits") or answer.get("estimatedTotalHits") or 0), segs))
         totals: dict[str, int] = {}
@@ -108,17 +108,15 @@ def build(p: SearchParams, main: dict[str, Any], answers: list[dict[str, Any]]) 
     months = {k: int(v) for k, v in (facets.get("month") or {}).items() if v}
     series = top_series(facets.get("primary_hazard") or {})
     per_series = {code: {k: int(v) for k, v in ((a.get("facetDistribution") or {}).get("month") or {}).items()}
-                  for code, a in zip(series, answers)}
+                  for code, a in zip(series, answers, strict=False)}
     keys = month_range(sorted(months)) if months else []
     unit = "month"
     if len(keys) > MAX_MONTH_BARS:
         unit, keys = "year", [str(y) for y in range(int(keys[0][:4]), int(keys[-1][:4]) + 1)]
     buckets = []
     for key in keys:
-        def count(dist: dict[str, int]) -> int:
-            return sum(v for k, v in dist.items() if k[: len(key)] == key)
-        total = count(months)
-        segs = {code: count(per_series[code]) for code in series}
+        total = _count_prefix(months, key)
+        segs = {code: _count_prefix(per_series[code], key) for code in series}
         segs = {k: v for k, v in segs.items() if v}
         rest = total - sum(segs.values())
         if rest > 0:
@@ -152,3 +150,8 @@ def bounds(key: str) -> tuple[date, date]:
     y, m = int(key[:4]), int(key[5:7])
     nxt = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
     return date(y, m, 1), nxt - timedelta(days=1)
+
+
+def _count_prefix(dist: dict[str, int], key: str) -> int:
+    """The counts of the months in `dist` that fall in `key` (a month "2024-05" or a year "2024")."""
+    return sum(v for k, v in dist.items() if k[: len(key)] == key)

@@ -10,11 +10,11 @@ from datetime import datetime
 from typing import Any
 
 from search_ui import china_grid
-from search_ui.timeline import OTHER, Timeline
 from search_ui.export import EXPORT_CAP, FORMATS
 from search_ui.i18n import Translator
 from search_ui.query import REGION_SEPARATOR, TZ, SearchParams, region_level
 from search_ui.service import SearchResult
+from search_ui.timeline import OTHER, Timeline
 
 MAX_BROWSABLE = 10_000   # index_settings.yaml pagination.maxTotalHits
 
@@ -26,7 +26,7 @@ class FacetItem:
     count: int
     active: bool
     url: str
-    children: list["FacetItem"] = field(default_factory=list)
+    children: list[FacetItem] = field(default_factory=list)
 
 
 @dataclass

@@ -226,7 +226,7 @@ class FaultWeb:
         self.articles: dict[str, Article] = {a.path: a for a in ARTICLES}
         self.good_paths: list[str] = [a.path for a in ARTICLES]
         # faults a good page hides behind, by path; the page must still become a document
-        self.good_faults: dict[str, str] = dict(zip((a.path for a in faulty), ("slow", "gbk_as_utf8", "malformed", "429_once", "503_once")))
+        self.good_faults: dict[str, str] = dict(zip((a.path for a in faulty), ("slow", "gbk_as_utf8", "malformed", "429_once", "503_once"), strict=False))
         self.plain_paths = [a.path for a in plain]
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -242,7 +242,7 @@ class FaultWeb:
             self._server.server_close()
             self._server = None
 
-    def __enter__(self) -> "FaultWeb":
+    def __enter__(self) -> FaultWeb:
         self.start()
         return self
 
@@ -297,10 +297,10 @@ class FaultWeb:
             sys_version = ""
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 entry = LoggedRequest(self.command, self.path, dict(self.headers.items()), time.monotonic())
                 with web._lock:
                     web.requests.append(entry)
@@ -354,6 +354,7 @@ class FaultWeb:
         else:
             body = article_html(article, malformed=fault == "malformed").encode("utf-8")
         _send(h, entry, 200, body, "text/html; charset=utf-8")
+        return None
 
 
 TRAPS: tuple[tuple[str, str], ...] = (
@@ -417,6 +418,7 @@ def _hang(h: BaseHTTPRequestHandler, entry: LoggedRequest) -> None:
     if _wait(h, HANG_SECONDS):
         return _send(h, entry, 200, b"<html><body>too late</body></html>", "text/html")
     _gone(h, entry)
+    return None
 
 
 def _reset(h: BaseHTTPRequestHandler, entry: LoggedRequest) -> None:

@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timezone
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, ClassVar
 
 from scrapy import Request, Spider
 from scrapy.http import Response
@@ -15,13 +15,21 @@ from twisted.python.failure import Failure
 
 from config.settings import Settings
 from config.sources import Source, load_sources
+from config.vocabulary import RunState
 from crawler import challenge, links
 from crawler.errors import error_kind, error_message
 from crawler.items import (
-    AttachmentNotModified, CrawlError, FetchedAttachment, FetchedPage, Gone, ListedArticles, NotModified, Skipped,
+    AttachmentNotModified,
+    CrawlError,
+    FetchedAttachment,
+    FetchedPage,
+    Gone,
+    ListedArticles,
+    NotModified,
+    Skipped,
 )
-from indexer.store.catalog import Catalog
 from indexer.models import Page
+from indexer.store.catalog import Catalog
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GONE = (404, 410)
@@ -32,7 +40,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 class AnnouncementsSpider(Spider):
     name = "announcements"
-    custom_settings: dict[str, Any] = {}
+    custom_settings: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, source: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -49,7 +57,7 @@ class AnnouncementsSpider(Spider):
         # After a run that did not finish (killed, failed), every list page is read again: the
         # articles it never reached may sit behind list pages that now hold only known ones.
         last_runs = self.catalog.runs(self.source.id, limit=1)
-        self.stop_at_known_lists = bool(last_runs) and last_runs[0]["state"] == "ok"
+        self.stop_at_known_lists = bool(last_runs) and last_runs[0].state == RunState.OK
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.source.start_urls:
@@ -136,7 +144,7 @@ class AnnouncementsSpider(Spider):
             status=response.status,
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
             body=response.body,
-            fetched_at=datetime.now(timezone.utc),
+            fetched_at=datetime.now(UTC),
             source_id=self.source.id,
         )
 

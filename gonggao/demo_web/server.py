@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from gonggao.demo_web.model import DemoArticle, LoggedRequest
 from gonggao.demo_web.sites import SITES, Page, build_all
 
-__all__ = ["DemoWeb", "DemoArticle", "LoggedRequest", "SITES"]
+__all__ = ["SITES", "DemoArticle", "DemoWeb", "LoggedRequest"]
 
 
 def _etag(body: bytes) -> str:
@@ -63,7 +63,7 @@ class DemoWeb:
         if not servers:
             servers = self._bind_all(0, shared=False)
         assert servers
-        for site, server in zip(self.sites, servers):
+        for site, server in zip(self.sites, servers, strict=False):
             host, port = server.server_address[:2]
             self.base_urls[site] = f"http://{host}:{port}"
             thread = threading.Thread(target=server.serve_forever, name=f"demo-web-{site}", daemon=True)
@@ -105,7 +105,7 @@ class DemoWeb:
             thread.join(timeout=5)
         self._servers.clear()
 
-    def __enter__(self) -> "DemoWeb":
+    def __enter__(self) -> DemoWeb:
         self.start()
         return self
 
@@ -156,7 +156,7 @@ class DemoWeb:
             sys_version = ""
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format, *args):  # noqa: A002 - quiet
+            def log_message(self, format, *args):
                 pass
 
             def _respond(self, head_only: bool) -> None:
@@ -166,7 +166,7 @@ class DemoWeb:
                 headers: list[tuple[str, str]] = []
                 body = b""
                 if page is None:
-                    body = "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p></body></html>".encode("utf-8")
+                    body = "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p></body></html>".encode()
                     headers.append(("Content-Type", "text/html; charset=utf-8"))
                 else:
                     body = page.body
@@ -202,10 +202,10 @@ class DemoWeb:
                     return int(last_modified) <= since
                 return False
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 self._respond(False)
 
-            def do_HEAD(self) -> None:  # noqa: N802
+            def do_HEAD(self) -> None:
                 self._respond(True)
 
         return Handler

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from dataclasses import dataclass
 from html import escape
 
@@ -603,7 +602,7 @@ def build_all() -> dict[str, Built]:
     originals = {}
     for site, specs, built in (("sxjyt", C.SXJYT, sx), ("hanyin", C.HANYIN, hy)):
         lst = []
-        for spec, art in zip(specs, built.articles):
+        for spec, art in zip(specs, built.articles, strict=False):
             # recover the paragraphs the original page was built from
             n = (0 if site == "sxjyt" else len(C.SXJYT)) + len(lst)  # numbered in spec order
             style = "notice" if (site == "sxjyt" and spec.event == "notice") else "plain"

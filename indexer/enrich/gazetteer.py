@@ -17,6 +17,7 @@ them all in one pass over Simplified text. Deciding between candidates is `regio
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -118,7 +119,7 @@ def load_region_aliases(path: Path) -> RegionAliasesFile:
     try:
         data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
         return _validate_aliases(path, data)
-    except Exception:  # noqa: BLE001 - any problem: read again, keeping lines, to report it well
+    except Exception:
         data = read_yaml(path)
         return _validate_aliases(path, data)
 
@@ -127,10 +128,8 @@ def _error_at(path: Path | None, loc: tuple, message: str) -> ConfigError:
     """A ConfigError pointing at `loc` in the aliases file (re-read with line numbers)."""
     line = None
     if path is not None:
-        try:
+        with contextlib.suppress(ConfigError):
             line = line_of(read_yaml(path), loc)
-        except ConfigError:
-            pass
     return ConfigError(path or "region_aliases.yaml", line, ".".join(str(p) for p in loc), message)
 
 
@@ -203,7 +202,7 @@ def _read_rows(path: Path) -> tuple[int, list[list[str]], list[list[str]]]:
     current = [line.decode("utf-8").split(",") for line in lines if line.startswith(prefix)]
     lo, hi = b"%d" % _FORMER_FROM_YEAR, b"%d" % latest
     older = {line[5:] for line in lines if lo <= line[:4] < hi and not line.endswith(b",1")}
-    prev = [["0"] + line.decode("utf-8").split(",") for line in older]
+    prev = [["0", *line.decode("utf-8").split(",")] for line in older]
     return latest, current, prev
 
 

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.text.chinese import to_simplified
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
 from indexer.enrich.regions import Gazetteer, RegionResult
 from indexer.models import IssuerLevel
+from indexer.text.chinese import to_simplified
 
 _ABBREVIATIONS = (
     ("教体和科技局", "教育体育和科技局"),

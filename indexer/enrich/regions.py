@@ -56,10 +56,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.text.chinese import to_simplified
-from indexer.enrich.textzones import MEDIA_SOURCE, addressee_spans, furniture_spans, lesson_spans, tail_start
 from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, GazetteerData, default_data
+from indexer.enrich.textzones import MEDIA_SOURCE, addressee_spans, furniture_spans, lesson_spans, tail_start
 from indexer.models import Evidence, RegionPath
+from indexer.text.chinese import to_simplified
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
 BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
@@ -78,17 +78,8 @@ _COUNTY_WORD_AFTER = set("域级委直属情长乡镇")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
-_WORD_ACROSS = frozenset("""
-安全 安排 安置 安定 安心 要求 要点 结合 结构 合作 合理 和谐 平安 明确 建设 发展 开展 工作 保障 防范 部署 推进
-全面 管理 教育 学习 活动 宣传 检查 服务 水平 质量 措施 责任 制度 机制 问题 重点 重要 情况 意识 能力 力度 单位
-部门 人员 群众 社会 国家 地方 生产 生活 事故 隐患 风险 稳定 加强 落实 提高 提升 完善 健全 组织 领导 指导 督导
-考核 培训 演练 预防 应急 处置 整改 排查 治理 监管 监督 环境 设施 设备 经济 政策 文化 卫生 健康 心理 家长 家庭
-学生 学校 校园 师生 老师 教师 儿童 中心 以上 以下 以来 之间 之后 期间 时间 时期 全年 各地 各级 各类 各项 东西
-山水 水平 平台 台账 安康 康复 定期 期末 城市 市场 场所 所有 有关 关于 于是 是否 否则 一起 起来 来源 源头 头脑
-""".split())
-_WORD_START = frozenset("""
-全市 全县 全区 全省 全国 全体 教育 召开 开展 市委 县委 区委 市政 政府 各级 各地 各校 学校 中小 师生 公安 举行
-""".split())
+_WORD_ACROSS = frozenset(["安全", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
+_WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 _SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)(?:[:：]\s*|[ \t\u3000]+)([^\s，。,|]{2,30})"
                           r"|^[ \t\u3000]*(?:来源|信息来源)([^\s:：，。,|]{2,30})[ \t\u3000]*$", re.M)
 
@@ -162,11 +153,11 @@ class Gazetteer:
         self.data = data
 
     @classmethod
-    def default(cls) -> "Gazetteer":
+    def default(cls) -> Gazetteer:
         return _default_gazetteer(DEFAULT_ALIASES)
 
     @classmethod
-    def from_aliases(cls, path: Path) -> "Gazetteer":
+    def from_aliases(cls, path: Path) -> Gazetteer:
         return _default_gazetteer(path)
 
     # ------------------------------------------------------------------ matching
@@ -240,7 +231,6 @@ class Gazetteer:
     # ------------------------------------------------------------------ resolving
 
     def resolve(self, ctx: RegionContext) -> RegionResult:
-        g = self.data
         title = to_simplified(ctx.title or "")
         body = to_simplified(ctx.body or "")
         body = body[:tail_start(body)]  # the related/hot lists after the article never count
@@ -333,7 +323,7 @@ class Gazetteer:
         common = None
         for c in cands:
             chain = g.divisions[c].chain()
-            common = chain if common is None else tuple(x for x, y in zip(common, chain) if x == y)
+            common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
     def _descend(self, text: dict[str, float], strong: dict[str, float]) -> list[str]:
@@ -440,9 +430,9 @@ class Gazetteer:
         host = domain.lower().strip().split("://")[-1].split("/")[0].split(":")[0]
         best = None
         for suffix, code in self.data.domains.items():
-            if host == suffix or host.endswith("." + suffix):
-                if best is None or len(suffix) > len(best[0]):
-                    best = (suffix, code)
+            matches = host == suffix or host.endswith("." + suffix)
+            if matches and (best is None or len(suffix) > len(best[0])):
+                best = (suffix, code)
         return best[1] if best else None
 
     def lookup_prefix(self, text: str, under: str | None = None) -> tuple[str, str] | None:
@@ -453,7 +443,7 @@ class Gazetteer:
         matches = [m for m in self._scan(text) if m[0] == 0]
         if not matches:
             return None
-        _, end, name, entries = matches[0]
+        _, _end, name, entries = matches[0]
         codes = tuple(dict.fromkeys(e.code for e in entries))
         if under:
             codes = tuple(c for c in codes if c != under and self.data.is_under(c, under))

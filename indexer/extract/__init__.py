@@ -10,17 +10,18 @@ article; `attachment_text` reads the text of attached files.
 
 from __future__ import annotations
 
+from indexer.extract import page
 from indexer.extract.article import extract_article
 from indexer.extract.context import ExtractOptions, page_context, parse_html
 from indexer.extract.epaper import extract_epaper
-from indexer.extract import page
 from indexer.models import Article
 
 __all__ = ["ExtractOptions", "extract_articles"]
 
 
-def extract_articles(html: str, url: str, options: ExtractOptions = ExtractOptions()) -> list[Article]:
+def extract_articles(html: str, url: str, options: ExtractOptions | None = None) -> list[Article]:
     """Pure, no I/O. Returns [] when the page holds no article (a list page, an empty page)."""
+    options = options or ExtractOptions()
     tree = parse_html(html)
     if tree is None:
         return []

@@ -59,7 +59,7 @@ def attachment_text(body: bytes, url: str, content_type: str = "") -> str | Unre
         return Unreadable(f"no text reader for {kind or content_type or 'this file type'}")
     try:
         text = reader(body)
-    except Exception as exc:  # noqa: BLE001 - a broken file from the web is data, not a bug
+    except Exception as exc:
         return Unreadable(f"unreadable {kind}: {type(exc).__name__}: {exc}"[:300])
     text = _BLANK_LINES.sub("\n\n", _SPACES.sub(" ", text)).strip()[:MAX_CHARS]
     return text if text else Unreadable(f"{kind} holds no text (a scan needs OCR)")

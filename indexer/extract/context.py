@@ -38,7 +38,7 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
     try:
         return load_html(html)
-    except Exception:  # noqa: BLE001 - lxml raises several parser errors on junk
+    except Exception:
         return None
 
 
@@ -74,9 +74,9 @@ def _drop_info_tables(tree: HtmlElement) -> None:
     ]
     inner = set(boxes)
     for node in boxes:
-        if not any(d in inner for d in node.iterdescendants("table", "div", "ul", "dl")):
-            if len(node.text_content()) < 900 and node.getparent() is not None:
-                node.drop_tree()
+        innermost = not any(d in inner for d in node.iterdescendants("table", "div", "ul", "dl"))
+        if innermost and len(node.text_content()) < 900 and node.getparent() is not None:
+            node.drop_tree()
 
 
 def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, options: ExtractOptions,

@@ -224,7 +224,7 @@ def _htmldate(html: str, url: str) -> datetime | None:
         return None
     try:
         found = find_date(html, url=url or None, original_date=True, extensive_search=False)
-    except Exception:  # noqa: BLE001 - htmldate raises a wide range of parser errors
+    except Exception:
         return None
     if not found:
         return None

@@ -9,6 +9,7 @@ as the last word. GBK and GB2312 are always read as GB18030 (a superset).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 
 _SNIFF_BYTES = 64 * 1024
@@ -74,10 +75,8 @@ def _common_chars() -> frozenset[str]:
     chars = []
     for lead in range(0xB0, 0xD8):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.append(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     return frozenset(chars)
 
 

@@ -18,8 +18,8 @@ from lxml.html import HtmlElement
 
 from indexer.extract import page
 from indexer.extract.context import ExtractOptions, PageContext, build_article
-from indexer.text.clean import _BYLINE, clean_body, clean_title, normalize_spaces
 from indexer.models import Article
+from indexer.text.clean import _BYLINE, clean_body, clean_title, normalize_spaces
 
 _START = re.compile(
     r"^\s*(?:■\s*)?(?:本报讯|本報訊|本报[^，。,]{0,14}讯|本報[^，。,]{0,14}訊|新华社[^，。,]{0,14}电|新華社[^，。,]{0,14}電|"

@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.text.clean import clean_title
 from indexer.models import Attachment
+from indexer.text.clean import clean_title
 
 _WANTED_META = {
     "articletitle": "ArticleTitle", "pubdate": "PubDate", "contentsource": "ContentSource", "sitename": "SiteName",
@@ -86,9 +86,7 @@ _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ta
 def _collect(node: HtmlElement, parts: list[str]) -> None:
     tag = node.tag if isinstance(node.tag, str) else ""
     if tag in _SKIP_TEXT_TAGS or not tag:
-        if node.tail and tag:
-            parts.append(node.tail)
-        elif not tag and node.tail:
+        if (node.tail and tag) or (not tag and node.tail):
             parts.append(node.tail)
         return
     if tag in _BLOCKS:

@@ -14,6 +14,7 @@ import meilisearch
 from meilisearch.errors import MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError
 from ruamel.yaml import YAML
 
+from config.errors import Unavailable
 from indexer.search_index.embed import EMBEDDER_NAME
 
 TASK_TIMEOUT_MS = 120_000
@@ -21,8 +22,8 @@ SEARCH_KEY_NAME = "gonggao-search"
 MEILI_ERRORS = (MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError, OSError)
 
 
-class IndexWriteFailed(RuntimeError):
-    pass
+class IndexWriteFailed(Unavailable):
+    """Meilisearch did not finish a write task; the documents stay queued in the catalog."""
 
 
 def connect(url: str, api_key: str, timeout: float = 30.0) -> meilisearch.Client:

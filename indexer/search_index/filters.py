@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from config.errors import GonggaoError
+
 FILTER_ATTRIBUTES = frozenset(
     {
         "id", "source_id", "region.lvl0", "region.lvl1", "region.lvl2", "region_codes",
@@ -19,8 +21,8 @@ FILTER_ATTRIBUTES = frozenset(
 )
 
 
-class UnknownAttribute(ValueError):
-    pass
+class UnknownAttribute(GonggaoError, ValueError):
+    """A filter named an attribute outside the allowlist: a programming error, never user input."""
 
 
 def quote(value: str) -> str:

@@ -19,10 +19,12 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from config.errors import Unavailable
+
 CACHE_BIN = Path.home() / ".cache" / "gonggao" / "meilisearch-1.21.0" / "meilisearch"
 
 
-class MeiliUnavailable(RuntimeError):
+class MeiliUnavailable(Unavailable):
     """Meilisearch could not be found, started or reached; the message says what to do."""
 
 
@@ -87,14 +89,14 @@ class MeiliProcess:
     master_key: str = ""
     proc: subprocess.Popen | None = field(default=None, repr=False)
 
-    def start(self, timeout: float = 60.0) -> "MeiliProcess":
+    def start(self, timeout: float = 60.0) -> MeiliProcess:
         binary = find_binary(self.binary)
         meili_dir = self.data_dir / "meilisearch"
         meili_dir.mkdir(parents=True, exist_ok=True)
         self.master_key = master_key_for(self.data_dir)
         self.port = self.port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        log = open(meili_dir / "meilisearch.log", "ab")
+        log = open(meili_dir / "meilisearch.log", "ab")  # noqa: SIM115 - handed to the child process, closed in stop()
         self.proc = subprocess.Popen(
             [
                 str(binary),
@@ -136,7 +138,7 @@ class MeiliProcess:
             self.proc.kill()
             self.proc.wait()
 
-    def __enter__(self) -> "MeiliProcess":
+    def __enter__(self) -> MeiliProcess:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -20,10 +20,9 @@ from typing import Protocol
 import meilisearch
 import numpy as np
 
-from indexer.search_index import embed
-from indexer.store.catalog import Catalog
 from indexer.reprints import recluster
-from indexer.search_index import admin
+from indexer.search_index import admin, embed
+from indexer.store.catalog import Catalog
 
 BATCH_DOCS = 500
 EMBED_BATCH = 64
@@ -77,7 +76,7 @@ class BatchVectors:
         for start in range(0, len(missing), EMBED_BATCH):
             chunk = missing[start:start + EMBED_BATCH]
             fresh = [(doc_id, hashes[doc_id], embed.to_bytes(vec))
-                     for doc_id, vec in zip(chunk, self.embedder.embed([texts[d] for d in chunk]))]
+                     for doc_id, vec in zip(chunk, self.embedder.embed([texts[d] for d in chunk]), strict=False)]
             self.catalog.save_embeddings(self.embedder.model_name, fresh)
             vectors.update((doc_id, vec) for doc_id, _, vec in fresh)
             self.embedded += len(chunk)
@@ -106,7 +105,7 @@ def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, s
     vectors = BatchVectors(catalog, embedder or embed.default_embedder(), report.pending, embed_progress)
     try:
         admin.ensure_index(client, index_name, admin.load_index_settings(settings_path))
-    except admin.MEILI_ERRORS + (admin.IndexWriteFailed,) as exc:
+    except (*admin.MEILI_ERRORS, admin.IndexWriteFailed) as exc:
         report.error = f"Meilisearch unavailable: {exc}"
         report.failed = report.pending
         return report
@@ -119,7 +118,7 @@ def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, s
         report.embedded = vectors.embedded
         try:
             admin.add_documents(client, index_name, docs)
-        except admin.MEILI_ERRORS + (admin.IndexWriteFailed,) as exc:
+        except (*admin.MEILI_ERRORS, admin.IndexWriteFailed) as exc:
             catalog.mark_sync_failed([doc_id for doc_id, _ in rows], str(exc))
             report.failed = report.pending - report.sent
             report.error = str(exc)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urldefrag
 
-from indexer.text.chinese import to_simplified
 from indexer.models import Document
+from indexer.text.chinese import to_simplified
 
 SEPARATOR = "\n\n"
 

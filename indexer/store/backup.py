@@ -10,8 +10,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from config.errors import BadInput
 
-class BackupUnsupported(RuntimeError):
+
+class BackupUnsupported(BadInput):
     pass
 
 
@@ -38,7 +40,7 @@ def restore_catalog(backup: Path, url: str) -> None:
     check = sqlite3.connect(backup)
     try:
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise ValueError(f"{backup} is not a sound SQLite database")
+            raise BackupUnsupported(f"{backup} is not a sound SQLite database")
     finally:
         check.close()
     for suffix in ("-wal", "-shm"):

@@ -11,13 +11,23 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
-from indexer.store.warc import RecordRef, read_record
+from config.vocabulary import RunState
+from indexer.models import Document, Page
 from indexer.store.attachment_texts import StoredAttachment, attachment_key, with_attachment_texts
 from indexer.store.db import make_engine, migrate
+from indexer.store.records import CrawlErrorRecord, CrawlRun, SourceSummary
 from indexer.store.schema import (
-    attachments, crawl_errors, crawl_runs, documents, embeddings, pages, reprint_keys, sources, versions,
+    attachments,
+    crawl_errors,
+    crawl_runs,
+    documents,
+    embeddings,
+    pages,
+    reprint_keys,
+    sources,
+    versions,
 )
-from indexer.models import Document, Page
+from indexer.store.warc import RecordRef, read_record
 
 
 def now() -> int:
@@ -332,7 +342,7 @@ class Catalog:
             ).all()
             docs = [Document.model_validate_json(row.data) for row in rows]
             stored = _stored_attachments(conn, docs)
-            for row, doc in zip(rows, docs):
+            for row, doc in zip(rows, docs, strict=False):
                 data = with_attachment_texts(doc, stored).model_dump_json()
                 if data != row.data:
                     conn.execute(update(documents).where(documents.c.id == row.id)
@@ -543,12 +553,12 @@ class Catalog:
     # -- crawl runs --------------------------------------------------------------------------
     def start_run(self, source_id: str, pid: int | None = None) -> int:
         with self.engine.begin() as conn:
-            result = conn.execute(insert(crawl_runs).values(source_id=source_id, started_at=now(), state="running", pid=pid,
+            result = conn.execute(insert(crawl_runs).values(source_id=source_id, started_at=now(), state=RunState.RUNNING, pid=pid,
                                                             pages_fetched=0, pages_unchanged=0, docs_new=0, docs_changed=0,
                                                             docs_removed=0, errors=0))
             return int(result.inserted_primary_key[0])
 
-    def finish_run(self, run_id: int, state: str, **counts: int) -> None:
+    def finish_run(self, run_id: int, state: RunState, **counts: int) -> None:
         with self.engine.begin() as conn:
             conn.execute(update(crawl_runs).where(crawl_runs.c.id == run_id).values(finished_at=now(), state=state, **counts))
 
@@ -557,23 +567,23 @@ class Catalog:
             conn.execute(insert(crawl_errors).values(run_id=run_id, source_id=source_id, url=url, kind=kind,
                                                      message=message[:2000], at=now()))
 
-    def errors(self, source_id: str | None = None, run_id: int | None = None) -> list[dict]:
+    def errors(self, source_id: str | None = None, run_id: int | None = None) -> list[CrawlErrorRecord]:
         query = select(crawl_errors).order_by(crawl_errors.c.id)
         if source_id:
             query = query.where(crawl_errors.c.source_id == source_id)
         if run_id:
             query = query.where(crawl_errors.c.run_id == run_id)
         with self.engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            return [CrawlErrorRecord.from_row(row._mapping) for row in conn.execute(query)]
 
-    def runs(self, source_id: str | None = None, limit: int = 20) -> list[dict]:
+    def runs(self, source_id: str | None = None, limit: int = 20) -> list[CrawlRun]:
         query = select(crawl_runs).order_by(crawl_runs.c.id.desc()).limit(limit)
         if source_id:
             query = query.where(crawl_runs.c.source_id == source_id)
         with self.engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            return [CrawlRun.from_row(row._mapping) for row in conn.execute(query)]
 
-    def source_summaries(self) -> list[dict]:
+    def source_summaries(self) -> list[SourceSummary]:
         """Per registered source: document count, last run, last error."""
         out = []
         with self.engine.connect() as conn:
@@ -581,9 +591,9 @@ class Catalog:
                 docs = conn.execute(select(func.count()).select_from(documents).where(documents.c.source_id == src.id)).scalar_one()
                 last = conn.execute(select(crawl_runs).where(crawl_runs.c.source_id == src.id).order_by(crawl_runs.c.id.desc()).limit(1)).first()
                 err = conn.execute(select(crawl_errors).where(crawl_errors.c.source_id == src.id).order_by(crawl_errors.c.id.desc()).limit(1)).first()
-                out.append({
-                    "id": src.id, "name": src.name, "kind": src.kind, "documents": int(docs),
-                    "last_run": dict(last._mapping) if last else None,
-                    "last_error": dict(err._mapping) if err else None,
-                })
+                out.append(SourceSummary(
+                    id=src.id, name=src.name, kind=src.kind, documents=int(docs),
+                    last_run=CrawlRun.from_row(last._mapping) if last else None,
+                    last_error=CrawlErrorRecord.from_row(err._mapping) if err else None,
+                ))
         return out

@@ -11,7 +11,7 @@ import io
 import os
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -44,7 +44,7 @@ class WarcWriterRotating:
         self._serial += 1
         stamp = time.strftime("%Y%m%d%H%M%S")
         self._name = f"{self.prefix}-{stamp}-{os.getpid()}-{self._serial:05d}.warc.gz"
-        self._handle = open(self.directory / self._name, "ab")
+        self._handle = open(self.directory / self._name, "ab")  # noqa: SIM115 - kept open across appends, closed in close()
 
     def append(self, page: Page) -> RecordRef:
         """Write one response record and return where it starts. Raises OSError (e.g. disk full)."""
@@ -59,7 +59,7 @@ class WarcWriterRotating:
         record = writer.create_warc_record(
             page.final_url, "response", payload=io.BytesIO(page.body), http_headers=http_headers,
             warc_headers_dict={
-                "WARC-Date": page.fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "WARC-Date": page.fetched_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "WARC-Gonggao-Source": page.source_id,
                 "WARC-Gonggao-Request-URI": page.url,
             },
@@ -84,7 +84,7 @@ def read_record(directory: Path, ref: RecordRef) -> Page:
         http = record.http_headers
         status = int(http.get_statuscode() or 200) if http else 200
         headers = dict(http.headers) if http else {}
-        fetched = datetime.strptime(record.rec_headers.get_header("WARC-Date"), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        fetched = datetime.strptime(record.rec_headers.get_header("WARC-Date"), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
         final_url = record.rec_headers.get_header("WARC-Target-URI")
         return Page(
             url=record.rec_headers.get_header("WARC-Gonggao-Request-URI") or final_url,

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from statistics import median
@@ -128,7 +129,7 @@ def _squeeze(match: re.Match[str]) -> str:
     """Letter-spaced runs lose their spaces; a space between two words ('未雨绸缪 提前排查') stays."""
     tokens = match.group(0).split()
     out = [tokens[0]]
-    for prev, token in zip(tokens, tokens[1:]):
+    for prev, token in itertools.pairwise(tokens):
         if len(prev) > 1 and len(token) > 1 and prev[-1] not in _CJK_PUNCT_SET and token[0] not in _CJK_PUNCT_SET:
             out.append(" ")
         out.append(token)
@@ -208,7 +209,7 @@ def join_broken_lines(text: str) -> str:
 
 def _continues(prev: str, line: str, width: float | None, blank_before: bool) -> bool:
     last, first = prev[-1], line[0]
-    if len(line) <= 40 and _BYLINE.match(line) or len(prev) <= 40 and _BYLINE.match(prev):
+    if (len(line) <= 40 and _BYLINE.match(line)) or (len(prev) <= 40 and _BYLINE.match(prev)):
         return False
     if first in "（(【[" and len(line) < 40 and not _is_han(line[1:2] or "x"):
         return False
@@ -293,7 +294,7 @@ def _is_header_line(line: str, title: str | None) -> bool:
     """A line of the article header: repeated title, date/source/views line, view count, short author tag."""
     if title and (line == title or (len(line) > 4 and line.replace(" ", "") == title.replace(" ", ""))):
         return True
-    if len(line) > 90 or _ends_sentence(line) and len(line) > 30:
+    if len(line) > 90 or (_ends_sentence(line) and len(line) > 30):
         return False
     if _NUMBER_ONLY.match(line):
         return True

@@ -86,4 +86,4 @@ def find_mojibake(text: str) -> list[tuple[int, int]]:
             spans.append([start, end])
             strong_seen.append(strong)
     # a lone lowercase letter between hanzi is only a hint; keep it when near a strong sign
-    return [(s, e) for (s, e), strong in zip(spans, strong_seen) if strong]
+    return [(s, e) for (s, e), strong in zip(spans, strong_seen, strict=False) if strong]

@@ -122,7 +122,7 @@ def test_hanyin_is_gbk_with_charset_traps(demo_web):
     s2, _, p2 = get(base + "/html/aqgl/list.html?page=2")
     s9, _, _ = get(base + "/html/aqgl/list.html?page=9")
     assert (s1, s2, s9) == (200, 200, 404)
-    assert p1 != p2 and "page=2".encode() in p1
+    assert p1 != p2 and b"page=2" in p1
 
 
 def test_conditional_get_and_404(demo_web):
@@ -144,7 +144,7 @@ def test_conditional_get_and_404(demo_web):
 
 def test_robots_and_private_link(demo_web):
     for site in SITES:
-        s, headers, body = get(demo_web.base_urls[site] + "/robots.txt")
+        s, _headers, body = get(demo_web.base_urls[site] + "/robots.txt")
         assert s == 200 and body.startswith(b"User-agent")
     _, _, robots = get(demo_web.base_urls["sxjyt"] + "/robots.txt")
     assert b"Disallow: /private/" in robots

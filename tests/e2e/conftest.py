@@ -14,9 +14,9 @@ from crawler.launch import crawl_in_subprocess
 from gonggao.demo import resolved_sources_file
 from gonggao.pipeline import hazard_labels, open_catalog
 from gonggao.services import MeiliEndpoint
-from indexer.store.catalog import Catalog
 from indexer.search_index import admin
 from indexer.search_index.sync import sync_outbox
+from indexer.store.catalog import Catalog
 from search_ui.app import WebConfig, create_app
 
 

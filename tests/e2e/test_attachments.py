@@ -34,9 +34,9 @@ def test_a_word_only_in_the_attachment_finds_the_announcement(world, demo_web) -
 
 def test_an_unreadable_attachment_is_listed_with_its_reason_and_is_no_failure(world, demo_web) -> None:  # type: ignore[no-untyped-def]
     parent = next(a for a in demo_web.articles if any(p.endswith(".xls") for p in a.attachments))
-    errors = [e for e in world.catalog.errors(source_id="sxjyt") if e["kind"] == "attachment_unreadable"]
-    assert [e["url"].rsplit("/", 1)[-1] for e in errors] == [parent.attachments[0].rsplit("/", 1)[-1]]
-    assert all(run["errors"] == 0 for run in world.catalog.runs("sxjyt"))
+    errors = [e for e in world.catalog.errors(source_id="sxjyt") if e.kind == "attachment_unreadable"]
+    assert [e.url.rsplit("/", 1)[-1] for e in errors] == [parent.attachments[0].rsplit("/", 1)[-1]]
+    assert all(run.errors == 0 for run in world.catalog.runs("sxjyt"))
     doc_id = world.client.get("/api/search", params={"q": parent.title, "copies": "all"}).json()["hits"][0]["id"]
     page = world.client.get(f"/doc/{doc_id}", params={"lang": "en"})
     assert "text unreadable: no text reader for xls" in page.text

@@ -17,8 +17,8 @@ def every_article(world, **params) -> list[dict]:  # type: ignore[no-untyped-def
 def test_the_crawl_reads_every_demo_site(world, demo_web) -> None:  # type: ignore[no-untyped-def]
     assert world.first_run_exit == 0
     runs = world.catalog.runs(limit=50)
-    assert {r["source_id"] for r in runs} >= {a.site for a in demo_web.articles}
-    assert all(r["state"] == "ok" for r in runs), runs
+    assert {r.source_id for r in runs} >= {a.site for a in demo_web.articles}
+    assert all(r.state == "ok" for r in runs), runs
     assert world.catalog.count_documents() == len(demo_web.articles)
 
 
@@ -84,6 +84,6 @@ def test_user_agent_names_gonggao(world, demo_web) -> None:  # type: ignore[no-u
 
 
 def test_an_attachment_without_a_text_reader_is_recorded_with_the_reason(world) -> None:  # type: ignore[no-untyped-def]
-    unreadable = [e for e in world.catalog.errors() if e["kind"] == "attachment_unreadable"]
+    unreadable = [e for e in world.catalog.errors() if e.kind == "attachment_unreadable"]
     assert unreadable, "the demo's legacy XLS attachment is fetched and recorded as unreadable"
-    assert all(e["message"].startswith("no text reader") for e in unreadable)
+    assert all(e.message.startswith("no text reader") for e in unreadable)

@@ -84,4 +84,4 @@ def test_demo_runs_stops_cleanly_and_reuses_its_data(tmp_path: Path) -> None:
         stop(proc)
     assert (catalog.count_documents(), catalog.count_versions()) == (docs, versions)
     latest = catalog.runs(limit=5)
-    assert all(r["docs_new"] == 0 and r["pages_unchanged"] > 0 for r in latest)
+    assert all(r.docs_new == 0 and r.pages_unchanged > 0 for r in latest)

@@ -3,6 +3,7 @@ kind, the politeness limits hold, traps stay small, and no good page is lost."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,19 +84,19 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultCrawl]:
 def errors_by_path(catalog: Catalog, source_id: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for error in catalog.errors(source_id=source_id):
-        out.setdefault(urlsplit(error["url"]).path, []).append(error["kind"])
+        out.setdefault(urlsplit(error.url).path, []).append(error.kind)
     return out
 
 
 def test_the_crawl_finishes_and_every_good_page_is_a_document(crawl: FaultCrawl) -> None:
     assert crawl.exit_code == 0
     [run] = crawl.catalog.runs("faulty")
-    assert run["state"] == "ok" and run["finished_at"]
+    assert run.state == "ok" and run.finished_at
     titles = {json.loads(data)["title"] for batch in crawl.catalog.all_documents() for _, data in batch}
     assert titles == {a.title for a in ARTICLES}, "every good one: slow, mislabelled, malformed, refused once"
     good_urls = [crawl.web.url(p) for p in crawl.web.good_paths]
     assert crawl.catalog.known_urls(good_urls) == set(good_urls)
-    assert run["docs_new"] == len(ARTICLES)
+    assert run.docs_new == len(ARTICLES)
 
 
 def test_each_fault_is_a_recorded_error_of_its_kind(crawl: FaultCrawl) -> None:
@@ -103,21 +104,21 @@ def test_each_fault_is_a_recorded_error_of_its_kind(crawl: FaultCrawl) -> None:
     assert {path: kinds[0] for path, kinds in recorded.items()} == EXPECTED_KINDS
     assert all(len(kinds) == 1 for kinds in recorded.values()), "one error per failed URL, not one per retry"
     [run] = crawl.catalog.runs("faulty")
-    assert run["errors"] == len([k for k in EXPECTED_KINDS.values() if k != "robots"])
+    assert run.errors == len([k for k in EXPECTED_KINDS.values() if k != "robots"])
 
 
 def test_politeness_holds(crawl: FaultCrawl) -> None:
     web = crawl.web
     assert web.max_in_flight() <= crawler_settings.CONCURRENT_REQUESTS_PER_DOMAIN
     [faulty], [guarded] = crawl.catalog.runs("faulty"), crawl.catalog.runs("guarded")
-    assert guarded["started_at"] >= faulty["finished_at"], "two sources of one host crawl in turn"
+    assert guarded.started_at >= faulty.finished_at, "two sources of one host crawl in turn"
     assert web.requests[0].path == "/robots.txt"
     assert not [r for r in web.requests if r.path.startswith("/private/")], "robots.txt is obeyed"
     # Retry-After: 1 s -> the next try starts no earlier than 1 s after the 429 answer
     for path in ("/trap/busy.html", next(p for p, f in web.good_faults.items() if f == "429_once")):
         hits = web.hits(path)
         assert len(hits) >= 2
-        for answered, retried in zip(hits, hits[1:]):
+        for answered, retried in itertools.pairwise(hits):
             assert retried.start - answered.end >= RETRY_AFTER, f"{path} asked again before its Retry-After"
     assert len(web.hits("/trap/busy-long.html")) == 1, "a Retry-After of an hour is left for the next run"
 
@@ -140,17 +141,17 @@ def test_a_huge_body_is_cut_at_the_size_cap(crawl: FaultCrawl) -> None:
     [huge] = crawl.web.hits("/trap/huge.html")
     assert huge.status == 499, "the crawler hung up before the 50 MB were sent"
     assert crawl.catalog.known_page(crawl.web.url("/trap/huge.html")) is None
-    [error] = [e for e in crawl.catalog.errors("faulty") if e["url"].endswith("/trap/huge.html")]
-    assert "DOWNLOAD_MAXSIZE" in error["message"]
+    [error] = [e for e in crawl.catalog.errors("faulty") if e.url.endswith("/trap/huge.html")]
+    assert "DOWNLOAD_MAXSIZE" in error.message
 
 
 def test_a_source_behind_a_javascript_challenge_is_marked_as_needing_a_browser(
         crawl: FaultCrawl, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     assert crawl.exit_code == 0, "a source needing a browser is a state of the source, not a crashed crawl"
     assert errors_by_path(crawl.catalog, "guarded") == {p: ["needs_browser"] for p in crawl.web.GUARDED}
-    summary = next(s for s in crawl.catalog.source_summaries() if s["id"] == "guarded")
-    assert summary["last_run"]["state"] == "needs_browser"
-    assert summary["last_error"]["kind"] == "needs_browser"
+    summary = next(s for s in crawl.catalog.source_summaries() if s.id == "guarded")
+    assert summary.last_run.state == "needs_browser"
+    assert summary.last_error.kind == "needs_browser"
 
     monkeypatch.setenv("GONGGAO_SOURCES", str(crawl.settings.sources_path))
     capsys.readouterr()

@@ -27,8 +27,8 @@ def test_second_crawl_is_conditional_and_adds_no_versions(world, demo_web) -> No
     assert world.catalog.count_versions() == versions_before
     assert world.catalog.count_documents() == docs_before
     runs = world.catalog.runs(limit=len(ids))
-    assert all(r["docs_new"] == 0 and r["docs_changed"] == 0 for r in runs)
-    assert sum(r["pages_unchanged"] for r in runs) >= len(conditional)
+    assert all(r.docs_new == 0 and r.docs_changed == 0 for r in runs)
+    assert sum(r.pages_unchanged for r in runs) >= len(conditional)
     assert len(second) < log_start, "paging stops once a list page yields only known articles"
 
 
@@ -49,7 +49,7 @@ def test_unreachable_source_is_a_recorded_error_and_others_finish(tmp_path: Path
     code = crawl_in_subprocess(["dead", "hanyin"], settings, timeout=300)
     assert code == 0
     errors = catalog.errors(source_id="dead")
-    assert errors and errors[0]["kind"] == "connect"
-    runs = {r["source_id"]: r for r in catalog.runs()}
-    assert runs["dead"]["state"] == "failed"
-    assert runs["hanyin"]["state"] == "ok" and runs["hanyin"]["docs_new"] > 0
+    assert errors and errors[0].kind == "connect"
+    runs = {r.source_id: r for r in catalog.runs()}
+    assert runs["dead"].state == "failed"
+    assert runs["hanyin"].state == "ok" and runs["hanyin"].docs_new > 0

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,12 +24,11 @@ from config.settings import Settings
 from config.sources import load_sources
 from crawler.launch import crawl_in_subprocess, start_crawl
 from gonggao.pipeline import open_catalog
-from indexer.store.catalog import Catalog
 from indexer.models import Document, Page
-from indexer.search_index import admin
+from indexer.search_index import admin, sync
 from indexer.search_index.process import MeiliProcess
-from indexer.search_index import sync
 from indexer.search_index.sync import sync_outbox
+from indexer.store.catalog import Catalog
 from tests.faultweb import ARTICLES, FaultWeb
 
 pytestmark = pytest.mark.e2e
@@ -125,11 +124,11 @@ def kill_mid_run_and_resume(settings: Settings, catalog: Catalog) -> None:
     stored = catalog.count_documents()
     assert 0 < stored < len(ARTICLES), "killed mid-run"
     assert_consistent(catalog)
-    assert catalog.runs("plain")[0]["state"] == "running"
+    assert catalog.runs("plain")[0].state == "running"
 
     assert crawl_in_subprocess(["plain"], settings, timeout=120) == 0
     assert_complete_and_consistent(catalog)
-    assert [r["state"] for r in catalog.runs("plain")] == ["ok", "interrupted"]
+    assert [r.state for r in catalog.runs("plain")] == ["ok", "interrupted"]
 
 
 def crawl_with_fault(script: str, settings: Settings) -> subprocess.CompletedProcess[str]:
@@ -146,9 +145,9 @@ def fill_the_disk_then_free_it(settings: Settings, catalog: Catalog) -> None:
     warc_full = crawl_with_fault(WARC_FULL, settings)
     assert warc_full.returncode != 0, "a crawl that cannot store what it fetched is a failed crawl"
     assert "disk_full" in warc_full.stderr and "No space left on device" in warc_full.stderr
-    [error] = [e for e in catalog.errors("plain") if e["kind"] == "disk_full"]
-    assert "No space left on device" in error["message"]
-    assert catalog.runs("plain")[0]["state"] == "failed"
+    [error] = [e for e in catalog.errors("plain") if e.kind == "disk_full"]
+    assert "No space left on device" in error.message
+    assert catalog.runs("plain")[0].state == "failed"
     assert catalog.count_documents() == WARC_RECORDS_BEFORE_FULL
     assert_consistent(catalog)
 
@@ -165,7 +164,7 @@ def fill_the_disk_then_free_it(settings: Settings, catalog: Catalog) -> None:
 
 def synthetic_documents(count: int) -> tuple[Page, list[Document]]:
     page = Page(url="http://127.0.0.1/epaper/node_1.html", final_url="http://127.0.0.1/epaper/node_1.html", status=200,
-                headers={"content-type": "text/html"}, body=b"<html></html>", fetched_at=datetime.now(timezone.utc),
+                headers={"content-type": "text/html"}, body=b"<html></html>", fetched_at=datetime.now(UTC),
                 source_id="synthetic")
     docs = [Document(id=f"synthetic-{n:05d}", url=f"{page.url}#{n}", source_id="synthetic",
                      title=f"关于第{n}号安全检查的通知",

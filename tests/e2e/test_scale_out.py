@@ -29,13 +29,13 @@ from sqlalchemy import select
 
 from config.settings import Settings
 from config.sources import load_sources
+from crawler.dispatch import ScrapydCluster, ScrapydError, parse_nodes
 from crawler.launch import crawl_in_subprocess
 from gonggao.demo import resolved_sources_file
 from gonggao.demo_web.server import DemoWeb
-from crawler.dispatch import ScrapydCluster, ScrapydError, parse_nodes
 from gonggao.pipeline import open_catalog
-from indexer.store.schema import crawl_runs, documents
 from indexer.store.catalog import Catalog
+from indexer.store.schema import crawl_runs, documents
 
 pytestmark = pytest.mark.e2e
 

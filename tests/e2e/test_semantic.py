@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from indexer.store.schema import documents
-from indexer.search_index.embed import DIMENSIONS, embed_query
 from indexer.search_index import admin
+from indexer.search_index.embed import DIMENSIONS, embed_query
 from indexer.search_index.reader import SearchReader
-from search_ui.query import parse_params
 from indexer.search_index.sync import sync_outbox
+from indexer.store.schema import documents
+from search_ui.query import parse_params
 from search_ui.service import search
 
 pytestmark = pytest.mark.e2e

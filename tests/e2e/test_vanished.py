@@ -48,7 +48,7 @@ def test_an_article_dropped_from_its_list_is_removed_and_one_moved_to_page_2_is_
         assert status.pop(dropped_path) == "removed"
         assert status.pop(moved_path) == "live"
         assert set(status.values()) == {"live"}
-        assert catalog.runs("sxjyt", limit=1)[0]["docs_removed"] == 1
+        assert catalog.runs("sxjyt", limit=1)[0].docs_removed == 1
         assert catalog.known_page(base + dropped_path).state == "removed"
 
         master = admin.connect(meili.url, meili.master_key)

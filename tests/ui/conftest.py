@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from indexer.store.warc import WarcWriterRotating
-from indexer.store.catalog import Catalog
-from indexer.text.chinese import to_simplified
 from indexer.models import Document, Evidence, Page, RegionPath
 from indexer.search_index import admin
+from indexer.store.catalog import Catalog
+from indexer.store.warc import WarcWriterRotating
+from indexer.text.chinese import to_simplified
 from search_ui.app import WebConfig, create_app
 
 REPO = Path(__file__).resolve().parents[2]
@@ -139,7 +139,7 @@ def _document(doc_id: str, **changes) -> Document:
 
 def _page(url: str, body: bytes, content_type: str) -> Page:
     return Page(url=url, final_url=url, status=200, headers={"Content-Type": content_type}, body=body,
-                fetched_at=datetime(2024, 5, 10, 3, 0, tzinfo=timezone.utc), source_id="ui-test")
+                fetched_at=datetime(2024, 5, 10, 3, 0, tzinfo=UTC), source_id="ui-test")
 
 
 def build_catalog(root: Path) -> tuple[str, Path]:

@@ -19,7 +19,7 @@ def web_config(meili):
     for d in docs:
         d["cluster_id"] = d["id"]
         d["reprints"] = 1 if d["id"] == "doc02" else 0
-    return seed_index(meili, "ui_test_catalog_pages", docs=docs + [dict(REPRINT)])
+    return seed_index(meili, "ui_test_catalog_pages", docs=[*docs, dict(REPRINT)])
 
 
 def test_doc_page_shows_evidence_versions_and_citation(catalog_client):
@@ -119,10 +119,14 @@ def test_a_broken_catalog_is_a_message_not_a_traceback(web_config, tmp_path):
 
 
 def test_health_tells_failing_from_needing_a_browser():
+    from config.vocabulary import RunState
+    from indexer.store.records import CrawlRun
     from search_ui.status import health, run_row
 
     def run(i: int, state: str):  # newest first: i=0 is the last run
-        return run_row({"id": 10 - i, "state": state, "started_at": 1000 - i * 100, "finished_at": 1000 - i * 100 + 5}, [])
+        started = 1000 - i * 100
+        return run_row(CrawlRun(id=10 - i, source_id="s", state=RunState(state), started_at=started,
+                                finished_at=started + 5), [])
 
     assert health([]) == ("never", None)
     assert health([run(0, "ok"), run(1, "failed")]) == ("ok", None)

@@ -8,7 +8,14 @@ import pytest
 
 from search_ui.highlight import char_spans, render_marked, snippet_html, title_html
 from search_ui.query import (
-    POST_TAG, PRE_TAG, BadRequest, SearchParams, build_plan, day_start, group_clauses, parse_params,
+    POST_TAG,
+    PRE_TAG,
+    BadRequest,
+    SearchParams,
+    build_plan,
+    day_start,
+    group_clauses,
+    parse_params,
 )
 from search_ui.web import safe_url
 

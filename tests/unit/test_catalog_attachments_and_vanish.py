@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from indexer.store.catalog import VANISHED, AttachmentRecord, Catalog
 from indexer.models import Attachment, Document, Page
+from indexer.store.catalog import VANISHED, AttachmentRecord, Catalog
 
 SITE = "http://jyt.example.gov.cn"
 LIST = f"{SITE}/tzgg/index.html"
@@ -14,7 +14,7 @@ LIST = f"{SITE}/tzgg/index.html"
 
 def store(catalog: Catalog, path: str, published: int | None, attachments: list[Attachment] | None = None) -> str:
     url = SITE + path
-    page = Page(url=url, final_url=url, body=path.encode(), fetched_at=datetime.now(timezone.utc), source_id="sx")
+    page = Page(url=url, final_url=url, body=path.encode(), fetched_at=datetime.now(UTC), source_id="sx")
     page_id = catalog.save_page(page, state="ok")
     doc = Document(id=path.strip("/").replace("/", "-"), url=url, source_id="sx", title=f"关于{path}的通知",
                    body="正文", published_at=published, attachments=attachments or [])

@@ -6,7 +6,15 @@ from datetime import datetime
 
 import pytest
 
-from indexer.extract.dates import SHANGHAI, DateEvidence, labelled_date, parse_date, parse_meta_date, pick_date, url_date
+from indexer.extract.dates import (
+    SHANGHAI,
+    DateEvidence,
+    labelled_date,
+    parse_date,
+    parse_meta_date,
+    pick_date,
+    url_date,
+)
 
 
 def d(*parts: int) -> datetime:

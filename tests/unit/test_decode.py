@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from indexer.extract.decode import chinese_score, decode_html, declared_encoding, normalize_encoding
+from indexer.extract.decode import chinese_score, declared_encoding, decode_html, normalize_encoding
 
 TEXT = "汉阴县教育局召开校园安全工作会议，要求各学校排查消防隐患、落实值班制度。"
 
@@ -65,7 +65,7 @@ def test_big5_label_over_gbk_bytes_is_corrected():
 
 
 def test_latin1_label_over_chinese_bytes():
-    text, enc = decode_html(page().encode("gbk"), "text/html; charset=ISO-8859-1")
+    text, _enc = decode_html(page().encode("gbk"), "text/html; charset=ISO-8859-1")
     assert TEXT in text
 
 

@@ -6,9 +6,9 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from indexer.store.catalog import Catalog
-from indexer.reprints import THRESHOLD, ReprintGraph, key_of, recluster, shingles, sketch, restore
 from indexer.models import Document
+from indexer.reprints import THRESHOLD, ReprintGraph, key_of, recluster, restore, shingles, sketch
+from indexer.store.catalog import Catalog
 
 ORIGINAL_TITLE = "石泉县教育体育局召开2025年春季学期校园安全工作会议"
 ORIGINAL = """2月17日上午，石泉县教育体育局召开2025年春季学期校园安全工作会议，全县各中小学、幼儿园校（园）长及分管安全工作负责人参加会议。
@@ -57,7 +57,7 @@ def jaccard(a: str, b: str) -> float:
 def graph_of(*docs: Document) -> ReprintGraph:
     pairs = [key_of(d.id, json.loads(d.model_dump_json()), None) for d in docs]
     signatures = sketch([grams for _, grams in pairs])
-    return ReprintGraph(type(key)(**{**key.__dict__, "signature": sig}) for (key, _), sig in zip(pairs, signatures))
+    return ReprintGraph(type(key)(**{**key.__dict__, "signature": sig}) for (key, _), sig in zip(pairs, signatures, strict=False))
 
 
 def test_a_republished_text_with_its_own_header_footer_ad_and_edits_is_a_reprint() -> None:

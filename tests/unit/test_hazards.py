@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from config.hazards import Taxonomy, load_taxonomy
-from indexer.text.chinese import to_simplified
 from indexer.enrich.hazards import tag_hazards
+from indexer.text.chinese import to_simplified
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -27,7 +27,7 @@ def test_article_links_by_url_shape_and_scope() -> None:
         "http://jyt.example.gov.cn/jyzx/tzgg/202412/t20241203_120001.html",
         "http://jyt.example.gov.cn/art/2024/11/5/art_12_3456.html",
     ]
-    assert not any("other.example.cn" in u or u.endswith(".xls") or u.endswith("index_1.html") for u in found)
+    assert not any("other.example.cn" in u or u.endswith((".xls", "index_1.html")) for u in found)
 
 
 def test_article_links_with_a_selector_take_exactly_its_matches() -> None:

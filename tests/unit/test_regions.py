@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from indexer.enrich.regions import Gazetteer, RegionContext, RegionResult
