@@ -16,9 +16,9 @@ from pathlib import Path
 from config.errors import BadInput
 from config.settings import Settings
 from gonggao import services
-from gonggao.pipeline import open_catalog, print_progress
+from gonggao.pipeline import open_catalog, rebuild_index
 from indexer.search_index import admin
-from indexer.search_index.sync import SyncReport, rebuild
+from indexer.search_index.sync import SyncReport
 from indexer.store.backup import backup_catalog, restore_catalog
 
 KEEP = 7
@@ -57,7 +57,6 @@ def restore(settings: Settings, folder: Path) -> SyncReport:
     catalog = open_catalog(settings)
     try:
         with services.meilisearch(settings) as meili:
-            return rebuild(catalog, admin.connect(meili.url, meili.master_key), settings.index_name,
-                           settings.index_settings_path, print_progress("index rebuild"))
+            return rebuild_index(settings, catalog, meili)
     finally:
         catalog.close()

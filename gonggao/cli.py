@@ -197,11 +197,11 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
           f"{'GONE':>4}  {'NEXT RUN':<17} LAST RUN'S ERRORS")
     for r in rows:
         health = r["health"] if not r["failing_since"] else f"{r['health']} since {_when(r['failing_since'])}"
-        last: dict[str, Any] = r["runs"][0] if r["runs"] else {}
-        errors = ", ".join(f"{kind} {n}" for kind, n in last.get("errors_by_kind", {}).items()) or "-"
+        newest: dict[str, Any] = r["runs"][0] if r["runs"] else {}
+        errors = ", ".join(f"{kind} {n}" for kind, n in newest.get("errors_by_kind", {}).items()) or "-"
         print(f"{r['id']:<14} {r['kind']:<7} {r['documents']:>5}  {health:<26} {r['last_run'] or '-':<17} "
-              f"{last.get('pages_fetched', 0):>7} {last.get('docs_new', 0):>4} {last.get('docs_changed', 0):>4} "
-              f"{last.get('docs_removed', 0):>4}  {(r['next_run'] or '-')[:16]:<17} {errors}")
+              f"{newest.get('pages_fetched', 0):>7} {newest.get('docs_new', 0):>4} {newest.get('docs_changed', 0):>4} "
+              f"{newest.get('docs_removed', 0):>4}  {(r['next_run'] or '-')[:16]:<17} {errors}")
     print("\nto crawl one now: gonggao crawl SOURCE")
     return 0
 
@@ -297,14 +297,11 @@ def cmd_index_sync(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_index_rebuild(args: argparse.Namespace, settings: Settings) -> int:
     from gonggao import services
-    from gonggao.pipeline import open_catalog, print_progress
-    from indexer.search_index import admin
-    from indexer.search_index.sync import rebuild
+    from gonggao.pipeline import open_catalog, rebuild_index
 
     catalog = open_catalog(settings)
     with services.meilisearch(settings) as meili:
-        report = rebuild(catalog, admin.connect(meili.url, meili.master_key), settings.index_name,
-                         settings.index_settings_path, print_progress("index rebuild"))
+        report = rebuild_index(settings, catalog, meili)
     print(f"rebuilt {settings.index_name} with {report.sent} documents in {report.seconds:.1f}s")
     return 0
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from config.hazards import load_taxonomy
 from config.settings import Settings
 from config.sources import Source, load_sources
 from gonggao.services import MeiliEndpoint
+from indexer.reprints import recluster
 from indexer.search_index import admin
-from indexer.search_index.sync import SyncReport, sync_outbox
+from indexer.search_index.sync import SyncReport, rebuild, sync_outbox
 from indexer.store.catalog import Catalog
 
 
@@ -26,7 +28,7 @@ def open_catalog(settings: Settings, sources: list[Source] | None = None) -> Cat
     return catalog
 
 
-def print_progress(label: str) -> callable:
+def print_progress(label: str) -> Callable[[int, int], None]:
     interactive = sys.stderr.isatty()
 
     def report(done: int, total: int) -> None:
@@ -41,11 +43,21 @@ def print_progress(label: str) -> callable:
 
 
 def sync(settings: Settings, catalog: Catalog, meili: MeiliEndpoint, quiet: bool = False) -> SyncReport:
-    """Recluster reprints, embed what changed and send the outbox, with progress lines unless `quiet`."""
+    """The two stages after storing, in order: reprint clustering (`indexer.reprints`), which queues
+    the documents whose cluster changed, then the outbox sync to Meilisearch (embedding what
+    changed), with progress lines unless `quiet`."""
+    recluster(catalog)
     client = admin.connect(meili.url, meili.master_key)
     return sync_outbox(catalog, client, settings.index_name, settings.index_settings_path,
                        None if quiet else print_progress("index sync"),
                        embed_progress=None if quiet else print_progress("embedding"))
+
+
+def rebuild_index(settings: Settings, catalog: Catalog, meili: MeiliEndpoint) -> SyncReport:
+    """Reprint clustering, then a fresh index built from the catalog alone and swapped in."""
+    recluster(catalog)
+    client = admin.connect(meili.url, meili.master_key)
+    return rebuild(catalog, client, settings.index_name, settings.index_settings_path, print_progress("index rebuild"))
 
 
 def hazard_labels(path: Path) -> dict[str, dict[str, str]]:

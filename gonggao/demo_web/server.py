@@ -64,7 +64,7 @@ class DemoWeb:
             servers = self._bind_all(0, shared=False)
         assert servers
         for site, server in zip(self.sites, servers, strict=False):
-            host, port = server.server_address[:2]
+            host, port = str(server.server_address[0]), int(server.server_address[1])
             self.base_urls[site] = f"http://{host}:{port}"
             thread = threading.Thread(target=server.serve_forever, name=f"demo-web-{site}", daemon=True)
             thread.start()

@@ -162,15 +162,15 @@ def build_sxjyt(counter: list[int]) -> Built:
 <tr><th>发文字号</th><td>{spec.extra["xxgk"]}</td><th>发布日期</th><td>{spec.date[:4]}年{int(m)}月{int(d)}日</td></tr>
 <tr><th>标题</th><td colspan="3">{escape(title)}</td></tr></table>"""
         if spec.extra.get("pdf"):
-            p = f"/jyzx/tzgg/{y}{m}/P0{y}{m}{d}{aid}.pdf"
-            pages[p] = Page(tiny_pdf("Gonggao demo attachment: school flood duty roster"), "application/pdf", _ts(spec.date))
-            extras.append(f'<p>附件：<a href="{p}">学校防汛责任人名单.pdf</a></p>')
-            attachments.append(p)
+            file_path = f"/jyzx/tzgg/{y}{m}/P0{y}{m}{d}{aid}.pdf"
+            pages[file_path] = Page(tiny_pdf("Gonggao demo attachment: school flood duty roster"), "application/pdf", _ts(spec.date))
+            extras.append(f'<p>附件：<a href="{file_path}">学校防汛责任人名单.pdf</a></p>')
+            attachments.append(file_path)
         if spec.extra.get("xls"):
-            p = f"/jyzx/tzgg/{y}{m}/P0{y}{m}{d}{aid}.xls"
-            pages[p] = Page(XLS_BYTES, "application/vnd.ms-excel", _ts(spec.date))
-            extras.append(f'<p>附件：<a href="{p}">暑期防溺水工作情况统计表.xls</a></p>')
-            attachments.append(p)
+            file_path = f"/jyzx/tzgg/{y}{m}/P0{y}{m}{d}{aid}.xls"
+            pages[file_path] = Page(XLS_BYTES, "application/vnd.ms-excel", _ts(spec.date))
+            extras.append(f'<p>附件：<a href="{file_path}">暑期防溺水工作情况统计表.xls</a></p>')
+            attachments.append(file_path)
         if spec.extra.get("private_link"):
             extras.append('<div class="xglj">相关链接：<a href="/private/preview/draft_20230315.html">本文审核预览稿（内部）</a></div>')
         prev_ = items[k - 1] if k > 0 else None
@@ -599,9 +599,9 @@ def build_all() -> dict[str, Built]:
     counter = [0]
     sx = build_sxjyt(counter)
     hy = build_hanyin(counter)
-    originals = {}
+    originals: dict[str, list[tuple[str, str, list[str], C.Spec]]] = {}
     for site, specs, built in (("sxjyt", C.SXJYT, sx), ("hanyin", C.HANYIN, hy)):
-        lst = []
+        lst: list[tuple[str, str, list[str], C.Spec]] = []
         for spec, art in zip(specs, built.articles, strict=False):
             # recover the paragraphs the original page was built from
             n = (0 if site == "sxjyt" else len(C.SXJYT)) + len(lst)  # numbered in spec order

@@ -185,7 +185,7 @@ class GazetteerData:
 
     def find(self, text: str) -> list[tuple[int, int, str, tuple[NameEntry, ...]]]:
         """Every name in `text` (Simplified): (start, end, name, entries), character offsets."""
-        return self.matcher.find(text)  # type: ignore[return-value]
+        return self.matcher.find(text)
 
 
 def _read_rows(path: Path) -> tuple[int, list[list[str]], list[list[str]]]:
@@ -251,8 +251,8 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
         elif rank == CITY:
             divisions[r[5]] = Division(r[5], r[2], CITY, pcode, None, r[11])
         elif rank == COUNTY:
-            city = None if r[2] in _PSEUDO_CITIES else r[5]
-            divisions[r[6]] = Division(r[6], r[3], COUNTY, pcode, city, r[12])
+            city_code = None if r[2] in _PSEUDO_CITIES else r[5]
+            divisions[r[6]] = Division(r[6], r[3], COUNTY, pcode, city_code, r[12])
 
     for div in divisions.values():
         add(div.name, div.code, "full")
@@ -271,8 +271,8 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, table: Path | None = None
             continue
         if not name or name in _PSEUDO_CITIES or name in current_names:
             continue
-        div = divisions.get(succ)
-        if div is not None and div.level == rank:
+        successor = divisions.get(succ)
+        if successor is not None and successor.level == rank:
             add(name, succ, "former")
 
     # development zones: county-level units under their city (code[:4] + "00")

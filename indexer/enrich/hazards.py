@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from config.hazards import Taxonomy
 from indexer.enrich.textzones import Matcher, furniture_spans, tail_start
 from indexer.models import Evidence
+from indexer.text.chinese import HAN
 
 SCHOOL_WORDS = ("学校", "校园", "学生", "师生", "幼儿园", "中小学", "教育系统", "教体系统", "校车", "高校", "中学", "小学",
                 "教育局", "教育厅", "教体局", "教育部", "未成年人", "青少年", "儿童", "家长")
@@ -42,7 +43,7 @@ MAX_EVIDENCE_PER_HAZARD = 8
 _STRONG, _WEAK, _EXCLUDE, _TERM = "kw", "weak", "exclude", "term"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # What stands between two items of a list of hazards: "防火、防溺水", "消防安全和交通安全".
-_LIST_GAP = re.compile(r"^[\u4e00-\u9fff]{0,4}[、和及与/][\u4e00-\u9fff]{0,2}$")
+_LIST_GAP = re.compile(rf"^[{HAN}]{{0,4}}[、和及与/][{HAN}]{{0,2}}$")
 DOMINANCE = 1.5
 # After a keyword that names its hazard as a topic or a task rather than a thing in passing.
 _TOPIC_AFTER = re.compile(r"安全|工作|教育|防控|防范|防治|宣传|知识|专项|隐患|意识|事故|事件")
@@ -113,7 +114,7 @@ def _hits(comp: _Compiled, text: str, field: str, skip: list[tuple[int, int]]):
             last_end = max(last_end, end)
             out.append((code, kind, start, end, phrase, field))
     # a weak hit inside a strong keyword of the same hazard is not a second hit
-    strong = {}
+    strong: dict[str, list[tuple[int, int]]] = {}
     for code, kind, start, end, _, _ in out:
         if kind == _STRONG:
             strong.setdefault(code, []).append((start, end))

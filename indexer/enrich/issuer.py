@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
 from indexer.enrich.regions import Gazetteer, RegionResult
 from indexer.models import IssuerLevel
-from indexer.text.chinese import to_simplified
+from indexer.text import labels
+from indexer.text.chinese import HAN, HAN_CHAR, to_simplified
 
 _ABBREVIATIONS = (
     ("教体和科技局", "教育体育和科技局"),
@@ -43,21 +44,17 @@ _ABBREVIATIONS = (
     ("教委", "教育委员会"),
 )
 _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|教体和科技局|教体科技局|教文体局|教科体局|教文局|教科局|教体局"
-        r"|教育[\u4e00-\u9fff]{0,6}?局|教体中心|社会事业局|社会事业发展局|人民政府|政府|应急管理局|消防救援[\u4e00-\u9fff]{0,3}"
-        r"|公安局|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[\u4e00-\u9fff]){0,12}?"
+        rf"|教育[{HAN}]{{0,6}}?局|教体中心|社会事业局|社会事业发展局|人民政府|政府|应急管理局|消防救援[{HAN}]{{0,3}}"
+        rf"|公安局|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[{HAN}]){{0,12}}?"
         r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)|办事处)")
-_TITLE_ORG = re.compile(r"^\s*([\u4e00-\u9fff（）()]{0,20}?" + _ORG + ")")
-_LEAD_ORG = re.compile(r"(?:由)?([\u4e00-\u9fff（）()]{1,20}?" + _ORG + r")(?:召开|组织|举办|举行|开展|印发|发布|联合|部署|启动|在|主办|承办)")
-# "来源：X" / "来源 X" anywhere, or "来源X" alone on its line (not "来源可查" inside a sentence)
-_CLAUSE_ORG = re.compile(r"(?:^|[，,。：:\s])([\u4e00-\u9fff（）()]{2,20}?" + _ORG + ")")
-_SOURCE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)(?:[:：]\s*|[ \t\u3000]+)([^\s，。,|｜]{2,40})"
-                     r"|^[ \t\u3000]*(?:来源|信息来源)([^\s:：，。,|｜]{2,40})[ \t\u3000]*$", re.M)
+_TITLE_ORG = re.compile(rf"^\s*([{HAN}（）()]{{0,20}}?" + _ORG + ")")
+_LEAD_ORG = re.compile(rf"(?:由)?([{HAN}（）()]{{1,20}}?" + _ORG + r")(?:召开|组织|举办|举行|开展|印发|发布|联合|部署|启动|在|主办|承办)")
+_CLAUSE_ORG = re.compile(rf"(?:^|[，,。：:\s])([{HAN}（）()]{{2,20}}?" + _ORG + ")")
 _GENERIC = {"地方政府", "政府网站", "地方政府网站", "本网", "本站", "网络", "互联网", "网友", "综合", "原创", "未知", "佚名",
             "来源网络", "网络转载", "转载", "本网综合", "其他"}
-_LABEL = re.compile(r"^\s*(?:来源|发布机构|发文机关|信息来源|来源单位|发布单位)[:：]?\s*")
 _MEDIA = re.compile(r"(?:网|报|资讯|杂志|电视台|广播电台|融媒体中心|客户端|头条|新闻|社|在线|传媒|媒体|之声|频道|号)$")
 _SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|大学|学院|中心校|附中|附小|职校|[一二三四五六七八九十\d]中|分校|校区)$")
-_TOWNSHIP = re.compile(r"(?:镇|乡|街道|办事处|苏木)(?:人民政府|政府|党委|中心学校|教育办|教管中心|[\u4e00-\u9fff]{0,6})$")
+_TOWNSHIP = re.compile(rf"(?:镇|乡|街道|办事处|苏木)(?:人民政府|政府|党委|中心学校|教育办|教管中心|[{HAN}]{{0,6}})$")
 _NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|教育部|国家|中央|全国|公安部|应急管理部|国家卫生健康委)")
 _LEVEL_PREFIX = re.compile(r"^(省|自治区|市|州|盟|县|区|旗)")
 _GOV_BODY = re.compile(r"^(?:教育|教体|教文|教科|人民政府|政府|应急|公安|消防|市场|卫健|卫生|住建|团|妇联|社会事业|委|党委|县委|市委|区委)")
@@ -72,7 +69,7 @@ class IssuerResult:
 
 def _clean(raw: str) -> str:
     text = to_simplified(raw).strip()
-    text = _LABEL.sub("", text)
+    text = labels.LEADING_LABEL.sub("", text)
     text = re.split(r"[\s|｜/,，;；]", text, maxsplit=1)[0] if text else text
     text = re.sub(r"[（(][^（）()]{0,12}[）)]$", "", text)  # 新华资讯（演示）, 某某网(转载)
     text = re.sub(r"(?:门户网站|网站|官网|官方网站|微信公众号|公众号)$", "", text)
@@ -89,12 +86,9 @@ def _spell_out(name: str) -> str:
     return name
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _looks_like_name(name: str) -> bool:
     """An organisation's name: 2–40 characters, at least two of them Chinese."""
-    return 2 <= len(name) <= 40 and len(_CJK.findall(name)) >= 2 and name not in ("相关内容", "来源")
+    return 2 <= len(name) <= 40 and len(HAN_CHAR.findall(name)) >= 2 and name not in ("相关内容", "来源")
 
 
 def _starts_with_place(name: str) -> bool:
@@ -107,13 +101,13 @@ def _plausible(name: str) -> bool:
 
 
 def _find_raw(title: str, body: str) -> str | None:
-    for m in _SOURCE.finditer(body):
+    for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body):
         cand = _clean(m.group(1) or m.group(2))
         if cand and not _MEDIA.search(cand) and cand not in _GENERIC:
             return cand
-    m = _TITLE_ORG.match(title)
-    if m and _plausible(m.group(1)):
-        return m.group(1)
+    headline = _TITLE_ORG.match(title)
+    if headline and _plausible(headline.group(1)):
+        return headline.group(1)
     for text in (title, body[:200]):
         for m in _LEAD_ORG.finditer(text):
             if _plausible(m.group(1)):
@@ -123,7 +117,7 @@ def _find_raw(title: str, body: str) -> str | None:
         cand = m.group(1)
         if _plausible(cand) and _starts_with_place(cand):
             return cand
-    for m in _SOURCE.finditer(body):
+    for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body):
         cand = _clean(m.group(1) or m.group(2))
         if cand and cand not in _GENERIC:
             return cand

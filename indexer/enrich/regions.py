@@ -57,8 +57,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, GazetteerData, default_data
-from indexer.enrich.textzones import MEDIA_SOURCE, addressee_spans, furniture_spans, lesson_spans, tail_start
+from indexer.enrich.textzones import addressee_spans, furniture_spans, lesson_spans, tail_start
 from indexer.models import Evidence, RegionPath
+from indexer.text import labels
 from indexer.text.chinese import to_simplified
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
@@ -80,8 +81,6 @@ _COUNTY_WORD_AFTER = set("域级委直属情长乡镇")
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
 _WORD_ACROSS = frozenset(["安全", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
-_SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|信息来源|来源单位)(?:[:：]\s*|[ \t\u3000]+)([^\s，。,|]{2,30})"
-                          r"|^[ \t\u3000]*(?:来源|信息来源)([^\s:：，。,|]{2,30})[ \t\u3000]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -241,9 +240,9 @@ class Gazetteer:
         mentions: list[_Mention] = []
         mentions += self._mentions(title, "title", W_TITLE)
         mentions += self._mentions(issuer, "issuer", W_ISSUER)
-        issuer_spans = [m.span(1) if m.group(1) else m.span(2) for m in _SOURCE_LINE.finditer(body)
-                        if not MEDIA_SOURCE.match(body, m.start(), m.end() + 4)] \
-            if ("来源" in body or "发布机构" in body or "发文机关" in body) else []
+        issuer_spans = [m.span(1) if m.group(1) else m.span(2) for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body)
+                        if not labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4)] \
+            if labels.mentions_source(body) else []
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans)
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:
@@ -274,6 +273,8 @@ class Gazetteer:
         return self._result(chosen, mentions)
 
     def _vote(self, votes: _Votes, strong: _Votes, text: _Votes, m: _Mention) -> None:
+        if m.resolved is None:
+            return
         in_body = m.field in ("body", "lead")
         votes.add(self.data, m.resolved, m.weight, in_body)
         if m.field in _STRONG_FIELDS:

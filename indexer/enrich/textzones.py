@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Generic, TypeVar
 
 import ahocorasick
+
+from indexer.text import labels
+from indexer.text.chinese import HAN
 
 # Lines that are page furniture (plain substrings: `str.find` is much faster than a regex).
 # A strong marker makes its line furniture (up to 200 characters); weak markers need a short
@@ -28,7 +32,6 @@ WEAK_NOISE = (
     "地址：", "地址:", "电话：", "电话:", "邮编", "传真", "编辑：", "编辑:", "编辑/", "校对", "审核：", "记者 ",
     "通讯员", "本站", "转载", "侵权", "侵犯", "免责", "下载", "www.", "http", "扫码", "二维码", "关注我们",
 )
-MEDIA_SOURCE = re.compile(r"来源[:：]?\s*[^\s，。,]{0,12}?(?:报|网|台|资讯|杂志|客户端|新闻|头条|号)")
 # Where the article ends and the page's lists begin.
 TAIL = re.compile(
     r"^\s*(?:相关内容|相关阅读|相关新闻|相关文章|相关链接|热门资讯|热门文章|热点推荐|推荐阅读|延伸阅读|猜你喜欢|上一篇|下一篇|更多阅读)",
@@ -36,7 +39,7 @@ TAIL = re.compile(
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
 DATELINE = re.compile(
     r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|本报|本刊|本台)(?:记者\S{0,8})?"
-    r"[\u4e00-\u9fff]{2,8}?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
+    rf"[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
 LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|以案促改|警示教育|吸取|教训|案例|回顾|剖析")
 LESSON_EVENT = re.compile(r"发生|事故|事件|火灾|溺水|溺亡|伤亡|死亡|遇难")
 _SENTENCE_STOPS = "。！？!?；;\n"
@@ -74,7 +77,7 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
                 else:
                     weak.setdefault(body.rfind("\n", 0, i) + 1, set()).add(word)
                 i = body.find(word, i + len(word), cut)
-    strong += [m.start() for m in MEDIA_SOURCE.finditer(body, 0, cut)]
+    strong += [m.start() for m in labels.MEDIA_SOURCE.finditer(body, 0, cut)]
     last = -1
     for pos in sorted(strong):
         if pos < last:
@@ -83,9 +86,9 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
         if b - a < 200:  # a footer or byline line, not a paragraph that happens to hold the word
             spans.append((a, b))
         last = b
-    for line_start, words in weak.items():
+    for line_start, found in weak.items():
         a, b = enclosing(body, line_start, "\n")
-        if b - a < 40 or (len(words) >= 2 and b - a < 120):
+        if b - a < 40 or (len(found) >= 2 and b - a < 120):
             spans.append((a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
     return spans
@@ -134,21 +137,24 @@ def encode(text: str) -> str:
     return text.encode("utf-16-be").decode("latin-1")
 
 
-class Matcher:
+V = TypeVar("V")
+
+
+class Matcher(Generic[V]):
     """Aho-Corasick over phrases; `find` yields every (overlapping) match with character offsets."""
 
-    def __init__(self, phrases: Iterable[tuple[str, object]]):
+    def __init__(self, phrases: Iterable[tuple[str, V]]):
         self.automaton = ahocorasick.Automaton()
         for phrase, value in phrases:
             self.automaton.add_word(encode(phrase), (phrase, value))
         self.automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int, str, object]]:
+    def find(self, text: str) -> list[tuple[int, int, str, V]]:
         enc = encode(text)
         if len(enc) != 2 * len(text):  # characters beyond the BMP: blank them out, keep offsets
             text = "".join(c if c <= "\uffff" else "\ufffd" for c in text)
             enc = encode(text)
-        out = []
+        out: list[tuple[int, int, str, V]] = []
         if self.automaton.kind != ahocorasick.AHOCORASICK:  # no phrases at all
             return out
         for idx, (phrase, value) in self.automaton.iter(enc):

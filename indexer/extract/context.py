@@ -8,7 +8,6 @@ header line under it); `build_article` turns cleaned text plus that context into
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +17,7 @@ from trafilatura.utils import load_html
 from indexer.extract import page
 from indexer.extract.dates import DateEvidence, pick_date, structured_dates
 from indexer.models import Article
+from indexer.text import labels
 from indexer.text.clean import Cleaned, find_mojibake
 
 _INFO_HINT = ("索引号", "索引號", "发文字号", "發文字號", "主题分类", "成文日期")
@@ -124,11 +124,8 @@ def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, op
     )
 
 
-_HEADER_SOURCE = re.compile(r"(?:来源|來源|发布机构|發布機構)\s*[:：]\s*([^\s|:：]{2,30})")
-
-
 def _header_source(header: str) -> str | None:
-    match = _HEADER_SOURCE.search(header or "")
+    match = labels.HEADER_SOURCE.search(header or "")
     return match.group(1) if match else None
 
 

@@ -40,7 +40,6 @@ _URL_PATTERNS = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),
     re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[_-]?\w*\.s?html?"),
 )
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])/")
 _META_DATE_NAMES = (
     "pubdate", "publishdate", "publish_date", "published_time", "article:published_time", "og:published_time",
     "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "firstpublishedtime", "date", "releasedate",
@@ -66,12 +65,10 @@ def structured_dates(html: str) -> dict[str, str]:
         return found
     for match in _JSONLD_DATE.finditer(html):
         found.setdefault(f"jsonld:{match.group(1)}", match.group(2))
-    match = _SCRIPT_STAMP.search(html)
-    if match:
-        found["script:" + match.group(1).replace("var ", "").strip()] = match.group(2)
-    match = _TIME_ELEMENT.search(html)
-    if match:
-        found["time[datetime]"] = match.group(1)
+    if stamp := _SCRIPT_STAMP.search(html):
+        found["script:" + stamp.group(1).replace("var ", "").strip()] = stamp.group(2)
+    if element := _TIME_ELEMENT.search(html):
+        found["time[datetime]"] = element.group(1)
     return found
 
 

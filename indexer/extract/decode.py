@@ -33,7 +33,6 @@ _ALIASES = {
 # Chinese is checked against the Chinese candidates.
 _WEAK = {"latin_1", "iso8859-1", "cp1252", "ascii"}
 _CHINESE_CODECS = ("gb18030", "big5hkscs")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_PUNCT = set("，。、：；！？“”‘’《》（）「」『』【】—…")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -57,9 +56,9 @@ def declared_encoding(body: bytes, content_type: str | None) -> str | None:
         match = _HEADER_CHARSET.search(content_type)
         if match and (name := normalize_encoding(match.group(1))):
             return name
-    match = _META_CHARSET.search(body[:_SNIFF_BYTES])
-    if match:
-        return normalize_encoding(match.group(1).decode("ascii", "ignore"))
+    meta = _META_CHARSET.search(body[:_SNIFF_BYTES])
+    if meta:
+        return normalize_encoding(meta.group(1).decode("ascii", "ignore"))
     return None
 
 
@@ -129,13 +128,9 @@ def _normalizer_guess(body: bytes) -> tuple[str, str] | None:
 
 
 def _least_broken(body: bytes) -> tuple[str, str]:
-    best = None
-    for enc in ("utf-8", *_CHINESE_CODECS):
-        text = body.decode(enc, errors="replace")
-        bad = text.count("\ufffd")
-        if best is None or bad < best[0]:
-            best = (bad, text, enc)
-    return best[1], best[2]
+    decoded = [(enc, body.decode(enc, errors="replace")) for enc in ("utf-8", *_CHINESE_CODECS)]
+    enc, text = min(decoded, key=lambda pair: pair[1].count("\ufffd"))  # the first of equals wins
+    return text, enc
 
 
 def decode_html(body: bytes, content_type: str | None, encoding_override: str | None = None) -> tuple[str, str]:

@@ -13,6 +13,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from indexer.models import Attachment
+from indexer.text import labels
+from indexer.text.chinese import HAN
 from indexer.text.clean import clean_title
 
 _WANTED_META = {
@@ -25,18 +27,14 @@ _WANTED_META = {
     "dc.date.issued": "dc.date.issued", "dcterms.created": "dcterms.created", "publish_date": "publish_date",
     "releasedate": "releasedate", "date": "date", "article:author": "article:author",
 }
-INFO_LABELS = (
-    "索引号", "索引號", "主题分类", "主題分類", "发文机关", "發文機關", "发布机构", "發布機構", "成文日期", "发文字号", "發文字號",
-    "文号", "文號", "发布日期", "發布日期", "生效日期", "有效性", "信息分类", "体裁分类", "组配分类", "服务对象", "公开方式",
-    "公开范围", "信息来源", "文件编号",
-)
+INFO_LABELS = labels.all_forms(labels.INFO_TABLE)
 _LABEL_ALT = "|".join(sorted(INFO_LABELS, key=len, reverse=True))
 _LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALT})\s*[:：]?\s*$")
 _LABEL_VALUE = re.compile(rf"({_LABEL_ALT})\s*[:：]\s*(.+?)\s*(?=(?:{_LABEL_ALT})\s*[:：]|$)")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,5}\s*号")
+_DOC_NUMBER = re.compile(rf"[{HAN}]{{1,12}}\s*[〔\[［(（【]\s*(?:19|20)\d{{2}}\s*[〕\]］)）】]\s*\d{{1,5}}\s*号")
 _TITLE_SEPARATORS = re.compile(
     r"\s+[-|–—_]+\s+|\s*[_|｜]\s*|\s*--+\s*|\s+-\s*|\s*－\s*|\s*——\s*"
-    r"|(?<=[\u4e00-\u9fff）》”！？!?])-(?=[\u4e00-\u9fffA-Za-z])"
+    rf"|(?<=[{HAN}）》”！？!?])-(?=[{HAN}A-Za-z])"
 )
 _SITE_LIKE = re.compile(
     r"(网|網|网站|網站|门户|門戶|百科|百科全书|百科全書|博客|频道|頻道|客户端|官网|官網|首页|首頁|主页|主頁|"
@@ -290,7 +288,3 @@ def remove_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> None:
     for selector in selectors:
         for node in tree.cssselect(selector):
             node.drop_tree()
-
-
-def to_string(node: HtmlElement) -> str:
-    return etree.tostring(node, encoding="unicode", method="html")

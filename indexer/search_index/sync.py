@@ -3,9 +3,10 @@
 Idempotent (documents are upserted by id) and safe against a dead Meilisearch: a failed batch
 stays pending in the catalog with its error, and the next sync sends it again.
 
-Before sending, reprint clusters are brought up to date (`indexer.reprints.recluster`, which queues
-documents whose cluster fields changed), and each batch gets its vectors for semantic search:
-cached in the catalog by the text they embed, so only new or changed documents are embedded.
+Each batch gets its vectors for semantic search: cached in the catalog by the text they embed, so
+only new or changed documents are embedded. Reprint clustering is the stage before this one
+(`indexer.reprints.recluster`, run by the commands after storing); it queues the documents whose
+cluster changed, so they travel with the outbox like any other change.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Protocol
 import meilisearch
 import numpy as np
 
-from indexer.reprints import recluster
 from indexer.search_index import admin, embed
 from indexer.store.catalog import Catalog
 
@@ -45,7 +45,6 @@ class SyncReport:
     failed: int = 0
     pending: int = 0
     embedded: int = 0          # documents embedded now (the others' vectors came from the cache)
-    clusters_changed: int = 0  # documents whose reprint cluster changed
     error: str | None = None
     seconds: float = 0.0
 
@@ -97,11 +96,10 @@ def index_docs(rows: list[tuple[str, str]], vectors: BatchVectors) -> list[dict]
 def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, settings_path: Path,
                 progress: Progress | None = None, *, embedder: DocumentEmbedder | None = None,
                 embed_progress: Progress | None = None) -> SyncReport:
-    """Recluster, then send every pending document with its vector; stop at the first failed batch
-    (Meilisearch is likely down). `embedder` defaults to the process-wide USE model."""
+    """Send every pending document with its vector; stop at the first failed batch (Meilisearch is
+    likely down). `embedder` defaults to the process-wide USE model."""
     started = time.monotonic()
-    clusters = recluster(catalog)
-    report = SyncReport(pending=catalog.pending_count(), clusters_changed=clusters.changed)
+    report = SyncReport(pending=catalog.pending_count())
     vectors = BatchVectors(catalog, embedder or embed.default_embedder(), report.pending, embed_progress)
     try:
         admin.ensure_index(client, index_name, admin.load_index_settings(settings_path))
@@ -137,12 +135,11 @@ def rebuild(catalog: Catalog, client: meilisearch.Client, index_name: str, setti
             embed_progress: Progress | None = None) -> SyncReport:
     """Build a fresh index from the catalog alone, then swap it in atomically."""
     started = time.monotonic()
-    clusters = recluster(catalog)
     fresh = f"{index_name}_rebuild_{int(time.time())}"
     settings = admin.load_index_settings(settings_path)
     admin.ensure_index(client, fresh, settings)
     total = catalog.count_documents()
-    report = SyncReport(pending=total, clusters_changed=clusters.changed)
+    report = SyncReport(pending=total)
     vectors = BatchVectors(catalog, embedder or embed.default_embedder(), total, embed_progress)
     sent: list[list[tuple[str, str]]] = []
     for rows in catalog.all_documents(BATCH_DOCS):

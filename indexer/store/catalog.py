@@ -8,8 +8,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, CursorResult, Engine, delete, func, insert, or_, select, update
 
 from config.vocabulary import RunState
 from indexer.models import Document, Page
@@ -113,6 +114,13 @@ def _keep_cluster(stored_json: str, doc: Document) -> None:
     doc.cluster_id = stored.get("cluster_id") or doc.id
     doc.is_canonical = stored.get("is_canonical", True)
     doc.reprints = stored.get("reprints", 0)
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key of the row an INSERT just made."""
+    key = result.inserted_primary_key
+    assert key is not None, "an INSERT always has a primary key"
+    return int(key[0])
 
 
 def _remove_page(conn: Connection, page_id: int, reason: str) -> int:
@@ -221,7 +229,7 @@ class Catalog:
             row = conn.execute(select(pages.c.id, pages.c.content_hash).where(pages.c.url == page.url)).first()
             if row is None:
                 result = conn.execute(insert(pages).values(url=page.url, first_seen=values["fetched_at"], changed_at=values["fetched_at"], **values))
-                return int(result.inserted_primary_key[0])
+                return _new_id(result)
             if row.content_hash != body_hash:
                 values["changed_at"] = values["fetched_at"]
             conn.execute(update(pages).where(pages.c.id == row.id).values(**values))
@@ -265,8 +273,8 @@ class Catalog:
                     continue
                 if row.list_url not in oldest:
                     oldest[row.list_url] = _oldest_published(conn, listings[row.list_url])
-                published = _newest_published(conn, [row.url])
-                if oldest[row.list_url] is not None and published is not None and published > oldest[row.list_url]:
+                published, floor = _newest_published(conn, [row.url]), oldest[row.list_url]
+                if floor is not None and published is not None and published > floor:
                     removed += _remove_page(conn, row.id, VANISHED)
             for list_url, urls in listings.items():
                 conn.execute(update(pages).where(pages.c.url.in_(urls)).values(list_url=list_url))
@@ -556,7 +564,7 @@ class Catalog:
             result = conn.execute(insert(crawl_runs).values(source_id=source_id, started_at=now(), state=RunState.RUNNING, pid=pid,
                                                             pages_fetched=0, pages_unchanged=0, docs_new=0, docs_changed=0,
                                                             docs_removed=0, errors=0))
-            return int(result.inserted_primary_key[0])
+            return _new_id(result)
 
     def finish_run(self, run_id: int, state: RunState, **counts: int) -> None:
         with self.engine.begin() as conn:

@@ -29,7 +29,7 @@ class CrawlRun:
     pid: int | None = None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> CrawlRun:
+    def from_row(cls, row: Mapping[Any, Any]) -> CrawlRun:
         return cls(
             id=int(row["id"]), source_id=str(row["source_id"]), started_at=int(row["started_at"]),
             finished_at=row["finished_at"], state=RunState(row["state"]),
@@ -54,7 +54,7 @@ class CrawlErrorRecord:
         return ErrorKind.parse(self.kind) or ErrorKind.OTHER
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> CrawlErrorRecord:
+    def from_row(cls, row: Mapping[Any, Any]) -> CrawlErrorRecord:
         return cls(id=int(row["id"]), run_id=row["run_id"], source_id=str(row["source_id"]), url=str(row["url"]),
                    kind=str(row["kind"]), message=str(row["message"] or ""), at=int(row["at"]))
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from indexer.text import labels
+from indexer.text.chinese import CJK_PUNCT, HAN, is_han
 from indexer.text.mojibake import find_mojibake, repair_mojibake
 
 __all__ = [
@@ -21,8 +23,8 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------- character classes
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+_HAN = HAN
+_CJK_PUNCT = CJK_PUNCT
 _CJK = f"{_HAN}{_CJK_PUNCT}"
 _TERMINAL = "。！？!?；;…"  # a line ending with one of these may end a paragraph
 _CLOSERS = "”’」』）)》】"
@@ -30,7 +32,6 @@ _CLOSERS = "”’」』）)》】"
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
 _IDEO_SPACE = re.compile(r"\u3000+")
-_BLANKS = re.compile(r"\n[ \t]*\n[\s]*")
 _SPACED_RUN = re.compile(rf"[{_CJK}]+(?: +[{_CJK}]+)+")
 _CJK_PUNCT_SET = frozenset("，。、：；！？“”‘’《》（）「」『』【】—…·")
 _SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_HAN}]) ?(\d[\d.,:%]*) ?(?=[{_HAN}])")
@@ -47,7 +48,7 @@ _HAS_TONE = re.compile(f"[{_TONED}]")
 _EDITOR = re.compile(
     r"^[\[【(（]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|值班总编|值班總編|校对|校對|审校|審校|初审|初審|"
     r"复审|復審|终审|終審|主编|主編|监制|監制|签发|簽發|美编|美編|排版|网络编辑|網絡編輯)"
-    r"(?:\s*[:：/|]\s*.{0,60}|\s+[\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-\u9fff·]{2,4})*\s*[\]】)）]?)$"
+    rf"(?:\s*[:：/|]\s*.{{0,60}}|\s+[{_HAN}·]{{2,4}}(?:[\s、,，]+[{_HAN}·]{{2,4}})*\s*[\]】)）]?)$"
 )
 _EDITOR_SUFFIX = re.compile(r"^.{2,24}(编辑|編輯)[)）\]】]?$")
 _DISCLAIMER = re.compile(
@@ -82,17 +83,12 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→)\s*")
 _BREADCRUMB_WORDS = re.compile(r"首页|首頁|内容页|內容頁|正文|主页|主頁")
 _VIEWS = re.compile(r"(浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(次数|次數|量|数|數)?\s*[:：]?\s*\d*\s*次?")
 _DATE_IN_LINE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_HEAD_LABEL = re.compile(r"(发布时间|發布時間|發佈時間|发布日期|發布日期|时间|時間|日期|来源|來源|作者|浏览|瀏覽|点击|字号|字號)\s*[:：]")
 _NUMBER_ONLY = re.compile(r"^[\d,\s]+$")
-_SOURCE_LINE = re.compile(
-    r"^[（(]?\s*(?:信息来源|信息來源|文章来源|文章來源|稿件来源|稿件來源|来源|來源)\s*[:：]?\s*([^:：\s，,。！？；]{2,40})\s*[)）]?$"
-)
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:(?:全媒体|全媒體|融媒体|融媒體|本报|本報|本刊|本网|本網|特约|特約|见习)?(?:记者|記者)|通讯员|通訊員|作者|文/图|文/圖|文|图|圖|摄影|攝影)"
-    r"\s*[:：/]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、,，\s]\s*[\u4e00-\u9fff·]{2,4})*"
-    r"(?:\s+(?:(?:全媒体|本报)?(?:记者|記者)|通讯员|通訊員|实习生|實習生|文/图|文/圖|摄影|攝影|图|圖)\s*[:：/]?\s*[\u4e00-\u9fff·]{0,4}(?:\s*[、,，]\s*[\u4e00-\u9fff·]{2,4})*)*\s*[)）]?$"
+    rf"\s*[:：/]?\s*[{_HAN}·]{{2,4}}(?:\s*[、,，\s]\s*[{_HAN}·]{{2,4}})*"
+    rf"(?:\s+(?:(?:全媒体|本报)?(?:记者|記者)|通讯员|通訊員|实习生|實習生|文/图|文/圖|摄影|攝影|图|圖)\s*[:：/]?\s*[{_HAN}·]{{0,4}}(?:\s*[、,，]\s*[{_HAN}·]{{2,4}})*)*\s*[)）]?$"
 )
-_HEADER_SOURCE = re.compile(r"(?:来源|來源)\s*[:：]\s*([^\s:：|]{2,30})")
 
 @dataclass
 class Cleaned:
@@ -156,10 +152,6 @@ def _ends_sentence(line: str) -> bool:
     return bool(tail) and tail[-1] in _TERMINAL
 
 
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def _column_width(lines: list[str]) -> float | None:
     """The typeset width of narrow-column (OCR, e-paper) text, or None for ordinary text.
 
@@ -171,7 +163,7 @@ def _column_width(lines: list[str]) -> float | None:
         return None
     width = median(lengths)
     filled = [x for x in lines if x]
-    cut = sum(1 for x in filled if _is_han(x[-1]) or x[-1].isalnum())
+    cut = sum(1 for x in filled if is_han(x[-1]) or x[-1].isalnum())
     steady = sum(1 for n in lengths if 0.75 * width <= n <= 1.15 * width + 1)
     needed = 0.6 if len(lengths) >= 6 else 0.75
     if width <= 24 and cut >= 0.5 * len(filled) and steady >= needed * len(lengths):
@@ -211,15 +203,15 @@ def _continues(prev: str, line: str, width: float | None, blank_before: bool) ->
     last, first = prev[-1], line[0]
     if (len(line) <= 40 and _BYLINE.match(line)) or (len(prev) <= 40 and _BYLINE.match(prev)):
         return False
-    if first in "（(【[" and len(line) < 40 and not _is_han(line[1:2] or "x"):
+    if first in "（(【[" and len(line) < 40 and not is_han(line[1:2] or "x"):
         return False
     if width is None:
         # short lines ending in '，' are verse or list items, not broken sentences
-        return not blank_before and len(prev) > 12 and last in "，、“（(《" and (_is_han(first) or first in "“《（")
+        return not blank_before and len(prev) > 12 and last in "，、“（(《" and (is_han(first) or first in "“《（")
     if _ends_sentence(prev):
         return not blank_before and len(prev) >= width - 1
-    if last in "，、：:“（(《" or _is_han(last) or last.isdigit() or last in "”）》":
-        return _is_han(first) or first.isdigit() or first in "“”‘’《（(，、。！？；：…—" or first.isalpha()
+    if last in "，、：:“（(《" or is_han(last) or last.isdigit() or last in "”）》":
+        return is_han(first) or first.isdigit() or first in "“”‘’《（(，、。！？；：…—" or first.isalpha()
     return False
 
 
@@ -239,7 +231,7 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
             continue
         if _is_noise(line):
             continue
-        if (source := _SOURCE_LINE.match(line)) and len(line) <= 45:
+        if (source := labels.SOURCE_LINE.match(line)) and len(line) <= 45:
             info.source = info.source or source.group(1)
             continue
         in_header = not kept or (
@@ -252,7 +244,7 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
                 and not _byline(lines[i + 1]))
         ):
             info.header_lines.append(line)
-            if not info.source and (src := _HEADER_SOURCE.search(line)):
+            if not info.source and (src := labels.HEADER_SOURCE.search(line)):
                 info.source = src.group(1)
             if (byline := _byline(line)) and not info.author:
                 info.author = byline
@@ -298,9 +290,9 @@ def _is_header_line(line: str, title: str | None) -> bool:
         return False
     if _NUMBER_ONLY.match(line):
         return True
-    if _DATE_IN_LINE.search(line) and (len(line) <= 40 or _HEAD_LABEL.search(line)) and not line.endswith("。"):
+    if _DATE_IN_LINE.search(line) and (len(line) <= 40 or labels.HEADER_LABEL.search(line)) and not line.endswith("。"):
         return True
-    if _HEAD_LABEL.search(line) and len(line) <= 60:
+    if labels.HEADER_LABEL.search(line) and len(line) <= 60:
         return True
     if _VIEWS.fullmatch(line.strip()):
         return True

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from indexer.text.chinese import HAN, is_han
+
+_HAN = HAN
 
 # Characters that UTF-8 bytes read as GBK keep producing (锛 = "，", 銆 = "。", …).
 _GBK_AS_UTF8_MARKERS = set("锛銆鍗鏄浠鐨鍦嬭鎴瀹绗璇瑕閮鍒浣缁缂閲姹涓崲鐢鈥锟斤拷")
@@ -24,10 +26,6 @@ _SUSPICIOUS = re.compile(
     rf"\ufffd+|[\ue000-\uf8ff]+|锟斤拷|\?{{2,}}|\?;|(?<=[{_HAN}?;])[@\\^`|~](?=[{_HAN}])"
     rf"|(?<=[{_HAN}])[\u2474-\u249b\u2460-\u2473](?=[{_HAN}@])|(?<=[{_HAN}?])[a-z](?=[{_HAN}])"
 )
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def repair_mojibake(text: str) -> str:
@@ -49,7 +47,7 @@ def _repair_gbk_run(match: re.Match[str]) -> str:
         return run
     fixed = raw.decode("utf-8", errors="replace")
     # GBK-encoded real text is almost never valid UTF-8: accept when nearly all of it is
-    if fixed.count("\ufffd") * 4 > len(fixed) or not any(_is_han(ch) for ch in fixed):
+    if fixed.count("\ufffd") * 4 > len(fixed) or not any(is_han(ch) for ch in fixed):
         return run
     return re.sub("\ufffd+", "\ufffd", fixed)
 
@@ -65,7 +63,7 @@ def _repair_latin1_run(match: re.Match[str]) -> str:
             fixed = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if any(_is_han(ch) for ch in fixed):
+        if any(is_han(ch) for ch in fixed):
             return fixed
     return run
 

@@ -14,6 +14,7 @@ from crawler.launch import crawl_in_subprocess
 from gonggao.demo import resolved_sources_file
 from gonggao.pipeline import hazard_labels, open_catalog
 from gonggao.services import MeiliEndpoint
+from indexer.reprints import recluster
 from indexer.search_index import admin
 from indexer.search_index.sync import sync_outbox
 from indexer.store.catalog import Catalog
@@ -49,6 +50,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, demo_web, meili) -> CrawledW
     requests = demo_web.request_log[log_start:]
     endpoint = MeiliEndpoint(meili.url, meili.master_key)
     master = admin.connect(meili.url, meili.master_key)
+    recluster(catalog)
     report = sync_outbox(catalog, master, settings.index_name, settings.index_settings_path)
     assert report.error is None, report.error
     key = admin.ensure_search_key(master, settings.index_name)

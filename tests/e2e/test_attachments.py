@@ -10,6 +10,7 @@ from config.sources import load_sources
 from crawler.launch import crawl_in_subprocess
 from gonggao.demo_web.server import DemoWeb
 from gonggao.pipeline import open_catalog
+from indexer.reprints import recluster
 from indexer.search_index import admin
 from indexer.search_index.sync import sync_outbox
 from tests.e2e.helpers import sxjyt_settings
@@ -52,6 +53,7 @@ def test_recrawls_keep_the_attachment_text(tmp_path: Path, meili) -> None:  # ty
         parent = pdf_parent(web)
 
         assert crawl_in_subprocess(["sxjyt"], settings, timeout=300) == 0
+        recluster(catalog)
         assert sync_outbox(catalog, master, settings.index_name, settings.index_settings_path).error is None
         assert [h["url"] for h in index.search(ONLY_IN_ATTACHMENT)["hits"]] == [parent.url]
 
@@ -69,6 +71,7 @@ def test_recrawls_keep_the_attachment_text(tmp_path: Path, meili) -> None:  # ty
         assert docs[0].versions == 2 and "补充说明" in docs[0].body
         assert docs[0].attachments[0].status == "indexed"
         assert docs[0].attachment_text == "Gonggao demo attachment: school flood duty roster"
+        recluster(catalog)
         assert sync_outbox(catalog, master, settings.index_name, settings.index_settings_path).error is None
         assert [h["url"] for h in index.search(ONLY_IN_ATTACHMENT)["hits"]] == [parent.url]
         catalog.close()

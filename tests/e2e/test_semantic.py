@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
+from indexer.reprints import recluster
 from indexer.search_index import admin
 from indexer.search_index.embed import DIMENSIONS, embed_query
 from indexer.search_index.reader import SearchReader
@@ -50,6 +51,7 @@ def test_the_vectors_are_cached_so_a_second_sync_embeds_nothing(world) -> None: 
     with world.catalog.engine.begin() as conn:     # back in the outbox, text unchanged
         conn.execute(update(documents).where(documents.c.id.in_(ids)).values(sync_pending=True))
     master = admin.connect(world.meili.url, world.meili.master_key)
+    recluster(world.catalog)
     report = sync_outbox(world.catalog, master, world.settings.index_name, world.settings.index_settings_path)
     assert report.error is None
     assert (report.sent, report.embedded) == (10, 0)

@@ -12,6 +12,7 @@ from crawler.launch import crawl_in_subprocess
 from gonggao.demo_web.server import DemoWeb
 from gonggao.pipeline import open_catalog
 from indexer.ingest import document_id
+from indexer.reprints import recluster
 from indexer.search_index import admin
 from indexer.search_index.sync import sync_outbox
 from tests.e2e.helpers import SXJYT_LIST as LIST
@@ -52,6 +53,7 @@ def test_an_article_dropped_from_its_list_is_removed_and_one_moved_to_page_2_is_
         assert catalog.known_page(base + dropped_path).state == "removed"
 
         master = admin.connect(meili.url, meili.master_key)
+        recluster(catalog)
         assert sync_outbox(catalog, master, settings.index_name, settings.index_settings_path).error is None
         title = catalog.document(document_id(base + dropped_path)).title
         hits = master.index(settings.index_name).search(title, {"filter": "status = removed"})["hits"]

@@ -1,0 +1,76 @@
+"""The labels Chinese pages put before a value: 来源：…, 发布机构：…, 发布时间：…, 索引号：….
+
+One vocabulary, written in Simplified, from which every label pattern of the extractor, the
+cleaner and the enrichers is built; each pattern matches the Traditional forms too (OpenCC s2t,
+plus the variants pages actually use, such as 發佈). Adding a label is one edit here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from indexer.text.chinese import to_traditional
+
+# Who published: an organ or a medium ("来源" alone is the most common).
+SOURCE = ("信息来源", "文章来源", "稿件来源", "来源单位", "来源")
+# The issuing organ of an official document.
+ISSUER = ("发布机构", "发文机关", "发布单位")
+# When it was published.
+DATE = ("发布时间", "发布日期", "发稿时间", "时间", "日期")
+# Lines of an article header besides date and source.
+HEADER_OTHER = ("作者", "浏览", "点击", "字号")
+# The 信息公开 box of a government page (政府网站发展指引).
+INFO_TABLE = (
+    "索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "文号", "发布日期", "生效日期", "有效性",
+    "信息分类", "体裁分类", "组配分类", "服务对象", "公开方式", "公开范围", "信息来源", "文件编号",
+)
+# Traditional forms pages use besides OpenCC's (s2t gives 發佈; 發布 is as common).
+_TRADITIONAL_VARIANTS = {"發佈": "發布"}
+
+
+def forms(label: str) -> tuple[str, ...]:
+    """The label in Simplified, in Traditional and in the variant forms pages use."""
+    traditional = to_traditional(label)
+    out = [label, traditional]
+    for form, variant in _TRADITIONAL_VARIANTS.items():
+        if form in traditional:
+            out.append(traditional.replace(form, variant))
+    return tuple(dict.fromkeys(out))
+
+
+def alternation(*groups: Iterable[str]) -> str:
+    """A regex alternation of every form of the labels, longest first (信息来源 before 来源)."""
+    words = {form for group in groups for label in group for form in forms(label)}
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def all_forms(*groups: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(form for group in groups for label in group for form in forms(label)))
+
+
+_COLON = "[:：]"
+# "来源：X" / "来源 X" anywhere, or "来源X" alone on its line (not "来源可查" inside a sentence);
+# group 1 or group 2 is the value. Used on Simplified text by the issuer and region enrichers.
+SOURCE_OR_ISSUER_VALUE = re.compile(
+    rf"(?:{alternation(SOURCE, ISSUER)})(?:{_COLON}\s*|[ \t\u3000]+)([^\s，。,|｜]{{2,40}})"
+    rf"|^[ \t\u3000]*(?:{alternation(('来源', '信息来源'))})([^\s:：，。,|｜]{{2,40}})[ \t\u3000]*$",
+    re.M,
+)
+# A label at the start of an issuer string ("来源：X县教育局" → "X县教育局").
+LEADING_LABEL = re.compile(rf"^\s*(?:{alternation(SOURCE, ISSUER)}){_COLON}?\s*")
+# "来源：X" inside a header line (the value stops at a space, a colon or a bar).
+HEADER_SOURCE = re.compile(rf"(?:{alternation(('来源',), ISSUER)})\s*{_COLON}\s*([^\s|:：]{{2,30}})")
+# A line that is only a source note: "（来源：X）", "信息来源 X".
+SOURCE_LINE = re.compile(
+    rf"^[（(]?\s*(?:{alternation(SOURCE)})\s*{_COLON}?\s*([^:：\s，,。！？；]{{2,40}})\s*[)）]?$"
+)
+# Any label of an article header followed by a colon.
+HEADER_LABEL = re.compile(rf"(?:{alternation(DATE, ('来源',), HEADER_OTHER)})\s*{_COLON}")
+# "来源：<a medium>" (a newspaper, a site, a channel): a reprint's origin, not an issuing organ.
+MEDIA_SOURCE = re.compile(rf"(?:{alternation(('来源',))}){_COLON}?\s*[^\s，。,]{{0,12}}?(?:报|网|台|资讯|杂志|客户端|新闻|头条|号)")
+
+
+def mentions_source(text: str) -> bool:
+    """Cheap pre-check before running the source patterns over a long text."""
+    return any(label in text for label in ("来源", "來源", "发布机构", "發布機構", "发文机关", "發文機關"))
