@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import time
 
-from gonggao.demo_web.server import SITES, DemoWeb
+from gonggao.demo_web.server import CMS_SITES, SITES, DemoWeb
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gonggao.demo_web", description=__doc__)
-    parser.add_argument("sites", nargs="*", help=f"sites to serve (default: all of {', '.join(SITES)})")
+    parser.add_argument("sites", nargs="*", help=f"sites to serve (default: {', '.join(SITES)}; also: {', '.join(CMS_SITES)})")
     parser.add_argument("--truth", action="store_true", help="print the ground truth as JSON lines and exit")
     args = parser.parse_args(argv)
     web = DemoWeb(args.sites or None)
