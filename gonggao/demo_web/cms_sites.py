@@ -42,7 +42,7 @@ from urllib.parse import urlencode
 from gonggao.demo_web import content as C
 from gonggao.demo_web.cms_content import specs
 from gonggao.demo_web.model import DemoArticle
-from gonggao.demo_web.sites import CST, HTML, Built, DynamicRequest, Page, _ps, _truth, _ts
+from gonggao.demo_web.sites import CST, HTML, Built, Dynamic, DynamicRequest, Page, _ps, _truth, _ts
 
 CMS_SITES = ["trs", "shtml", "jcms", "jcmsproxy", "aspnet", "jsp", "feeds", "moved", "blocked", "walled", "nolist"]
 FIRST_NUMBER = 1000  # article numbers (they vary the wording) start clear of the original sites'
@@ -530,7 +530,7 @@ def build_feeds(counter: list[int]) -> Built:
         rows = [{"title": it.title, "url": it.path, "date": it.date} for it in items[:10]]
         return Page(json.dumps({"total": len(items), "rows": rows}, ensure_ascii=False).encode(), "application/json", LOADED)
 
-    dynamic = {"/rss/tzgg.xml": rss, "/sitemap.xml": sitemap, "/robots.txt": robots, "/api/list": api}
+    dynamic: dict[str, Dynamic] = {"/rss/tzgg.xml": rss, "/sitemap.xml": sitemap, "/robots.txt": robots, "/api/list": api}
     return Built(pages, _truths(site, items), dynamic=dynamic)
 
 
@@ -623,7 +623,7 @@ def build_walled(counter: list[int]) -> Built:
 
 
 def build_nolist(counter: list[int]) -> Built:
-    site, name = "nolist", "合肥市教育局"
+    name = "合肥市教育局"
     nav = [("机构职能", "/jgzn.html"), ("领导信息", "/ldxx.html"), ("通知公告", "/tzgg/index.html"), ("联系我们", "/lxwm.html")]
     frame = _chrome(name, "3401000000", nav, "合肥市蜀山区", "皖ICP备00000010号")
     pages = {
