@@ -157,3 +157,17 @@ crawl_errors = Table(
     Column("message", Text, nullable=False),
     Column("at", BigInteger, nullable=False),
 )
+
+# Live probes of sources (`gonggao sources check`, indexer/store/checks.py): the newest row of a
+# source is its verdict on the status page; older rows say how many articles its lists held before.
+source_checks = Table(
+    "source_checks", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("checked_at", BigInteger, nullable=False),
+    Column("verdict", String(16), nullable=False),   # ok | needs_attention | broken (config.vocabulary.CheckVerdict)
+    Column("summary", Text, nullable=False),         # one line: why
+    Column("articles", Integer, nullable=False),     # article links on the first page of its lists, summed
+    Column("newest", String(10)),                    # the newest article date listed (YYYY-MM-DD)
+    Column("report", Text, nullable=False),          # JSON: the probe of every list
+)
