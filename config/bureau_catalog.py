@@ -64,10 +64,11 @@ class CatalogFile(BaseModel):
     bureaus: list[Bureau]
 
 
-def load_catalog(folder: Path = CATALOG_DIR) -> list[Bureau]:
-    """Every bureau of every *.yaml file in `folder`, validated (errors name file, line and field)."""
+def load_catalog(folder: Path | None = None) -> list[Bureau]:
+    """Every bureau of every *.yaml file in `folder` (default config/catalog/), validated (errors
+    name file, line and field)."""
     out: list[Bureau] = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted((folder or CATALOG_DIR).glob("*.yaml")):
         data = read_yaml(path)
         if not isinstance(data, dict) or "bureaus" not in data:
             raise ConfigError(path, 1, "bureaus", "the file must hold a top-level 'bureaus:' list")

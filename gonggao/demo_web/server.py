@@ -202,6 +202,7 @@ class DemoWeb:
                     return web._lookup(site, self.path)
 
             def _respond(self, head_only: bool, form: dict[str, str] | None = None) -> None:
+                arrived = time.monotonic()  # the log says when a request came, not when it was answered
                 page = self._page(form or {})
                 status = 404 if page is None else page.status
                 headers: list[tuple[str, str]] = []
@@ -220,7 +221,7 @@ class DemoWeb:
                     if status == 200 and self._not_modified(etag, page.last_modified):
                         status, body = 304, b""
                 with web._lock:
-                    web.request_log.append(LoggedRequest(site, self.command, self.path, dict(self.headers.items()), status, time.monotonic()))
+                    web.request_log.append(LoggedRequest(site, self.command, self.path, dict(self.headers.items()), status, arrived))
                 self.send_response(status)
                 for k, v in headers:
                     self.send_header(k, v)
