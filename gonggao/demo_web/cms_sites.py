@@ -70,7 +70,7 @@ class Item:
         return f"{self.spec.date} {9 + self.n % 8:02d}:{self.n * 7 % 60:02d}"
 
 
-def _items(counter: list[int], region: str, count: int, seed: int, path_of: Callable[[int, C.Spec], str]) -> list[Item]:
+def make_items(counter: list[int], region: str, count: int, seed: int, path_of: Callable[[int, C.Spec], str]) -> list[Item]:
     out = []
     for i, spec in enumerate(specs(region, count, seed)):
         n = counter[0]
@@ -80,23 +80,23 @@ def _items(counter: list[int], region: str, count: int, seed: int, path_of: Call
     return out
 
 
-def _ymd(spec: C.Spec) -> tuple[str, str, str]:
+def ymd(spec: C.Spec) -> tuple[str, str, str]:
     y, m, d = spec.date.split("-")
     return y, m, d
 
 
-def _page(html: str, last_modified: float, ctype: str = HTML, **kw) -> Page:
+def html_page(html: str, last_modified: float, ctype: str = HTML, **kw) -> Page:
     return Page(html.encode("utf-8"), ctype, last_modified, **kw)
 
 
-def _article_meta(item: Item, column: str, source: str) -> str:
+def article_meta(item: Item, column: str, source: str) -> str:
     return (f'<meta name="ColumnName" content="{escape(column)}">\n'
             f'<meta name="ArticleTitle" content="{escape(item.title)}">\n'
             f'<meta name="PubDate" content="{item.pub}">\n'
             f'<meta name="ContentSource" content="{escape(source)}">')
 
 
-def _article_body(item: Item, crumb: str, source: str, zoom: str = "zoom") -> str:
+def article_body(item: Item, crumb: str, source: str, zoom: str = "zoom") -> str:
     return f"""<div class="crumb">当前位置：{crumb}</div>
 <div class="article">
 <h1 class="title">{escape(item.title)}</h1>
@@ -108,11 +108,11 @@ def _article_body(item: Item, crumb: str, source: str, zoom: str = "zoom") -> st
 </div>"""
 
 
-def _truths(site: str, items: list[Item]) -> list[DemoArticle]:
+def truths(site: str, items: list[Item]) -> list[DemoArticle]:
     return [_truth(site, it.path, it.spec, it.title, it.n) for it in items]
 
 
-def _robots(text: str) -> Page:
+def robots_page(text: str) -> Page:
     return Page(text.encode(), TEXT, LOADED)
 
 
@@ -121,7 +121,7 @@ def _chunks(items: list[Item], per: int) -> list[list[Item]]:
     return [ordered[i:i + per] for i in range(0, len(ordered), per)] or [[]]
 
 
-def _chrome(site_name: str, id_code: str, nav: list[tuple[str, str]], address: str, icp: str) -> Callable[[str, str, str], str]:
+def gov_frame(site_name: str, id_code: str, nav: list[tuple[str, str]], address: str, icp: str) -> Callable[[str, str, str], str]:
     """A government site's page frame: head meta, banner, navigation and footer."""
     links = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for text, href in nav)
 
@@ -158,22 +158,22 @@ def _chrome(site_name: str, id_code: str, nav: list[tuple[str, str]], address: s
 def build_trs(counter: list[int]) -> Built:
     site, name = "trs", "河南省教育厅"
     nav = [("教育要闻", "/jyyw/"), ("通知公告", "/tzgg/"), ("政务公开", "/zwgk/index.html"), ("互动交流", "/hdjl/index.html")]
-    frame = _chrome(name, "4100000000", nav, "郑州市金水区", "豫ICP备00000001号")
+    frame = gov_frame(name, "4100000000", nav, "郑州市金水区", "豫ICP备00000001号")
     pages: dict[str, Page] = {}
     columns = {"tzgg": ("通知公告", 24, 10), "jyyw": ("教育要闻", 7, 10)}
     all_items: list[Item] = []
     for col, (label, count, per) in columns.items():
         def path_of(i: int, spec: C.Spec, col: str = col) -> str:
-            y, m, d = _ymd(spec)
+            y, m, d = ymd(spec)
             return f"/{col}/{y}{m}/t{y}{m}{d}_{2871000 + i * 379 + len(col)}.html"
 
-        items = _items(counter, "hn", count, seed=11 + len(col), path_of=path_of)
+        items = make_items(counter, "hn", count, seed=11 + len(col), path_of=path_of)
         all_items += items
         for it in items:
-            body = _article_body(it, f'<a href="/">首页</a> &gt; <a href="/{col}/">{label}</a>', name, zoom="zoom")
-            html = frame(f"{it.title}_{name}", _article_meta(it, label, name),
+            body = article_body(it, f'<a href="/">首页</a> &gt; <a href="/{col}/">{label}</a>', name, zoom="zoom")
+            html = frame(f"{it.title}_{name}", article_meta(it, label, name),
                          body.replace('<div id="zoom">', '<div id="zoom" class="TRS_Editor">'))
-            pages[it.path] = _page(html, _ts(it.date, 10))
+            pages[it.path] = html_page(html, _ts(it.date, 10))
         chunks = _chunks(items, per)
         for p, chunk in enumerate(chunks):
             rows = "\n".join(f'<li><a href="./{it.path.split("/", 2)[2]}" target="_blank" title="{escape(it.title)}">{escape(it.title)}</a><span>{it.date}</span></li>' for it in chunk)
@@ -185,18 +185,18 @@ def build_trs(counter: list[int]) -> Built:
 <div class="page"><script type="text/javascript">createPageHTML({len(chunks)}, {p}, "index", "html");</script></div>
 </div>"""
             html = frame(f"{label}_{name}", f'<meta name="ColumnName" content="{label}">\n<meta name="ColumnType" content="{label}">\n<script src="/js/page.js"></script>', body)
-            page = _page(html, _ts(chunk[0].date, 10))
+            page = html_page(html, _ts(chunk[0].date, 10))
             pages[f"/{col}/{'index.html' if p == 0 else f'index_{p}.html'}"] = page
             if p == 0:
                 pages[f"/{col}/"] = page
     newest = sorted(all_items, key=lambda it: it.date, reverse=True)
     boxes = "".join(f'<li><a href="{it.path}">{escape(it.title)}</a><span>{it.date[5:]}</span></li>' for it in newest[:6])
     home = frame(name, "", f'<div class="home"><div class="box"><h3>最新发布</h3><ul>{boxes}</ul></div></div>')
-    pages["/"] = pages["/index.html"] = _page(home, _ts(newest[0].date))
+    pages["/"] = pages["/index.html"] = html_page(home, _ts(newest[0].date))
     hub = frame(f"政务公开_{name}", "", '<div class="zwgk"><h2>政务公开</h2><ul><li><a href="/zwgk/zfxxgkzn/index.html">政府信息公开指南</a></li><li><a href="/zwgk/zfxxgknb/index.html">政府信息公开年报</a></li><li><a href="/tzgg/">通知公告</a></li></ul></div>')
-    pages["/zwgk/index.html"] = _page(hub, LOADED)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow: /search/\n")
-    return Built(pages, _truths(site, all_items))
+    pages["/zwgk/index.html"] = html_page(hub, LOADED)
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow: /search/\n")
+    return Built(pages, truths(site, all_items))
 
 
 # ---------------------------------------------------------------------------------------
@@ -206,19 +206,19 @@ def build_trs(counter: list[int]) -> Built:
 def build_shtml(counter: list[int]) -> Built:
     site, name = "shtml", "郑州市教育局"
     nav = [("工作动态", "/gzdt/index.shtml"), ("通知公告", "/tzgg/index.shtml"), ("政务公开", "/zwgk/index.shtml")]
-    frame = _chrome(name, "4101000000", nav, "郑州市中原区", "豫ICP备00000002号")
+    frame = gov_frame(name, "4101000000", nav, "郑州市中原区", "豫ICP备00000002号")
     pages: dict[str, Page] = {}
     all_items: list[Item] = []
     for col, label, count, per in (("tzgg", "通知公告", 27, 12), ("gzdt", "工作动态", 15, 12)):
         def path_of(i: int, spec: C.Spec, col: str = col) -> str:
-            y, m, d = _ymd(spec)
+            y, m, d = ymd(spec)
             return f"/{col}/{y}-{m}/{d}/content_{330100 + i * 53 + len(col)}.shtml"
 
-        items = _items(counter, "hn_zz", count, seed=21 + len(col), path_of=path_of)
+        items = make_items(counter, "hn_zz", count, seed=21 + len(col), path_of=path_of)
         all_items += items
         for it in items:
-            body = _article_body(it, f'<a href="/">首页</a> &gt; <a href="/{col}/index.shtml">{label}</a>', name, zoom="Zoom")
-            pages[it.path] = _page(frame(f"{it.title}-{name}", _article_meta(it, label, name), body), _ts(it.date, 15))
+            body = article_body(it, f'<a href="/">首页</a> &gt; <a href="/{col}/index.shtml">{label}</a>', name, zoom="Zoom")
+            pages[it.path] = html_page(frame(f"{it.title}-{name}", article_meta(it, label, name), body), _ts(it.date, 15))
         chunks = _chunks(items, per)
         for p, chunk in enumerate(chunks):
             rows = "\n".join(f'<tr><td class="bt"><a href="{it.path}" target="_blank">{escape(it.title)}</a></td><td class="rq">[{it.date}]</td></tr>' for it in chunk)
@@ -228,13 +228,13 @@ def build_shtml(counter: list[int]) -> Built:
 </table>
 <div id="page_div" class="pagination"></div>
 <script type="text/javascript">createPageHTML('page_div',{len(chunks)},{p},'index','shtml',{count});</script>"""
-            pages[f"/{col}/{'index.shtml' if p == 0 else f'index_{p}.shtml'}"] = _page(frame(f"{label}-{name}", f'<meta name="ColumnName" content="{label}">', body), _ts(chunk[0].date, 15))
+            pages[f"/{col}/{'index.shtml' if p == 0 else f'index_{p}.shtml'}"] = html_page(frame(f"{label}-{name}", f'<meta name="ColumnName" content="{label}">', body), _ts(chunk[0].date, 15))
     hub = frame(f"政务公开-{name}", "", '<div class="zwgk"><a href="/zwgk/zfxxgkzn.shtml">政府信息公开指南</a> <a href="/zwgk/zfxxgkml.shtml">政府信息公开目录</a></div>')
-    pages["/zwgk/index.shtml"] = _page(hub, LOADED)
+    pages["/zwgk/index.shtml"] = html_page(hub, LOADED)
     home = frame(name, "", '<div class="home"><a href="/tzgg/index.shtml">更多通知公告&gt;&gt;</a></div>')
-    pages["/"] = pages["/index.shtml"] = _page(home, LOADED)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow:\n")
-    return Built(pages, _truths(site, all_items))
+    pages["/"] = pages["/index.shtml"] = html_page(home, LOADED)
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow:\n")
+    return Built(pages, truths(site, all_items))
 
 
 # ---------------------------------------------------------------------------------------
@@ -317,29 +317,29 @@ def _dataproxy(columns: dict[int, tuple[JcmsColumn, list[Item]]]) -> Callable[[D
 def _build_jcms(counter: list[int], site: str, name: str, region: str, webid: int, id_code: str, address: str,
                 columns: list[JcmsColumn], seed: int) -> Built:
     nav = [(c.label, f"/col/col{c.columnid}/index.html") for c in columns] + [("政务公开", "/col/col1229000/index.html")]
-    frame = _chrome(name, id_code, nav, address, "浙ICP备00000003号")
+    frame = gov_frame(name, id_code, nav, address, "浙ICP备00000003号")
     pages: dict[str, Page] = {}
     all_items: list[Item] = []
     proxy: dict[int, tuple[JcmsColumn, list[Item]]] = {}
     for col in columns:
         def path_of(i: int, spec: C.Spec, col: JcmsColumn = col) -> str:
-            y, m, d = _ymd(spec)
+            y, m, d = ymd(spec)
             return f"/art/{y}/{int(m)}/{int(d)}/art_{col.columnid}_{58945000 + i * 131 + col.columnid % 97}.html"
 
-        items = _items(counter, region, col.count, seed=seed + col.columnid % 13, path_of=path_of)
+        items = make_items(counter, region, col.count, seed=seed + col.columnid % 13, path_of=path_of)
         all_items += items
         proxy[col.columnid] = (col, items)
         for it in items:
-            body = _article_body(it, f'<a href="/">首页</a> &gt; <a href="/col/col{col.columnid}/index.html">{col.label}</a>', name)
-            pages[it.path] = _page(frame(f"{it.title}", _article_meta(it, col.label, name), body), _ts(it.date, 11))
+            body = article_body(it, f'<a href="/">首页</a> &gt; <a href="/col/col{col.columnid}/index.html">{col.label}</a>', name)
+            pages[it.path] = html_page(frame(f"{it.title}", article_meta(it, col.label, name), body), _ts(it.date, 11))
         html = frame(f"{col.label} {name}", f'<meta name="ColumnName" content="{col.label}">', _jcms_column_page(col, items, webid, name))
-        pages[f"/col/col{col.columnid}/index.html"] = _page(html, _ts(items[0].date, 11))
+        pages[f"/col/col{col.columnid}/index.html"] = html_page(html, _ts(items[0].date, 11))
     hub = frame(f"政务公开 {name}", "", '<div class="zwgk"><a href="/col/col1229001/index.html">政府信息公开指南</a> <a href="/col/col1229002/index.html">政府信息公开年报</a></div>')
-    pages["/col/col1229000/index.html"] = _page(hub, LOADED)
+    pages["/col/col1229000/index.html"] = html_page(hub, LOADED)
     home = frame(name, "", f'<div class="home"><a href="/col/col{columns[0].columnid}/index.html">{columns[0].label}</a></div>')
-    pages["/"] = pages["/index.html"] = _page(home, LOADED)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow: /module/web/jpage/search\n")
-    return Built(pages, _truths(site, all_items), dynamic={DATAPROXY: _dataproxy(proxy)})
+    pages["/"] = pages["/index.html"] = html_page(home, LOADED)
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow: /module/web/jpage/search\n")
+    return Built(pages, truths(site, all_items), dynamic={DATAPROXY: _dataproxy(proxy)})
 
 
 def build_jcms(counter: list[int]) -> Built:
@@ -398,7 +398,7 @@ def build_aspnet(counter: list[int]) -> Built:
         return Page(html.encode("gb18030"), "text/html; charset=gb2312", last_modified, headers=ASPNET_HEADERS)
 
     for class_id, label, count, per in ((3, "通知公告", 18, 8), (1, "教育动态", 9, 8), (7, "安全教育", 6, 8)):
-        items = _items(counter, "sd_rz_dg", count, seed=50 + class_id, path_of=path_of)
+        items = make_items(counter, "sd_rz_dg", count, seed=50 + class_id, path_of=path_of)
         all_items += items
         for it in items:
             body = f"""<table width="960" align="center" class="show"><tr><td class="weizhi">当前位置：<a href="Default.aspx">首页</a> &gt;&gt; <a href="NewsList.aspx?ClassID={class_id}">{label}</a></td></tr>
@@ -427,8 +427,8 @@ def build_aspnet(counter: list[int]) -> Built:
     home = _aspnet_frame("日照市东港区教育和体育局", "./Default.aspx", '<div class="index"><a href="NewsList.aspx?ClassID=3">通知公告</a></div>')
     pages["/"] = pages["/Default.aspx"] = gbk(home, LOADED)
     pages["/About.aspx"] = gbk(_aspnet_frame("机构概况", "./About.aspx", "<p>日照市东港区教育和体育局是区政府工作部门。</p>"), LOADED)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow: /Admin/\n")
-    return Built(pages, _truths(site, all_items))
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow: /Admin/\n")
+    return Built(pages, truths(site, all_items))
 
 
 # ---------------------------------------------------------------------------------------
@@ -441,7 +441,7 @@ JSESSION = "8F3A1C0D2B4E6F708192A3B4C5D6E7F8"
 def build_jsp(counter: list[int]) -> Built:
     site, name = "jsp", "成都市教育局"
     nav = [("通知公告", "/web/list.jsp?columnId=12"), ("工作动态", "/web/list.jsp?columnId=15")]
-    frame = _chrome(name, "5101000000", nav, "成都市青羊区", "蜀ICP备00000005号")
+    frame = gov_frame(name, "5101000000", nav, "成都市青羊区", "蜀ICP备00000005号")
     cookie = (("Set-Cookie", f"JSESSIONID={JSESSION}; Path=/; HttpOnly"),)
     pages: dict[str, Page] = {}
     all_items: list[Item] = []
@@ -449,11 +449,11 @@ def build_jsp(counter: list[int]) -> Built:
         def path_of(i: int, spec: C.Spec, column_id: int = column_id) -> str:
             return f"/web/detail.jsp?contentId={88100 + i * 23 + column_id}&columnId={column_id}"
 
-        items = _items(counter, "sc_cd", count, seed=60 + column_id, path_of=path_of)
+        items = make_items(counter, "sc_cd", count, seed=60 + column_id, path_of=path_of)
         all_items += items
         for it in items:
-            body = _article_body(it, f'<a href="/">首页</a> &gt; <a href="/web/list.jsp?columnId={column_id}">{label}</a>', name, zoom="content")
-            pages[it.path] = _page(frame(it.title, _article_meta(it, label, name), body), _ts(it.date, 14), headers=cookie)
+            body = article_body(it, f'<a href="/">首页</a> &gt; <a href="/web/list.jsp?columnId={column_id}">{label}</a>', name, zoom="content")
+            pages[it.path] = html_page(frame(it.title, article_meta(it, label, name), body), _ts(it.date, 14), headers=cookie)
         chunks = _chunks(items, per)
         for p, chunk in enumerate(chunks, 1):
             rows = "\n".join(
@@ -470,14 +470,14 @@ def build_jsp(counter: list[int]) -> Built:
 var totalPage = {len(chunks)};
 function goPage(n) {{ if (n < 1 || n > totalPage) return; window.location.href = "list.jsp?columnId={column_id}&pageNum=" + n; }}
 </script>"""
-            page = _page(frame(f"{label}-{name}", f'<meta name="ColumnName" content="{label}">', body), _ts(chunk[0].date, 14), headers=cookie)
+            page = html_page(frame(f"{label}-{name}", f'<meta name="ColumnName" content="{label}">', body), _ts(chunk[0].date, 14), headers=cookie)
             pages[f"/web/list.jsp?columnId={column_id}&pageNum={p}"] = page
             if p == 1:
                 pages[f"/web/list.jsp?columnId={column_id}"] = page
     home = frame(name, "", '<div class="home"><a href="/web/list.jsp?columnId=12">通知公告</a></div>')
-    pages["/"] = pages["/index.jsp"] = _page(home, LOADED, headers=cookie)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow: /admin/\n")
-    return Built(pages, _truths(site, all_items))
+    pages["/"] = pages["/index.jsp"] = html_page(home, LOADED, headers=cookie)
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow: /admin/\n")
+    return Built(pages, truths(site, all_items))
 
 
 # ---------------------------------------------------------------------------------------
@@ -490,21 +490,21 @@ RSS_ITEMS = 20
 def build_feeds(counter: list[int]) -> Built:
     site, name = "feeds", "深圳市教育局"
     nav = [("通知公告", "/tzgg/index.html"), ("RSS订阅", "/rss/index.html")]
-    frame = _chrome(name, "4403000000", nav, "深圳市福田区", "粤ICP备00000006号")
-    items = _items(counter, "gd_sz", 26, seed=71, path_of=lambda i, spec: f"/tzgg/content/post_{11234500 + i * 41}.html")
+    frame = gov_frame(name, "4403000000", nav, "深圳市福田区", "粤ICP备00000006号")
+    items = make_items(counter, "gd_sz", 26, seed=71, path_of=lambda i, spec: f"/tzgg/content/post_{11234500 + i * 41}.html")
     pages: dict[str, Page] = {}
     for it in items:
-        body = _article_body(it, '<a href="/">首页</a> &gt; <a href="/tzgg/index.html">通知公告</a>', name)
-        pages[it.path] = _page(frame(it.title, _article_meta(it, "通知公告", name), body), _ts(it.date, 17))
+        body = article_body(it, '<a href="/">首页</a> &gt; <a href="/tzgg/index.html">通知公告</a>', name)
+        pages[it.path] = html_page(frame(it.title, article_meta(it, "通知公告", name), body), _ts(it.date, 17))
     feed_link = '<link rel="alternate" type="application/rss+xml" title="深圳市教育局 通知公告" href="/rss/tzgg.xml">'
     column = frame(f"通知公告 - {name}", feed_link, """<div class="crumb">当前位置：<a href="/">首页</a> &gt; 通知公告</div>
 <ul id="list" class="list"></ul><div id="pager"></div>
 <script src="/js/list.js"></script>
 <script>loadList('/api/list?col=tzgg', 1);</script>
 <noscript>请开启浏览器的JavaScript功能以浏览本栏目。</noscript>""")
-    pages["/tzgg/index.html"] = _page(column, _ts(items[0].date))
-    pages["/rss/index.html"] = _page(frame(f"RSS订阅 - {name}", "", '<ul><li><a href="/rss/tzgg.xml">通知公告</a></li></ul>'), LOADED)
-    pages["/"] = pages["/index.html"] = _page(frame(name, feed_link, '<div class="home"><a href="/tzgg/index.html">通知公告</a></div>'), LOADED)
+    pages["/tzgg/index.html"] = html_page(column, _ts(items[0].date))
+    pages["/rss/index.html"] = html_page(frame(f"RSS订阅 - {name}", "", '<ul><li><a href="/rss/tzgg.xml">通知公告</a></li></ul>'), LOADED)
+    pages["/"] = pages["/index.html"] = html_page(frame(name, feed_link, '<div class="home"><a href="/tzgg/index.html">通知公告</a></div>'), LOADED)
 
     def rss(request: DynamicRequest) -> Page:
         base = f"http://{request.host}"
@@ -524,21 +524,21 @@ def build_feeds(counter: list[int]) -> Built:
         return Page(body.encode(), "application/xml", _ts(items[0].date, 17))
 
     def robots(request: DynamicRequest) -> Page:
-        return _robots(f"User-agent: *\nDisallow: /api/\nSitemap: http://{request.host}/sitemap.xml\n")
+        return robots_page(f"User-agent: *\nDisallow: /api/\nSitemap: http://{request.host}/sitemap.xml\n")
 
     def api(request: DynamicRequest) -> Page:
         rows = [{"title": it.title, "url": it.path, "date": it.date} for it in items[:10]]
         return Page(json.dumps({"total": len(items), "rows": rows}, ensure_ascii=False).encode(), "application/json", LOADED)
 
     dynamic: dict[str, Dynamic] = {"/rss/tzgg.xml": rss, "/sitemap.xml": sitemap, "/robots.txt": robots, "/api/list": api}
-    return Built(pages, _truths(site, items), dynamic=dynamic)
+    return Built(pages, truths(site, items), dynamic=dynamic)
 
 
 # ---------------------------------------------------------------------------------------
 # moved: a redesign moved every column under /xwzx/
 # ---------------------------------------------------------------------------------------
 
-def _static_column(frame: Callable[[str, str, str], str], name: str, prefix: str, label: str, items: list[Item], per: int) -> dict[str, Page]:
+def static_column(frame: Callable[[str, str, str], str], name: str, prefix: str, label: str, items: list[Item], per: int) -> dict[str, Page]:
     """A TRS-style column at `prefix` (index.html, index_1.html, …), linking `items` wherever they live."""
     pages: dict[str, Page] = {}
     chunks = _chunks(items, per)
@@ -549,7 +549,7 @@ def _static_column(frame: Callable[[str, str, str], str], name: str, prefix: str
 {rows}
 </ul>
 <div class="pages"><script>createPageHTML({len(chunks)}, {p}, "index", "html");</script></div>"""
-        page = _page(frame(f"{label}_{name}", f'<meta name="ColumnName" content="{label}">', body), _ts(chunk[0].date if chunk else "2023-01-01"))
+        page = html_page(frame(f"{label}_{name}", f'<meta name="ColumnName" content="{label}">', body), _ts(chunk[0].date if chunk else "2023-01-01"))
         pages[f"{prefix}{'index.html' if p == 0 else f'index_{p}.html'}"] = page
     return pages
 
@@ -557,32 +557,32 @@ def _static_column(frame: Callable[[str, str, str], str], name: str, prefix: str
 def build_moved(counter: list[int]) -> Built:
     site, name = "moved", "南京市教育局"
     nav = [("通知公告", "/xwzx/tzgg/index.html"), ("教育要闻", "/xwzx/jyyw/index.html"), ("安全教育", "/xwzx/aqjy/index.html")]
-    frame = _chrome(name, "3201000000", nav, "南京市建邺区", "苏ICP备00000007号")
+    frame = gov_frame(name, "3201000000", nav, "南京市建邺区", "苏ICP备00000007号")
     pages: dict[str, Page] = {}
     all_items: list[Item] = []
     columns: dict[str, tuple[str, list[Item], int]] = {}
     for col, label, count, per in (("tzgg", "通知公告", 26, 20), ("jyyw", "教育要闻", 8, 20), ("aqjy", "安全教育", 6, 20)):
         def path_of(i: int, spec: C.Spec, col: str = col) -> str:
-            y, m, d = _ymd(spec)
+            y, m, d = ymd(spec)
             return f"/xwzx/{col}/{y}{m}/t{y}{m}{d}_{4410200 + i * 97 + len(col)}.html"
 
-        items = _items(counter, "js_nj", count, seed=80 + len(col), path_of=path_of)
+        items = make_items(counter, "js_nj", count, seed=80 + len(col), path_of=path_of)
         all_items += items
         columns[col] = (label, items, per)
         for it in items:
-            body = _article_body(it, f'<a href="/">首页</a> &gt; 新闻中心 &gt; <a href="/xwzx/{col}/index.html">{label}</a>', name)
-            pages[it.path] = _page(frame(f"{it.title}_{name}", _article_meta(it, label, name), body), _ts(it.date, 10))
-        pages.update(_static_column(frame, name, f"/xwzx/{col}/", label, items, per))
+            body = article_body(it, f'<a href="/">首页</a> &gt; 新闻中心 &gt; <a href="/xwzx/{col}/index.html">{label}</a>', name)
+            pages[it.path] = html_page(frame(f"{it.title}_{name}", article_meta(it, label, name), body), _ts(it.date, 10))
+        pages.update(static_column(frame, name, f"/xwzx/{col}/", label, items, per))
     notice = frame(f"通知公告_{name}", "", """<div class="crumb">当前位置：<a href="/">首页</a> &gt; 通知公告</div>
 <div class="notice"><p>网站已改版，本栏目已调整至「新闻中心 &gt; 通知公告」，请访问<a href="/xwzx/tzgg/index.html">新栏目</a>。</p>
 <p>本栏目暂无信息。</p></div>""")
-    pages["/tzgg/index.html"] = _page(notice, _ts("2025-07-01"))
+    pages["/tzgg/index.html"] = html_page(notice, _ts("2025-07-01"))
     pages["/aqjy/index.html"] = Page(b"", HTML, LOADED, 301, headers=(("Location", "/xwzx/aqjy/index.html"),))
     label, items, per = columns["tzgg"]
-    before = _static_column(frame, name, "/tzgg/", label, items, per)
-    pages["/"] = pages["/index.html"] = _page(frame(name, "", '<div class="home"><a href="/xwzx/tzgg/index.html">通知公告</a></div>'), LOADED)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow:\n")
-    return Built(pages, _truths(site, all_items), alternates={"before_move": before})
+    before = static_column(frame, name, "/tzgg/", label, items, per)
+    pages["/"] = pages["/index.html"] = html_page(frame(name, "", '<div class="home"><a href="/xwzx/tzgg/index.html">通知公告</a></div>'), LOADED)
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow:\n")
+    return Built(pages, truths(site, all_items), alternates={"before_move": before})
 
 
 # ---------------------------------------------------------------------------------------
@@ -592,24 +592,24 @@ def build_moved(counter: list[int]) -> Built:
 def build_blocked(counter: list[int]) -> Built:
     site, name = "blocked", "长沙市教育局"
     nav = [("通知公告", "/xxgk/tzgg/index.html"), ("教育新闻", "/jyxw/index.html"), ("安全教育", "/aqjy/index.html")]
-    frame = _chrome(name, "4301000000", nav, "长沙市岳麓区", "湘ICP备00000008号")
+    frame = gov_frame(name, "4301000000", nav, "长沙市岳麓区", "湘ICP备00000008号")
     pages: dict[str, Page] = {}
     all_items: list[Item] = []
     for col, label, count in (("jyxw", "教育新闻", 14), ("aqjy", "安全教育", 5), ("xxgk/tzgg", "通知公告", 9)):
         def path_of(i: int, spec: C.Spec, col: str = col) -> str:
-            y, m, d = _ymd(spec)
+            y, m, d = ymd(spec)
             return f"/{col}/{y}{m}/t{y}{m}{d}_{1120300 + i * 61 + len(col)}.html"
 
-        items = _items(counter, "hun_cs", count, seed=90 + len(col), path_of=path_of)
+        items = make_items(counter, "hun_cs", count, seed=90 + len(col), path_of=path_of)
         if not col.startswith("xxgk"):
             all_items += items  # what a polite crawler can read; /xxgk/ stays out of the truth
         for it in items:
-            body = _article_body(it, f'<a href="/">首页</a> &gt; <a href="/{col}/index.html">{label}</a>', name)
-            pages[it.path] = _page(frame(f"{it.title}_{name}", _article_meta(it, label, name), body), _ts(it.date, 10))
-        pages.update(_static_column(frame, name, f"/{col}/", label, items, 10))
-    pages["/"] = pages["/index.html"] = _page(frame(name, "", '<div class="home"><a href="/jyxw/index.html">教育新闻</a></div>'), LOADED)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow: /xxgk/\nDisallow: /search/\n")
-    return Built(pages, _truths(site, all_items), forbidden=("/xxgk/", "/search/"))
+            body = article_body(it, f'<a href="/">首页</a> &gt; <a href="/{col}/index.html">{label}</a>', name)
+            pages[it.path] = html_page(frame(f"{it.title}_{name}", article_meta(it, label, name), body), _ts(it.date, 10))
+        pages.update(static_column(frame, name, f"/{col}/", label, items, 10))
+    pages["/"] = pages["/index.html"] = html_page(frame(name, "", '<div class="home"><a href="/jyxw/index.html">教育新闻</a></div>'), LOADED)
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow: /xxgk/\nDisallow: /search/\n")
+    return Built(pages, truths(site, all_items), forbidden=("/xxgk/", "/search/"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -617,23 +617,23 @@ def build_blocked(counter: list[int]) -> Built:
 # ---------------------------------------------------------------------------------------
 
 def build_walled(counter: list[int]) -> Built:
-    frame = _chrome("兰州市教育局", "6201000000", [("通知公告", "/tzgg/index.html")], "兰州市城关区", "陇ICP备00000009号")
-    pages = {"/": _page(frame("兰州市教育局", "", "<p>欢迎访问</p>"), LOADED), "/robots.txt": _robots("User-agent: *\nDisallow: /\n")}
+    frame = gov_frame("兰州市教育局", "6201000000", [("通知公告", "/tzgg/index.html")], "兰州市城关区", "陇ICP备00000009号")
+    pages = {"/": html_page(frame("兰州市教育局", "", "<p>欢迎访问</p>"), LOADED), "/robots.txt": robots_page("User-agent: *\nDisallow: /\n")}
     return Built(pages, [], forbidden=("/",))
 
 
 def build_nolist(counter: list[int]) -> Built:
     name = "合肥市教育局"
     nav = [("机构职能", "/jgzn.html"), ("领导信息", "/ldxx.html"), ("通知公告", "/tzgg/index.html"), ("联系我们", "/lxwm.html")]
-    frame = _chrome(name, "3401000000", nav, "合肥市蜀山区", "皖ICP备00000010号")
+    frame = gov_frame(name, "3401000000", nav, "合肥市蜀山区", "皖ICP备00000010号")
     pages = {
-        "/jgzn.html": _page(frame(f"机构职能_{name}", "", "<div><h2>机构职能</h2><p>贯彻执行国家和省教育工作的方针、政策和法律法规，拟订全市教育发展规划。</p></div>"), LOADED),
-        "/ldxx.html": _page(frame(f"领导信息_{name}", "", "<div><h2>领导信息</h2><p>局长：（演示）</p></div>"), LOADED),
-        "/lxwm.html": _page(frame(f"联系我们_{name}", "", "<div><h2>联系我们</h2><p>办公电话：0551-00000000</p></div>"), LOADED),
-        "/tzgg/index.html": _page(frame(f"通知公告_{name}", "", '<div class="list"><h2>通知公告</h2><p class="empty">暂无信息</p></div>'), LOADED),
+        "/jgzn.html": html_page(frame(f"机构职能_{name}", "", "<div><h2>机构职能</h2><p>贯彻执行国家和省教育工作的方针、政策和法律法规，拟订全市教育发展规划。</p></div>"), LOADED),
+        "/ldxx.html": html_page(frame(f"领导信息_{name}", "", "<div><h2>领导信息</h2><p>局长：（演示）</p></div>"), LOADED),
+        "/lxwm.html": html_page(frame(f"联系我们_{name}", "", "<div><h2>联系我们</h2><p>办公电话：0551-00000000</p></div>"), LOADED),
+        "/tzgg/index.html": html_page(frame(f"通知公告_{name}", "", '<div class="list"><h2>通知公告</h2><p class="empty">暂无信息</p></div>'), LOADED),
     }
-    pages["/"] = pages["/index.html"] = _page(frame(name, "", '<div class="home"><p>网站改版中，敬请期待。</p></div>'), LOADED)
-    pages["/robots.txt"] = _robots("User-agent: *\nDisallow:\n")
+    pages["/"] = pages["/index.html"] = html_page(frame(name, "", '<div class="home"><p>网站改版中，敬请期待。</p></div>'), LOADED)
+    pages["/robots.txt"] = robots_page("User-agent: *\nDisallow:\n")
     return Built(pages, [])
 
 

@@ -2,6 +2,7 @@
 
     web = DemoWeb()            # the five demo sites; DemoWeb(["sxjyt"]) for a subset
     web = DemoWeb(CMS_SITES)   # the sites built on the CMS families bureaus run on (opt-in)
+    web = DemoWeb(SCALE_SITES) # forty small bureaus, five columns each (scheduling tests)
     web.start()
     web.base_urls["sxjyt"]     # "http://127.0.0.2:41234"
     web.articles               # ground truth, urls filled in
@@ -20,11 +21,12 @@ from urllib.parse import parse_qsl, urlsplit
 
 from gonggao.demo_web.cms_sites import CMS_SITES, build_cms
 from gonggao.demo_web.model import DemoArticle, LoggedRequest
+from gonggao.demo_web.scale_sites import SCALE_SITES, build_scale
 from gonggao.demo_web.sites import SITES, Built, Dynamic, DynamicRequest, Page, build_all
 
-__all__ = ["CMS_SITES", "SITES", "DemoArticle", "DemoWeb", "LoggedRequest"]
+__all__ = ["CMS_SITES", "SCALE_SITES", "SITES", "DemoArticle", "DemoWeb", "LoggedRequest"]
 
-ALL_SITES = SITES + CMS_SITES
+ALL_SITES = SITES + CMS_SITES + SCALE_SITES
 # Tomcat's URL rewriting: /detail.jsp;jsessionid=ABC?x=1 is /detail.jsp?x=1
 PATH_SESSION = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
 MAX_FORM_BYTES = 64 * 1024
@@ -57,6 +59,8 @@ class DemoWeb:
             built.update(build_all())
         if set(self.sites) & set(CMS_SITES):
             built.update(build_cms())
+        if set(self.sites) & set(SCALE_SITES):
+            built.update(build_scale())
         self._pages: dict[str, dict[str, Page]] = {s: dict(built[s].pages) for s in self.sites}
         self._dynamic: dict[str, dict[str, Dynamic]] = {s: dict(built[s].dynamic) for s in self.sites}
         self._forbidden: dict[str, tuple[str, ...]] = {s: built[s].forbidden for s in self.sites}
