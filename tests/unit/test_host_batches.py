@@ -33,3 +33,13 @@ def test_sources_linked_through_any_start_url_share_a_job_even_past_the_size():
     assert [b.source_ids for b in batches] == [("a", "b", "d"), ("c",)]
     assert batches[0].hosts == ("one.example", "two.example")
     assert hosts_of(a) == {"one.example", "two.example"}
+
+
+def test_scrapyd_runner_reads_a_batch_job_and_leaves_others_to_scrapyd():
+    from crawler.scrapyd_runner import batch_arguments
+
+    argv = ["crawl", "announcements", "-s", "LOG_FILE=logs/gonggao/announcements/hosts-ab.1.log",
+            "-a", "_job=hosts-ab.1", "-a", "sources=a,b,c"]
+    assert batch_arguments(argv) == (["a", "b", "c"], {"LOG_FILE": "logs/gonggao/announcements/hosts-ab.1.log"})
+    assert batch_arguments(["crawl", "announcements", "-a", "source=a", "-a", "_job=a.1"]) is None
+    assert batch_arguments(["list"]) is None
