@@ -12,6 +12,7 @@ restarts knows which hosts a running job holds from the job's id alone.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -51,7 +52,7 @@ def host_groups(sources: list[Source]) -> list[tuple[set[str], list[str]]]:
     return groups
 
 
-def batch_key(hosts: set[str] | tuple[str, ...]) -> str:
+def batch_key(hosts: Iterable[str]) -> str:
     return KEY_PREFIX + hashlib.sha1("\n".join(sorted(hosts)).encode()).hexdigest()[:12]
 
 

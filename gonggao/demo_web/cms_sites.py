@@ -16,7 +16,8 @@ shows one way a list of announcements is published, as the real systems do it:
 - jcmsproxy  a jcms column whose page holds no records at all: the list exists only behind the
              data proxy.
 - aspnet     ASP.NET WebForms in GB2312: `NewsList.aspx?ClassID=3&page=2` (an AspNetPager),
-             `__VIEWSTATE`, articles at `NewsShow.aspx?ID=…`.
+             `__VIEWSTATE`, articles at `NewsShow.aspx?ID=…`; rendered per request: no ETag or
+             Last-Modified, so a conditional request always gets the whole page again.
 - jsp        JSP lists: `list.jsp?columnId=12&pageNum=2` reached only through
              `javascript:goPage(n)`, links rewritten with `;jsessionid=`.
 - feeds      a list rendered by JavaScript (no links in the HTML), with an RSS feed per column and
@@ -395,7 +396,9 @@ def build_aspnet(counter: list[int]) -> Built:
         return f"/NewsShow.aspx?ID={next_id[0]}"
 
     def gbk(html: str, last_modified: float) -> Page:
-        return Page(html.encode("gb18030"), "text/html; charset=gb2312", last_modified, headers=ASPNET_HEADERS)
+        # rendered per request, as WebForms pages are: no validators, never a 304
+        return Page(html.encode("gb18030"), "text/html; charset=gb2312", last_modified, headers=ASPNET_HEADERS,
+                    conditional=False)
 
     for class_id, label, count, per in ((3, "通知公告", 18, 8), (1, "教育动态", 9, 8), (7, "安全教育", 6, 8)):
         items = make_items(counter, "sd_rz_dg", count, seed=50 + class_id, path_of=path_of)

@@ -217,12 +217,12 @@ class DemoWeb:
                 else:
                     body = page.body
                     etag = _etag(body)
-                    lm = formatdate(page.last_modified, usegmt=True)
-                    headers += [("Last-Modified", lm), ("ETag", etag)]
+                    if page.conditional:
+                        headers += [("Last-Modified", formatdate(page.last_modified, usegmt=True)), ("ETag", etag)]
                     if page.content_type:
                         headers.append(("Content-Type", page.content_type))
                     headers += list(page.headers)
-                    if status == 200 and self._not_modified(etag, page.last_modified):
+                    if status == 200 and page.conditional and self._not_modified(etag, page.last_modified):
                         status, body = 304, b""
                 with web._lock:
                     web.request_log.append(LoggedRequest(site, self.command, self.path, dict(self.headers.items()), status, arrived))

@@ -21,6 +21,7 @@ class Page:
     last_modified: float  # unix seconds
     status: int = 200
     headers: tuple[tuple[str, str], ...] = ()  # more response headers (Location of a redirect, X-Powered-By)
+    conditional: bool = True  # False: no ETag / Last-Modified, never a 304 (a page rendered per request)
 
 
 def _ts(date: str, hh: int = 10, mm: int = 0) -> float:

@@ -98,3 +98,11 @@ def test_jsp_session_rewriting(cms_web):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(urllib.request.Request(base + "/web/list.jsp?columnId=12", data=b"x=1"), timeout=5)
     assert err.value.code == 405
+
+
+def test_aspnet_pages_ignore_conditional_requests(cms_web):
+    article = next(a for a in cms_web.articles if a.site == "aspnet")
+    status, headers, body = get(article.url)
+    assert status == 200 and "etag" not in headers and "last-modified" not in headers
+    again = get(article.url, {"If-None-Match": '"x"', "If-Modified-Since": "Mon, 01 Jan 2035 00:00:00 GMT"})
+    assert again[0] == 200 and again[2] == body
