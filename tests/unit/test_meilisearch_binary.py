@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 INSTALLER = ROOT / "scripts" / "install-meilisearch.sh"
 
 # `--version` answers as a Meilisearch of that version would; started as a server, it answers
-# /health and reports `served` on /version.
+# /health and reports `served` on /version (403, as to a key without the `version` action, if "").
 FAKE = """#!{python}
 import http.server, json, sys
 if "--version" in sys.argv:
@@ -32,7 +32,7 @@ host, port = sys.argv[sys.argv.index("--http-addr") + 1].rsplit(":", 1)
 class Answer(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         body = json.dumps({{"status": "available"}} if self.path == "/health" else {{"pkgVersion": "{served}"}}).encode()
-        self.send_response(200)
+        self.send_response(200 if self.path == "/health" or "{served}" else 403)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
         self.wfile.write(body)
@@ -43,7 +43,7 @@ http.server.HTTPServer((host, int(port)), Answer).serve_forever()
 
 def fake_meilisearch(path: Path, version: str, served: str | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(FAKE.format(python=sys.executable, version=version, served=served or version))
+    path.write_text(FAKE.format(python=sys.executable, version=version, served=version if served is None else served))
     path.chmod(0o755)
     return path
 
@@ -135,17 +135,19 @@ def test_the_installer_replaces_a_bad_cache_and_says_which_source_it_falls_back_
     assert not list(tmp_path.glob("*/.fetch.*"))  # the partial download is gone
 
 
-def test_an_external_server_of_another_version_is_used_with_a_warning(tmp_path: Path,
-                                                                      caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(("served", "warning"), [("1.28.0", "is not the tested version"),
+                                                 ("", "cannot read the Meilisearch version")])
+def test_an_external_server_is_used_with_a_warning_unless_it_is_the_pinned_version(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, served: str, warning: str) -> None:
     from gonggao.services import external
 
-    liar = fake_meilisearch(tmp_path / "external" / "meilisearch", "1.28.0")
+    other = fake_meilisearch(tmp_path / "external" / "meilisearch", "1.28.0", served=served)
     port = free_port()
-    server = subprocess.Popen([str(liar), "--http-addr", f"127.0.0.1:{port}"])
+    server = subprocess.Popen([str(other), "--http-addr", f"127.0.0.1:{port}"])
     try:
         endpoint = external(f"http://127.0.0.1:{port}", "key")
     finally:
         server.kill()
         server.wait()
     assert endpoint.url == f"http://127.0.0.1:{port}"
-    assert "not the tested version" in caplog.text and "1.28.0" in caplog.text
+    assert warning in caplog.text
