@@ -220,11 +220,16 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, (m.end() if m else len(text))
 
 
-def list_items(text: str) -> list[list[tuple[int, int]]]:
-    """The enumerations of a text, each as its items' spans: "重点检查食堂、宿舍、实验室和消防设施"
+class Enumeration(NamedTuple):
+    items: list[tuple[int, int]]
+    places: bool  # closes on "等…场所 / 部门": a list of places or bodies
+
+
+def list_items(text: str) -> list[Enumeration]:
+    """The enumerations of a text, each with its items' spans: "重点检查食堂、宿舍、实验室和消防设施"
     gives [重点检查食堂][宿舍][实验室][消防设施]. Items are separated by 、 inside a clause; the last
     one may hold a conjunction that starts one more item."""
-    lists: list[list[tuple[int, int]]] = []
+    lists: list[Enumeration] = []
     start = 0
     for m in _SENTENCE_END.finditer(text + "\n"):
         sentence_end = m.start()
@@ -235,8 +240,8 @@ def list_items(text: str) -> list[list[tuple[int, int]]]:
     return lists
 
 
-def _enumerations(text: str, start: int, end: int, seps: list[re.Match[str]]) -> list[list[tuple[int, int]]]:
-    out: list[list[tuple[int, int]]] = []
+def _enumerations(text: str, start: int, end: int, seps: list[re.Match[str]]) -> list[Enumeration]:
+    out: list[Enumeration] = []
     items: list[tuple[int, int]] = []
     item_start = _clause_start(text, start, seps[0].start())
     for sep in seps:
@@ -251,7 +256,7 @@ def _enumerations(text: str, start: int, end: int, seps: list[re.Match[str]]) ->
         item_start = sep.end()
     last_end = _CLAUSE_SEP.search(text, item_start, end)
     out.append(_close(text, items, item_start, last_end.start() if last_end else end))
-    return [items for items in out if len(items) >= 2]
+    return [e for e in out if len(e.items) >= 2]
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
@@ -259,32 +264,34 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
     return found[-1] if found else floor
 
 
-def _close(text: str, items: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The list's last item (cut to `MAX_ITEM`, split at a conjunction); none when the list is
-    one of places or bodies."""
+def _close(text: str, items: list[tuple[int, int]], start: int, end: int) -> Enumeration:
+    """The list with its last item (cut to `MAX_ITEM`, split at a conjunction)."""
     end = min(end, start + MAX_ITEM)
-    if _PLACES_AFTER.search(text, start, end + 8):
-        return []
+    places = bool(_PLACES_AFTER.search(text, start, end + 8))
     join = _LAST_JOIN.search(text, start, end)
     if join and join.start() > start:
-        return [*items, (start, join.start()), (join.end(), min(end, join.end() + MAX_ITEM))]
-    return [*items, (start, end)]
+        return Enumeration([*items, (start, join.start()), (join.end(), min(end, join.end() + MAX_ITEM))], places)
+    return Enumeration([*items, (start, end)], places)
 
 
 def _mark_lists(hits: list[Hit], text: str) -> list[Hit]:
-    """Hits inside an enumeration whose items name two hazards or more become list items."""
-    named = [h for h in hits if h.code]
-    if not named:
+    """Hits inside an enumeration whose items name two hazards or more by a keyword or a listed
+    word become list items (a weak word among them too: 水电、消防、危险化学品). A list of places
+    (宿舍、食堂、实验室等重点场所) names no hazard: its weak hits do not count at all."""
+    if not any(h.code for h in hits):
         return hits
     marked: set[int] = set()
-    for items in list_items(text):
-        codes_by_item = [{i for i, h in enumerate(hits) if h.code and a <= h.start < b} for a, b in items]
-        inside = set().union(*codes_by_item)
-        codes = {hits[i].code for i in inside}
-        named = any(hits[i].kind == _STRONG for i in inside)  # a list of places names no hazard
-        if named and len(codes) >= 2 and sum(bool(group) for group in codes_by_item) >= 2:
+    dropped: set[int] = set()
+    for enumeration in list_items(text):
+        by_item = [{i for i, h in enumerate(hits) if h.code and a <= h.start < b} for a, b in enumeration.items]
+        inside = set().union(*by_item)
+        if enumeration.places:
+            dropped |= {i for i in inside if hits[i].kind == _WEAK}
+            continue
+        named = {hits[i].code for i in inside if hits[i].kind in (_STRONG, _LISTED)}
+        if len(named) >= 2 and sum(bool(item) for item in by_item) >= 2:
             marked |= inside
-    return [h._replace(listed=True) if i in marked else h for i, h in enumerate(hits)]
+    return [h._replace(listed=True) if i in marked else h for i, h in enumerate(hits) if i not in dropped]
 
 
 def menu_spans(body: str) -> list[tuple[int, int]]:
