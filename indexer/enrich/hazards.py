@@ -285,12 +285,11 @@ def _mark_lists(hits: list[Hit], text: str) -> list[Hit]:
     for enumeration in list_items(text):
         by_item = [{i for i, h in enumerate(hits) if h.code and a <= h.start < b} for a, b in enumeration.items]
         inside = set().union(*by_item)
-        if enumeration.places:
-            dropped |= {i for i in inside if hits[i].kind == _WEAK}
-            continue
         named = {hits[i].code for i in inside if hits[i].kind in (_STRONG, _LISTED)}
         if len(named) >= 2 and sum(bool(item) for item in by_item) >= 2:
-            marked |= inside
+            marked |= inside  # hazards, even where they are the kinds of a place (台风、溺水、火灾等演练场所)
+        elif enumeration.places:
+            dropped |= {i for i in inside if hits[i].kind == _WEAK}
     return [h._replace(listed=True) if i in marked else h for i, h in enumerate(hits) if i not in dropped]
 
 
@@ -449,7 +448,10 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
 
     school = _school_context(title, body)
     signal_sentences = {_sentence_key(h, stops) for h in hits if h.kind in (_TERM, _STRONG)}
-    focused = school and (term_score + len(strong)) >= 2 and len(signal_sentences) >= 2
+    # two signals in one sentence of an unrelated text do not make it a safety text; a list of
+    # hazards does
+    focused = school and (term_score + len(strong)) >= 2 and \
+        (len(signal_sentences) >= 2 or any(h.listed for h in hits))
 
     assigned = []
     for code in comp.order:
