@@ -365,7 +365,7 @@ def _cpca_region() -> Callable[[str], tuple[str | None, str | None, str | None]]
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            import cpca  # type: ignore[import-not-found]
+            import cpca
     except ImportError:
         return None
     import re
