@@ -175,12 +175,12 @@ def _time_pages(pages: Iterable[tuple[str, str, object, object]], rounds: int) -
     return timing
 
 
-def _predict(docs: list[Labelled], sources: dict, rounds: int) -> tuple[dict[str, object], Timing]:
+def _predict(docs: list[Labelled], sources: dict, rounds: int, enrichers=None) -> tuple[dict[str, object], Timing]:
     """Every labelled document's predicted Document (through `ingest_page`), and the timing."""
     from indexer.extract.decode import decode_html
     from indexer.ingest import Enrichers, ingest_page
 
-    enrichers = Enrichers()
+    enrichers = enrichers or Enrichers()
     by_file: dict[str, list[Labelled]] = {}
     for doc in docs:
         by_file.setdefault(doc.file, []).append(doc)
@@ -258,13 +258,21 @@ def cluster_scores(docs: list[Labelled], predicted: dict[str, object]) -> dict[s
             "reprint_pairs": len(gold_pairs)}
 
 
-def evaluate(rounds: int = 1, labels: Path = LABELS, region_labels: Path = REGION_LABELS) -> dict:
+def predict_set(labels: Path = LABELS, region_labels: Path = REGION_LABELS,
+                enrichers=None) -> tuple[list[Labelled], dict[str, object]]:
+    """The labelled documents and what extraction + enrichment (`enrichers`: the default ones, or
+    mutated ones in the gate's tests) make of them."""
+    specs, docs = load_set(labels, region_labels)
+    return docs, _predict(docs, _sources(specs), 0, enrichers)[0]
+
+
+def evaluate(rounds: int = 1, labels: Path = LABELS, region_labels: Path = REGION_LABELS, enrichers=None) -> dict:
     """The demo-label scores as a flat dict (what the gate reads), plus `misses` and `per_hazard`
     (code → precision, recall, F1, support).
 
     `rounds` timing passes over the pages after the scored one; 0 times nothing (the gate)."""
     specs, docs = load_set(labels, region_labels)
-    predicted, timing = _predict(docs, _sources(specs), rounds)
+    predicted, timing = _predict(docs, _sources(specs), rounds, enrichers)
     result = score(docs, predicted)
     p, r, f1 = result.hazards.prf()
     out: dict = {f"{name}_accuracy": result.fields[name].accuracy() for name in EXACT_FIELDS}
@@ -318,12 +326,12 @@ def page_of(text: str) -> str:
     return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body><article>\n{paragraphs}</article></body></html>'
 
 
-def gonggao_tagger(rounds: int = 0) -> tuple[Callable[[str, str], Prediction], Callable[[], Timing]]:
+def gonggao_tagger(rounds: int = 0, enrichers=None) -> tuple[Callable[[str, str], Prediction], Callable[[], Timing]]:
     """Our extraction + enrichment on a devset text, text alone (no URL, no source); and the
     timing of `rounds` extra passes over the pages it saw."""
     from indexer.ingest import Enrichers, NotAnArticle, ingest_html
 
-    enrichers = Enrichers()
+    enrichers = enrichers or Enrichers()
     seen: list[tuple[str, str, object, object]] = []
 
     def tag(doc_id: str, text: str) -> Prediction:
@@ -440,14 +448,14 @@ def score_devset(items: list[dict], texts: dict[str, str], tag: Callable[[str, s
 
 
 def evaluate_devset(rounds: int = 0, labels: Path = DEVSET_LABELS, texts: Path = DEVSET_TEXTS,
-                    baseline: bool = True) -> dict:
+                    baseline: bool = True, enrichers=None) -> dict:
     """Our scores on the devset (and the naive baseline's when `baseline`); `texts_found` 0 when
     the texts are absent (nothing else is then measured)."""
     items, found = load_devset(labels, texts)
     out: dict = {"texts_labelled": len(items), "texts_found": len(found), "texts_path": str(texts)}
     if not found:
         return out
-    tag, timing_of = gonggao_tagger(rounds)
+    tag, timing_of = gonggao_tagger(rounds, enrichers)
     out["gonggao"] = score_devset(items, found, tag)
     timing = timing_of()
     out["gonggao"].update(pages=timing.pages, extract_seconds=timing.extract_seconds,
