@@ -39,7 +39,7 @@ Title and body must be Simplified (the ingest stage passes `title_search`/`body_
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -83,7 +83,9 @@ _ASIDE = re.compile(r"[（(][^（）()\n]{1,40}[）)]")
 MINOR_SCORE = 1.5
 MINOR_RATIO = 4.0
 # Quotation marks do not break a phrase: “三防”建设, “六不一会”.
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
+_QUOTE_MARKS = "“”‘’\"'「」『』"
+_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
+_QUOTE_CHAR = re.compile(f"[{re.escape(_QUOTE_MARKS)}]")
 # A navigation line: long with no sentence punctuation, or many short words side by side.
 _PUNCT = re.compile(r"[，。、；！？,;!?]")
 MENU_LINE_CHARS = 50       # a line this long with under one comma per MENU_CHARS_PER_PUNCT characters
@@ -151,8 +153,13 @@ def _find(comp: _Compiled, text: str) -> list[tuple[int, int, str, tuple]]:
     bare = text.translate(_QUOTES)
     if len(bare) == len(text):
         return comp.matcher.find(text)
-    where = [i for i, ch in enumerate(text) if ch.translate(_QUOTES)]
-    return [(where[a], where[b - 1] + 1, phrase, values) for a, b, phrase, values in comp.matcher.find(bare)]
+    # quote i, at text[q], falls before bare index k when q - i <= k
+    before = [q - i for i, q in enumerate(m.start() for m in _QUOTE_CHAR.finditer(text))]
+
+    def where(k: int) -> int:
+        return k + bisect_right(before, k)
+
+    return [(where(a), where(b - 1) + 1, phrase, values) for a, b, phrase, values in comp.matcher.find(bare)]
 
 
 def _hits(comp: _Compiled, text: str, field: str, skip: list[tuple[int, int]]) -> list[Hit]:
@@ -285,8 +292,11 @@ def _mark_lists(hits: list[Hit], text: str) -> list[Hit]:
         return hits
     marked: set[int] = set()
     dropped: set[int] = set()
+    order = sorted((h.start, i) for i, h in enumerate(hits) if h.code)
+    starts = [start for start, _ in order]
     for enumeration in list_items(text):
-        by_item = [{i for i, h in enumerate(hits) if h.code and a <= h.start < b} for a, b in enumeration.items]
+        by_item = [{order[k][1] for k in range(bisect_left(starts, a), bisect_left(starts, b))}
+                   for a, b in enumeration.items]
         inside = set().union(*by_item)
         named = {hits[i].code for i in inside if hits[i].kind in (_STRONG, _LISTED)}
         if len(named) >= 2 and sum(bool(item) for item in by_item) >= 2:
