@@ -26,8 +26,7 @@ context:
   notice assigns each hazard, while one stray "诈骗" in an economic report or "安全生产" in a
   party-building text assigns nothing;
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
-  bus check), unless it is listed with other hazards or named as a topic; so is a hazard named
-  only by weak hints in one sentence of a text about another one (食堂 as the place of a gas check);
+  bus check), unless it is listed with other hazards or named as a topic;
 - two signals in one sentence do not make an unrelated text a safety text: a focused text has
   them in two sentences, or has a list of hazards;
 - `primary` is the only hazard, else the one hazard the title names, else the hazard whose score
@@ -82,12 +81,6 @@ _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 _CITATION = re.compile(r"《[^《》\n]{1,80}》")
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".
 _ASIDE = re.compile(r"[（(][^（）()\n]{1,40}[）)]")
-# A hazard named only by weak hints (no keyword, no list, no topic) in one sentence, scoring at
-# most this, is a side remark when another assigned hazard scores `MINOR_RATIO` times as much:
-# 食堂 as the place of a gas check. (Applied to keywords too it cost recall: devset F1 0.936;
-# restricted to weak hints 0.941.)
-MINOR_SCORE = 1.5
-MINOR_RATIO = 4.0
 # Quotation marks do not break a phrase: “三防”建设, “六不一会”.
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _QUOTES = str.maketrans("", "", _QUOTE_MARKS)
@@ -388,22 +381,6 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
     return dominated
 
 
-def _minor(comp: _Compiled, assigned: list[str], hits: list[Hit], score: dict[str, float], title: str, body: str,
-           stops: list[int]) -> set[str]:
-    """Hazards named by weak hints only, in one sentence of a text about another one (see `MINOR_SCORE`)."""
-    top = max(score[code] for code in assigned)
-    tasks = {h.code for h in hits if h.listed or h.phrase.startswith("防") or h.kind == _STRONG
-             or _named_as_topic(comp, title if h.field == "title" else body, h)}
-    sentences: dict[str, set[tuple[str, int]]] = {}
-    for hit in hits:
-        sentences.setdefault(hit.code, set()).add(_sentence_key(hit, stops))
-    return {code for code in assigned
-            if score[code] <= MINOR_SCORE and top >= MINOR_RATIO * score[code] and code not in tasks
-            and len(sentences.get(code, ())) == 1}
-
-
-
-
 def _primary(assigned: list[str], score: dict[str, float], in_title: set[str]) -> str | None:
     """The hazard the document is mainly about: the only one, else the one its title names alone
     (a title naming two, "防溺水和交通安全", has none), else one scoring twice any other."""
@@ -482,7 +459,6 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
             assigned.append(code)
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body)
-        passing |= _minor(comp, assigned, hits, score, title, body, stops)
         assigned = [code for code in assigned if code not in passing]
 
     primary = _primary(assigned, score, {h.code for h in hits if h.field == "title" and h.code})
