@@ -14,7 +14,7 @@ in worker processes there: keep the adapter's state picklable (the default holds
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol
 
 from config.sources import Source
 from crawler import links
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from scrapy.http import TextResponse
 
 
-@runtime_checkable
 class SiteAdapter(Protocol):
     """What the crawler asks of a site (`config.sources.ADAPTER_METHODS` lists these names)."""
 
