@@ -272,6 +272,7 @@ def _extract_manifest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.adapters import extract_functions
     from gonggao import services
     from gonggao.pipeline import load_configured_sources, open_catalog, print_progress, sync
     from indexer.reextract import reextract
@@ -279,7 +280,7 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
     sources = load_configured_sources(settings)
     catalog = open_catalog(settings, sources)
     report = reextract(catalog, sources, settings.hazards_path, source_id=args.source, workers=args.workers,
-                       progress=print_progress("reextract"))
+                       progress=print_progress("reextract"), extractors=extract_functions(sources))
     print(f"re-extracted {report.pages} pages: {report.docs_new} new, {report.docs_changed} changed, "
           f"{report.docs_unchanged} unchanged documents, {report.no_article} without article, {report.errors} errors")
     try:

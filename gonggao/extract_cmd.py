@@ -20,8 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from config.errors import NotFound
 from config.settings import Settings
 from config.sources import Source, load_sources
+from crawler.adapters import adapter_for
+from indexer.extract import extract_articles
 from indexer.ingest import Enrichers, ingest_page
 from indexer.models import Page
 
@@ -70,7 +73,7 @@ def extract_manifest(manifest: TextIO, name: str, base: Path, default_source: st
     enrichers = Enrichers(hazards_path=settings.hazards_path)
     sources = {s.id: s for s in load_sources(settings.sources_path)} if settings.sources_path.is_file() else {}
     if default_source and default_source not in sources:
-        raise SystemExit(f"gonggao: unknown source {default_source!r}")
+        raise NotFound(f"unknown source {default_source!r}; known: {', '.join(sorted(sources))}")
     entries = failures = 0
     for entry in read_manifest(manifest, base):
         entries += 1
@@ -94,7 +97,8 @@ def _extract_one(path: Path, url: str | None, source: Source | None, enrichers: 
         page = Page(url=url or path.resolve().as_uri(), final_url=url or path.resolve().as_uri(), body=body,
                     fetched_at=datetime.fromtimestamp(path.stat().st_mtime, UTC),
                     source_id=source.id if source else "")
-        docs = ingest_page(page, source, enrichers)
+        extract = adapter_for(source).extract if source else extract_articles  # the source's adapter reads its pages
+        docs = ingest_page(page, source, enrichers, extract)
     except Exception as exc:  # one bad page is a line with an error, never the end of the run
         print(json.dumps({"source_file": str(path), "error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False))
         return False
@@ -108,5 +112,5 @@ def _source(settings: Settings, source_id: str | None) -> Source | None:
         return None
     by_id = {s.id: s for s in load_sources(settings.sources_path)}
     if source_id not in by_id:
-        raise SystemExit(f"gonggao: unknown source {source_id!r}")
+        raise NotFound(f"unknown source {source_id!r}; known: {', '.join(sorted(by_id))}")
     return by_id[source_id]
