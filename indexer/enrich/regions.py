@@ -56,18 +56,48 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, GazetteerData, default_data
-from indexer.enrich.textzones import addressee_spans, furniture_spans, lesson_spans, tail_start
+from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, Division, GazetteerData, default_data
+from indexer.enrich.textzones import (
+    LOCAL_DATELINE,
+    addressee_spans,
+    furniture_spans,
+    junk_spans,
+    lesson_spans,
+    person_spans,
+    signature_spans,
+    tail_start,
+)
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
-from indexer.text.chinese import to_simplified
+from indexer.text.chinese import HAN, to_simplified
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
+W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦南讯), a slogan (美丽X)
+W_DEIXIS = 4.0  # 我县 / 全县 / 县委 bound to the one county the text names
 BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
 SHORT_FACTOR = 0.5  # a short form in the body counts half
 
 _SEP = " > "
-_STRONG_FIELDS = ("title", "issuer", "issuer_line", "hint", "domain")
+_STRONG_FIELDS = ("title", "issuer", "issuer_line", "signature", "hint", "domain")
+_BODY_FIELDS = ("body", "lead", "media")
+# Kinds of name that are a unit's own (not a township's, not a short form).
+_OWN_KINDS = frozenset({"full", "alias", "zone", "institution"})
+_TOWN_KINDS = frozenset({"town", "town_short"})
+
+# After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
+_TOWN_INSTITUTION = re.compile(
+    r"(?:边境)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
+    r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小")
+# Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
+_MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
+# Single-character surnames: a two-character short form right after one, at the start of a clause,
+# is a person's given name (，张建平指出 holds 建平).
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# 我县, 全县, 本区, 县委, 县政府 at the start of a clause: the text's own county (or city), unnamed.
+_DEIXIS = re.compile(
+    rf"(?:我|本|全|该)(县|区|市|旗)(?![长级城域])|(?:^|(?<=[^{HAN}])|(?<=副))(县|区|旗)(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)",
+    re.M)
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|都市报|商报|法制报|电视台|广播电视|融媒|资讯|杂志|频道|新闻网|在线|手机报)")
@@ -75,7 +105,14 @@ _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|�
 _SCHOOL_AFTER = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
     r"|[东西南北中]?(?:路|街|大道|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
-_COUNTY_WORD_AFTER = set("域级委直属情长乡镇")
+_COUNTY_WORD_AFTER = set("域级委直属情长乡镇政")
+# Two characters before a two-character county name that make a word with its first one:
+# 召开县政府 holds 开县, 提高县域 高县, 管理县直 理县.
+_WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分开", "提高", "最高", "管理", "处理", "办理", "治理", "清理",
+                          "整理", "梳理", "代理", "护理", "合理", "心理", "地理", "物理", "受理", "助理"])
+_HAN_RE = re.compile(f"[{HAN}]")
+# The value of a source line that is an outlet or an account, not an issuing body.
+_MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
@@ -114,6 +151,10 @@ class _Mention:
     resolved: str | None = None
     prefix_of: int | None = None  # index of the mention this one qualifies (福州市|鼓楼区)
 
+    @property
+    def is_town(self) -> bool:
+        return self.kind.startswith("town")
+
 
 @dataclass
 class _Votes:
@@ -134,7 +175,20 @@ class _Votes:
 
 def _noise_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the body whose place names are not the subject."""
-    return furniture_spans(body) + lesson_spans(body) + addressee_spans(body)
+    return furniture_spans(body) + lesson_spans(body) + addressee_spans(body) + junk_spans(body) + person_spans(body)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _deixis_fits(div: Division, mark: str) -> bool:
+    """Whether 我县 / 我区 / 我市 / 我旗 can stand for this unit."""
+    if mark == "市":
+        return div.name.endswith("市") or div.name.endswith("州") or div.name.endswith("盟")
+    if mark == "县":
+        return div.level == COUNTY and (div.name.endswith("县") or div.name.endswith("旗"))
+    return div.level == COUNTY and div.name.endswith(mark)
 
 
 def _lead_end(body: str) -> int:
@@ -146,7 +200,7 @@ def _lead_end(body: str) -> int:
 
 
 class Gazetteer:
-    """Resolves the place of a document; `default()` is built once per process (≈0.3 s)."""
+    """Resolves the place of a document; `default()` is built once per process (≈0.7 s)."""
 
     def __init__(self, data: GazetteerData):
         self.data = data
@@ -161,53 +215,84 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching
 
-    def _scan(self, text: str) -> list[tuple[int, int, str, tuple]]:
-        """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries)."""
-        found = self.data.find(text)
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    def _scan(self, text: str, towns: bool = True) -> list[tuple[int, int, str, tuple]]:
+        """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries). A township's
+        short name is a match only before an institution (榆关小学); with `towns` False no
+        township or institution name is (a body's name starts with its county, not its town)."""
         out = []
+        for start, end, name, entries in self.data.find(text):
+            if not towns:
+                entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS and e.kind != "institution")
+            elif any(e.kind == "town_short" for e in entries) and (
+                    not _TOWN_INSTITUTION.match(text, end) or any(e.kind not in _TOWN_KINDS for e in entries)):
+                # a township's short name only before an institution, and never when it is also a
+                # county's or city's name (延安中学 is named after the city, wherever it stands)
+                entries = tuple(e for e in entries if e.kind != "town_short")
+            if entries:
+                out.append((start, end, name, entries))
+        out.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        kept: list[tuple[int, int, str, tuple]] = []
         last = -1
-        for m in found:
-            if m[0] >= last:
-                out.append(m)
-                last = m[1]
-        return out
+        for m in out:
+            if m[0] < last:
+                continue
+            if kept and kept[-1][1] == m[0] and all(e.kind == "town_short" for e in m[3]) and not any(
+                    self.data.is_under(e.code, p.code) for e in m[3] for p in kept[-1][3] if p.kind not in _TOWN_KINDS):
+                continue  # 北京东路小学: a street after a place, not the township 东路
+            kept.append(m)
+            last = m[1]
+        return kept
 
     def _mentions(self, text: str, field_name: str, base: float, lead_end: int = 0,
                   noise: list[tuple[int, int]] | None = None,
-                  issuer_spans: list[tuple[int, int]] | None = None) -> list[_Mention]:
+                  issuer_spans: list[tuple[int, int]] | None = None,
+                  media_spans: list[tuple[int, int]] | None = None,
+                  signature: list[tuple[int, int]] | None = None) -> list[_Mention]:
         out = []
         for start, end, name, entries in self._scan(text):
             after = text[end:end + 4]
             kinds = {e.kind for e in entries}
-            if _MEDIA_AFTER.match(after):
-                continue
             short_like = kinds <= {"short", "former", "alias", "generic"}
-            if short_like and (_SCHOOL_AFTER.match(after) or _MEDIA_AFTER_SHORT.match(after)):
+            media = bool(_MEDIA_AFTER.match(after)) or (short_like and bool(_MEDIA_AFTER_SHORT.match(after))) \
+                or text[max(0, start - 2):start] in _MEDIA_BEFORE or text[max(0, start - 1):start] in _MEDIA_BEFORE \
+                or bool(media_spans and _inside(start, media_spans))
+            if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
+                media = False  # a township's name is never an outlet's
+            if not media and short_like and _SCHOOL_AFTER.match(after):
                 continue
-            if "short" in kinds and "full" not in kinds and (name[-1] + after[:1]) in _WORD_ACROSS \
+            if "short" in kinds and not kinds & _OWN_KINDS and (name[-1] + after[:1]) in _WORD_ACROSS \
                     and after[:2] not in _WORD_START:
                 continue
-            if noise and any(a <= start < b for a, b in noise):
+            if short_like and len(name) == 2 and start >= 1 and text[start - 1] in _SURNAMES and \
+                    (start == 1 or not _HAN_RE.match(text[start - 2])):
+                continue  # ，张建平指出: a person
+            in_signature = bool(signature and _inside(start, signature))
+            if noise and _inside(start, noise) and not (media and media_spans and _inside(start, media_spans)):
                 continue
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
-            if len(name) == 2 and name[-1] in "县区市旗":
+            if len(name) == 2 and name[-1] in "县区市旗" and not kinds & _TOWN_KINDS:
                 # 高县, 开县, 理县: two characters that also occur across words (提高县域, 召开县委,
-                # 管理县): not before 域/级/委/直, and in the body only with their city named
-                if text[end:end + 1] in _COUNTY_WORD_AFTER:
+                # 管理县): not before 域/级/委/直 nor after the head of a word, and in the body only
+                # with their city named
+                if text[end:end + 1] in _COUNTY_WORD_AFTER or text[max(0, start - 1):start + 1] in _WORD_BEFORE:
                     continue
                 kinds = {"short"}
             weight = base
             in_body = field_name == "body"
+            fld = field_name
             if in_body and start < lead_end:
-                weight = W_LEAD
-            if in_body and "short" in kinds and "full" not in kinds:
+                weight, fld = W_LEAD, "lead"
+            if in_body and "short" in kinds and not kinds & _OWN_KINDS:
                 weight *= SHORT_FACTOR
-            fld = "lead" if in_body and start < lead_end else field_name
-            if issuer_spans and any(a <= start < b for a, b in issuer_spans):
+            if issuer_spans and _inside(start, issuer_spans):
                 weight, fld = W_ISSUER, "issuer_line"
-            out.append(_Mention(name, start, fld, weight, tuple(e.code for e in entries),
+            elif in_signature:
+                weight, fld = W_ISSUER, "signature"
+            if media:
+                weight, fld, kinds = W_MEDIA if field_name == "body" else weight, \
+                    ("media" if field_name == "body" else fld), {"media"}
+            out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(e.code for e in entries)),
                                 "/".join(sorted(kinds))))
         self._link_prefixes(out, text)
         return out
@@ -220,7 +305,7 @@ class Gazetteer:
             gap = b.start - (a.start + len(a.phrase))
             if gap < 0 or gap > 1 or (gap == 1 and text[b.start - 1] not in " 、，,"):
                 continue
-            pairs = [(x, y) for x in a.candidates for y in b.candidates if x != y and g.is_under(y, x)]
+            pairs = [(x, y) for x in a.candidates for y in b.candidates if g.is_under(y, x) and (x != y or b.is_town)]
             if not pairs:
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
@@ -236,23 +321,24 @@ class Gazetteer:
         issuer = to_simplified(ctx.issuer or "")
         lead_end = _lead_end(body)
         noise = _noise_spans(body)
+        title_noise = junk_spans(title) + person_spans(title)
 
         mentions: list[_Mention] = []
-        mentions += self._mentions(title, "title", W_TITLE)
+        if not title_noise:
+            mentions += self._mentions(title, "title", W_TITLE)
         mentions += self._mentions(issuer, "issuer", W_ISSUER)
-        issuer_spans = [m.span(1) if m.group(1) else m.span(2) for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body)
-                        if not labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4)] \
-            if labels.mentions_source(body) else []
-        mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans)
+        issuer_spans, media_spans = self._source_spans(body)
+        mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
+                                   signature_spans(body))
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:
             mentions.append(_Mention(ctx.region_hint or "", 0, "hint", W_HINT, (hint_code,), "hint"))
         domain_code = self._domain_code(ctx.site_domain)
         if domain_code:
-            mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "domain"))
+            mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "host"))
 
         votes = _Votes()  # everything: the context that decides ambiguous names
-        strong = _Votes()  # title, issuer, hint, domain
+        strong = _Votes()  # title, issuer, source and signature lines, hint, domain
         text = _Votes()  # what the page itself says (no hint, no domain)
         # context: what the unambiguous mentions say, before any short form or ambiguity
         ambiguous: list[_Mention] = []
@@ -268,26 +354,80 @@ class Gazetteer:
             m.resolved = self._choose(m, context)
             if m.resolved and m.prefix_of is None:
                 self._vote(votes, strong, text, m)
+        deixis = self._deixis(title, body, noise, mentions)
+        if deixis is not None:
+            mentions.append(deixis)
+            self._vote(votes, strong, text, deixis)
 
         chosen = self._descend(text.total, strong.total)
-        return self._result(chosen, mentions)
+        return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
+
+    def _source_spans(self, body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Spans of the values of "来源：…" / "发布机构：…" lines (an issuer: strong), and of the
+        names of local outlets: media source lines and local datelines (本网钦南讯)."""
+        issuer_spans: list[tuple[int, int]] = []
+        media_spans: list[tuple[int, int]] = []
+        if labels.mentions_source(body):
+            for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body):
+                span = m.span(1) if m.group(1) else m.span(2)
+                value = body[span[0]:span[1]]
+                if labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4) or _MEDIA_VALUE.search(value):
+                    media_spans.append(span)
+                else:
+                    issuer_spans.append(span)
+        for m in LOCAL_DATELINE.finditer(body):
+            media_spans.append(m.span(1) if m.group(1) else m.span(2))
+        return issuer_spans, media_spans
+
+    def _deixis(self, title: str, body: str, noise: list[tuple[int, int]], mentions: list[_Mention]) -> _Mention | None:
+        """我县 / 全县 / 县委 / 本市: the one county (or city) the text names anywhere, even by a
+        short form that found no city to confirm it (黑山 with 县委, 县政府 around it)."""
+        g = self.data
+        words: dict[str, tuple[str, int]] = {}
+        for fld, text in (("title", title), ("body", body)):
+            for m in _DEIXIS.finditer(text):
+                if fld == "body" and _inside(m.start(), noise):
+                    continue
+                mark = m.group(1) or m.group(2)
+                words.setdefault(mark, (fld, m.start()))
+        if not words:
+            return None
+        units: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            if m.field in ("hint", "domain"):
+                continue
+            codes = [m.resolved] if m.resolved else list(m.candidates)
+            codes = [c for c in codes if g.divisions[c].level in (COUNTY, CITY) and c not in g.zones]
+            if len(codes) == 1:
+                units.setdefault(codes[0], []).append(m)
+        for mark, (fld, start) in words.items():
+            fits = [c for c in units if _deixis_fits(g.divisions[c], mark)]
+            if len(fits) == 1:
+                code = fits[0]
+                return _Mention(title[start:start + 2] if fld == "title" else body[start:start + 2], start,
+                                "title" if fld == "title" else "body", W_DEIXIS, (code,), "deixis", resolved=code)
+        return None
 
     def _vote(self, votes: _Votes, strong: _Votes, text: _Votes, m: _Mention) -> None:
         if m.resolved is None:
             return
-        in_body = m.field in ("body", "lead")
-        votes.add(self.data, m.resolved, m.weight, in_body)
-        if m.field in _STRONG_FIELDS:
-            strong.add(self.data, m.resolved, m.weight, False)
+        in_body = m.field in _BODY_FIELDS
+        weight = m.weight
+        if m.kind == "deixis":
+            weight, in_body = W_DEIXIS, False
+        votes.add(self.data, m.resolved, weight, in_body)
+        if m.field in _STRONG_FIELDS or (m.kind == "deixis" and m.field == "title"):
+            strong.add(self.data, m.resolved, weight, False)
         if m.field not in ("hint", "domain"):
-            text.add(self.data, m.resolved, m.weight, in_body)
+            text.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:
         """A short county name in the body is a place only if its city is named (its province,
         for the districts of a municipality and directly administered counties)."""
         if m.field not in ("body", "lead"):
             return False
-        return "short" in m.kind.split("/") and "full" not in m.kind.split("/") and \
+        kinds = set(m.kind.split("/"))
+        return "short" in kinds and not kinds & _OWN_KINDS and not kinds & _TOWN_KINDS and \
             self.data.divisions[m.candidates[0]].level == COUNTY
 
     def _choose(self, m: _Mention, context: dict[str, float]) -> str | None:
@@ -369,7 +509,7 @@ class Gazetteer:
             return None
         return code
 
-    def _result(self, chosen: list[str], mentions: list[_Mention]) -> RegionResult:
+    def _result(self, chosen: list[str], mentions: list[_Mention], has_text: bool = True) -> RegionResult:
         g = self.data
         province = city = county = None
         for code in chosen:
@@ -391,6 +531,11 @@ class Gazetteer:
         on_path = set(chosen)
         secondary: list[str] = []
         evidence: list[Evidence] = []
+        if not chosen and has_text:
+            # say why there is no region: no cue at all, or cues that do not agree
+            named = sorted({g.divisions[m.resolved].name for m in mentions if m.resolved})
+            evidence.append(Evidence(label="", phrase="、".join(named[:5]), field="body",
+                                     rule="region:conflict" if named else "region:none"))
         for m in mentions:
             if not m.resolved:
                 continue
@@ -416,7 +561,7 @@ class Gazetteer:
         g = self.data
         text = re.sub(r"[>＞/|,，、\s]+", " ", to_simplified(hint)).strip()
         parent: str | None = None
-        for _, _, _, entries in self._scan(text):
+        for _, _, _, entries in self._scan(text, towns=False):
             options = [e.code for e in entries if e.kind != "generic"]
             if parent:
                 options = [c for c in options if c != parent and g.is_under(c, parent)]
@@ -426,6 +571,11 @@ class Gazetteer:
         return parent
 
     def _domain_code(self, domain: str | None) -> str | None:
+        """The unit a site's host names: a suffix listed in the aliases file (jyt.shanxi.gov.cn),
+        or a label that is the pinyin of exactly one unit's name (huanxian.gov.cn → 环县,
+        jyj.linfen.gov.cn → 临汾市), possibly after its province's or city's initials or pinyin
+        (sxxingxian → 山西 兴县). Hosts outside gov.cn / edu.cn / a place's own domain are not read
+        for pinyin: a news portal's name is not where the news is."""
         if not domain:
             return None
         host = domain.lower().strip().split("://")[-1].split("/")[0].split(":")[0]
@@ -434,14 +584,37 @@ class Gazetteer:
             matches = host == suffix or host.endswith("." + suffix)
             if matches and (best is None or len(suffix) > len(best[0])):
                 best = (suffix, code)
-        return best[1] if best else None
+        if best:
+            return best[1]
+        if not host.endswith(".gov.cn"):
+            return None
+        found: set[str] = set()
+        for label in host.split(".")[:-2]:
+            if label in _HOST_WORDS or not label.isalpha() or len(label) < 4:
+                continue
+            found |= self._pinyin_units(label)
+        deepest = [c for c in found if not any(o != c and self.data.is_under(o, c) for o in found)]
+        return deepest[0] if len(deepest) == 1 else None
+
+    def _pinyin_units(self, label: str) -> set[str]:
+        g = self.data
+        direct = set(g.pinyin.get(label, ()))
+        if direct:
+            return direct if len(direct) == 1 else set()
+        out: set[str] = set()
+        for cut in range(2, min(len(label) - 4, 12) + 1):
+            head, tail = label[:cut], label[cut:]
+            for code in g.pinyin.get(tail, ()):
+                if any(head in g.host_prefixes.get(p, ()) for p in g.divisions[code].chain()[:-1]):
+                    out.add(code)
+        return out if len(out) == 1 else set()
 
     def lookup_prefix(self, text: str, under: str | None = None) -> tuple[str, str] | None:
         """The unit a text starts with (邯郸市教育局 → ("130400", "邯郸市")), if unambiguous.
 
         `under` keeps only units inside that one (朝阳区 after 北京市 is 110105)."""
         text = to_simplified(text)
-        matches = [m for m in self._scan(text) if m[0] == 0]
+        matches = [m for m in self._scan(text, towns=False) if m[0] == 0]
         if not matches:
             return None
         _, _end, name, entries = matches[0]
@@ -451,6 +624,11 @@ class Gazetteer:
         if len(codes) != 1:
             return None
         return codes[0], name
+
+
+# Host labels that are not places: the kind of site or office (www, jyj = 教育局, jyt = 教育厅).
+_HOST_WORDS = frozenset(["www", "gov", "edu", "com", "net", "org", "jyj", "jyt", "jw", "jtj", "jyw", "news", "mail",
+                         "zwgk", "xxgk", "portal", "web", "home", "info"])
 
 
 @lru_cache(maxsize=4)
