@@ -203,8 +203,11 @@ class GazetteerData:
 
 
 def _short_of(name: str, short: str, level: int) -> list[str]:
-    """Short forms of a full name: the table's short name plus the forms people write (恩施州, 彭水县)."""
+    """Short forms of a full name: the table's short name plus the forms people write (恩施州, 彭水县).
+    An autonomous unit named after its people has none in the table: 东乡族自治县 → 东乡, 东乡县."""
     out = []
+    if not short and name.endswith(("自治县", "自治旗", "自治州")) and len(name) > 5:
+        short = name[:-3].removesuffix("族")
     if short and short != name:
         out.append(short)
         if level == CITY and name.endswith("自治州"):
@@ -223,7 +226,9 @@ _TOWN_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+)?(?:街道办事处|
 def town_short(name: str) -> str | None:
     """The short form of a township's name (榆关镇 → 榆关), or None when too short to be a name."""
     short = _TOWN_SUFFIX.sub("", name)
-    return short if len(short) >= 2 and short != name else None
+    if len(short) < 2 or short == name or short[-1] in "路巷道桥" or short[0] == "第":
+        return None  # 八马路, 东路: the names of streets in many cities; 第二: a school's number
+    return short
 
 
 def _zone_kind(name: str) -> ZoneKind:

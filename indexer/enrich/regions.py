@@ -79,14 +79,14 @@ SHORT_FACTOR = 0.5  # a short form in the body counts half
 
 _SEP = " > "
 _STRONG_FIELDS = ("title", "issuer", "issuer_line", "signature", "hint", "domain")
-_BODY_FIELDS = ("body", "lead", "media")
+_BODY_FIELDS = ("body", "lead")
 # Kinds of name that are a unit's own (not a township's, not a short form).
 _OWN_KINDS = frozenset({"full", "alias", "zone", "institution"})
 _TOWN_KINDS = frozenset({"town", "town_short"})
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
 _TOWN_INSTITUTION = re.compile(
-    r"(?:边境)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
+    r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
     r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
@@ -100,19 +100,27 @@ _DEIXIS = re.compile(
     re.M)
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
-_MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|都市报|商报|法制报|电视台|广播电视|融媒|资讯|杂志|频道|新闻网|在线|手机报)")
+_MEDIA_AFTER = re.compile(
+    r"(?:(?:日|晚|早|晨|都市|商|法制|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
+    r"|融媒|资讯|杂志|频道|新闻网|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|[\u4e00-\u9fff]{0,2}网讯)")
 _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|新闻|广播|之声|号)")
 _SCHOOL_AFTER = re.compile(
-    r"(?:第?[一二三四五六七八九十\d]+中(?!心)|[一二三四五六七八九十\d]+小|中学|小学|大学|学院|附中|附小|实验|师范|职业|幼儿园"
-    r"|[东西南北中]?(?:路|街|大道|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民))")
+    r"(?:中学|小学|大学|学院|附中|附小|师范|医科|理工|科技大学|幼儿园"
+    r"|[东西南北中]?(?:路|街|大道|道(?![路德理])|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民)"
+    r"|(?:大)?地震|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验)")
+# A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
+# always its city (中山大学 is in 广州).
+_UNIVERSITY_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4})(?:大学|学院)")
 _COUNTY_WORD_AFTER = set("域级委直属情长乡镇政")
 # Two characters before a two-character county name that make a word with its first one:
 # 召开县政府 holds 开县, 提高县域 高县, 管理县直 理县.
 _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分开", "提高", "最高", "管理", "处理", "办理", "治理", "清理",
-                          "整理", "梳理", "代理", "护理", "合理", "心理", "地理", "物理", "受理", "助理"])
+                          "整理", "梳理", "代理", "护理", "合理", "心理", "地理", "物理", "受理", "助理", "投资", "友邻",
+                          "构建", "创建", "重建", "新建", "在建", "扩建", "共建", "组建", "筹建", "兴建", "援建",
+                          "保安", "治安", "公安", "平安", "安全", "全安", "长安", "大安"])
 _HAN_RE = re.compile(f"[{HAN}]")
 # The value of a source line that is an outlet or an account, not an issuing body.
-_MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频)$")
+_MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
@@ -150,6 +158,8 @@ class _Mention:
     kind: str
     resolved: str | None = None
     prefix_of: int | None = None  # index of the mention this one qualifies (福州市|鼓楼区)
+    linked: bool = False  # written right after its parent (咸阳市彬县): needs no other context
+    former: frozenset[str] = frozenset()  # candidates for which the name is a former one
 
     @property
     def is_town(self) -> bool:
@@ -224,7 +234,8 @@ class Gazetteer:
             if not towns:
                 entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS and e.kind != "institution")
             elif any(e.kind == "town_short" for e in entries) and (
-                    not _TOWN_INSTITUTION.match(text, end) or any(e.kind not in _TOWN_KINDS for e in entries)):
+                    not _TOWN_INSTITUTION.match(text, end) or any(e.kind not in _TOWN_KINDS for e in entries)
+                    or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
                 # a township's short name only before an institution, and never when it is also a
                 # county's or city's name (延安中学 is named after the city, wherever it stands)
                 entries = tuple(e for e in entries if e.kind != "town_short")
@@ -249,6 +260,7 @@ class Gazetteer:
                   media_spans: list[tuple[int, int]] | None = None,
                   signature: list[tuple[int, int]] | None = None) -> list[_Mention]:
         out = []
+        persons = person_spans(text)
         for start, end, name, entries in self._scan(text):
             after = text[end:end + 4]
             kinds = {e.kind for e in entries}
@@ -259,7 +271,13 @@ class Gazetteer:
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
             if not media and short_like and _SCHOOL_AFTER.match(after):
-                continue
+                if not (_UNIVERSITY_AFTER.match(text, end) and all(
+                        self.data.divisions[e.code].level == PROVINCE for e in entries)):
+                    continue
+            if short_like and text[max(0, start - 1):start + 1] in _WORD_BEFORE:
+                continue  # 投资兴业 holds 资兴, 友邻水库 邻水
+            if persons and any(a < end and start < b for a, b in persons):
+                continue  # 副区长沙红 holds 长沙
             if "short" in kinds and not kinds & _OWN_KINDS and (name[-1] + after[:1]) in _WORD_ACROSS \
                     and after[:2] not in _WORD_START:
                 continue
@@ -289,11 +307,12 @@ class Gazetteer:
                 weight, fld = W_ISSUER, "issuer_line"
             elif in_signature:
                 weight, fld = W_ISSUER, "signature"
-            if media:
-                weight, fld, kinds = W_MEDIA if field_name == "body" else weight, \
-                    ("media" if field_name == "body" else fld), {"media"}
+            if media:  # an outlet names where it is based, not who issued the text
+                weight, kinds = (W_MEDIA if field_name == "body" else weight), {"media"}
+                fld = "body" if field_name == "body" else field_name
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(e.code for e in entries)),
-                                "/".join(sorted(kinds))))
+                                "/".join(sorted(kinds)),
+                                former=frozenset(e.code for e in entries if e.kind == "former")))
         self._link_prefixes(out, text)
         return out
 
@@ -311,6 +330,7 @@ class Gazetteer:
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
             b.candidates = tuple(dict.fromkeys(y for _, y in pairs))
             a.prefix_of = i + 1
+            b.linked = True
 
     # ------------------------------------------------------------------ resolving
 
@@ -326,7 +346,12 @@ class Gazetteer:
         mentions: list[_Mention] = []
         if not title_noise:
             mentions += self._mentions(title, "title", W_TITLE)
-        mentions += self._mentions(issuer, "issuer", W_ISSUER)
+        if _MEDIA_VALUE.search(issuer):
+            for m in self._mentions(issuer, "issuer", W_MEDIA):  # an outlet or an account: where it is based
+                m.kind = "media"
+                mentions.append(m)
+        else:
+            mentions += self._mentions(issuer, "issuer", W_ISSUER)
         issuer_spans, media_spans = self._source_spans(body)
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
                                    signature_spans(body))
@@ -340,26 +365,27 @@ class Gazetteer:
         votes = _Votes()  # everything: the context that decides ambiguous names
         strong = _Votes()  # title, issuer, source and signature lines, hint, domain
         text = _Votes()  # what the page itself says (no hint, no domain)
+        plain = _Votes()  # the same without outlets' names and deixis
         # context: what the unambiguous mentions say, before any short form or ambiguity
         ambiguous: list[_Mention] = []
         for m in mentions:
             if len(m.candidates) == 1 and not self._needs_context(m):
                 m.resolved = m.candidates[0]
                 if m.prefix_of is None:
-                    self._vote(votes, strong, text, m)
+                    self._vote(votes, strong, text, m, plain)
             else:
                 ambiguous.append(m)
         context = dict(votes.total)
         for m in ambiguous:
             m.resolved = self._choose(m, context)
             if m.resolved and m.prefix_of is None:
-                self._vote(votes, strong, text, m)
+                self._vote(votes, strong, text, m, plain)
         deixis = self._deixis(title, body, noise, mentions)
         if deixis is not None:
             mentions.append(deixis)
-            self._vote(votes, strong, text, deixis)
+            self._vote(votes, strong, text, deixis, plain)
 
-        chosen = self._descend(text.total, strong.total)
+        chosen = self._descend(text.total, strong.total, plain.total)
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _source_spans(self, body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -376,7 +402,8 @@ class Gazetteer:
                 else:
                     issuer_spans.append(span)
         for m in LOCAL_DATELINE.finditer(body):
-            media_spans.append(m.span(1) if m.group(1) else m.span(2))
+            group = next(i for i in (1, 2, 3) if m.group(i))
+            media_spans.append(m.span(group))
         return issuer_spans, media_spans
 
     def _deixis(self, title: str, body: str, noise: list[tuple[int, int]], mentions: list[_Mention]) -> _Mention | None:
@@ -408,23 +435,25 @@ class Gazetteer:
                                 "title" if fld == "title" else "body", W_DEIXIS, (code,), "deixis", resolved=code)
         return None
 
-    def _vote(self, votes: _Votes, strong: _Votes, text: _Votes, m: _Mention) -> None:
+    def _vote(self, votes: _Votes, strong: _Votes, text: _Votes, m: _Mention, plain: _Votes) -> None:
         if m.resolved is None:
             return
-        in_body = m.field in _BODY_FIELDS
+        in_body = m.field in _BODY_FIELDS or m.kind == "media"
         weight = m.weight
         if m.kind == "deixis":
             weight, in_body = W_DEIXIS, False
         votes.add(self.data, m.resolved, weight, in_body)
-        if m.field in _STRONG_FIELDS or (m.kind == "deixis" and m.field == "title"):
+        if (m.field in _STRONG_FIELDS and m.kind != "media") or (m.kind == "deixis" and m.field == "title"):
             strong.add(self.data, m.resolved, weight, False)
         if m.field not in ("hint", "domain"):
             text.add(self.data, m.resolved, weight, in_body)
+            if m.kind not in ("media", "deixis"):
+                plain.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:
         """A short county name in the body is a place only if its city is named (its province,
         for the districts of a municipality and directly administered counties)."""
-        if m.field not in ("body", "lead"):
+        if m.field not in ("body", "lead") or m.linked:
             return False
         kinds = set(m.kind.split("/"))
         return "short" in kinds and not kinds & _OWN_KINDS and not kinds & _TOWN_KINDS and \
@@ -454,6 +483,9 @@ class Gazetteer:
             return None
         if best > 0 and (len(scored) == 1 or best > scored[1][0]):
             return code
+        current = [c for c in cands if c not in m.former]
+        if len(current) == 1 and len(cands) > 1:
+            return current[0]  # 东乡县: today's 东乡族自治县, not the 东乡区 that was 东乡县 until 2017
         # no context decides: the one candidate of the highest level wins, as a reader takes it
         # (河北 the province, not 天津's 河北区; 西安 the city, not 辽源's 西安区)
         top = min(g.divisions[c].level for c in cands)
@@ -467,12 +499,13 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, text: dict[str, float], strong: dict[str, float]) -> list[str]:
+    def _descend(self, text: dict[str, float], strong: dict[str, float], plain: dict[str, float]) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
         they do not, the page's own text decides (`text`: a source hint that only names the
-        province does not hold back the city the article names)."""
+        province does not hold back the city the article names). `plain` is `text` without the
+        names of outlets (霍山新闻网) and the deixis."""
         g = self.data
         chosen: list[str] = []
         parent: str | None = None
@@ -486,7 +519,15 @@ class Gazetteer:
                 break
             pick = self._dominant(kids, strong, strong.get(parent, 0.0) if parent else None)
             if pick is None and not any(strong.get(c, 0.0) > 0 for c in kids):
-                pick = self._dominant(kids, text, text.get(parent, 0.0) if parent else None)
+                base = None
+                if parent is not None:
+                    # the parent's own weight holds the children back only where it says "the
+                    # whole parent": named by the title or issuer, or in the text itself (an
+                    # outlet's name says where the outlet is, not that the news is city-wide)
+                    base = max(sum(text.get(c, 0.0) for c in kids),
+                               strong.get(parent, 0.0) - sum(strong.get(c, 0.0) for c in kids),
+                               plain.get(parent, 0.0) - sum(plain.get(c, 0.0) for c in kids))
+                pick = self._dominant(kids, text, base)
             if pick is None and parent is not None and len(kids) == 1 and \
                     strong.get(kids[0], 0.0) > 0 and text.get(kids[0], 0.0) > 0:
                 # the one unit below named at all, by the title, issuer, hint or domain and by the

@@ -213,27 +213,35 @@ def person_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _PERSON.finditer(text)]
 
 
-# The last lines of a notice: the issuing body, then a date (落款). Short lines, at the end.
+# The last lines of a notice: the issuing body, then a date (落款). Short lines, at the end, that
+# end with the name of a body (…教育局, …中心学校, …派出所, …大队部).
 _DATE_LINE = re.compile(r"^[\s\d〇零一二三四五六七八九十○年月日.\-/:：]+$")
+_BODY_END = re.compile(
+    r"(?:局|厅|委|委员会|政府|办公室|办|中心|学校|中学|小学|幼儿园|大学|学院|学区|处|科|室|所|队|大队|大队部|院|会|部|站|公司)"
+    r"[\s)）]*$")
 
 
 def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
-    """Up to `lines` short lines (< 40 characters) at the end of the body, before a date line."""
+    """Up to `lines` short lines (< 40 characters) among the last ones of the body that end with
+    the name of a body, before a date line."""
     spans: list[tuple[int, int]] = []
     end = len(body.rstrip())
-    taken = 0
-    while end > 0 and taken < lines + 1:
+    seen = 0
+    while end > 0 and seen < lines + 1:
         start = body.rfind("\n", 0, end) + 1
         line = body[start:end].strip()
         if line and not _DATE_LINE.match(line):
             if len(line) >= 40:
                 break
-            spans.append((start, end))
-        taken += 1
+            if _BODY_END.search(line):
+                spans.append((start, end))
+        seen += 1
         end = start - 1
     return spans
 
 
 # A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯 (new: 讯 only; a
 # national agency's 新华社北京电 is where the reporter sat and stays in `furniture_spans`).
-LOCAL_DATELINE = re.compile(rf"(?:本网|本报|本台|本刊)([{HAN}]{{2,8}}?)讯|([{HAN}]{{2,6}}?)(?:新闻网|融媒|日报|发布|在线|网)讯")
+LOCAL_DATELINE = re.compile(
+    rf"(?:本网|本报|本台|本刊)([{HAN}]{{2,8}}?)讯|([{HAN}]{{2,6}}?)(?:新闻网|融媒|日报|发布|在线|网)讯|^[ \t\u3000]*([{HAN}]{{2,6}})讯[(（]",
+    re.M)
