@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -41,10 +41,11 @@ DEFAULT_ALIASES = CONFIG_DIR / "region_aliases.yaml"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 PROVINCE, CITY, COUNTY = 1, 2, 3
-NameKind = Literal["full", "short", "alias", "former", "zone", "generic", "town", "town_short"]
+NameKind = Literal["full", "short", "alias", "former", "zone", "generic", "town", "town_short", "institution"]
 ZoneKind = Literal["econ", "hitech", "new", "other"]
 # Which kind of name wins when one string is several kinds for the same unit.
-_KIND_RANK = {"full": 0, "alias": 1, "zone": 2, "short": 3, "former": 4, "generic": 5, "town": 6, "town_short": 7}
+_KIND_RANK = {"full": 0, "alias": 1, "zone": 2, "short": 3, "former": 4, "generic": 5, "town": 6, "town_short": 7,
+              "institution": 8}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +75,9 @@ class Division:
         return (self.province, self.city, self.code)
 
 
-@dataclass(frozen=True, slots=True)
-class NameEntry:
+class NameEntry(NamedTuple):
+    """One reading of a written name (a named tuple: 80,000 of them are made at load)."""
+
     code: str
     kind: NameKind
 
@@ -106,11 +108,12 @@ class RegionAliasesFile(BaseModel):
     stop_short: list[str] = Field(default_factory=list)
     stop_names: list[str] = Field(default_factory=list)
     aliases: dict[str, str] = Field(default_factory=dict)
+    institutions: dict[str, str] = Field(default_factory=dict)
     zones: list[Zone] = Field(default_factory=list)
     generic_zones: dict[str, ZoneKind] = Field(default_factory=dict)
     domains: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("aliases", "domains", mode="before")
+    @field_validator("aliases", "institutions", "domains", mode="before")
     @classmethod
     def _codes_as_text(cls, value: object) -> object:
         if isinstance(value, dict):
@@ -342,6 +345,10 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
         if code not in divisions:
             raise _error_at(aliases_path, ("aliases", alias), f"unknown division code {code}")
         add(alias, code, "alias")
+    for name, code in conf.institutions.items():
+        if code not in divisions:
+            raise _error_at(aliases_path, ("institutions", name), f"unknown division code {code}")
+        add(name, code, "institution")
 
     frozen = {name: tuple(slot.values()) for name, slot in names.items()}
     matcher = Matcher(frozen.items())

@@ -56,7 +56,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.enrich.gazetteer import CITY, COUNTY, DEFAULT_ALIASES, PROVINCE, Division, GazetteerData, default_data
+from indexer.enrich.gazetteer import (
+    CITY,
+    COUNTY,
+    DEFAULT_ALIASES,
+    PROVINCE,
+    Division,
+    GazetteerData,
+    default_data,
+    town_short,
+)
 from indexer.enrich.textzones import (
     LOCAL_DATELINE,
     addressee_spans,
@@ -87,7 +96,8 @@ _TOWN_KINDS = frozenset({"town", "town_short"})
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
 _TOWN_INSTITUTION = re.compile(
     r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
-    r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小")
+    r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小"
+    r"|镇|乡(?!村|镇)|街道|苏木")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # Single-character surnames: a two-character short form right after one, at the start of a clause,
@@ -107,7 +117,7 @@ _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|�
 _SCHOOL_AFTER = re.compile(
     r"(?:中学|小学|大学|学院|附中|附小|师范|医科|理工|科技大学|幼儿园"
     r"|[东西南北中]?(?:路|街|大道|道(?![路德理])|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民)"
-    r"|(?:大)?地震|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验)")
+    r"|大?地震(?![局办台站部中监])|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验)")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
 # always its city (中山大学 is in 广州).
 _UNIVERSITY_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4})(?:大学|学院)")
@@ -126,6 +136,20 @@ _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中�
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
 _WORD_ACROSS = frozenset(["安全", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
+
+
+# The one-character names of provinces that start their bodies' document numbers. 宁, 吉, 青 and
+# 新 are left out: 南京, 吉安, 青岛 and 新乡 number their documents with them too.
+_PROVINCE_MARKS = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000", "黑": "230000",
+    "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000", "鲁": "370000",
+    "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000",
+    "川": "510000", "蜀": "510000", "黔": "520000", "滇": "530000", "藏": "540000", "陕": "610000", "甘": "620000",
+    "陇": "620000",
+}
+_DOC_NUMBER = re.compile(
+    rf"(?:(?<![{HAN}])|(?<=[知见法案函件]))([{''.join(_PROVINCE_MARKS)}])[{HAN}]{{1,5}}"
+    r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]\s*\d{1,4}")
 
 
 @dataclass(frozen=True)
@@ -233,6 +257,8 @@ class Gazetteer:
         for start, end, name, entries in self.data.find(text):
             if not towns:
                 entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS and e.kind != "institution")
+            elif any(e.kind == "institution" for e in entries) and text.startswith(("附属", "附中", "附小"), end):
+                entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
             elif any(e.kind == "town_short" for e in entries) and (
                     not _TOWN_INSTITUTION.match(text, end) or any(e.kind not in _TOWN_KINDS for e in entries)
                     or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
@@ -270,10 +296,9 @@ class Gazetteer:
                 or bool(media_spans and _inside(start, media_spans))
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
-            if not media and short_like and _SCHOOL_AFTER.match(after):
-                if not (_UNIVERSITY_AFTER.match(text, end) and all(
-                        self.data.divisions[e.code].level == PROVINCE for e in entries)):
-                    continue
+            if not media and short_like and _SCHOOL_AFTER.match(after) and not (
+                    _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)):
+                continue
             if short_like and text[max(0, start - 1):start + 1] in _WORD_BEFORE:
                 continue  # 投资兴业 holds 资兴, 友邻水库 邻水
             if persons and any(a < end and start < b for a, b in persons):
@@ -310,7 +335,12 @@ class Gazetteer:
             if media:  # an outlet names where it is based, not who issued the text
                 weight, kinds = (W_MEDIA if field_name == "body" else weight), {"media"}
                 fld = "body" if field_name == "body" else field_name
-            out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(e.code for e in entries)),
+            codes = [e.code for e in entries]
+            if "town" in kinds:
+                # 李村镇 that became 李村街道, 乡 that became 镇: the same township under its new name
+                short = town_short(name)
+                codes += [e.code for e in self.data.lookup(short) if e.kind == "town_short"] if short else []
+            out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)),
                                 "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former")))
         self._link_prefixes(out, text)
@@ -344,8 +374,7 @@ class Gazetteer:
         title_noise = junk_spans(title) + person_spans(title)
 
         mentions: list[_Mention] = []
-        if not title_noise:
-            mentions += self._mentions(title, "title", W_TITLE)
+        mentions += self._mentions(title, "title", W_TITLE, noise=title_noise)
         if _MEDIA_VALUE.search(issuer):
             for m in self._mentions(issuer, "issuer", W_MEDIA):  # an outlet or an account: where it is based
                 m.kind = "media"
@@ -378,8 +407,13 @@ class Gazetteer:
         context = dict(votes.total)
         for m in ambiguous:
             m.resolved = self._choose(m, context)
+            if len(m.candidates) > 1 and m.resolved not in m.candidates:
+                m.resolved = self._support(m, mentions) or m.resolved
             if m.resolved and m.prefix_of is None:
                 self._vote(votes, strong, text, m, plain)
+        for m in self._doc_numbers(title, body):
+            mentions.append(m)
+            self._vote(votes, strong, text, m, plain)
         deixis = self._deixis(title, body, noise, mentions)
         if deixis is not None:
             mentions.append(deixis)
@@ -387,6 +421,38 @@ class Gazetteer:
 
         chosen = self._descend(text.total, strong.total, plain.total)
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
+
+    def _support(self, m: _Mention, mentions: list[_Mention]) -> str | None:
+        """An ambiguous name that another name of the text backs up: 诸葛镇 and 李村镇 are each
+        found in several counties, and in one city together (洛阳). The candidate whose city (or
+        the candidate itself) more other names can mean wins; none if no candidate is backed."""
+        g = self.data
+
+        def area(code: str) -> str:
+            div = g.divisions[code]
+            return div.city or div.province if div.level == COUNTY else div.code
+
+        others: dict[str, set[str]] = {}
+        for o in mentions:
+            if o is m or o.phrase == m.phrase or o.field in ("hint", "domain") or o.prefix_of is not None:
+                continue
+            codes = [o.resolved] if o.resolved else list(o.candidates)
+            others.setdefault(o.phrase, set()).update(c for code in codes for c in (code, area(code)))
+        ranked = sorted(((sum(1 for s in others.values() if area(c) in s or c in s), c) for c in m.candidates),
+                        reverse=True)
+        if ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            return ranked[0][1]
+        return None
+
+    def _doc_numbers(self, title: str, body: str) -> list[_Mention]:
+        """A document number that starts with a province's one-character name (闽教明电〔2012〕25号,
+        豫教安〔2020〕3号): a provincial body's document, issued there or passed down."""
+        out = []
+        for fld, text in (("title", title), ("body", body)):
+            for m in _DOC_NUMBER.finditer(text):
+                code = _PROVINCE_MARKS[m.group(1)]
+                out.append(_Mention(m.group(0), m.start(), fld, W_LEAD, (code,), "doc_number", resolved=code))
+        return out[:2]
 
     def _source_spans(self, body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Spans of the values of "来源：…" / "发布机构：…" lines (an issuer: strong), and of the
