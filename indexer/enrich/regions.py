@@ -255,6 +255,9 @@ class Gazetteer:
         township or institution name is (a body's name starts with its county, not its town)."""
         out = []
         for start, end, name, entries in self.data.find(text):
+            if start and text[start - 1:start + 1] in _WORD_BEFORE:
+                # 投资兴业 holds 资兴, 联合江口 合江: a short name whose first character ends a word
+                entries = tuple(e for e in entries if e.kind not in ("short", "former", "town_short"))
             if not towns:
                 entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS and e.kind != "institution")
             elif any(e.kind == "institution" for e in entries) and text.startswith(("附属", "附中", "附小"), end):
@@ -299,8 +302,6 @@ class Gazetteer:
             if not media and short_like and _SCHOOL_AFTER.match(after) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)):
                 continue
-            if short_like and text[max(0, start - 1):start + 1] in _WORD_BEFORE:
-                continue  # 投资兴业 holds 资兴, 友邻水库 邻水
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
             if "short" in kinds and not kinds & _OWN_KINDS and (name[-1] + after[:1]) in _WORD_ACROSS \
@@ -375,13 +376,14 @@ class Gazetteer:
 
         mentions: list[_Mention] = []
         mentions += self._mentions(title, "title", W_TITLE, noise=title_noise)
-        if _MEDIA_VALUE.search(issuer):
-            for m in self._mentions(issuer, "issuer", W_MEDIA):  # an outlet or an account: where it is based
+        issuer_spans, media_spans = self._source_spans(body)
+        if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
+            # an outlet or an account (also when the page's issuer was cut from a media source line)
+            for m in self._mentions(issuer, "issuer", W_MEDIA):
                 m.kind = "media"
                 mentions.append(m)
         else:
             mentions += self._mentions(issuer, "issuer", W_ISSUER)
-        issuer_spans, media_spans = self._source_spans(body)
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
                                    signature_spans(body))
         hint_code = self._hint_code(ctx.region_hint)

@@ -105,6 +105,9 @@ def main() -> int:
         if not TOWN_SUFFIX.search(name) or parent is None:
             skipped += 1
             continue
+        for unit in (divisions[parent][1], parent):  # 四平市铁东区石岭镇 → 石岭镇
+            if unit and name.startswith(divisions[unit][0]) and len(name) > len(divisions[unit][0]) + 1:
+                name = name[len(divisions[unit][0]):]
         towns.append((code, name, parent))
 
     with (HERE / "divisions.tsv").open("w", encoding="utf-8") as out:
