@@ -478,13 +478,13 @@ class Gazetteer:
         """我县 / 全县 / 县委 / 本市: the one county (or city) the text names anywhere, even by a
         short form that found no city to confirm it (黑山 with 县委, 县政府 around it)."""
         g = self.data
-        words: dict[str, tuple[str, int]] = {}
+        words: dict[str, tuple[str, int, str]] = {}
         for fld, text in (("title", title), ("body", body)):
             for m in _DEIXIS.finditer(text):
                 if fld == "body" and _inside(m.start(), noise):
                     continue
                 mark = m.group(1) or m.group(2)
-                words.setdefault(mark, (fld, m.start()))
+                words.setdefault(mark, (fld, m.start(), m.group(0)))
         if not words:
             return None
         units: dict[str, list[_Mention]] = {}
@@ -495,12 +495,10 @@ class Gazetteer:
             codes = [c for c in codes if g.divisions[c].level in (COUNTY, CITY) and c not in g.zones]
             if len(codes) == 1:
                 units.setdefault(codes[0], []).append(m)
-        for mark, (fld, start) in words.items():
+        for mark, (fld, start, phrase) in words.items():
             fits = [c for c in units if _deixis_fits(g.divisions[c], mark)]
             if len(fits) == 1:
-                code = fits[0]
-                return _Mention(title[start:start + 2] if fld == "title" else body[start:start + 2], start,
-                                "title" if fld == "title" else "body", W_DEIXIS, (code,), "deixis", resolved=code)
+                return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
         return None
 
     def _vote(self, votes: _Votes, strong: _Votes, text: _Votes, m: _Mention, plain: _Votes) -> None:
@@ -590,10 +588,11 @@ class Gazetteer:
                 base = None
                 if parent is not None:
                     # the parent's own weight holds the children back only where it says "the
-                    # whole parent": named by the title or issuer, or in the text itself (an
-                    # outlet's name says where the outlet is, not that the news is city-wide)
+                    # whole parent": in the text itself (an outlet's name says where the outlet is,
+                    # not that the news is city-wide), or named by the title or issuer, whom the
+                    # places the body names must then outweigh (省教育厅 and the counties that spoke)
                     base = max(sum(text.get(c, 0.0) for c in kids),
-                               strong.get(parent, 0.0) - sum(strong.get(c, 0.0) for c in kids),
+                               2 * (strong.get(parent, 0.0) - sum(strong.get(c, 0.0) for c in kids)),
                                plain.get(parent, 0.0) - sum(plain.get(c, 0.0) for c in kids))
                 pick = self._dominant(kids, text, base)
             if pick is None and parent is not None and len(kids) == 1 and \
