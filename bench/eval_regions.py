@@ -113,7 +113,7 @@ def cpca_regions(texts: dict[str, str], ids: list[str]) -> dict[str, dict] | Non
         return None
     from indexer.text.chinese import to_simplified
 
-    out = {}
+    out: dict[str, dict] = {}
     for item_id in ids:
         sentences = [s for s in re.split(r"[。！？!?\n；;]", to_simplified(texts[item_id])) if s.strip()]
         if not sentences:

@@ -300,36 +300,36 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
             continue  # two-character names (口镇, 街道, 新镇) are words first
         towns += 1
         add(name, parent, "town")
-        short = town_short(name)
-        if short:
-            add(short, parent, "town_short")
+        short_name = town_short(name)
+        if short_name:
+            add(short_name, parent, "town_short")
 
     # development zones: county-level units under their city; "<city>经开区" and the like
     zone_kinds: dict[str, list[str]] = {}
     listed = {z.code: z for z in conf.zones}
-    for i, zone in enumerate(conf.zones):
-        if zone.code in divisions:
+    for i, listed_zone in enumerate(conf.zones):
+        if listed_zone.code in divisions:
             continue
-        city_code = zone.code[:4] + "00"
-        city = divisions.get(city_code)
-        if city is None or city.level != CITY:
-            if zone.code[:2] + "0000" not in divisions:
-                raise _error_at(aliases_path, ("zones", i, "code"), f"no province or city for zone code {zone.code}")
-            city = None
-        divisions[zone.code] = Division(
-            zone.code, zone.name, COUNTY, zone.code[:2] + "0000", city.code if city else None, None)
-        zone_codes.add(zone.code)
-        add(zone.name, zone.code, "full")
+        city_div = divisions.get(listed_zone.code[:4] + "00")
+        if city_div is None or city_div.level != CITY:
+            if listed_zone.code[:2] + "0000" not in divisions:
+                raise _error_at(aliases_path, ("zones", i, "code"),
+                                f"no province or city for zone code {listed_zone.code}")
+            city_div = None
+        divisions[listed_zone.code] = Division(listed_zone.code, listed_zone.name, COUNTY, listed_zone.code[:2] + "0000",
+                                               city_div.code if city_div else None, None)
+        zone_codes.add(listed_zone.code)
+        add(listed_zone.name, listed_zone.code, "full")
     for code in sorted(zone_codes):
-        zone = divisions[code]
-        listed_zone = listed.get(code)
-        kind = listed_zone.kind if listed_zone else _zone_kind(zone.name)
-        for alias in listed_zone.aliases if listed_zone else ():
+        zone_div = divisions[code]
+        conf_zone = listed.get(code)
+        kind: ZoneKind = conf_zone.kind if conf_zone else _zone_kind(zone_div.name)
+        for alias in conf_zone.aliases if conf_zone else ():
             add(alias, code, "zone")
         zone_kinds.setdefault(kind, []).append(code)
-        city = divisions.get(zone.city) if zone.city else None
-        if city is not None:
-            prefixes = {city.name, city.short or city.name}
+        zone_city = divisions.get(zone_div.city) if zone_div.city else None
+        if zone_city is not None:
+            prefixes = {zone_city.name, zone_city.short or zone_city.name}
             suffixes = {
                 "econ": ["经开区", "经济技术开发区", "经济开发区"],
                 "hitech": ["高新区", "高新技术产业开发区", "高新技术开发区"],

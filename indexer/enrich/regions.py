@@ -480,11 +480,11 @@ class Gazetteer:
         g = self.data
         words: dict[str, tuple[str, int, str]] = {}
         for fld, text in (("title", title), ("body", body)):
-            for m in _DEIXIS.finditer(text):
-                if fld == "body" and _inside(m.start(), noise):
+            for found in _DEIXIS.finditer(text):
+                if fld == "body" and _inside(found.start(), noise):
                     continue
-                mark = m.group(1) or m.group(2)
-                words.setdefault(mark, (fld, m.start(), m.group(0)))
+                mark = found.group(1) or found.group(2)
+                words.setdefault(mark, (fld, found.start(), found.group(0)))
         if not words:
             return None
         units: dict[str, list[_Mention]] = {}
