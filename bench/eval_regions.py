@@ -133,6 +133,37 @@ def cpca_regions(texts: dict[str, str], ids: list[str]) -> dict[str, dict] | Non
     return out
 
 
+_LOAD_PROBE = """
+import resource, time
+from indexer.enrich import gazetteer
+from indexer.text.chinese import to_simplified
+to_simplified("預熱")  # OpenCC loaded before the clock starts: the gazetteer's own cost only
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start, cpu = time.perf_counter(), time.process_time()
+data = gazetteer.default_data()
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(seconds, cpu, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, len(data.names), data.towns)
+"""
+
+
+def measure_load(runs: int = 3) -> None:
+    """The gazetteer's load time and the memory it adds, each in a fresh process (best of `runs`)."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _LOAD_PROBE], capture_output=True, text=True, env=env, check=True)
+        results.append([float(x) for x in out.stdout.split()])
+    seconds, cpu, mb, names, towns = min(results)
+    data = REPO / "indexer" / "enrich" / "data"
+    size = sum(f.stat().st_size for f in data.iterdir() if f.suffix in (".tsv", ".gz"))
+    print(f"gazetteer: {int(names)} names ({int(towns)} townships), data files {size / 1e6:.2f} MB, "
+          f"load {seconds:.2f} s wall, {cpu:.2f} s CPU (best of {runs}; wall grows with the machine's load), "
+          f"+{mb:.0f} MB resident")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=TEXTS)
@@ -140,7 +171,10 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="print each miss (ids and labels only)")
     parser.add_argument("--evidence", action="store_true", help="with --misses: the cues behind each miss")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--load", action="store_true", help="also measure the gazetteer's load time and memory")
     args = parser.parse_args()
+    if args.load:
+        measure_load()
     if not args.texts.is_file():
         print(f"no texts at {args.texts}: gather them as {LABELS.parent / 'README.md'} says")
         return 1

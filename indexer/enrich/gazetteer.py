@@ -250,18 +250,24 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
 
     divisions: dict[str, Division] = {}
     names: dict[str, dict[str, NameEntry]] = {}
+    entries: dict[tuple[str, str], NameEntry] = {}
 
     def add(name: str, code: str, kind: NameKind) -> None:
         if len(name) < 2 or name in stop_names:
             return
         if kind in ("short", "town_short") and name in stop_short:
             return
-        slot = names.setdefault(name, {})
+        slot = names.get(name)
+        if slot is None:
+            slot = names[name] = {}
         old = slot.get(code)
         # a unit's own name outranks any other kind of the same string (汉阴 the county's short
         # form, not a township of 汉阴县 that happens to be called so)
         if old is None or _KIND_RANK[kind] < _KIND_RANK[old.kind]:
-            slot[code] = NameEntry(code, kind)
+            entry = entries.get((code, kind))  # one object per (unit, kind): 80,000 names share 10,000
+            if entry is None:
+                entry = entries[(code, kind)] = NameEntry(code, kind)
+            slot[code] = entry
 
     rows = _read_tsv(data_dir / "divisions.tsv")
     parent_of = {r[0]: r[3] for r in rows}

@@ -145,8 +145,9 @@ class Matcher(Generic[V]):
 
     def __init__(self, phrases: Iterable[tuple[str, V]]):
         self.automaton = ahocorasick.Automaton()
+        add = self.automaton.add_word
         for phrase, value in phrases:
-            self.automaton.add_word(encode(phrase), (phrase, value))
+            add(phrase.encode("utf-16-be").decode("latin-1"), (phrase, value))  # `encode`, inlined: 60,000 calls
         self.automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int, str, V]]:
