@@ -226,11 +226,19 @@ def _short_of(name: str, short: str, level: int) -> list[str]:
 _TOWN_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+)?(?:街道办事处|办事处|街道|民族乡|民族苏木|苏木|镇|乡)$")
 
 
+# Township short names that are words before a school's name (中心小学, 农场中学, 西街小学).
+_TOWN_SHORT_WORDS = frozenset(["中心", "农场", "林场", "牧场", "东街", "西街", "南街", "北街", "中街", "老街", "新街", "城关", "城东",
+                               "城西", "城南", "城北", "城中", "新城", "老城", "开发", "工业", "实验", "民族", "经济", "高新",
+                               "第一", "育才", "希望", "阳光", "光明", "向阳", "红星", "红旗", "东风", "胜利", "团结", "和平"])
+_NUMERALS = frozenset("一二三四五六七八九十百千第")
+
+
 def town_short(name: str) -> str | None:
     """The short form of a township's name (榆关镇 → 榆关), or None when too short to be a name."""
     short = _TOWN_SUFFIX.sub("", name)
-    if len(short) < 2 or short == name or short[-1] in "路巷道桥" or short[0] == "第":
-        return None  # 八马路, 东路: the names of streets in many cities; 第二: a school's number
+    if len(short) < 2 or short == name or short[-1] in "路巷道桥" or short in _TOWN_SHORT_WORDS \
+            or all(c in _NUMERALS for c in short):
+        return None  # 八马路, 东路: streets of many cities; 十八, 第二: a school's number; 中心小学
     return short
 
 

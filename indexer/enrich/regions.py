@@ -85,6 +85,7 @@ W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦�
 W_DEIXIS = 4.0  # 我县 / 全县 / 县委 bound to the one county the text names
 BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
 SHORT_FACTOR = 0.5  # a short form in the body counts half
+_SUPPORT_MAX = 6  # names with more readings than this neither get nor give support
 
 _SEP = " > "
 _STRONG_FIELDS = ("title", "issuer", "issuer_line", "signature", "hint", "domain")
@@ -435,7 +436,7 @@ class Gazetteer:
         context = dict(votes.total)
         for m in ambiguous:
             m.resolved = self._choose(m, context)
-            if len(m.candidates) > 1 and m.resolved not in m.candidates:
+            if 1 < len(m.candidates) <= _SUPPORT_MAX and m.resolved not in m.candidates:
                 m.resolved = self._support(m, mentions) or m.resolved
             if m.resolved and m.prefix_of is None:
                 self._vote(votes, strong, text, m, plain)
@@ -483,7 +484,8 @@ class Gazetteer:
             if o is m or o.phrase == m.phrase or o.field in ("hint", "domain") or o.prefix_of is not None:
                 continue
             codes = [o.resolved] if o.resolved else list(o.candidates)
-            others.setdefault(o.phrase, set()).update(c for code in codes for c in (code, area(code)))
+            if len(codes) <= _SUPPORT_MAX:  # 城关镇 (88 counties) backs everything and so nothing
+                others.setdefault(o.phrase, set()).update(c for code in codes for c in (code, area(code)))
         ranked = sorted(((sum(1 for s in others.values() if area(c) in s or c in s), c) for c in m.candidates),
                         reverse=True)
         if ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
