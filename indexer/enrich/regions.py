@@ -354,13 +354,15 @@ class Gazetteer:
             fld = field_name
             if in_body and start < lead_end:
                 weight, fld = W_LEAD, "lead"
-            if in_body and "short" in kinds and not kinds & _OWN_KINDS:
-                weight *= SHORT_FACTOR
+            if in_body and (("short" in kinds and not kinds & _OWN_KINDS) or kinds == {"institution"}):
+                weight *= SHORT_FACTOR  # a university named once in the body may be a participant's
             if issuer_spans and _inside(start, issuer_spans):
                 weight, fld = W_ISSUER, "issuer_line"
             elif in_signature:
                 weight, fld = W_ISSUER, "signature"
             if media:  # an outlet names where it is based, not who issued the text
+                if all(self.data.divisions[e.code].level == PROVINCE for e in entries):
+                    continue  # a provincial or a capital's paper (北京日报, 浙江法制报) reprints from anywhere
                 weight, kinds = (W_MEDIA if field_name == "body" else weight), {"media"}
                 fld = "body" if field_name == "body" else field_name
             codes = [e.code for e in entries]
@@ -574,7 +576,11 @@ class Gazetteer:
     def _choose(self, m: _Mention, context: dict[str, float]) -> str | None:
         g = self.data
         cands = m.candidates
-        need_ctx = self._needs_context(m)
+        if "short" in m.kind.split("/"):
+            # 邵阳, 南昌, 吉林: a short name shared by a unit and its namesake inside it is the
+            # larger unit (邵阳市, not 邵阳县; the county is written in full when it is meant)
+            cands = tuple(c for c in cands if not any(o != c and g.is_under(c, o) for o in cands)) or cands
+        need_ctx = self._needs_context(m) and any(g.divisions[c].level == COUNTY for c in cands)
 
         def score(code: str) -> float:
             div = g.divisions[code]
