@@ -16,37 +16,63 @@ Scheme (the facet values of ARCHITECTURE.md):
 - Every value is the current canonical name from the gazetteer: a short form, a former name or
   Traditional script never reaches a facet.
 
-How the place is chosen: all names in the title, the issuer and the body (Simplified) are
-found with one Aho-Corasick pass; each mention gets a weight by where it stands (title 10,
-issuer or a "来源：<gov body>" line 8, source hint 6, site domain 6, first sentence 4, rest of the
-body 1, a short form in the body half of that, at most 6 per unit from the body) and zero when
-it stands where places are not the subject: footers (ICP lines, copyright, addresses, phone
-numbers), lists of related articles, a news agency's or paper's dateline, a media outlet's name
-(日照日报), a "lessons learned" sentence (通报了…发生的…事故) or one that learns from elsewhere
-(学习借鉴…经验), a school, university or street named after a place (延安中学, 北京路), a
-market (东方市场). A short county form in the body (汉阴, and two-character names like 滑县)
-only counts when its city is named too; a short form that is the head of a common word
-(重大安全 holds 大安, 同安排 holds 同安) or a stop-listed word (公安, 平安) is no place at all.
+How the place is chosen: evidence fusion. Every cue is collected with a weight and a kind, then
+the place descends the tree as far as the cues agree.
 
-Unambiguous mentions vote first; then each ambiguous name (东港, 鼓楼区, 经开区) goes to the
-candidate whose province and city have the most votes. With no votes to decide, the one
-candidate of the highest level wins (河北 → 河北省, not 天津's 河北区; 吉林 → 吉林省) or, when
-all are of one level, the name gives its vote to what they share, or to nothing (鼓楼区 alone
-names no province). A name written right after its parent (福州市鼓楼区) is resolved by it.
+Cues (kind in the evidence's rule, "region:<kind>"), found with one Aho-Corasick pass over the
+Simplified title, issuer and body:
+- names of divisions: `full`, `short` (汉阴, 东乡县 for 东乡族自治县), `alias`, `former` (思茅),
+  `zone` / `generic` (郑州经开区, 经开区);
+- townships and streets (`town`: 榆关镇 → 抚宁区; a 镇 renamed 街道 is still found), their short
+  names before an institution (`town_short`: 榆关小学, 与儿街派出所, 马召市场监管所), universities
+  (`institution`: 复旦大学 → 杨浦区, from the aliases file);
+- local outlets and datelines (`media`: 霍山新闻网讯, 宁陕融媒体中心, 今日房县, 本网钦南讯, a source
+  line or issuer that is an account), slogans (美丽宁陕): where the outlet is, never strong, and a
+  provincial paper's name (北京日报) not at all;
+- `deixis`: 我县 / 全县 / 县委 / 本市 bound to the one county (or city) the text names anywhere,
+  even by a short form that found no city to confirm it;
+- `doc_number`: a province's one-character name before a document number (豫教安〔2024〕58号);
+- `hint` (the source's region_hint) and `host` (a suffix of the aliases file, or a *.gov.cn host
+  label that is the pinyin of exactly one unit: huanxian → 环县, sxxingxian → 山西 兴县);
+- `national`: a national body acting in the title or the first lines (教育部办公厅印发通知…)
+  makes a national document, with no region, unless a province's own cues weigh more.
 
-The document's place then descends the tree, one level at a time. Where the title, issuer, hint
-or domain name a unit at that level, they decide and the body cannot outvote them; elsewhere
-the page's own text decides (a hint that only names the province does not hold back the city
-the article names). A unit is taken when it holds at least half of its parent's weight (for
-provinces: of all provinces' weight) and is not tied; otherwise the place stops at the level it
-is sure of. So a report on a whole city that names its counties evenly stays at the city, and
-a nationwide document that names five provinces has no region.
+Weights by where a cue stands: title 10, issuer, a "来源：<gov body>" line or a signature at the
+end (the last short lines ending in a body's name, before a date) 8, hint and host 6, first
+sentence 4, body 1 (at most 6 per unit), an outlet 3, deixis 4; a short form or a university in
+the body counts half. Zero where places are not the subject: footers, related-article lists, a
+national agency's dateline, ads, spam, SEO notes and navigation lines (`textzones.junk_spans`,
+recognised by their shape), persons' names after a title (主任高阳, 副区长沙红), lessons and
+precedents (通报了…发生的…事故, 学习借鉴, 汶川地震), the recipients of a notice, a school or a
+street named after a place (延安中学, 北京东路), a market. A short county form in the body only
+counts when its city is named too; a short form that is the head or tail of a common word
+(重大安全, 投资兴业, 联合江口) is no place.
+
+Unambiguous mentions vote first; then each ambiguous name goes to the candidate whose province
+and city have the most votes; failing that, to a candidate another ambiguous name of the text
+backs up (诸葛镇 and 李村镇 share one city), to the current unit rather than one that used to bear
+the name, to the larger of a unit and its namesake (邵阳 → 邵阳市), to the one of the highest
+level (河北 → 河北省), or to what all candidates share. A name written right after its parent
+(福州市鼓楼区, 咸阳市彬县) is resolved by it.
+
+The place then descends the tree one level at a time. Where the title, issuer, source line,
+signature, hint or host name a unit at that level, they decide and the body cannot outvote
+them. Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
+weight and of its parent's own weight in the text (an outlet's name does not count there), and
+at least as much as the title or issuer give the parent itself (a 省教育厅 notice whose counties
+spoke stays at the province). Otherwise the place stops at the level it is sure of: a city-wide
+report naming its counties evenly stays at the city; a text naming five provinces has none.
 
 `secondary` lists the other units the text names (participants, targets: the counties of a
 city-wide report), canonical names in order of appearance. `evidence` holds one Evidence per
-mention of a unit on the chosen path: label = GB/T code, phrase = the name as written, start =
-its offset in the Simplified field, field = title / issuer / issuer_line / lead / body / hint /
-domain, rule = "region:<kind of name>" (full, short, alias, former, zone, generic).
+cue of a unit on the chosen path: label = GB/T code, phrase = the words as written, start = the
+offset in the Simplified field, field = title / issuer / issuer_line / signature / lead / body /
+hint / domain, rule = "region:<kind>". With no region the evidence says why: one
+"region:national" per national body acting, else "region:none" (no cue at all) or
+"region:conflict" (phrase: the units named, which did not agree).
+
+Measured on the devset of real texts (bench/eval_regions.py, text alone): province 0.92,
+city 0.90, county 0.86 (cpca + OpenCC majority vote: 0.72 / 0.65 / 0.54).
 """
 
 from __future__ import annotations
