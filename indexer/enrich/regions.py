@@ -211,6 +211,11 @@ class _Mention:
     prefix_of: int | None = None  # index of the mention this one qualifies (福州市|鼓楼区)
     linked: bool = False  # written right after its parent (咸阳市彬县): needs no other context
     former: frozenset[str] = frozenset()  # candidates for which the name is a former one
+    exact: int = 0  # how many candidates the name itself has (the rest: a renamed township's)
+
+    @property
+    def readings(self) -> int:
+        return self.exact or len(self.candidates)
 
     @property
     def is_town(self) -> bool:
@@ -392,13 +397,13 @@ class Gazetteer:
                 weight, kinds = (W_MEDIA if field_name == "body" else weight), {"media"}
                 fld = "body" if field_name == "body" else field_name
             codes = [e.code for e in entries]
+            exact = len(codes)
             if "town" in kinds:
                 # 李村镇 that became 李村街道, 乡 that became 镇: the same township under its new name
                 short = town_short(name)
                 codes += [e.code for e in self.data.lookup(short) if e.kind == "town_short"] if short else []
-            out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)),
-                                "/".join(sorted(kinds)),
-                                former=frozenset(e.code for e in entries if e.kind == "former")))
+            out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
+                                former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact))
         self._link_prefixes(out, text)
         return out
 
@@ -410,7 +415,9 @@ class Gazetteer:
             gap = b.start - (a.start + len(a.phrase))
             if gap < 0 or gap > 1 or (gap == 1 and text[b.start - 1] not in " 、，,"):
                 continue
-            pairs = [(x, y) for x in a.candidates for y in b.candidates if g.is_under(y, x) and (x != y or b.is_town)]
+            # 霍山县与儿街镇: a township right after its county (both carry the county's code)
+            pairs = [(x, y) for x in a.candidates for y in b.candidates
+                     if g.is_under(y, x) and (x != y or (b.is_town and not a.is_town))]
             if not pairs:
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
@@ -464,7 +471,7 @@ class Gazetteer:
         context = dict(votes.total)
         for m in ambiguous:
             m.resolved = self._choose(m, context)
-            if 1 < len(m.candidates) <= _SUPPORT_MAX and m.resolved not in m.candidates:
+            if len(m.candidates) > 1 and m.readings <= _SUPPORT_MAX and m.resolved not in m.candidates:
                 m.resolved = self._support(m, mentions) or m.resolved
             if m.resolved and m.prefix_of is None:
                 self._vote(votes, strong, text, m, plain)
@@ -512,7 +519,7 @@ class Gazetteer:
             if o is m or o.phrase == m.phrase or o.field in ("hint", "domain") or o.prefix_of is not None:
                 continue
             codes = [o.resolved] if o.resolved else list(o.candidates)
-            if len(codes) <= _SUPPORT_MAX:  # 城关镇 (88 counties) backs everything and so nothing
+            if o.resolved or o.readings <= _SUPPORT_MAX:  # 城关镇 (88 counties) backs everything and so nothing
                 others.setdefault(o.phrase, set()).update(c for code in codes for c in (code, area(code)))
         ranked = sorted(((sum(1 for s in others.values() if area(c) in s or c in s), c) for c in m.candidates),
                         reverse=True)

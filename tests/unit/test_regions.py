@@ -383,6 +383,19 @@ def test_two_ambiguous_townships_back_each_other(gz):
     assert r.county == "长阳土家族自治县"
 
 
+def test_two_townships_of_several_readings_each_agree_on_one(gz):
+    # 新丰街道 and 徐杨街道 are each found in two counties; only 临潼区 has both
+    r = resolve(gz, "街道联合开展校园周边安全检查", "新丰街道、徐杨街道组织人员检查校园周边。")
+    assert r.county == "临潼区"
+
+
+def test_a_short_name_shared_with_its_namesake_county_is_the_city(gz):
+    body = ("会议于近日召开。邵阳市教育局负责同志出席。会议要求邵阳各校落实责任，邵阳各地加强巡查，"
+            "邵阳城乡学校做好防溺水工作，邵阳中小学开展安全教育，邵阳教育系统加强值守，邵阳家长履行监护责任。")
+    r = resolve(gz, "校园安全工作会议", body)
+    assert (r.city, r.county) == ("邵阳市", None)
+
+
 def test_a_renamed_township_is_found_under_its_new_name(gz):
     # a 镇 that became a 街道 (or a 乡 a 镇) is still its county's
     name = next(n for n in ("恒口镇",) if gz.data.lookup(n))
