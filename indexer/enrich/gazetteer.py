@@ -232,8 +232,14 @@ _TOWN_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+)?(?:街道办事处|
 # Township short names that are words before a school's name (中心小学, 农场中学, 西街小学).
 _TOWN_SHORT_WORDS = frozenset(["中心", "农场", "林场", "牧场", "东街", "西街", "南街", "北街", "中街", "老街", "新街", "城关", "城东",
                                "城西", "城南", "城北", "城中", "新城", "老城", "开发", "工业", "实验", "民族", "经济", "高新",
-                               "第一", "育才", "希望", "阳光", "光明", "向阳", "红星", "红旗", "东风", "胜利", "团结", "和平"])
+                               "第一", "育才", "希望", "阳光", "光明", "向阳", "红星", "红旗", "东风", "胜利", "团结", "和平",
+                               "市场", "交通", "机场", "车站", "火车站", "汽车站", "公园", "广场", "花园", "建设", "文化",
+                               "人民", "新村", "新区", "学院", "东大", "西大", "南大", "北大", "港口", "商业"])
 _NUMERALS = frozenset("一二三四五六七八九十百千第")
+# … and those whose full name is a phrase too (农贸市场街道两侧, 北大街道路, 中心镇).
+_TOWN_NAME_WORDS = frozenset(["市场", "交通", "机场", "车站", "火车站", "汽车站", "公园", "广场", "花园", "建设", "文化", "人民",
+                              "新村", "新区", "学院", "东大", "西大", "南大", "北大", "港口", "商业", "中心", "农场", "林场",
+                              "牧场", "开发", "工业", "实验", "经济", "高新"])
 
 
 def town_short(name: str) -> str | None:
@@ -315,9 +321,11 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
     for _code, name, parent in _read_tsv(data_dir / "towns.tsv.gz"):
         if parent not in divisions or len(name) < 3:
             continue  # two-character names (口镇, 街道, 新镇) are words first
+        short_name = town_short(name)
+        if short_name is None and _TOWN_SUFFIX.sub("", name) in _TOWN_NAME_WORDS:
+            continue  # 市场街道, 北大街道: words first (农贸市场街道两侧, 北大街道路)
         towns += 1
         add(name, parent, "town")
-        short_name = town_short(name)
         if short_name:
             add(short_name, parent, "town_short")
 

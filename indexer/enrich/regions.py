@@ -318,6 +318,8 @@ class Gazetteer:
                 entries = tuple(e for e in entries if e.kind not in ("short", "former", "town_short"))
             if not towns:
                 entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS and e.kind != "institution")
+            elif name.endswith("街道") and text.startswith("路", end):
+                entries = ()  # 西大街道路: a street's name before 道路, not the 街道 office
             elif any(e.kind == "institution" for e in entries) and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
             elif any(e.kind == "town_short" for e in entries) and (

@@ -534,3 +534,9 @@ def test_a_national_body_as_actor_makes_a_national_document(gz):
     # a local story with a national news hook after it
     body = "4月7日，漫川关镇中心小学开展防溺水宣讲。国务院教育督导委员会办公室日前发布预警，提醒各地做好防溺水工作。"
     assert resolve(gz, "防溺水宣讲进校园", body).county == "山阳县"
+
+
+def test_street_and_place_words_are_not_townships(gz):
+    # 南大街 + 道路, a market's street, a 中心 school: phrases, not the 街道 / 镇 of that name
+    r = resolve(gz, "校园周边交通安全提示", "校园周边的南大街道路施工，农贸市场街道两侧车辆较多，中心镇小学学生请注意安全。")
+    assert r.codes == [] and r.secondary == []
