@@ -82,8 +82,10 @@ class Score:
         return self.right[level] / self.total[level] if self.total[level] else 0.0
 
 
-def gonggao_regions(texts: dict[str, str], ids: list[str]) -> tuple[dict[str, dict], float]:
-    """Each text's province / city / county through `ingest_html` (no URL, no source)."""
+def gonggao_regions(texts: dict[str, str], ids: list[str], urls: dict[str, str] | None = None
+                    ) -> tuple[dict[str, dict], float]:
+    """Each text's province / city / county through `ingest_html` (no source; no URL unless
+    `urls` gives the page's own, as a crawl would)."""
     from indexer.ingest import Enrichers, ingest_html
 
     enrichers = Enrichers()
@@ -92,7 +94,8 @@ def gonggao_regions(texts: dict[str, str], ids: list[str]) -> tuple[dict[str, di
     start = time.perf_counter()
     for item_id in ids:
         try:
-            doc = ingest_html(page_of(texts[item_id]), f"file:///devset/{item_id}.html", None, enrichers)[0]
+            url = (urls or {}).get(item_id) or f"file:///devset/{item_id}.html"
+            doc = ingest_html(page_of(texts[item_id]), url, None, enrichers)[0]
             out[item_id] = {"province": doc.province, "city": doc.city, "county": doc.county,
                             "evidence": [f"{e.field}:{e.rule}:{e.phrase}" for e in doc.evidence
                                          if e.rule.startswith("region")]}
@@ -171,6 +174,8 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="print each miss (ids and labels only)")
     parser.add_argument("--evidence", action="store_true", help="with --misses: the cues behind each miss")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--with-url", action="store_true",
+                        help="give each page the URL its label records (not the devset's measure: that is text alone)")
     parser.add_argument("--load", action="store_true", help="also measure the gazetteer's load time and memory")
     args = parser.parse_args()
     if args.load:
@@ -181,7 +186,8 @@ def main() -> int:
     texts = read_texts(args.texts)
     labels = [row for row in scored_labels(args.labels) if row["id"] in texts]
     ids = [row["id"] for row in labels]
-    ours, seconds = gonggao_regions(texts, ids)
+    urls = {row["id"]: row["url"] for row in labels if row.get("url")} if args.with_url else None
+    ours, seconds = gonggao_regions(texts, ids, urls)
     ours_score = Score()
     for row in labels:
         ours_score.add(row["id"], row["regions"][0], ours[row["id"]])
@@ -191,7 +197,8 @@ def main() -> int:
         for row in labels:
             base_score.add(row["id"], row["regions"][0], base[row["id"]])
 
-    print(f"devset: {len(texts)} texts, {len(labels)} with a decidable region; ingest {seconds:.1f} s")
+    print(f"devset: {len(texts)} texts, {len(labels)} with a decidable region; ingest {seconds:.1f} s"
+          + ("; pages given their URLs" if args.with_url else "; text alone"))
     print(f"{'level':<9} {'n':>4} {'gonggao':>8} {'cpca+opencc':>12}")
     for level in LEVELS:
         b = f"{base_score.accuracy(level):.3f}" if base is not None else "-"

@@ -239,6 +239,17 @@ class _Votes:
         return weight
 
 
+@dataclass
+class _Tally:
+    """The votes of one document, kept apart by what they may decide."""
+
+    votes: _Votes = field(default_factory=_Votes)  # everything: the context that decides ambiguous names
+    strong: _Votes = field(default_factory=_Votes)  # title, issuer, source and signature lines, hint, host
+    named: _Votes = field(default_factory=_Votes)  # the same without hint and host: who speaks
+    text: _Votes = field(default_factory=_Votes)  # what the page itself says (no hint, no host)
+    plain: _Votes = field(default_factory=_Votes)  # the same without outlets' names and deixis
+
+
 def _noise_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the body whose place names are not the subject."""
     return furniture_spans(body) + lesson_spans(body) + addressee_spans(body) + junk_spans(body) + person_spans(body)
@@ -457,33 +468,30 @@ class Gazetteer:
         if domain_code:
             mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "host"))
 
-        votes = _Votes()  # everything: the context that decides ambiguous names
-        strong = _Votes()  # title, issuer, source and signature lines, hint, domain
-        text = _Votes()  # what the page itself says (no hint, no domain)
-        plain = _Votes()  # the same without outlets' names and deixis
+        tally = _Tally()
         # context: what the unambiguous mentions say, before any short form or ambiguity
         ambiguous: list[_Mention] = []
         for m in mentions:
             if len(m.candidates) == 1 and not self._needs_context(m):
                 m.resolved = m.candidates[0]
                 if m.prefix_of is None:
-                    self._vote(votes, strong, text, m, plain)
+                    self._vote(tally, m)
             else:
                 ambiguous.append(m)
-        context = dict(votes.total)
+        context = dict(tally.votes.total)
         for m in ambiguous:
             m.resolved = self._choose(m, context)
             if len(m.candidates) > 1 and m.readings <= _SUPPORT_MAX and m.resolved not in m.candidates:
                 m.resolved = self._support(m, mentions) or m.resolved
             if m.resolved and m.prefix_of is None:
-                self._vote(votes, strong, text, m, plain)
+                self._vote(tally, m)
         for m in self._doc_numbers(title, body):
             mentions.append(m)
-            self._vote(votes, strong, text, m, plain)
+            self._vote(tally, m)
         deixis = self._deixis(title, body, noise, mentions)
         if deixis is not None:
             mentions.append(deixis)
-            self._vote(votes, strong, text, deixis, plain)
+            self._vote(tally, deixis)
 
         national = _national_mentions(title, body, lead_end, noise)
         # a county or township named before the national body in the text: a local story with a
@@ -491,9 +499,9 @@ class Gazetteer:
         national = [n for n in national if n.field == "title" or not any(
             m.field in ("body", "lead") and m.start < n.start and m.resolved
             and self.data.divisions[m.resolved].level == COUNTY for m in mentions)]
-        if national and self._national_wins(national, text.total, strong.total):
+        if national and self._national_wins(national, tally.text.total, tally.strong.total):
             return self._result([], national, True)
-        chosen = self._descend(text.total, strong.total, plain.total)
+        chosen = self._descend(tally)
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _national_wins(self, national: list[_Mention], text: dict[str, float], strong: dict[str, float]) -> bool:
@@ -584,20 +592,22 @@ class Gazetteer:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
         return None
 
-    def _vote(self, votes: _Votes, strong: _Votes, text: _Votes, m: _Mention, plain: _Votes) -> None:
+    def _vote(self, tally: _Tally, m: _Mention) -> None:
         if m.resolved is None:
             return
         in_body = m.field in _BODY_FIELDS or m.kind == "media"
         weight = m.weight
         if m.kind == "deixis":
             weight, in_body = W_DEIXIS, False
-        votes.add(self.data, m.resolved, weight, in_body)
+        tally.votes.add(self.data, m.resolved, weight, in_body)
         if (m.field in _STRONG_FIELDS and m.kind != "media") or (m.kind == "deixis" and m.field == "title"):
-            strong.add(self.data, m.resolved, weight, False)
+            tally.strong.add(self.data, m.resolved, weight, False)
+            if m.field not in ("hint", "domain"):
+                tally.named.add(self.data, m.resolved, weight, False)
         if m.field not in ("hint", "domain"):
-            text.add(self.data, m.resolved, weight, in_body)
+            tally.text.add(self.data, m.resolved, weight, in_body)
             if m.kind not in ("media", "deixis"):
-                plain.add(self.data, m.resolved, weight, in_body)
+                tally.plain.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:
         """A short county name in the body is a place only if its city is named (its province,
@@ -652,14 +662,14 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, text: dict[str, float], strong: dict[str, float], plain: dict[str, float]) -> list[str]:
+    def _descend(self, tally: _Tally) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
         they do not, the page's own text decides (`text`: a source hint that only names the
-        province does not hold back the city the article names). `plain` is `text` without the
-        names of outlets (霍山新闻网) and the deixis."""
+        province does not hold back the city the article names)."""
         g = self.data
+        text, strong, plain, named = tally.text.total, tally.strong.total, tally.plain.total, tally.named.total
         chosen: list[str] = []
         parent: str | None = None
         while True:
@@ -679,7 +689,7 @@ class Gazetteer:
                     # not that the news is city-wide), or named by the title or issuer, whom the
                     # places the body names must then outweigh (省教育厅 and the counties that spoke)
                     base = max(sum(text.get(c, 0.0) for c in kids),
-                               2 * (strong.get(parent, 0.0) - sum(strong.get(c, 0.0) for c in kids)),
+                               2 * (named.get(parent, 0.0) - sum(named.get(c, 0.0) for c in kids)),
                                plain.get(parent, 0.0) - sum(plain.get(c, 0.0) for c in kids))
                 pick = self._dominant(kids, text, base)
             if pick is None and parent is not None and len(kids) == 1 and \

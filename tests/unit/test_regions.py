@@ -540,3 +540,9 @@ def test_street_and_place_words_are_not_townships(gz):
     # 南大街 + 道路, a market's street, a 中心 school: phrases, not the 街道 / 镇 of that name
     r = resolve(gz, "校园周边交通安全提示", "校园周边的南大街道路施工，农贸市场街道两侧车辆较多，中心镇小学学生请注意安全。")
     assert r.codes == [] and r.secondary == []
+
+
+def test_a_city_host_does_not_hold_back_the_county_the_text_names(gz):
+    r = resolve(gz, "开展校园安全检查", "近日，宁陕县教育局组织检查组对各校开展检查。检查组查看了学校食堂。",
+                site_domain="www.ankang.gov.cn")
+    assert (r.city, r.county) == ("安康市", "宁陕县")
