@@ -131,9 +131,10 @@ _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "�
 # is a person's given name (，张建平指出 holds 建平).
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                       "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-# 我县, 全县, 本区, 县委, 县政府 at the start of a clause: the text's own county (or city), unnamed.
+# 我县, 全县, 本区, 县委, 县政府 at the start of a clause: the text's own county (or city), unnamed;
+# 我校 / 全校: the one university the text names.
 _DEIXIS = re.compile(
-    rf"(?:我|本|全|该)(县|区|市|旗)(?![长级城域])|(?:^|(?<=[^{HAN}])|(?<=副))(县|区|旗)(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)",
+    rf"(?:我|本|全|该)(县|区|市|旗|校)(?![长级城域园])|(?:^|(?<=[^{HAN}])|(?<=副))(县|区|旗)(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)",
     re.M)
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
@@ -567,7 +568,8 @@ class Gazetteer:
 
     def _deixis(self, title: str, body: str, noise: list[tuple[int, int]], mentions: list[_Mention]) -> _Mention | None:
         """我县 / 全县 / 县委 / 本市: the one county (or city) the text names anywhere, even by a
-        short form that found no city to confirm it (黑山 with 县委, 县政府 around it)."""
+        short form that found no city to confirm it (黑山 with 县委, 县政府 around it); 我校 /
+        全校: the one university it names (its campus unit)."""
         g = self.data
         words: dict[str, tuple[str, int, str]] = {}
         for fld, text in (("title", title), ("body", body)):
@@ -579,6 +581,8 @@ class Gazetteer:
         if not words:
             return None
         units: dict[str, list[_Mention]] = {}
+        schools = {m.resolved or m.candidates[0] for m in mentions
+                   if m.kind == "institution" and (m.resolved or len(m.candidates) == 1)}
         for m in mentions:
             if m.field in ("hint", "domain"):
                 continue
@@ -587,7 +591,7 @@ class Gazetteer:
             if len(codes) == 1:
                 units.setdefault(codes[0], []).append(m)
         for mark, (fld, start, phrase) in words.items():
-            fits = [c for c in units if _deixis_fits(g.divisions[c], mark)]
+            fits = list(schools) if mark == "校" else [c for c in units if _deixis_fits(g.divisions[c], mark)]
             if len(fits) == 1:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
         return None

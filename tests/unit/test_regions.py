@@ -546,3 +546,12 @@ def test_a_city_host_does_not_hold_back_the_county_the_text_names(gz):
     r = resolve(gz, "开展校园安全检查", "近日，宁陕县教育局组织检查组对各校开展检查。检查组查看了学校食堂。",
                 site_domain="www.ankang.gov.cn")
     assert (r.city, r.county) == ("安康市", "宁陕县")
+
+
+def test_our_school_binds_to_the_one_university_named(gz):
+    body = "各学院：为做好假期安全工作，我校将开展安全检查。请各单位对照《武汉大学实验室安全管理办法》落实责任。"
+    r = resolve(gz, "关于开展假期安全检查的通知", body)
+    assert r.county == "武昌区" and any(e.rule == "region:deixis" for e in r.evidence)
+    # two universities named: 我校 is neither
+    body = "我校邀请武汉大学、华中科技大学专家授课。"
+    assert resolve(gz, "安全教育讲座", body).county is None
