@@ -251,9 +251,9 @@ class _Tally:
     plain: _Votes = field(default_factory=_Votes)  # the same without outlets' names and deixis
 
 
-def _noise_spans(body: str) -> list[tuple[int, int]]:
+def _noise_spans(body: str, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of the body whose place names are not the subject."""
-    return furniture_spans(body) + lesson_spans(body) + addressee_spans(body) + junk_spans(body) + person_spans(body)
+    return furniture_spans(body) + lesson_spans(body) + addressee_spans(body) + junk_spans(body) + persons
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -359,9 +359,10 @@ class Gazetteer:
                   noise: list[tuple[int, int]] | None = None,
                   issuer_spans: list[tuple[int, int]] | None = None,
                   media_spans: list[tuple[int, int]] | None = None,
-                  signature: list[tuple[int, int]] | None = None) -> list[_Mention]:
+                  signature: list[tuple[int, int]] | None = None,
+                  persons: list[tuple[int, int]] | None = None) -> list[_Mention]:
         out = []
-        persons = person_spans(text)
+        persons = person_spans(text) if persons is None else persons
         for start, end, name, entries in self._scan(text):
             after = text[end:end + 4]
             kinds = {e.kind for e in entries}
@@ -447,11 +448,12 @@ class Gazetteer:
         body = body[:tail_start(body)]  # the related/hot lists after the article never count
         issuer = to_simplified(ctx.issuer or "")
         lead_end = _lead_end(body)
-        noise = _noise_spans(body)
-        title_noise = junk_spans(title) + person_spans(title)
+        persons, title_persons = person_spans(body), person_spans(title)
+        noise = _noise_spans(body, persons)
+        title_noise = junk_spans(title) + title_persons
 
         mentions: list[_Mention] = []
-        mentions += self._mentions(title, "title", W_TITLE, noise=title_noise)
+        mentions += self._mentions(title, "title", W_TITLE, noise=title_noise, persons=title_persons)
         issuer_spans, media_spans = self._source_spans(body)
         if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
             # an outlet or an account (also when the page's issuer was cut from a media source line)
@@ -461,7 +463,7 @@ class Gazetteer:
         else:
             mentions += self._mentions(issuer, "issuer", W_ISSUER)
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
-                                   signature_spans(body))
+                                   signature_spans(body), persons)
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:
             mentions.append(_Mention(ctx.region_hint or "", 0, "hint", W_HINT, (hint_code,), "hint"))
