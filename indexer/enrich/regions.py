@@ -96,6 +96,7 @@ from indexer.enrich.textzones import (
     LOCAL_DATELINE,
     addressee_spans,
     furniture_spans,
+    inside,
     junk_spans,
     lesson_spans,
     person_spans,
@@ -150,12 +151,13 @@ _SCHOOL_AFTER = re.compile(
 # always its city (中山大学 is in 广州).
 _UNIVERSITY_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4})(?:大学|学院)")
 _COUNTY_WORD_AFTER = set("域级委直属情长乡镇政")
-# Two characters before a two-character county name that make a word with its first one:
-# 召开县政府 holds 开县, 提高县域 高县, 管理县直 理县.
+# A word that ends with a short name's (or a two-character county's) first character: the name
+# is that word's tail, not a place (召开县政府 holds 开县, 提高县域 高县, 投资兴业 资兴, 联合江口 合江).
 _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分开", "提高", "最高", "管理", "处理", "办理", "治理", "清理",
                           "整理", "梳理", "代理", "护理", "合理", "心理", "地理", "物理", "受理", "助理", "投资", "友邻",
                           "构建", "创建", "重建", "新建", "在建", "扩建", "共建", "组建", "筹建", "兴建", "援建",
-                          "保安", "治安", "公安", "平安", "安全", "全安", "长安", "大安"])
+                          "保安", "治安", "公安", "平安", "安全", "长安", "大安", "联合", "结合", "综合", "配合", "符合",
+                          "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一"])
 _HAN_RE = re.compile(f"[{HAN}]")
 # The value of a source line that is an outlet or an account, not an issuing body.
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道)$")
@@ -256,10 +258,6 @@ def _noise_spans(body: str, persons: list[tuple[int, int]]) -> list[tuple[int, i
     return furniture_spans(body) + lesson_spans(body) + addressee_spans(body) + junk_spans(body) + persons
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 # National bodies: as the actor of a title or a first sentence they make a national document.
 _NATIONAL_BODY = re.compile(
     r"教育部|国务院|公安部|应急管理部|国家卫生健康委|国家卫健委|国家市场监督管理总局|市场监管总局|国家消防救援局|国家疾控局"
@@ -277,7 +275,7 @@ def _national_mentions(title: str, body: str, lead_end: int, noise: list[tuple[i
     out = []
     for fld, text, end, weight in (("title", title, len(title), W_TITLE), ("lead", body, max(lead_end, 200), W_LEAD)):
         for found in _NATIONAL_BODY.finditer(text, 0, end):
-            if fld == "lead" and _inside(found.start(), noise):
+            if fld == "lead" and inside(found.start(), noise):
                 continue
             act = _NATIONAL_ACT.match(text, found.end())
             if act and not _CITING.search(text, max(0, found.start() - 6), found.start()):
@@ -369,7 +367,7 @@ class Gazetteer:
             short_like = kinds <= {"short", "former", "alias", "generic"}
             media = bool(_MEDIA_AFTER.match(after)) or (short_like and bool(_MEDIA_AFTER_SHORT.match(after))) \
                 or text[max(0, start - 2):start] in _MEDIA_BEFORE or text[max(0, start - 1):start] in _MEDIA_BEFORE \
-                or bool(media_spans and _inside(start, media_spans))
+                or bool(media_spans and inside(start, media_spans))
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
             if not media and short_like and _SCHOOL_AFTER.match(after) and not (
@@ -383,8 +381,8 @@ class Gazetteer:
             if short_like and len(name) == 2 and start >= 1 and text[start - 1] in _SURNAMES and \
                     (start == 1 or not _HAN_RE.match(text[start - 2])):
                 continue  # ，张建平指出: a person
-            in_signature = bool(signature and _inside(start, signature))
-            if noise and _inside(start, noise) and not (media and media_spans and _inside(start, media_spans)):
+            in_signature = bool(signature and inside(start, signature))
+            if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)):
                 continue
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
@@ -402,7 +400,7 @@ class Gazetteer:
                 weight, fld = W_LEAD, "lead"
             if in_body and (("short" in kinds and not kinds & _OWN_KINDS) or kinds == {"institution"}):
                 weight *= SHORT_FACTOR  # a university named once in the body may be a participant's
-            if issuer_spans and _inside(start, issuer_spans):
+            if issuer_spans and inside(start, issuer_spans):
                 weight, fld = W_ISSUER, "issuer_line"
             elif in_signature:
                 weight, fld = W_ISSUER, "signature"
@@ -576,7 +574,7 @@ class Gazetteer:
         words: dict[str, tuple[str, int, str]] = {}
         for fld, text in (("title", title), ("body", body)):
             for found in _DEIXIS.finditer(text):
-                if fld == "body" and _inside(found.start(), noise):
+                if fld == "body" and inside(found.start(), noise):
                     continue
                 mark = found.group(1) or found.group(2)
                 words.setdefault(mark, (fld, found.start(), found.group(0)))

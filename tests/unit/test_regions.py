@@ -555,3 +555,10 @@ def test_our_school_binds_to_the_one_university_named(gz):
     # two universities named: 我校 is neither
     body = "我校邀请武汉大学、华中科技大学专家授课。"
     assert resolve(gz, "安全教育讲座", body).county is None
+
+
+def test_a_short_name_that_ends_a_common_word_is_not_a_place(gz):
+    # 投资兴业 holds 资兴 (湖南), 联合江口 holds 合江 (四川)
+    r = resolve(gz, "宁陕县召开校园安全会议", "会议要求优化环境、投资兴业，公安、教育部门联合江口村委会开展巡查。")
+    assert r.county == "宁陕县"
+    assert not {"资兴市", "合江县"} & set(r.secondary)
