@@ -8,9 +8,20 @@ the UI, and Simplified keywords:
 - `weak`: a hint only; the hazard needs two weak hits or one strong one (食堂, 游泳).
 - `exclude`: phrases in which a keyword does not count (防火墙 is not fire safety, 网络安全产业 is
   not cyber safety at school).
+- `listed`: words too plain to be a hint on their own (交通, 用电) that count when they are an item
+  of a list of hazards ("台风、溺水、交通、火灾等应急演练").
+- `measures`: when given, a keyword counts as one only in a sentence that also names one of these
+  measures (防御, 停课, 应对); elsewhere it is a mention, a weak hit ("进入高温季节" sets the scene
+  of a drowning notice; "做好高温防范" is a measure).
 
-The file may also list `safety_terms`: general school-safety phrases (校园安全, 安全隐患) that make
-a document safety-related without naming one hazard.
+Rules shared by every hazard, in the same file:
+
+- `safety_terms`: general school-safety phrases (校园安全, 安全隐患) that make a document
+  safety-related without naming one hazard;
+- `topic_words`: words that, right after a weak word, name it as a topic or task (燃气 + 安全,
+  取暖 + 工作, 电器 + 管理): the weak word then counts as a keyword;
+- `agency_suffixes`: a keyword followed by one of these names a body taking part (消防 + 大队,
+  地震 + 局, 防汛 + 办), not a measure: it counts as a weak hit.
 """
 
 from __future__ import annotations
@@ -34,6 +45,8 @@ class Hazard(BaseModel):
     keywords: list[str]
     weak: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
+    listed: list[str] = Field(default_factory=list)
+    measures: list[str] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -49,13 +62,25 @@ class Hazard(BaseModel):
             raise ValueError("keywords must not be empty")
         return value
 
-    @field_validator("keywords", "weak", "exclude")
+    @field_validator("keywords", "weak", "exclude", "listed", "measures")
     @classmethod
     def _no_blank(cls, value: list[str]) -> list[str]:
-        out = [str(v).strip() for v in value]
-        if any(not v for v in out):
-            raise ValueError("a keyword must not be blank")
-        return out
+        return _words(value)
+
+    def word_kinds(self) -> dict[str, list[str]]:
+        """Which lists of this hazard a word is in (a word in two is a mistake)."""
+        kinds: dict[str, list[str]] = {}
+        for kind in ("keywords", "weak", "exclude", "listed"):
+            for word in getattr(self, kind):
+                kinds.setdefault(word, []).append(kind)
+        return kinds
+
+
+def _words(value: list[str]) -> list[str]:
+    out = [str(v).strip() for v in value]
+    if any(not v for v in out):
+        raise ValueError("a keyword must not be blank")
+    return out
 
 
 class Taxonomy(BaseModel):
@@ -63,6 +88,13 @@ class Taxonomy(BaseModel):
 
     hazards: list[Hazard]
     safety_terms: list[str] = Field(default_factory=list)
+    topic_words: list[str] = Field(default_factory=list)
+    agency_suffixes: list[str] = Field(default_factory=list)
+
+    @field_validator("safety_terms", "topic_words", "agency_suffixes")
+    @classmethod
+    def _no_blank(cls, value: list[str]) -> list[str]:
+        return _words(value)
 
     def labels(self, lang: str = "zh") -> dict[str, str]:
         """code → label in `lang` ("zh" or "en"), in file order."""
@@ -95,6 +127,10 @@ def load_taxonomy(path: Path) -> Taxonomy:
             raise ConfigError(path, line, f"hazards.{i}.code",
                               f"duplicate hazard code {hazard.code!r} (first on line {seen[hazard.code]})")
         seen[hazard.code] = line or 0
+        for word, kinds in hazard.word_kinds().items():
+            if len(kinds) > 1:
+                raise ConfigError(path, _item_line(entries, i, kinds[1]) or line, f"hazards.{i}.{kinds[1]}",
+                                  f"{word!r} is in both {kinds[0]!r} and {kinds[1]!r} of {hazard.code!r}")
     return parsed
 
 

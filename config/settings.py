@@ -24,6 +24,7 @@ ENV_VARS: dict[str, str] = {
     "GONGGAO_LOG_LEVEL": "log_level",
     "GONGGAO_CRAWL_DELAY": "crawl_delay",
     "GONGGAO_SCRAPYD_NODES": "scrapyd_nodes",
+    "GONGGAO_PUBLIC_URL": "public_url",
     "MEILI_URL": "meili_url",
     "MEILI_MASTER_KEY": "meili_master_key",
     "MEILI_BIN": "meili_bin",
@@ -41,6 +42,7 @@ class Settings(BaseModel):
     log_level: str = "WARNING"
     crawl_delay: float = 1.0  # seconds between requests to one site (AutoThrottle may raise it)
     scrapyd_nodes: str | None = None  # "http://h1:6800,http://h2:6800": crawls run there, not here
+    public_url: str | None = None  # "https://gonggao.example.org/": the web app's address in absolute links (Atom feeds)
     meili_url: str | None = None
     meili_master_key: str | None = None
     meili_bin: Path | None = None

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from config.cron import parse_cron
 from config.errors import ConfigError, raise_for_validation, read_yaml
+from config.vocabulary import Layout, SourceKind
 
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+IMPORT_PATH = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*:[A-Za-z_]\w*$")
+# The methods of the protocol `crawler.adapters.SiteAdapter` (config cannot import the crawler;
+# tests/unit/test_crawler_adapters.py checks that the two agree).
+ADAPTER_METHODS = ("article_links", "next_pages", "extract")
 
 
 class Schedule(BaseModel):
@@ -24,9 +31,9 @@ class Schedule(BaseModel):
 
     @field_validator("cron")
     @classmethod
-    def _cron_has_five_fields(cls, value: str | None) -> str | None:
-        if value is not None and len(value.split()) != 5:
-            raise ValueError("cron needs five fields: minute hour day month weekday")
+    def _standard_cron(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_cron(value)  # a CronError (a ValueError) names the cron field that is wrong
         return value
 
     @model_validator(mode="after")
@@ -48,11 +55,17 @@ class Selectors(BaseModel):
 
 
 class Source(BaseModel):
+    """One site to crawl. `kind` is what the site is (the `source_type` facet); `layout` is how its
+    article pages are read; `adapter` names a class for a site that needs code of its own
+    (`package.module:Class`, see crawler/adapters.py)."""
+
     model_config = ConfigDict(extra="forbid")
 
     id: str
     name: str
-    kind: Literal["gov", "news", "aggregator", "epaper"]
+    kind: SourceKind
+    layout: Layout = Layout.ARTICLE
+    adapter: str | None = None
     region_hint: str | None = None
     start_urls: list[str] = Field(min_length=1)
     allowed_domains: list[str] = Field(min_length=1)
@@ -61,6 +74,37 @@ class Source(BaseModel):
     encoding: str | None = None
     schedule: Schedule = Field(default_factory=lambda: Schedule(every_minutes=24 * 60))
     enabled: bool = True
+
+    @model_validator(mode="before")
+    @classmethod
+    def _layout_from_kind(cls, data: Any) -> Any:
+        """A source without `layout:` is read the way its kind used to imply: an e-paper as several
+        articles per page, anything else as one. Only for files written before `layout` existed;
+        new entries say their layout."""
+        if isinstance(data, dict) and "layout" not in data:
+            data = {**data, "layout": Layout.EPAPER if data.get("kind") == SourceKind.EPAPER else Layout.ARTICLE}
+        return data
+
+    @field_validator("adapter")
+    @classmethod
+    def _importable_adapter(cls, value: str | None) -> str | None:
+        """The adapter class must import now, not fail in the middle of a crawl."""
+        if value is None:
+            return value
+        if not IMPORT_PATH.match(value):
+            raise ValueError(f"adapter {value!r} is not an import path like package.module:Class")
+        module_name, _, class_name = value.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise ValueError(f"adapter {value!r}: cannot import {module_name} ({exc})") from None
+        adapter = getattr(module, class_name, None)
+        if not isinstance(adapter, type):
+            raise ValueError(f"adapter {value!r}: {module_name} has no class {class_name}")
+        missing = [name for name in ADAPTER_METHODS if not callable(getattr(adapter, name, None))]
+        if missing:
+            raise ValueError(f"adapter {value!r} lacks {', '.join(missing)}; subclass crawler.adapters.DefaultAdapter")
+        return value
 
     @field_validator("id")
     @classmethod

@@ -99,7 +99,8 @@ class ScrapydCluster:
               query: dict[str, str] | None = None) -> dict:
         url = f"{node}/{endpoint}" + (f"?{urlencode(query)}" if query else "")
         data = urlencode(form).encode() if form is not None else None
-        headers = {"Authorization": self._auth[node]} if self._auth[node] else {}
+        auth = self._auth[node]
+        headers = {"Authorization": auth} if auth else {}
         try:
             with urlopen(Request(url, data=data, headers=headers), timeout=self.timeout) as response:
                 answer = json.loads(response.read())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from config.vocabulary import ErrorKind
 from indexer.models import Page
 
 
@@ -52,11 +53,11 @@ class Skipped:
 
     page: Page
     reason: str
-    kind: str = "not_html"
+    kind: ErrorKind = ErrorKind.NOT_HTML
 
 
 @dataclass
 class CrawlError:
     url: str
-    kind: str
+    kind: ErrorKind
     message: str

@@ -27,10 +27,11 @@ def crawl_command(source_ids: list[str], *, progress: bool = False,
 
 
 def start_crawl(source_ids: list[str], settings: Settings, *, progress: bool = False,
-                scrapy_settings: dict[str, object] | None = None) -> subprocess.Popen:
-    """Start one crawl process for these sources and return at once (the caller waits, or kills it)."""
+                scrapy_settings: dict[str, object] | None = None, stderr: int | None = None) -> subprocess.Popen:
+    """Start one crawl process for these sources and return at once (the caller waits, or kills it);
+    `stderr=subprocess.PIPE` to read its progress line."""
     return subprocess.Popen(crawl_command(source_ids, progress=progress, scrapy_settings=scrapy_settings),
-                            env=_environment(settings), stdin=subprocess.DEVNULL)
+                            env=_environment(settings), stdin=subprocess.DEVNULL, stderr=stderr)
 
 
 def crawl_in_subprocess(source_ids: list[str], settings: Settings, *, progress: bool = False,
@@ -42,9 +43,8 @@ def crawl_in_subprocess(source_ids: list[str], settings: Settings, *, progress: 
 
     batches = split_for_workers(same_host_groups(source_ids, settings.sources_path), workers or os.cpu_count() or 1)
     relay = ProgressRelay(sys.stderr) if progress and len(batches) > 1 else None
-    procs = [subprocess.Popen(crawl_command(batch, progress=progress, scrapy_settings=scrapy_settings),
-                              env=_environment(settings), stdin=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE if relay else None)
+    procs = [start_crawl(batch, settings, progress=progress, scrapy_settings=scrapy_settings,
+                         stderr=subprocess.PIPE if relay else None)
              for batch in batches]
     if relay:
         relay.follow(procs)

@@ -68,10 +68,6 @@ def article_links(sel: Selector, base_url: str, domains: list[str], css: str | N
     return list(seen)
 
 
-def attachment_links(sel: Selector, base_url: str, domains: list[str]) -> list[str]:
-    return list(named_attachment_links(sel, base_url, domains))
-
-
 def named_attachment_links(sel: Selector, base_url: str, domains: list[str]) -> dict[str, str]:
     """Attachment URL → its anchor text (the file name when the anchor has none), in page order."""
     out: dict[str, str] = {}

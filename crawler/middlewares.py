@@ -1,4 +1,7 @@
-"""Downloader middlewares."""
+"""Downloader middlewares: conditional GET from the catalog, Retry-After, redirect loops.
+
+Each is built by Scrapy through `from_crawler` and reads its settings from `crawler.settings`.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Response
 
+from config.vocabulary import PageState
+from crawler.catalog import crawl_catalog
 from crawler.errors import RateLimited, RedirectLoop
 from indexer.store.catalog import Catalog
 
@@ -31,22 +36,19 @@ class ConditionalGetMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
-        from config.settings import Settings
-
-        return cls(Catalog(Settings.load().catalog_url, migrate_schema=False))
+        return cls(crawl_catalog(crawler))
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if not request.meta.get("conditional"):
             return
         is_attachment = "attachment_of" in request.meta
         known = self.catalog.known_attachment(request.url) if is_attachment else self.catalog.known_page(request.url)
-        if known is None or known.state != "ok":
+        if known is None or known.state != PageState.OK:
             return
         if known.etag:
             request.headers.setdefault(b"If-None-Match", known.etag.encode())
         if known.last_modified:
             request.headers.setdefault(b"If-Modified-Since", known.last_modified.encode())
-        return
 
 
 class RetryAfterMiddleware:
@@ -57,16 +59,18 @@ class RetryAfterMiddleware:
     slot, so the site's other pages go on at the polite pace meanwhile.
     """
 
-    def __init__(self, crawler: Crawler):
+    def __init__(self, crawler: Crawler, *, max_wait: float, default_wait: float, max_retry_times: int):
         self.crawler = crawler
-        settings = crawler.settings
-        self.max_wait = settings.getfloat("GONGGAO_RETRY_AFTER_MAX", 300.0)
-        self.default_wait = settings.getfloat("GONGGAO_RETRY_AFTER_DEFAULT", 10.0)
-        self.max_retry_times = settings.getint("RETRY_TIMES")
+        self.max_wait = max_wait
+        self.default_wait = default_wait
+        self.max_retry_times = max_retry_times
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
-        return cls(crawler)
+        settings = crawler.settings
+        return cls(crawler, max_wait=settings.getfloat("GONGGAO_RETRY_AFTER_MAX", 300.0),
+                   default_wait=settings.getfloat("GONGGAO_RETRY_AFTER_DEFAULT", 10.0),
+                   max_retry_times=settings.getint("RETRY_TIMES"))
 
     async def process_response(self, request: Request, response: Response,
                                spider: Spider | None = None) -> Request | Response:
@@ -78,7 +82,9 @@ class RetryAfterMiddleware:
         if wait > self.max_wait:
             raise RateLimited(f"HTTP {response.status}: the site asks to come back in {wait:.0f} s "
                               f"(more than GONGGAO_RETRY_AFTER_MAX = {self.max_wait:.0f} s); left for the next run")
-        retry = get_retry_request(request, spider=self.crawler.spider,
+        spider = spider or self.crawler.spider
+        assert spider is not None, "Scrapy runs downloader middlewares only while a spider is open"
+        retry = get_retry_request(request, spider=spider,
                                   reason=f"HTTP {response.status}, Retry-After {wait:.0f} s",
                                   max_retry_times=request.meta.get("max_retry_times", self.max_retry_times))
         if retry is None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import errno
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
 from sqlalchemy.exc import SQLAlchemyError
 
-from config.settings import Settings
 from config.sources import Source
-from config.vocabulary import RunState
+from config.vocabulary import NOT_COUNTED_AS_ERRORS, ErrorKind, PageState, RunState
+from crawler.catalog import crawl_catalog
 from crawler.items import (
     AttachmentNotModified,
     CrawlError,
@@ -24,13 +25,14 @@ from crawler.items import (
     NotModified,
     Skipped,
 )
+from crawler.settings import required
+from crawler.spiders.announcements import spider_of
 from indexer.extract.attachment_text import Unreadable, attachment_text
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
 from indexer.store.catalog import AttachmentRecord, Catalog
-from indexer.store.warc import WarcWriterRotating
+from indexer.store.warc import RecordRef, WarcWriterRotating
 
 log = logging.getLogger(__name__)
-NOT_COUNTED_AS_ERRORS = {"robots", "not_html", "no_article", "attachment_unreadable"}
 STORAGE_ERRORS = (OSError, SQLAlchemyError)
 DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 POSTGRES_DISK_FULL = "53100"
@@ -39,24 +41,28 @@ GONE_STATUSES = (404, 410)
 
 
 class CatalogPipeline:
-    def __init__(self, crawler: Crawler, settings: Settings):
+    """Archives every response, runs the indexer on article pages and records the run in the catalog."""
+
+    def __init__(self, crawler: Crawler, catalog: Catalog, *, archive_dir: Path, enrichers: Enrichers):
         self.crawler = crawler
         self.stats = crawler.stats
-        self.catalog = Catalog(settings.catalog_url, archive_dir=settings.archive_dir)
-        self.archive_dir = settings.archive_dir
+        self.catalog = catalog
+        self.archive_dir = archive_dir
         self.archive: WarcWriterRotating | None = None
-        self.enrichers = Enrichers(hazards_path=settings.hazards_path)
+        self.enrichers = enrichers
         self.run_id: int | None = None
         self.listings: dict[str, list[str]] = {}  # list pages read in this run → their article URLs
         self.stopped: str | None = None  # why the crawl stopped early: the catalog or the archive cannot be written
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CatalogPipeline:
-        return cls(crawler, Settings.load())
+        settings = crawler.settings
+        return cls(crawler, crawl_catalog(crawler), archive_dir=Path(required(settings, "GONGGAO_ARCHIVE_DIR")),
+                   enrichers=Enrichers(hazards_path=Path(required(settings, "GONGGAO_HAZARDS_PATH"))))
 
     @property
     def source(self) -> Source:
-        return self.crawler.spider.source
+        return spider_of(self.crawler).source
 
     def open_spider(self) -> None:
         # one writer per crawl: files are named by source and process, so writers never share a file
@@ -68,6 +74,7 @@ class CatalogPipeline:
         self.run_id = self.catalog.start_run(self.source.id, os.getpid())
 
     def close_spider(self) -> None:
+        assert self.run_id is not None, "open_spider() starts the run"
         get = self.stats.get_value
         try:
             if not self.stopped:
@@ -86,17 +93,16 @@ class CatalogPipeline:
         finally:
             if self.archive is not None:
                 self.archive.close()
-            self.catalog.close()
 
-    def _run_state(self) -> str:
+    def _run_state(self) -> RunState:
         """ok; failed (stopped early, or errors and nothing fetched); needs_browser (list pages behind a challenge)."""
         get = self.stats.get_value
         fetched = get("gonggao/pages", 0) + get("gonggao/unchanged", 0)
         if self.stopped:
-            return "failed"
+            return RunState.FAILED
         if fetched == 0 and get("gonggao/needs_browser_lists", 0):
-            return "needs_browser"
-        return "failed" if fetched == 0 and get("gonggao/errors", 0) else "ok"
+            return RunState.NEEDS_BROWSER
+        return RunState.FAILED if fetched == 0 and get("gonggao/errors", 0) else RunState.OK
 
     def process_item(self, item: Any) -> Any:
         if self.stopped:
@@ -115,21 +121,21 @@ class CatalogPipeline:
             self.stats.inc_value("gonggao/pages")
             warc = self.archive.append(item.page)
             try:
-                docs = ingest_page(item.page, source, self.enrichers)
+                docs = ingest_page(item.page, source, self.enrichers, extract=spider_of(self.crawler).adapter.extract)
             except NotAnArticle as exc:
-                self.catalog.save_page(item.page, state="skipped", reason=str(exc), warc=warc)
-                self._error(source.id, item.page.url, "no_article", str(exc))
+                self.catalog.save_page(item.page, state=PageState.SKIPPED, reason=str(exc), warc=warc)
+                self._error(source.id, item.page.url, ErrorKind.NO_ARTICLE, str(exc))
                 return
             except Exception as exc:  # a broken page is a recorded error, never a crashed crawl
                 log.warning("extract failed url=%s error=%r", item.page.url, exc)
-                self.catalog.save_page(item.page, state="error", reason=repr(exc), warc=warc)
-                self._error(source.id, item.page.url, "extract", repr(exc))
+                self.catalog.save_page(item.page, state=PageState.ERROR, reason=repr(exc), warc=warc)
+                self._error(source.id, item.page.url, ErrorKind.EXTRACT, repr(exc))
                 return
             # The page turns "ok" only once its documents are stored: a crash or a full disk in
             # between leaves it "error", so the next run fetches it again instead of trusting it.
-            page_id = self.catalog.save_page(item.page, state="error", reason=NOT_STORED_YET, warc=warc)
+            page_id = self.catalog.save_page(item.page, state=PageState.ERROR, reason=NOT_STORED_YET, warc=warc)
             result = self.catalog.store_documents(page_id, docs)
-            self.catalog.set_page_state(page_id, "ok")
+            self.catalog.set_page_state(page_id, PageState.OK)
             self.stats.inc_value("gonggao/docs_new", result.new)
             self.stats.inc_value("gonggao/docs_changed", result.changed)
         elif isinstance(item, FetchedAttachment):
@@ -146,7 +152,7 @@ class CatalogPipeline:
             self.stats.inc_value("gonggao/docs_removed", removed)
         elif isinstance(item, Skipped):
             warc = self.archive.append(item.page)
-            self.catalog.save_page(item.page, state="skipped", reason=item.reason, warc=warc)
+            self.catalog.save_page(item.page, state=PageState.SKIPPED, reason=item.reason, warc=warc)
             self._error(source.id, item.page.url, item.kind, item.reason)
         elif isinstance(item, CrawlError):
             self._error(source.id, item.url, item.kind, item.message)
@@ -158,8 +164,10 @@ class CatalogPipeline:
         self.stats.inc_value("gonggao/attachments")
         headers = {k.lower(): v for k, v in page.headers.items()}
         content_type = headers.get("content-type", "")
+        warc: RecordRef | None = None
+        text: str | Unreadable
         if page.status in GONE_STATUSES:
-            warc, text = None, Unreadable(f"HTTP {page.status}")
+            text = Unreadable(f"HTTP {page.status}")
         else:
             warc, text = self.archive.append(page), attachment_text(page.body, page.url, content_type)
         self.catalog.save_attachment(AttachmentRecord(
@@ -171,11 +179,11 @@ class CatalogPipeline:
         ))
         self.catalog.refresh_attachment_texts(item.parent_url)
         if isinstance(text, Unreadable):
-            self._error(self.source.id, page.url, "attachment_unreadable", text.reason)
+            self._error(self.source.id, page.url, ErrorKind.ATTACHMENT_UNREADABLE, text.reason)
 
     def _stop_on_storage_failure(self, url: str, exc: Exception) -> None:
         """Record why (if the catalog still takes it) and close the spider: every further page would fail too."""
-        kind = "disk_full" if _is_disk_full(exc) else "storage"
+        kind = ErrorKind.DISK_FULL if _is_disk_full(exc) else ErrorKind.STORAGE
         cause = getattr(exc, "orig", None) or exc  # the database's own words, without SQLAlchemy's statement dump
         self.stopped = f"{kind}: cannot store what was fetched ({cause}); the crawl stopped, nothing is half-stored"
         log.error("crawl stopped source=%s url=%s %s", self.source.id, url, self.stopped)
@@ -186,7 +194,7 @@ class CatalogPipeline:
             log.error("cannot record the error either source=%s error=%s", self.source.id, again)
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="storage_failed"))
 
-    def _error(self, source_id: str, url: str, kind: str, message: str) -> None:
+    def _error(self, source_id: str, url: str, kind: ErrorKind, message: str) -> None:
         if kind not in NOT_COUNTED_AS_ERRORS:
             self.stats.inc_value("gonggao/errors")
         self.catalog.record_error(self.run_id, source_id, url, kind, message)

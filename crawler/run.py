@@ -16,10 +16,11 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 from twisted.internet import defer
 from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
 from config.errors import ConfigError
-from config.settings import Settings
 from config.sources import load_sources
+from crawler.settings import required
 from crawler.spiders.announcements import AnnouncementsSpider
 
 
@@ -34,7 +35,7 @@ def crawl(source_ids: list[str], overrides: dict[str, str] | None = None) -> int
     process = CrawlerProcess(settings)
     failed: list[str] = []
     crawlers: dict[str, Crawler] = {}
-    for group in same_host_groups(source_ids):
+    for group in same_host_groups(source_ids, Path(required(settings, "GONGGAO_SOURCES_PATH"))):
         _crawl_in_turn(process, group, crawlers, failed)
     process.start()
     for source_id, crawler in crawlers.items():
@@ -44,14 +45,13 @@ def crawl(source_ids: list[str], overrides: dict[str, str] | None = None) -> int
     return len(failed)
 
 
-def same_host_groups(source_ids: list[str], sources_path: Path | None = None) -> list[list[str]]:
+def same_host_groups(source_ids: list[str], sources_path: Path) -> list[list[str]]:
     """The sources in groups that share a host (Scrapy's download slot); an unknown id is a group of its own.
 
-    `sources_path`: the sources file the crawl will read (default: the one the environment names).
+    `sources_path`: the sources file the crawl will read.
     """
     try:
-        hosts = {s.id: {urlsplit(url).hostname for url in s.start_urls}
-                 for s in load_sources(sources_path or Settings.load().sources_path)}
+        hosts = {s.id: {urlsplit(url).hostname for url in s.start_urls} for s in load_sources(sources_path)}
     except ConfigError:
         hosts = {}  # each spider reports the broken file itself
     groups: list[tuple[set[str | None], list[str]]] = []
@@ -79,7 +79,7 @@ def _crawl_in_turn(process: CrawlerProcess, source_ids: list[str], crawlers: dic
         yield deferred
 
 
-def _report_failure(failure, source_id: str, failed: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _report_failure(failure: Failure, source_id: str, failed: list[str]) -> None:
     failed.append(source_id)
     print(f"crawl {source_id}: could not run: {failure.getErrorMessage()}", file=sys.stderr)
 

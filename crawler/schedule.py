@@ -3,6 +3,9 @@
 FIELD_NOTES: a job store must not be shared by two schedulers, so only `gonggao up` runs one;
 jobs have fixed ids and `replace_existing`, missed runs coalesce into one, and a source never
 crawls twice at once (`max_instances=1`).
+
+A source's `cron:` is a standard crontab line (config/cron.py); APScheduler numbers weekdays from
+Monday and ANDs the two day fields, so its triggers are built from the parsed line, not the text.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.combining import OrTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from config.cron import WEEKDAY_NAMES, CronField, CronLine, parse_cron
 from config.settings import Settings
 from config.sources import Schedule, Source
 from crawler.dispatch import crawl_sources
@@ -28,11 +33,30 @@ JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 6 * 
 
 
 def trigger_for(schedule: Schedule) -> BaseTrigger:
+    jitter = schedule.jitter_seconds or None
     if schedule.cron:
-        minute, hour, day, month, day_of_week = schedule.cron.split()
-        return CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week,
-                           timezone=TIMEZONE, jitter=schedule.jitter_seconds or None)
-    return IntervalTrigger(minutes=schedule.every_minutes, timezone=TIMEZONE, jitter=schedule.jitter_seconds or None)
+        return cron_trigger(parse_cron(schedule.cron), jitter)
+    return IntervalTrigger(minutes=schedule.every_minutes, timezone=TIMEZONE, jitter=jitter)
+
+
+def cron_trigger(line: CronLine, jitter: int | None = None) -> BaseTrigger:
+    """APScheduler's trigger for a standard crontab line: weekdays by name (so 0 and 7 are Sunday), and
+    with both day fields restricted, a day matching either (two triggers, whichever fires first)."""
+    times = {"minute": _expression(line.minute), "hour": _expression(line.hour),
+             "month": _expression(line.month), "timezone": TIMEZONE}
+    day, weekday = _expression(line.day), _weekday_expression(line.weekday)
+    if line.day_or_weekday:
+        return OrTrigger([CronTrigger(day=day, **times), CronTrigger(day_of_week=weekday, **times)], jitter=jitter)
+    return CronTrigger(day=day, day_of_week=weekday, jitter=jitter, **times)
+
+
+def _expression(field: CronField) -> str:
+    return "*" if field.every else ",".join(str(value) for value in field.values)
+
+
+def _weekday_expression(field: CronField) -> str:
+    """Names, which APScheduler and cron read alike (its numbers start at Monday, cron's at Sunday)."""
+    return "*" if field.every else ",".join(WEEKDAY_NAMES[value] for value in field.values)
 
 
 def scheduled_crawl(source_id: str) -> None:
@@ -87,7 +111,7 @@ def same_schedule(a: BaseTrigger, b: BaseTrigger) -> bool:
     if type(a) is not type(b) or getattr(a, "jitter", None) != getattr(b, "jitter", None):
         return False
     if isinstance(a, IntervalTrigger):
-        return a.interval == b.interval                      # type: ignore[attr-defined]
+        return a.interval == b.interval
     return str(a) == str(b) and str(getattr(a, "timezone", "")) == str(getattr(b, "timezone", ""))
 
 

@@ -1,12 +1,21 @@
 """Scrapy settings for Gonggao: polite by default.
 
-Alphabetical within groups. Gonggao's own settings (data directory, sources file, contact URL)
-come from `config.settings.Settings`, i.e. from the environment; see the README.
+Alphabetical within groups. Gonggao's own settings (data directory, catalog, sources file, contact
+URL; see the README) come from the environment through `config.settings.Settings`, and become
+Scrapy settings here, once (`from_gonggao`): every crawler component reads them from
+`crawler.settings` in its `from_crawler`, so a test builds any component from
+`scrapy.utils.test.get_crawler(settings_dict=from_gonggao(...))`. Scrapyd nodes load this module
+too (their scrapy.cfg names it), so a node's environment configures its crawls the same way.
 """
 
-from config.settings import Settings
+from __future__ import annotations
 
-_settings = Settings.load()
+from typing import Any
+
+from scrapy.settings import BaseSettings
+
+from config.errors import ConfigError
+from config.settings import Settings
 
 BOT_NAME = "gonggao"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -15,13 +24,10 @@ NEWSPIDER_MODULE = "crawler.spiders"
 # -- politeness ------------------------------------------------------------------------------
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_MAX_DELAY = 30.0
-AUTOTHROTTLE_START_DELAY = _settings.crawl_delay
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
-DOWNLOAD_DELAY = _settings.crawl_delay
 ROBOTSTXT_OBEY = True
-USER_AGENT = f"Gonggao/0.1 (announcement search crawler; +{_settings.contact_url})"
 
 # -- limits and faults -----------------------------------------------------------------------
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
@@ -48,6 +54,31 @@ ITEM_PIPELINES = {
 }
 
 # -- runtime ---------------------------------------------------------------------------------
-LOG_LEVEL = _settings.log_level
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+
+def from_gonggao(settings: Settings) -> dict[str, Any]:
+    """Gonggao's settings as the Scrapy settings the crawl reads (the GONGGAO_* names are ours)."""
+    return {
+        "AUTOTHROTTLE_START_DELAY": settings.crawl_delay,
+        "DOWNLOAD_DELAY": settings.crawl_delay,
+        "GONGGAO_ARCHIVE_DIR": str(settings.archive_dir),
+        "GONGGAO_CATALOG_URL": settings.catalog_url,
+        "GONGGAO_HAZARDS_PATH": str(settings.hazards_path),
+        "GONGGAO_SOURCES_PATH": str(settings.sources_path),
+        "LOG_LEVEL": settings.log_level,
+        "USER_AGENT": f"Gonggao/0.1 (announcement search crawler; +{settings.contact_url})",
+    }
+
+
+def required(settings: BaseSettings, name: str) -> str:
+    """A GONGGAO_* setting a component cannot work without; a ConfigError naming it when it is missing."""
+    value = settings.get(name)
+    if not value:
+        raise ConfigError("Scrapy settings", None, name, "not set (crawler/settings.py sets it from the environment)")
+    return str(value)
+
+
+# This process's environment, as module settings (what `scrapy`, Scrapyd and crawler/run.py load).
+globals().update(from_gonggao(Settings.load()))

@@ -89,9 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(func=cmd_search)
 
     extract = sub.add_parser("extract", help="print the documents of saved pages as JSON Lines")
-    extract.add_argument("pages", nargs="+", type=Path, metavar="PAGE.html")
+    extract.add_argument("pages", nargs="*", type=Path, metavar="PAGE.html")
     extract.add_argument("--url", help="the URL the page was fetched from (one page only)")
-    extract.add_argument("--source", help="a source id from the sources file, for its selectors and hints")
+    extract.add_argument("--source", help="a source id from the sources file, for its selectors and hints "
+                                          "(with --manifest: for the lines that name none)")
+    extract.add_argument("--manifest", metavar="PAGES.jsonl",
+                         help='JSON Lines {"path", "url", "source"}: each page with its own address and source '
+                              "('-' reads standard input)")
     extract.set_defaults(func=cmd_extract)
 
     reextract = sub.add_parser("reextract", help="rebuild every document from the WARC archive (no network)")
@@ -239,13 +243,36 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     from gonggao.extract_cmd import extract_files
 
+    if args.manifest:
+        return _extract_manifest(args, settings)
+    if not args.pages:
+        print("gonggao: name the pages to extract, or give --manifest", file=sys.stderr)
+        return EXIT_USAGE
     if args.url and len(args.pages) > 1:
         print("gonggao: --url applies to one page only", file=sys.stderr)
         return EXIT_USAGE
     return extract_files(args.pages, args.url, args.source, settings)
 
 
+def _extract_manifest(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao.extract_cmd import extract_manifest
+
+    if args.pages or args.url:
+        print("gonggao: with --manifest the manifest names the pages and their URLs", file=sys.stderr)
+        return EXIT_USAGE
+    if args.manifest == "-":
+        return extract_manifest(sys.stdin, "-", Path.cwd(), args.source, settings)
+    path = Path(args.manifest)
+    try:
+        with path.open(encoding="utf-8") as manifest:
+            return extract_manifest(manifest, str(path), path.resolve().parent, args.source, settings)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"gonggao: cannot read the manifest {path}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.adapters import extract_functions
     from gonggao import services
     from gonggao.pipeline import load_configured_sources, open_catalog, print_progress, sync
     from indexer.reextract import reextract
@@ -253,7 +280,7 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
     sources = load_configured_sources(settings)
     catalog = open_catalog(settings, sources)
     report = reextract(catalog, sources, settings.hazards_path, source_id=args.source, workers=args.workers,
-                       progress=print_progress("reextract"))
+                       progress=print_progress("reextract"), extractors=extract_functions(sources))
     print(f"re-extracted {report.pages} pages: {report.docs_new} new, {report.docs_changed} changed, "
           f"{report.docs_unchanged} unchanged documents, {report.no_article} without article, {report.errors} errors")
     try:

@@ -7,6 +7,7 @@ its server in `<data>/meilisearch/running.json`, and other commands use that ser
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,13 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import Settings
-from indexer.search_index.process import MeiliProcess, MeiliUnavailable, wait_healthy
+from indexer.search_index.binary import pin
+from indexer.search_index.process import MeiliProcess, MeiliUnavailable, server_version, wait_healthy
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class MeiliEndpoint:
     url: str
     master_key: str
+    pid: int = 0  # of the server `gonggao up` runs; 0 for an external one
 
 
 def _running_file(settings: Settings) -> Path:
@@ -45,7 +50,7 @@ def running_managed(settings: Settings) -> MeiliEndpoint | None:
         return None
     if not _pid_alive(int(info.get("pid", 0))):
         return None
-    return MeiliEndpoint(info["url"], info["master_key"])
+    return MeiliEndpoint(info["url"], info["master_key"], int(info["pid"]))
 
 
 def announce(settings: Settings, proc: MeiliProcess) -> None:
@@ -60,14 +65,28 @@ def withdraw(settings: Settings) -> None:
     _running_file(settings).unlink(missing_ok=True)
 
 
+def external(url: str, master_key: str) -> MeiliEndpoint:
+    """A server the user runs (MEILI_URL): any version is used, a version other than the pinned one
+    with a warning (Gonggao's index settings and filters are tested with the pinned one)."""
+    wait_healthy(url, timeout=10)
+    expected = pin().version
+    try:
+        version = server_version(url, master_key)
+    except MeiliUnavailable as exc:  # a key without the `version` action: the version stays unknown
+        log.warning("cannot read the Meilisearch version url=%s tested=%s error=%s", url, expected, exc)
+        return MeiliEndpoint(url, master_key)
+    if version != expected:
+        log.warning("Meilisearch is not the tested version, results may differ url=%s version=%s tested=%s", url, version, expected)
+    return MeiliEndpoint(url, master_key)
+
+
 @contextmanager
 def meilisearch(settings: Settings) -> Iterator[MeiliEndpoint]:
     """The Meilisearch this command should use, started for the duration if nobody runs it."""
-    if not settings.managed_meili:
+    if settings.meili_url is not None:
         if not settings.meili_master_key:
             raise MeiliUnavailable("MEILI_URL is set but MEILI_MASTER_KEY is not")
-        wait_healthy(settings.meili_url.rstrip("/"), timeout=10)
-        yield MeiliEndpoint(settings.meili_url.rstrip("/"), settings.meili_master_key)
+        yield external(settings.meili_url.rstrip("/"), settings.meili_master_key)
         return
     running = running_managed(settings)
     if running:

@@ -2,17 +2,26 @@
 
 Ctrl-C (SIGINT) or SIGTERM stops the web server, then the scheduler (a running crawl finishes
 in its own process), then Meilisearch: the ExitStack unwinds in reverse order of start.
+
+One `up` per data directory: it holds an exclusive lock on `<data>/gonggao-up.lock` from its
+first step, so a second `up` started at the same moment fails at once instead of racing the
+first to start Meilisearch on the same files.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import sys
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from apscheduler.triggers.cron import CronTrigger
 
+from config.errors import GonggaoError
 from config.settings import Settings
 from crawler import schedule
 from crawler.dispatch import ScrapydCluster, configured_nodes
@@ -21,9 +30,38 @@ from gonggao.backup import make_backup
 from gonggao.pipeline import load_configured_sources, open_catalog, sync
 from gonggao.services import MeiliEndpoint
 from gonggao.web import bind, make_server, url_of
-from indexer.search_index.process import MeiliProcess
+from indexer.search_index.process import MeiliProcess, MeiliUnavailable, wait_healthy
 
 log = logging.getLogger(__name__)
+
+LOCK_FILE = "gonggao-up.lock"
+
+
+class AlreadyRunning(GonggaoError):
+    """Another `gonggao up` holds this data directory, or the Meilisearch one of them left."""
+
+
+@contextmanager
+def exclusive(data_dir: Path) -> Iterator[None]:
+    """Hold the data directory's `up` lock (flock) for the duration, or raise AlreadyRunning.
+
+    The kernel releases the lock when the holder exits, however it exits, so a crash leaves no
+    stale lock; the descriptor is not inherited by child processes (Meilisearch, crawls).
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode(errors="replace").strip() or "unknown"
+            raise AlreadyRunning(f"another `gonggao up` (pid {holder}) already runs on {data_dir}; "
+                                 "stop it or set GONGGAO_DATA_DIR to another directory") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -37,9 +75,15 @@ def start_meilisearch(settings: Settings, stack: ExitStack) -> MeiliEndpoint:
     """The managed server (announced for other commands), or the external one."""
     if not settings.managed_meili:
         return stack.enter_context(services.meilisearch(settings))
-    if services.running_managed(settings):
-        raise SystemExit(f"gonggao: another `gonggao up` already runs on {settings.data_dir}; "
-                         "stop it or set GONGGAO_DATA_DIR to another directory")
+    left = services.running_managed(settings)
+    if left:  # we hold the lock, so the `up` that announced it is gone
+        try:
+            wait_healthy(left.url, timeout=2)
+        except MeiliUnavailable:
+            services.withdraw(settings)  # nothing answers: its pid was reused, the announcement is stale
+        else:
+            raise AlreadyRunning(f"a Meilisearch left by an earlier `gonggao up` (pid {left.pid}) still runs on "
+                                 f"{settings.data_dir}: stop it (kill {left.pid}), then start again")
     proc = MeiliProcess(settings.data_dir, binary=settings.meili_bin)
     proc.start()
     stack.callback(proc.stop)
@@ -53,6 +97,7 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
     if settings.scrapyd_nodes and options.schedule:
         ScrapydCluster(configured_nodes(settings)).verify()   # a wrong node is reported now, not at 3 am
     with ExitStack() as stack:
+        stack.enter_context(exclusive(settings.data_dir))
         meili = start_meilisearch(settings, stack)
         catalog = open_catalog(settings, sources)
         stack.callback(catalog.close)

@@ -32,7 +32,8 @@ def make_server(settings: Settings, meili: MeiliEndpoint, sock: socket.socket) -
     app = create_app(WebConfig(meili_url=meili.url, search_key=search_key, index_name=settings.index_name,
                                hazard_labels=hazard_labels(settings.hazards_path),
                                catalog_url=settings.catalog_url, archive_dir=settings.archive_dir,
-                               next_runs=schedule_reader(settings), embed=embed_query))
+                               next_runs=schedule_reader(settings), embed=embed_query,
+                               public_url=settings.public_url))
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
     return uvicorn.Server(config)
 

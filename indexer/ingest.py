@@ -1,16 +1,20 @@
 """Page → Documents: decode, extract, clean, enrich. Pure: no I/O, no clock, no network.
 
 `ingest_page` is what the crawler's pipeline, `gonggao extract` and `gonggao reextract` call;
-it is safe to run in a process pool.
+it is safe to run in a process pool. Extraction is a parameter (`extract`, default
+`extract_articles`): a site with an adapter of its own (crawler/adapters.py) passes its adapter's,
+so the indexer never needs to know the crawler.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 from urllib.parse import urldefrag, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -18,16 +22,19 @@ from config.errors import BadInput
 from config.hazards import Taxonomy, load_taxonomy
 from config.settings import CONFIG_DIR
 from config.sources import Source
+from config.vocabulary import Layout
 from indexer.enrich.hazards import tag_hazards
 from indexer.enrich.issuer import classify_event, normalize_issuer
 from indexer.enrich.regions import Gazetteer, RegionContext
 from indexer.extract import ExtractOptions, extract_articles
 from indexer.extract.decode import decode_html
-from indexer.models import Article, Document, Page, RegionPath
+from indexer.models import Article, Document, Page, RegionPath, SourceType
 from indexer.text.chinese import to_simplified
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LEAD_CHARS = 160
+# html, url, options → the page's articles ([] when none); pure, like `extract_articles`
+ExtractFunction = Callable[[str, str, ExtractOptions], list[Article]]
 
 
 class NotAnArticle(BadInput):
@@ -63,23 +70,25 @@ def extract_options(source: Source | None, fetched_at: datetime | None) -> Extra
     return ExtractOptions(
         content_selector=source.selectors.content,
         remove_selectors=tuple(source.selectors.remove),
-        multi_article=source.kind == "epaper",
+        multi_article=source.layout == Layout.EPAPER,
         fetched_at=fetched_at,
     )
 
 
 def ingest_html(html: str, url: str, source: Source | None, enrichers: Enrichers,
-                fetched_at: datetime | None = None, source_id: str = "") -> list[Document]:
-    articles = extract_articles(html, url, extract_options(source, fetched_at))
+                fetched_at: datetime | None = None, source_id: str = "",
+                extract: ExtractFunction = extract_articles) -> list[Document]:
+    articles = extract(html, url, extract_options(source, fetched_at))
     if not articles:
         raise NotAnArticle("no article text found on the page")
     return [enrich(article, url, source, enrichers, fetched_at, source_id) for article in articles]
 
 
-def ingest_page(page: Page, source: Source | None, enrichers: Enrichers) -> list[Document]:
+def ingest_page(page: Page, source: Source | None, enrichers: Enrichers,
+                extract: ExtractFunction = extract_articles) -> list[Document]:
     html, _encoding = decode_html(page.body, page.headers.get("content-type") or page.headers.get("Content-Type"),
                                   source.encoding if source else None)
-    return ingest_html(html, page.final_url or page.url, source, enrichers, page.fetched_at, page.source_id)
+    return ingest_html(html, page.final_url or page.url, source, enrichers, page.fetched_at, page.source_id, extract)
 
 
 def enrich(article: Article, url: str, source: Source | None, enrichers: Enrichers,
@@ -115,7 +124,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         author=article.author,
         doc_number=article.doc_number,
         site_name=site_name,
-        source_type=source.kind if source else "gov",
+        source_type=cast(SourceType, source.kind.value) if source else "gov",  # SourceType: SourceKind's codes
         region=region.path if region.path else RegionPath(),
         region_codes=region.codes,
         province=region.province,

@@ -3,24 +3,31 @@
 Pages are read and extracted in a process pool (extraction is CPU-bound and pure); the catalog
 is written from this process only. Unchanged text makes no new version, so running it twice is
 harmless. Reprint clusters are recomputed at the end for the documents that changed.
+
+A source with an adapter of its own reads its pages with the adapter's extract function, as its
+crawl did: the caller passes them by source id (`extractors`; `gonggao reextract` builds them
+from crawler/adapters.py). They go to each worker once, so they must pickle.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from config.sources import Source
-from indexer.ingest import Enrichers, NotAnArticle, ingest_page
+from config.vocabulary import PageState
+from indexer.extract import extract_articles
+from indexer.ingest import Enrichers, ExtractFunction, NotAnArticle, ingest_page
 from indexer.models import Document
 from indexer.reprints import recluster
 from indexer.store.catalog import Catalog
 from indexer.store.warc import RecordRef, read_record
 
 _enrichers: Enrichers | None = None
+_extractors: Mapping[str, ExtractFunction] = {}
 
 
 @dataclass
@@ -46,47 +53,53 @@ class _Task:
 class _Outcome:
     page_id: int
     docs: list[Document]
-    state: str
+    state: PageState
     reason: str | None = None
 
 
-def _init_worker(hazards_path: Path) -> None:
-    global _enrichers
+def _init_worker(hazards_path: Path, extractors: Mapping[str, ExtractFunction]) -> None:
+    global _enrichers, _extractors
     _enrichers = Enrichers(hazards_path=hazards_path)
+    _extractors = extractors
 
 
 def _extract(task: _Task) -> _Outcome:
     assert _enrichers is not None
     try:
         page = read_record(task.archive_dir, task.ref)
-        return _Outcome(task.page_id, ingest_page(page, task.sources.get(page.source_id), _enrichers), "ok")
+        extract = _extractors.get(page.source_id, extract_articles)
+        docs = ingest_page(page, task.sources.get(page.source_id), _enrichers, extract)
+        return _Outcome(task.page_id, docs, PageState.OK)
     except NotAnArticle as exc:
-        return _Outcome(task.page_id, [], "skipped", str(exc))
+        return _Outcome(task.page_id, [], PageState.SKIPPED, str(exc))
     except Exception as exc:  # one broken record never stops the run
-        return _Outcome(task.page_id, [], "error", repr(exc))
+        return _Outcome(task.page_id, [], PageState.ERROR, repr(exc))
 
 
 def reextract(catalog: Catalog, sources: list[Source], hazards_path: Path, *, source_id: str | None = None,
-              workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> ReextractReport:
+              workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+              extractors: Mapping[str, ExtractFunction] | None = None) -> ReextractReport:
+    """`extractors`: source id → the extract function of its adapter (default `extract_articles`)."""
     if catalog.archive_dir is None:
         raise ValueError("the catalog was opened without its archive directory")
     by_id = {s.id: s for s in sources}
     tasks = [_Task(page_id, ref, catalog.archive_dir, by_id) for page_id, ref in catalog.archived_pages(source_id)]
     report = ReextractReport()
     workers = workers or os.cpu_count() or 1
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(hazards_path,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(hazards_path, dict(extractors or {}))) as pool:
         for outcome in pool.map(_extract, tasks, chunksize=8):
             report.pages += 1
-            if outcome.state == "ok":
-                catalog.set_page_state(outcome.page_id, "ok")
+            if outcome.state == PageState.OK:
+                catalog.set_page_state(outcome.page_id, PageState.OK)
                 stored = catalog.store_documents(outcome.page_id, outcome.docs)
                 report.docs_new += stored.new
                 report.docs_changed += stored.changed
                 report.docs_unchanged += stored.unchanged
-            elif outcome.state == "skipped":
+            elif outcome.state == PageState.SKIPPED:
                 report.no_article += 1
             else:
-                catalog.set_page_state(outcome.page_id, "error", outcome.reason)
+                catalog.set_page_state(outcome.page_id, PageState.ERROR, outcome.reason)
                 report.errors += 1
             if progress:
                 progress(report.pages, len(tasks))

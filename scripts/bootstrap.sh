@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Install what Gonggao needs, once: a virtualenv from the hash-pinned lock file, the project
-# itself, and the Meilisearch binary. With --test also the test lock, Debian's Chromium and
-# ChromeDriver, and PostgreSQL (for the scale-out test). Re-running is cheap: each step is
-# skipped when already done.
+# itself, and the Meilisearch binary. With --test also the test lock (pytest, ruff, mypy, httpx
+# ...), Debian's Chromium and ChromeDriver, and PostgreSQL (for the scale-out test); with --bench
+# the test lock alone (what the benchmarks import). Re-running is cheap: each step is skipped when
+# already done.
 #   PYTHON        the interpreter to use (default python3; 3.11 or newer)
 #   GONGGAO_VENV  where the virtualenv lives (default .venv in the repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_test=0   # the test lock
+want_system=0 # Debian's chromium, chromium-driver, postgresql
+case "${1:-}" in
+  --test) want_test=1; want_system=1 ;;
+  --bench) want_test=1 ;;
+esac
 
 PY="${PYTHON:-python3}"
 "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || {
@@ -33,7 +38,7 @@ if [ -z "${MEILI_URL:-}" ] && [ -z "${MEILI_BIN:-}" ]; then
   scripts/install-meilisearch.sh >/dev/null
 fi
 
-if [ $want_test = 1 ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
+if [ $want_system = 1 ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
   echo "bootstrap: installing Debian's chromium and chromium-driver for the browser tests ..." >&2
   SUDO=""
   [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -42,7 +47,7 @@ if [ $want_test = 1 ] && ! { command -v chromium && command -v chromedriver; } >
 fi
 
 # the scale-out test runs a throwaway PostgreSQL server (initdb + pg_ctl; Debian keeps them off PATH)
-if [ $want_test = 1 ] && ! { command -v initdb || compgen -G "/usr/lib/postgresql/*/bin/initdb"; } >/dev/null 2>&1; then
+if [ $want_system = 1 ] && ! { command -v initdb || compgen -G "/usr/lib/postgresql/*/bin/initdb"; } >/dev/null 2>&1; then
   echo "bootstrap: installing Debian's postgresql for the scale-out test ..." >&2
   SUDO=""
   [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -1,7 +1,10 @@
 """Gonggao's web app: server-rendered search pages and a JSON API over Meilisearch.
 
 Entry point: `search_ui.app.create_app(WebConfig(meili_url, search_key, index_name, hazard_labels,
-catalog_url, archive_dir, next_runs, embed))`; all but the first three are optional.
+catalog_url, archive_dir, next_runs, embed, facets, public_url))`; all but the first three are
+optional. `facets` is the facet registry (search_ui/facets.py, one entry per facet); `public_url`
+(GONGGAO_PUBLIC_URL) is the site's address for the absolute links of Atom feeds, else the Host
+header's. Every route answers GET and HEAD; other methods get a 405 with `Allow: GET, HEAD`.
 The app holds a search-only key; it never sees the master key.
 
 Routes (every HTML page has a JSON twin, advertised with `Link: <…json>; rel="alternate"`):
@@ -28,29 +31,32 @@ Routes (every HTML page has a JSON twin, advertised with `Link: <…json>; rel="
 Catalog-backed parts (evidence, versions, archived copy, status) need WebConfig.catalog_url; without
 it those parts are left out and /status says so.
 
-Search parameters (/search, /search.json, /api/search):
+Search parameters (/search, /search.json, /api/v1/search, /api/v1/facets, the exports and the feed),
+described with their types and allowed values in /openapi.json (written from the facet registry):
 
     q            keywords; Traditional is converted to Simplified (matching runs on *_search)
     region       "陕西省", "陕西省 > 安康市" or "陕西省 > 安康市 > 汉阴县"; parts pick region.lvl0/1/2;
                  repeatable, OR
     hazard       hazard code (config/hazards.yaml); repeatable, OR (hazard_mode=and: all of them)
-    source_type  gov | news | aggregator | epaper; repeatable, OR
-    issuer_level, event_type   repeatable, OR;   safety=1  safety-related only
-    year         four digits; repeatable, OR
+    source_type, issuer_level, event_type   codes of config/vocabulary.py; repeatable, OR
+    safety=1     safety-related only
+    year         four digits, 1900–2100; repeatable, OR
     copies       one (default: one result per reprint cluster) | all;   semantic=1  hybrid search
     region_q     text typed into the region list's search box (finds regions by name; no effect on hits)
-    from, to     YYYY-MM-DD, inclusive days in Asia/Shanghai, on published_at
+    from, to     YYYY-MM-DD (1900-01-01 to 2100-12-31), inclusive days in Asia/Shanghai, on published_at
     sort         relevance | date (newest first); default: relevance with a query, date without
-    page         1-based;  per_page 1–100 (default 20)
-    facet        restrict the facets counted: region.lvl0, region.lvl1, region.lvl2, hazards,
-                 source_type, year; repeatable (default all)
+    page         1-based;  per_page 1–100 (default 20); numbers in ASCII digits (a full-width
+                 page=１２ is a 400, not page 12)
+    facet        restrict the facets counted to these facet attributes; repeatable (default all)
 
-Anything else, or a value out of range, is a 400 with {"error": "…"} (a friendly page on
+Anything else, a value out of range, or parameters longer than 4,000 characters in all, is a 400
+with {"error": "…"} (a friendly page on
 HTML routes, which also ignore share-tracking parameters such as WeChat's from=singlemessage).
 Meilisearch unreachable or refusing: 503 with a message, never a traceback.
 
 Modules: app (factory, headers), routes_pages / routes_api / routes_export (thin views), service
-(one data function per page), query and syntax (URL ↔ Meilisearch requests, pure), runner
+(one data function per page), facets (the facet registry), parsing (one parameter value), query
+and syntax (URL ↔ Meilisearch requests, pure), openapi (the schema's search parameters), runner
 (multi-search), highlight (safe <mark> snippets, pure), timeline, china_grid (the province tile
 map), export (CSV/XLSX/JSONL), feed (Atom), docpage (evidence, versions, reprints, citation),
 archive (the sandboxed archived copy), status (crawl status), views (template contexts), i18n,

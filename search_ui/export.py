@@ -6,8 +6,11 @@ cannot page past `maxTotalHits` (10,000, config/index_settings.yaml), so an expo
 EXPORT_CAP hits; a larger result set is refused with a message saying how to narrow it, never cut
 short silently.
 
-CSV is UTF-8 with a BOM (Excel opens Chinese correctly only then); crawled text that starts like
-a spreadsheet formula is prefixed with an apostrophe (CSV injection). XLSX is written by xlsxwriter
+The columns are BASE_COLUMNS, then the column of every facet of the registry not among them, so
+a new facet is exported without an edit here.
+
+CSV is UTF-8 with a BOM (Excel opens Chinese correctly only then); crawled text that a spreadsheet
+could run as a formula is prefixed with an apostrophe (CSV injection, see `defuse`). XLSX is written by xlsxwriter
 in constant-memory mode to a temporary file (a zip cannot be streamed while it is written), then
 streamed out; every cell is written as a string, never as a formula.
 """
@@ -19,6 +22,7 @@ import io
 import json
 import os
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
@@ -26,6 +30,7 @@ from typing import Any
 
 from config.errors import BadInput
 from search_ui import runner
+from search_ui.facets import FacetRegistry
 from search_ui.query import TZ, PlannedSearch, SearchParams, common_params, date_sort, filter_without, planned
 from search_ui.service import call_search
 from search_ui.syntax import parse_query
@@ -37,11 +42,16 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "jsonl": "application/x-ndjson; charset=utf-8",
 }
-COLUMNS = ("id", "published_date", "title", "issuer", "issuer_level", "province", "city", "county", "region",
-           "hazards", "primary_hazard", "event_type", "safety_related", "source_type", "site_name", "doc_number",
-           "status", "first_seen", "last_changed", "reprints", "cluster_id", "url", "lead")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-Fetch = Callable[[PlannedSearch], dict[str, Any]]
+BASE_COLUMNS = ("id", "published_date", "title", "issuer", "issuer_level", "province", "city", "county", "region",
+                "hazards", "primary_hazard", "event_type", "safety_related", "source_type", "site_name", "doc_number",
+                "status", "first_seen", "last_changed", "reprints", "cluster_id", "url", "lead")
+# OWASP "CSV injection": a cell whose first character is one of these, once blanks and control
+# characters before it are skipped, is neutralised. `;` starts a formula in some locales' CSV import.
+FORMULA_TRIGGERS = frozenset("=+-@;")
+
+
+def columns(registry: FacetRegistry) -> tuple[str, ...]:
+    return BASE_COLUMNS + tuple(dict.fromkeys(f.column for f in registry if f.column not in BASE_COLUMNS))
 
 
 class ExportTooLarge(BadInput):
@@ -100,32 +110,51 @@ def _date(ts: Any) -> str:
     return datetime.fromtimestamp(int(ts), TZ).strftime("%Y-%m-%d %H:%M") if ts else ""
 
 
-def row(doc: dict[str, Any]) -> list[str]:
-    """One flat row of COLUMNS, every value a string."""
+def cell(value: Any) -> str:
+    """A document value as one spreadsheet cell: lists joined with ";", booleans yes / no."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ";".join(cell(v) for v in value)
+    return str(value)
+
+
+def row(doc: dict[str, Any], names: tuple[str, ...]) -> list[str]:
+    """One flat row of the columns `names`, every value a string."""
     region = doc.get("region") or {}
     values: dict[str, Any] = {
         **doc,
         "region": region.get("lvl2") or region.get("lvl1") or region.get("lvl0") or "",
-        "hazards": ";".join(doc.get("hazards") or []),
-        "safety_related": "yes" if doc.get("safety_related") else "no",
         "first_seen": _date(doc.get("first_seen")),
         "last_changed": _date(doc.get("last_changed")),
     }
-    return ["" if values.get(c) is None else str(values.get(c)) for c in COLUMNS]
+    return [cell(values.get(c)) for c in names]
 
 
-def defuse(cell: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+def _control(char: str) -> bool:
+    """Tab, CR, LF, NUL and the other control and format characters (zero-width space, BOM…)."""
+    return unicodedata.category(char) in ("Cc", "Cf")
 
 
-def csv_chunks(docs: Iterator[dict[str, Any]], rows_per_chunk: int = 200) -> Iterator[bytes]:
+def defuse(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula: prefixed with an apostrophe when it starts
+    with a control character, or when its first character after blanks and control characters
+    is one of FORMULA_TRIGGERS."""
+    if text and _control(text[0]):
+        return "'" + text
+    first = next((c for c in text if not (c.isspace() or _control(c))), "")
+    return "'" + text if first in FORMULA_TRIGGERS else text
+
+
+def csv_chunks(docs: Iterator[dict[str, Any]], names: tuple[str, ...], rows_per_chunk: int = 200) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
-    writer.writerow(COLUMNS)
+    writer.writerow(names)
     for n, doc in enumerate(docs, 1):
-        writer.writerow([defuse(cell) for cell in row(doc)])
+        writer.writerow([defuse(text) for text in row(doc, names)])
         if n % rows_per_chunk == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
@@ -133,12 +162,13 @@ def csv_chunks(docs: Iterator[dict[str, Any]], rows_per_chunk: int = 200) -> Ite
     yield buffer.getvalue().encode("utf-8")
 
 
-def jsonl_chunks(docs: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+def jsonl_chunks(docs: Iterator[dict[str, Any]], names: tuple[str, ...] = ()) -> Iterator[bytes]:
+    """Every document whole, one per line (`names` is for the table formats)."""
     for doc in docs:
         yield (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def xlsx_chunks(docs: Iterator[dict[str, Any]], chunk_bytes: int = 64 * 1024) -> Iterator[bytes]:
+def xlsx_chunks(docs: Iterator[dict[str, Any]], names: tuple[str, ...], chunk_bytes: int = 64 * 1024) -> Iterator[bytes]:
     import xlsxwriter
 
     handle, path = tempfile.mkstemp(prefix="gonggao-export-", suffix=".xlsx")
@@ -148,12 +178,12 @@ def xlsx_chunks(docs: Iterator[dict[str, Any]], chunk_bytes: int = 64 * 1024) ->
                                               "strings_to_urls": False, "strings_to_numbers": False})
         sheet = workbook.add_worksheet("results")
         bold = workbook.add_format({"bold": True})
-        for col, name in enumerate(COLUMNS):
+        for col, name in enumerate(names):
             sheet.write_string(0, col, name, bold)
         for r, doc in enumerate(docs, 1):
-            for col, cell in enumerate(row(doc)):
-                if cell:
-                    sheet.write_string(r, col, cell[:32767])      # Excel's cell limit
+            for col, text in enumerate(row(doc, names)):
+                if text:
+                    sheet.write_string(r, col, text[:32767])      # Excel's cell limit
         workbook.close()
         with open(path, "rb") as f:
             while chunk := f.read(chunk_bytes):
@@ -162,7 +192,7 @@ def xlsx_chunks(docs: Iterator[dict[str, Any]], chunk_bytes: int = 64 * 1024) ->
         os.unlink(path)
 
 
-WRITERS: dict[str, Callable[[Iterator[dict[str, Any]]], Iterator[bytes]]] = {
+WRITERS: dict[str, Callable[[Iterator[dict[str, Any]], tuple[str, ...]], Iterator[bytes]]] = {
     "csv": csv_chunks,
     "xlsx": xlsx_chunks,
     "jsonl": jsonl_chunks,

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from search_ui.query import REGION_SEPARATOR, SearchParams
+from search_ui.parsing import REGION_SEPARATOR
+from search_ui.query import SearchParams
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_AUTHORITY = "tag:gonggao,2024:"
@@ -50,7 +51,7 @@ def _add(parent: ET.Element, tag: str, text: Any = None, **attrs: str) -> ET.Ele
 
 def title_of(p: SearchParams) -> str:
     parts = [p.q] if p.q else []
-    parts += [r.rsplit(REGION_SEPARATOR, 1)[-1] for r in p.regions] + list(p.hazards)
+    parts += [r.rsplit(REGION_SEPARATOR, 1)[-1] for r in p.values("region")] + list(p.values("hazard"))
     return "公告检索" + (": " + " + ".join(parts) if parts else "")
 
 

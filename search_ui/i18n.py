@@ -1,6 +1,15 @@
-"""Interface strings: Chinese by default, English with ?lang=en (kept in a cookie)."""
+"""Interface strings: Chinese by default, English with ?lang=en (kept in a cookie).
+
+The labels of codes (source kinds, issuer levels, event types, document and run states) are not
+here: they live with their codes in config/vocabulary.py. A string that takes a count `n` may have
+an `en_one` form, used when n == 1 ("1 result", "12 results"); Chinese has no plural.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+
+from config.vocabulary import DocStatus, EventType, Health, IssuerLevel, Labelled, RunState, SourceKind
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -29,9 +38,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "remove": {"zh": "移除", "en": "Remove"},
     "clear_all": {"zh": "清除全部", "en": "Clear all"},
     "results": {"zh": "搜索结果", "en": "Results"},
-    "total": {"zh": "共 {n} 条", "en": "{n} results"},
+    "total": {"zh": "共 {n} 条", "en": "{n} results", "en_one": "{n} result"},
     "total_capped": {"zh": "（最多显示前 {n} 条）", "en": "(only the first {n} can be browsed)"},
     "no_results": {"zh": "没有找到符合条件的公告。", "en": "No announcements match."},
+    "past_end": {"zh": "第 {n} 页已超出结果范围（共 {pages} 页）。", "en": "Page {n} is past the end of the results ({pages} pages).",
+                 "en_one": "Page {n} is past the end of the results (1 page)."},
+    "last_page": {"zh": "转到最后一页", "en": "Go to the last page"},
     "no_values": {"zh": "无", "en": "None"},
     "pagination": {"zh": "分页", "en": "Pagination"},
     "prev": {"zh": "上一页", "en": "Previous"},
@@ -74,9 +86,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "words_dropped": {"zh": "检索引擎只使用前 {n} 个词；以下词语未参与检索：{words}",
                       "en": "The search engine uses only the first {n} words; these were left out: {words}"},
     "status_label": {"zh": "状态", "en": "Status"},
-    "status_live": {"zh": "在线", "en": "live"},
-    "status_edited": {"zh": "已修改", "en": "edited"},
-    "status_removed": {"zh": "已撤下", "en": "removed"},
     "first_seen": {"zh": "首次发现", "en": "First seen"},
     "last_changed": {"zh": "最近修改", "en": "Last changed"},
     "evidence": {"zh": "判断依据", "en": "Evidence"},
@@ -101,9 +110,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_id": {"zh": "来源", "en": "Source"},
     "documents": {"zh": "文档数", "en": "Documents"},
     "health": {"zh": "健康", "en": "Health"},
-    "health_ok": {"zh": "正常", "en": "ok"},
     "health_failing": {"zh": "失败，自 {t} 起", "en": "failing since {t}"},
-    "health_never": {"zh": "尚未运行", "en": "not run yet"},
     "health_needs_browser": {"zh": "需要浏览器，自 {t} 起（网站以 JavaScript 反爬验证应答）",
                              "en": "needs a browser since {t} (the site answers with a JavaScript anti-bot challenge)"},
     "next_run": {"zh": "下次运行", "en": "Next run"},
@@ -120,21 +127,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "run_now": {"zh": "立即运行", "en": "Run now"},
     "run_now_note": {"zh": "网页不能启动抓取（以免被滥用）；要立即抓取某个来源，请在服务器上运行其“立即运行”一栏的命令。",
                      "en": "This page cannot start a crawl (so nobody can abuse it); to crawl a source now, run the command in its “Run now” line on the server."},
-    "run_ok": {"zh": "成功", "en": "ok"},
-    "run_failed": {"zh": "失败", "en": "failed"},
     "no_sources": {"zh": "目录库中还没有来源。", "en": "No sources in the catalog yet."},
     "no_catalog": {"zh": "此服务未连接目录库，无法显示抓取状态。", "en": "This server has no catalog configured, so crawl status cannot be shown."},
     "none": {"zh": "无", "en": "none"},
-    "run_running": {"zh": "运行中", "en": "running"},
-    "run_needs_browser": {"zh": "需要浏览器", "en": "needs a browser"},
     "secondary_regions": {"zh": "也涉及", "en": "Also names"},
     "attachment_indexed": {"zh": "全文已索引", "en": "text indexed"},
     "attachment_pending": {"zh": "尚未抓取", "en": "not fetched yet"},
     "attachment_unreadable": {"zh": "无法读取", "en": "text unreadable"},
-    "run_interrupted": {"zh": "中断", "en": "interrupted"},
     "timeline": {"zh": "时间分布", "en": "Timeline"},
     "count": {"zh": "数量", "en": "Count"},
-    "n_reprints": {"zh": "另有 {n} 篇转载", "en": "{n} reprints"},
+    "n_reprints": {"zh": "另有 {n} 篇转载", "en": "{n} reprints", "en_one": "{n} reprint"},
     "hazard_mode_or": {"zh": "满足任一类型", "en": "Any of these hazards"},
     "hazard_mode_and": {"zh": "同时满足全部类型", "en": "All of these hazards"},
     "hazard_mode_switch_or": {"zh": "改为同时满足", "en": "require all"},
@@ -154,32 +156,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit_year": {"zh": "按年", "en": "per year"},
 }
 
-EVENT_TYPES = {
-    "meeting": {"zh": "会议", "en": "Meeting"},
-    "inspection": {"zh": "检查", "en": "Inspection"},
-    "drill": {"zh": "演练", "en": "Drill"},
-    "training": {"zh": "培训教育", "en": "Training"},
-    "notice": {"zh": "通知提示", "en": "Notice"},
-    "report": {"zh": "报道", "en": "Report"},
-}
-
-SOURCE_TYPES = {
-    "gov": {"zh": "政府网站", "en": "Government site"},
-    "news": {"zh": "新闻媒体", "en": "News"},
-    "aggregator": {"zh": "转载平台", "en": "Aggregator"},
-    "epaper": {"zh": "电子报", "en": "E-paper"},
-}
-
-ISSUER_LEVELS = {
-    "national": {"zh": "国家级", "en": "National"},
-    "province": {"zh": "省级", "en": "Province"},
-    "city": {"zh": "市级", "en": "City"},
-    "county": {"zh": "县级", "en": "County"},
-    "township": {"zh": "乡镇", "en": "Township"},
-    "school": {"zh": "学校", "en": "School"},
-}
-
-
 def pick_lang(query_lang: str | None, cookie_lang: str | None) -> str:
     for candidate in (query_lang, cookie_lang):
         if candidate in LANGS:
@@ -188,30 +164,54 @@ def pick_lang(query_lang: str | None, cookie_lang: str | None) -> str:
 
 
 class Translator:
-    def __init__(self, lang: str, hazard_labels: dict[str, dict[str, str]]):
+    def __init__(self, lang: str, hazard_labels: Mapping[str, Mapping[str, str]]):
         self.lang = lang
         self.html_lang = HTML_LANG[lang]
         self._hazards = hazard_labels
 
     def __call__(self, key: str, **kwargs: object) -> str:
         entry = STRINGS.get(key)
-        text = entry.get(self.lang) or entry[DEFAULT_LANG] if entry else key
+        if not entry:
+            text = key
+        elif kwargs.get("n") == 1 and f"{self.lang}_one" in entry:
+            text = entry[f"{self.lang}_one"]
+        else:
+            text = entry.get(self.lang) or entry[DEFAULT_LANG]
         return text.format(**kwargs) if kwargs else text
 
-    def _label(self, table: dict[str, dict[str, str]], code: str | None) -> str:
+    def pick(self, label: str | Mapping[str, str]) -> str:
+        """A label given as an i18n key, or as {"zh": …, "en": …}."""
+        if isinstance(label, str):
+            return self(label)
+        return label.get(self.lang) or label.get(DEFAULT_LANG) or ""
+
+    def code(self, vocabulary: type[Labelled], code: str | None) -> str:
+        """The label of a code of a config/vocabulary.py vocabulary; an unknown code as it is."""
         if not code:
             return ""
-        labels = table.get(code) or {}
-        return labels.get(self.lang) or labels.get(DEFAULT_LANG) or code
+        member = vocabulary.parse(code)
+        return member.label(self.lang) if member is not None else code
 
     def hazard(self, code: str | None) -> str:
-        return self._label(self._hazards, code)
+        if not code:
+            return ""
+        labels = self._hazards.get(code) or {}
+        return labels.get(self.lang) or labels.get(DEFAULT_LANG) or code
 
     def source_type(self, code: str | None) -> str:
-        return self._label(SOURCE_TYPES, code)
+        return self.code(SourceKind, code)
 
     def issuer_level(self, code: str | None) -> str:
-        return self._label(ISSUER_LEVELS, code)
+        return self.code(IssuerLevel, code)
 
     def event_type(self, code: str | None) -> str:
-        return self._label(EVENT_TYPES, code)
+        return self.code(EventType, code)
+
+    def doc_status(self, code: str | None) -> str:
+        return self.code(DocStatus, code)
+
+    def run_state(self, code: str | None) -> str:
+        return self.code(RunState, code)
+
+    def health(self, code: str | None) -> str:
+        return self.code(Health, code)

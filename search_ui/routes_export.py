@@ -8,17 +8,26 @@ browser and {"error": …} for any other client.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 
 from search_ui import export, feed, service
+from search_ui.openapi import EXPORT
 from search_ui.query import BadRequest, SearchParams, parse_params, strip_share_noise
+from search_ui.schemas import ErrorResponse
 from search_ui.web import html_error, json_error, state, translator
 
 router = APIRouter()
 EXTRA = frozenset({"lang"})
 FORMAT_SUMMARY = "Every hit of a search (at most 10,000), streamed; same parameters as /api/v1/search"
+# a refusal: {"error": …} for a program, a page for a browser (Accept: text/html)
+REFUSED = {"model": ErrorResponse, "content": {"text/html": {}}}
+
+
+def responses(media_type: str) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {media_type: {}}}, 400: REFUSED, 503: REFUSED}
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -28,7 +37,13 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 
 def _params(request: Request) -> SearchParams:
-    return parse_params(strip_share_noise(request.query_params.multi_items()), EXTRA)
+    return parse_params(strip_share_noise(request.query_params.multi_items()), EXTRA, state(request).config.facets)
+
+
+def public_base(request: Request) -> str:
+    """The site's address for absolute links, ending with "/": the configured public URL
+    (GONGGAO_PUBLIC_URL) when set, else the address this request came to (its Host header)."""
+    return state(request).config.public_url or str(request.base_url)
 
 
 def _export(request: Request, fmt: str) -> Response:
@@ -39,7 +54,7 @@ def _export(request: Request, fmt: str) -> Response:
     except service.SearchUnavailable as exc:
         return _error(request, 503, str(exc))
     return StreamingResponse(
-        export.WRITERS[fmt](source.documents()),
+        export.WRITERS[fmt](source.documents(), export.columns(source.params.registry)),
         media_type=export.FORMATS[fmt],
         headers={"Content-Disposition": f'attachment; filename="{export.filename(fmt)}"',
                  "X-Total-Count": str(source.total)},
@@ -47,26 +62,26 @@ def _export(request: Request, fmt: str) -> Response:
 
 
 @router.get("/search.csv", summary="Export as CSV (UTF-8 with BOM)", description=FORMAT_SUMMARY,
-            response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
+            response_class=StreamingResponse, responses=responses("text/csv"), openapi_extra=EXPORT)
 def export_csv(request: Request) -> Response:
     return _export(request, "csv")
 
 
 @router.get("/search.xlsx", summary="Export as an Excel workbook", description=FORMAT_SUMMARY,
-            response_class=StreamingResponse, responses={200: {"content": {export.FORMATS["xlsx"]: {}}}})
+            response_class=StreamingResponse, responses=responses(export.FORMATS["xlsx"]), openapi_extra=EXPORT)
 def export_xlsx(request: Request) -> Response:
     return _export(request, "xlsx")
 
 
 @router.get("/search.jsonl", summary="Export as JSON Lines (one document per line)", description=FORMAT_SUMMARY,
-            response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
+            response_class=StreamingResponse, responses=responses("application/x-ndjson"), openapi_extra=EXPORT)
 def export_jsonl(request: Request) -> Response:
     return _export(request, "jsonl")
 
 
 @router.get("/search.atom", summary="Atom feed of a search (newest 50)",
             description="Same parameters as /api/v1/search; entries newest first, ids stable (tag: URIs)",
-            response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
+            response_class=Response, responses=responses("application/atom+xml"), openapi_extra=EXPORT)
 def search_atom(request: Request) -> Response:
     try:
         params = _params(request)
@@ -75,12 +90,11 @@ def search_atom(request: Request) -> Response:
         return _error(request, 400, str(exc))
     except service.SearchUnavailable as exc:
         return _error(request, 503, str(exc))
-    base = str(request.base_url)
-    qs = params.query_string(page=1)
+    base = public_base(request)
     body = feed.build(
         params, result.hits, base_url=base,
-        self_url=f"{base}search.atom" + ("?" + qs if qs else ""),
-        html_url=f"{base}search" + ("?" + qs if qs else ""),
+        self_url=base + params.url("search.atom", page=1),
+        html_url=base + params.url("search", page=1),
         hazard_label=translator(request).hazard,
     )
     return Response(body, media_type=feed.MEDIA_TYPE)

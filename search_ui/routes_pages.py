@@ -22,7 +22,7 @@ HTML_EXTRA = frozenset({"lang"})
 @router.get("/search")
 def search_html(request: Request) -> Response:
     try:
-        params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA)
+        params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA, state(request).config.facets)
         result = service.search(state(request).reader, params, state(request).config.embed)
         matches = service.region_search(state(request).reader, params)
     except BadRequest as exc:
@@ -51,7 +51,7 @@ def search_json(request: Request) -> Response:
 
 def api_search_response(request: Request) -> Response:
     try:
-        params = parse_params(request.query_params.multi_items())
+        params = parse_params(request.query_params.multi_items(), registry=state(request).config.facets)
         result = service.search(state(request).reader, params, state(request).config.embed)
     except BadRequest as exc:
         return json_error(400, str(exc))

@@ -5,57 +5,42 @@ alternatives becomes one *federated* multi-search (hits merged without duplicate
 counted over the union); its answer is reshaped to look like a plain search answer, so the
 rest of the app does not care.
 
-The reader: `indexer.search_index.reader.SearchReader` (search-only key). It has no
-`multi_search` yet, so until it does we post to `/multi-search` through the meilisearch
-client's own HTTP session of that reader (same key, same timeout, same error types). A reader
-with neither (a test double) gets one `search` call per planned search.
+The reader is `indexer.search_index.reader.SearchReader` (search-only key), whose
+`multi_search` is the meilisearch client's public `Client.multi_search`.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Protocol
 
 from search_ui.query import PlannedSearch
 
 PAGING = ("page", "hitsPerPage", "limit", "offset", "facets")
 
 
-def multi_search(reader: Any, queries: list[dict[str, Any]], federation: dict[str, Any] | None = None) -> dict[str, Any]:
-    own = getattr(reader, "multi_search", None)
-    if callable(own):
-        return own(queries, federation)
-    index = getattr(reader, "_index", None)        # SearchReader's meilisearch Index (see module doc)
-    if index is None:
-        raise NotImplementedError("this reader cannot multi-search")
-    return index.http.post(index.config.paths.multi_search, body={"queries": queries, "federation": federation})
+class MultiSearcher(Protocol):
+    index_name: str
+
+    def multi_search(self, queries: list[dict[str, Any]], federation: dict[str, Any] | None = None) -> dict[str, Any]: ...
 
 
-def can_multi_search(reader: Any) -> bool:
-    return callable(getattr(reader, "multi_search", None)) or getattr(reader, "_index", None) is not None
-
-
-def run(reader: Any, plan: list[PlannedSearch]) -> list[dict[str, Any]]:
+def run(reader: MultiSearcher, plan: list[PlannedSearch]) -> list[dict[str, Any]]:
     """The answers, in plan order."""
     answers: list[dict[str, Any] | None] = [None] * len(plan)
     simple = [i for i, s in enumerate(plan) if len(s.queries) == 1]
     if simple:
-        if can_multi_search(reader):
-            uid = reader.index_name
-            body = [{"indexUid": uid, "q": plan[i].query, **_clean(plan[i].params)} for i in simple]
-            results = multi_search(reader, body).get("results") or []
-            for i, result in zip(simple, results, strict=False):
-                answers[i] = result
-        else:
-            for i in simple:
-                answers[i] = reader.search(plan[i].query, _clean(plan[i].params))
+        body = [{"indexUid": reader.index_name, "q": plan[i].query, **_clean(plan[i].params)} for i in simple]
+        results = reader.multi_search(body).get("results") or []
+        for i, result in zip(simple, results, strict=False):
+            answers[i] = result
     for i, s in enumerate(plan):
         if len(s.queries) > 1:
             answers[i] = federated(reader, s)
     return [a or {} for a in answers]
 
 
-def federated(reader: Any, s: PlannedSearch) -> dict[str, Any]:
+def federated(reader: MultiSearcher, s: PlannedSearch) -> dict[str, Any]:
     """One OR search: the alternatives federated, reshaped to a plain search answer."""
     params = _clean(s.params)
     uid = reader.index_name
@@ -68,7 +53,7 @@ def federated(reader: Any, s: PlannedSearch) -> dict[str, Any]:
     federation: dict[str, Any] = {"offset": offset, "limit": limit}
     if params.get("facets"):
         federation["facetsByIndex"] = {uid: list(params["facets"])}
-    answer = multi_search(reader, [{"indexUid": uid, "q": q, **per_query} for q in s.queries], federation)
+    answer = reader.multi_search([{"indexUid": uid, "q": q, **per_query} for q in s.queries], federation)
     total = int(answer.get("estimatedTotalHits") or answer.get("totalHits") or 0)
     distribution = ((answer.get("facetsByIndex") or {}).get(uid) or {}).get("distribution") or {}
     return {

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from config.errors import NotFound, Unavailable
 from indexer.search_index.filters import all_of, any_of
@@ -19,11 +19,13 @@ from indexer.search_index.reader import SEARCH_ERRORS
 from indexer.text.chinese import to_simplified
 from search_ui import runner, timeline
 from search_ui.highlight import snippet_html, title_html
-from search_ui.query import REGION_LEVELS, SearchParams, build_plan, common_params, filter_without, merge_facets
+from search_ui.parsing import REGION_LEVELS
+from search_ui.query import SearchParams, build_plan, common_params, filter_without, merge_facets
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
 from search_ui.timeline import Timeline
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 # Meilisearch document ids: a-z A-Z 0-9 - _ , at most 511 bytes
 DOC_ID = re.compile(r"[A-Za-z0-9_-]{1,511}")
 EMBEDDER = "use"            # the embedder name in the index settings (userProvided vectors)
@@ -32,7 +34,13 @@ Embedder = Callable[[str], list[float]]
 
 
 class Reader(Protocol):
+    """What the app needs of indexer.search_index.reader.SearchReader."""
+
+    index_name: str
+
     def search(self, query: str, params: dict[str, Any]) -> dict[str, Any]: ...
+    def multi_search(self, queries: list[dict[str, Any]], federation: dict[str, Any] | None = None) -> dict[str, Any]: ...
+    def facet_search(self, facet: str, facet_query: str, query: str = "", filter: str | None = None) -> dict[str, Any]: ...
     def get(self, doc_id: str) -> dict[str, Any] | None: ...
 
 
@@ -97,10 +105,11 @@ class SearchResult:
         return out
 
 
-def call_search(fn, *args):
+def call_search(fn: Callable[..., T], *args: Any) -> T:
+    """`fn(*args)`, with Meilisearch's failures turned into SearchUnavailable."""
     try:
         return fn(*args)
-    except (*SEARCH_ERRORS, NotImplementedError) as exc:
+    except SEARCH_ERRORS as exc:
         log.warning("Meilisearch request failed: %s", exc)
         code = getattr(exc, "code", None)          # set on API errors (the server answered)
         if code:
@@ -121,15 +130,16 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) 
     keyword_plan = build_plan(params, charts=True)
     plan = keyword_plan
     semantic = bool(params.semantic and embed and params.q.strip())
-    if semantic:
-        main = plan[0]
+    if semantic and embed is not None:
+        first = plan[0]
         try:
-            vector = embed(params.q)                      # type: ignore[misc]
+            vector: list[float] | None = embed(params.q)
         except Exception:                                 # a broken model must not break keyword search
             log.exception("embedding the query failed; searching by keywords only")
             vector, semantic = None, False
         if vector is not None:
-            plan = [replace(main, params={**main.params, "vector": [float(x) for x in vector], "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}}), *plan[1:]]
+            hybrid = {"vector": [float(x) for x in vector], "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}}
+            plan = [replace(first, params={**first.params, **hybrid}), *plan[1:]]
     try:
         answers = call_search(runner.run, reader, plan)
     except SearchUnavailable:
@@ -183,7 +193,7 @@ def region_search(reader: Reader, params: SearchParams, limit: int = 20) -> list
     Meilisearch's facet search matches the start of a value, so it runs on the names
     (province, city, county); one search per level then turns the names into region paths
     (a name such as 朝阳区 can stand for several)."""
-    if not params.region_q or not hasattr(reader, "facet_search"):
+    if not params.region_q or "region" not in params.registry:
         return []
     parsed = parse_query(params.q)
     query, base = parsed.alternatives[0], filter_without(params, "region")

@@ -149,21 +149,26 @@ def parse_query(q: str) -> ParsedQuery:
             groups.append([tok])
         join_next = False
 
-    # the word budget, spent in the order the user typed
-    budget, used_groups, used_excl, dropped = MAX_WORDS, [], [], []
+    # the word budget, spent in the order the user typed; an excluded term is a group of one
+    used_groups: list[list[Term]] = []
+    used_excl: list[Term] = []
+    dropped: list[str] = []
     notes: list[str] = []
     spent = 0
-    ordered: list[tuple[str, object]] = [("g", g) for g in groups] + [("x", t) for t in excluded]
-    for kind, item in ordered:
-        cost = max(estimate_words(t.text) for t in item) if kind == "g" else estimate_words(item.text)  # type: ignore[union-attr]
-        if spent + cost > budget and (used_groups or used_excl):
-            dropped += [t.display() for t in item] if kind == "g" else [item.display()]  # type: ignore[union-attr]
+    ordered = [(False, g) for g in groups] + [(True, [t]) for t in excluded]
+    for is_excluded, terms in ordered:
+        cost = max(estimate_words(t.text) for t in terms)
+        if spent + cost > MAX_WORDS and (used_groups or used_excl):
+            dropped += [t.display() for t in terms]
             continue
-        if cost > budget:
+        if cost > MAX_WORDS:
             notes.append("long_term")
         spent += cost
-        (used_groups if kind == "g" else used_excl).append(item)
-    combos = math.prod(len(g) for g in used_groups) if used_groups else 1
+        if is_excluded:
+            used_excl.append(terms[0])
+        else:
+            used_groups.append(terms)
+    combos = math.prod([len(g) for g in used_groups]) if used_groups else 1
     if combos > MAX_ALTERNATIVES:
         raise QuerySyntaxError(
             f"the query's OR operators make {combos} combinations; at most {MAX_ALTERNATIVES} are searched — "

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -18,6 +18,10 @@ from search_ui.views import fmt_day, fmt_ts, local_date
 HERE = Path(__file__).resolve().parent
 COOKIE_MAX_AGE = 365 * 24 * 3600
 FLUSH = "<!--flush-->"        # in a template: send what is above now (see render_streaming)
+# A Link header longer than this is left out (the page still links its JSON twin in <head> and in
+# the footer): query.MAX_TOTAL_CHARS bounds the parameters, but percent-encoded Chinese takes nine
+# bytes a character, and proxies commonly refuse headers above 4–8 KB.
+MAX_LINK_CHARS = 2048
 R = TypeVar("R", bound=Response)
 
 
@@ -59,9 +63,16 @@ def translator(request: Request) -> i18n.Translator:
     return i18n.Translator(lang, state(request).config.hazard_labels)
 
 
+def same_site_path(path: str) -> str:
+    """A request path as a link that stays on this site. Leading slashes and backslashes become one
+    "/" (the path of `GET //evil.example/x` would otherwise be a link to evil.example; browsers read
+    `/\\` as `//`), and the rest is percent-encoded (browsers drop tabs and newlines from links)."""
+    return quote("/" + path.lstrip("/\\"), safe="/:@!$&'()*+,;=-._~")
+
+
 def switch_lang_url(request: Request, lang: str) -> str:
     pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", lang)]
-    return request.url.path + "?" + urlencode(pairs)
+    return same_site_path(request.url.path) + "?" + urlencode(pairs)
 
 
 def render(request: Request, template: str, status: int = 200, alternate: str | None = None, **context: Any) -> HTMLResponse:
@@ -92,7 +103,7 @@ def _page_context(request: Request, alternate: str | None) -> dict[str, Any]:
 
 
 def _with_page_headers(request: Request, response: R, alternate: str | None) -> R:
-    if alternate:
+    if alternate and len(alternate) <= MAX_LINK_CHARS:
         response.headers["Link"] = f'<{alternate}>; rel="alternate"; type="application/json"'
     chosen = request.query_params.get("lang")
     if chosen in i18n.LANGS and request.cookies.get(i18n.COOKIE) != chosen:

@@ -1,22 +1,29 @@
 """The one spider: list pages → article links → article pages, driven by config/sources.yaml.
 
     scrapy crawl announcements -a source=ID
+
+What it reads from a page is the source's adapter's business (crawler/adapters.py); the spider
+decides what to fetch next and what each response becomes (crawler/items.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, Self
 
 from scrapy import Request, Spider
-from scrapy.http import Response
+from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from config.settings import Settings
+from config.errors import NotFound
 from config.sources import Source, load_sources
-from config.vocabulary import RunState
+from config.vocabulary import ErrorKind, RunState
 from crawler import challenge, links
+from crawler.adapters import SiteAdapter, adapter_for
+from crawler.catalog import crawl_catalog
 from crawler.errors import error_kind, error_message
 from crawler.items import (
     AttachmentNotModified,
@@ -28,6 +35,7 @@ from crawler.items import (
     NotModified,
     Skipped,
 )
+from crawler.settings import required
 from indexer.models import Page
 from indexer.store.catalog import Catalog
 
@@ -40,24 +48,37 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 class AnnouncementsSpider(Spider):
     name = "announcements"
-    custom_settings: ClassVar[dict[str, Any]] = {}
+    # set by from_crawler, from the crawler's settings
+    allowed_domains: list[str]
+    source: Source
+    adapter: SiteAdapter
+    catalog: Catalog
+    stop_at_known_lists: bool
+    list_pages_seen: set[str]
 
     def __init__(self, source: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         if not source:
             raise ValueError("give the source to crawl: -a source=ID (see `gonggao sources`)")
-        settings = Settings.load()
-        by_id = {s.id: s for s in load_sources(settings.sources_path)}
-        if source not in by_id:
-            raise ValueError(f"unknown source {source!r}; known: {', '.join(sorted(by_id))}")
-        self.source: Source = by_id[source]
-        self.allowed_domains = self.source.allowed_domains
-        self.catalog = Catalog(settings.catalog_url, migrate_schema=False)
-        self.list_pages_seen: set[str] = {links.canonical(url) for url in self.source.start_urls}
+        self.source_id = source
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        by_id = {s.id: s for s in load_sources(Path(required(crawler.settings, "GONGGAO_SOURCES_PATH")))}
+        if spider.source_id not in by_id:
+            raise NotFound(f"unknown source {spider.source_id!r}; known: {', '.join(sorted(by_id))}")
+        spider.source = by_id[spider.source_id]
+        spider.allowed_domains = spider.source.allowed_domains
+        spider.adapter = adapter_for(spider.source)
+        spider.list_pages_seen = {links.canonical(url) for url in spider.source.start_urls}
+        spider.catalog = crawl_catalog(crawler)
         # After a run that did not finish (killed, failed), every list page is read again: the
         # articles it never reached may sit behind list pages that now hold only known ones.
-        last_runs = self.catalog.runs(self.source.id, limit=1)
-        self.stop_at_known_lists = bool(last_runs) and last_runs[0].state == RunState.OK
+        # Read here, before the pipeline opens this crawl's own run.
+        last_runs = spider.catalog.runs(spider.source.id, limit=1)
+        spider.stop_at_known_lists = bool(last_runs) and last_runs[0].state == RunState.OK
+        return spider
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.source.start_urls:
@@ -68,15 +89,15 @@ class AnnouncementsSpider(Spider):
     def parse_list(self, response: Response) -> Iterator[Any]:
         if challenge.needs_browser(response.status, response.body):
             self.crawler.stats.inc_value("gonggao/needs_browser_lists")
-            yield CrawlError(response.url, "needs_browser", challenge.message(response.status))
+            yield CrawlError(response.url, ErrorKind.NEEDS_BROWSER, challenge.message(response.status))
             return
-        if not _is_html(response):
-            yield CrawlError(response.url, "not_html", f"list page is {_content_type(response) or 'untyped'}")
+        if not _is_html(response) or not isinstance(response, TextResponse):
+            yield CrawlError(response.url, ErrorKind.NOT_HTML, f"list page is {_content_type(response) or 'untyped'}")
             return
         if _looks_binary(response.body):
-            yield CrawlError(response.url, "binary", "list page labelled HTML is binary data")
+            yield CrawlError(response.url, ErrorKind.BINARY, "list page labelled HTML is binary data")
             return
-        found = links.article_links(response.selector, response.url, self.source.allowed_domains, self.source.selectors.article_links)
+        found = self.adapter.article_links(response)
         known = self.catalog.known_urls(found)
         yield ListedArticles(links.canonical(_requested_url(response)), found)
         for url in found:
@@ -87,8 +108,7 @@ class AnnouncementsSpider(Spider):
         if self.stop_at_known_lists and found and len(known) == len(found):
             self.crawler.stats.inc_value("gonggao/list_pages_stopped")
             return
-        for url in links.list_pages(response.selector, response.url, self.source.max_list_pages,
-                                    self.source.selectors.next_page):
+        for url in self.adapter.next_pages(response):
             if url in self.list_pages_seen or len(self.list_pages_seen) >= self.source.max_list_pages:
                 continue
             self.list_pages_seen.add(url)
@@ -103,20 +123,20 @@ class AnnouncementsSpider(Spider):
             yield Gone(response.url, response.status)
             return
         page = self._page(response)
-        if not _is_html(response):
+        if not _is_html(response) or not isinstance(response, TextResponse):
             yield Skipped(page.model_copy(update={"body": b""}), f"not HTML: {_content_type(response) or 'no content type'}")
             return
         if challenge.needs_browser(response.status, response.body):
-            yield CrawlError(response.url, "needs_browser", challenge.message(response.status))
+            yield CrawlError(response.url, ErrorKind.NEEDS_BROWSER, challenge.message(response.status))
             return
         if _looks_binary(response.body):
             yield Skipped(page.model_copy(update={"body": b""}), f"binary data served as {_content_type(response)}",
-                          kind="binary")
+                          kind=ErrorKind.BINARY)
             return
         yield FetchedPage(page)
         yield from self._attachments(response)
 
-    def _attachments(self, response: Response) -> Iterator[Request]:
+    def _attachments(self, response: TextResponse) -> Iterator[Request]:
         """Requests for the files a page links (PDF, Office files, OFD…), each naming its page and the link's text."""
         parent = response.request.url if response.request else response.url
         found = links.named_attachment_links(response.selector, response.url, self.source.allowed_domains)
@@ -153,12 +173,15 @@ class AnnouncementsSpider(Spider):
         # the URL we asked for, not where its redirects led
         url = request.meta.get("redirect_urls", [request.url])[0] if request is not None else "?"
         kind = error_kind(failure)
-        if kind == "needs_browser" and request is not None and request.meta.get("list_page"):
+        if kind == ErrorKind.NEEDS_BROWSER and request is not None and request.meta.get("list_page"):
             self.crawler.stats.inc_value("gonggao/needs_browser_lists")
         yield CrawlError(url, kind, error_message(failure, kind))
 
-    def closed(self, reason: str) -> None:
-        self.catalog.close()
+def spider_of(crawler: Crawler) -> AnnouncementsSpider:
+    """The crawler's spider, typed: Gonggao's components serve this spider only."""
+    spider = crawler.spider
+    assert isinstance(spider, AnnouncementsSpider), f"Gonggao's components need the announcements spider, not {spider!r}"
+    return spider
 
 
 def _requested_url(response: Response) -> str:

@@ -6,6 +6,7 @@ Every write is an async task in Meilisearch; `wait` blocks on it with a real tim
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from indexer.search_index.embed import EMBEDDER_NAME
 
 TASK_TIMEOUT_MS = 120_000
 SEARCH_KEY_NAME = "gonggao-search"
+# FIELD_NOTES: keep document batches around 20–50 MB; an over-limit (100 MB) POST made the client hang.
+BATCH_BYTES = 20_000_000
 MEILI_ERRORS = (MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError, OSError)
 
 
@@ -26,7 +29,7 @@ class IndexWriteFailed(Unavailable):
     """Meilisearch did not finish a write task; the documents stay queued in the catalog."""
 
 
-def connect(url: str, api_key: str, timeout: float = 30.0) -> meilisearch.Client:
+def connect(url: str, api_key: str, timeout: int = 30) -> meilisearch.Client:
     return meilisearch.Client(url, api_key, timeout=timeout)
 
 
@@ -69,14 +72,15 @@ def ensure_search_key(client: meilisearch.Client, index_pattern: str) -> str:
     return created.key
 
 
-def batches(docs: Iterable[dict[str, Any]], max_bytes: int = 20_000_000, max_docs: int = 5_000) -> Iterator[list[dict[str, Any]]]:
-    """Split documents into batches under Meilisearch's payload limit (FIELD_NOTES: 20–50 MB)."""
-    import json
-
+def batches(docs: Iterable[dict[str, Any]], max_bytes: int = BATCH_BYTES, max_docs: int = 5_000) -> Iterator[list[dict[str, Any]]]:
+    """Split documents, in order, into batches of at most `max_bytes` of JSON and `max_docs` documents,
+    under Meilisearch's 100 MB payload limit (FIELD_NOTES: 20–50 MB). A document larger than
+    `max_bytes` goes alone. Sizes are measured as the client sends them: `json.dumps` escapes every
+    Chinese character to `\\uXXXX`, 6 bytes where UTF-8 takes 3."""
     batch: list[dict[str, Any]] = []
     size = 0
     for doc in docs:
-        doc_size = len(json.dumps(doc, ensure_ascii=False).encode())
+        doc_size = len(json.dumps(doc)) + 2  # ASCII, so characters are bytes; + the ", " or brackets of the array
         if batch and (size + doc_size > max_bytes or len(batch) >= max_docs):
             yield batch
             batch, size = [], 0

@@ -3,22 +3,35 @@
 Every user value is wrapped in double quotes after escaping `\\` and then `"` (FIELD_NOTES:
 unescaped, `zzz" OR school EXISTS OR school = "` matched every document). Attribute names come
 only from FILTER_ATTRIBUTES, never from a request.
+
+FILTER_ATTRIBUTES is read from `filterableAttributes` of config/index_settings.yaml, the one place
+that says what the index can filter on: an attribute named there is filterable in Meilisearch and
+allowed here, and nothing else is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
-from config.errors import GonggaoError
+from ruamel.yaml import YAML
 
-FILTER_ATTRIBUTES = frozenset(
-    {
-        "id", "source_id", "region.lvl0", "region.lvl1", "region.lvl2", "region_codes",
-        "province", "city", "county", "hazards", "primary_hazard", "safety_related",
-        "source_type", "issuer_level", "event_type", "year", "month", "published_at",
-        "status", "cluster_id", "is_canonical",
-    }
-)
+from config.errors import ConfigError, GonggaoError
+from config.settings import CONFIG_DIR
+
+INDEX_SETTINGS = CONFIG_DIR / "index_settings.yaml"
+
+
+def filterable_attributes(path: Path = INDEX_SETTINGS) -> frozenset[str]:
+    """The `filterableAttributes` of an index settings file."""
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    names = data.get("filterableAttributes") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise ConfigError(path, None, "filterableAttributes", "must be a list of attribute names")
+    return frozenset(names)
+
+
+FILTER_ATTRIBUTES = filterable_attributes()
 
 
 class UnknownAttribute(GonggaoError, ValueError):

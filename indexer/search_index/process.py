@@ -1,15 +1,16 @@
 """A Meilisearch server that Gonggao starts, watches and stops itself.
 
-The binary comes from `MEILI_BIN`, else from the cache that `scripts/install-meilisearch.sh`
-fills. The server listens on 127.0.0.1 only, keeps its data under the data directory and is
-protected by a master key generated on first run and stored with mode 0600.
+The binary is the pinned build `binary.resolve` finds (`MEILI_BIN`, else the installer's cache),
+and the server must report the pinned version once it is up. It listens on 127.0.0.1 only, keeps
+its data under the data directory and is protected by a master key generated on first run and
+stored with mode 0600.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -19,29 +20,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from config.errors import Unavailable
-
-CACHE_BIN = Path.home() / ".cache" / "gonggao" / "meilisearch-1.21.0" / "meilisearch"
-
-
-class MeiliUnavailable(Unavailable):
-    """Meilisearch could not be found, started or reached; the message says what to do."""
-
-
-def find_binary(explicit: Path | None = None) -> Path:
-    candidates = [explicit] if explicit else []
-    cache_dir = os.environ.get("GONGGAO_CACHE_DIR")
-    candidates.append(Path(cache_dir) / "meilisearch-1.21.0" / "meilisearch" if cache_dir else CACHE_BIN)
-    on_path = shutil.which("meilisearch")
-    if on_path:
-        candidates.append(Path(on_path))
-    for candidate in candidates:
-        if candidate and candidate.is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    raise MeiliUnavailable(
-        "no Meilisearch binary: run scripts/install-meilisearch.sh, set MEILI_BIN to a binary, "
-        "or MEILI_URL and MEILI_MASTER_KEY to a running server"
-    )
+from indexer.search_index import binary as meili_binary
+from indexer.search_index.binary import MeiliUnavailable
 
 
 def master_key_for(data_dir: Path) -> str:
@@ -78,6 +58,16 @@ def wait_healthy(url: str, timeout: float = 30.0, proc: subprocess.Popen | None 
     raise MeiliUnavailable(f"Meilisearch at {url} did not become healthy within {timeout:.0f}s")
 
 
+def server_version(url: str, master_key: str, timeout: float = 10.0) -> str:
+    """The `pkgVersion` a running server reports on `/version`."""
+    request = urllib.request.Request(f"{url}/version", headers={"Authorization": f"Bearer {master_key}"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as resp:
+            return str(json.load(resp).get("pkgVersion", "unknown"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError, ValueError) as exc:
+        raise MeiliUnavailable(f"Meilisearch at {url} did not answer /version: {exc}") from exc
+
+
 @dataclass
 class MeiliProcess:
     """A running Meilisearch child process. Use as a context manager or call start()/stop()."""
@@ -90,7 +80,7 @@ class MeiliProcess:
     proc: subprocess.Popen | None = field(default=None, repr=False)
 
     def start(self, timeout: float = 60.0) -> MeiliProcess:
-        binary = find_binary(self.binary)
+        binary = meili_binary.resolve(self.binary)
         meili_dir = self.data_dir / "meilisearch"
         meili_dir.mkdir(parents=True, exist_ok=True)
         self.master_key = master_key_for(self.data_dir)
@@ -117,10 +107,18 @@ class MeiliProcess:
         log.close()
         try:
             wait_healthy(self.url, timeout, self.proc)
+            self._check_version(binary)
         except MeiliUnavailable:
             self.stop()
             raise
         return self
+
+    def _check_version(self, binary: Path) -> None:
+        expected = meili_binary.pin().version
+        reported = server_version(self.url, self.master_key)
+        if reported != expected:
+            raise MeiliUnavailable(f"{binary} started as Meilisearch {reported}, not the pinned {expected}: "
+                                   f"run {meili_binary.INSTALLER}, or point MEILI_BIN at a {expected} binary")
 
     def stop(self, timeout: float = 15.0) -> None:
         if self.proc is None or self.proc.poll() is not None:

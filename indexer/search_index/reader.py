@@ -1,7 +1,12 @@
-"""Reading from Meilisearch with the search-only key: what the web app and `gonggao search` use."""
+"""Reading from Meilisearch with the search-only key: what the web app and `gonggao search` use.
+
+The web app never imports the `meilisearch` client: it reads through a `SearchReader` and
+catches `SEARCH_ERRORS`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import meilisearch
@@ -15,12 +20,18 @@ SEARCH_ERRORS = (MeilisearchApiError, MeilisearchCommunicationError, Meilisearch
 class SearchReader:
     """Search requests against one index. `params` are Meilisearch search parameters."""
 
-    def __init__(self, url: str, search_key: str, index_name: str, timeout: float = 10.0):
+    def __init__(self, url: str, search_key: str, index_name: str, timeout: int = 10):
         self.index_name = index_name
-        self._index = meilisearch.Client(url, search_key, timeout=timeout).index(index_name)
+        self._client = meilisearch.Client(url, search_key, timeout=timeout)
+        self._index = self._client.index(index_name)
 
     def search(self, query: str, params: dict[str, Any]) -> dict[str, Any]:
         return self._index.search(query, params)
+
+    def multi_search(self, queries: Sequence[dict[str, Any]], federation: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Several searches in one request (`POST /multi-search`); with `federation`, their hits
+        merged into one list and their facets counted over the union."""
+        return dict(self._client.multi_search(list(queries), federation))
 
     def facet_search(self, facet: str, facet_query: str, query: str = "", filter: str | None = None) -> dict[str, Any]:
         params: dict[str, Any] = {"q": query}

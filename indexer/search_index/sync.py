@@ -1,7 +1,9 @@
 """The outbox sync: catalog documents that the index does not have yet go to Meilisearch in batches.
 
 Idempotent (documents are upserted by id) and safe against a dead Meilisearch: a failed batch
-stays pending in the catalog with its error, and the next sync sends it again.
+stays pending in the catalog with its error, and the next sync sends it again. Documents are read
+from the catalog `BATCH_DOCS` at a time and sent in requests of at most `admin.BATCH_BYTES`, so a
+page of long documents (attachment text, e-paper issues) stays under Meilisearch's 100 MB limit.
 
 Each batch gets its vectors for semantic search: cached in the catalog by the text they embed, so
 only new or changed documents are embedded. Reprint clustering is the stage before this one
@@ -95,9 +97,9 @@ def index_docs(rows: list[tuple[str, str]], vectors: BatchVectors) -> list[dict]
 
 def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, settings_path: Path,
                 progress: Progress | None = None, *, embedder: DocumentEmbedder | None = None,
-                embed_progress: Progress | None = None) -> SyncReport:
-    """Send every pending document with its vector; stop at the first failed batch (Meilisearch is
-    likely down). `embedder` defaults to the process-wide USE model."""
+                embed_progress: Progress | None = None, batch_bytes: int = admin.BATCH_BYTES) -> SyncReport:
+    """Send every pending document with its vector; stop at the first failed request
+    (Meilisearch is likely down). `embedder` defaults to the process-wide USE model."""
     started = time.monotonic()
     report = SyncReport(pending=catalog.pending_count())
     vectors = BatchVectors(catalog, embedder or embed.default_embedder(), report.pending, embed_progress)
@@ -108,31 +110,34 @@ def sync_outbox(catalog: Catalog, client: meilisearch.Client, index_name: str, s
         report.failed = report.pending
         return report
     after = ""
-    while True:
+    while report.error is None:
         rows = catalog.pending_documents(BATCH_DOCS, after)
         if not rows:
             break
-        docs = index_docs(rows, vectors)
+        docs = index_docs(rows, vectors)  # in the order of rows
         report.embedded = vectors.embedded
-        try:
-            admin.add_documents(client, index_name, docs)
-        except (*admin.MEILI_ERRORS, admin.IndexWriteFailed) as exc:
-            catalog.mark_sync_failed([doc_id for doc_id, _ in rows], str(exc))
-            report.failed = report.pending - report.sent
-            report.error = str(exc)
-            break
-        catalog.mark_synced(rows)
-        report.sent += len(rows)
+        done = 0
+        for batch in admin.batches(docs, max_bytes=batch_bytes):
+            try:
+                admin.add_documents(client, index_name, batch)
+            except (*admin.MEILI_ERRORS, admin.IndexWriteFailed) as exc:
+                catalog.mark_sync_failed([doc_id for doc_id, _ in rows[done:]], str(exc))
+                report.failed = report.pending - report.sent
+                report.error = str(exc)
+                break
+            catalog.mark_synced(rows[done:done + len(batch)])
+            done += len(batch)
+            report.sent += len(batch)
+            if progress:
+                progress(report.sent, report.pending)
         after = rows[-1][0]
-        if progress:
-            progress(report.sent, report.pending)
     report.seconds = time.monotonic() - started
     return report
 
 
 def rebuild(catalog: Catalog, client: meilisearch.Client, index_name: str, settings_path: Path,
             progress: Progress | None = None, *, embedder: DocumentEmbedder | None = None,
-            embed_progress: Progress | None = None) -> SyncReport:
+            embed_progress: Progress | None = None, batch_bytes: int = admin.BATCH_BYTES) -> SyncReport:
     """Build a fresh index from the catalog alone, then swap it in atomically."""
     started = time.monotonic()
     fresh = f"{index_name}_rebuild_{int(time.time())}"
@@ -143,7 +148,8 @@ def rebuild(catalog: Catalog, client: meilisearch.Client, index_name: str, setti
     vectors = BatchVectors(catalog, embedder or embed.default_embedder(), total, embed_progress)
     sent: list[list[tuple[str, str]]] = []
     for rows in catalog.all_documents(BATCH_DOCS):
-        admin.add_documents(client, fresh, index_docs(rows, vectors))
+        for batch in admin.batches(index_docs(rows, vectors), max_bytes=batch_bytes):
+            admin.add_documents(client, fresh, batch)
         report.embedded = vectors.embedded
         sent.append(rows)
         report.sent += len(rows)

@@ -56,6 +56,46 @@ def test_extract_with_url_uses_it(tmp_path: Path, demo_web) -> None:  # type: ig
     assert doc["url"] == article.url
 
 
+def test_extract_manifest_gives_each_page_its_url_and_reports_bad_lines(tmp_path: Path, demo_web) -> None:  # type: ignore[no-untyped-def]
+    articles = [next(a for a in demo_web.articles if a.site == site) for site in ("sxjyt", "news")]
+    for i, article in enumerate(articles):
+        (tmp_path / f"p{i}.html").write_bytes(urllib.request.urlopen(article.url, timeout=10).read())
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - id: portal\n    name: 门户\n    kind: news\n    start_urls: [http://127.0.0.1/]\n"
+                       "    allowed_domains: [127.0.0.1]\n", encoding="utf-8")
+    manifest = tmp_path / "pages.jsonl"
+    manifest.write_text("\n".join([
+        json.dumps({"path": "p0.html", "url": articles[0].url}),
+        "{not json",
+        json.dumps({"path": str(tmp_path / "p1.html"), "url": articles[1].url, "source": "portal"}),
+        json.dumps({"url": "http://example.invalid/x"}),
+        json.dumps({"path": "p1.html", "source": "nosuch"}),
+        json.dumps({"path": "missing.html"}),
+    ]) + "\n", encoding="utf-8")
+    env = {"GONGGAO_SOURCES": str(sources)}
+    result = gonggao("extract", "--manifest", str(manifest), env=env)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("url") for line in lines if "error" not in line] == [a.url for a in articles]
+    assert [line["source_type"] for line in lines if "error" not in line] == ["gov", "news"]
+    assert lines[2]["source_id"] == "portal"
+    errors = [line for line in lines if "error" in line]
+    assert [(e.get("line"), e.get("source_file")) for e in errors] == \
+        [(2, None), (4, None), (5, None), (None, str(tmp_path / "missing.html"))]
+    assert "line 2" in errors[0]["error"] and "nosuch" in errors[2]["error"]
+    # the same manifest on standard input; relative paths then start from the working folder
+    piped = subprocess.run([sys.executable, "-m", "gonggao", "extract", "--manifest", "-"], input=manifest.read_text(),
+                           capture_output=True, text=True, timeout=300, env={**os.environ, **env}, cwd=tmp_path)
+    assert piped.returncode == 0 and piped.stdout.count('"error"') == len(errors)
+    # the single-page flags do not mix with a manifest; nothing at all is a usage error
+    mixed = gonggao("extract", str(tmp_path / "p0.html"), "--manifest", str(manifest), env=env)
+    assert mixed.returncode == 2 and "--manifest" in mixed.stderr and "Traceback" not in mixed.stderr
+    nothing = gonggao("extract")
+    assert nothing.returncode == 2 and "Traceback" not in nothing.stderr
+    unreadable = gonggao("extract", "--manifest", str(tmp_path / "none.jsonl"))
+    assert unreadable.returncode == 2 and "none.jsonl" in unreadable.stderr
+
+
 @pytest.mark.e2e
 def test_sources_and_search_commands(world) -> None:  # type: ignore[no-untyped-def]
     env = {"GONGGAO_SOURCES": str(world.settings.sources_path), "MEILI_URL": world.meili.url,

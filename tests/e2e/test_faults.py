@@ -19,12 +19,15 @@ from crawler.launch import crawl_in_subprocess
 from gonggao.cli import main as gonggao_main
 from gonggao.pipeline import open_catalog
 from indexer.store.catalog import Catalog
-from tests.faultweb import ARTICLES, RETRY_AFTER, FaultWeb
+from tests.faultweb import ARTICLES, HANG_SECONDS, RETRY_AFTER, SLOW_SECONDS, FaultWeb
 
 pytestmark = pytest.mark.e2e
 
-# Short enough for a quick test, longer than the slow good page (1.5 s): the hanging page times out.
-DOWNLOAD_TIMEOUT = 3
+# The hanging page (HANG_SECONDS) must time out and the slow good page (SLOW_SECONDS) must not, also on
+# a loaded machine, where a response can take seconds longer than the server's own delay: wide margins
+# both ways. Each try of the hanging page costs this long, so it is no longer than that.
+DOWNLOAD_TIMEOUT = 8
+assert SLOW_SECONDS * 4 < DOWNLOAD_TIMEOUT < HANG_SECONDS / 4
 MAX_LIST_PAGES = 5
 EXPECTED_KINDS = {
     "/trap/timeout.html": "timeout",
@@ -111,7 +114,8 @@ def test_politeness_holds(crawl: FaultCrawl) -> None:
     web = crawl.web
     assert web.max_in_flight() <= crawler_settings.CONCURRENT_REQUESTS_PER_DOMAIN
     [faulty], [guarded] = crawl.catalog.runs("faulty"), crawl.catalog.runs("guarded")
-    assert guarded.started_at >= faulty.finished_at, "two sources of one host crawl in turn"
+    assert faulty.finished_at is not None and guarded.started_at >= faulty.finished_at, \
+        "two sources of one host crawl in turn"
     assert web.requests[0].path == "/robots.txt"
     assert not [r for r in web.requests if r.path.startswith("/private/")], "robots.txt is obeyed"
     # Retry-After: 1 s -> the next try starts no earlier than 1 s after the 429 answer
@@ -150,8 +154,8 @@ def test_a_source_behind_a_javascript_challenge_is_marked_as_needing_a_browser(
     assert crawl.exit_code == 0, "a source needing a browser is a state of the source, not a crashed crawl"
     assert errors_by_path(crawl.catalog, "guarded") == {p: ["needs_browser"] for p in crawl.web.GUARDED}
     summary = next(s for s in crawl.catalog.source_summaries() if s.id == "guarded")
-    assert summary.last_run.state == "needs_browser"
-    assert summary.last_error.kind == "needs_browser"
+    assert summary.last_run is not None and summary.last_run.state == "needs_browser"
+    assert summary.last_error is not None and summary.last_error.kind == "needs_browser"
 
     monkeypatch.setenv("GONGGAO_SOURCES", str(crawl.settings.sources_path))
     capsys.readouterr()

@@ -105,6 +105,15 @@ def seed_index(meili, name: str, settings: dict | None = None, docs: list[dict] 
     return WebConfig(meili_url=meili.url, search_key=key, index_name=name, hazard_labels=HAZARD_LABELS)
 
 
+def route_paths(routes) -> set[str]:
+    """The paths of an app's routes, included routers opened (FastAPI wraps them)."""
+    paths: set[str] = set()
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        paths |= route_paths(inner.routes) if inner is not None else {route.path}
+    return paths
+
+
 @pytest.fixture(scope="module")
 def web_config(meili, request) -> WebConfig:
     """A seeded index named after the test module, with its own search-only key."""

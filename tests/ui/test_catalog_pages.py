@@ -56,7 +56,7 @@ def test_reprints_are_listed_both_ways(catalog_client):
 
 def test_results_fold_reprints_and_say_so(catalog_client):
     folded = catalog_client.get("/search", params={"q": "专项检查", "lang": "en"}).text
-    assert 'data-total="1"' in folded and 'href="/doc/doc02#reprints">1 reprints<' in folded
+    assert 'data-total="1"' in folded and 'href="/doc/doc02#reprints">1 reprint<' in folded
     every = catalog_client.get("/search", params={"q": "专项检查", "copies": "all", "lang": "en"}).text
     assert 'data-total="2"' in every and "#reprints" not in every
 

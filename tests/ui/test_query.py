@@ -33,12 +33,12 @@ def test_defaults_and_round_trip():
     assert p == SearchParams() and p.effective_sort == "date" and p.query_string() == ""
     p = parse(q="校园", region=["陕西省>安康市", "山西省"], hazard=["a", "b"], year="2024",
               from_="2024-01-01", to="2024-12-31", sort="relevance", page="2", per_page="50")
-    assert p.regions == ("陕西省 > 安康市", "山西省")
+    assert p.values("region") == ("陕西省 > 安康市", "山西省")
     assert parse_params([tuple(x) for x in p.to_pairs()]) == p
 
 
 def test_traditional_region_and_query_are_simplified():
-    assert parse(region="山西省 > 太原市 > 小店區").regions == ("山西省 > 太原市 > 小店区",)
+    assert parse(region="山西省 > 太原市 > 小店區").values("region") == ("山西省 > 太原市 > 小店区",)
     assert build_plan(parse(q="校園"))[0].query == "校园"
 
 
@@ -46,7 +46,7 @@ def test_filters_are_quoted():
     p = parse(region='x" OR hazards EXISTS OR region.lvl0 = "', hazard='a\\" OR 1')
     clauses = group_clauses(p)
     assert clauses["region"] == 'region.lvl0 IN ["x\\" OR hazards EXISTS OR region.lvl0 = \\""]'
-    assert clauses["hazards"] == 'hazards IN ["a\\\\\\" OR 1"]'
+    assert clauses["hazard"] == 'hazards IN ["a\\\\\\" OR 1"]'
 
 
 def test_region_levels_or_together():
@@ -136,3 +136,35 @@ def test_safe_url():
     assert safe_url("https://a.gov.cn/x") == "https://a.gov.cn/x"
     assert safe_url("javascript:alert(1)") == "" and safe_url(" JavaScript:alert(1)") == ""
     assert safe_url("data:text/html,x") == "" and safe_url(None) == ""
+
+
+def test_code_labels_come_from_the_vocabulary():
+    from config.vocabulary import DocStatus, EventType, Health, IssuerLevel, RunState, SourceKind
+    from search_ui.i18n import STRINGS, Translator
+
+    en, zh = Translator("en", {}), Translator("zh", {})
+    assert en.event_type("drill") == EventType.DRILL.en and zh.source_type("epaper") == SourceKind.EPAPER.zh
+    assert en.issuer_level("county") == IssuerLevel.COUNTY.en and zh.run_state("failed") == RunState.FAILED.zh
+    assert zh.doc_status("edited") == DocStatus.EDITED.zh and en.health("never") == Health.NEVER.en
+    assert en.event_type("not_a_code") == "not_a_code"
+    labels = {m.zh for vocabulary in (SourceKind, IssuerLevel, EventType, DocStatus, RunState) for m in vocabulary}
+    assert not labels & {entry["zh"] for entry in STRINGS.values()}, "a vocabulary label is restated in i18n.py"
+
+
+def test_english_plurals():
+    from search_ui.i18n import Translator
+
+    en, zh = Translator("en", {}), Translator("zh", {})
+    assert en("total", n=1) == "1 result" and en("total", n=0) == "0 results" and en("total", n=2) == "2 results"
+    assert en("n_reprints", n=1) == "1 reprint" and en("n_reprints", n=3) == "3 reprints"
+    assert zh("total", n=1) == "共 1 条"
+
+
+@pytest.mark.parametrize("pairs", [
+    [("page", "１２")], [("per_page", "２０")], [("year", "２０２４")], [("from", "２０２４-01-01")],
+    [("to", "9999-12-31")], [("from", "1899-12-31")], [("year", "2101")], [("region", "x" * 201)],
+    [("q", "校园")] + [("hazard", "h" * 150)] * 30,
+])
+def test_out_of_range_and_non_ascii_numbers_are_refused(pairs):
+    with pytest.raises(BadRequest):
+        parse_params(pairs)

@@ -32,9 +32,25 @@ def test_csv_has_bom_and_every_hit(client, monkeypatch):
     assert first["region"] == "陕西省 > 安康市 > 汉阴县" and first["url"].startswith("https://")
 
 
-def test_csv_defuses_formulas():
-    assert export.defuse("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
-    assert export.defuse("-1+1") == "'-1+1" and export.defuse("汉阴县") == "汉阴县"
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "-1+1", "+1", "@SUM(A1)", ";=1", "\x00=1", " =1",
+                                  "\u3000=1", "\u200b=1", "\t1", "\r=1", "\n=1", "\x00汉阴"])
+def test_csv_defuses_formulas(cell):
+    """OWASP: a cell starting with a control character, or whose first character after blanks and
+    control characters is = + - @ ;, gets an apostrophe."""
+    assert export.defuse(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["汉阴县", " 汉阴县", "a=b", "2024-05-10", "", "（=）"])
+def test_csv_leaves_plain_cells_alone(cell):
+    assert export.defuse(cell) == cell
+
+
+def test_csv_writes_defused_cells_that_read_back():
+    doc = {"id": "x1", "title": "\x00=cmd|' /C calc'!A0", "issuer": " ;=1", "hazards": ["=a", "b"], "safety_related": True}
+    text = b"".join(export.csv_chunks(iter([doc]), export.BASE_COLUMNS)).decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["title"] == "'\x00=cmd|' /C calc'!A0" and row["issuer"] == "' ;=1"
+    assert row["hazards"] == "'=a;b" and row["safety_related"] == "yes"
 
 
 def test_jsonl_is_one_document_per_line(client):

@@ -137,3 +137,51 @@ def test_not_a_taxonomy_file(tmp_path):
 def test_optional_fields_default(tmp_path):
     tax = load_taxonomy(write(tmp_path, "hazards:\n  - {code: fire, zh: 消防, en: Fire, keywords: [消防]}\n"))
     assert tax.hazards[0].exclude == [] and tax.hazards[0].weak == [] and tax.safety_terms == []
+    assert tax.hazards[0].listed == [] and tax.hazards[0].measures == []
+    assert tax.topic_words == [] and tax.agency_suffixes == []
+
+
+def test_context_rules_are_in_the_taxonomy_file():
+    tax = load_taxonomy(REPO / "config" / "hazards.yaml")
+    assert tax.topic_words and tax.agency_suffixes
+    assert tax.get("traffic").listed  # 交通 counts as an item of a list of hazards
+    assert tax.get("extreme_weather").measures  # weather words need a measure
+    from indexer.text.chinese import to_simplified
+
+    for word in tax.topic_words + tax.agency_suffixes + [w for h in tax.hazards for w in h.listed + h.measures]:
+        assert to_simplified(word) == word, word
+
+
+def test_a_word_in_two_lists_of_one_hazard_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: traffic
+    zh: 交通安全
+    en: Traffic
+    keywords: [交通安全]
+    weak: [交通]
+    listed: [交通]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 7 and err.value.field == "hazards.0.listed"
+    assert "交通" in err.value.message and "weak" in err.value.message
+
+
+def test_a_blank_rule_word_names_the_line(tmp_path):
+    path = write(tmp_path, """topic_words: [安全, " "]
+hazards:
+  - {code: fire, zh: 消防, en: Fire, keywords: [消防]}
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 1 and err.value.field.startswith("topic_words")
+    path = write(tmp_path, """hazards:
+  - code: extreme_weather
+    zh: 极端天气
+    en: Weather
+    keywords: [台风]
+    measures: [防御, ""]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 6 and err.value.field == "hazards.0.measures"

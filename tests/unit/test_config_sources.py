@@ -39,6 +39,12 @@ def test_loads_and_substitutes(tmp_path: Path) -> None:
     [
         (GOOD.replace("kind: gov", "kind: blog"), 4, "sources.0.kind", "gov"),
         (GOOD.replace('cron: "17 6 * * *"', 'cron: "17 6 *"'), 8, "sources.0.schedule.cron", "five fields"),
+        (GOOD.replace('cron: "17 6 * * *"', 'cron: "17 6 * * 8"'), 8, "sources.0.schedule.cron",
+         "weekday field '8': '8' is not a weekday (0-7, or SUN-SAT)"),
+        (GOOD.replace('cron: "17 6 * * *"', 'cron: "17 24 * * 1-5"'), 8, "sources.0.schedule.cron", "'24' is not an hour (0-23)"),
+        (GOOD.replace('cron: "17 6 * * *"', 'cron: "17 6 * * FRI-MON"'), 8, "sources.0.schedule.cron", "runs backwards"),
+        (GOOD.replace('cron: "17 6 * * *"', 'cron: "17 6 * 1/2 *"'), 8, "sources.0.schedule.cron", "a step needs a range"),
+        (GOOD.replace('cron: "17 6 * * *"', 'cron: "*/0 6 * * *"'), 8, "sources.0.schedule.cron", "step"),
         (GOOD.replace('["{site}/index.html"]', '["ftp://x/"]'), 6, "sources.0.start_urls", "http"),
         (GOOD + "    colour: red\n", 9, "sources.0.colour", "Extra inputs"),
         (GOOD + GOOD.replace("sources:\n", ""), 9, "sources.1.id", "duplicate"),

@@ -76,7 +76,7 @@ def test_exclude_phrase_blocks_keyword(tax):
 
 
 def test_nested_keywords_count_once(tax):
-    r = tag_hazards("防溺水", "防溺水", tax)
+    r = tag_hazards("关于做好暑期学生安全工作的通知", "各学校要做好防溺水教育，落实安全责任。", tax)
     phrases = [(e.field, e.phrase) for e in r.evidence]
     assert phrases.count(("body", "防溺水")) == 1
     assert ("body", "溺水") not in phrases
@@ -178,3 +178,90 @@ def test_primary_is_the_one_hazard_the_title_names(tax):
 def test_guarding_the_campus_is_not_campus_security(tax):
     r = tag_hazards("邯郸：多措并举守护校园食品安全", "今年以来，市教育局全面推行校领导陪餐制度和明厨亮灶。", tax)
     assert r.hazards == ["food_safety"]
+
+
+# -- context rules learned from real texts (issue 11) ---------------------------------------------
+
+def test_items_of_an_inspection_list_are_each_a_hazard(tax):
+    body = ("8月29日，镇平安办联合派出所对辖区学校开展开学安全检查。"
+            "检查组对食堂卫生、消防器材、宿舍用电、放学路段交通、校门口安防设施等方面进行了检查。")
+    r = tag_hazards("某镇开展校园安全联合检查", body, tax)
+    assert {"food_safety", "fire", "electrical", "traffic", "security"} <= set(r.hazards)
+    assert any(e.rule == "hazard:list" and e.phrase == "交通" for e in r.evidence)
+
+
+def test_a_plain_listed_word_counts_only_in_a_list_of_hazards(tax):
+    body = "学校周边交通便利，新校区位于城区东部。学校召开安全工作会议，排查安全隐患，做好校园安全。"
+    assert "traffic" not in tag_hazards("学校安全工作会议", body, tax).hazards
+
+
+def test_a_list_of_places_names_no_hazard(tax):
+    body = ("学校开展防诈骗宣传，在宿舍区、教学楼、食堂、实验室等学生聚集场所张贴反诈海报，提醒学生防范电信诈骗。"
+            "各班召开防诈骗主题班会，落实安全教育。")
+    r = tag_hazards("学校开展反诈宣传", body, tax)
+    assert r.hazards == ["fraud"]
+
+
+def test_an_agency_taking_part_is_not_its_hazard(tax):
+    body = ("当天上午，县地震局、县教育局联合县消防救援大队在县第一中学开展防震减灾应急疏散演练。"
+            "演练结束后，消防救援大队指战员演示了伤员转运，地震局工作人员讲解了避险知识。")
+    r = tag_hazards("县中学开展防震减灾应急演练", body, tax)
+    assert r.hazards == ["natural_disaster"]
+
+
+def test_a_weak_word_named_as_a_topic_counts(tax):
+    body = "县教体局部署冬季学校安全工作，要求各校做好取暖安全检查，落实燃气安全管理，开展安全教育。"
+    r = tag_hazards("县教体局部署冬季学校安全工作", body, tax)
+    assert "gas_poisoning" in r.hazards
+    # people are not a topic: 食堂工作人员 names no food-safety task
+    r = tag_hazards("学校燃气安全检查", "检查组对学校燃气管道开展安全检查，并为食堂工作人员讲解燃气安全知识。", tax)
+    assert "food_safety" not in r.hazards
+
+
+def test_weather_as_the_scene_is_not_a_weather_hazard(tax):
+    body = ("暑假即将来临，天气炎热，高温天气持续，学生到河道、水库游泳的机会增多。"
+            "各学校要加强防溺水教育，落实家校共管责任，严防学生私自下水。")
+    r = tag_hazards("关于做好暑期防溺水工作的通知", body, tax)
+    assert r.hazards == ["drowning"]
+    body = "各学校要做好高温天气防范工作，调整户外活动时间，防止学生中暑。"
+    assert "extreme_weather" in tag_hazards("做好高温天气学校安全工作", body, tax).hazards
+
+
+def test_quotation_marks_do_not_break_a_phrase(tax):
+    body = "全州学校持续推进“三防”建设，封闭化管理率达到100%，校园安全防范能力明显提升。"
+    r = tag_hazards("推进中小学“三防”建设", body, tax)
+    assert "security" in r.hazards
+    ev = next(e for e in r.evidence if e.field == "body" and e.phrase == "三防建设")
+    assert body[ev.start:].startswith("三防”建设")
+
+
+def test_words_across_word_boundaries_do_not_count(tax):
+    body = ("学校利用电子显示屏播放防诈骗提示，教育学生防范电信诈骗，确保安全。"
+            "民警调研学生的防骗意识，筑牢未成年人防诈骗防线，做好校园安全工作。")
+    assert tag_hazards("学校开展防诈骗宣传教育", body, tax).hazards == ["fraud"]
+
+
+def test_a_cited_title_and_a_remark_in_brackets_are_not_measures(tax):
+    body = ("检查组依据《危险化学品储存场所治安防范要求》，查看了实验室危化品存放和台账登记情况。"
+            "各校要落实实验室安全责任，负责在校学生（包括校车上的学生）的安全。")
+    assert tag_hazards("督查高校实验室危化品安全", body, tax).hazards == ["lab_chemicals"]
+
+
+def test_a_navigation_line_does_not_count(tax):
+    body = ("首页学会简介新闻动态通知公告校园欺凌防治心理健康教育交通安全防溺水专题消防安全知识禁毒教育网络安全周联系我们\n"
+            "检查组对高校实验室危险化学品管理开展督查，发现问题当场反馈，要求限期整改，落实实验室安全责任。")
+    assert tag_hazards("高校实验室安全督查", body, tax).hazards == ["lab_chemicals"]
+
+
+def test_the_body_repeating_the_title_counts_once(tax):
+    title = "学校开展安全检查"
+    body = title + "\n检查组查看了食堂留样记录。"
+    r = tag_hazards(title, body, tax)
+    assert "food_safety" not in r.hazards  # 留样 once is a hint, not two
+
+
+def test_two_safety_words_in_one_sentence_of_an_unrelated_text_are_not_enough(tax):
+    body = ("边防支队选派民警担任学校法制副校长，开展国防教育和法治教育，帮助学校排查安全隐患，整治学校周边治安环境。"
+            "学校被授予模范学校称号，学生代表发言。")
+    r = tag_hazards("小学被授予模范学校称号", body, tax)
+    assert r.hazards == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parsel import Selector
 
-from crawler.links import article_links, attachment_links, canonical, list_pages
+from crawler.links import article_links, canonical, list_pages, named_attachment_links
 
 LIST = """<html><head><script>createPageHTML(4, 0, "index", "html");</script></head><body>
 <div class="nav"><a href="/">首页</a><a href="/jyzx/">教育资讯</a><a href="http://other.example.cn/t20250101_1.html">外站</a></div>
@@ -49,7 +49,8 @@ def test_query_pagination_and_next_text() -> None:
 
 
 def test_attachments_and_canonical() -> None:
-    assert attachment_links(Selector(LIST), BASE, ["jyt.example.gov.cn"]) == ["http://jyt.example.gov.cn/files/plan.xls"]
+    found = named_attachment_links(Selector(LIST), BASE, ["jyt.example.gov.cn"])
+    assert found == {"http://jyt.example.gov.cn/files/plan.xls": "附件：检查表"}
     assert canonical("HTTP://X.gov.cn/a.html?utm_source=wx&id=3#p") == "http://x.gov.cn/a.html?id=3"
 
 

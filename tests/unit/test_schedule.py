@@ -2,8 +2,9 @@
 
 What an operator relies on: jobs survive a restart; a run missed during downtime happens once
 after the restart, not as a burst; a changed schedule takes effect; a source never crawls twice
-at once. Only the crawl itself is replaced (by a counter), since launching Scrapy is not what
-these tests are about.
+at once; a crontab line means what it means in a crontab. Only the crawl itself is replaced (by a
+recorder that can hold a crawl running), since launching Scrapy is not what these tests are
+about. No test waits a fixed time: each waits for the scheduler's own state or events.
 """
 
 from __future__ import annotations
@@ -11,23 +12,30 @@ from __future__ import annotations
 import pickle
 import threading
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_SUBMITTED, SchedulerEvent
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from config.settings import Settings
 from config.sources import Schedule, Source
+from config.vocabulary import SourceKind
 from crawler import schedule
 
 SHANGHAI = ZoneInfo(schedule.TIMEZONE)
+PATIENCE = 30.0  # seconds to wait for the scheduler before a test fails (only a failing test waits that long)
 
 
-def source(source_id: str, enabled: bool = True, **when: object) -> Source:
-    return Source(id=source_id, name=source_id, kind="gov", start_urls=["http://x.gov.cn/list.html"],
+def source(source_id: str, enabled: bool = True, **when: Any) -> Source:
+    return Source(id=source_id, name=source_id, kind=SourceKind.GOV, start_urls=["http://x.gov.cn/list.html"],
                   allowed_domains=["x.gov.cn"], schedule=Schedule(**when), enabled=enabled)
 
 
@@ -36,22 +44,34 @@ def settings(tmp_path: Path) -> Settings:
     return Settings.load({"data_dir": tmp_path}, environ={})
 
 
+@dataclass
+class Crawls:
+    """The crawls the scheduler started, by source id; while `release` is clear, each one keeps running."""
+
+    started: list[str] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
 @pytest.fixture
-def crawls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every crawl the scheduler starts, by source id; each takes `crawls.seconds` (default 0)."""
-    started: list[str] = []
+def crawls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Crawls]:
+    recorded = Crawls()
+    recorded.release.set()
 
     def fake_crawl(source_ids: list[str], settings: Settings, progress: bool = False) -> int:
-        started.extend(source_ids)
-        time.sleep(getattr(fake_crawl, "seconds", 0))
+        recorded.started.extend(source_ids)
+        recorded.release.wait(PATIENCE)
         return 0
 
     monkeypatch.setattr(schedule, "crawl_sources", fake_crawl)
-    return started
+    yield recorded
+    recorded.release.set()  # never leave a scheduler thread holding a crawl
 
 
-def run_scheduler(settings: Settings, sources: list[Source]):  # type: ignore[no-untyped-def]
+def run_scheduler(settings: Settings, sources: list[Source],
+                  listen: tuple[Callable[[SchedulerEvent], None], int] | None = None) -> BackgroundScheduler:
     scheduler = schedule.build_scheduler(settings)
+    if listen:
+        scheduler.add_listener(*listen)  # before the start: the first due run is seen too
     schedule.start(scheduler, sources)
     return scheduler
 
@@ -69,14 +89,14 @@ def move_next_run(settings: Settings, job_id: str, when: datetime) -> None:
     engine.dispose()
 
 
-def wait_for(condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
+def wait_for(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + PATIENCE
     while not condition():
-        assert time.monotonic() < deadline, "the scheduler did not get there in time"
+        assert time.monotonic() < deadline, "the scheduler did not get there"
         time.sleep(0.05)
 
 
-def test_jobs_persist_in_the_catalog_with_coalescing_and_one_instance(settings: Settings, crawls: list[str]) -> None:
+def test_jobs_persist_in_the_catalog_with_coalescing_and_one_instance(settings: Settings, crawls: Crawls) -> None:
     sources = [source("hourly", every_minutes=60, jitter_seconds=0), source("daily", cron="17 6 * * *"),
                source("off", enabled=False, every_minutes=60)]
     run_scheduler(settings, sources).shutdown()
@@ -88,26 +108,26 @@ def test_jobs_persist_in_the_catalog_with_coalescing_and_one_instance(settings: 
         assert jobs["crawl:daily"].trigger.jitter == 300
     finally:
         again.shutdown()
-    assert crawls == []
+    assert crawls.started == []
 
 
-def test_a_run_missed_during_downtime_happens_once_after_the_restart(settings: Settings, crawls: list[str]) -> None:
+def test_a_run_missed_during_downtime_happens_once_after_the_restart(settings: Settings, crawls: Crawls) -> None:
     sources = [source("hourly", every_minutes=60, jitter_seconds=0)]
     run_scheduler(settings, sources).shutdown()
     move_next_run(settings, "crawl:hourly", datetime.now(SHANGHAI) - timedelta(hours=5))   # the machine was off
 
-    up = run_scheduler(settings, sources)
+    submitted: list[SchedulerEvent] = []
+    up = run_scheduler(settings, sources, (submitted.append, EVENT_JOB_SUBMITTED))
     try:
-        wait_for(lambda: crawls == ["hourly"])
-        time.sleep(1.0)
-        assert crawls == ["hourly"], "six missed runs coalesce into one"
-        next_run = up.get_job("crawl:hourly", jobstore="default").next_run_time
-        assert next_run > datetime.now(SHANGHAI)
+        # The next run moves an hour ahead only once the missed ones were handled: nothing else is due after.
+        wait_for(lambda: up.get_job("crawl:hourly", jobstore="default").next_run_time > datetime.now(SHANGHAI))
+        wait_for(lambda: crawls.started == ["hourly"])
+        assert len(submitted) == 1, "the five missed runs coalesce into one"
     finally:
         up.shutdown()
 
 
-def test_a_changed_schedule_replaces_the_job(settings: Settings, crawls: list[str]) -> None:
+def test_a_changed_schedule_replaces_the_job(settings: Settings, crawls: Crawls) -> None:
     run_scheduler(settings, [source("s", every_minutes=60)]).shutdown()
     scheduler = run_scheduler(settings, [source("s", every_minutes=30)])
     try:
@@ -117,20 +137,19 @@ def test_a_changed_schedule_replaces_the_job(settings: Settings, crawls: list[st
         scheduler.shutdown()
 
 
-def test_a_source_never_crawls_twice_at_once(settings: Settings, crawls: list[str]) -> None:
-    schedule.crawl_sources.seconds = 1.5  # type: ignore[attr-defined]
-    scheduler = run_scheduler(settings, [source("slow", every_minutes=60, jitter_seconds=0)])
+def test_a_source_never_crawls_twice_at_once(settings: Settings, crawls: Crawls) -> None:
     refused = threading.Event()
-    from apscheduler.events import EVENT_JOB_MAX_INSTANCES
-
-    scheduler.add_listener(lambda event: refused.set(), EVENT_JOB_MAX_INSTANCES)
+    scheduler = run_scheduler(settings, [source("slow", every_minutes=60, jitter_seconds=0)],
+                              (lambda event: refused.set(), EVENT_JOB_MAX_INSTANCES))
+    crawls.release.clear()  # the first crawl runs until the test lets it end
     try:
         scheduler.modify_job("crawl:slow", jobstore="default", next_run_time=datetime.now(SHANGHAI))
-        wait_for(lambda: crawls == ["slow"])
+        wait_for(lambda: crawls.started == ["slow"])
         scheduler.modify_job("crawl:slow", jobstore="default", next_run_time=datetime.now(SHANGHAI))
-        assert refused.wait(5), "the second run is refused while the first one crawls"
-        assert crawls == ["slow"]
+        assert refused.wait(PATIENCE), "the second run is refused while the first one crawls"
+        assert crawls.started == ["slow"]
     finally:
+        crawls.release.set()
         scheduler.shutdown()
 
 
@@ -142,3 +161,75 @@ def test_the_shipped_sources_file_schedules_with_cron_and_jitter() -> None:
     upcoming = schedule.next_runs(sources)
     assert any(s.schedule.cron for s in sources)
     assert all(upcoming[s.id] is not None for s in sources if s.enabled)
+
+
+# -- standard crontab lines ------------------------------------------------------------------
+MONDAY = datetime(2025, 6, 2, tzinfo=SHANGHAI)  # a Monday; 2025-06-13 is a Friday, 2025-07-13 a Sunday
+
+
+def fire_days(cron: str, start: datetime = MONDAY, days: int = 14) -> list[str]:
+    """The fire times of the line's real APScheduler trigger over `days` days, as 'Mon 06-02 09:00'."""
+    trigger = schedule.trigger_for(Schedule(cron=cron, jitter_seconds=0))
+    out: list[str] = []
+    fired = trigger.get_next_fire_time(None, start)
+    while fired is not None and fired < start + timedelta(days=days):
+        out.append(fired.strftime("%a %m-%d %H:%M"))
+        fired = trigger.get_next_fire_time(fired, fired)
+    return out
+
+
+def weekdays(cron: str) -> set[str]:
+    return {day.split()[0] for day in fire_days(cron)}
+
+
+WORKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri"}
+
+
+@pytest.mark.parametrize(("cron", "days"), [
+    ("0 9 * * 1-5", WORKDAYS),
+    ("0 9 * * MON-FRI", WORKDAYS),
+    ("0 9 * * mon,tue,wed,thu,fri", WORKDAYS),
+    ("0 9 * * 0", {"Sun"}),
+    ("0 9 * * 7", {"Sun"}),
+    ("0 9 * * SUN", {"Sun"}),
+    ("0 9 * * 5-7", {"Fri", "Sat", "Sun"}),
+    ("0 9 * * 0-2", {"Sun", "Mon", "Tue"}),
+    ("0 9 * * 1,3,5", {"Mon", "Wed", "Fri"}),
+    ("0 9 * * */2", {"Sun", "Tue", "Thu", "Sat"}),
+    ("0 9 * * 1-5/2", {"Mon", "Wed", "Fri"}),
+    ("0 9 * * *", WORKDAYS | {"Sat", "Sun"}),
+])
+def test_weekdays_mean_what_they_mean_in_a_crontab(cron: str, days: set[str]) -> None:
+    assert weekdays(cron) == days
+
+
+def test_the_other_fields_are_read_as_written() -> None:
+    assert fire_days("30 6,18 * * 1", days=7) == ["Mon 06-02 06:30", "Mon 06-02 18:30"]
+    assert fire_days("*/20 8 2 6 *", days=1) == ["Mon 06-02 08:00", "Mon 06-02 08:20", "Mon 06-02 08:40"]
+    assert fire_days("0 0 1 jan,jul *", days=60) == ["Tue 07-01 00:00"]
+
+
+def test_day_of_month_and_weekday_both_given_fire_on_either() -> None:
+    june = fire_days("0 9 13 * 5", days=30)
+    assert june == ["Fri 06-06 09:00", "Fri 06-13 09:00", "Fri 06-20 09:00", "Fri 06-27 09:00"]
+    july = fire_days("0 9 13 * 5", start=datetime(2025, 7, 1, tzinfo=SHANGHAI), days=14)
+    assert july == ["Fri 07-04 09:00", "Fri 07-11 09:00", "Sun 07-13 09:00"]
+    august = fire_days("0 9 */10 * 1", start=datetime(2025, 8, 1, tzinfo=SHANGHAI), days=31)
+    assert august == ["Mon 08-11 09:00"], "with a field starting with '*' both must match"
+
+
+def test_a_sunday_7_schedules_and_fires_on_sunday(settings: Settings, crawls: Crawls) -> None:
+    """`7` used to crash `gonggao up`; now it is a persisted job whose next run is a Sunday."""
+    scheduler = run_scheduler(settings, [source("weekly", cron="0 9 * * 7", jitter_seconds=0)])
+    try:
+        next_run = scheduler.get_job("crawl:weekly", jobstore="default").next_run_time
+        assert next_run.strftime("%a %H:%M") == "Sun 09:00"
+    finally:
+        scheduler.shutdown()
+
+
+def test_an_equivalent_line_keeps_the_persisted_job(settings: Settings, crawls: Crawls) -> None:
+    run_scheduler(settings, [source("s", cron="0 9 * * 1-5")]).shutdown()
+    first = schedule.trigger_for(Schedule(cron="0 9 * * 1-5"))
+    assert schedule.same_schedule(first, schedule.trigger_for(Schedule(cron="0 9 * * MON-FRI")))
+    assert not schedule.same_schedule(first, schedule.trigger_for(Schedule(cron="0 9 * * 2-6")))
