@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -29,6 +30,7 @@ from crawler.settings import required
 from crawler.spiders.announcements import spider_of
 from indexer.extract.attachment_text import Unreadable, attachment_text
 from indexer.ingest import Enrichers, NotAnArticle, ingest_page
+from indexer.models import Page
 from indexer.store.catalog import AttachmentRecord, Catalog
 from indexer.store.warc import RecordRef, WarcWriterRotating
 
@@ -118,6 +120,8 @@ class CatalogPipeline:
         assert self.archive is not None, "open_spider() creates the archive writer"
         source = self.source
         if isinstance(item, FetchedPage):
+            if self._same_body(item.page):
+                return
             self.stats.inc_value("gonggao/pages")
             warc = self.archive.append(item.page)
             try:
@@ -156,6 +160,18 @@ class CatalogPipeline:
             self._error(source.id, item.page.url, item.kind, item.reason)
         elif isinstance(item, CrawlError):
             self._error(source.id, item.url, item.kind, item.message)
+
+    def _same_body(self, page: Page) -> bool:
+        """A 200 whose bytes are those already stored (a site that ignores conditional requests): counted
+        as unchanged, like a 304, and neither archived nor extracted again (docs/scale.md: 103 ms of CPU
+        and 41 KB of WARC saved per known article)."""
+        known = self.catalog.known_page(page.url)
+        if known is None or known.state != PageState.OK or known.content_hash != hashlib.sha256(page.body).hexdigest():
+            return False
+        self.stats.inc_value("gonggao/unchanged")
+        self.stats.inc_value("gonggao/same_body")
+        self.catalog.touch_page(page.url)
+        return True
 
     def _record_attachment(self, item: FetchedAttachment) -> None:
         """Archive the file, store its text (or why there is none) and give it to the documents of its page."""

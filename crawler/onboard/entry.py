@@ -8,6 +8,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from config.sources_writer import yaml_writer
+from config.vocabulary import Layout
 from crawler.onboard.discover import Confirmed, Onboarding
 
 JITTER_SECONDS = 600
@@ -44,6 +45,8 @@ def entry(ob: Onboarding) -> CommentedMap:
     out.yaml_add_eol_comment(f"from {ob.name.source}", "name")
     out["kind"] = ob.kind.value
     out.yaml_add_eol_comment(ob.kind.source, "kind")
+    out["layout"] = str(Layout.ARTICLE)
+    out.yaml_add_eol_comment("one article per page", "layout")
     if ob.region.hint:
         out["region_hint"] = ob.region.hint
         out.yaml_add_eol_comment(f"{ob.region.source}; GB/T 2260 {', '.join(ob.region.codes)}", "region_hint")

@@ -28,6 +28,7 @@ from config.errors import GonggaoError
 from config.settings import Settings
 from config.vocabulary import ErrorKind
 from crawler.cms.page import ListPage
+from crawler.settings import from_gonggao
 from indexer.extract.decode import decode_html
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def user_agent(settings: Settings) -> str:
-    """The crawler's User-Agent (crawler/settings.py), so a site sees one Gonggao."""
-    return f"Gonggao/0.1 (announcement search crawler; +{settings.contact_url})"
+    """The crawler's User-Agent, so a site sees one Gonggao."""
+    return str(from_gonggao(settings)["USER_AGENT"])
 
 
 class FetchFailed(GonggaoError):

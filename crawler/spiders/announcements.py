@@ -40,6 +40,8 @@ from indexer.models import Page
 from indexer.store.catalog import Catalog
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# A list page may also be a feed, a sitemap or a data-proxy answer (crawler/cms reads them)
+FEED_TYPES = ("text/xml", "application/xml", "application/rss+xml", "application/atom+xml")
 GONE = (404, 410)
 TEXT_CONTROLS = set(b"\t\n\r\f\x1b")
 MAX_CONTROL_SHARE = 0.05
@@ -91,7 +93,7 @@ class AnnouncementsSpider(Spider):
             self.crawler.stats.inc_value("gonggao/needs_browser_lists")
             yield CrawlError(response.url, ErrorKind.NEEDS_BROWSER, challenge.message(response.status))
             return
-        if not _is_html(response) or not isinstance(response, TextResponse):
+        if not (_is_html(response) or _content_type(response) in FEED_TYPES) or not isinstance(response, TextResponse):
             yield CrawlError(response.url, ErrorKind.NOT_HTML, f"list page is {_content_type(response) or 'untyped'}")
             return
         if _looks_binary(response.body):

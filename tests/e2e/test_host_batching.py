@@ -1,0 +1,171 @@
+"""200 sources on 40 hosts crawled by two Scrapyd nodes in host batches: each host is held by one job
+at a time, and no host ever sees two requests closer than the configured delay.
+
+Two schedulers dispatch at once: one all 200 sources in jobs of 50 (four jobs of ten hosts), the
+other the sources of ten hosts that straddle two of those jobs, in one job: it must wait for both. Job intervals come from
+Scrapyd (`listjobs.json`), request times from the demo web's access log.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from datetime import datetime
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from config.settings import Settings
+from config.sources import load_sources
+from crawler.batches import host_batches
+from crawler.dispatch import HostLedger, ScrapydCluster, crawl_on_nodes
+from gonggao.demo_web.scale_sites import COLUMNS, SCALE_SITES
+from gonggao.demo_web.server import DemoWeb
+from gonggao.pipeline import open_catalog
+from tests.e2e.test_scale_out import SCRAPY_CFG, ScrapydNode, free_port, postgres, stop_node, wait_ready  # noqa: F401
+
+pytestmark = pytest.mark.e2e
+
+# GONGGAO_CRAWL_DELAY on the nodes, the production default: long enough that the delay, not the CPU
+# of two cores, sets the pace (each source's article requests queue behind it)
+DELAY = 1.0
+# A request may be seen arriving later than it left: the demo web stamps it when its thread reads it,
+# on two cores that also run five crawls, two Scrapyd daemons and PostgreSQL (measured: up to 0.28 s
+# at load average 11). That does not add up over a run: any n consecutive requests to a host must
+# span at least (n - 1) delays less this once. (Scrapy's default ±50 % delay jitter breaks this.)
+WOBBLE = 0.5
+# three slots per node: the five jobs could all run at once, so only the dispatcher keeps them apart
+BATCH_NODE_CONF = """\
+[scrapyd]
+bind_address = 127.0.0.1
+http_port = {port}
+poll_interval = 0.5
+max_proc = 3
+runner = crawler.scrapyd_runner
+logs_dir = logs
+eggs_dir = eggs
+dbs_dir = dbs
+jobs_to_keep = 100
+"""
+
+
+def start_batch_node(folder: Path, settings: Settings) -> ScrapydNode:
+    import os
+    import subprocess
+    import sys
+
+    folder.mkdir(parents=True)
+    port = free_port()
+    (folder / "scrapyd.conf").write_text(BATCH_NODE_CONF.format(port=port))
+    (folder / "scrapy.cfg").write_text(SCRAPY_CFG)
+    with open(folder / "scrapyd.log", "wb") as log:
+        process = subprocess.Popen([sys.executable, "-m", "scrapyd"], cwd=folder, env={**os.environ, **settings.to_env()},
+                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    return ScrapydNode(url, url, folder, settings, process)
+
+
+def sources_file(web: DemoWeb, path: Path) -> Path:
+    lines = ["sources:"]
+    for site in SCALE_SITES:
+        base = web.base_urls[site]
+        host = base.split("//")[1].split(":")[0]
+        for col in COLUMNS:
+            lines.append(f'  - {{id: {site}-{col}, name: "{site} {col}", kind: gov, start_urls: ["{base}/{col}/index.html"], '
+                         f'allowed_domains: ["{host}"], max_list_pages: 2}}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def deficit(times: list[float], delay: float) -> float:
+    """The most any run of consecutive requests falls short of one delay per gap: max over i < j of
+    (j - i) * delay - (t_j - t_i). 0 when every gap is at least the delay."""
+    worst, lowest = 0.0, 0.0
+    for k, t in enumerate(times):
+        u = k * delay - t
+        if k:
+            worst = max(worst, u - lowest)
+        lowest = u if k == 0 else min(lowest, u)
+    return worst
+
+
+def finished_jobs(cluster: ScrapydCluster) -> list[tuple[str, datetime, datetime]]:
+    """(job key, start, end) of every finished job on every node."""
+    out = []
+    for node in cluster.nodes:
+        for job in cluster._call(node, "listjobs.json", query={"project": cluster.project})["finished"]:
+            out.append((job["id"].rsplit(".", 1)[0], datetime.fromisoformat(job["start_time"]), datetime.fromisoformat(job["end_time"])))
+    return out
+
+
+def test_each_host_one_job_at_a_time_and_never_faster_than_the_delay(tmp_path: Path, postgres: str) -> None:  # noqa: F811
+    web = DemoWeb(SCALE_SITES)
+    web.start()
+    nodes: list[ScrapydNode] = []
+    try:
+        path = sources_file(web, tmp_path / "sources.yaml")
+        sources = load_sources(path)
+        assert len(sources) == 200 and len({s.allowed_domains[0] for s in sources}) == 40
+
+        def settings_for(data_dir: Path) -> Settings:
+            return Settings.load({"data_dir": data_dir, "database_url": postgres, "sources_path": path,
+                                  "crawl_delay": DELAY}, environ={})
+
+        nodes = [start_batch_node(tmp_path / name, settings_for(tmp_path / name / "data")) for name in ("node-a", "node-b")]
+        catalog = open_catalog(settings_for(tmp_path / "scheduler"), sources)
+        for node in nodes:
+            wait_ready(node)
+        urls = [node.address for node in nodes]
+        ids = [s.id for s in sources]
+        codes: dict[int, int] = {}
+        log_start = len(web.request_log)
+
+        straddling = [s.id for s in sources if s.id.split("-")[0] in SCALE_SITES[5:15]]
+
+        def scheduler(wanted: list[str], size: int) -> None:
+            codes[size] = crawl_on_nodes(wanted, urls, sources, batch_size=size, timeout=900, poll=0.5)
+
+        threads = [threading.Thread(target=scheduler, args=args) for args in ((ids, 50), (straddling, 100))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        logs = "\n".join(node.logs() for node in nodes)
+        assert codes == {50: 0, 100: 0}, logs
+
+        # every host was held by one job at a time
+        ledger = HostLedger(sources, [*host_batches(sources, 50), *host_batches([s for s in sources if s.id in straddling], 100)])
+        jobs = finished_jobs(ScrapydCluster(urls))
+        assert len(jobs) == 4 + 1, jobs
+        by_host: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+        for key, start, end in jobs:
+            hosts = ledger.hosts(key)
+            assert hosts is not None, key
+            for host in hosts:
+                by_host[host].append((start, end))
+        twice = {s.allowed_domains[0] for s in sources if s.id in straddling}
+        assert len(by_host) == 40 and all(len(spans) == (2 if host in twice else 1) for host, spans in by_host.items())
+        for host, spans in by_host.items():
+            for (a_start, a_end), (b_start, b_end) in combinations(spans, 2):
+                assert a_end <= b_start or b_end <= a_start, f"{host}: two jobs at once"
+
+        # no host saw requests faster than the delay allows, across jobs and nodes: any n consecutive
+        # requests to a host span at least (n - 1) delays, less one arrival-time wobble
+        requests = web.request_log[log_start:]
+        by_site: dict[str, list[float]] = defaultdict(list)
+        for request in requests:
+            by_site[request.site].append(request.time)
+        assert set(by_site) == set(SCALE_SITES)
+        deficits = {site: round(deficit(sorted(times), DELAY), 3) for site, times in by_site.items()}
+        print("DEFICITS", sorted(deficits.values())[-10:])
+        too_fast = {site: d for site, d in deficits.items() if d > WOBBLE}
+        assert not too_fast, f"requests faster than one per {DELAY} s: {too_fast}"
+
+        # and the work was done: every article of every source is in the shared catalog
+        assert catalog.count_documents() == len(web.articles) == 400
+        catalog.close()
+    finally:
+        for node in nodes:
+            stop_node(node)
+        web.stop()
