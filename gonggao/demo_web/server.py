@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TextIO
 from urllib.parse import parse_qsl, urlsplit
 
 from gonggao.demo_web.cms_sites import CMS_SITES, build_cms
@@ -45,11 +47,12 @@ class _Server(ThreadingHTTPServer):
 
 
 class DemoWeb:
-    def __init__(self, sites: list[str] | None = None, port: int = 0):
+    def __init__(self, sites: list[str] | None = None, port: int = 0, access_log: TextIO | None = None):
         """`port`: the port every site asks for (each site has its own address, so they can all
         share one); 0 picks a free one. If the wanted port is taken, a free one is used instead.
         After `start()`, `self.port` is the shared port (the first site's port in the fallback
-        where every site sits on 127.0.0.1 with its own port)."""
+        where every site sits on 127.0.0.1 with its own port). `access_log`: also write every
+        request there, one JSON line each (site, method, path, status, time: its monotonic arrival)."""
         unknown = set(sites or []) - set(ALL_SITES)
         if unknown:
             raise ValueError(f"unknown demo site(s): {sorted(unknown)}; known: {ALL_SITES}")
@@ -68,6 +71,7 @@ class DemoWeb:
         self.articles: list[DemoArticle] = [a for s in self.sites for a in built[s].articles]
         self.base_urls: dict[str, str] = {}
         self.request_log: list[LoggedRequest] = []
+        self.access_log = access_log
         self._lock = threading.Lock()
         self._servers: list[tuple[_Server, threading.Thread]] = []
         self.port: int = port
@@ -226,6 +230,10 @@ class DemoWeb:
                         status, body = 304, b""
                 with web._lock:
                     web.request_log.append(LoggedRequest(site, self.command, self.path, dict(self.headers.items()), status, arrived))
+                    if web.access_log is not None:
+                        web.access_log.write(json.dumps({"site": site, "method": self.command, "path": self.path,
+                                                         "status": status, "time": arrived}) + "\n")
+                        web.access_log.flush()
                 self.send_response(status)
                 for k, v in headers:
                     self.send_header(k, v)
