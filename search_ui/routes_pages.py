@@ -138,21 +138,26 @@ def status_data(request: Request) -> list[status.SourceStatus] | None:
     return status.sources_status(catalog, state(request).config.next_runs)
 
 
+def alerts_data(request: Request) -> status.AlertsStatus | None:
+    catalog = state(request).catalog
+    return status.alerts_status(catalog, show_names=state(request).config.users is None) if catalog is not None else None
+
+
 @router.get("/status.json")
 def status_json(request: Request) -> Response:
     try:
-        data = status_data(request)
+        data, alerts = status_data(request), alerts_data(request)
     except status.CatalogUnavailable as exc:
         return json_error(503, str(exc))
     if data is None:
         return json_error(404, "this server has no catalog configured, so crawl status cannot be shown")
-    return JSONResponse({"sources": [s.to_json() for s in data]})
+    return JSONResponse({"sources": [s.to_json() for s in data], "alerts": alerts.to_json() if alerts else None})
 
 
 @router.get("/status")
 def status_html(request: Request) -> Response:
     try:
-        data = status_data(request)
+        data, alerts = status_data(request), alerts_data(request)
     except status.CatalogUnavailable as exc:
         return html_error(request, 503, str(exc))
-    return render(request, "status.html", alternate="/status.json", sources=data)
+    return render(request, "status.html", alternate="/status.json", sources=data, alerts=alerts)

@@ -125,5 +125,5 @@ def wants_html(request: Request) -> bool:
     path = request.url.path
     if path.startswith("/api/") or path.endswith(".json") or path in ("/healthz", "/openapi.json"):
         return False
-    return ("text/html" in request.headers.get("accept", "") or path in ("/", "/status")
-            or path.startswith(("/search", "/doc/", "/archive/")))
+    return ("text/html" in request.headers.get("accept", "") or path in ("/", "/status", "/follow")
+            or path.startswith(("/search", "/doc/", "/archive/", "/saved")))
