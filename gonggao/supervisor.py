@@ -26,11 +26,14 @@ from config.settings import Settings
 from crawler import schedule
 from crawler.dispatch import ScrapydCluster, configured_nodes
 from gonggao import services
+from gonggao.alerts_cmd import alerts_config, smtp_config
 from gonggao.backup import make_backup
 from gonggao.pipeline import load_configured_sources, open_catalog, sync
 from gonggao.services import MeiliEndpoint
 from gonggao.web import bind, make_server, url_of
 from indexer.search_index.process import MeiliProcess, MeiliUnavailable, wait_healthy
+from indexer.store.saved_searches import SavedSearches
+from search_ui.alerts.deliver import AlertsConfig, run_pass
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +97,7 @@ def start_meilisearch(settings: Settings, stack: ExitStack) -> MeiliEndpoint:
 
 def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
     sources = load_configured_sources(settings)
+    smtp_config(settings)                      # a mail setting that cannot work is reported now (exit 2)
     if settings.scrapyd_nodes and options.schedule:
         ScrapydCluster(configured_nodes(settings)).verify()   # a wrong node is reported now, not at 3 am
     with ExitStack() as stack:
@@ -105,10 +109,23 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
         if report.error:
             print(f"gonggao: index sync failed, {report.failed} documents wait in the catalog: {report.error}", file=sys.stderr)
 
+        sock = bind(options.host, options.port)
+        stack.callback(sock.close)
+        alerts: list[AlertsConfig] = []          # built on the first pass, then kept
+
         def sync_job() -> None:
+            """The outbox sync after crawls (every 30 s), then the alerts of saved searches: new matches
+            captured, due deliveries sent or retried (search_ui/alerts)."""
             result = sync(settings, catalog, meili, quiet=True)
             if result.error:
                 log.warning("sync failed pending=%s error=%s", result.failed, result.error)
+                return
+            try:
+                if not alerts:
+                    alerts.append(alerts_config(settings, meili, base_url=url_of(sock)))
+                run_pass(SavedSearches(catalog.engine), alerts[0])
+            except Exception as exc:  # a broken alert setting is logged every pass, never a stopped scheduler
+                log.error("alerts pass failed error=%r", exc)
 
         def backup_job() -> None:
             try:
@@ -122,8 +139,6 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
                               jobstore="memory", replace_existing=True)
             schedule.start(scheduler, sources)
             stack.callback(scheduler.shutdown, wait=False)
-        sock = bind(options.host, options.port)
-        stack.callback(sock.close)
         server = make_server(settings, meili, sock)
         print(f"{banner} is up: {url_of(sock)}  (data: {settings.data_dir}; Ctrl-C stops)", flush=True)
         server.run(sockets=[sock])  # uvicorn handles SIGINT/SIGTERM: it returns, then re-raises them

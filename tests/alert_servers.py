@@ -29,7 +29,7 @@ class SmtpReceiver:
         self.port = free_port()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.refused < self.fail_first:
             self.refused += 1
             return "451 4.3.0 mailbox busy, try again later"
@@ -57,7 +57,7 @@ class Webhook:
         hook = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's hook name
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 failed = sum(1 for r in hook.requests if r["status"] != 200)
                 status = 503 if failed < hook.fail_first else 200
