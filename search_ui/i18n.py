@@ -161,6 +161,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "skip_results": {"zh": "跳到搜索结果", "en": "Skip to results"},
     "skip_filters": {"zh": "跳到筛选条件", "en": "Skip to filters"},
     "skip_main": {"zh": "跳到正文", "en": "Skip to content"},
+    "skip_links": {"zh": "快速跳转", "en": "Skip links"},
     "filters_button": {"zh": "筛选", "en": "Filters"},
     "filters_active": {"zh": "（已选 {n} 项）", "en": " ({n} active)"},
     "filters_close": {"zh": "关闭筛选", "en": "Close filters"},

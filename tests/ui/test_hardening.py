@@ -80,7 +80,7 @@ def test_head_is_answered_on_every_route(catalog_client):
     paths = ["/", "/search", "/search.json", "/search.csv", "/search.xlsx", "/search.jsonl", "/search.atom",
              "/doc/doc01", "/doc/doc01.json", "/archive/doc16", "/status", "/status.json", "/api/search",
              "/api/v1/search", "/api/v1/facets", "/api/v1/doc/doc01", "/api/v1/status", "/healthz",
-             "/openapi.json", "/static/app.js", "/follow", "/saved", "/saved.json", f"/saved/{saved}",
+             "/openapi.json", "/static/app.js", "/search/results", "/follow", "/saved", "/saved.json", f"/saved/{saved}",
              "/api/v1/saved-searches", f"/api/v1/saved-searches/{saved}"]
     probed = {p.replace("doc01", "{doc_id}").replace("doc16", "{doc_id}").replace("/app.js", "")
               .replace(f"/{saved}", "/{search_id}") for p in paths}
