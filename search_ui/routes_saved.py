@@ -115,7 +115,7 @@ def follow_page(request: Request) -> Response:
     base = public_base(request)
     return render(request, "follow.html", params=params, query=query, preview=preview,
                   feed_url=base + params.url("search.atom", page=1), search_url=params.url(),
-                  raw_feed=params.url("/search.atom", page=1), default_name=saved.default_name(params),
+                  raw_feed=params.url("/search.atom", page=1), default_name=saved.default_name(params, translator(request)),
                   can_save=state(request).catalog is not None)
 
 
@@ -139,7 +139,7 @@ def saved_create(request: Request, fields: Form, user: Owner) -> Response:
     data = {k: v for k, v in fields.items() if k in saved.FIELDS}
     try:
         created = saved.create(store(request), user, data, state(request).config.facets,
-                               public_webhooks_only=public_only(request), lang=translator(request).lang)
+                               public_webhooks_only=public_only(request), t=translator(request))
     except BadInput as exc:
         return html_error(request, 400, str(exc))
     return _back(request, "created", created.id)
@@ -203,7 +203,7 @@ def api_list(request: Request, user: Owner) -> Response:
 def api_create(body: SavedSearchIn, request: Request, user: Owner) -> Response:
     try:
         created = saved.create(store(request), user, body.model_dump(exclude_none=True), state(request).config.facets,
-                               public_webhooks_only=public_only(request), lang=translator(request).lang)
+                               public_webhooks_only=public_only(request), t=translator(request))
     except BadInput as exc:
         return json_error(400, str(exc))
     return JSONResponse(_item(request, created), status_code=201,

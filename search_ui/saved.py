@@ -16,8 +16,8 @@ from config.errors import BadInput, NotFound
 from indexer.store.saved_searches import SavedSearch, SavedSearches, SearchAlertState
 from search_ui.alerts.targets import check_email, check_webhook_url
 from search_ui.facets import FacetRegistry
-from search_ui.feed import title_of
-from search_ui.i18n import LANGS
+from search_ui.i18n import LANGS, Translator
+from search_ui.parsing import REGION_SEPARATOR
 from search_ui.query import DEFAULT_PER_PAGE, SearchParams, parse_params, strip_share_noise
 
 MAX_NAME_CHARS = 100
@@ -41,8 +41,12 @@ def canonical_query(query: str, registry: FacetRegistry) -> tuple[str, SearchPar
     return params.query_string(), params
 
 
-def default_name(params: SearchParams) -> str:
-    return title_of(params)[:MAX_NAME_CHARS]
+def default_name(params: SearchParams, t: Translator) -> str:
+    """A name that says what the search is: its words, regions and hazards ("防溺水 + 汉阴县 + 防溺水")."""
+    parts = [params.q] if params.q else []
+    parts += [t.region(r.rsplit(REGION_SEPARATOR, 1)[-1]) for r in params.values("region")]
+    parts += [t.hazard(h) for h in params.values("hazard")] + [str(y) for y in params.values("year")]
+    return (" + ".join(parts) or t("saved_default_name"))[:MAX_NAME_CHARS]
 
 
 def check_name(value: str) -> str:
@@ -77,16 +81,16 @@ def check_fields(data: dict[str, Any], required: tuple[str, ...] = ()) -> dict[s
 
 
 def create(store: SavedSearches, owner: str, data: dict[str, Any], registry: FacetRegistry, *,
-           public_webhooks_only: bool, lang: str = "zh") -> SavedSearch:
+           public_webhooks_only: bool, t: Translator) -> SavedSearch:
     fields = check_fields(data)
     query, params = canonical_query(fields.get("query", ""), registry)
     if len(store.of_owner(owner)) >= MAX_SEARCHES_PER_OWNER:
         raise BadInput(f"at most {MAX_SEARCHES_PER_OWNER} saved searches per user; delete some first")
     return store.create(
-        owner, check_name(fields.get("name") or default_name(params)), query,
+        owner, check_name(fields.get("name") or default_name(params, t)), query,
         email=check_email(fields.get("email", "")),
         webhook_url=check_webhook_url(fields.get("webhook_url", ""), public_only=public_webhooks_only),
-        lang=check_lang(fields.get("lang") or lang), now=now())
+        lang=check_lang(fields.get("lang") or t.lang), now=now())
 
 
 def update(store: SavedSearches, owner: str, search_id: int, data: dict[str, Any], *, public_webhooks_only: bool) -> SavedSearch:
