@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, and_, delete, exists, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
+from config.errors import GonggaoError
 from indexer.store.schema import alert_deliveries, alert_matches, documents, saved_searches
 
 BATCH_DOCS = 100          # documents per delivery (one e-mail, one webhook POST)
@@ -37,6 +39,10 @@ LEASE_SECONDS = 300       # a claimed delivery is retried after this if its send
 MARGIN_SECONDS = 600
 PENDING, SENT = "pending", "sent"
 CHANNELS = ("email", "webhook")
+
+
+class CaptureConflict(GonggaoError):
+    """Another sender captured some of these documents first; nothing of this capture was kept."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,13 @@ class SavedSearches:
         one transaction; returns the new delivery ids. If another sender captured one of these
         documents meanwhile, the primary key of alert_matches refuses it and the whole transaction
         rolls back (the caller logs it; the next pass finds the document captured)."""
+        try:
+            return self._capture(search, batch_id, matched, deliveries, now)
+        except IntegrityError as exc:
+            raise CaptureConflict(f"saved search {search.id}: documents captured by another sender meanwhile") from exc
+
+    def _capture(self, search: SavedSearch, batch_id: str, matched: list[str],
+                 deliveries: list[tuple[str, str, dict[str, Any]]], now: int) -> list[int]:
         ids: list[int] = []
         with self.engine.begin() as conn:
             if matched:

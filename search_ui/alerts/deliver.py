@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from config.errors import BadInput
-from indexer.store.saved_searches import BATCH_DOCS, Delivery, SavedSearch, SavedSearches
+from indexer.store.saved_searches import BATCH_DOCS, CaptureConflict, Delivery, SavedSearch, SavedSearches
 from search_ui import service
 from search_ui.alerts import channels, messages
 from search_ui.alerts.matching import matching_ids
@@ -94,7 +94,7 @@ def capture_new(store: SavedSearches, config: AlertsConfig, search: SavedSearch,
             if matched:
                 _capture(store, search, matched, now)
                 report.matched += len(matched)
-    except (BadInput, service.SearchUnavailable) as exc:
+    except (BadInput, service.SearchUnavailable, CaptureConflict) as exc:
         report.skipped_searches += 1
         report.errors.append(f"saved search {search.id}: {exc}")
         log.warning("alerts capture skipped search=%s error=%s", search.id, exc)
