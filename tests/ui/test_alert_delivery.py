@@ -195,3 +195,33 @@ def test_a_page_committed_a_little_after_a_pass_is_not_lost(world):
         assert [d["id"] for d in hook.delivered[0]["documents"]] == ["doc07"]
     finally:
         hook.stop()
+
+
+def test_the_job_gonggao_up_runs_after_crawls_syncs_then_sends(meili, tmp_path):
+    from config.settings import Settings
+    from gonggao.pipeline import open_catalog
+    from gonggao.services import MeiliEndpoint
+    from gonggao.supervisor import after_crawl_job
+
+    hook = Webhook().start()
+    try:
+        settings = Settings.load({"data_dir": tmp_path, "index_name": "alerts_after_crawl", "meili_url": meili.url,
+                                  "meili_master_key": meili.master_key}, environ={})
+        catalog = open_catalog(settings)
+        SavedSearches(catalog.engine).create("", "drowning", "hazard=drowning", webhook_url=hook.url,
+                                             now=int(time.time()) - 5)
+        for data in DOCS:                                 # what a scheduled crawl stored: not in the index yet
+            page = Page(url=data["url"], final_url=data["url"], status=200, headers={}, body=b"<html></html>",
+                        fetched_at=time.time(), source_id="ui-test")  # type: ignore[arg-type]
+            catalog.store_documents(catalog.save_page(page, state="ok"), [Document.model_validate(data)])
+        job = after_crawl_job(settings, catalog, MeiliEndpoint(meili.url, meili.master_key),
+                              base_url=lambda: "http://127.0.0.1:8700/")
+        job()
+        (body,) = hook.delivered
+        assert sorted(d["id"] for d in body["documents"]) == DROWNING
+        assert body["documents"][0]["doc_url"].startswith("http://127.0.0.1:8700/doc/")
+        job()                                             # the next tick: nothing new, nothing again
+        assert len(hook.requests) == 1
+        catalog.close()
+    finally:
+        hook.stop()
