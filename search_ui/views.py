@@ -109,8 +109,9 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
         feed_url=p.url("/search.atom", page=1, per_page=20, region_q=""),
         follow_url=p.url("/follow", page=1, per_page=20, region_q=""),
         copies_url=p.url(all_copies=not p.all_copies, page=1),
-        tiles=china_grid.tiles(f.get("region.lvl0") or {}, {r.split(REGION_SEPARATOR)[0] for r in regions},
-                               lambda province: province_url(p, province)),
+        tiles=[replace(tile, label=t.region(tile.province)) if t.lang == "en" else tile for tile in
+               china_grid.tiles(f.get("region.lvl0") or {}, {r.split(REGION_SEPARATOR)[0] for r in regions},
+                                lambda province: province_url(p, province))],
         last_page_url=p.url(page=last) if not result.hits and result.total and p.page > last else None,
     )
 
