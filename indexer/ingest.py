@@ -105,6 +105,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         title_search=title_s,
         body_search=body_s,
         lead=_lead(article.body, article.mojibake_spans),
+        tables=article.tables,
         published_at=int(published.timestamp()) if published else None,
         published_date=published.date().isoformat() if published else None,
         year=published.year if published else None,

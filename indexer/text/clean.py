@@ -321,7 +321,15 @@ def clean_body(text: str, title: str | None = None, *, join_lines: bool = True) 
     return info
 
 
+# A label before a forum topic ("主题：…") and a page counter after it ("(页 1)", "（第2页）").
+_TITLE_LABEL = re.compile(r"^(?:主题|主題|标题|標題|题目|題目)\s*[:：]\s*")
+_TITLE_PAGE = re.compile(r"\s*[(（]\s*(?:页|頁|第)\s*\d+\s*[页頁]?\s*[)）]\s*$")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_TITLE_TRAIL = re.compile(r"(?:\s*[-–—_|·])+\s*$")  # a blog's "标题- -" separator
+
+
 def clean_title(title: str) -> str:
-    title = normalize_spaces(title).replace("\n", " ").strip()
+    title = normalize_spaces(_PRIVATE_USE.sub("", title)).replace("\n", " ").strip()
+    title = _TITLE_TRAIL.sub("", _TITLE_PAGE.sub("", _TITLE_LABEL.sub("", title)))
     title = repair_mojibake(strip_pinyin(title))
     return remove_cjk_spaces(title)

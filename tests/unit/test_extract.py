@@ -77,7 +77,7 @@ def test_gov_cms_page_metadata_table_and_attachments():
 def test_news_reprint_header_line_gives_date_and_byline():
     (article,) = extract_page("news_reprint.html")
     assert article.published_at == datetime.fromisoformat("2024-07-03T16:21:09+08:00")
-    assert article.date_source.startswith("visible")
+    assert article.date_source.startswith("byline")
     assert article.author == "全媒体记者 林海 通讯员 许晴"
     assert article.body.startswith("7月2日下午")
 
@@ -112,16 +112,21 @@ def test_epaper_splits_articles_with_their_own_headlines_and_bylines():
     assert [a.index for a in articles] == [0, 1]
     assert articles[0].body.startswith("本报讯")
     assert "地震" not in articles[0].body and "食堂" not in articles[1].body
-    assert all(a.date_source == "url" for a in articles)
+    assert all(a.date_source in ("byline", "url") for a in articles)
 
 
-def test_epaper_without_page_date_infers_year_from_fetched_at():
+def test_epaper_without_url_date_takes_the_masthead_date_never_the_clock():
     html = (PAGES / "epaper.html").read_text(encoding="utf-8")
     fetched = datetime.fromisoformat("2025-03-06T08:00:00+08:00")
     articles = extract_articles(html, "http://epaper.example.cn/paper/a3.htm",
                                 ExtractOptions(multi_article=True, fetched_at=fetched))
-    assert articles[0].published_at.date().isoformat() == "2025-03-03"
-    assert articles[0].date_source == "text"
+    assert [a.published_at.date().isoformat() for a in articles] == ["2025-03-05", "2025-03-05"]
+    assert articles[0].date_source == "byline"
+    # without the masthead the articles' "3月3日" has no year on the page: no date, not the clock's year
+    bare = html.replace("2025年03月05日 星期三", "星期三")
+    articles = extract_articles(bare, "http://epaper.example.cn/paper/a3.htm",
+                                ExtractOptions(multi_article=True, fetched_at=fetched))
+    assert [a.published_at for a in articles] == [None, None]
 
 
 def test_list_page_and_empty_pages_give_nothing():
