@@ -252,23 +252,25 @@ EXTRACTORS: dict[str, Callable[[str, str], Extracted]] = {
 # ------------------------------------------------------------------ the run
 def evaluate(set_name: str, extractors: tuple[str, ...] = ("gonggao", "trafilatura", "gne"),
              rounds: int = 1) -> dict[str, dict]:
-    """Score each extractor over one set: {extractor: row (see `Score.row`) + 'misses' + 'per_page'}."""
+    """Score each extractor over one set: {extractor: row (see `Score.row`) + 'misses' + 'per_page'}.
+
+    The extractors take turns page by page, so that a busy machine slows them alike.
+    """
     pages = SETS[set_name][1]()
-    result: dict[str, dict] = {}
-    for name in extractors:
-        if name == "gne" and not gne_installed():
-            continue
-        run, score = EXTRACTORS[name], Score(name)
-        run(pages[0].html, pages[0].url)  # warm-up: one-time loading (stop lists, OpenCC) is not per-page work
-        for page in pages:
+    names = [name for name in extractors if name != "gne" or gne_installed()]
+    scores = {name: Score(name) for name in names}
+    for name in names:
+        EXTRACTORS[name](pages[0].html, pages[0].url)  # warm-up: one-time loading is not per-page work
+    for page in pages:
+        for name in names:
+            run, score = EXTRACTORS[name], scores[name]
             start = time.perf_counter()
             for _ in range(rounds):
                 got = run(page.html, page.url)
             score.seconds += time.perf_counter() - start
             score.pages += rounds
             _record(score, page, got)
-        result[name] = {**score.row(), "misses": score.misses, "per_page": score.per_page}
-    return result
+    return {name: {**score.row(), "misses": score.misses, "per_page": score.per_page} for name, score in scores.items()}
 
 
 def _record(score: Score, page: CorpusPage, got: Extracted) -> None:

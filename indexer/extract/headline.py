@@ -12,13 +12,13 @@ first sentence:
 2. else the nearest headline-like line sharing most of its character pairs with <title>;
 3. else, when <title> offers no title of its own (empty, a site name, or parts the page does
    not show next to the article: a column, a blog's name, "谢谢您访问…"): a lone <h1>; the
-   linked line right above the article (blogs link the post title); a line the page repeats
-   (title printed twice); the nearest headline-like line;
+   linked line right above the article (blogs link the post title); a line printed twice
+   right above the article; the nearest headline-like line;
 4. else the early pick.
 
 A headline-like line: 4–80 characters, at least two hanzi and 40 % of them, no link text, not a date,
-byline, breadcrumb, widget, subtitle ("——…") or section number ("一、…"), not a sentence
-ending in 。.
+byline, breadcrumb, widget, subtitle ("——…") or section number ("一、…"), not ending in 。 or
+a colon (a salutation: "各县（市、区）教育局：").
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ from indexer.text.clean import clean_title
 _NEAR_LINES = 12
 _MIN_CHARS, _MAX_CHARS = 4, 80
 _MIN_OWN_HAN = 3  # a <title> part with fewer hanzi ("(新闻)", "null") is no title
-_MIN_HAN_SHARE = 0.4  # a line of codes and numbers ("071600（安新县）[1]") is no headline
+_MIN_HAN_SHARE = 0.4
+_REPEAT_BELOW = 3  # a title printed twice: once above the article, once as its first lines  # a line of codes and numbers ("071600（安新县）[1]") is no headline
 _LINK_LINE = 0.5
 _OVERLAP = 0.6
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")
@@ -58,22 +59,23 @@ def article_title(context: PageContext, lines: PageLines, chosen: Candidate) -> 
              for part in page.title_parts(title)]
     keys = {squash(part) for part in parts if len(squash(part)) >= 2}
     for line in near:
-        if squash(line.text) in keys and _headline_like(line, titled=True):
+        if squash(clean_title(line.text)) in keys and _headline_like(line, titled=True):
             return clean_title(line.text)
     for line in near:
-        if _headline_like(line) and any(page.overlap(squash(line.text), key) >= _OVERLAP for key in keys):
+        shown = squash(clean_title(line.text))
+        if _headline_like(line) and any(page.overlap(shown, key) >= _OVERLAP for key in keys):
             return clean_title(line.text)
     if _has_own_title(parts, near, chosen):
         return context.title
-    return _without_own_title(context, lines, near) or context.title
+    return _without_own_title(context, lines, near, chosen) or context.title
 
 
-def _without_own_title(context: PageContext, lines: PageLines, near: list[Line]) -> str | None:
+def _without_own_title(context: PageContext, lines: PageLines, near: list[Line], chosen: Candidate) -> str | None:
     if context.title_source == "h1":
         return context.title
     if near and near[0].link_share >= _LINK_LINE and _headline_like(near[0], allow_link=True):
         return clean_title(near[0].text)
-    seen = Counter(_key(line.text) for line in lines.lines)
+    seen = Counter(_key(line.text) for line in _around_top(lines, chosen))
     for line in near:
         if seen[_key(line.text)] >= 2 and _headline_like(line):
             return clean_title(line.text)
@@ -83,15 +85,29 @@ def _without_own_title(context: PageContext, lines: PageLines, near: list[Line])
     return None
 
 
-def _near_lines(lines: PageLines, chosen: Candidate) -> list[Line]:
-    """The page lines above the article's first sentence (from a few above its first line, at
-    most a few below it: a schedule may have no sentence for pages), nearest first."""
-    if chosen.first is None:
-        return []
+def _top(chosen: Candidate) -> tuple[int, int]:
+    """(start, top): from a few lines above the article's first line down to its first sentence
+    (at most a few lines below its first line: a schedule may have no sentence for pages)."""
+    assert chosen.first is not None
     top = chosen.first_prose if chosen.first_prose is not None else chosen.first
     top = min(top, chosen.first + _NEAR_LINES)
-    start = max(0, min(top, chosen.first) - _NEAR_LINES)
+    return max(0, min(top, chosen.first) - _NEAR_LINES), top
+
+
+def _near_lines(lines: PageLines, chosen: Candidate) -> list[Line]:
+    """The page lines above the article's first sentence, nearest first."""
+    if chosen.first is None:
+        return []
+    start, top = _top(chosen)
     return [line for line in reversed(lines.lines[start:top]) if line.table is None]
+
+
+def _around_top(lines: PageLines, chosen: Candidate) -> list[Line]:
+    """The page lines above the article's first sentence and a few under it."""
+    if chosen.first is None:
+        return []
+    start, top = _top(chosen)
+    return lines.lines[start: top + _REPEAT_BELOW]
 
 
 def _key(text: str) -> str:
@@ -109,12 +125,12 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
         return False
     if not titled and _NOT_A_TITLE_START.match(text):
         return False
-    return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith("。"))
+    return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":")))
 
 
 def _has_own_title(parts: list[str], near: list[Line], chosen: Candidate) -> bool:
     """Whether a part of <title>/og:title (not a site name) is shown next to the article or in it."""
-    shown = [squash(line.text) for line in near if line.link_share < _LINK_LINE]
+    shown = [squash(clean_title(line.text)) for line in near if line.link_share < _LINK_LINE]
     shown += [squash(line) for line in chosen.lines[:_NEAR_LINES]]
     for part in parts:
         key = squash(part)

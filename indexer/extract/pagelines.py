@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from indexer.extract.tables import table_number
+from indexer.text.clean import strip_pinyin
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "textarea", "select", "option", "button", "head",
                        "title", "iframe"})
@@ -24,6 +25,12 @@ BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h
 
 def squash(text: str | None) -> str:
     return "".join(text.split()) if text else ""
+
+
+def line_key(text: str) -> str:
+    """How a page line and a cleaned line are matched: no spaces, no pinyin glued after hanzi
+    (the cleaner strips "學(xué)" to "學")."""
+    return squash(strip_pinyin(text)) if "(" in text or "（" in text else squash(text)
 
 
 def hidden(node: HtmlElement) -> bool:
@@ -100,7 +107,7 @@ class PageLines:
         lines = collect_lines(body if body is not None else tree)
         page = cls(lines)
         for position, line in enumerate(lines):
-            key = squash(line.text)
+            key = line_key(line.text)
             page._index.setdefault(key, position)
             if len(key) >= _PREFIX:
                 page._prefixes.setdefault(key[:_PREFIX], position)
@@ -111,7 +118,7 @@ class PageLines:
     def position(self, text: str) -> int | None:
         """Where a line of extracted text sits on the page: the line it is, or the line it starts
         with (the cleaner joins narrow-column lines); None when the passes re-cut it."""
-        key = squash(text)
+        key = line_key(text)
         found = self._index.get(key)
         if found is None and len(key) >= _PREFIX:
             found = self._prefixes.get(key[:_PREFIX])
