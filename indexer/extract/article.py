@@ -77,9 +77,15 @@ def extract_article(tree: HtmlElement, context: PageContext, options: ExtractOpt
     passes = Passes(tree, context, lines, tables, options.site_chrome)
     chosen = choose(passes, lines)
     body, used = assemble(chosen, lines, tables)
-    chosen.cleaned.body = body
     context.title = article_title(context, lines, chosen)
+    chosen.cleaned.body = _without_title_line(body, context.title)
     return _article(chosen.cleaned, used, context, tree, options, surroundings(chosen, lines))
+
+
+def _without_title_line(body: str, title: str) -> str:
+    """The body without a first line that repeats the title (the cleaner knew only the early pick)."""
+    first, _, rest = body.partition("\n")
+    return rest if title and squash(first) == squash(title) else body
 
 
 # Header lines ("发布时间：… 来源：…", "2004-12-10 阅读10544次") sit right above the article's first
@@ -103,7 +109,9 @@ def surroundings(chosen: Candidate, lines: PageLines) -> Surroundings:
         over = lines.lines[max(0, lines.headline_at - _ABOVE_HEADLINE): lines.headline_at]
     top = chosen.first_prose if chosen.first_prose is not None else chosen.first
     above = [*lines.lines[start: top][: 2 * _ABOVE], *over]
-    below = lines.lines[chosen.last + 1: chosen.last + 1 + _BELOW]
+    # under the last sentence: a pass may drop the byline line and keep what follows it
+    end = chosen.last_prose if chosen.last_prose is not None else chosen.last
+    below = lines.lines[end + 1: max(end, chosen.last) + 1 + _BELOW]
     return Surroundings(tuple(line.text for line in above if line.link_share < 0.5),
                         tuple(line.text for line in below if line.link_share < 0.5))
 

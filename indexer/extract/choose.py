@@ -7,10 +7,12 @@ where it sits and how much of it is link text. The signals of a candidate:
 - prose: characters of lines that read as sentences (a 。，；！？ in them) and are not link text;
 - tables: characters of the data tables that sit among its lines on the page;
 - junk: characters of link lines (≥ half link text), of lines that also appear on the site's
-  other pages (site chrome, when the crawler passes them), and of short lines without sentence
-  punctuation (player controls, "分享到", column names);
-- before_headline: characters of lines that sit above the page headline (menus, breadcrumbs);
-- headline overlap: whether the candidate's first lines share the headline's words.
+  other pages (site chrome, when the crawler passes them: these are also left out of the text),
+  and of short lines without sentence punctuation (player controls, "分享到", column names);
+- position: where its first line and first sentence sit, and how much sentence text lies
+  between the page headline and its start without being in it (`skipped_prose`).
+
+(Overlap with the headline is read where the title is chosen: `indexer.extract.headline`.)
 
 `choose` keeps the precision pass (the best single pass on both corpora) unless another
 candidate is clearly better by these signals; see its docstring for the rules and the
@@ -41,16 +43,11 @@ class Candidate:
     prose: int = 0
     tables: int = 0
     junk: int = 0
-    before_headline: int = 0
-    unplaced: int = 0  # characters of lines the page lookup does not find (re-cut by the pass)
     first: int | None = None
     last: int | None = None
     first_prose: int | None = None  # where its first sentence line sits on the page
+    last_prose: int | None = None  # … and its last
     table_numbers: list[int] = field(default_factory=list)
-
-    @property
-    def chars(self) -> int:
-        return self.prose + self.junk
 
     @property
     def quality(self) -> float:
@@ -59,30 +56,41 @@ class Candidate:
 
 def measure(name: str, cleaned: Cleaned, page: PageLines, tables: list[list[list[str]]],
             chrome: frozenset[str] = frozenset()) -> Candidate:
-    """A candidate with its signals (see the module docstring). Site-chrome lines are left out."""
-    lines = [line for line in cleaned.body.split("\n")
-             if line.strip() and table_number(line) is None and squash(line) not in chrome]
-    candidate = Candidate(name, cleaned, lines)
-    positions = []
-    for line in lines:
+    """A candidate with its signals (see the module docstring). Site-chrome lines are left out
+    of its text and counted as junk."""
+    lines: list[str] = []
+    chrome_chars = 0
+    for line in cleaned.body.split("\n"):
+        if not line.strip() or table_number(line) is not None:
+            continue
+        if squash(line) in chrome:
+            chrome_chars += len(squash(line))
+        else:
+            lines.append(line)
+    candidate = Candidate(name, cleaned, lines, junk=chrome_chars)
+    placed = [(line, page.position(line)) for line in lines]
+    sentences = [p for line, p in placed if p is not None and any(ch in _SENTENCE for ch in line)]
+    end = page.following_at(min(sentences)) if sentences else None
+    if end is not None:  # what lies under "相关文章" / "网友评论" is not the article, whatever the order
+        placed = [(line, p) for line, p in placed if p is None or p < end]
+        candidate.lines = [line for line, _ in placed]
+    positions: list[int] = []
+    prose_at: list[int] = []
+    for line, position in placed:
         key = squash(line)
         chars = len(key)
-        position = page.position(line)
         found = page.lines[position] if position is not None else None
         if position is not None:
             positions.append(position)
-            if page.headline_at is not None and position < page.headline_at:
-                candidate.before_headline += chars
-        else:
-            candidate.unplaced += chars
         if found is not None and found.link_share >= _LINK_LINE:
             candidate.junk += chars
         elif (sentence := any(ch in _SENTENCE for ch in key)) or chars > _SHORT_LINE:
             candidate.prose += chars
-            if sentence and candidate.first_prose is None and position is not None:
-                candidate.first_prose = position
+            if sentence and position is not None:
+                prose_at.append(position)
         else:
             candidate.junk += chars
+    candidate.first_prose, candidate.last_prose = min(prose_at, default=None), max(prose_at, default=None)
     if positions:
         candidate.first, candidate.last = min(positions), max(positions)
         candidate.table_numbers = _tables_around(page, candidate.first, candidate.last)

@@ -129,9 +129,10 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
 
 
 def _has_own_title(parts: list[str], near: list[Line], chosen: Candidate) -> bool:
-    """Whether a part of <title>/og:title (not a site name) is shown next to the article or in it."""
-    shown = [squash(clean_title(line.text)) for line in near if line.link_share < _LINK_LINE]
-    shown += [squash(line) for line in chosen.lines[:_NEAR_LINES]]
+    """Whether a part of <title>/og:title (not a site name) is shown next to the article or in it,
+    as a line of its own (not inside a "来源：…" line)."""
+    shown = [squash(clean_title(line.text)) for line in near if _headline_like(line, titled=True)]
+    shown += [squash(line) for line in chosen.lines[:_NEAR_LINES] if not _NOT_HEADLINE.search(line)]
     for part in parts:
         key = squash(part)
         if len(HAN_CHAR.findall(key)) < _MIN_OWN_HAN or page.is_site_like(part):

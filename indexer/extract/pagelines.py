@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from indexer.extract.tables import table_number
+from indexer.text import labels
 from indexer.text.clean import strip_pinyin
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "textarea", "select", "option", "button", "head",
@@ -127,6 +128,13 @@ class PageLines:
     def line_at(self, text: str) -> Line | None:
         position = self.position(text)
         return self.lines[position] if position is not None else None
+
+    def following_at(self, after: int) -> int | None:
+        """The first line below `after` that heads what follows an article ("相关文章", "网友评论")."""
+        for position in range(after + 1, len(self.lines)):
+            if labels.FOLLOWING_HEAD.match(self.lines[position].text):
+                return position
+        return None
 
     def tables_between(self, start: int, end: int) -> list[tuple[int, int]]:
         """(position, table number) of the data-table placeholders from `start` to `end` inclusive."""

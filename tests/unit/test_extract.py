@@ -25,9 +25,14 @@ def page_bytes(name: str, charset_meta: str | None = None) -> bytes:
     return text.encode(encoding) if encoding else text.encode("utf-8")
 
 
+# The pages are "fetched" on a fixed day: dates never depend on the day the tests run.
+FETCHED = datetime.fromisoformat("2026-12-02T10:00:00+08:00")
+
+
 def extract_page(name: str, **options) -> list:
     spec = EXPECT[name]
     html, _ = decode_html(page_bytes(name), None)
+    options.setdefault("fetched_at", FETCHED)
     opts = ExtractOptions(multi_article=spec.get("multi_article", False), **options)
     return extract_articles(html, spec["url"], opts)
 
@@ -49,6 +54,13 @@ def test_expectations(name):
         assert articles[0].title == spec["title"]
     if "date" in spec:
         assert all(a.published_at and a.published_at.date().isoformat() == spec["date"] for a in articles)
+    if "date_source" in spec:
+        assert [a.date_source for a in articles] == [spec["date_source"]] * len(articles)
+    if "tables" in spec:
+        assert [len(rows) for a in articles for rows in a.tables] == spec["tables"]
+    for article in articles:  # never Markdown tables, in any field
+        assert not any("|" in line and line.strip().startswith("|") for line in article.body.split("\n")), name
+        assert " | " not in article.body and "|---" not in article.body, name
     for article, expected in zip(articles, spec.get("articles", []), strict=False):
         for key, value in expected.items():
             assert getattr(article, key) == value, f"{name}#{article.index}.{key}"
