@@ -37,7 +37,7 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "jsonl": "application/x-ndjson; charset=utf-8",
 }
-COLUMNS = ("id", "published_date", "title", "issuer", "issuer_level", "province", "city", "county", "region",
+COLUMNS = ("id", "published_date", "date_source", "title", "issuer", "issuer_level", "province", "city", "county", "region",
            "hazards", "primary_hazard", "event_type", "safety_related", "source_type", "site_name", "doc_number",
            "status", "first_seen", "last_changed", "reprints", "cluster_id", "url", "lead")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
