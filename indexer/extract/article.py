@@ -50,18 +50,21 @@ class Passes:
     def _text(self, name: str) -> str:
         url = self.context.url or None
         if name == "precision":
-            return _trafilatura(self.tree, url, favor_precision=True, fast=True)
+            return _trafilatura(self.tree, url, precision=True, fast=True)
         if name == "fallback":
-            return _trafilatura(self.tree, url, favor_precision=True, fast=False)
+            return _trafilatura(self.tree, url, precision=True, fast=False)
         if name == "recall":
-            return _trafilatura(self.tree, url, favor_recall=True, fast=True)
+            return _trafilatura(self.tree, url, precision=False, fast=True)
         body = self.tree.find("body")
         return read_main_block(body if body is not None else self.tree)
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, **settings: bool) -> str:
+def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool, fast: bool) -> str:
+    """trafilatura favouring precision or recall; `fast=False` lets its fallbacks (readability,
+    jusText) compete. Tables are already placeholders or blocks (`indexer.extract.tables`)."""
     result = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True,
-                                         with_metadata=False, **settings)
+                                         with_metadata=False, favor_precision=precision,
+                                         favor_recall=not precision, fast=fast)
     return (getattr(result, "text", None) if result is not None else None) or ""
 
 

@@ -21,8 +21,8 @@ measurements behind them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from indexer.extract.pagelines import PageLines, squash
 from indexer.extract.tables import table_number, tsv
@@ -145,7 +145,13 @@ _MIN_PROSE = 80  # a document has at least this much sentence text ("short is fi
 _SKIPPED_PROSE = 200  # sentence text between the headline and the candidate that it left out
 
 
-def choose(passes: Mapping[str, Candidate], page: PageLines) -> Candidate:
+class PassResults(Protocol):
+    """The candidates by pass name, each made when first asked for (`indexer.extract.article.Passes`)."""
+
+    def __getitem__(self, name: str) -> Candidate: ...
+
+
+def choose(passes: PassResults, page: PageLines) -> Candidate:
     """The candidate to keep. Rules, in order:
 
     1. the precision pass, or its fallback run when it returned under 400 characters;
