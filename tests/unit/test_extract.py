@@ -187,3 +187,24 @@ def test_mojibake_in_body_is_repaired_or_reported():
     assert article.mojibake_spans
     start, end = article.mojibake_spans[0]
     assert "?;" in article.body[start:end]
+
+
+def test_a_page_without_html_element_is_still_read():
+    # an ASP.NET page (all of it inside one <form>) saved inside a record element, no <html>:
+    # trafilatura's loader refuses a lone element holding a lone child
+    html = ("<text id='http://www.example-xian.gov.cn/2024/0603/a.aspx'>\n<form name='Form1' method='post'>"
+            "<div class='wrap'><h1>示例县召开防汛工作会议</h1><p>6月3日，示例县召开防汛工作会议，部署主汛期防汛和"
+            "学校安全工作，要求各乡镇和学校落实值班值守制度。</p><p>会议强调，要加强隐患排查，确保安全度汛。</p>"
+            "</div></form></text>")
+    (article,) = extract_articles(html, "http://www.example-xian.gov.cn/2024/0603/a.aspx")
+    assert article.title == "示例县召开防汛工作会议" and "确保安全度汛" in article.body
+
+
+def test_h1_subheadings_inside_the_body_do_not_cut_the_article():
+    paragraph = "<p>学校食堂要严格落实食品安全管理制度，做好食材采购、贮存、加工和留样，确保师生饮食安全。</p>"
+    html = ("<html><head><title>做好春季学校食品安全工作</title></head><body><div class='art'>"
+            "<h1>做好春季学校食品安全工作</h1><div class='body'><div>" + paragraph +
+            "<h1>一是严把采购关</h1>" + paragraph + "<h1>二是严把加工关</h1><p>后厨要做到生熟分开，"
+            "餐具每餐消毒，从业人员持证上岗。</p></div></div></div></body></html>")
+    (article,) = extract_articles(html, "http://x.example/a.html")
+    assert "从业人员持证上岗" in article.body and article.body.startswith("学校食堂要严格落实")
