@@ -154,7 +154,9 @@ class PassResults(Protocol):
 def choose(passes: PassResults, page: PageLines) -> Candidate:
     """The candidate to keep. Rules, in order:
 
-    1. the precision pass, or its fallback run when it returned under 400 characters;
+    1. the precision pass; when it holds no prose at all, the block reader's text if that is long
+       and nearly all prose; else, when it returned under 400 characters, its fallback run
+       (unless that only found text further down the page: `_further_down`);
     2. when that holds under 80 characters of prose (a menu, a player, nothing), the candidate
        with the best quality (prose + tables − 2 × junk) among those that hold enough;
     3. when the page headline is known and ≥ 200 characters of sentence text sit between the
@@ -163,7 +165,9 @@ def choose(passes: PassResults, page: PageLines) -> Candidate:
        out, best quality first.
     """
     primary = passes["precision"]
-    if len("".join(primary.lines)) < _SHORT_PRIMARY:
+    if primary.prose == 0 and _clearly_prose(blocks := passes["blocks"]):
+        primary = blocks  # a table-layout page the precision pass read nothing of (cheaper than the fallbacks)
+    elif len("".join(primary.lines)) < _SHORT_PRIMARY:
         fallback = passes["fallback"]
         if fallback.lines and not _further_down(fallback, primary):
             primary = fallback
@@ -177,6 +181,17 @@ def choose(passes: PassResults, page: PageLines) -> Candidate:
         primary = min((c for c in others if c.prose >= _MIN_PROSE),
                       key=lambda c: (skipped_prose(c, page) >= _SKIPPED_PROSE, -c.quality), default=primary)
     return primary
+
+
+# Our block reader's text is taken without running trafilatura's fallbacks when it is long and
+# nearly all prose (measured on the 14 cwced-zh pages where the precision pass found no prose:
+# block reader body F1 0.911, trafilatura's fallbacks 0.853).
+_CLEAR_PROSE = 400
+_CLEAR_JUNK_SHARE = 0.1
+
+
+def _clearly_prose(candidate: Candidate) -> bool:
+    return candidate.prose >= _CLEAR_PROSE and candidate.junk <= _CLEAR_JUNK_SHARE * candidate.prose
 
 
 def _further_down(later: Candidate, first: Candidate) -> bool:

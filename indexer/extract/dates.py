@@ -335,9 +335,11 @@ def _unlabelled(lines: list[str], years: set[int], limit: datetime) -> tuple[dat
     return None
 
 
-# A line that is nothing but a date ("2005年1月2日", "[2005-1-2 星期日]") among the article's
-# first lines is its dateline.
+# A line that is nothing but a date ("2005年1月2日", "[2005-1-2 星期日]"), or a short one opening
+# with a date and naming its paper ("2003-7-24 钱江晚报"), among the article's first lines is its
+# dateline.
 _DATELINE_WITHIN = 10
+_DATELINE_MAX = 30
 _DATELINE = re.compile(
     rf"^[\[(（【\s]*(?:19|20)\d{{2}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:{_TIME[3:-2]})?"
     r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?[\])）】\s]*$"
@@ -345,10 +347,15 @@ _DATELINE = re.compile(
 _POSTED_LINE_MAX = 120
 
 
+_SENTENCE_MARK = re.compile("[，。；！？,;]")
+
+
 def _dateline(lines: list[str], limit: datetime) -> tuple[datetime, str] | None:
     for line in lines:
-        text = line.translate(_FULLWIDTH)
-        if _DATELINE.match(text) and (found := _sane(_first_full_date(text), limit)) is not None:
+        text = line.translate(_FULLWIDTH).strip()
+        opens = (len(text) <= _DATELINE_MAX and not _SENTENCE_MARK.search(text)
+                 and (match := _NUMERIC.match(text.lstrip("[(（【"))) is not None and match.start() == 0)
+        if (_DATELINE.match(text) or opens) and (found := _sane(_first_full_date(text), limit)) is not None:
             return found, "byline"
     return None
 

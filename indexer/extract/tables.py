@@ -40,7 +40,6 @@ ATTR = "data-gonggao-table"
 LAYOUT = "layout"
 _STRUCTURE = ("thead", "tbody", "tfoot", "tr", "td", "th", "caption")
 _CONTROLS = ("input", "select", "textarea", "button")
-_PUNCT = frozenset("。，；！？、：")
 _ATTACHMENT = re.compile(r"\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|et|pptx?)(?:$|[?#])", re.I)
 _MARKER = "⟦gonggao-table-{}⟧"
 # A placeholder line is only a mark: which tables belong to the article is decided by their
@@ -48,8 +47,10 @@ _MARKER = "⟦gonggao-table-{}⟧"
 # (Placeholders carrying the table's text changed what the passes chose: a precision pass
 # took a 400-word placeholder for the article and dropped the prose; a 20-word one it dropped.)
 MARKER_LINE = re.compile(r"^\s*⟦gonggao-table-(\d+)⟧\s*$")
-_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
-_LINK_TEXT = etree.XPath(".//a[@href]//text()[not(ancestor::script or ancestor::style)]")
+_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
+                            smart_strings=False)
+_LINK_TEXT = etree.XPath(".//a[@href]//text()[not(ancestor::script or ancestor::style)]", smart_strings=False)
+_PUNCT_RE = re.compile("[。，；！？、：]")
 _OWN_ROWS = etree.XPath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
 _CELLS = etree.XPath("./td|./th")
 _DAY_NUMBER = re.compile(r"^\d{1,2}$")
@@ -92,14 +93,13 @@ def _squash(text: str) -> str:
 
 
 def _stats(table: HtmlElement) -> _Stats:
-    stats = _Stats()
-    for piece in _VISIBLE_TEXT(table):
-        chars = _squash(piece)
-        stats.text += len(chars)
-        stats.punct += sum(1 for ch in chars if ch in _PUNCT)
-    stats.link = sum(len(_squash(piece)) for piece in _LINK_TEXT(table))
-    stats.attachments = sum(1 for link in table.iter("a") if _ATTACHMENT.search(link.get("href") or ""))
-    return stats
+    text = _squash("".join(_VISIBLE_TEXT(table)))
+    return _Stats(
+        text=len(text),
+        link=len(_squash("".join(_LINK_TEXT(table)))),
+        punct=len(_PUNCT_RE.findall(text)),
+        attachments=sum(1 for link in table.iter("a") if _ATTACHMENT.search(link.get("href") or "")),
+    )
 
 
 def _rows(table: HtmlElement) -> list[list[str]]:
