@@ -32,9 +32,8 @@ _LIST_LINE = re.compile(r"^.{2,60}?\s*[\[(（【]?(?:19|20)\d{2}[-/.年]\d{1,2}[
 
 
 class Passes:
-    """The main-text passes over one page, each run at most once and only when asked for."""
-
-    NAMES = ("precision", "fallback", "recall", "blocks")
+    """The main-text passes over one page ("precision", "fallback", "recall", "blocks"), each run at
+    most once and only when `choose` asks for it."""
 
     def __init__(self, tree: HtmlElement, context: PageContext, lines: PageLines,
                  tables: list[list[list[str]]], chrome: frozenset[str]) -> None:
