@@ -42,7 +42,7 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "jsonl": "application/x-ndjson; charset=utf-8",
 }
-BASE_COLUMNS = ("id", "published_date", "title", "issuer", "issuer_level", "province", "city", "county", "region",
+BASE_COLUMNS = ("id", "published_date", "date_source", "title", "issuer", "issuer_level", "province", "city", "county", "region",
                 "hazards", "primary_hazard", "event_type", "safety_related", "source_type", "site_name", "doc_number",
                 "status", "first_seen", "last_changed", "reprints", "cluster_id", "url", "lead")
 # OWASP "CSV injection": a cell whose first character is one of these, once blanks and control
