@@ -101,7 +101,7 @@ def reextract(catalog: Catalog, sources: list[Source], hazards_path: Path, *, so
             report.pages += 1
             if outcome.state == PageState.OK:
                 catalog.set_page_state(outcome.page_id, PageState.OK)
-                stored = catalog.store_documents(outcome.page_id, outcome.docs)
+                stored = catalog.store_documents(outcome.page_id, outcome.docs, from_source=False)
                 report.docs_new += stored.new
                 report.docs_changed += stored.changed
                 report.docs_unchanged += stored.unchanged
