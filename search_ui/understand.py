@@ -42,6 +42,7 @@ from search_ui.syntax import Term, render_groups, split_query
 Kind = Literal["region", "hazard", "time"]
 MAX_JOINED = 3          # neighbouring words read together at most
 MAX_MEANINGS = 3        # places offered for one uncertain name
+MAX_HAZARD_CHARS = 40   # the longest hazard word tried (the English labels are the long ones)
 FIRST_YEAR = 1949       # a four-digit number from here to next year is a year
 # the span a word names: "range" is (first day, last day); "date" a preset of query.DATE_PRESETS
 TIME_PARAMS = ("year", "date", "range")
@@ -230,7 +231,7 @@ def _segment(text: str, lexicon: Lexicon, today: date) -> list[Reading] | None:
 
 
 def _hazard_at(text: str, i: int, hazards: Mapping[str, tuple[str, ...]]) -> tuple[int, Reading] | None:
-    for end in range(len(text), i, -1):
+    for end in range(min(len(text), i + MAX_HAZARD_CHARS), i, -1):
         codes = hazards.get(text[i:end].lower())
         if codes:
             meanings = tuple(Meaning("hazard", c) for c in codes)
