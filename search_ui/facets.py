@@ -298,6 +298,9 @@ class RegionFacet(Facet):
     def parse(self, value: str) -> Any:
         return normalize_region(value)
 
+    def label(self, value: str, t: Translator) -> str:
+        return t.region(value)          # romanised in English (search_ui/region_names.py)
+
     def clause(self, values: tuple[Any, ...], match_all: bool) -> str:
         by_level: dict[int, list[str]] = {}
         for path in values:
@@ -331,7 +334,7 @@ class RegionFacet(Facet):
                 regions: tuple[str, ...] = (parent,) if parent else ()
             else:
                 regions = (value,)
-            return FacetItem(value, value.rsplit(REGION_SEPARATOR, 1)[-1], count, value in open_paths,
+            return FacetItem(value, self.label(value.rsplit(REGION_SEPARATOR, 1)[-1], t), count, value in open_paths,
                              p.with_values(self.param, regions).url())
 
         def level(depth: int, parent: str | None) -> list[FacetItem]:

@@ -154,6 +154,71 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit_month": {"zh": "按月", "en": "per month"},
     "unit_week": {"zh": "按周", "en": "per week"},
     "unit_year": {"zh": "按年", "en": "per year"},
+    # --- alerts ---
+    "error_401": {"zh": "需要登录", "en": "Sign-in needed"},
+    "error_403": {"zh": "不允许的请求", "en": "Not allowed"},
+    "error_415": {"zh": "请求格式有误", "en": "Unsupported request format"},
+    "skip_results": {"zh": "跳到搜索结果", "en": "Skip to results"},
+    "skip_filters": {"zh": "跳到筛选条件", "en": "Skip to filters"},
+    "skip_main": {"zh": "跳到正文", "en": "Skip to content"},
+    "skip_links": {"zh": "快速跳转", "en": "Skip links"},
+    "filters_button": {"zh": "筛选", "en": "Filters"},
+    "filters_active": {"zh": "（已选 {n} 项）", "en": " ({n} active)"},
+    "filters_close": {"zh": "关闭筛选", "en": "Close filters"},
+    "filters_show_results": {"zh": "查看 {n} 条结果", "en": "Show {n} results", "en_one": "Show {n} result"},
+    "back_to_results": {"zh": "回到搜索结果", "en": "Back to results"},
+    "results_updated": {"zh": "已更新：共 {n} 条", "en": "Updated: {n} results", "en_one": "Updated: {n} result"},
+    "details": {"zh": "来源与判断依据", "en": "Source and evidence"},
+    "follow_title": {"zh": "订阅此搜索", "en": "Follow this search"},
+    "follow_intro": {"zh": "把下面的订阅地址粘贴到 RSS/Atom 阅读器中，即可收到符合此搜索的新公告。",
+                     "en": "Paste the feed address below into a feed reader (RSS/Atom) to get new announcements that match this search."},
+    "feed_url": {"zh": "订阅地址（Atom）", "en": "Feed address (Atom)"},
+    "feed_open": {"zh": "打开原始订阅源（XML）", "en": "Open the raw feed (XML)"},
+    "feed_preview": {"zh": "最新条目预览", "en": "Latest entries"},
+    "feed_empty": {"zh": "此搜索目前没有结果。", "en": "This search has no results yet."},
+    "saved_title": {"zh": "已保存的搜索", "en": "Saved searches"},
+    "saved_intro": {"zh": "保存的搜索有新公告时，可通过电子邮件摘要或 Webhook 通知您。",
+                    "en": "A saved search can tell you of new announcements by e-mail digest or webhook."},
+    "saved_none": {"zh": "还没有保存的搜索。在搜索结果页点击“订阅此搜索”即可保存。",
+                   "en": "No saved searches yet. Use “Follow this search” on a results page to save one."},
+    "save_search": {"zh": "保存此搜索并接收提醒", "en": "Save this search and get alerts"},
+    "save": {"zh": "保存", "en": "Save"},
+    "saved_name": {"zh": "名称", "en": "Name"},
+    "saved_email": {"zh": "电子邮件（可选）", "en": "E-mail (optional)"},
+    "saved_webhook": {"zh": "Webhook 地址（可选）", "en": "Webhook URL (optional)"},
+    "saved_webhook_hint": {"zh": "新公告以 JSON POST 发送到此地址，失败会自动重试。",
+                           "en": "New announcements are POSTed there as JSON; failures are retried."},
+    "saved_open": {"zh": "打开搜索", "en": "Open the search"},
+    "saved_rename": {"zh": "重命名", "en": "Rename"},
+    "saved_update": {"zh": "更新提醒", "en": "Update alerts"},
+    "saved_delete": {"zh": "删除", "en": "Delete"},
+    "saved_created": {"zh": "已保存。", "en": "Saved."},
+    "saved_deleted": {"zh": "已删除。", "en": "Deleted."},
+    "saved_updated": {"zh": "已更新。", "en": "Updated."},
+    "saved_channels": {"zh": "提醒方式", "en": "Alerts"},
+    "saved_no_channels": {"zh": "不发送提醒", "en": "no alerts"},
+    "saved_last_sent": {"zh": "最近发送", "en": "Last sent"},
+    "saved_pending": {"zh": "待发送 {n} 条", "en": "{n} waiting", "en_one": "{n} waiting"},
+    "saved_failing": {"zh": "发送失败，将自动重试：{reason}", "en": "Sending failed and will be retried: {reason}"},
+    "saved_unavailable": {"zh": "此服务未连接目录库，无法保存搜索。", "en": "This server has no catalog configured, so searches cannot be saved."},
+    "saved_as_user": {"zh": "当前用户：{user}", "en": "Signed in as {user}"},
+    "saved_default_name": {"zh": "全部公告", "en": "All announcements"},
+    "alerts_h": {"zh": "提醒发送", "en": "Alert deliveries"},
+    "alerts_counts": {"zh": "已发送 {sent} 条，待发送 {pending} 条，其中失败待重试 {failing} 条。",
+                      "en": "{sent} sent, {pending} waiting, of which {failing} failed and will be retried."},
+    "alerts_failing_h": {"zh": "发送失败的提醒", "en": "Failing deliveries"},
+    "alert_channel": {"zh": "方式", "en": "Channel"},
+    "alert_search": {"zh": "搜索", "en": "Search"},
+    "alert_failing_since": {"zh": "首次失败", "en": "Failing since"},
+    "alert_attempts": {"zh": "尝试次数", "en": "Attempts"},
+    "alert_next_try": {"zh": "下次重试", "en": "Next try"},
+    "alert_reason": {"zh": "原因", "en": "Reason"},
+    "alert_subject": {"zh": "「{name}」有 {n} 篇新公告", "en": "{n} new announcements for “{name}”",
+                      "en_one": "{n} new announcement for “{name}”"},
+    "alert_intro": {"zh": "您保存的搜索「{name}」有 {n} 篇新公告：", "en": "Your saved search “{name}” has {n} new announcements:",
+                    "en_one": "Your saved search “{name}” has {n} new announcement:"},
+    "alert_search_link": {"zh": "打开此搜索", "en": "Open the search"},
+    "alert_manage_link": {"zh": "管理已保存的搜索", "en": "Manage saved searches"},
     # --- understand ---
     "sort_date_asc": {"zh": "发布日期（旧→新）", "en": "Date (oldest first)"},
     "date_span": {"zh": "时间", "en": "Time"},
@@ -189,7 +254,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare": {"zh": "地区对比", "en": "Regions side by side"},
     "compare_only": {"zh": "只看{r}", "en": "only {r}"},
     "compare_add": {"zh": "加入对比：{r}", "en": "Add to the comparison: {r}"},
-    "to_filters": {"zh": "筛选条件", "en": "Filters"},
     "more_values": {"zh": "其余 {n} 项", "en": "{n} more"},
 }
 
@@ -234,6 +298,17 @@ class Translator:
             return ""
         labels = self._hazards.get(code) or {}
         return labels.get(self.lang) or labels.get(DEFAULT_LANG) or code
+
+    def region(self, path: str | None) -> str:
+        """A region path or name as the interface writes it: in English mode, romanised
+        (search_ui/region_names.py); stored names are Chinese and stay so in Chinese mode."""
+        if not path:
+            return ""
+        if self.lang != "en":
+            return path
+        from search_ui.region_names import english_path
+
+        return english_path(path)
 
     def source_type(self, code: str | None) -> str:
         return self.code(SourceKind, code)

@@ -142,6 +142,8 @@ class SourceStatusInfo(BaseModel):
 
 class StatusResponse(BaseModel):
     sources: list[SourceStatusInfo]
+    alerts: dict | None = Field(None, description="Alert deliveries of saved searches: counts by state (sent, pending, "
+                                "failing) and the failing ones with channel, since, attempts, next try and reason")
 
 
 class ErrorResponse(BaseModel):

@@ -80,6 +80,7 @@ class SearchPage:
     hidden_pairs: list[tuple[str, str]] = field(default_factory=list)   # the state the search form carries along
     export_urls: dict[str, str] = field(default_factory=dict)   # format → URL; empty above EXPORT_CAP
     feed_url: str = ""
+    follow_url: str = ""           # the human page of the feed: the address to copy, a preview, saving the search
     tiles: list[china_grid.Tile] = field(default_factory=list)
     region_matches: list[FacetItem] = field(default_factory=list)  # facet search inside the region list
     copies_url: str = ""           # the same search with reprints shown ↔ folded
@@ -154,9 +155,11 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
         export_urls={fmt: p.url(f"/search.{fmt}", page=1, per_page=20, region_q="") for fmt in FORMATS}
         if result.total <= EXPORT_CAP else {},
         feed_url=p.url("/search.atom", page=1, per_page=20, region_q=""),
+        follow_url=p.url("/follow", page=1, per_page=20, region_q=""),
         copies_url=p.url(all_copies=not p.all_copies, page=1),
-        tiles=china_grid.tiles(f.get("region.lvl0") or {}, {r.split(REGION_SEPARATOR)[0] for r in regions},
-                               lambda province: province_url(p, province)),
+        tiles=[replace(tile, label=t.region(tile.province)) if t.lang == "en" else tile for tile in
+               china_grid.tiles(f.get("region.lvl0") or {}, {r.split(REGION_SEPARATOR)[0] for r in regions},
+                                lambda province: province_url(p, province))],
         last_page_url=p.url(page=last) if not result.hits and result.total and p.page > last else None,
         form=asked,
         sorts=sort_links(p, t),

@@ -223,3 +223,32 @@ def test_few_tab_presses_to_the_first_result(server, driver):
         presses += 1
     print(f"Tab presses to the first result: {presses}")
     assert presses <= MAX_TABS_TO_FIRST_RESULT
+
+
+# --- axe-core on the parts of the page this file tests --------------------------------------------
+AXE_PAGES = ["/search?" + urllib.parse.urlencode(q, doseq=True) for q in (
+    {"q": "陕西 溺水 2024"},                                   # words read as filters, with the undo
+    {"q": "陕西 火星"},                                        # no results: filters, nearest searches
+    {"q": "汉阴 防溺水", "literal": "1"},                       # offers
+    {"region": ["陕西省", "河南省"]},                            # regions side by side, + links
+)]
+
+
+@pytest.mark.parametrize("size", [(1280, 1100), (390, 844)], ids=["desktop", "phone"])
+def test_axe_finds_nothing_critical_or_serious(server, driver, size):
+    from tests.ui.test_browser_alerts import axe_findings
+
+    d = driver
+    d.set_window_size(*size)
+    failures = {}
+    try:
+        for path in AXE_PAGES:
+            for lang in ("zh", "en"):
+                d.get(server + path + ("&" if "?" in path else "?") + f"lang={lang}")
+                bad = [f for f in axe_findings(d) if f["impact"] in ("critical", "serious")]
+                if bad:
+                    failures[f"{path}&lang={lang}"] = bad
+    finally:
+        d.set_window_size(1280, 1100)
+    assert not failures, "\n".join(f"{path}: {f['id']} ({f['impact']}): {f['help']} at {f['nodes']}"
+                                    for path, found in failures.items() for f in found)
