@@ -5,9 +5,9 @@ The gazetteer is the indexer's own (`Gazetteer.default()`, built once per proces
 through its lookup API: `find` (every name in a text, with the divisions it can be and the kind
 of name) and `divisions`. So a place typed in the box is the same place the indexer gives a
 document, by the same names: full names, short forms, aliases and former names, in Simplified
-(the query is converted before it is read). Kinds that are not a place by themselves are left
-out: generic zone words (开发区), and the township, institution and other kinds the gazetteer
-may add.
+(the query is converted before it is read); and the provinces and the cities search_ui/region_names.py
+writes in English (Shaanxi, Henan, Xi'an). Kinds that are not a place by themselves are left out:
+generic zone words (开发区), and the township, institution and other kinds the gazetteer may add.
 
 Hazard words: each hazard's zh and en labels (the English ones also by their parts: "Fraud and
 scams" → fraud, scams; "Fire safety" → fire) and, when given, the taxonomy's keywords (溺水,
@@ -23,12 +23,28 @@ from typing import TYPE_CHECKING
 
 from indexer.text.chinese import to_simplified
 from search_ui.parsing import REGION_SEPARATOR
+from search_ui.region_names import PLACES, PROVINCES
 from search_ui.understand import Lexicon, Place
 
 if TYPE_CHECKING:
-    from indexer.enrich.gazetteer import GazetteerData
+    from indexer.enrich.gazetteer import GazetteerData, NameEntry
 
 PLACE_KINDS = frozenset({"full", "short", "alias", "former", "zone"})
+
+
+def _english_names() -> dict[str, str]:
+    """English name (lower case) → the Chinese name the gazetteer knows: the provinces and the
+    places search_ui/region_names.py writes in English (capitals, 朝阳 Chaoyang), "Tibet (Xizang)"
+    also as tibet and xizang."""
+    out: dict[str, str] = {}
+    for chinese, english in [*PROVINCES.items(), *PLACES.items()]:
+        for name in (english, *english.replace(")", "").split(" (")):
+            out.setdefault(name.lower(), chinese)
+    return out
+
+
+ENGLISH_NAMES = _english_names()
+_ENGLISH = re.compile("|".join(rf"(?<![a-z']){re.escape(n)}(?![a-z'])" for n in sorted(ENGLISH_NAMES, key=len, reverse=True)))
 CATCH_ALL_LABELS = frozenset({"其他", "other"})
 _EN_PARTS = re.compile(r"\s+and\s+|[,()]")
 _EN_TAIL = " safety"
@@ -54,12 +70,18 @@ def gazetteer_places(data: GazetteerData | None = None) -> Callable[[str], list[
                 paths[code] = Place(REGION_SEPARATOR.join(names), len(names) - 1) if names else None
         return paths[code]
 
+    def of(entries: Iterable[NameEntry]) -> tuple[Place, ...]:
+        return tuple(dict.fromkeys(p for e in entries if e.kind in PLACE_KINDS and (p := place(e.code))))
+
     def places(text: str) -> list[tuple[int, int, tuple[Place, ...]]]:
         out = []
         for start, end, _name, entries in g.find(text):
-            found = tuple(dict.fromkeys(p for e in entries if e.kind in PLACE_KINDS and (p := place(e.code))))
-            if found:
+            if found := of(entries):
                 out.append((start, end, found))
+        if text.isascii():
+            for m in _ENGLISH.finditer(text.lower()):
+                if found := of(g.lookup(ENGLISH_NAMES[m.group(0)])):
+                    out.append((m.start(), m.end(), found))
         return out
 
     return places

@@ -229,3 +229,6 @@ def test_the_gazetteer_reads_short_traditional_and_full_names(real):
     assert regions("汉阴") == regions("漢陰縣") == ["陕西省 > 安康市 > 汉阴县"]
     assert regions("北京 朝阳") == ["北京市 > 朝阳区", "北京市 > 朝阳区"]
     assert regions("经开区") == []                    # a generic zone word is no place by itself
+    # English names as the English interface writes them (search_ui/region_names.py)
+    assert regions("Shaanxi") == ["陕西省"] and regions("shanxi") == ["山西省"] and regions("Inner Mongolia") == ["内蒙古自治区"]
+    assert regions("Xi'an") == ["陕西省 > 西安市"]
