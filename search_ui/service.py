@@ -29,7 +29,7 @@ from search_ui.query import (
     filter_without,
     merge_facets,
 )
-from search_ui.relax import Relaxed, relaxations
+from search_ui.relax import Relaxed, nearest, relaxations
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
 from search_ui.timeline import Timeline
 from search_ui.understand import Lexicon, Meaning, Reading, Understanding, understand
@@ -117,7 +117,7 @@ class SearchResult:
     semantic: bool = False              # hybrid search was used
     main_answer: dict[str, Any] = field(default_factory=dict, repr=False)
     understood: Understood | None = None       # set when the query's words were read as places, dates, hazards
-    relaxed: list[Relaxed] = field(default_factory=list)   # no results: the searches next to this one, counted
+    relaxed: list[Relaxed] | None = None       # no results: the searches next to this one, counted
     _timeline: Timeline | None = field(default=None, repr=False)
     _reader: Any = field(default=None, repr=False)
 
@@ -154,15 +154,13 @@ class SearchResult:
             "facets": self.facets,
         }
         out["understanding"] = self.understood.to_json() if self.understood else None
-        out["zero"] = zero_json(self.relaxed) if self.relaxed else None
+        out["zero"] = zero_json(self.relaxed) if self.relaxed is not None else None
         if with_timeline:
             out["timeline"] = self.timeline().to_json()
         return out
 
 
 def zero_json(relaxed: list[Relaxed]) -> dict[str, Any]:
-    from search_ui.relax import nearest
-
     return {
         "filters": [{"param": r.what, "total": r.total, "query_string": r.params.query_string()}
                     for r in relaxed if r.kind == "filter"],
@@ -215,7 +213,7 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None,
     if reading:
         result.understood = Understood(reading, params, applied, literal_total)
     offers = offered(reading, params, applied) if reading and explain else []
-    relaxed: list[Relaxed] = []
+    relaxed: list[Relaxed] | None = None
     if explain and not result.total:
         # next to the words as typed, and next to what they were read as: 陕西 溺水 2024 火星 is
         # nearest to the filters 陕西省, drowning, 2024 without the word 火星
@@ -223,11 +221,11 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None,
         if tried:          # what is left of the words, one at a time (all of them when one is left)
             relaxed += [replace(r, kind="word", what=tried.q) if r.kind == "words" else r
                         for r in relaxations(tried) if r.kind in ("word", "words")]
-    counts = [count_search(o.params, "offer") for o in offers] + [count_search(r.params, "relaxed") for r in relaxed]
-    if counts:
-        totals = [answer_total(a) for a in call_search(runner.run, reader, counts)]
-        if result.understood:
-            result.understood.offers = [replace(o, total=n) for o, n in zip(offers, totals, strict=False) if n]
+    counts = [count_search(o.params, "offer") for o in offers] + [count_search(r.params, "relaxed") for r in relaxed or []]
+    totals = [answer_total(a) for a in call_search(runner.run, reader, counts)] if counts else []
+    if result.understood:
+        result.understood.offers = [replace(o, total=n) for o, n in zip(offers, totals, strict=False) if n]
+    if relaxed is not None:
         result.relaxed = [replace(r, total=n) for r, n in zip(relaxed, totals[len(offers):], strict=False)]
     return result
 

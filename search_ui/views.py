@@ -43,6 +43,17 @@ class Link:
 
 
 @dataclass
+class CompareRow:
+    """One of several regions selected: its count in this search, and links to it alone or without it."""
+
+    value: str
+    label: str
+    count: int | None
+    only_url: str
+    remove_url: str
+
+
+@dataclass
 class UnderstoodView:
     """The words read as filters (applied, with the undo link) and the readings offered."""
 
@@ -88,7 +99,7 @@ class SearchPage:
     form: SearchParams | None = None   # the search as asked: the form shows it (params: what ran)
     sorts: list[Link] = field(default_factory=list)
     understood: UnderstoodView | None = None
-    compare: list[Link] = field(default_factory=list)     # several regions side by side, with counts
+    compare: list[CompareRow] = field(default_factory=list)     # several regions side by side, with counts
     zero: ZeroView | None = None
     date_options: list[tuple[str, str]] = field(default_factory=list)   # the form's date spans: (value, label)
     in_options: list[tuple[str, str]] = field(default_factory=list)     # the form's fields to search in
@@ -124,7 +135,7 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
     asked = result.understood.requested if result.understood else p
     f = result.facets
     groups = [facet.group(p, f, t) for facet in p.registry]
-    add_region_links(p, groups, t)
+    add_region_links(p, groups)
     chips = [chip for facet in p.registry for chip in facet.chips(p, t)]
     if p.date_preset:
         chips.append(Chip(f"{t('date_span')}: {t('date_' + p.date_preset)}", p.url(date_preset="", page=1)))
@@ -164,8 +175,8 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
         form=asked,
         sorts=sort_links(p, t),
         understood=understood_view(result.understood, t) if result.understood else None,
-        compare=compare_regions(p, f),
-        zero=zero_view(p, result.relaxed, t) if not result.total else None,
+        compare=compare_regions(p, f, t),
+        zero=zero_view(p, result.relaxed, t) if result.relaxed is not None else None,
         date_options=date_presets(t),
         in_options=search_in_options(t),
     )
@@ -189,7 +200,7 @@ def search_in_options(t: Translator) -> list[tuple[str, str]]:
     return [("", t("in_all")), *((v, t("in_" + v)) for v in SEARCH_IN)]
 
 
-def compare_regions(p: SearchParams, facets: dict[str, dict[str, int]]) -> list[Link]:
+def compare_regions(p: SearchParams, facets: dict[str, dict[str, int]], t: Translator) -> list[CompareRow]:
     """Each selected region with its count in this search (regions are any of them, OR), when
     there are several: the region facet counts them while ignoring its own filter."""
     regions = p.values("region")
@@ -198,11 +209,11 @@ def compare_regions(p: SearchParams, facets: dict[str, dict[str, int]]) -> list[
     out = []
     for path in regions:
         count = (facets.get(REGION_LEVELS[region_level(path)]) or {}).get(path)
-        out.append(Link(path, p.with_values("region", (path,)).url(), count=count, note=p.toggled("region", path).url()))
+        out.append(CompareRow(path, t.region(path), count, p.with_values("region", (path,)).url(), p.toggled("region", path).url()))
     return out
 
 
-def add_region_links(p: SearchParams, groups: list[FacetGroup], t: Translator) -> None:
+def add_region_links(p: SearchParams, groups: list[FacetGroup]) -> None:
     """While a region is selected, the regions of the list outside it get a link that adds them
     (the regions then show side by side) besides the one that switches to them."""
     selected = p.values("region")
@@ -224,7 +235,7 @@ def _walk(items: list[FacetItem]) -> list[FacetItem]:
 # --- what the query was read as; searches next to one that finds nothing ----------------------
 def meaning_label(m: Meaning, t: Translator) -> str:
     if m.param == "region":
-        return str(m.value)
+        return t.region(m.value)
     if m.param == "hazard":
         return t.hazard(m.value)
     if m.param == "year":
