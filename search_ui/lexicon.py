@@ -10,13 +10,15 @@ writes in English (Shaanxi, Henan, Xi'an). Kinds that are not a place by themsel
 generic zone words (开发区), and the township, institution and other kinds the gazetteer may add.
 
 Hazard words: each hazard's zh and en labels (the English ones also by their parts: "Fraud and
-scams" → fraud, scams; "Fire safety" → fire) and, when given, the taxonomy's keywords (溺水,
-消防…). A catch-all label (其他 / Other) is an everyday word, not a hazard name.
+scams" → fraud, scams; "Fire safety" → fire) and, when given, the taxonomy's keywords: those
+that share a part of the label name the hazard (溺水, 消防), the others only hint at it (校车,
+地震; see `hazard_words`). A catch-all label (其他 / Other) is an everyday word, not a hazard name.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +48,7 @@ def _english_names() -> dict[str, str]:
 ENGLISH_NAMES = _english_names()
 _ENGLISH = re.compile("|".join(rf"(?<![a-z']){re.escape(n)}(?![a-z'])" for n in sorted(ENGLISH_NAMES, key=len, reverse=True)))
 CATCH_ALL_LABELS = frozenset({"其他", "other"})
+GENERIC_PART_LABELS = 3      # a two-character part in this many zh labels is generic (安全: in six)
 _EN_PARTS = re.compile(r"\s+and\s+|[,()]")
 _EN_TAIL = " safety"
 
@@ -87,29 +90,47 @@ def gazetteer_places(data: GazetteerData | None = None) -> Callable[[str], list[
     return places
 
 
+HazardWords = dict[str, tuple[str, ...]]
+
+
 def hazard_words(labels: Mapping[str, Mapping[str, str]],
-                 keywords: Mapping[str, Iterable[str]] | None = None) -> dict[str, tuple[str, ...]]:
-    """word (Simplified, lower case) → the hazard codes it names."""
-    words: dict[str, list[str]] = {}
+                 keywords: Mapping[str, Iterable[str]] | None = None) -> tuple[HazardWords, HazardWords]:
+    """(names, hints): word (Simplified, lower case) → the hazard codes it names, or hints at.
 
-    def add(word: str, code: str) -> None:
+    A hazard's names are its labels and the keywords that share a part of its Chinese label
+    (溺水 of 防溺水, 消防 of 消防安全, 交通事故 of 交通安全): the word names the category, so the
+    category's filter can stand for it. The other keywords are narrower than the category (校车 is
+    not all of traffic safety, 地震 not all natural disasters): they are hints, offered and never
+    applied, so a search for 校车 stays one for 校车. A part that several labels share (安全) is
+    no part of any one name."""
+    names: dict[str, list[str]] = {}
+    hints: dict[str, list[str]] = {}
+    zh_labels = {code: to_simplified(label.get("zh", "")) for code, label in labels.items()}
+    shared = Counter(pair for label in zh_labels.values() for pair in _pairs(label))
+    own = {code: {p for p in _pairs(label) if shared[p] < GENERIC_PART_LABELS} for code, label in zh_labels.items()}
+
+    def add(into: dict[str, list[str]], word: str, code: str) -> None:
         word = " ".join(to_simplified(word).lower().split())
-        if len(word) >= 2 and word not in CATCH_ALL_LABELS and code not in words.setdefault(word, []):
-            words[word].append(code)
+        if len(word) >= 2 and word not in CATCH_ALL_LABELS and code not in into.setdefault(word, []):
+            into[word].append(code)
 
-    for code, names in labels.items():
-        for lang, label in names.items():
+    for code, label_of in labels.items():
+        for lang, label in label_of.items():
             if label.lower() in CATCH_ALL_LABELS:
                 continue
-            add(label, code)
+            add(names, label, code)
             if lang == "en":
                 for part in filter(None, (p.strip() for p in _EN_PARTS.split(label))):
-                    add(part, code)
-                    add(part.lower().removesuffix(_EN_TAIL), code)
+                    add(names, part, code)
+                    add(names, part.lower().removesuffix(_EN_TAIL), code)
     for code, listed in (keywords or {}).items():
         for word in listed:
-            add(word, code)
-    return {w: tuple(codes) for w, codes in words.items()}
+            add(names if _pairs(to_simplified(word)) & own.get(code, set()) else hints, word, code)
+    return {w: tuple(c) for w, c in names.items()}, {w: tuple(c) for w, c in hints.items()}
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def taxonomy_keywords(path: Path) -> dict[str, list[str]]:
@@ -121,4 +142,5 @@ def taxonomy_keywords(path: Path) -> dict[str, list[str]]:
 
 def build_lexicon(labels: Mapping[str, Mapping[str, str]], keywords: Mapping[str, Iterable[str]] | None = None,
                   gazetteer: GazetteerData | None = None) -> Lexicon:
-    return Lexicon(places=gazetteer_places(gazetteer), hazards=hazard_words(labels, keywords))
+    names, hints = hazard_words(labels, keywords)
+    return Lexicon(places=gazetteer_places(gazetteer), hazards=names, hazard_hints=hints)

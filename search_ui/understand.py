@@ -7,6 +7,7 @@ gazetteer of indexer/enrich and the hazard taxonomy).
     近7天 校园安全        date=7d; the words 校园安全 stay
     2024年5月 / 2024-05   from 2024-05-01 to 2024-05-31
     fire safety          hazard fire (English labels, several words)
+    校车 安全            hazard traffic offered, not applied: 校车 is narrower than traffic safety
 
 Which words are read: the plain words of the query, not "phrases", -exclusions or OR
 alternatives. A word is read only when all of it is names, dates and hazard words (汉阴县防溺水
@@ -67,6 +68,8 @@ class Lexicon:
     places: Callable[[str], list[tuple[int, int, tuple[Place, ...]]]]
     # a hazard word (Simplified; lower case for Latin letters) → the hazard codes it names
     hazards: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # words narrower than a hazard (校车 of traffic safety): read, offered, never applied
+    hazard_hints: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ def _segment(text: str, lexicon: Lexicon, today: date) -> list[Reading] | None:
         time = read_time(folded, i, today)
         if time:
             best = (time[0], replace(time[1], text=text[i:time[0]]))      # as typed (full-width digits too)
-        hazard = _hazard_at(text, i, lexicon.hazards)
+        hazard = _hazard_at(text, i, lexicon)
         if hazard and (best is None or hazard[0] > best[0]):
             best = hazard
         for end, found in places.get(i, ()):
@@ -230,12 +233,15 @@ def _segment(text: str, lexicon: Lexicon, today: date) -> list[Reading] | None:
     return out
 
 
-def _hazard_at(text: str, i: int, hazards: Mapping[str, tuple[str, ...]]) -> tuple[int, Reading] | None:
+def _hazard_at(text: str, i: int, lexicon: Lexicon) -> tuple[int, Reading] | None:
+    """The longest hazard word at `i`: certain when it names one hazard (not a hint, not two)."""
     for end in range(min(len(text), i + MAX_HAZARD_CHARS), i, -1):
-        codes = hazards.get(text[i:end].lower())
+        word = text[i:end].lower()
+        named, hinted = lexicon.hazards.get(word, ()), lexicon.hazard_hints.get(word, ())
+        codes = tuple(dict.fromkeys(named + hinted))
         if codes:
             meanings = tuple(Meaning("hazard", c) for c in codes)
-            return end, Reading(text[i:end], "hazard", meanings, certain=len(codes) == 1)
+            return end, Reading(text[i:end], "hazard", meanings, certain=len(codes) == 1 and not hinted)
     return None
 
 

@@ -27,7 +27,7 @@ PLACES = {
 LABELS = {"drowning": {"zh": "防溺水", "en": "Drowning"}, "fire": {"zh": "消防安全", "en": "Fire safety"},
           "electrical": {"zh": "用电安全", "en": "Electrical safety"}, "fraud": {"zh": "防诈骗", "en": "Fraud and scams"},
           "other": {"zh": "其他", "en": "Other"}}
-KEYWORDS = {"drowning": ["溺水", "防溺水"], "fire": ["消防", "用火用电"], "electrical": ["用火用电"], "other": ["禁毒"]}
+KEYWORDS = {"drowning": ["溺水", "防溺水"], "fire": ["消防", "火灾", "用火用电"], "electrical": ["用火用电"], "other": ["禁毒"]}
 
 
 def find_places(text: str) -> list[tuple[int, int, tuple[Place, ...]]]:
@@ -35,7 +35,8 @@ def find_places(text: str) -> list[tuple[int, int, tuple[Place, ...]]]:
             for i in range(len(text)) if text.startswith(name, i)]
 
 
-LEX = Lexicon(places=find_places, hazards=hazard_words(LABELS, KEYWORDS))
+NAMES, HINTS = hazard_words(LABELS, KEYWORDS)
+LEX = Lexicon(places=find_places, hazards=NAMES, hazard_hints=HINTS)
 
 
 def read(q: str) -> Understanding:
@@ -124,9 +125,18 @@ def test_hazards_by_label_keyword_and_english_parts():
 
 
 def test_a_word_of_two_hazards_is_offered_not_applied():
-    assert meanings("用火用电") == [("用火用电", "hazard", "fire", False)]
-    assert [m.value for m in read("用火用电").readings[0].meanings] == ["fire", "electrical"]
-    assert applied("用火用电").q == "用火用电"
+    assert [m.value for m in read("用火用电").readings[0].meanings] == ["electrical", "fire"]
+    assert not read("用火用电").readings[0].certain and applied("用火用电").q == "用火用电"
+
+
+def test_a_keyword_narrower_than_its_hazard_is_offered_not_applied():
+    # 火灾 shares no part of 消防安全: applied, a search for 火灾 would become one for all of fire safety
+    assert meanings("火灾") == [("火灾", "hazard", "fire", False)]
+    assert applied("火灾 2024").q == "火灾" and applied("火灾 2024").values("year") == (2024,)
+    assert meanings("消防") == [("消防", "hazard", "fire", True)]          # 消防 is part of the label: its name
+    three = {"traffic": {"zh": "交通安全"}, "fire": {"zh": "消防安全"}, "food": {"zh": "食品安全"}}
+    names, hints = hazard_words(three, {"traffic": ["交通事故", "校车", "出行安全"]})
+    assert "交通事故" in names and "校车" in hints and "出行安全" in hints      # 安全, in three labels, is generic
 
 
 def test_several_hazards_must_all_match_several_places_any():
