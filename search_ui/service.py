@@ -194,40 +194,49 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None,
     """Results and facets in one round trip (one multi-search; more only for OR queries).
 
     With a lexicon, the query's words are read first (search_ui/understand.py): the readings that
-    can be applied are, when the search with them still finds something (the words as typed are
-    counted in the same request, for the page to say so); else the words as typed are searched.
-    With `explain`, readings not applied are offered with their counts, and a search that finds
-    nothing gets its neighbours counted (search_ui/relax.py): one more request, made only then."""
+    can be applied are, when the search with them still finds something; else the words as typed
+    are searched (a second request). The same request counts the words as typed (for the page to
+    say what they find) and, with `explain`, the readings not applied, offered as filters. A search
+    that finds nothing gets its neighbours counted (search_ui/relax.py): one more request, made
+    only then."""
     reading = read_query(params, lexicon)
     applied = () if params.literal else reading.applicable(params)
-    result: SearchResult | None = None
-    literal_total = None
     tried: SearchParams | None = None          # the readings applied, when that found nothing
+    result: SearchResult | None = None
+    offers: list[Offer] = []
     if applied:
-        result, extra = _search(reader, reading.apply(params, applied), embed, [count_search(params, "literal")])
-        literal_total = answer_total(extra[0])
+        offers = offered(reading, params, applied) if explain else []
+        result, extra = _search(reader, reading.apply(params, applied), embed,
+                                [count_search(params, "literal"), *(count_search(o.params, "offer") for o in offers)])
+        literal_total: int | None = answer_total(extra[0])
+        totals = [answer_total(a) for a in extra[1:]]
         if not result.total:
-            tried, result, applied, literal_total = result.params, None, (), None
+            tried, result = result.params, None
     if result is None:
-        result, _ = _search(reader, params, embed)
+        applied, literal_total = (), None
+        offers = offered(reading, params, applied) if reading and explain else []
+        result, extra = _search(reader, params, embed, [count_search(o.params, "offer") for o in offers])
+        totals = [answer_total(a) for a in extra]
     if reading:
-        result.understood = Understood(reading, params, applied, literal_total)
-    offers = offered(reading, params, applied) if reading and explain else []
-    relaxed: list[Relaxed] | None = None
+        result.understood = Understood(reading, params, applied, literal_total,
+                                       [replace(o, total=n) for o, n in zip(offers, totals, strict=True) if n])
     if explain and not result.total:
-        # next to the words as typed, and next to what they were read as: 陕西 溺水 2024 火星 is
-        # nearest to the filters 陕西省, drowning, 2024 without the word 火星
-        relaxed = relaxations(result.params)
-        if tried:          # what is left of the words, one at a time (all of them when one is left)
-            relaxed += [replace(r, kind="word", what=tried.q) if r.kind == "words" else r
-                        for r in relaxations(tried) if r.kind in ("word", "words")]
-    counts = [count_search(o.params, "offer") for o in offers] + [count_search(r.params, "relaxed") for r in relaxed or []]
-    totals = [answer_total(a) for a in call_search(runner.run, reader, counts)] if counts else []
-    if result.understood:
-        result.understood.offers = [replace(o, total=n) for o, n in zip(offers, totals, strict=False) if n]
-    if relaxed is not None:
-        result.relaxed = [replace(r, total=n) for r, n in zip(relaxed, totals[len(offers):], strict=False)]
+        result.relaxed = count_relaxed(reader, result.params, tried)
     return result
+
+
+def count_relaxed(reader: Reader, params: SearchParams, tried: SearchParams | None) -> list[Relaxed]:
+    """The searches next to one that found nothing, counted: next to the words as typed, and next
+    to what they were read as (`tried`): 陕西 溺水 2024 火星 is nearest to the filters 陕西省,
+    drowning, 2024 without the word 火星."""
+    relaxed = relaxations(params)
+    if tried:          # what is left of the words, one at a time (all of them when one is left)
+        relaxed += [replace(r, kind="word", what=tried.q) if r.kind == "words" else r
+                    for r in relaxations(tried) if r.kind in ("word", "words")]
+    if not relaxed:
+        return []
+    answers = call_search(runner.run, reader, [count_search(r.params, "relaxed") for r in relaxed])
+    return [replace(r, total=answer_total(a)) for r, a in zip(relaxed, answers, strict=True)]
 
 
 def effective_params(reader: Reader, params: SearchParams, lexicon: Lexicon | None) -> SearchParams:
