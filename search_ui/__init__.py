@@ -46,29 +46,36 @@ it those parts are left out and /status says so.
 Search parameters (/search, /search.json, /api/v1/search, /api/v1/facets, the exports and the feed),
 described with their types and allowed values in /openapi.json (written from the facet registry):
 
-    q            keywords; Traditional is converted to Simplified (matching runs on *_search)
+    q            keywords; Traditional is converted to Simplified (matching runs on *_search). Words
+                 that name a place, a time or a hazard become filters when the search still finds
+                 something (understand.py; the answer's "understanding" says which; literal=1: never)
     region       "陕西省", "陕西省 > 安康市" or "陕西省 > 安康市 > 汉阴县"; parts pick region.lvl0/1/2;
                  repeatable, OR
     hazard       hazard code (config/hazards.yaml); repeatable, OR (hazard_mode=and: all of them)
     source_type, issuer_level, event_type   codes of config/vocabulary.py; repeatable, OR
+    issuer, site issuer and site name (发布机构, 网站) as the documents write them; repeatable, OR
     safety=1     safety-related only
     year         four digits, 1900–2100; repeatable, OR
     copies       one (default: one result per reprint cluster) | all;   semantic=1  hybrid search
     region_q     text typed into the region list's search box (finds regions by name; no effect on hits)
     from, to     YYYY-MM-DD (1900-01-01 to 2100-12-31), inclusive days in Asia/Shanghai, on published_at
-    sort         relevance | date (newest first); default: relevance with a query, date without
+    date         7d | 30d | this_year | last_year: counted back from today; with from/to, both apply
+    in           title | doc_number: the words are matched in that field only
+    sort         relevance | date (newest first) | date_asc; default: relevance with a query, date without
     page         1-based;  per_page 1–100 (default 20); numbers in ASCII digits (a full-width
                  page=１２ is a 400, not page 12)
     facet        restrict the facets counted to these facet attributes; repeatable (default all)
 
-Anything else, a value out of range, or parameters longer than 4,000 characters in all, is a 400
+A search without hits also gets "zero": each filter with the hits without it, the nearest searches
+(relax.py). Anything else, a value out of range, or parameters longer than 4,000 characters in all, is a 400
 with {"error": "…"} (a friendly page on
 HTML routes, which also ignore share-tracking parameters such as WeChat's from=singlemessage).
 Meilisearch unreachable or refusing: 503 with a message, never a traceback.
 
 Modules: app (factory, headers), routes_pages / routes_api / routes_export (thin views), service
 (one data function per page), facets (the facet registry), parsing (one parameter value), query
-and syntax (URL ↔ Meilisearch requests, pure), openapi (the schema's search parameters), runner
+and syntax (URL ↔ Meilisearch requests, pure), understand (query words → filters, pure) with lexicon
+(its names: gazetteer, hazard taxonomy), relax (the searches next to one without hits, pure), openapi (the schema's search parameters), runner
 (multi-search), highlight (safe <mark> snippets, pure), timeline, china_grid (the province tile
 map), export (CSV/XLSX/JSONL), feed (Atom), docpage (evidence, versions, reprints, citation),
 archive (the sandboxed archived copy), status (crawl status), views (template contexts), i18n,

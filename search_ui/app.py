@@ -20,6 +20,7 @@ from indexer.search_index.reader import SearchReader
 from search_ui import openapi, routes_api, routes_export, routes_pages, routes_saved
 from search_ui.auth import Users
 from search_ui.facets import REGISTRY, FacetRegistry
+from search_ui.lexicon import build_lexicon
 from search_ui.service import Embedder
 from search_ui.status import NextRuns
 from search_ui.web import HERE, AppState, html_error, json_error, make_templates, wants_html
@@ -51,6 +52,10 @@ class WebConfig:
     embed: Embedder | None = None        # query → vector for semantic (hybrid) search; None = keywords only
     facets: FacetRegistry = REGISTRY     # the facets of the search page, API and exports (search_ui/facets.py)
     public_url: str | None = None        # the site's address for absolute links (GONGGAO_PUBLIC_URL); None = the Host header
+    # query understanding (search_ui/understand.py): the taxonomy's hazard keywords (code → words) besides
+    # the labels; `understand=False` searches every query's words as typed
+    hazard_keywords: dict[str, list[str]] = field(default_factory=dict)
+    understand: bool = True
     users: Users | None = None           # the users of a shared install (GONGGAO_AUTH); None = one user, no sign-in
 
 
@@ -111,6 +116,7 @@ def create_app(config: WebConfig) -> FastAPI:
         reader=SearchReader(config.meili_url, config.search_key, config.index_name),
         templates=make_templates(),
         catalog=open_catalog(config),
+        lexicon=build_lexicon(config.hazard_labels, config.hazard_keywords) if config.understand else None,
     )
     app.include_router(routes_pages.router)
     app.include_router(routes_api.router)

@@ -72,7 +72,7 @@ def batch_search(p: SearchParams, page: int) -> PlannedSearch:
         "hitsPerPage": BATCH,
         **common_params(p, parsed),
     }
-    if p.effective_sort == "date":
+    if p.effective_sort != "relevance":           # date or date_asc
         params["sort"] = date_sort(p)
     return planned("export", parsed, params)
 

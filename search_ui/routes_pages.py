@@ -23,16 +23,17 @@ def search_context(request: Request) -> dict[str, Any]:
     """What search.html needs, for the whole page and for its results region alone (raises
     BadRequest or SearchUnavailable)."""
     params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA, state(request).config.facets)
-    result = service.search(state(request).reader, params, state(request).config.embed)
-    matches = service.region_search(state(request).reader, params)
+    result = service.search(state(request).reader, params, state(request).config.embed, state(request).lexicon)
+    matches = service.region_search(state(request).reader, result.params)
     t = translator(request)
-    page = views.search_page(params, result, t)
-    page.region_matches = views.region_matches(params, matches)
+    shown = result.params           # the search that ran: the query's words may have become filters
+    page = views.search_page(shown, result, t)
+    page.region_matches = views.region_matches(shown, matches)
 
     def timeline() -> views.TimelineView | None:
         """Called by the template after the results are sent; a failure leaves the chart out."""
         try:
-            return views.timeline_view(params, result.timeline(), t)
+            return views.timeline_view(shown, result.timeline(), t)
         except service.SearchUnavailable:
             return None
 
@@ -74,7 +75,7 @@ def search_json(request: Request) -> Response:
 def api_search_response(request: Request) -> Response:
     try:
         params = parse_params(request.query_params.multi_items(), registry=state(request).config.facets)
-        result = service.search(state(request).reader, params, state(request).config.embed)
+        result = service.search(state(request).reader, params, state(request).config.embed, state(request).lexicon)
     except BadRequest as exc:
         return json_error(400, str(exc))
     except service.SearchUnavailable as exc:

@@ -31,6 +31,7 @@ class AppState:
     reader: Any            # indexer.search_index.reader.SearchReader
     templates: Environment
     catalog: Any = None    # indexer.store.catalog.Catalog, read only; None when not configured
+    lexicon: Any = None    # search_ui.understand.Lexicon: the names queries are read with; None = words as typed
 
 
 def make_templates() -> Environment:

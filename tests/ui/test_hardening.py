@@ -106,7 +106,7 @@ def test_openapi_declares_enums_patterns_and_every_search_parameter(client):
         assert params["source_type"]["items"]["enum"] == list(SourceKind.codes()), path
         assert params["issuer_level"]["items"]["enum"] == list(IssuerLevel.codes())
         assert params["event_type"]["items"]["enum"] == list(EventType.codes())
-        assert params["sort"]["enum"] == ["relevance", "date"] and params["copies"]["enum"] == ["one", "all"]
+        assert params["sort"]["enum"] == ["relevance", "date", "date_asc"] and params["copies"]["enum"] == ["one", "all"]
         assert params["hazard_mode"]["enum"] == ["or", "and"] and params["safety"]["enum"] == ["0", "1"]
         assert params["from"]["format"] == "date" and params["to"]["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
         assert params["page"]["type"] == "integer" and params["per_page"]["maximum"] == 100
