@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from config.vocabulary import CheckVerdict
 from gonggao.demo_web.server import DemoWeb
 from indexer.store.catalog import Catalog
 from indexer.store.checks import latest_checks
+from search_ui.app import WebConfig, create_app
 from tests.e2e.sources_helpers import run, start_cms_web
 from tests.faultweb import FaultWeb
 
@@ -77,7 +79,7 @@ def test_verdict_per_source_table_and_json(sources, tmp_path, capsys, monkeypatc
 
 
 def test_a_list_that_lost_its_articles_needs_attention_and_the_catalog_keeps_it(web, tmp_path, capsys, monkeypatch):
-    """20 article links at the last check, 0 now: 'needs attention' with the count, stored for /status."""
+    """20 article links at the last check, 0 now: 'needs attention' with the count, stored and shown on /status."""
     data = tmp_path / "data"
     sources = write_sources(tmp_path / "sources.yaml", {"nanjing": (web.base_urls["moved"], ["/tzgg/index.html"])})
     after = web.pages("moved")["/tzgg/index.html"]
@@ -96,6 +98,15 @@ def test_a_list_that_lost_its_articles_needs_attention_and_the_catalog_keeps_it(
     finally:
         catalog.close()
     assert stored.verdict == CheckVerdict.ATTENTION and "where there were 20" in stored.summary and stored.articles == 0
+
+    # the status page shows the verdict (no search needed: the page reads the catalog)
+    web_config = WebConfig(meili_url="http://127.0.0.1:9", search_key="", index_name="unused",
+                           catalog_url=f"sqlite:///{data / 'catalog.sqlite3'}")
+    with TestClient(create_app(web_config)) as client:
+        [status] = client.get("/status.json").json()["sources"]
+        page = client.get("/status", headers={"accept": "text/html"}).text
+    assert status["check"]["verdict"] == "needs_attention" and status["check"]["articles"] == 0
+    assert 'data-verdict="needs_attention"' in page and "where there were 20" in page
 
 
 def test_a_browser_challenge_is_broken(tmp_path, capsys, monkeypatch):
