@@ -26,6 +26,7 @@ from crawler.items import (
     NotModified,
     Skipped,
 )
+from crawler.reference import shared_enrichers
 from crawler.settings import required
 from crawler.spiders.announcements import spider_of
 from indexer.extract.attachment_text import Unreadable, attachment_text
@@ -63,7 +64,7 @@ class CatalogPipeline:
     def from_crawler(cls, crawler: Crawler) -> CatalogPipeline:
         settings = crawler.settings
         return cls(crawler, crawl_catalog(crawler), archive_dir=Path(required(settings, "GONGGAO_ARCHIVE_DIR")),
-                   enrichers=Enrichers(hazards_path=Path(required(settings, "GONGGAO_HAZARDS_PATH"))))
+                   enrichers=shared_enrichers(Path(required(settings, "GONGGAO_HAZARDS_PATH"))))
 
     @property
     def source(self) -> Source:

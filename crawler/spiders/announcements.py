@@ -19,7 +19,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from config.errors import NotFound
-from config.sources import Source, load_sources
+from config.sources import Source
 from config.vocabulary import ErrorKind, RunState
 from crawler import challenge, links
 from crawler.adapters import SiteAdapter, adapter_for
@@ -35,6 +35,7 @@ from crawler.items import (
     NotModified,
     Skipped,
 )
+from crawler.reference import sources_by_id
 from crawler.settings import required
 from indexer.models import Page
 from indexer.store.catalog import Catalog
@@ -67,7 +68,7 @@ class AnnouncementsSpider(Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        by_id = {s.id: s for s in load_sources(Path(required(crawler.settings, "GONGGAO_SOURCES_PATH")))}
+        by_id = sources_by_id(Path(required(crawler.settings, "GONGGAO_SOURCES_PATH")))
         if spider.source_id not in by_id:
             raise NotFound(f"unknown source {spider.source_id!r}; known: {', '.join(sorted(by_id))}")
         spider.source = by_id[spider.source_id]
