@@ -1,7 +1,7 @@
 """Forty small bureau sites for scheduling tests: many sources, many hosts, per-host politeness.
 
 Opt-in (`DemoWeb(SCALE_SITES)`): each site is a TRS-style bureau with five columns
-(`/tzgg/`, `/gzdt/`, `/jyyw/`, `/aqjy/`, `/zcwj/`, one list page each) of two dated articles, so
+(`/tzgg/`, `/gzdt/`, `/jyyw/`, `/aqjy/`, `/zcwj/`, one list page each) of one dated article, so
 forty hosts carry two hundred sources. Served like every demo site, one loopback address per host.
 """
 
@@ -24,7 +24,7 @@ from gonggao.demo_web.sites import Built, _ts
 
 SCALE_SITES = [f"bureau{i:02d}" for i in range(40)]
 COLUMNS = {"tzgg": "通知公告", "gzdt": "工作动态", "jyyw": "教育要闻", "aqjy": "安全教育", "zcwj": "政策文件"}
-ARTICLES_PER_COLUMN = 2
+ARTICLES_PER_COLUMN = 1
 FIRST_NUMBER = 5000  # clear of the other demo sites' article numbers
 # city bureaus of content.REGIONS: the forty sites take them in turn
 CITY_REGIONS = [key for key, region in C.REGIONS.items() if region.city and not region.county and region.issuer.endswith("教育局")]
