@@ -6,9 +6,9 @@ middlewares and the TCP connect, each a turn of the reactor; when the crawl proc
 (an extraction in the item pipeline, five crawls on two cores) a request leaves late and the next one
 on time: the host saw two requests 0.17 s apart with a 1.0 s delay (tests/e2e/test_host_batching.py,
 in the full suite). Counting the delay from when the previous response arrived makes it a floor as
-the host sees it: the site stamped the previous request before it answered it. With one request in
-flight per host (`from_gonggao` sets CONCURRENT_REQUESTS_PER_DOMAIN to 1 when there is a delay)
-nothing leaves before that answer.
+the host sees it: the site stamped the previous request before it answered it. A second request may
+still leave while the first is in flight (CONCURRENT_REQUESTS_PER_DOMAIN is 2) when the site takes
+longer than the delay to answer; then it is spaced from the first one's departure, as in Scrapy.
 """
 
 from __future__ import annotations

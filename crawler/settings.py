@@ -26,7 +26,7 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
-CONCURRENT_REQUESTS_PER_DOMAIN = 2  # without a delay (tests, the demo); 1 with one (from_gonggao)
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
 # GONGGAO_CRAWL_DELAY is the least time between two requests to one host, not an average: Scrapy's
 # default jitter would draw each delay from 0.5-1.5 times it
 DOWNLOAD_DELAY_JITTER = 0.0
@@ -66,8 +66,6 @@ def from_gonggao(settings: Settings) -> dict[str, Any]:
     """Gonggao's settings as the Scrapy settings the crawl reads (the GONGGAO_* names are ours)."""
     return {
         "AUTOTHROTTLE_START_DELAY": settings.crawl_delay,
-        # the delay is a floor as the host sees it only with one request in flight (crawler/politeness.py)
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 1 if settings.crawl_delay > 0 else CONCURRENT_REQUESTS_PER_DOMAIN,
         "DOWNLOAD_DELAY": settings.crawl_delay,
         "GONGGAO_ARCHIVE_DIR": str(settings.archive_dir),
         "GONGGAO_CATALOG_URL": settings.catalog_url,
