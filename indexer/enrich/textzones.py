@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -62,6 +63,13 @@ def tail_start(body: str) -> int:
 
 
 def furniture_spans(body: str) -> list[tuple[int, int]]:
+    """The furniture of a body (see the module's docstring). The region and hazard taggers both
+    ask for the same body's: the last few answers are remembered."""
+    return list(_furniture_spans(body))
+
+
+@lru_cache(maxsize=8)
+def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     cut = tail_start(body)
     if cut < len(body):
@@ -91,7 +99,7 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
         if b - a < 40 or (len(found) >= 2 and b - a < 120):
             spans.append((a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
-    return spans
+    return tuple(spans)
 
 
 # A sentence about learning from elsewhere: 学习借鉴杭州市上城区的经验, 赴宁波考察.
