@@ -42,7 +42,7 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "jsonl": "application/x-ndjson; charset=utf-8",
 }
-BASE_COLUMNS = ("id", "published_date", "title", "issuer", "issuer_level", "province", "city", "county", "region",
+BASE_COLUMNS = ("id", "published_date", "date_source", "title", "issuer", "issuer_level", "province", "city", "county", "region",
                 "hazards", "primary_hazard", "event_type", "safety_related", "source_type", "site_name", "doc_number",
                 "status", "first_seen", "last_changed", "reprints", "cluster_id", "url", "lead")
 # OWASP "CSV injection": a cell whose first character is one of these, once blanks and control
@@ -72,7 +72,7 @@ def batch_search(p: SearchParams, page: int) -> PlannedSearch:
         "hitsPerPage": BATCH,
         **common_params(p, parsed),
     }
-    if p.effective_sort == "date":
+    if p.effective_sort != "relevance":           # date or date_asc
         params["sort"] = date_sort(p)
     return planned("export", parsed, params)
 

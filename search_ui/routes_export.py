@@ -48,7 +48,8 @@ def public_base(request: Request) -> str:
 
 def _export(request: Request, fmt: str) -> Response:
     try:
-        source = export.ExportSource(state(request).reader, _params(request))
+        params = service.effective_params(state(request).reader, _params(request), state(request).lexicon)
+        source = export.ExportSource(state(request).reader, params)
     except (BadRequest, export.ExportTooLarge) as exc:
         return _error(request, 400, str(exc))
     except service.SearchUnavailable as exc:
@@ -85,7 +86,8 @@ def export_jsonl(request: Request) -> Response:
 def search_atom(request: Request) -> Response:
     try:
         params = _params(request)
-        result = service.search(state(request).reader, replace(params, sort="date", page=1, per_page=feed.FEED_SIZE))
+        result = service.search(state(request).reader, replace(params, sort="date", page=1, per_page=feed.FEED_SIZE),
+                                lexicon=state(request).lexicon, explain=False)
     except BadRequest as exc:
         return _error(request, 400, str(exc))
     except service.SearchUnavailable as exc:
