@@ -572,3 +572,9 @@ def test_qujiang_is_xian_unless_shaoguan_is_named(gz):
     r = resolve(gz, "曲江召开校园安全会议", "韶关市教育局要求曲江各校落实责任。")
     assert (r.city, r.county) == ("韶关市", "曲江区")
     assert resolve(gz, "曲江区教育局部署防溺水工作").county == "曲江区"
+
+
+def test_a_street_that_was_a_town_is_found_under_its_old_name(gz):
+    # 利津街道 was 利津镇, the county seat; the old name, in the body only, still names the county
+    r = resolve(gz, "关于做好冬季校园防火工作的通知", "利津镇第二小学全体师生：\n入冬以来天干物燥，请各班级开展消防安全教育。")
+    assert (r.city, r.county) == ("东营市", "利津县")
