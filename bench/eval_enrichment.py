@@ -433,6 +433,8 @@ def score_devset(items: list[dict], texts: dict[str, str], tag: Callable[[str, s
         if primaries:
             fields["primary_hazard"].total += 1
             fields["primary_hazard"].right += got.primary in primaries
+            if got.primary not in primaries:
+                misses.append(f"{item['id']}: primary {got.primary!r} not in {sorted(primaries)}")
         if item.get("negative"):
             negatives += 1
             negatives_tagged += bool(got.hazards)
