@@ -265,3 +265,14 @@ def test_two_safety_words_in_one_sentence_of_an_unrelated_text_are_not_enough(ta
             "学校被授予模范学校称号，学生代表发言。")
     r = tag_hazards("小学被授予模范学校称号", body, tax)
     assert r.hazards == []
+
+
+def test_a_weak_word_called_a_hazard_counts(tax):
+    # a deputies' inspection report: the one building sentence says the classrooms are unsafe
+    title = "县人大代表视察全县学校安全工作"
+    body = ("近日，县人大代表视察了全县学校安全工作。\n"
+            "代表们肯定了教育部门所做的工作，也指出部分学校教学楼存在安全隐患，需尽快整改。")
+    assert "building" in tag_hazards(title, body, tax).hazards
+    # a building named as a place, with no hazard said of it, is not one
+    body = "近日，县人大代表视察了全县学校安全工作。\n代表们在教学楼前听取了校长的汇报。"
+    assert "building" not in tag_hazards(title, body, tax).hazards
