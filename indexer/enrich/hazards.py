@@ -376,8 +376,9 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str], score: dict[str, float],
                 title: str, body: str) -> bool:
     text = title if hit.field == "title" else body
-    if hit.listed or hit.phrase.startswith("防") or _named_as_topic(comp, text, hit):
-        return False  # a task of its own: 防溺水, 消防安全工作, 诈骗教育, an item of a list
+    if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
+            or _named_as_topic(comp, text, hit):
+        return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list
     dominated = False
     for other in neighbours:
         if other.code == hit.code:
