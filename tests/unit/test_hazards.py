@@ -291,3 +291,10 @@ def test_a_hazard_guarded_against_is_a_task_even_beside_a_dominant_one(tax):
 def test_bad_weather_named_so_is_extreme_weather(tax):
     body = "各地要密切关注天气预报，遇到恶劣天气时及时启动应急预案，必要时停课。"
     assert "extreme_weather" in tag_hazards("关于做好冬季学校安全工作的通知", body, tax).hazards
+
+
+def test_security_facilities_are_campus_security(tax):
+    # 安全防范 alone is any safety work; its facilities and their building are campus security
+    body = ("会议指出，部分学校安全防范设施还不完善。\n"
+            "各校要落实中小学幼儿园安全防范建设要求，年底前完成改造。")
+    assert "security" in tag_hazards("县教育局召开学校安全工作会议", body, tax).hazards
