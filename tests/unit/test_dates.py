@@ -13,6 +13,7 @@ from indexer.extract.dates import (
     parse_date,
     parse_meta_date,
     pick_date,
+    structured_dates,
     url_date,
 )
 
@@ -156,3 +157,11 @@ def test_dates_after_the_fetch_time_and_before_1990_are_rejected():
     assert pick_date(evidence) == (d(2024, 1, 3), "byline:发布时间")
     # the lower bound: 1990
     assert pick_date(DateEvidence(meta={"PubDate": "1989-06-01"}, header=("发布时间：1989-06-01",))) == (None, None)
+
+
+def test_a_publish_timestamp_set_by_script_is_read_only_under_its_own_name():
+    assert structured_dates('<script>var ct = "1659274471";</script>') == {"script:ct": "1659274471"}
+    assert structured_dates("<script>window.publish_time=1659274471</script>") == {"script:publish_time": "1659274471"}
+    # a longer name that merely ends in one of ours is another variable
+    assert structured_dates("<script>var last_create_time = 1659274471;</script>") == {}
+    assert structured_dates("<script>var lastpubTime = 1659274471;</script>") == {}
