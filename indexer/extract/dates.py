@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -307,9 +307,12 @@ def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
     found = _sane(text_date(evidence.body, _year_context(evidence)), limit)
     if found is not None:
         return found, "text"
-    if evidence.html:
+    # htmldate last, and only for a date the article's own lines show (it also reads related
+    # lists): where they show none it cannot succeed and is not run (it cost up to 14 ms a page).
+    shown = _shown_dates([*evidence.header, *evidence.body.split("\n"), *evidence.footer])
+    if shown and evidence.html:
         found = _sane(_htmldate(evidence.html, evidence.url), limit)
-        if found is not None and _shown(found, [*evidence.header, *evidence.body.split("\n"), *evidence.footer]):
+        if found is not None and found.date() in shown:
             return found, "htmldate"
     return None, None
 
@@ -435,8 +438,9 @@ def _year_context(evidence: DateEvidence) -> datetime | None:
     return datetime(max(years), 12, 31, tzinfo=SHANGHAI) if years else None
 
 
-def _shown(found: datetime, lines: list[str]) -> bool:
-    """Whether one of the article's own lines shows this date (htmldate also reads related lists)."""
+def _shown_dates(lines: list[str]) -> set[date]:
+    """The full dates the article's own lines show (not "today" bars, not related-article lines)."""
+    shown: set[date] = set()
     for line in lines:
         if not _may_date(line):
             continue
@@ -444,6 +448,6 @@ def _shown(found: datetime, lines: list[str]) -> bool:
         for pattern in (_NUMERIC, _CHINESE):
             for match in pattern.finditer(text):
                 value = _first_full_date(match.group(0))
-                if value is not None and value.date() == found.date():
-                    return True
-    return False
+                if value is not None:
+                    shown.add(value.date())
+    return shown
