@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from indexer.extract.choose import holds_page_prose, measure
+from indexer.extract.choose import choose, holds_page_prose, measure, skipped_prose
 from indexer.extract.pagelines import PageLines
 from indexer.text.clean import Cleaned
 
@@ -40,3 +40,37 @@ def test_a_candidate_without_a_document_of_prose_always_asks_for_the_fallback_ru
     page = lxml_html.fromstring("<html><body><h1>通知</h1><p>请各单位注意安全。</p></body></html>")
     lines = PageLines.of(page, page.find(".//h1"))
     assert not holds_page_prose(measure("precision", Cleaned("请各单位注意安全。"), lines, []), lines)
+
+
+class _RecordingPasses:
+    """Stand-in for `indexer.extract.article.Passes`: fixed texts, and which passes were asked for."""
+
+    def __init__(self, page: PageLines, texts: dict[str, str]) -> None:
+        self.page, self.texts, self.asked = page, texts, []
+
+    def __getitem__(self, name: str):  # type: ignore[no-untyped-def]
+        self.asked.append(name)
+        return measure(name, Cleaned(self.texts[name]), self.page, [])
+
+
+_THIRD = "会议还对寒假前的安全教育作了安排，要求各校在放假前开展一次全员安全教育，并向家长发放告知书。"
+_COMMENTS = [f"网友{name}：{text}" for name in ("甲", "乙", "丙", "丁", "戊", "己") for text in (
+    "这次检查很有必要，希望各学校认真落实整改要求，保障孩子们的安全。",
+    "建议把检查结果向家长公开，让社会一起监督，整改情况也要及时通报。",
+)]
+
+
+def test_a_long_precision_text_that_skips_prose_under_the_headline_is_not_sent_to_the_fallbacks():
+    # the precision pass took the comment box below the article for the article (rule 3 of `choose`)
+    html = ("<html><body><h1>全县学校安全工作会议召开</h1>" + f"<p>{_FIRST}</p><p>{_SECOND}</p><p>{_THIRD}</p><div class='comments'>"
+            + "".join(f"<p>{line}</p>" for line in _COMMENTS) + "</div></body></html>")
+    tree = lxml_html.fromstring(html)
+    page = PageLines.of(tree, tree.find(".//h1"))
+    comments = "\n".join(_COMMENTS)
+    passes = _RecordingPasses(page, {"precision": comments, "fallback": comments,
+                                     "recall": f"{_FIRST}\n{_SECOND}\n{_THIRD}\n{comments}",
+                                     "blocks": f"{_FIRST}\n{_SECOND}\n{_THIRD}"})
+    assert len(comments) >= 400 and skipped_prose(passes["precision"], page) >= 200
+    chosen = choose(passes, page)
+    assert chosen.name in ("recall", "blocks") and chosen.lines[0] == _FIRST
+    assert "fallback" not in passes.asked  # it returns a precision text this long unchanged
