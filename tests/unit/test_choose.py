@@ -36,6 +36,13 @@ def test_sentence_text_left_out_of_the_candidate_asks_for_the_fallback_run():
     assert not holds_page_prose(candidate, page)
 
 
+def test_a_line_the_page_repeats_is_a_widget_s_not_prose_the_candidate_left_out():
+    ads = "".join("<div class='ad'><p>为什么你不喜欢这个广告？</p><a href='/ad'>示例广告</a></div>" for _ in range(8))
+    tree = lxml_html.fromstring(_PAGE.replace("<div class=\"footer\">", ads + "<div class=\"footer\">"))
+    page = PageLines.of(tree, tree.find(".//h1"))
+    assert holds_page_prose(measure("precision", Cleaned(f"{_FIRST}\n{_SECOND}"), page, []), page)
+
+
 def test_a_candidate_without_a_document_of_prose_always_asks_for_the_fallback_run():
     page = lxml_html.fromstring("<html><body><h1>通知</h1><p>请各单位注意安全。</p></body></html>")
     lines = PageLines.of(page, page.find(".//h1"))
