@@ -103,10 +103,13 @@ def test_primary_hazard_when_one_dominates(tax):
     assert "drowning" in r.hazards
 
 
-def test_no_primary_when_hazards_are_even(tax):
+def test_even_hazards_still_get_a_primary_the_first_named(tax):
+    # the devset's convention: a text given hazards has a primary; a tie goes to the first named
     body = "会议要求，各校要加强防溺水、防火、防欺凌教育，确保校园安全，排查安全隐患。"
     r = tag_hazards("学校安全工作会议", body, tax)
-    assert r.primary is None
+    assert len(r.hazards) == 3 and r.primary == "drowning"
+    body = "会议要求，各校要加强防欺凌、防火、防溺水教育，确保校园安全，排查安全隐患。"
+    assert tag_hazards("学校安全工作会议", body, tax).primary == "bullying"
 
 
 def test_safety_related_without_a_named_hazard(tax):
@@ -172,7 +175,13 @@ def test_primary_is_the_one_hazard_the_title_names(tax):
     body = ("会议要求抓好校园食品安全，严格落实陪餐制度和食材查验；同时做好学校消防安全工作，检查消防设施。"
             "要加强食堂燃气管道检查。")
     assert tag_hazards("召开校园食品安全工作会议", body, tax).primary == "food_safety"
-    assert tag_hazards("召开食品安全和消防安全工作会议", body, tax).primary is None
+    assert tag_hazards("召开校园消防安全工作会议", body, tax).primary == "fire"
+    # a title naming two: the one the text says more about; on a tie, the one named first
+    body = "会议要求抓好学校消防安全工作，检查消防设施和灭火器，组织消防疏散演练；同时做好校园食品安全工作。"
+    assert tag_hazards("召开食品安全和消防安全工作会议", body, tax).primary == "fire"
+    body = "会议要求各校做好校园食品安全和消防安全工作，确保校园安全。"
+    assert tag_hazards("召开消防安全和食品安全工作会议", body, tax).primary == "fire"
+    assert tag_hazards("召开食品安全和消防安全工作会议", body, tax).primary == "food_safety"
 
 
 def test_guarding_the_campus_is_not_campus_security(tax):
@@ -265,3 +274,36 @@ def test_two_safety_words_in_one_sentence_of_an_unrelated_text_are_not_enough(ta
             "学校被授予模范学校称号，学生代表发言。")
     r = tag_hazards("小学被授予模范学校称号", body, tax)
     assert r.hazards == []
+
+
+def test_a_weak_word_called_a_hazard_counts(tax):
+    # a deputies' inspection report: the one building sentence says the classrooms are unsafe
+    title = "县人大代表视察全县学校安全工作"
+    body = ("近日，县人大代表视察了全县学校安全工作。\n"
+            "代表们肯定了教育部门所做的工作，也指出部分学校教学楼存在安全隐患，需尽快整改。")
+    assert "building" in tag_hazards(title, body, tax).hazards
+    # a building named as a place, with no hazard said of it, is not one
+    body = "近日，县人大代表视察了全县学校安全工作。\n代表们在教学楼前听取了校长的汇报。"
+    assert "building" not in tag_hazards(title, body, tax).hazards
+
+
+def test_a_hazard_guarded_against_is_a_task_even_beside_a_dominant_one(tax):
+    # 谨防雷电 in a sentence about landslides: the weather is a task of its own, not a remark in passing
+    title = "县教育局部署汛期地质灾害防范工作"
+    body = ("各校要做好山洪、滑坡、泥石流等地质灾害防范，开展地质灾害隐患排查。\n"
+            "地质灾害易发区的学校要制定避险转移方案，组织师生开展地质灾害应急演练。\n"
+            "汛期天气多变，外出时谨防雷电，不要靠近易发生山洪、滑坡的沟谷。")
+    r = tag_hazards(title, body, tax)
+    assert {"natural_disaster", "extreme_weather"} <= set(r.hazards)
+
+
+def test_bad_weather_named_so_is_extreme_weather(tax):
+    body = "各地要密切关注天气预报，遇到恶劣天气时及时启动应急预案，必要时停课。"
+    assert "extreme_weather" in tag_hazards("关于做好冬季学校安全工作的通知", body, tax).hazards
+
+
+def test_security_facilities_are_campus_security(tax):
+    # 安全防范 alone is any safety work; its facilities and their building are campus security
+    body = ("会议指出，部分学校安全防范设施还不完善。\n"
+            "各校要落实中小学幼儿园安全防范建设要求，年底前完成改造。")
+    assert "security" in tag_hazards("县教育局召开学校安全工作会议", body, tax).hazards
