@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     except GonggaoError as exc:
         print(f"gonggao: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `gonggao … | head` closed our output: stop quietly, as `cat` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 128 + signal.SIGPIPE
     except MEILI_ERRORS as exc:
         print(f"gonggao: Meilisearch did not answer: {exc}", file=sys.stderr)
         return Unavailable.exit_code
