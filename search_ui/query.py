@@ -50,8 +50,10 @@ CROP_WORDS = 40
 
 DISTINCT_ATTRIBUTE = "cluster_id"
 CANONICAL_ONLY = "is_canonical = true"
-# the chart facets: counted on the main search, not shown as filter lists
-CHART_FACETS = ("month", "primary_hazard")
+# the timeline's facets (search_ui/timeline.py), counted on the main search: documents per month,
+# per month and hazard (the compound facet), and the hazards of the result set (which, while a
+# hazard filter is active, the disjunctive count search replaces on the facet list)
+CHART_FACETS = ("month", "month_hazard", "hazards")
 
 
 @dataclass(frozen=True)
@@ -308,7 +310,7 @@ def date_sort(p: SearchParams) -> list[str]:
 def build_plan(p: SearchParams, charts: bool = False) -> list[PlannedSearch]:
     """The main search, then one facet-only search per active facet group (disjunctive counts).
 
-    With `charts`, the main search also counts `month` and `primary_hazard` for the timeline."""
+    With `charts`, the main search also counts the timeline's CHART_FACETS."""
     parsed = parse_query(p.q)
     wanted = p.wanted_facets
     disjunctive = p.disjunctive_groups()

@@ -10,17 +10,19 @@ import logging
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from config.errors import NotFound, Unavailable
 from indexer.search_index.filters import all_of, any_of
 from indexer.search_index.reader import SEARCH_ERRORS
+from indexer.search_index.sync import INDEX_ONLY_FIELDS
 from indexer.text.chinese import to_simplified
 from search_ui import runner, timeline
 from search_ui.highlight import snippet_html, title_html
 from search_ui.parsing import REGION_LEVELS
 from search_ui.query import SearchParams, build_plan, common_params, filter_without, merge_facets
+from search_ui.semantic import Embedder, Semantic, for_params
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
 from search_ui.timeline import Timeline
 
@@ -28,9 +30,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Meilisearch document ids: a-z A-Z 0-9 - _ , at most 511 bytes
 DOC_ID = re.compile(r"[A-Za-z0-9_-]{1,511}")
-EMBEDDER = "use"            # the embedder name in the index settings (userProvided vectors)
-SEMANTIC_RATIO = 0.6
-Embedder = Callable[[str], list[float]]
 
 
 class Reader(Protocol):
@@ -65,6 +64,7 @@ class SearchResult:
     parsed: ParsedQuery = field(default_factory=ParsedQuery)
     semantic: bool = False              # hybrid search was used
     main_answer: dict[str, Any] = field(default_factory=dict, repr=False)
+    semantic_side: Semantic | None = field(default=None, repr=False)   # the vector and floor, when semantic
     _timeline: Timeline | None = field(default=None, repr=False)
     _reader: Any = field(default=None, repr=False)
 
@@ -83,6 +83,8 @@ class SearchResult:
         it only after the results have been sent."""
         if self._timeline is None:
             plan = timeline.plan(self.params, self.main_answer)
+            if self.semantic_side is not None:
+                plan = self.semantic_side.apply_all(plan)
             answers = call_search(runner.run, self._reader, plan) if plan else []
             self._timeline = timeline.build(self.params, self.main_answer, answers)
         return self._timeline
@@ -121,32 +123,25 @@ def call_search(fn: Callable[..., T], *args: Any) -> T:
 
 
 def public_fields(hit: dict[str, Any]) -> dict[str, Any]:
-    """A hit without Meilisearch's own `_…` fields: the Document shape."""
-    return {k: v for k, v in hit.items() if not k.startswith("_")}
+    """A hit without Meilisearch's own `_…` fields and the index's derived ones: the Document shape."""
+    return {k: v for k, v in hit.items() if not k.startswith("_") and k not in INDEX_ONLY_FIELDS}
 
 
 def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) -> SearchResult:
-    """Results and facets in one round trip (one multi-search; more only for OR queries)."""
+    """Results and facets in one round trip (one multi-search; more only for OR queries).
+
+    With `params.semantic` and an embedder, every search of the page is hybrid and keeps only the
+    documents above the relevance floor (search_ui/semantic.py)."""
     keyword_plan = build_plan(params, charts=True)
-    plan = keyword_plan
-    semantic = bool(params.semantic and embed and params.q.strip())
-    if semantic and embed is not None:
-        first = plan[0]
-        try:
-            vector: list[float] | None = embed(params.q)
-        except Exception:                                 # a broken model must not break keyword search
-            log.exception("embedding the query failed; searching by keywords only")
-            vector, semantic = None, False
-        if vector is not None:
-            hybrid = {"vector": [float(x) for x in vector], "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}}
-            plan = [replace(first, params={**first.params, **hybrid}), *plan[1:]]
+    semantic = for_params(params, embed)
+    plan = semantic.apply_all(keyword_plan) if semantic else keyword_plan
     try:
         answers = call_search(runner.run, reader, plan)
     except SearchUnavailable:
-        if not semantic:
+        if semantic is None:
             raise
         log.warning("hybrid search refused (no embedder in the index?); searching by keywords only")
-        plan, semantic = keyword_plan, False
+        plan, semantic = keyword_plan, None
         answers = call_search(runner.run, reader, plan)
     main = answers[0]
     hits = [
@@ -162,8 +157,9 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) 
         hits=hits,
         facets=merge_facets(params, list(zip(plan, answers, strict=False))),
         parsed=parse_query(params.q),
-        semantic=semantic,
+        semantic=semantic is not None,
         main_answer=main,
+        semantic_side=semantic,
         _reader=reader,
     )
 

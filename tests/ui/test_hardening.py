@@ -77,7 +77,7 @@ def test_language_links_of_an_error_page_stay_on_site(client, path):
 
 def test_head_is_answered_on_every_route(catalog_client):
     paths = ["/", "/search", "/search.json", "/search.csv", "/search.xlsx", "/search.jsonl", "/search.atom",
-             "/doc/doc01", "/doc/doc01.json", "/archive/doc16", "/status", "/status.json", "/api/search",
+             "/timeline.csv", "/doc/doc01", "/doc/doc01.json", "/archive/doc16", "/status", "/status.json", "/api/search",
              "/api/v1/search", "/api/v1/facets", "/api/v1/doc/doc01", "/api/v1/status", "/healthz",
              "/openapi.json", "/static/app.js"]
     probed = {p.replace("doc01", "{doc_id}").replace("doc16", "{doc_id}").replace("/app.js", "") for p in paths}
