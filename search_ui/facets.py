@@ -111,6 +111,10 @@ class Facet:
         """Its column in the CSV / XLSX exports."""
         return self.attribute
 
+    def shown_attributes(self, p: SearchParams) -> tuple[str, ...]:
+        """The attributes whose counts the search page shows in state `p` (all of them, for most facets)."""
+        return self.attributes
+
     @property
     def params(self) -> tuple[str, ...]:
         return (self.param, self.match_param) if self.match_param else (self.param,)
@@ -286,6 +290,11 @@ class RegionFacet(Facet):
     @property
     def column(self) -> str:
         return "region"
+
+    def shown_attributes(self, p: SearchParams) -> tuple[str, ...]:
+        """Provinces; the cities too once a province is chosen; the counties once a city is."""
+        depth = max((region_level(v) for v in p.values(self.param)), default=-1)
+        return self.levels[: depth + 2]
 
     def parse(self, value: str) -> Any:
         return normalize_region(value)

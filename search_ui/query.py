@@ -307,12 +307,18 @@ def date_sort(p: SearchParams) -> list[str]:
     return ["published_at:desc"] if p.all_copies else ["is_canonical:desc", "published_at:desc"]
 
 
-def build_plan(p: SearchParams, charts: bool = False) -> list[PlannedSearch]:
+def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) -> list[PlannedSearch]:
     """The main search, then one facet-only search per active facet group (disjunctive counts).
 
-    With `charts`, the main search also counts the timeline's CHART_FACETS."""
+    With `charts`, the main search also counts the timeline's CHART_FACETS. With `shown_only`, only
+    the facet attributes the search page shows are counted (`Facet.shown_attributes`): the
+    provinces and not every city and county of the index, which the JSON API still counts
+    (measured in bench/load_search.py)."""
     parsed = parse_query(p.q)
     wanted = p.wanted_facets
+    if shown_only:
+        shown = {a for f in p.registry for a in f.shown_attributes(p)}
+        wanted = tuple(a for a in wanted if a in shown)
     disjunctive = p.disjunctive_groups()
     main_facets = [a for f in p.registry if f.param not in disjunctive for a in f.attributes if a in wanted]
     if charts:

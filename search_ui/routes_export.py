@@ -94,7 +94,7 @@ def search_atom(request: Request) -> Response:
     try:
         params = _params(request)
         result = service.search(state(request).reader, replace(params, sort="date", page=1, per_page=feed.FEED_SIZE),
-                                state(request).config.embed)
+                                state(request).config.embed, shown_only=True)
     except BadRequest as exc:
         return _error(request, 400, str(exc))
     except service.SearchUnavailable as exc:
@@ -116,7 +116,8 @@ def search_atom(request: Request) -> Response:
 def timeline_csv(request: Request) -> Response:
     try:
         params = _params(request)
-        result = service.search(state(request).reader, replace(params, page=1, per_page=1), state(request).config.embed)
+        result = service.search(state(request).reader, replace(params, page=1, per_page=1), state(request).config.embed,
+                                shown_only=True)
         chart = result.timeline()
     except BadRequest as exc:
         return _error(request, 400, str(exc))

@@ -23,7 +23,7 @@ HTML_EXTRA = frozenset({"lang"})
 def search_html(request: Request) -> Response:
     try:
         params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA, state(request).config.facets)
-        result = service.search(state(request).reader, params, state(request).config.embed)
+        result = service.search(state(request).reader, params, state(request).config.embed, shown_only=True)
         matches = service.region_search(state(request).reader, params)
     except BadRequest as exc:
         return html_error(request, 400, str(exc))

@@ -127,12 +127,13 @@ def public_fields(hit: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in hit.items() if not k.startswith("_") and k not in INDEX_ONLY_FIELDS}
 
 
-def search(reader: Reader, params: SearchParams, embed: Embedder | None = None) -> SearchResult:
+def search(reader: Reader, params: SearchParams, embed: Embedder | None = None, shown_only: bool = False) -> SearchResult:
     """Results and facets in one round trip (one multi-search; more only for OR queries).
 
     With `params.semantic` and an embedder, every search of the page is hybrid and keeps only the
-    documents above the relevance floor (search_ui/semantic.py)."""
-    keyword_plan = build_plan(params, charts=True)
+    documents above the relevance floor (search_ui/semantic.py). With `shown_only`, only the facet
+    counts the search page shows (query.build_plan)."""
+    keyword_plan = build_plan(params, charts=True, shown_only=shown_only)
     semantic = for_params(params, embed)
     plan = semantic.apply_all(keyword_plan) if semantic else keyword_plan
     try:
