@@ -18,6 +18,7 @@ from config.errors import ConfigError
 from indexer.search_index import filters
 from indexer.search_index.reader import SearchReader
 from search_ui import openapi, routes_api, routes_export, routes_pages
+from search_ui.cache import CachedReader
 from search_ui.facets import REGISTRY, FacetRegistry
 from search_ui.service import Embedder
 from search_ui.status import NextRuns
@@ -106,7 +107,7 @@ def create_app(config: WebConfig) -> FastAPI:
     )
     app.state.gonggao = AppState(
         config=config,
-        reader=SearchReader(config.meili_url, config.search_key, config.index_name),
+        reader=CachedReader(SearchReader(config.meili_url, config.search_key, config.index_name)),
         templates=make_templates(),
         catalog=open_catalog(config),
     )

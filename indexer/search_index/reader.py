@@ -39,6 +39,11 @@ class SearchReader:
             params["filter"] = filter
         return self._index.facet_search(facet, facet_query, params)
 
+    def index_info(self) -> dict[str, Any]:
+        """The index's uid, primaryKey, createdAt and updatedAt (`GET /indexes/{uid}`: the key's
+        `indexes.get`); updatedAt moves with every write, so it versions what searches see."""
+        return dict(self._client.get_raw_index(self.index_name))
+
     def get(self, doc_id: str) -> dict[str, Any] | None:
         """One document by id, through search (a search-only key cannot fetch documents)."""
         result = self._index.search("", {"filter": equals("id", doc_id), "limit": 1})
