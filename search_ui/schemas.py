@@ -24,7 +24,9 @@ class SearchExtras(BaseModel):
     distinct: bool = Field(description="One result per reprint cluster (copies=one)")
     semantic: bool = Field(description="Hybrid keyword + embedding search was used")
     query: QueryInfo
-    timeline: dict = Field(description="unit (month|week|year), series (hazard codes), buckets with from/to/total/by_hazard")
+    timeline: dict = Field(description="unit (month|week|year), series (the hazard codes of the result set, most documents "
+                           "first), buckets with from/to/total (documents) and by_hazard (documents per hazard: a "
+                           "document counts under each of its hazards, so these can add up to more than total)")
 
 
 class SearchResponse(SearchExtras):
