@@ -655,13 +655,15 @@ def index_once(client: Any, data_dir: Path, factory: DocumentFactory, n: int, in
 
 
 def check_index_fields(client: Any) -> None:
-    """A reused index must hold the fields this checkout's sync adds (the timeline's month_hazard):
-    one loaded by an older bench would measure the timeline's fallback instead."""
+    """A reused index must hold the fields this checkout's sync adds (the timeline's compound
+    facets): one loaded by an older bench would measure the timeline's fallback instead."""
     admin.ensure_index(client, INDEX, admin.load_index_settings(SETTINGS_PATH))
-    answer = client.index(INDEX).search("", {"limit": 0, "facets": ["month_hazard"]})
-    if not (answer.get("facetDistribution") or {}).get("month_hazard"):
-        raise SystemExit("the index in --data-dir has no month_hazard values (loaded by an older version of this "
-                         "script?); give an empty --data-dir to load it again")
+    fields = ["month_hazard", "week", "week_hazard"]
+    counted = client.index(INDEX).search("", {"limit": 0, "facets": fields}).get("facetDistribution") or {}
+    missing = [f for f in fields if not counted.get(f)]
+    if missing:
+        raise SystemExit(f"the index in --data-dir has no {', '.join(missing)} values (loaded by an older version of "
+                         "this script?); give an empty --data-dir to load it again")
 
 
 def run_load(meili: MeiliProcess, search_key: str, stream: QueryStream, args: argparse.Namespace) -> list[dict[str, Any]]:

@@ -50,10 +50,14 @@ CROP_WORDS = 40
 
 DISTINCT_ATTRIBUTE = "cluster_id"
 CANONICAL_ONLY = "is_canonical = true"
-# the timeline's facets (search_ui/timeline.py), counted on the main search: documents per month,
-# per month and hazard (the compound facet), and the hazards of the result set (which, while a
-# hazard filter is active, the disjunctive count search replaces on the facet list)
-CHART_FACETS = ("month", "month_hazard", "hazards")
+# the timeline's facets (search_ui/timeline.py), counted on the main search: documents per month
+# and per month and hazard (the compound facet), or per week and per week and hazard for a short
+# date range, and the hazards of the result set (which, while a hazard filter is active, the
+# disjunctive count search replaces on the facet list)
+MONTH_CHART_FACETS = ("month", "month_hazard", "hazards")
+WEEK_CHART_FACETS = ("week", "week_hazard", "hazards")
+CHART_FACETS = tuple(dict.fromkeys(MONTH_CHART_FACETS + WEEK_CHART_FACETS))
+WEEK_MODE_MAX_DAYS = 92          # a date range shorter than this is drawn in weeks
 
 
 @dataclass(frozen=True)
@@ -307,10 +311,19 @@ def date_sort(p: SearchParams) -> list[str]:
     return ["published_at:desc"] if p.all_copies else ["is_canonical:desc", "published_at:desc"]
 
 
+def week_mode(p: SearchParams) -> bool:
+    """The timeline is drawn in weeks: a date range of less than WEEK_MODE_MAX_DAYS."""
+    return bool(p.date_from and p.date_to and (p.date_to - p.date_from).days < WEEK_MODE_MAX_DAYS)
+
+
+def chart_facets(p: SearchParams) -> tuple[str, ...]:
+    return WEEK_CHART_FACETS if week_mode(p) else MONTH_CHART_FACETS
+
+
 def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) -> list[PlannedSearch]:
     """The main search, then one facet-only search per active facet group (disjunctive counts).
 
-    With `charts`, the main search also counts the timeline's CHART_FACETS. With `shown_only`, only
+    With `charts`, the main search also counts the timeline's facets (`chart_facets`). With `shown_only`, only
     the facet attributes the search page shows are counted (`Facet.shown_attributes`): the
     provinces and not every city and county of the index, which the JSON API still counts
     (measured in bench/load_search.py)."""
@@ -322,7 +335,7 @@ def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) 
     disjunctive = p.disjunctive_groups()
     main_facets = [a for f in p.registry if f.param not in disjunctive for a in f.attributes if a in wanted]
     if charts:
-        main_facets += [a for a in CHART_FACETS if a not in main_facets]
+        main_facets += [a for a in chart_facets(p) if a not in main_facets]
     common = common_params(p, parsed)
     main: dict[str, Any] = {
         "filter": filter_without(p) or None,

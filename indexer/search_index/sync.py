@@ -17,6 +17,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -32,7 +33,7 @@ EMBED_BATCH = 64
 # attachment texts are matched through their Simplified copy `attachment_search`, never shown whole.
 INDEX_ONLY_DROP = ("evidence", "attachment_text")
 MONTH_HAZARD_SEPARATOR = "|"
-INDEX_ONLY_FIELDS = ("month_hazard",)      # added by with_index_fields; not part of the Document shape
+INDEX_ONLY_FIELDS = ("month_hazard", "week", "week_hazard")   # added by with_index_fields; not in the Document shape
 
 Progress = Callable[[int, int], None]
 
@@ -58,10 +59,23 @@ def with_index_fields(doc: dict) -> dict:
 
     `month_hazard` ("2024-05|drowning", one per hazard of the document) is a compound facet: one
     facet count of it gives the search page's timeline, documents per month per hazard, where it
-    took one search per hazard (bench/load_search.py measures both)."""
+    took one search per hazard (bench/load_search.py measures both). `week` (the Monday of the
+    publication date, "2024-05-06") and `week_hazard` do the same for a timeline in weeks."""
     month, hazards = doc.get("month"), doc.get("hazards") or []
     doc["month_hazard"] = [f"{month}{MONTH_HAZARD_SEPARATOR}{code}" for code in hazards] if month else []
+    week = monday(doc.get("published_date"))
+    doc["week"] = week
+    doc["week_hazard"] = [f"{week}{MONTH_HAZARD_SEPARATOR}{code}" for code in hazards] if week else []
     return doc
+
+
+def monday(day: str | None) -> str | None:
+    """"2024-05-10" → "2024-05-06", the Monday of its week; None for no or a malformed date."""
+    try:
+        d = date.fromisoformat(day or "")
+    except ValueError:
+        return None
+    return (d - timedelta(days=d.weekday())).isoformat()
 
 
 def to_index_doc(data: str, vector: list[float] | None = None) -> dict:

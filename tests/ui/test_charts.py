@@ -60,13 +60,16 @@ def test_every_hazard_of_a_document_counts_in_its_series(client):
     assert buckets["2024-02"]["total"] == 0          # an empty month inside the span is a zero bar
 
 
-def test_an_index_without_the_compound_facet_draws_the_same_timeline(meili, client):
-    """An index synced before month_hazard existed falls back to one search per hazard: same numbers."""
+def test_an_index_without_the_compound_facets_draws_the_same_timeline(meili, client):
+    """An index synced before month_hazard and week existed falls back to one search per hazard
+    (per week in week mode): the same numbers."""
     config = seed_index(meili, "ui_charts_old_index")
     master = admin.connect(meili.url, meili.master_key)
-    admin.wait(master, master.index("ui_charts_old_index").update_documents([{"id": d["id"], "month_hazard": []} for d in DOCS]))
+    admin.wait(master, master.index("ui_charts_old_index").update_documents(
+        [{"id": d["id"], "month_hazard": [], "week": None, "week_hazard": []} for d in DOCS]))
     with TestClient(create_app(config)) as old:
-        for params in ({"hazard": "drowning"}, {"region": "陕西省"}, {}):
+        for params in ({"hazard": "drowning"}, {"region": "陕西省"}, {}, {"from": "2024-05-01", "to": "2024-06-30"},
+                       {"from": "2024-05-08", "to": "2024-06-02", "hazard": "drowning"}):
             assert api(old, **params)["timeline"] == api(client, **params)["timeline"], params
 
 
@@ -84,6 +87,9 @@ def test_week_mode_counts_every_hazard(client):
     assert tl["unit"] == "week"
     week = next(b for b in tl["buckets"] if b["from"] <= "2024-05-10" <= b["to"])
     assert week["total"] == 1 and week["by_hazard"] == {"drowning": 1, "food": 1}       # doc01
+    # a range starting mid-week: the first bucket counts only its days in the range
+    clipped = api(client, **{"from": "2024-05-11", "to": "2024-06-30"})["timeline"]["buckets"][0]
+    assert (clipped["from"], clipped["to"], clipped["total"]) == ("2024-05-11", "2024-05-12", 0)
 
 
 @pytest.mark.parametrize("largest,top", [(1, 2), (2, 2), (3, 4), (7, 8), (11, 12), (13, 16), (130, 160), (1000, 1000)])
@@ -205,12 +211,12 @@ def test_the_page_asks_only_for_the_region_levels_it_shows():
 
 
 def test_the_timeline_needs_no_search_of_its_own(client, web_config):
-    """Month mode: the main search's compound facet draws it: one multi-search for the whole page."""
+    """The main search's compound facet draws it, in months or in weeks: one multi-search for the whole page."""
     reader = CountingReader(client.app.state.gonggao.reader)
     app = create_app(web_config)
     app.state.gonggao = dataclasses.replace(app.state.gonggao, reader=reader)
     with TestClient(app) as c:
-        for params in ({"q": "安全"}, {"hazard": "drowning", "region": "陕西省"}):
+        for params in ({"q": "安全"}, {"hazard": "drowning", "region": "陕西省"}, {"from": "2024-05-08", "to": "2024-06-30"}):
             reader.calls = 0
             assert c.get("/search", params=params).status_code == 200
             assert reader.calls == 1, params
