@@ -25,6 +25,13 @@ ENV_VARS: dict[str, str] = {
     "GONGGAO_CRAWL_DELAY": "crawl_delay",
     "GONGGAO_SCRAPYD_NODES": "scrapyd_nodes",
     "GONGGAO_PUBLIC_URL": "public_url",
+    "GONGGAO_AUTH": "auth_file",
+    "GONGGAO_SMTP_HOST": "smtp_host",
+    "GONGGAO_SMTP_PORT": "smtp_port",
+    "GONGGAO_SMTP_USER": "smtp_user",
+    "GONGGAO_SMTP_PASSWORD": "smtp_password",
+    "GONGGAO_SMTP_FROM": "smtp_from",
+    "GONGGAO_SMTP_STARTTLS": "smtp_starttls",
     "MEILI_URL": "meili_url",
     "MEILI_MASTER_KEY": "meili_master_key",
     "MEILI_BIN": "meili_bin",
@@ -43,6 +50,14 @@ class Settings(BaseModel):
     crawl_delay: float = 1.0  # seconds between requests to one site (AutoThrottle may raise it)
     scrapyd_nodes: str | None = None  # "http://h1:6800,http://h2:6800": crawls run there, not here
     public_url: str | None = None  # "https://gonggao.example.org/": the web app's address in absolute links (Atom feeds)
+    # saved searches and alerts (search_ui/alerts): users of a shared install, the mail server
+    auth_file: Path | None = None  # "user:pbkdf2_sha256$…" lines (`gonggao alerts passwd USER`); None = single user
+    smtp_host: str | None = None
+    smtp_port: int | None = None   # default 587 with STARTTLS, else 25
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str | None = None
+    smtp_starttls: bool = True
     meili_url: str | None = None
     meili_master_key: str | None = None
     meili_bin: Path | None = None

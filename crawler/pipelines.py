@@ -28,7 +28,10 @@ from crawler.items import (
 from crawler.settings import required
 from crawler.spiders.announcements import spider_of
 from indexer.extract.attachment_text import Unreadable, attachment_text
-from indexer.ingest import Enrichers, NotAnArticle, ingest_page
+from indexer.extract.decode import decode_html
+from indexer.ingest import Enrichers, NotAnArticle, ingest_html
+from indexer.models import Document
+from indexer.site_chrome import SiteChrome
 from indexer.store.catalog import AttachmentRecord, Catalog
 from indexer.store.warc import RecordRef, WarcWriterRotating
 
@@ -51,6 +54,7 @@ class CatalogPipeline:
         self.archive: WarcWriterRotating | None = None
         self.enrichers = enrichers
         self.run_id: int | None = None
+        self.chrome = SiteChrome()  # the source's repeated lines, seeded from its archived pages at open
         self.listings: dict[str, list[str]] = {}  # list pages read in this run → their article URLs
         self.stopped: str | None = None  # why the crawl stopped early: the catalog or the archive cannot be written
 
@@ -67,6 +71,7 @@ class CatalogPipeline:
     def open_spider(self) -> None:
         # one writer per crawl: files are named by source and process, so writers never share a file
         self.archive = WarcWriterRotating(self.archive_dir, prefix=self.source.id)
+        self.chrome = SiteChrome.from_archive(self.catalog, self.source.id, encoding=self.source.encoding)
         # One source never crawls twice at once, so an earlier run still "running" died (kill -9, power loss).
         for run in self.catalog.runs(self.source.id, limit=5):
             if run.state == RunState.RUNNING:
@@ -113,6 +118,14 @@ class CatalogPipeline:
             self._stop_on_storage_failure(getattr(item, "url", None) or item.page.url, exc)
         return item
 
+    def _ingest(self, item: FetchedPage, source: Source) -> list[Document]:
+        """Extract and enrich one article page, leaving out the lines the source's pages repeat."""
+        page = item.page
+        content_type = page.headers.get("content-type") or page.headers.get("Content-Type")
+        html, _encoding = decode_html(page.body, content_type, source.encoding)
+        return ingest_html(html, page.final_url or page.url, source, self.enrichers, page.fetched_at, page.source_id,
+                           spider_of(self.crawler).adapter.extract, self.chrome.observe(html))
+
     def _record(self, item: Any) -> None:
         """Archive and catalog one item; an OSError or SQLAlchemyError here means the storage failed."""
         assert self.archive is not None, "open_spider() creates the archive writer"
@@ -121,7 +134,7 @@ class CatalogPipeline:
             self.stats.inc_value("gonggao/pages")
             warc = self.archive.append(item.page)
             try:
-                docs = ingest_page(item.page, source, self.enrichers, extract=spider_of(self.crawler).adapter.extract)
+                docs = self._ingest(item, source)
             except NotAnArticle as exc:
                 self.catalog.save_page(item.page, state=PageState.SKIPPED, reason=str(exc), warc=warc)
                 self._error(source.id, item.page.url, ErrorKind.NO_ARTICLE, str(exc))

@@ -9,6 +9,7 @@
     gonggao reextract            rebuild every document from the WARC archive (no network)
     gonggao backup / restore     back up the catalog and Meilisearch / restore a backup
     gonggao index sync|rebuild   send pending documents / rebuild the index and swap it in
+    gonggao alerts send|list|passwd   send saved searches' alerts now / list them / a GONGGAO_AUTH line
 
 A mistake a user can make (a bad config line, Meilisearch unreachable, an unknown source) ends
 with a one-line message and a non-zero exit code, never a traceback.
@@ -113,6 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     index_sub = index.add_subparsers(dest="action", required=True, metavar="ACTION")
     index_sub.add_parser("sync", help="send documents the index does not have yet").set_defaults(func=cmd_index_sync)
     index_sub.add_parser("rebuild", help="build a new index from the catalog and swap it in").set_defaults(func=cmd_index_rebuild)
+
+    alerts = sub.add_parser("alerts", help="alerts of saved searches (e-mail digests, webhooks)")
+    alerts_sub = alerts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    alerts_sub.add_parser("send", help="find new matches and send every pending alert now").set_defaults(func=cmd_alerts_send)
+    alerts_sub.add_parser("list", help="saved searches with the state of their alerts").set_defaults(func=cmd_alerts_list)
+    passwd = alerts_sub.add_parser("passwd", help="print a user:hash line for the GONGGAO_AUTH users file")
+    passwd.add_argument("user")
+    passwd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    passwd.set_defaults(func=cmd_alerts_passwd)
     return parser
 
 
@@ -152,6 +162,8 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with services.meilisearch(settings) as meili:
             report = sync(settings, catalog, meili)
+            if not report.error:
+                _send_alerts(settings, catalog, meili)
     except (Unavailable, *MEILI_ERRORS) as exc:
         print(f"gonggao: crawled, but Meilisearch is unavailable ({exc}); "
               f"{catalog.pending_count()} documents wait in the catalog for `gonggao index sync`", file=sys.stderr)
@@ -161,6 +173,16 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         print(f"gonggao: index sync failed, {report.failed} documents wait in the catalog: {report.error}", file=sys.stderr)
         return Unavailable.exit_code
     return code
+
+
+def _send_alerts(settings: Settings, catalog: Catalog, meili: Any) -> None:
+    """Alerts of saved searches after a crawl's sync; a failure is reported, the crawl still counts."""
+    from gonggao.alerts_cmd import print_report, run_alerts
+
+    try:
+        print_report(run_alerts(settings, catalog, meili))
+    except (GonggaoError, *MEILI_ERRORS) as exc:
+        print(f"gonggao: alerts not sent now ({exc}); they wait for the next run or `gonggao alerts send`", file=sys.stderr)
 
 
 def _print_runs(catalog: Catalog, source_ids: list[str]) -> None:
@@ -331,6 +353,29 @@ def cmd_index_rebuild(args: argparse.Namespace, settings: Settings) -> int:
         report = rebuild_index(settings, catalog, meili)
     print(f"rebuilt {settings.index_name} with {report.sent} documents in {report.seconds:.1f}s")
     return 0
+
+
+def cmd_alerts_send(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao import services
+    from gonggao.alerts_cmd import cmd_send
+    from gonggao.pipeline import open_catalog
+
+    catalog = open_catalog(settings)
+    with services.meilisearch(settings) as meili:
+        return cmd_send(settings, catalog, meili)
+
+
+def cmd_alerts_list(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao.alerts_cmd import cmd_list
+    from gonggao.pipeline import open_catalog
+
+    return cmd_list(open_catalog(settings))
+
+
+def cmd_alerts_passwd(args: argparse.Namespace, settings: Settings) -> int:
+    from gonggao.alerts_cmd import cmd_passwd
+
+    return cmd_passwd(args.user, args.password_stdin)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import fcntl
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +26,15 @@ from config.settings import Settings
 from crawler import schedule
 from crawler.dispatch import ScrapydCluster, configured_nodes
 from gonggao import services
+from gonggao.alerts_cmd import alerts_config, smtp_config
 from gonggao.backup import make_backup
 from gonggao.pipeline import load_configured_sources, open_catalog, sync
 from gonggao.services import MeiliEndpoint
 from gonggao.web import bind, make_server, url_of
 from indexer.search_index.process import MeiliProcess, MeiliUnavailable, wait_healthy
+from indexer.store.catalog import Catalog
+from indexer.store.saved_searches import SavedSearches
+from search_ui.alerts.deliver import AlertsConfig, run_pass
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +96,30 @@ def start_meilisearch(settings: Settings, stack: ExitStack) -> MeiliEndpoint:
     return MeiliEndpoint(proc.url, proc.master_key)
 
 
+def after_crawl_job(settings: Settings, catalog: Catalog, meili: MeiliEndpoint,
+                    base_url: Callable[[], str]) -> Callable[[], None]:
+    """The scheduler's job after crawls (every 30 s): the outbox sync, then the alerts of saved
+    searches (new matches captured, due deliveries sent or retried; search_ui/alerts)."""
+    alerts: list[AlertsConfig] = []          # built on the first pass, then kept
+
+    def job() -> None:
+        result = sync(settings, catalog, meili, quiet=True)
+        if result.error:
+            log.warning("sync failed pending=%s error=%s", result.failed, result.error)
+            return
+        try:
+            if not alerts:
+                alerts.append(alerts_config(settings, meili, base_url=base_url()))
+            run_pass(SavedSearches(catalog.engine), alerts[0])
+        except Exception as exc:  # a broken alert setting is logged every pass, never a stopped scheduler
+            log.error("alerts pass failed error=%r", exc)
+
+    return job
+
+
 def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
     sources = load_configured_sources(settings)
+    smtp_config(settings)                      # a mail setting that cannot work is reported now (exit 2)
     if settings.scrapyd_nodes and options.schedule:
         ScrapydCluster(configured_nodes(settings)).verify()   # a wrong node is reported now, not at 3 am
     with ExitStack() as stack:
@@ -105,10 +131,9 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
         if report.error:
             print(f"gonggao: index sync failed, {report.failed} documents wait in the catalog: {report.error}", file=sys.stderr)
 
-        def sync_job() -> None:
-            result = sync(settings, catalog, meili, quiet=True)
-            if result.error:
-                log.warning("sync failed pending=%s error=%s", result.failed, result.error)
+        sock = bind(options.host, options.port)
+        stack.callback(sock.close)
+        sync_job = after_crawl_job(settings, catalog, meili, base_url=lambda: url_of(sock))
 
         def backup_job() -> None:
             try:
@@ -122,8 +147,6 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
                               jobstore="memory", replace_existing=True)
             schedule.start(scheduler, sources)
             stack.callback(scheduler.shutdown, wait=False)
-        sock = bind(options.host, options.port)
-        stack.callback(sock.close)
         server = make_server(settings, meili, sock)
         print(f"{banner} is up: {url_of(sock)}  (data: {settings.data_dir}; Ctrl-C stops)", flush=True)
         server.run(sockets=[sock])  # uvicorn handles SIGINT/SIGTERM: it returns, then re-raises them

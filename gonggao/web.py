@@ -14,6 +14,8 @@ from gonggao.services import MeiliEndpoint
 from indexer.search_index import admin
 from indexer.search_index.embed import embed_query
 from search_ui.app import WebConfig, create_app
+from search_ui.auth import Users
+from search_ui.lexicon import taxonomy_keywords
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -31,9 +33,11 @@ def make_server(settings: Settings, meili: MeiliEndpoint, sock: socket.socket) -
     search_key = admin.ensure_search_key(client, settings.index_name)
     app = create_app(WebConfig(meili_url=meili.url, search_key=search_key, index_name=settings.index_name,
                                hazard_labels=hazard_labels(settings.hazards_path),
+                               hazard_keywords=taxonomy_keywords(settings.hazards_path),
                                catalog_url=settings.catalog_url, archive_dir=settings.archive_dir,
                                next_runs=schedule_reader(settings), embed=embed_query,
-                               public_url=settings.public_url))
+                               public_url=settings.public_url,
+                               users=Users.load(settings.auth_file) if settings.auth_file else None))
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
     return uvicorn.Server(config)
 

@@ -64,31 +64,35 @@ def document_id(url: str, index: int = 0) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:24]
 
 
-def extract_options(source: Source | None, fetched_at: datetime | None) -> ExtractOptions:
+def extract_options(source: Source | None, fetched_at: datetime | None,
+                    site_chrome: frozenset[str] = frozenset()) -> ExtractOptions:
+    """`site_chrome`: lines the source's other pages repeat (`indexer.extract.chrome.site_chrome`)."""
     if source is None:
-        return ExtractOptions(fetched_at=fetched_at)
+        return ExtractOptions(fetched_at=fetched_at, site_chrome=site_chrome)
     return ExtractOptions(
         content_selector=source.selectors.content,
         remove_selectors=tuple(source.selectors.remove),
         multi_article=source.layout == Layout.EPAPER,
         fetched_at=fetched_at,
+        site_chrome=site_chrome,
     )
 
 
 def ingest_html(html: str, url: str, source: Source | None, enrichers: Enrichers,
                 fetched_at: datetime | None = None, source_id: str = "",
-                extract: ExtractFunction = extract_articles) -> list[Document]:
-    articles = extract(html, url, extract_options(source, fetched_at))
+                extract: ExtractFunction = extract_articles, site_chrome: frozenset[str] = frozenset()) -> list[Document]:
+    articles = extract(html, url, extract_options(source, fetched_at, site_chrome))
     if not articles:
         raise NotAnArticle("no article text found on the page")
     return [enrich(article, url, source, enrichers, fetched_at, source_id) for article in articles]
 
 
 def ingest_page(page: Page, source: Source | None, enrichers: Enrichers,
-                extract: ExtractFunction = extract_articles) -> list[Document]:
+                extract: ExtractFunction = extract_articles, site_chrome: frozenset[str] = frozenset()) -> list[Document]:
     html, _encoding = decode_html(page.body, page.headers.get("content-type") or page.headers.get("Content-Type"),
                                   source.encoding if source else None)
-    return ingest_html(html, page.final_url or page.url, source, enrichers, page.fetched_at, page.source_id, extract)
+    return ingest_html(html, page.final_url or page.url, source, enrichers, page.fetched_at, page.source_id,
+                       extract, site_chrome)
 
 
 def enrich(article: Article, url: str, source: Source | None, enrichers: Enrichers,
@@ -114,6 +118,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         title_search=title_s,
         body_search=body_s,
         lead=_lead(article.body, article.mojibake_spans),
+        tables=article.tables,
         published_at=int(published.timestamp()) if published else None,
         published_date=published.date().isoformat() if published else None,
         year=published.year if published else None,

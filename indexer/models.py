@@ -59,6 +59,9 @@ class Article(BaseModel):
     attachments: list[Attachment] = Field(default_factory=list)
     meta: dict[str, str] = Field(default_factory=dict)
     mojibake_spans: list[tuple[int, int]] = Field(default_factory=list)
+    # The article's data tables (a schedule, a list of inspected schools), rows of cell texts;
+    # `body` holds them as tab-separated lines where they stand.
+    tables: list[list[list[str]]] = Field(default_factory=list)
 
 
 class RegionPath(BaseModel):
@@ -92,6 +95,7 @@ class Document(BaseModel):
     lead: str = ""
     attachment_text: str = ""       # the text of the readable attachments, one after another
     attachment_search: str = ""     # … in Simplified, for matching
+    tables: list[list[list[str]]] = Field(default_factory=list)  # data tables, rows of cells (also in `body`, tab-separated)
     # when
     published_at: int | None = None
     published_date: str | None = None

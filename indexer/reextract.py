@@ -2,7 +2,9 @@
 
 Pages are read and extracted in a process pool (extraction is CPU-bound and pure); the catalog
 is written from this process only. Unchanged text makes no new version, so running it twice is
-harmless. Reprint clusters are recomputed at the end for the documents that changed.
+harmless. Reprint clusters are recomputed at the end for the documents that changed. Each
+source's repeated lines (`indexer.site_chrome`) come from its most recent archived pages, the
+same memory its crawls start from.
 
 A source with an adapter of its own reads its pages with the adapter's extract function, as its
 crawl did: the caller passes them by source id (`extractors`; `gonggao reextract` builds them
@@ -23,11 +25,13 @@ from indexer.extract import extract_articles
 from indexer.ingest import Enrichers, ExtractFunction, NotAnArticle, ingest_page
 from indexer.models import Document
 from indexer.reprints import recluster
+from indexer.site_chrome import SiteChrome
 from indexer.store.catalog import Catalog
 from indexer.store.warc import RecordRef, read_record
 
 _enrichers: Enrichers | None = None
 _extractors: Mapping[str, ExtractFunction] = {}
+_chrome: Mapping[str, frozenset[str]] = {}
 
 
 @dataclass
@@ -57,10 +61,12 @@ class _Outcome:
     reason: str | None = None
 
 
-def _init_worker(hazards_path: Path, extractors: Mapping[str, ExtractFunction]) -> None:
-    global _enrichers, _extractors
+def _init_worker(hazards_path: Path, extractors: Mapping[str, ExtractFunction],
+                 chrome: Mapping[str, frozenset[str]]) -> None:
+    global _enrichers, _extractors, _chrome
     _enrichers = Enrichers(hazards_path=hazards_path)
     _extractors = extractors
+    _chrome = chrome
 
 
 def _extract(task: _Task) -> _Outcome:
@@ -68,7 +74,8 @@ def _extract(task: _Task) -> _Outcome:
     try:
         page = read_record(task.archive_dir, task.ref)
         extract = _extractors.get(page.source_id, extract_articles)
-        docs = ingest_page(page, task.sources.get(page.source_id), _enrichers, extract)
+        docs = ingest_page(page, task.sources.get(page.source_id), _enrichers, extract,
+                           _chrome.get(page.source_id, frozenset()))
         return _Outcome(task.page_id, docs, PageState.OK)
     except NotAnArticle as exc:
         return _Outcome(task.page_id, [], PageState.SKIPPED, str(exc))
@@ -86,13 +93,15 @@ def reextract(catalog: Catalog, sources: list[Source], hazards_path: Path, *, so
     tasks = [_Task(page_id, ref, catalog.archive_dir, by_id) for page_id, ref in catalog.archived_pages(source_id)]
     report = ReextractReport()
     workers = workers or os.cpu_count() or 1
+    chrome = {sid: SiteChrome.from_archive(catalog, sid, encoding=by_id[sid].encoding if sid in by_id else None).lines()
+              for sid in ([source_id] if source_id else list(by_id))}
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(hazards_path, dict(extractors or {}))) as pool:
+                             initargs=(hazards_path, dict(extractors or {}), chrome)) as pool:
         for outcome in pool.map(_extract, tasks, chunksize=8):
             report.pages += 1
             if outcome.state == PageState.OK:
                 catalog.set_page_state(outcome.page_id, PageState.OK)
-                stored = catalog.store_documents(outcome.page_id, outcome.docs)
+                stored = catalog.store_documents(outcome.page_id, outcome.docs, from_source=False)
                 report.docs_new += stored.new
                 report.docs_changed += stored.changed
                 report.docs_unchanged += stored.unchanged

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Gonggao needs, once: a virtualenv from the hash-pinned lock file, the project
 # itself, and the Meilisearch binary. With --test also the test lock (pytest, ruff, mypy, httpx
-# ...), Debian's Chromium and ChromeDriver, and PostgreSQL (for the scale-out test); with --bench
+# ...), Debian's Chromium and ChromeDriver, axe-core (npm, for the accessibility checks) and
+# PostgreSQL (for the scale-out test); with --bench
 # the test lock alone (what the benchmarks import). Re-running is cheap: each step is skipped when
 # already done.
 #   PYTHON        the interpreter to use (default python3; 3.11 or newer)
@@ -44,6 +45,11 @@ if [ $want_system = 1 ] && ! { command -v chromium && command -v chromedriver; }
   [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# the browser tests' accessibility checks inject axe-core (npm registry, pinned; test-only)
+if [ $want_system = 1 ]; then
+  scripts/install-axe-core.sh
 fi
 
 # the scale-out test runs a throwaway PostgreSQL server (initdb + pg_ctl; Debian keeps them off PATH)

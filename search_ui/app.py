@@ -17,9 +17,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from config.errors import ConfigError
 from indexer.search_index import filters
 from indexer.search_index.reader import SearchReader
-from search_ui import openapi, routes_api, routes_export, routes_pages
+from search_ui import openapi, routes_api, routes_export, routes_pages, routes_saved
+from search_ui.auth import Users
 from search_ui.cache import CachedReader
 from search_ui.facets import REGISTRY, FacetRegistry
+from search_ui.lexicon import build_lexicon
 from search_ui.service import Embedder
 from search_ui.status import NextRuns
 from search_ui.web import HERE, AppState, html_error, json_error, make_templates, wants_html
@@ -33,7 +35,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
 }
-ALLOW = "GET, HEAD"          # every route of the app only reads
+ALLOW = "GET, HEAD"          # every route but those of saved searches (routes_saved.py) only reads
 Message = MutableMapping[str, Any]
 ASGIApp = Callable[[Message, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]]
 
@@ -51,6 +53,11 @@ class WebConfig:
     embed: Embedder | None = None        # query → vector for semantic (hybrid) search; None = keywords only
     facets: FacetRegistry = REGISTRY     # the facets of the search page, API and exports (search_ui/facets.py)
     public_url: str | None = None        # the site's address for absolute links (GONGGAO_PUBLIC_URL); None = the Host header
+    # query understanding (search_ui/understand.py): the taxonomy's hazard keywords (code → words) besides
+    # the labels; `understand=False` searches every query's words as typed
+    hazard_keywords: dict[str, list[str]] = field(default_factory=dict)
+    understand: bool = True
+    users: Users | None = None           # the users of a shared install (GONGGAO_AUTH); None = one user, no sign-in
 
 
 def public_url(value: str | None) -> str | None:
@@ -110,10 +117,13 @@ def create_app(config: WebConfig) -> FastAPI:
         reader=CachedReader(SearchReader(config.meili_url, config.search_key, config.index_name)),
         templates=make_templates(),
         catalog=open_catalog(config),
+        lexicon=build_lexicon(config.hazard_labels, config.hazard_keywords) if config.understand else None,
     )
     app.include_router(routes_pages.router)
     app.include_router(routes_api.router)
     app.include_router(routes_export.router)
+    app.include_router(routes_saved.pages)
+    app.include_router(routes_saved.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     openapi.install(app, config.facets)
     app.add_middleware(HeadAsGet)
@@ -131,7 +141,7 @@ def create_app(config: WebConfig) -> FastAPI:
         response = html_error(request, exc.status_code, message) if wants_html(request) else json_error(exc.status_code, message)
         response.headers.update(exc.headers or {})
         if exc.status_code == 405:
-            response.headers["Allow"] = ALLOW
+            response.headers["Allow"] = routes_saved.allowed_methods(request.url.path) or ALLOW
         return response
 
     @app.exception_handler(RequestValidationError)

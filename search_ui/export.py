@@ -175,7 +175,7 @@ def batch_search(p: SearchParams, page: int, semantic: Semantic | None = None) -
         "hitsPerPage": BATCH,
         **common_params(p, parsed),
     }
-    if p.effective_sort == "date":
+    if p.effective_sort != "relevance":           # date or date_asc
         params["sort"] = date_sort(p)
     search = planned("export", parsed, params)
     return semantic.apply(search) if semantic else search

@@ -57,6 +57,7 @@ class FacetItem:
     active: bool
     url: str
     children: list[FacetItem] = field(default_factory=list)
+    add_url: str = ""             # a link that adds this value to the selection (regions side by side)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class FacetGroup:
     items: list[FacetItem]
     tree: bool = False            # a nested list with a search box (regions)
     mode: FacetMode | None = None
+    more: list[FacetItem] = field(default_factory=list)   # the values past `Facet.shown`, folded away
 
 
 @dataclass
@@ -99,6 +101,7 @@ class Facet:
     match_param: str | None = None              # a parameter choosing or (default) / and for several values
     differs_between_copies: bool = False        # reprints of one text can differ here (query.folds_by_filter)
     value_label: Callable[[Translator, str], str] | None = None
+    shown: int | None = None                    # values listed before the rest is folded (free text: issuers)
 
     # --- URL side ------------------------------------------------------------------------
     @property
@@ -159,7 +162,12 @@ class Facet:
         return self.value_label(t, value) if self.value_label else value
 
     def group(self, p: SearchParams, facets: Mapping[str, Mapping[str, int]], t: Translator) -> FacetGroup:
-        return FacetGroup(self.param, t.pick(self.title), self.items(p, facets, t), mode=self.mode(p, t))
+        items = self.items(p, facets, t)
+        if self.shown is None or len(items) <= self.shown:
+            return FacetGroup(self.param, t.pick(self.title), items, mode=self.mode(p, t))
+        listed = [item for n, item in enumerate(items) if n < self.shown or item.active]
+        return FacetGroup(self.param, t.pick(self.title), listed, mode=self.mode(p, t),
+                          more=[item for item in items if item not in listed])
 
     def items(self, p: SearchParams, facets: Mapping[str, Mapping[str, int]], t: Translator) -> list[FacetItem]:
         dist = facets.get(self.attribute) or {}
@@ -299,6 +307,9 @@ class RegionFacet(Facet):
     def parse(self, value: str) -> Any:
         return normalize_region(value)
 
+    def label(self, value: str, t: Translator) -> str:
+        return t.region(value)          # romanised in English (search_ui/region_names.py)
+
     def clause(self, values: tuple[Any, ...], match_all: bool) -> str:
         by_level: dict[int, list[str]] = {}
         for path in values:
@@ -332,7 +343,7 @@ class RegionFacet(Facet):
                 regions: tuple[str, ...] = (parent,) if parent else ()
             else:
                 regions = (value,)
-            return FacetItem(value, value.rsplit(REGION_SEPARATOR, 1)[-1], count, value in open_paths,
+            return FacetItem(value, self.label(value.rsplit(REGION_SEPARATOR, 1)[-1], t), count, value in open_paths,
                              p.with_values(self.param, regions).url())
 
         def level(depth: int, parent: str | None) -> list[FacetItem]:
@@ -406,6 +417,10 @@ REGISTRY = FacetRegistry([
           description="Hazard code (config/hazards.yaml). Repeatable: any of them (OR), or all of them with hazard_mode=and"),
     ChoiceFacet(param="source_type", attribute="source_type", title="source_type", choices=SourceKind,
                 differs_between_copies=True, description="What kind of site carries it. Repeatable (OR)"),
+    Facet(param="issuer", attribute="issuer", title="issuer", shown=8,
+          description="Issuer (发布机构) as the document names it, e.g. `陕西省教育厅`. Repeatable (OR)"),
+    Facet(param="site", attribute="site_name", title="site_name_label", shown=8,
+          description="The site that carries the document (网站), e.g. `陕西省教育厅`. Repeatable (OR)"),
     ChoiceFacet(param="issuer_level", attribute="issuer_level", title="issuer_level", choices=IssuerLevel,
                 description="Administrative level of the issuer. Repeatable (OR)"),
     ChoiceFacet(param="event_type", attribute="event_type", title="event_type", choices=EventType,

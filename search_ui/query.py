@@ -31,8 +31,13 @@ from search_ui.parsing import (
 from search_ui.syntax import ParsedQuery, QuerySyntaxError, parse_query
 
 TZ = ZoneInfo("Asia/Shanghai")
-SORTS = ("relevance", "date")
+SORTS = ("relevance", "date", "date_asc")
+DATE_SORTS = {"date": "desc", "date_asc": "asc"}
 COPIES = ("one", "all")
+# date=…: a span that moves with the calendar (Asia/Shanghai), so a saved link stays "the last 7 days"
+DATE_PRESETS = ("7d", "30d", "this_year", "last_year")
+# in=…: the only field the words are matched in (Meilisearch attributesToSearchOn); default every searchable field
+SEARCH_IN = {"title": ("title_search",), "doc_number": ("doc_number",)}
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -76,8 +81,16 @@ CORE_PARAMS = (
           'Keywords; "a phrase", -excluded, a OR b. Traditional is converted to Simplified'),
     Param("from", DATE_SCHEMA, "First day, YYYY-MM-DD (Asia/Shanghai), inclusive; 1900-01-01 to 2100-12-31"),
     Param("to", DATE_SCHEMA, "Last day, YYYY-MM-DD (Asia/Shanghai), inclusive; 1900-01-01 to 2100-12-31"),
+    Param("date", {"type": "string", "enum": list(DATE_PRESETS)},
+          "A date span counted back from today (Asia/Shanghai): 7d (the last 7 days, today included), 30d, "
+          "this_year, last_year (whole calendar years). With from/to as well, both apply"),
     Param("sort", {"type": "string", "enum": list(SORTS)},
-          "relevance | date (newest first); default relevance with a query, date without"),
+          "relevance | date (newest first) | date_asc (oldest first); default relevance with a query, date without"),
+    Param("in", {"type": "string", "enum": list(SEARCH_IN)},
+          "Match the words in one field only: title, or doc_number (文号); default every searchable field"),
+    Param("literal", {"type": "string", "enum": ["0", "1"]},
+          "1: search the words as typed; 0 or absent: place names, dates and hazard names in q may become "
+          "filters (the answer's `understanding` says which)"),
     Param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, "1-based page number"),
     Param("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
           f"Hits per page, 1–{MAX_PER_PAGE} (default {DEFAULT_PER_PAGE})"),
@@ -98,6 +111,7 @@ class SearchParams:
     match_all: frozenset[str] = frozenset()   # facets whose several values must all match (hazard_mode=and)
     date_from: date | None = None
     date_to: date | None = None
+    date_preset: str = ""          # one of DATE_PRESETS, resolved against `today`
     sort: str = ""                 # "" = default: relevance with a query, date without
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
@@ -105,11 +119,23 @@ class SearchParams:
     all_copies: bool = False       # every reprint; default one result per reprint cluster
     semantic: bool = False         # hybrid (keyword + embedding) search, when configured
     region_q: str = ""             # text typed into the region list's filter box (no effect on results)
+    search_in: str = ""            # "" = every searchable field; else a key of SEARCH_IN
+    literal: bool = False          # the words as typed: none of them becomes a filter (search_ui/understand.py)
     registry: FacetRegistry = field(default=REGISTRY, compare=False, hash=False, repr=False)
+    today: date = field(default_factory=lambda: datetime.now(TZ).date(), compare=False, hash=False, repr=False)
 
     @property
     def effective_sort(self) -> str:
         return self.sort or ("relevance" if self.q else "date")
+
+    @property
+    def date_range(self) -> tuple[date | None, date | None]:
+        """The first and last day searched: from/to and the preset together (both narrow)."""
+        lo, hi = self.date_from, self.date_to
+        if self.date_preset:
+            start, end = preset_range(self.date_preset, self.today)
+            lo, hi = max(lo or start, start), min(hi or end, end)
+        return lo, hi
 
     @property
     def wanted_facets(self) -> tuple[str, ...]:
@@ -154,8 +180,14 @@ class SearchParams:
             pairs.append(("from", p.date_from.isoformat()))
         if p.date_to:
             pairs.append(("to", p.date_to.isoformat()))
+        if p.date_preset:
+            pairs.append(("date", p.date_preset))
         if p.sort:
             pairs.append(("sort", p.sort))
+        if p.search_in:
+            pairs.append(("in", p.search_in))
+        if p.literal:
+            pairs.append(("literal", "1"))
         if p.page != 1:
             pairs.append(("page", str(p.page)))
         if p.per_page != DEFAULT_PER_PAGE:
@@ -192,7 +224,7 @@ def strip_share_noise(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # --- parsing --------------------------------------------------------------------------------
 def parse_params(pairs: list[tuple[str, str]], extra_allowed: frozenset[str] = frozenset(),
-                 registry: FacetRegistry = REGISTRY) -> SearchParams:
+                 registry: FacetRegistry = REGISTRY, today: date | None = None) -> SearchParams:
     """Query-string pairs → SearchParams. Raises BadRequest for anything it cannot honour."""
     allowed = CORE_NAMES + registry.params
     single = tuple(p.name for p in CORE_PARAMS if not p.repeatable) + registry.single_params
@@ -233,7 +265,10 @@ def parse_params(pairs: list[tuple[str, str]], extra_allowed: frozenset[str] = f
         match_all=match_all,
         date_from=date_from,
         date_to=date_to,
+        date_preset=check_choice(one("date"), "date", DATE_PRESETS) if one("date") else "",
         sort=check_choice(one("sort"), "sort", SORTS) if one("sort") else "",
+        search_in=check_choice(one("in"), "in", tuple(SEARCH_IN)) if one("in") else "",
+        literal=parse_flag(one("literal"), "literal"),
         page=parse_int(one("page"), "page", 1, 1, MAX_PAGE),
         per_page=parse_int(one("per_page"), "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
         facets=counted,
@@ -241,7 +276,18 @@ def parse_params(pairs: list[tuple[str, str]], extra_allowed: frozenset[str] = f
         semantic=parse_flag(one("semantic"), "semantic"),
         region_q=one("region_q")[:REGION_Q_CHARS],
         registry=registry,
+        **({"today": today} if today else {}),
     )
+
+
+def preset_range(preset: str, today: date) -> tuple[date, date]:
+    """The first and last day of a date preset (DATE_PRESETS), today included."""
+    if preset == "7d":
+        return today - timedelta(days=6), today
+    if preset == "30d":
+        return today - timedelta(days=29), today
+    year = today.year if preset == "this_year" else today.year - 1
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 # --- filters ---------------------------------------------------------------------------------
@@ -252,10 +298,11 @@ def day_start(day: date) -> int:
 def group_clauses(p: SearchParams) -> dict[str, str]:
     """One filter clause per active facet (by its parameter), plus the date range ("date")."""
     clauses = {f.param: f.clause(p.values(f.param), f.param in p.match_all) for f in p.registry if p.values(f.param)}
+    lo, hi = p.date_range
     clauses["date"] = between(
         "published_at",
-        day_start(p.date_from) if p.date_from else None,
-        day_start(p.date_to + timedelta(days=1)) if p.date_to else None,
+        day_start(lo) if lo else None,
+        day_start(hi + timedelta(days=1)) if hi else None,
     )
     return {k: v for k, v in clauses.items() if v}
 
@@ -296,6 +343,8 @@ def common_params(p: SearchParams, parsed: ParsedQuery) -> dict[str, Any]:
         out["distinct"] = DISTINCT_ATTRIBUTE
     if parsed.groups:
         out["matchingStrategy"] = "all"      # plain words are ANDed, as users of search boxes expect
+    if p.search_in:
+        out["attributesToSearchOn"] = list(SEARCH_IN[p.search_in])
     return out
 
 
@@ -304,16 +353,26 @@ def planned(purpose: str, parsed: ParsedQuery, params: dict[str, Any]) -> Planne
     return PlannedSearch(purpose, alternatives[0], params, alternatives if len(alternatives) > 1 else ())
 
 
+def count_search(p: SearchParams, purpose: str = "count") -> PlannedSearch:
+    """A search that only counts the hits of `p` (exactly: page/hitsPerPage, no hits, no facets)."""
+    parsed = parse_query(p.q)
+    return planned(purpose, parsed, {"filter": filter_without(p) or None, "page": 1, "hitsPerPage": 0,
+                                     **common_params(p, parsed)})
+
+
 def date_sort(p: SearchParams) -> list[str]:
-    """Newest first. When reprints are folded, the official copy stands for its cluster, since
-    `distinct` keeps the first hit of each cluster in this order (a copy whose original does not
-    match the search comes after the matching originals)."""
-    return ["published_at:desc"] if p.all_copies else ["is_canonical:desc", "published_at:desc"]
+    """Newest first (oldest first with sort=date_asc). When reprints are folded, the official copy
+    stands for its cluster, since `distinct` keeps the first hit of each cluster in this order (a
+    copy whose original does not match the search comes after the matching originals)."""
+    by_date = f"published_at:{DATE_SORTS.get(p.effective_sort, 'desc')}"
+    return [by_date] if p.all_copies else ["is_canonical:desc", by_date]
 
 
 def week_mode(p: SearchParams) -> bool:
-    """The timeline is drawn in weeks: a date range of less than WEEK_MODE_MAX_DAYS."""
-    return bool(p.date_from and p.date_to and (p.date_to - p.date_from).days < WEEK_MODE_MAX_DAYS)
+    """The timeline is drawn in weeks: a date range (from/to, a preset, or both) of less than
+    WEEK_MODE_MAX_DAYS."""
+    lo, hi = p.date_range
+    return bool(lo and hi and (hi - lo).days < WEEK_MODE_MAX_DAYS)
 
 
 def chart_facets(p: SearchParams) -> tuple[str, ...]:
@@ -351,7 +410,7 @@ def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) 
         "showMatchesPosition": True,
         **common,
     }
-    if p.effective_sort == "date":
+    if p.effective_sort in DATE_SORTS:
         main["sort"] = date_sort(p)
     plan = [planned("main", parsed, main)]
     for facet in p.registry:

@@ -52,7 +52,7 @@ def public_base(request: Request) -> str:
 
 def _export(request: Request, fmt: str) -> Response:
     try:
-        params = _params(request, TABLE_EXTRA)
+        params = service.effective_params(state(request).reader, _params(request, TABLE_EXTRA), state(request).lexicon)
         full = parse_flag(request.query_params.get("full", "").strip(), "full")
         source = export.ExportSource(state(request).reader, params, semantic.for_params(params, state(request).config.embed))
     except (BadRequest, export.ExportTooLarge) as exc:
@@ -94,7 +94,7 @@ def search_atom(request: Request) -> Response:
     try:
         params = _params(request)
         result = service.search(state(request).reader, replace(params, sort="date", page=1, per_page=feed.FEED_SIZE),
-                                state(request).config.embed, shown_only=True)
+                                state(request).config.embed, lexicon=state(request).lexicon, explain=False, shown_only=True)
     except BadRequest as exc:
         return _error(request, 400, str(exc))
     except service.SearchUnavailable as exc:
@@ -117,7 +117,7 @@ def timeline_csv(request: Request) -> Response:
     try:
         params = _params(request)
         result = service.search(state(request).reader, replace(params, page=1, per_page=1), state(request).config.embed,
-                                shown_only=True)
+                                lexicon=state(request).lexicon, explain=False, shown_only=True)
         chart = result.timeline()
     except BadRequest as exc:
         return _error(request, 400, str(exc))

@@ -3,6 +3,7 @@ archived copy of a document's page (/archive/{id}). One data function each."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import APIRouter, Request
@@ -12,36 +13,58 @@ from search_ui import archive, docpage, service, status, views
 from search_ui.highlight import mark_terms
 from search_ui.query import MAX_QUERY_CHARS, BadRequest, parse_params, strip_share_noise
 from search_ui.syntax import QuerySyntaxError, parse_query
-from search_ui.web import html_error, json_error, render, render_streaming, state, translator
+from search_ui.web import html_error, json_error, render, render_block, render_streaming, state, translator
 
 router = APIRouter(include_in_schema=False)
 HTML_EXTRA = frozenset({"lang"})
+
+
+def search_context(request: Request) -> dict[str, Any]:
+    """What search.html needs, for the whole page and for its results region alone (raises
+    BadRequest or SearchUnavailable)."""
+    params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA, state(request).config.facets)
+    result = service.search(state(request).reader, params, state(request).config.embed, state(request).lexicon, shown_only=True)
+    matches = service.region_search(state(request).reader, result.params)
+    t = translator(request)
+    shown = result.params           # the search that ran: the query's words may have become filters
+    page = views.search_page(shown, result, t)
+    page.region_matches = views.region_matches(shown, matches)
+
+    def timeline() -> views.TimelineView | None:
+        """Called by the template after the results are sent; a failure leaves the chart out."""
+        try:
+            return views.timeline_view(shown, result.timeline(), t)
+        except service.SearchUnavailable:
+            return None
+
+    return {"page": page, "p": params, "timeline": timeline, "semantic_available": state(request).config.embed is not None}
 
 
 @router.get("/")
 @router.get("/search")
 def search_html(request: Request) -> Response:
     try:
-        params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA, state(request).config.facets)
-        result = service.search(state(request).reader, params, state(request).config.embed, shown_only=True)
-        matches = service.region_search(state(request).reader, params)
+        context = search_context(request)
     except BadRequest as exc:
         return html_error(request, 400, str(exc))
     except service.SearchUnavailable as exc:
         return html_error(request, 503, str(exc))
-    t = translator(request)
-    page = views.search_page(params, result, t)
-    page.region_matches = views.region_matches(params, matches)
+    return render_streaming(request, "search.html", alternate=context["page"].json_url, brand_heading=True, **context)
 
-    def timeline() -> views.TimelineView | None:
-        """Called by the template after the results are sent; a failure leaves the chart out."""
-        try:
-            return views.timeline_view(params, result.timeline(), t)
-        except service.SearchUnavailable:
-            return None
 
-    return render_streaming(request, "search.html", alternate=page.json_url, page=page, timeline=timeline,
-                            semantic_available=state(request).config.embed is not None)
+@router.get("/search/results")
+def search_results_fragment(request: Request) -> Response:
+    """The results region of /search (chips, facets, results, map, timeline) alone: what app.js
+    swaps in while the user types. The page itself works without it."""
+    try:
+        context = search_context(request)
+    except BadRequest as exc:
+        return html_error(request, 400, str(exc))
+    except service.SearchUnavailable as exc:
+        return html_error(request, 503, str(exc))
+    response = render_block(request, "search.html", "results_region", **context)
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @router.get("/search.json")
@@ -52,7 +75,7 @@ def search_json(request: Request) -> Response:
 def api_search_response(request: Request) -> Response:
     try:
         params = parse_params(request.query_params.multi_items(), registry=state(request).config.facets)
-        result = service.search(state(request).reader, params, state(request).config.embed)
+        result = service.search(state(request).reader, params, state(request).config.embed, state(request).lexicon)
     except BadRequest as exc:
         return json_error(400, str(exc))
     except service.SearchUnavailable as exc:
@@ -138,21 +161,26 @@ def status_data(request: Request) -> list[status.SourceStatus] | None:
     return status.sources_status(catalog, state(request).config.next_runs)
 
 
+def alerts_data(request: Request) -> status.AlertsStatus | None:
+    catalog = state(request).catalog
+    return status.alerts_status(catalog, show_names=state(request).config.users is None) if catalog is not None else None
+
+
 @router.get("/status.json")
 def status_json(request: Request) -> Response:
     try:
-        data = status_data(request)
+        data, alerts = status_data(request), alerts_data(request)
     except status.CatalogUnavailable as exc:
         return json_error(503, str(exc))
     if data is None:
         return json_error(404, "this server has no catalog configured, so crawl status cannot be shown")
-    return JSONResponse({"sources": [s.to_json() for s in data]})
+    return JSONResponse({"sources": [s.to_json() for s in data], "alerts": alerts.to_json() if alerts else None})
 
 
 @router.get("/status")
 def status_html(request: Request) -> Response:
     try:
-        data = status_data(request)
+        data, alerts = status_data(request), alerts_data(request)
     except status.CatalogUnavailable as exc:
         return html_error(request, 503, str(exc))
-    return render(request, "status.html", alternate="/status.json", sources=data)
+    return render(request, "status.html", alternate="/status.json", sources=data, alerts=alerts)

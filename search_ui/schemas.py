@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from indexer.models import Document
@@ -20,10 +22,61 @@ class QueryInfo(BaseModel):
     max_words: int
 
 
+class Meaning(BaseModel):
+    param: str = Field(description="region | hazard | year | date (a preset) | range")
+    value: Any = Field(description="The region path, hazard code, year, preset, or {from, to} (YYYY-MM-DD)")
+
+
+class Reading(BaseModel):
+    text: str = Field(description="The words read, as typed (Simplified)")
+    kind: str = Field(description="region | hazard | time")
+    certain: bool = Field(description="One meaning (false: several places or hazards; offered, never applied)")
+    applied: bool
+    meanings: list[Meaning] = Field(description="Most likely first")
+
+
+class Offer(Meaning):
+    text: str
+    kind: str
+    total: int = Field(description="Hits of the search with this filter instead of its words")
+    query_string: str
+
+
+class Understanding(BaseModel):
+    query: str = Field(description="q as asked")
+    applied: bool = Field(description="Some words were applied as filters: the hits are of that search")
+    literal: bool = Field(description="literal=1 was asked: no word became a filter")
+    readings: list[Reading]
+    literal_total: int | None = Field(description="Hits of the words as typed, when words were applied")
+    literal_query_string: str | None = Field(description="The search with the words as typed (literal=1)")
+    offers: list[Offer] = Field(description="Readings not applied, as filters, with their hits (only those with hits)")
+
+
+class FilterWithout(BaseModel):
+    param: str = Field(description="A facet parameter, date or in")
+    total: int = Field(description="Hits without this filter")
+    query_string: str
+
+
+class Nearest(BaseModel):
+    kind: str = Field(description="word (one word left out) | filters (no filter) | words (no words)")
+    left_out: str
+    total: int
+    query_string: str
+
+
+class ZeroHelp(BaseModel):
+    filters: list[FilterWithout] = Field(description="Each active filter with the hits without it")
+    nearest: list[Nearest] = Field(description="The nearest searches that find something, nearest first")
+
+
 class SearchExtras(BaseModel):
     distinct: bool = Field(description="One result per reprint cluster (copies=one)")
     semantic: bool = Field(description="Hybrid keyword + embedding search was used")
     query: QueryInfo
+    understanding: Understanding | None = Field(
+        description="What the words of q were read as (places, dates, hazards); null when nothing was read")
+    zero: ZeroHelp | None = Field(description="For a search without hits: what excluded everything, and what is near")
     timeline: dict = Field(description="unit (month|week|year), series (the hazard codes of the result set, most documents "
                            "first), buckets with from/to/total (documents) and by_hazard (documents per hazard: a "
                            "document counts under each of its hazards, so these can add up to more than total)")
@@ -34,7 +87,7 @@ class SearchResponse(SearchExtras):
     page: int
     per_page: int
     total_pages: int
-    sort: str = Field(description="The sort applied: relevance or date")
+    sort: str = Field(description="The sort applied: relevance, date (newest first) or date_asc (oldest first)")
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = Field(
         description="facet attribute → {value → count}; counts of a facet with an active filter "
@@ -91,6 +144,8 @@ class SourceStatusInfo(BaseModel):
 
 class StatusResponse(BaseModel):
     sources: list[SourceStatusInfo]
+    alerts: dict | None = Field(None, description="Alert deliveries of saved searches: counts by state (sent, pending, "
+                                "failing) and the failing ones with channel, since, attempts, next try and reason")
 
 
 class ErrorResponse(BaseModel):

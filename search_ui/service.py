@@ -10,7 +10,7 @@ import logging
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
 
 from config.errors import NotFound, Unavailable
@@ -21,10 +21,20 @@ from indexer.text.chinese import to_simplified
 from search_ui import runner, timeline
 from search_ui.highlight import snippet_html, title_html
 from search_ui.parsing import REGION_LEVELS
-from search_ui.query import SearchParams, build_plan, common_params, filter_without, merge_facets
+from search_ui.query import (
+    PlannedSearch,
+    SearchParams,
+    build_plan,
+    common_params,
+    count_search,
+    filter_without,
+    merge_facets,
+)
+from search_ui.relax import Relaxed, nearest, relaxations
 from search_ui.semantic import Embedder, Semantic, for_params
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
 from search_ui.timeline import Timeline
+from search_ui.understand import Lexicon, Meaning, Reading, Understanding, understand
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -41,6 +51,47 @@ class Reader(Protocol):
     def multi_search(self, queries: list[dict[str, Any]], federation: dict[str, Any] | None = None) -> dict[str, Any]: ...
     def facet_search(self, facet: str, facet_query: str, query: str = "", filter: str | None = None) -> dict[str, Any]: ...
     def get(self, doc_id: str) -> dict[str, Any] | None: ...
+
+
+@dataclass
+class Offer:
+    """A reading of the query not applied, offered as a one-click filter: its search and count."""
+
+    reading: Reading
+    meaning: Meaning
+    params: SearchParams
+    total: int = 0
+
+
+@dataclass
+class Understood:
+    """What the query's words were read as (search_ui/understand.py) and what became of it."""
+
+    understanding: Understanding
+    requested: SearchParams                    # the search as asked (its URL); result.params is what ran
+    applied: tuple[Reading, ...] = ()          # readings applied as filters (empty: the words as typed)
+    literal_total: int | None = None           # hits of the words as typed, when readings were applied
+    offers: list[Offer] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        applied = set(map(id, self.applied))
+        return {
+            "query": self.requested.q,
+            "applied": bool(self.applied),
+            "literal": self.requested.literal,
+            "readings": [{"text": r.text, "kind": r.kind, "certain": r.certain, "applied": id(r) in applied,
+                          "meanings": [meaning_json(m) for m in r.meanings]} for r in self.understanding.readings],
+            "literal_total": self.literal_total,
+            "literal_query_string": self.requested.query_string(literal=True, page=1) if self.applied else None,
+            "offers": [{"text": o.reading.text, "kind": o.reading.kind, **meaning_json(o.meaning), "total": o.total,
+                        "query_string": o.params.query_string()} for o in self.offers],
+        }
+
+
+def meaning_json(m: Meaning) -> dict[str, Any]:
+    if m.param == "range":
+        return {"param": "range", "value": {"from": m.value[0].isoformat(), "to": m.value[1].isoformat()}}
+    return {"param": m.param, "value": m.value}
 
 
 class SearchUnavailable(Unavailable):
@@ -65,6 +116,8 @@ class SearchResult:
     semantic: bool = False              # hybrid search was used
     main_answer: dict[str, Any] = field(default_factory=dict, repr=False)
     semantic_side: Semantic | None = field(default=None, repr=False)   # the vector and floor, when semantic
+    understood: Understood | None = None       # set when the query's words were read as places, dates, hazards
+    relaxed: list[Relaxed] | None = None       # no results: the searches next to this one, counted
     _timeline: Timeline | None = field(default=None, repr=False)
     _reader: Any = field(default=None, repr=False)
 
@@ -102,9 +155,20 @@ class SearchResult:
             "hits": [{**h, "snippet": str(h["snippet"]), "title_html": str(h["title_html"])} for h in self.hits],
             "facets": self.facets,
         }
+        out["understanding"] = self.understood.to_json() if self.understood else None
+        out["zero"] = zero_json(self.relaxed) if self.relaxed is not None else None
         if with_timeline:
             out["timeline"] = self.timeline().to_json()
         return out
+
+
+def zero_json(relaxed: list[Relaxed]) -> dict[str, Any]:
+    return {
+        "filters": [{"param": r.what, "total": r.total, "query_string": r.params.query_string()}
+                    for r in relaxed if r.kind == "filter"],
+        "nearest": [{"kind": r.kind, "left_out": r.what, "total": r.total, "query_string": r.params.query_string()}
+                    for r in nearest(relaxed)],
+    }
 
 
 def call_search(fn: Callable[..., T], *args: Any) -> T:
@@ -127,13 +191,95 @@ def public_fields(hit: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in hit.items() if not k.startswith("_") and k not in INDEX_ONLY_FIELDS}
 
 
-def search(reader: Reader, params: SearchParams, embed: Embedder | None = None, shown_only: bool = False) -> SearchResult:
+def search(reader: Reader, params: SearchParams, embed: Embedder | None = None,
+           lexicon: Lexicon | None = None, explain: bool = True, shown_only: bool = False) -> SearchResult:
     """Results and facets in one round trip (one multi-search; more only for OR queries).
 
     With `params.semantic` and an embedder, every search of the page is hybrid and keeps only the
     documents above the relevance floor (search_ui/semantic.py). With `shown_only`, only the facet
-    counts the search page shows (query.build_plan)."""
-    keyword_plan = build_plan(params, charts=True, shown_only=shown_only)
+    counts the search page shows (query.build_plan).
+
+    With a lexicon, the query's words are read first (search_ui/understand.py): the readings that
+    can be applied are, when the search with them still finds something; else the words as typed
+    are searched (a second request). The same request counts the words as typed (for the page to
+    say what they find) and, with `explain`, the readings not applied, offered as filters. A search
+    that finds nothing gets its neighbours counted (search_ui/relax.py): one more request, made
+    only then."""
+    reading = read_query(params, lexicon)
+    applied = () if params.literal else reading.applicable(params)
+    tried: SearchParams | None = None          # the readings applied, when that found nothing
+    result: SearchResult | None = None
+    offers: list[Offer] = []
+    if applied:
+        offers = offered(reading, params, applied) if explain else []
+        result, extra = _search(reader, reading.apply(params, applied), embed, shown_only,
+                                [count_search(params, "literal"), *(count_search(o.params, "offer") for o in offers)])
+        literal_total: int | None = answer_total(extra[0])
+        totals = [answer_total(a) for a in extra[1:]]
+        if not result.total:
+            tried, result = result.params, None
+    if result is None:
+        applied, literal_total = (), None
+        offers = offered(reading, params, applied) if reading and explain else []
+        result, extra = _search(reader, params, embed, shown_only, [count_search(o.params, "offer") for o in offers])
+        totals = [answer_total(a) for a in extra]
+    if reading:
+        result.understood = Understood(reading, params, applied, literal_total,
+                                       [replace(o, total=n) for o, n in zip(offers, totals, strict=True) if n])
+    if explain and not result.total:
+        result.relaxed = count_relaxed(reader, result.params, tried)
+    return result
+
+
+def count_relaxed(reader: Reader, params: SearchParams, tried: SearchParams | None) -> list[Relaxed]:
+    """The searches next to one that found nothing, counted: next to the words as typed, and next
+    to what they were read as (`tried`): 陕西 溺水 2024 火星 is nearest to the filters 陕西省,
+    drowning, 2024 without the word 火星."""
+    relaxed = relaxations(params)
+    if tried:          # what is left of the words, one at a time (all of them when one is left)
+        relaxed += [replace(r, kind="word", what=tried.q) if r.kind == "words" else r
+                    for r in relaxations(tried) if r.kind in ("word", "words")]
+    if not relaxed:
+        return []
+    answers = call_search(runner.run, reader, [count_search(r.params, "relaxed") for r in relaxed])
+    return [replace(r, total=answer_total(a)) for r, a in zip(relaxed, answers, strict=True)]
+
+
+def effective_params(reader: Reader, params: SearchParams, lexicon: Lexicon | None) -> SearchParams:
+    """The search that `search` runs for these parameters (the readings applied or not), for the
+    exports: the same URL takes away the documents its page shows. One count when there are
+    readings to apply."""
+    reading = read_query(params, lexicon)
+    applied = () if params.literal else reading.applicable(params)
+    if not applied:
+        return params
+    understood = reading.apply(params, applied)
+    return understood if answer_total(call_search(runner.run, reader, [count_search(understood)])[0]) else params
+
+
+def read_query(params: SearchParams, lexicon: Lexicon | None) -> Understanding:
+    """The readings of the query's words; none for a semantic search (a question in words) or a
+    search in document numbers (文号 hold years: 〔2024〕)."""
+    if lexicon is None or not params.q or params.semantic or params.search_in == "doc_number":
+        return Understanding()
+    return understand(params.q, lexicon, params.today)
+
+
+def offered(reading: Understanding, params: SearchParams, applied: tuple[Reading, ...]) -> list[Offer]:
+    """Each meaning of each reading not applied, as the search shown plus that filter."""
+    done = set(map(id, applied))
+    return [Offer(r, m, reading.apply(params, (*applied, r), {id(r): m}))
+            for r in reading.readings if id(r) not in done for m in r.meanings]
+
+
+def answer_total(answer: dict[str, Any]) -> int:
+    return int(answer.get("totalHits") or answer.get("estimatedTotalHits") or 0)
+
+
+def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_only: bool = False,
+            extra: list[PlannedSearch] | None = None) -> tuple[SearchResult, list[dict[str, Any]]]:
+    """One search page, and the answers of `extra` searches sent in the same request."""
+    keyword_plan = build_plan(params, charts=True, shown_only=shown_only) + list(extra or [])
     semantic = for_params(params, embed)
     plan = semantic.apply_all(keyword_plan) if semantic else keyword_plan
     try:
@@ -144,6 +290,7 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None, 
         log.warning("hybrid search refused (no embedder in the index?); searching by keywords only")
         plan, semantic = keyword_plan, None
         answers = call_search(runner.run, reader, plan)
+    own = len(plan) - len(extra or [])
     main = answers[0]
     hits = [
         {**public_fields(hit), "snippet": snippet_html(hit), "title_html": title_html(hit)}
@@ -151,18 +298,19 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None, 
     ]
     total = int(main.get("totalHits") or main.get("estimatedTotalHits") or 0)
     pages = int(main.get("totalPages") or (math.ceil(total / params.per_page) if total else 0))
-    return SearchResult(
+    result = SearchResult(
         params=params,
         total=total,
         total_pages=pages,
         hits=hits,
-        facets=merge_facets(params, list(zip(plan, answers, strict=False))),
+        facets=merge_facets(params, list(zip(plan[:own], answers[:own], strict=False))),
         parsed=parse_query(params.q),
         semantic=semantic is not None,
         main_answer=main,
         semantic_side=semantic,
         _reader=reader,
     )
+    return result, answers[own:]
 
 
 def document(reader: Reader, doc_id: str) -> dict[str, Any]:

@@ -123,3 +123,44 @@ def _sources_status(catalog: Any, upcoming: dict[str, datetime | None], history:
             last_error={"kind": err.kind, "message": err.message, "url": err.url, "at": err.at} if err else None,
         ))
     return out
+
+
+# --- alert deliveries of saved searches ----------------------------------------------------------
+@dataclass
+class FailingDelivery:
+    id: int
+    search_id: int
+    search_name: str | None           # left out on a shared install: /status is public
+    channel: str
+    failing_since: int | None
+    attempts: int
+    next_attempt_at: int
+    reason: str
+
+
+@dataclass
+class AlertsStatus:
+    sent: int
+    pending: int
+    failing: int
+    failures: list[FailingDelivery]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sent": self.sent, "pending": self.pending, "failing": self.failing,
+                "failures": [vars(f) for f in self.failures]}
+
+
+def alerts_status(catalog: Any, show_names: bool) -> AlertsStatus:
+    """Delivery counts and the failing deliveries with their reasons (oldest failure first)."""
+    from indexer.store.saved_searches import SavedSearches
+
+    try:
+        store = SavedSearches(catalog.engine)
+        counts = store.counts()
+        names = {s.id: s.name for s in store.all()} if show_names else {}
+        failures = [FailingDelivery(d.id, d.search_id, names.get(d.search_id), d.channel, d.failing_since, d.attempts,
+                                    d.next_attempt_at, d.last_error or "") for d in store.failing()]
+    except Exception as exc:       # as for the sources: the page says so, no traceback
+        log.exception("reading alert deliveries from the catalog failed")
+        raise CatalogUnavailable(f"The catalog could not be read ({type(exc).__name__}); alert status is unavailable.") from exc
+    return AlertsStatus(counts["sent"], counts["pending"], counts["failing"], failures)

@@ -127,7 +127,9 @@ def tokenize(q: str) -> list[Term | str]:
     return out
 
 
-def parse_query(q: str) -> ParsedQuery:
+def split_query(q: str) -> tuple[list[list[Term]], list[Term]]:
+    """The query (Simplified) as its AND-ed groups of OR-ed terms, and its excluded terms, in the
+    order typed; every term, before the word budget."""
     tokens = tokenize(to_simplified(q or "").strip())
     groups: list[list[Term]] = []
     excluded: list[Term] = []
@@ -148,6 +150,16 @@ def parse_query(q: str) -> ParsedQuery:
         else:
             groups.append([tok])
         join_next = False
+    return groups, excluded
+
+
+def render_groups(groups: list[list[Term]], excluded: list[Term]) -> str:
+    """The query text of these groups and exclusions: `split_query` reads it back the same."""
+    return " ".join([" OR ".join(t.display() for t in group) for group in groups] + [t.display() for t in excluded])
+
+
+def parse_query(q: str) -> ParsedQuery:
+    groups, excluded = split_query(q)
 
     # the word budget, spent in the order the user typed; an excluded term is a group of one
     used_groups: list[list[Term]] = []

@@ -80,10 +80,11 @@ class Timeline:
 
 
 def weeks(p: SearchParams) -> list[tuple[date, date]]:
-    assert p.date_from and p.date_to
-    out, start = [], p.date_from - timedelta(days=p.date_from.weekday())
-    while start <= p.date_to:
-        out.append((max(start, p.date_from), min(start + timedelta(days=6), p.date_to)))
+    lo, hi = p.date_range
+    assert lo and hi
+    out, start = [], lo - timedelta(days=lo.weekday())
+    while start <= hi:
+        out.append((max(start, lo), min(start + timedelta(days=6), hi)))
         start += timedelta(days=7)
     return out
 

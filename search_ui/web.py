@@ -31,6 +31,7 @@ class AppState:
     reader: Any            # indexer.search_index.reader.SearchReader
     templates: Environment
     catalog: Any = None    # indexer.store.catalog.Catalog, read only; None when not configured
+    lexicon: Any = None    # search_ui.understand.Lexicon: the names queries are read with; None = words as typed
 
 
 def make_templates() -> Environment:
@@ -80,6 +81,13 @@ def render(request: Request, template: str, status: int = 200, alternate: str | 
     return _with_page_headers(request, HTMLResponse(html, status_code=status), alternate)
 
 
+def render_block(request: Request, template: str, block: str, **context: Any) -> HTMLResponse:
+    """One block of a template, alone (a fragment for a script to swap into the page)."""
+    tmpl = state(request).templates.get_template(template)
+    html = "".join(tmpl.blocks[block](tmpl.new_context({**_page_context(request, None), **context})))
+    return HTMLResponse(html.replace(FLUSH, ""))
+
+
 def render_streaming(request: Request, template: str, alternate: str | None = None, **context: Any) -> StreamingResponse:
     """The page sent in two parts: everything before the template's FLUSH marker at once, the rest
     (which may run slower searches, such as the timeline's) when it is ready."""
@@ -125,5 +133,5 @@ def wants_html(request: Request) -> bool:
     path = request.url.path
     if path.startswith("/api/") or path.endswith(".json") or path in ("/healthz", "/openapi.json"):
         return False
-    return ("text/html" in request.headers.get("accept", "") or path in ("/", "/status")
-            or path.startswith(("/search", "/doc/", "/archive/")))
+    return ("text/html" in request.headers.get("accept", "") or path in ("/", "/status", "/follow")
+            or path.startswith(("/search", "/doc/", "/archive/", "/saved")))

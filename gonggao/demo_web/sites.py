@@ -264,6 +264,19 @@ def _hy_page(title: str, body: str, meta_charset: str | None) -> str:
 """
 
 
+HY_TABLE_SCHOOLS = ["第一小学", "第二初级中学", "城区幼儿园"]
+
+
+def _hy_inspection_table(date: str, n: int) -> str:
+    """A data table as such county sites print one under an inspection report (schools, dates, counts):
+    it must reach the document as a table, not be dropped as layout."""
+    month, day = int(date[5:7]), int(date[8:10])
+    rows = "".join(f"<tr><td>{school}</td><td>{month}月{max(1, day - i)}日</td><td>{3 + (n + i) % 3}</td><td>{(n + i) % 4}</td></tr>"
+                   for i, school in enumerate(HY_TABLE_SCHOOLS))
+    return ('<p>部分学校检查情况如下：</p>\n<table border="1" cellspacing="0" cellpadding="3" width="90%" align="center">'
+            f"<tr><td>学校名称</td><td>检查日期</td><td>参检人员</td><td>整改事项</td></tr>{rows}</table>")
+
+
 def build_hanyin(counter: list[int]) -> Built:
     pages: dict[str, Page] = {}
     arts: list[DemoArticle] = []
@@ -276,12 +289,14 @@ def build_hanyin(counter: list[int]) -> Built:
         path = f"/html/{y}/{m}{d}/content_{2051 + i * 17}.html"
         items.append((spec, title, paras, path, n))
     for k, (spec, title, paras, path, n) in enumerate(items):
+        table = _hy_inspection_table(spec.date, n) if spec.event == "inspection" else ""
         body = f"""<table width="100%" class="weizhi"><tr><td>当前位置：<a href="/index.html">首页</a> &gt;&gt; <a href="/html/aqgl/list.html">安全管理</a> &gt;&gt; 正文</td></tr></table>
 <table width="96%" align="center" class="article">
 <tr><td align="center" class="biaoti"><b>{escape(title)}</b></td></tr>
 <tr><td align="center" class="xinxi">发布时间：{spec.date}　　来源：县教体科技局　　作者：{C.REPORTERS[n % len(C.REPORTERS)]}　　点击数：{50 + n * 29 % 900}</td></tr>
 <tr><td class="zhengwen" id="zoom">
 {_ps(paras)}
+{table}
 </td></tr>
 <tr><td align="right"><a href="javascript:window.print()">[打印]</a> <a href="javascript:window.close()">[关闭]</a></td></tr>
 </table>"""

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from lxml.html import HtmlElement, document_fromstring
+from trafilatura.utils import HTML_PARSER, load_html
 
 from indexer.extract import page
 from indexer.extract.dates import DateEvidence, pick_date, structured_dates
@@ -20,6 +20,7 @@ from indexer.models import Article
 from indexer.text import labels
 from indexer.text.clean import Cleaned, find_mojibake
 
+_LAST_LINES = 2  # the article's own last lines may be its byline ("发表于 2004年12月27日 12:40")
 _INFO_HINT = ("索引号", "索引號", "发文字号", "發文字號", "主题分类", "成文日期")
 _META_SKIP = {"ArticleTitle", "PubDate", "Description", "Keywords", "og:title"}
 
@@ -29,17 +30,31 @@ class ExtractOptions:
     content_selector: str | None = None  # per-source override (CSS)
     remove_selectors: tuple[str, ...] = ()  # per-source override (CSS)
     multi_article: bool = False  # e-paper pages: split into several articles
-    fetched_at: datetime | None = None  # for inferring the year of dates without one
+    fetched_at: datetime | None = None  # no date may lie after it
+    # Lines (whitespace removed) that also appear on the source's other pages: menus, "今天是…",
+    # footers. The crawler computes them with `indexer.extract.chrome.site_chrome`.
+    site_chrome: frozenset[str] = frozenset()
 
 
 def parse_html(html: str) -> HtmlElement | None:
-    """The lxml tree trafilatura would build (same loader), or None for empty/broken input."""
+    """The lxml tree trafilatura would build (same loader), or None for empty/broken input.
+
+    trafilatura rejects markup that does not say "html" near its start and parses into a
+    single element; pages that open with a bare block (old CMSs serve `<table>…` or a wrapper
+    element without `<html>`) are parsed as a document all the same.
+    """
     if not html or not html.strip():
         return None
     try:
-        return load_html(html)
+        tree = load_html(html)
     except Exception:
-        return None
+        tree = None
+    if tree is None and "<" in html:
+        try:
+            tree = document_fromstring(html, parser=HTML_PARSER)
+        except Exception:
+            return None
+    return tree
 
 
 @dataclass
@@ -53,6 +68,8 @@ class PageContext:
     title: str
     header: str
     headline: HtmlElement | None = None  # the on-page headline element matching the title
+    raw_title: str = ""  # the page's <title>, whole
+    title_source: page.TitleSource = ""  # where `title` came from (`page.pick_title`)
 
 
 def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions) -> PageContext:
@@ -60,9 +77,9 @@ def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions
     table = page.info_table(tree) if any(hint in html for hint in _INFO_HINT) else {}
     if table:
         _drop_info_tables(tree)
-    title, head_node = page.pick_title(tree, meta)
+    title, head_node, source = page.pick_title(tree, meta)
     return PageContext(url=url, html=html, meta=meta, table=table, title=title, header=page.header_text(head_node),
-                       headline=head_node)
+                       headline=head_node, raw_title=page.page_title(tree), title_source=source)
 
 
 def _drop_info_tables(tree: HtmlElement) -> None:
@@ -79,21 +96,31 @@ def _drop_info_tables(tree: HtmlElement) -> None:
             node.drop_tree()
 
 
+@dataclass(frozen=True)
+class Surroundings:
+    """The page lines around an article: above it (under the headline) and right after it."""
+
+    above: tuple[str, ...] = ()
+    below: tuple[str, ...] = ()
+
+
 def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, options: ExtractOptions,
-                  *, index: int = 0, title: str | None = None, use_page_dates: bool = True) -> Article:
+                  *, index: int = 0, title: str | None = None, use_page_dates: bool = True,
+                  tables: list[list[list[str]]] | None = None, around: Surroundings | None = None) -> Article:
     """Assemble an Article from cleaned text and the page context."""
     meta, table = context.meta, context.table
     title = title or context.title or cleaned.body.split("\n", 1)[0][:60]
-    header_lines = "\n".join(cleaned.header_lines)
+    around = around or Surroundings()
+    body_lines = cleaned.body.split("\n")
     evidence = DateEvidence(
         meta=meta if use_page_dates else {},
-        visible_text=f"{context.header}\n{header_lines}",
+        header=(*context.header.split("\n"), *around.above, *cleaned.header_lines),
+        footer=(*body_lines[-_LAST_LINES:], *around.below),
         info_table_date=table.get("发布日期") or table.get("發布日期"),
         url=context.url,
         body=cleaned.body,
         html=context.html,
         fetched_at=options.fetched_at,
-        header_lines=header_lines,
         structured=structured_dates(context.html) if use_page_dates else None,
     )
     published_at, date_source = pick_date(evidence)
@@ -120,7 +147,8 @@ def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, op
         doc_number=number,
         attachments=page.attachments(scope, context.url),
         meta=extra,
-        mojibake_spans=cleaned.mojibake_spans,
+        mojibake_spans=find_mojibake(cleaned.body) if tables else cleaned.mojibake_spans,
+        tables=tables or [],
     )
 
 

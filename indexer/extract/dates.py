@@ -1,8 +1,20 @@
-"""Publication dates from Chinese pages: meta tags, labelled lines, URLs, text.
+"""Publication dates from Chinese pages: meta tags, bylines, URLs, text.
 
 Everything returns tz-aware datetimes in Asia/Shanghai. `pick_date` applies the order of
-evidence (meta → labelled visible line → 信息公开 table → URL → article text → htmldate) and
-says which one won in `date_source`.
+evidence and says which one won in `date_source`:
+
+1. machine-readable: meta tags (`meta:PubDate`), JSON-LD and script stamps (`jsonld:…`);
+2. the byline: a labelled date in the lines above the article (`byline:发布时间`), an unlabelled
+   date there (`byline`), a labelled byline under it (`byline:发表于`, "本贴由…于…发表");
+3. the 信息公开 box (`table:发布日期`); 4. the URL (`url`); 5. `<time datetime>`;
+6. a full date opening the article (`text`); 7. htmldate, only for a date the article's own
+   lines show (`htmldate`).
+
+Dates one cannot defend are left out rather than guessed: no date later than the fetch time;
+a date without a year only with a year the page states (its URL's year and month, a "2019年"
+in its header), never the clock's; a two-digit year ("18-03-08") read as yy-mm-dd unless the
+page's other dates say dd-mm-yy; lines of "today" bars ("今天是…") and of related-article
+lists never count.
 """
 
 from __future__ import annotations
@@ -24,8 +36,22 @@ _CN_DIGITS = "〇零○Ｏ一二三四五六七八九十"
 _CHINESE = re.compile(rf"([{_CN_DIGITS}]{{4}})\s*年\s*([{_CN_DIGITS}]{{1,3}})\s*月\s*([{_CN_DIGITS}]{{1,3}})\s*日")
 _YEARLESS = re.compile(rf"(?<![\d年/.-])(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日(?:\s*[上下中]午|\s*晚)?{_TIME}")
 _LABEL = re.compile(
-    rf"(发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|发表时间|發表時間|发文日期|印发日期|更新时间|更新時間|时间|時間|日期|发布于|发表于)\s*{_COLON}?\s*"
+    rf"(发布时间|發布時間|發佈時間|发布日期|發布日期|發佈日期|发表时间|發表時間|发稿时间|發稿時間|发文日期|印发日期|更新时间|"
+    rf"更新時間|发布于|發布於|發佈於|发表于|發表於|发布|發布|發佈|发表|發表|时间|時間|日期)\s*{_COLON}?\s*"
 )
+# "本贴由大卫于2005年8月12日16:12:21在〖…〗发表", "是大卫在2005年8月12日16:10:13发表"
+_BYLINE_VERB = re.compile(r"[于於在]\s*((?:19|20)\d{2}\s*[-/.年][^发發]{2,40}?)(?:在.{0,40})?(?:发表|發表|发布|發布|发帖|發帖)")
+# Lines that carry a date which is not the page's: "今天是2005年8月12日 星期五" bars.
+_NOT_PUBLICATION = re.compile(r"今天是|今天|今日是|当前时间|當前時間|现在时间|現在時間|现在是|現在是")
+_TWO_DIGIT_YEAR = re.compile(rf"(?<![\d/.-])(\d{{2}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?![\d/.-]){_TIME}")
+# "9/17/2004 5:54:13 AM": the en-US format ASP and .NET servers print by default.
+_US_DATE = re.compile(
+    rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d{{2}})(?![\d/])(?:\s+(\d{{1,2}}){_COLON}(\d{{2}})(?:{_COLON}(\d{{2}}))?"
+    r"\s*([AaPp][Mm])?)?"
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=[-_/])")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／：", "0123456789-/:")
 _CN_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -81,24 +107,24 @@ def _structured_value(key: str, value: str) -> datetime | None:
     return parse_meta_date(value)
 
 
-def _without_related(text: str) -> str:
-    if not text or not _RELATED_LINE.search(text):
-        return text
-    return "\n".join(line for line in text.split("\n") if not _RELATED_LINE.search(line))
-
-
 @dataclass(frozen=True)
 class DateEvidence:
-    """What a page offers: meta tags, visible header/table text, the URL, the article text."""
+    """What a page offers about when it was published.
+
+    `header`: the lines between the headline (or the page top) and the article's first line,
+    and the lines the cleaner took off the article's top (where "发布时间：… 来源：…" lives);
+    `footer`: the article's last lines and the few after it ("发表于 2004年12月27日",
+    "本贴由…于2005年8月12日…发表"); `body`: the article text.
+    """
 
     meta: dict[str, str]
-    visible_text: str = ""
+    header: tuple[str, ...] = ()
+    footer: tuple[str, ...] = ()
     info_table_date: str | None = None
     url: str = ""
     body: str = ""
     html: str | None = None
     fetched_at: datetime | None = None
-    header_lines: str = ""  # unlabelled lines removed from the top of the article text
     structured: dict[str, str] | None = None  # `structured_dates(html)`: JSON-LD, script stamp, <time>
 
 
@@ -120,11 +146,15 @@ def _build(y: int, m: int, d: int, hh: str | None = None, mm: str | None = None,
         return None
 
 
-def _sane(value: datetime | None, now: datetime | None = None) -> datetime | None:
+def _sane(value: datetime | None, limit: datetime) -> datetime | None:
+    """The date when it lies between 1990 and `limit` (the fetch time, a day of slack), else None."""
     if value is None:
         return None
-    limit = (now or datetime.now(SHANGHAI)) + timedelta(days=2)
     return value if datetime(1990, 1, 1, tzinfo=SHANGHAI) <= value <= limit else None
+
+
+def _limit(fetched_at: datetime | None) -> datetime:
+    return (fetched_at or datetime.now(SHANGHAI)) + timedelta(days=1)
 
 
 def parse_date(text: str, reference: datetime | None = None) -> datetime | None:
@@ -180,14 +210,10 @@ def parse_meta_date(value: str) -> datetime | None:
         return _first_full_date(value)
 
 
-def labelled_date(text: str, reference: datetime | None = None) -> datetime | None:
-    """The date after a label such as '发布时间：' / '发布日期：' / '日期：' in visible text."""
-    for match in _LABEL.finditer(text):
-        window = text[match.end(): match.end() + 40]
-        value = parse_date(window, reference) if window[:1] and (window[0].isdigit() or window[0] in _CN_DIGITS) else None
-        if value is not None:
-            return value
-    return None
+def labelled_date(text: str) -> datetime | None:
+    """The date after a label such as '发布时间：' / '发布日期：' / '发表于' in a line of text."""
+    found = _labelled([text], set(), _limit(None))
+    return found[0] if found else None
 
 
 def url_date(url: str) -> datetime | None:
@@ -232,58 +258,179 @@ def _htmldate(html: str, url: str) -> datetime | None:
 
 
 def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
-    """(published_at, date_source) by the order of evidence; (None, None) when nothing is found."""
-    now = evidence.fetched_at
+    """(published_at, date_source) by the order of evidence (module docstring); (None, None) when none holds."""
+    limit = _limit(evidence.fetched_at)
     for name in _META_DATE_NAMES:
         for key, value in evidence.meta.items():
             if key.lower() == name and value:
-                found = _sane(parse_meta_date(value), now)
+                found = _sane(parse_meta_date(value), limit)
                 if found is not None:
                     return found, f"meta:{key}"
     structured = evidence.structured or {}
     for key, value in structured.items():
         if key != "time[datetime]":
-            found = _sane(_structured_value(key, value), now)
+            found = _sane(_structured_value(key, value), limit)
             if found is not None:
                 return found, key
-    reference = url_date(evidence.url) or evidence.fetched_at
-    visible = _without_related(evidence.visible_text)
-    header_lines = _without_related(evidence.header_lines)
-    label = _LABEL.search(visible) if visible else None
-    found = _sane(labelled_date(visible, reference), now) if label else None
-    if found is not None:
-        return found, f"visible:{_label_name(visible, found, reference)}"
-    found = _sane(_first_full_date(header_lines.translate(_FULLWIDTH)), now) if header_lines else None
-    if found is not None:
-        return found, "visible:header"
-    head = visible.strip()[:250]
-    found = _sane(_first_full_date(head.translate(_FULLWIDTH)), now) if head else None
-    if found is not None:
-        return found, "visible:header"
+    years = _page_years(evidence)
+    header = [line for line in evidence.header if _may_date(line)]
+    footer = [line for line in evidence.footer if _may_date(line)]
+    body_lines = [line for line in evidence.body.split("\n") if _may_date(line)]
+    for picked in (_labelled(header, years, limit), _unlabelled(header, years, limit), _labelled(footer, years, limit),
+                   _dateline(body_lines[:_DATELINE_WITHIN], limit), _posted(body_lines, limit)):
+        if picked is not None:
+            return picked
     if evidence.info_table_date:
-        found = _sane(parse_date(evidence.info_table_date, reference), now)
+        found = _sane(parse_date(evidence.info_table_date), limit)
         if found is not None:
             return found, "table:发布日期"
-    found = _sane(url_date(evidence.url), now)
+    found = _sane(url_date(evidence.url), limit)
     if found is not None:
         return found, "url"
     if "time[datetime]" in structured:
-        found = _sane(parse_meta_date(structured["time[datetime]"]), now)
+        found = _sane(parse_meta_date(structured["time[datetime]"]), limit)
         if found is not None:
             return found, "time[datetime]"
-    found = _sane(text_date(evidence.body, reference), now)
+    found = _sane(text_date(evidence.body, _year_context(evidence)), limit)
     if found is not None:
         return found, "text"
     if evidence.html:
-        found = _sane(_htmldate(evidence.html, evidence.url), now)
-        if found is not None:
+        found = _sane(_htmldate(evidence.html, evidence.url), limit)
+        if found is not None and _shown(found, [*evidence.header, *evidence.body.split("\n"), *evidence.footer]):
             return found, "htmldate"
     return None, None
 
 
-def _label_name(text: str, found: datetime, reference: datetime | None) -> str:
-    for match in _LABEL.finditer(text):
-        window = text[match.end(): match.end() + 40]
-        if parse_date(window, reference) == found:
-            return match.group(1)
-    return "date"
+def _may_date(line: str) -> bool:
+    """A line whose date may be the page's: not a "today" bar, not a related-articles line."""
+    return bool(line) and not _NOT_PUBLICATION.search(line) and not _RELATED_LINE.search(line)
+
+
+def _labelled(lines: list[str], years: set[int], limit: datetime) -> tuple[datetime, str] | None:
+    for line in lines:
+        text = line.translate(_FULLWIDTH)
+        for match in _LABEL.finditer(text):
+            window = text[match.end(): match.end() + 40]
+            found = _sane(_full_or_two_digit(window, years, anchored=True), limit)
+            if found is not None:
+                return found, f"byline:{match.group(1)}"
+        verb = _BYLINE_VERB.search(text)
+        if verb is not None and (found := _sane(_first_full_date(verb.group(1)), limit)) is not None:
+            return found, "byline:发表"
+    return None
+
+
+# An unlabelled date in the header zone counts when its line is short (a header line, not a
+# sentence of the article that happens to start the zone).
+_HEADER_LINE_MAX = 100
+
+
+def _unlabelled(lines: list[str], years: set[int], limit: datetime) -> tuple[datetime, str] | None:
+    for line in lines:
+        if len(line) > _HEADER_LINE_MAX:
+            continue
+        found = _sane(_full_or_two_digit(line.translate(_FULLWIDTH), years, anchored=False), limit)
+        if found is not None:
+            return found, "byline"
+    return None
+
+
+# A line that is nothing but a date ("2005年1月2日", "[2005-1-2 星期日]"), or a short one opening
+# with a date and naming its paper ("2003-7-24 钱江晚报"), among the article's first lines is its
+# dateline.
+_DATELINE_WITHIN = 10
+_DATELINE_MAX = 30
+_DATELINE = re.compile(
+    rf"^[\[(（【\s]*(?:19|20)\d{{2}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?(?:{_TIME[3:-2]})?"
+    r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?[\])）】\s]*$"
+)
+_POSTED_LINE_MAX = 120
+
+
+_SENTENCE_MARK = re.compile("[，。；！？,;]")
+
+
+def _dateline(lines: list[str], limit: datetime) -> tuple[datetime, str] | None:
+    for line in lines:
+        text = line.translate(_FULLWIDTH).strip()
+        opens = (len(text) <= _DATELINE_MAX and not _SENTENCE_MARK.search(text)
+                 and (match := _NUMERIC.match(text.lstrip("[(（【"))) is not None and match.start() == 0)
+        if (_DATELINE.match(text) or opens) and (found := _sane(_first_full_date(text), limit)) is not None:
+            return found, "byline"
+    return None
+
+
+def _posted(lines: list[str], limit: datetime) -> tuple[datetime, str] | None:
+    """A forum post's own byline anywhere in it: "本贴由大卫于2005年8月12日16:12:21在〖…〗发表"."""
+    for line in lines:
+        if len(line) <= _POSTED_LINE_MAX and (verb := _BYLINE_VERB.search(line.translate(_FULLWIDTH))):
+            found = _sane(_first_full_date(verb.group(1)), limit)
+            if found is not None:
+                return found, "byline:发表"
+    return None
+
+
+def _full_or_two_digit(text: str, years: set[int], *, anchored: bool) -> datetime | None:
+    """A full date in `text` (at its start when `anchored`: right after a label); else a
+    two-digit-year date ('18-03-08'), read by the page's other years."""
+    if anchored:
+        text = text.lstrip(" [(（【")
+        if not text[:1] or not (text[0].isdigit() or text[0] in _CN_DIGITS):
+            return None
+    found = _first_full_date(text)
+    if found is not None:
+        return found
+    us = _US_DATE.match(text) if anchored else _US_DATE.search(text)
+    if us is not None:
+        return _us_date(us)
+    match = _TWO_DIGIT_YEAR.match(text) if anchored else _TWO_DIGIT_YEAR.search(text)
+    if match is None:
+        return None
+    first, second, third = (int(g) for g in match.group(1, 2, 3))
+    time = match.group(4, 5, 6)
+    as_ymd = _build(2000 + first, second, third, *time)  # 18-03-08: 2018-03-08, the Chinese order
+    as_dmy = _build(2000 + third, second, first, *time)  # 18-03-08: 18 March 2008
+    if as_dmy is not None and (as_ymd is None or (as_dmy.year in years and as_ymd.year not in years)):
+        return as_dmy
+    return as_ymd
+
+
+def _us_date(match: re.Match[str]) -> datetime | None:
+    """Month first (en-US), unless the first number cannot be a month; 12-hour clock with AM/PM."""
+    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    month, day = (second, first) if first > 12 else (first, second)
+    hour, minute, second_of = match.group(4, 5, 6)
+    if hour is not None and match.group(7):
+        hour = str(int(hour) % 12 + (12 if match.group(7).lower() == "pm" else 0))
+    return _build(year, month, day, hour, minute, second_of)
+
+
+def _page_years(evidence: DateEvidence) -> set[int]:
+    """Years of the full dates the page's header, footer and opening show."""
+    text = "\n".join([*evidence.header, *evidence.footer, evidence.body[:2000]])
+    return {int(y) for y in _YEAR.findall(text)}
+
+
+def _year_context(evidence: DateEvidence) -> datetime | None:
+    """The latest date a year-less date may have, from a year the page states: its URL's year and
+    month, else a "2019年" in its header lines. None when the page states no year."""
+    match = _URL_YEAR_MONTH.search(evidence.url or "")
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        return datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=SHANGHAI) - timedelta(days=1)
+    years = [int(y) for line in evidence.header for y in _YEAR_IN_TEXT.findall(line)]
+    return datetime(max(years), 12, 31, tzinfo=SHANGHAI) if years else None
+
+
+def _shown(found: datetime, lines: list[str]) -> bool:
+    """Whether one of the article's own lines shows this date (htmldate also reads related lists)."""
+    for line in lines:
+        if not _may_date(line):
+            continue
+        text = line.translate(_FULLWIDTH)
+        for pattern in (_NUMERIC, _CHINESE):
+            for match in pattern.finditer(text):
+                value = _first_full_date(match.group(0))
+                if value is not None and value.date() == found.date():
+                    return True
+    return False

@@ -2,8 +2,9 @@
 
 Order: an explicit override; a byte-order mark; a declared charset (HTTP header, then a
 ``<meta>`` anywhere in the first 64 KB) *if the bytes decode cleanly with it*; else a trial of
-UTF-8, GB18030 and Big5-HKSCS scored by how Chinese the result looks, with charset-normalizer
-as the last word. GBK and GB2312 are always read as GB18030 (a superset).
+UTF-8, GB18030 and Big5-HKSCS scored by how Chinese the result looks; then the same Chinese
+codecs tolerating a few broken byte pairs (old GBK pages often carry one or two); with
+charset-normalizer as the last word. GBK and GB2312 are always read as GB18030 (a superset).
 """
 
 from __future__ import annotations
@@ -115,6 +116,27 @@ def _trial(body: bytes) -> tuple[str, str] | None:
     return None
 
 
+# Old GBK pages with a truncated pair or two fail a strict decode; charset-normalizer then
+# guesses single-byte Cyrillic codecs (seen: ptcp154 for a GB2312 forum page with 2 bad pairs
+# in 15,000 characters). A Chinese codec wins when almost every pair decodes and the text
+# reads as Chinese.
+_MAX_BROKEN_SHARE = 0.002
+_MIN_TOLERANT_SCORE = 0.8
+
+
+def _tolerant_trial(body: bytes) -> tuple[str, str] | None:
+    best: tuple[float, str, str] | None = None
+    for enc in _CHINESE_CODECS:
+        text = body.decode(enc, errors="replace")
+        non_ascii = len(_NON_ASCII.findall(text)) or 1
+        if text.count("\ufffd") > _MAX_BROKEN_SHARE * non_ascii:
+            continue
+        score = chinese_score(text)
+        if score >= _MIN_TOLERANT_SCORE and (best is None or score > best[0]):
+            best = (score, text, enc)
+    return (best[1], best[2]) if best is not None else None
+
+
 def _normalizer_guess(body: bytes) -> tuple[str, str] | None:
     try:
         from charset_normalizer import from_bytes
@@ -154,7 +176,7 @@ def decode_html(body: bytes, content_type: str | None, encoding_override: str | 
         return found
     if declared in _WEAK:
         return body.decode(declared), declared
-    return _normalizer_guess(body) or _least_broken(body)
+    return _tolerant_trial(body) or _normalizer_guess(body) or _least_broken(body)
 
 
 def _plausible(body: bytes, text: str, declared: str) -> bool:

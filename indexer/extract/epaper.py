@@ -17,7 +17,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from indexer.extract import page
-from indexer.extract.context import ExtractOptions, PageContext, build_article
+from indexer.extract.context import ExtractOptions, PageContext, Surroundings, build_article
+from indexer.extract.pagelines import collect_lines
 from indexer.models import Article
 from indexer.text.clean import _BYLINE, clean_body, clean_title, normalize_spaces
 
@@ -53,6 +54,7 @@ def extract_epaper(tree: HtmlElement, context: PageContext, options: ExtractOpti
         if scope is None:
             return []
         drafts = _split_text(page.node_text(scope))
+    masthead = _masthead(tree)
     articles: list[Article] = []
     for draft in drafts:
         title = clean_title(" ".join(t for _, t in sorted(draft.titles))) if draft.titles else ""
@@ -63,8 +65,21 @@ def extract_epaper(tree: HtmlElement, context: PageContext, options: ExtractOpti
             cleaned.author = cleaned.author or " ".join(draft.byline.split())
         if not title:
             title = _first_sentence(cleaned.body)
-        articles.append(build_article(cleaned, context, tree, options, index=len(articles), title=title))
+        articles.append(build_article(cleaned, context, tree, options, index=len(articles), title=title,
+                                      around=masthead))
     return articles
+
+
+# The paper's date sits in the masthead, among the first short lines of the page
+# ("2025年03月05日 星期三"): it dates every article of the page.
+_MASTHEAD_LINES = 12
+_MASTHEAD_LINE_MAX = 40
+
+
+def _masthead(tree: HtmlElement) -> Surroundings:
+    body = tree.find("body")
+    lines = collect_lines(body if body is not None else tree)[:_MASTHEAD_LINES]
+    return Surroundings(above=tuple(line.text for line in lines if line.chars <= _MASTHEAD_LINE_MAX))
 
 
 def _first_sentence(body: str) -> str:

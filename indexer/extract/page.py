@@ -7,6 +7,7 @@ All functions take an lxml tree (parsed once by `indexer.extract.article`) and n
 from __future__ import annotations
 
 import re
+from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -14,7 +15,7 @@ from lxml.html import HtmlElement
 
 from indexer.models import Attachment
 from indexer.text import labels
-from indexer.text.chinese import HAN
+from indexer.text.chinese import HAN, HAN_CHAR
 from indexer.text.clean import clean_title
 
 _WANTED_META = {
@@ -37,10 +38,12 @@ _TITLE_SEPARATORS = re.compile(
     rf"|(?<=[{HAN}）》”！？!?])-(?=[{HAN}A-Za-z])"
 )
 _SITE_LIKE = re.compile(
-    r"(网|網|网站|網站|门户|門戶|百科|百科全书|百科全書|博客|频道|頻道|客户端|官网|官網|首页|首頁|主页|主頁|"
+    r"(网|網|网站|網站|门户|門戶|百科|百科全书|百科全書|博客|频道|頻道|客户端|官网|官網|首页|首頁|主页|主頁|论坛|論壇|社区|社區|"
+    r"日报|日報|晚报|晚報|早报|早報|时报|時報|"
     r"\.com|\.cn|\.net|\.org|CSDN|快资讯|【快资讯】|新闻|新聞)$|^(首页|首頁|主页|主頁|CSDN)",
     re.I,
 )
+_TAG = re.compile(r"<[^>]{0,200}>")  # markup some CMSs leave in the ArticleTitle meta
 _ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|et|pptx?)(?:$|[?#])", re.I)
 _CHROME = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|header|footer|foot|sidebar|side|breadcrumb|crumb|friend|link-?list|links|share|"
@@ -149,6 +152,19 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
     return (content or parts)[0]
 
 
+# Besides the separators above, old portals join site, column and title with », ::, > or <.
+_PART_SEPARATORS = re.compile(rf"{_TITLE_SEPARATORS.pattern}|\s*(?:»|::|›|>|<)\s*")
+
+
+def title_parts(title: str) -> list[str]:
+    """The title itself and its parts ('标题 - 栏目 - 网站' → ['标题 - 栏目 - 网站', '标题', '栏目', '网站'])."""
+    title = " ".join(title.split())
+    if not title:
+        return []
+    parts = [part.strip() for part in _PART_SEPARATORS.split(title) if part and part.strip()]
+    return list(dict.fromkeys([title, *parts]))
+
+
 def is_site_like(text: str) -> bool:
     return bool(_SITE_LIKE.search(text.strip()))
 
@@ -180,6 +196,8 @@ def headline(tree: HtmlElement, page_title: str) -> tuple[HtmlElement | None, st
         shown = " ".join(node.text_content().split())
         if score == 2 and stripped_title and len(stripped_title) >= 4 and text.startswith(stripped_title):
             shown = strip_site_suffix(page_title)  # '标题241' (a counter glued on) → '标题'
+        elif stripped_title and text.startswith(stripped_title) and not HAN_CHAR.search(text[len(stripped_title):]):
+            shown = strip_site_suffix(page_title)  # '标题 Title in English' (a translation after it) → '标题'
         best = (score, node, shown)
     if best is None:
         return None, None
@@ -191,6 +209,11 @@ def lone_h1(tree: HtmlElement) -> str | None:
     found = [" ".join(h.text_content().split()) for h in tree.iter("h1") if not _in_chrome(h)]
     found = [t for t in found if 4 <= len(t) <= 120]
     return found[0] if len(set(found)) == 1 else None
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of `a`'s character pairs found in `b`."""
+    return _overlap(a, b)
 
 
 def _overlap(a: str, b: str) -> float:
@@ -219,21 +242,29 @@ def page_title(tree: HtmlElement) -> str:
     return " ".join((node.text_content() if node is not None else "").split())
 
 
-def pick_title(tree: HtmlElement, meta: dict[str, str]) -> tuple[str, HtmlElement | None]:
-    """ArticleTitle meta, then the page headline matching <title>, then <title> minus the site suffix."""
+TitleSource = Literal["meta", "headline", "og:title", "title", "h1", ""]
+
+
+def pick_title(tree: HtmlElement, meta: dict[str, str]) -> tuple[str, HtmlElement | None, TitleSource]:
+    """ArticleTitle meta, then the page headline matching <title>, then <title> minus the site suffix.
+
+    Returns the title, the headline element (when one matches) and where the title came from.
+    """
     raw_title = page_title(tree)
     node, text = headline(tree, raw_title or meta.get("ArticleTitle", ""))
     if meta.get("ArticleTitle"):
-        return clean_title(meta["ArticleTitle"]), node
+        return clean_title(_TAG.sub("", meta["ArticleTitle"])), node, "meta"
     if text:
-        return clean_title(text), node
+        return clean_title(text), node, "headline"
     site = meta.get("SiteName") or meta.get("og:site_name")
     if meta.get("og:title"):
-        return clean_title(strip_site_suffix(meta["og:title"], site)), node
+        return clean_title(strip_site_suffix(meta["og:title"], site)), node, "og:title"
     stripped = strip_site_suffix(raw_title, site)
     if not stripped or is_site_like(stripped) or len(_squash(stripped)) < 2:
-        stripped = lone_h1(tree) or stripped
-    return clean_title(stripped), node
+        h1 = lone_h1(tree)
+        if h1:
+            return clean_title(h1), node, "h1"
+    return clean_title(stripped), node, "title" if stripped else ""
 
 
 def header_text(node: HtmlElement | None, limit: int = 600) -> str:

@@ -7,7 +7,9 @@ Generic rules, no site keys:
   survive link-density tests, so the extractor keeps them unless the cards go first.
 - following articles: an infinite-scroll page appends whole articles, each with its own <h1>,
   after the one the page is about. Once the page headline is known, a later <h1> wrapped in
-  its own container (more than the heading itself) starts another article: that container goes.
+  its own container (more than the heading itself) starts another article: that container goes,
+  unless prose comes before that <h1> inside it (then the container is the article body and
+  the <h1> one of its sub-headings, as editors of some portals write them).
 
 Both work in place on the tree parsed once by `indexer.extract.article` (trafilatura copies it before
 its own cleaning, so pruning here is seen by every stage).
@@ -85,6 +87,27 @@ def drop_teaser_cards(tree: HtmlElement) -> int:
     return removed
 
 
+# An appended article opens with its headline (a date or a source line may come first);
+# an article body that uses <h1> for sub-headings has a sentence before it (seen: one
+# 60-character opening paragraph, then "<h1>怎样判断…呢？</h1>").
+_PROSE_BEFORE_SUBHEADING = 30
+_SENTENCE_END = ("。", "！", "？")
+
+
+def _prose_before(container: HtmlElement, node: HtmlElement) -> bool:
+    """Whether a sentence of text comes before `node` inside `container` (document order)."""
+    parts: list[str] = []
+    for item in container.iter():
+        if item is node:
+            break
+        if isinstance(item.tag, str) and item.tag not in ("script", "style"):
+            parts.append(item.text or "")
+        if item is not container and node not in item.iterdescendants():
+            parts.append(item.tail or "")
+    text = "".join("".join(parts).split())
+    return len(text) >= _PROSE_BEFORE_SUBHEADING and any(end in text for end in _SENTENCE_END)
+
+
 def drop_following_articles(tree: HtmlElement, headline: HtmlElement | None) -> int:
     """Remove the containers of later <h1> headlines (appended articles). Returns containers removed."""
     if headline is None:
@@ -113,6 +136,8 @@ def drop_following_articles(tree: HtmlElement, headline: HtmlElement | None) -> 
             parent = parent.getparent()
         if parent is None or container is node or _text_len(container) <= _text_len(node) + 50:
             continue  # a section heading inside the article, not another article
+        if _prose_before(container, node):
+            continue  # the article body, with an <h1> used as a sub-heading
         container.drop_tree()
         removed += 1
     return removed

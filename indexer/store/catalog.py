@@ -305,6 +305,14 @@ class Catalog:
         for row in rows:
             yield row.id, RecordRef(row.warc_file, row.warc_offset)
 
+    def recent_archived_pages(self, source_id: str, limit: int) -> list[RecordRef]:
+        """The WARC records of a source's `limit` most recently stored pages, newest first."""
+        query = (select(pages.c.warc_file, pages.c.warc_offset)
+                 .where(pages.c.source_id == source_id, pages.c.warc_file.is_not(None))
+                 .order_by(pages.c.id.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            return [RecordRef(row.warc_file, row.warc_offset) for row in conn.execute(query)]
+
     def count_archived_pages(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(pages).where(pages.c.warc_file.is_not(None))).scalar_one())

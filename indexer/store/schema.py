@@ -157,3 +157,51 @@ crawl_errors = Table(
     Column("message", Text, nullable=False),
     Column("at", BigInteger, nullable=False),
 )
+
+# --- saved searches and their alerts (indexer/store/saved_searches.py) ---------------------------
+# A saved search: its URL parameters under a name, per owner ("" on a single-user install). Alerts
+# go to `email` and/or `webhook_url`; `watermark` is the first_seen (unix seconds) from which a
+# catalog document counts as new for this search.
+saved_searches = Table(
+    "saved_searches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner", String(64), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("query", Text, nullable=False),           # the search's query string, canonical (SearchParams.query_string)
+    Column("email", Text),
+    Column("webhook_url", Text),
+    Column("lang", String(8), nullable=False, default="zh"),   # the language of its messages (zh | en)
+    Column("watermark", BigInteger, nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    Column("updated_at", BigInteger, nullable=False),
+)
+
+# Every document an alert was made of, per search: a document is captured once per search, ever.
+alert_matches = Table(
+    "alert_matches", metadata,
+    Column("search_id", Integer, ForeignKey("saved_searches.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", String(64), primary_key=True),
+    Column("delivery_batch", String(32), nullable=False),   # the capture it belongs to
+    Column("found_at", BigInteger, nullable=False),
+)
+
+# One message to send: an e-mail digest or a webhook POST of one capture. Pending until the server
+# took it (state "sent"); a failure keeps it pending with the reason and the time of the next try.
+alert_deliveries = Table(
+    "alert_deliveries", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("search_id", Integer, ForeignKey("saved_searches.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("channel", String(16), nullable=False),   # email | webhook
+    Column("target", Text, nullable=False),          # the address or URL at capture time
+    Column("payload", Text, nullable=False),         # JSON: the search and its new documents, as captured
+    Column("state", String(16), nullable=False),     # pending | sent
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("created_at", BigInteger, nullable=False),
+    Column("next_attempt_at", BigInteger, nullable=False),
+    Column("last_attempt_at", BigInteger),
+    Column("failing_since", BigInteger),
+    Column("last_error", Text),
+    Column("sent_at", BigInteger),
+)
+Index("ix_alert_deliveries_state", alert_deliveries.c.state)
+Index("ix_documents_first_seen", documents.c.first_seen)

@@ -72,11 +72,6 @@ _WIDGET_TOKEN = (
 )
 _WIDGET_LINE = re.compile(rf"^(?:{_WIDGET_TOKEN})+$")
 _PAGER = re.compile(r"^(上一篇|下一篇|上一页|下一页|上一頁|下一頁)[:：].{0,60}$")
-_RELATED_HEAD = re.compile(
-    r"^[【\[]?\s*(相关文章|相關文章|相关阅读|相關閱讀|相关内容|相關內容|相关新闻|相關新聞|相关链接|相關鏈接|热点推荐|熱點推薦|"
-    r"热门资讯|熱門資訊|热门推荐|熱門推薦|热门文章|熱門文章|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|猜你喜欢|猜你喜歡|"
-    r"精彩推荐|精彩推薦|更多新闻|更多新聞|最新文章|热点新闻|熱點新聞|为您推荐|為您推薦|往期回顾|往期回顧)\s*[】\]]?\s*[:：]?$"
-)
 _KEYWORDS = re.compile(r"^(关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?)\s*[:：]")
 _BREADCRUMB_HEAD = re.compile(r"^(当前位置|當前位置|您的位置|您现在的位置|您現在的位置|现在位置|所在位置)\s*[:：]")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|＞|»|›|→)\s*")
@@ -225,7 +220,7 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
     kept: list[str] = []
     n = len(lines)
     for i, line in enumerate(lines):
-        if _RELATED_HEAD.match(line) and (i >= n // 3 or i > 3):
+        if labels.FOLLOWING_HEAD.match(line) and (i >= n // 3 or i > 3):
             break  # the rest is a list of other articles
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
@@ -321,7 +316,15 @@ def clean_body(text: str, title: str | None = None, *, join_lines: bool = True) 
     return info
 
 
+# A label before a forum topic ("主题：…") and a page counter after it ("(页 1)", "（第2页）").
+_TITLE_LABEL = re.compile(r"^(?:主题|主題|标题|標題|题目|題目)\s*[:：]\s*")
+_TITLE_PAGE = re.compile(r"\s*[(（]\s*(?:页|頁|第)\s*\d+\s*[页頁]?\s*[)）]\s*$")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_TITLE_TRAIL = re.compile(r"(?:\s*[-–—_|·])+\s*$")  # a blog's "标题- -" separator
+
+
 def clean_title(title: str) -> str:
-    title = normalize_spaces(title).replace("\n", " ").strip()
+    title = normalize_spaces(_PRIVATE_USE.sub("", title)).replace("\n", " ").strip()
+    title = _TITLE_TRAIL.sub("", _TITLE_PAGE.sub("", _TITLE_LABEL.sub("", title)))
     title = repair_mojibake(strip_pinyin(title))
     return remove_cjk_spaces(title)

@@ -25,6 +25,12 @@ INFO_TABLE = (
     "索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "文号", "发布日期", "生效日期", "有效性",
     "信息分类", "体裁分类", "组配分类", "服务对象", "公开方式", "公开范围", "信息来源", "文件编号",
 )
+# Headings of what follows an article on its page: other articles and comments.
+FOLLOWING = (
+    "相关文章", "相关阅读", "相关内容", "相关新闻", "相关链接", "热点推荐", "热门资讯", "热门推荐", "热门文章", "推荐阅读",
+    "延伸阅读", "猜你喜欢", "精彩推荐", "更多新闻", "最新文章", "热点新闻", "为您推荐", "往期回顾",
+    "网友评论", "最新评论", "热门评论", "发表评论", "我要评论", "评论区", "跟帖", "相关回复", "本贴跟从标题",
+)
 # Traditional forms pages use besides OpenCC's (s2t gives 發佈; 發布 is as common).
 _TRADITIONAL_VARIANTS = {"發佈": "發布"}
 
@@ -69,6 +75,10 @@ SOURCE_LINE = re.compile(
 HEADER_LABEL = re.compile(rf"(?:{alternation(DATE, ('来源',), HEADER_OTHER)})\s*{_COLON}")
 # "来源：<a medium>" (a newspaper, a site, a channel): a reprint's origin, not an issuing organ.
 MEDIA_SOURCE = re.compile(rf"(?:{alternation(('来源',))}){_COLON}?\s*[^\s，。,]{{0,12}}?(?:报|网|台|资讯|杂志|客户端|新闻|头条|号)")
+
+
+# A line that is only such a heading: "相关文章", "【为您推荐】", "网友评论："
+FOLLOWING_HEAD = re.compile(rf"^[【\[]?\s*(?:{alternation(FOLLOWING)})\s*[】\]]?\s*[:：]?$")
 
 
 def mentions_source(text: str) -> bool:

@@ -38,7 +38,7 @@ def test_all_documents_and_facets(client):
     assert answer["page"] == 1 and answer["per_page"] == 100
     f = answer["facets"]
     assert set(f) == {"region.lvl0", "region.lvl1", "region.lvl2", "hazards", "source_type", "year",
-                      "issuer_level", "event_type", "safety_related"}
+                      "issuer", "site_name", "issuer_level", "event_type", "safety_related"}
     assert f["region.lvl0"] == counts(DOCS, lambda d: d["region"]["lvl0"])
     assert f["region.lvl1"] == counts(DOCS, lambda d: d["region"]["lvl1"])
     assert f["region.lvl2"] == counts(DOCS, lambda d: d["region"]["lvl2"])

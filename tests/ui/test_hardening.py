@@ -76,11 +76,14 @@ def test_language_links_of_an_error_page_stay_on_site(client, path):
 
 
 def test_head_is_answered_on_every_route(catalog_client):
+    saved = catalog_client.post("/api/v1/saved-searches", json={"query": "hazard=drowning"}).json()["id"]
     paths = ["/", "/search", "/search.json", "/search.csv", "/search.xlsx", "/search.jsonl", "/search.atom",
              "/timeline.csv", "/doc/doc01", "/doc/doc01.json", "/archive/doc16", "/status", "/status.json", "/api/search",
              "/api/v1/search", "/api/v1/facets", "/api/v1/doc/doc01", "/api/v1/status", "/healthz",
-             "/openapi.json", "/static/app.js"]
-    probed = {p.replace("doc01", "{doc_id}").replace("doc16", "{doc_id}").replace("/app.js", "") for p in paths}
+             "/openapi.json", "/static/app.js", "/search/results", "/follow", "/saved", "/saved.json", f"/saved/{saved}",
+             "/api/v1/saved-searches", f"/api/v1/saved-searches/{saved}"]
+    probed = {p.replace("doc01", "{doc_id}").replace("doc16", "{doc_id}").replace("/app.js", "")
+              .replace(f"/{saved}", "/{search_id}") for p in paths}
     assert route_paths(catalog_client.app.routes) == probed, "probe every route"
     for path in paths:
         get, head = catalog_client.get(path), catalog_client.head(path)
@@ -103,7 +106,7 @@ def test_openapi_declares_enums_patterns_and_every_search_parameter(client):
         assert params["source_type"]["items"]["enum"] == list(SourceKind.codes()), path
         assert params["issuer_level"]["items"]["enum"] == list(IssuerLevel.codes())
         assert params["event_type"]["items"]["enum"] == list(EventType.codes())
-        assert params["sort"]["enum"] == ["relevance", "date"] and params["copies"]["enum"] == ["one", "all"]
+        assert params["sort"]["enum"] == ["relevance", "date", "date_asc"] and params["copies"]["enum"] == ["one", "all"]
         assert params["hazard_mode"]["enum"] == ["or", "and"] and params["safety"]["enum"] == ["0", "1"]
         assert params["from"]["format"] == "date" and params["to"]["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
         assert params["page"]["type"] == "integer" and params["per_page"]["maximum"] == 100

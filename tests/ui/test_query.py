@@ -64,7 +64,7 @@ def test_disjunctive_plan():
     plan = build_plan(parse(q="x", hazard="drowning", region="陕西省 > 安康市"))
     main, *facet_searches = plan
     assert "hazards" in main.params["filter"] and "region.lvl1" in main.params["filter"]
-    assert set(main.params["facets"]) == {"source_type", "year", "issuer_level", "event_type", "safety_related"}
+    assert set(main.params["facets"]) == {"source_type", "year", "issuer", "site_name", "issuer_level", "event_type", "safety_related"}
     by_facets = {tuple(s.params["facets"]): s.params["filter"] for s in facet_searches}
     assert "hazards" not in by_facets[("hazards",)] and "region.lvl1" in by_facets[("hazards",)]
     assert by_facets[("region.lvl0",)] == '(hazards IN ["drowning"]) AND (is_canonical = true)'

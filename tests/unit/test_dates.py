@@ -73,45 +73,86 @@ def test_yearless_date_takes_year_from_reference_and_never_lies_in_its_future():
 def test_labelled_visible_date():
     assert labelled_date("字号：大 中 小　发布时间：2025-01-14 10:32　来源：省教育厅") == d(2025, 1, 14, 10, 32)
     assert labelled_date("發佈日期：2024年10月8日") == d(2024, 10, 8)
+    assert labelled_date("发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)") == d(2004, 12, 27, 12, 40)
+    assert labelled_date("发布: 2021-1-29 13:18 | 点击: 313") == d(2021, 1, 29, 13, 18)
+    assert labelled_date("本贴由大卫于2005年8月12日16:12:21在〖心灵论坛〗发表") == d(2005, 8, 12, 16, 12, 21)
+    assert labelled_date("发布日期： 9/17/2004 5:54:13 AM") == d(2004, 9, 17, 5, 54, 13)
+    assert labelled_date("发布日期： 7/5/2005 9:23:57 PM") == d(2005, 7, 5, 21, 23, 57)
     assert labelled_date("无标签 2024-01-01") is None
 
 
-def test_order_meta_then_visible_then_url_then_text():
+def test_order_meta_then_byline_then_url_then_text():
     url = "http://www.example.gov.cn/zwgk/202501/t20250110_1.html"
     meta = {"PubDate": "2025-01-14 09:00"}
-    visible = "发布时间：2025-01-13"
+    header = ("发布时间：2025-01-13",)
     body = "2025年1月12日，省教育厅召开会议。"
-    assert pick_date(DateEvidence(meta=meta, visible_text=visible, url=url, body=body)) == (
-        d(2025, 1, 14, 9), "meta:PubDate"
-    )
-    assert pick_date(DateEvidence(meta={}, visible_text=visible, url=url, body=body)) == (d(2025, 1, 13), "visible:发布时间")
+    assert pick_date(DateEvidence(meta=meta, header=header, url=url, body=body)) == (d(2025, 1, 14, 9), "meta:PubDate")
+    assert pick_date(DateEvidence(meta={}, header=header, url=url, body=body)) == (d(2025, 1, 13), "byline:发布时间")
     assert pick_date(DateEvidence(meta={}, url=url, body=body)) == (d(2025, 1, 10), "url")
     assert pick_date(DateEvidence(meta={}, url="http://x.example/a/1.html", body=body)) == (d(2025, 1, 12), "text")
 
 
-def test_yearless_text_date_uses_fetched_at():
-    evidence = DateEvidence(meta={}, url="http://x.example/a/1.html", body="2月10日上午，经开区召开安全会议。",
-                            fetched_at=d(2025, 2, 11, 8))
-    assert pick_date(evidence) == (d(2025, 2, 10), "text")
+def test_byline_beats_an_event_date_in_the_body():
+    evidence = DateEvidence(meta={}, header=("2019-12-10 08:31 来源：示例日报",),
+                            body="12月9日电 示例县召开安全生产会议。", fetched_at=d(2025, 6, 1))
+    assert pick_date(evidence) == (d(2019, 12, 10, 8, 31), "byline")
+    # an unlabelled header line, a labelled byline under the text
+    assert pick_date(DateEvidence(meta={}, header=("2004-12-10 阅读10544次",))) == (d(2004, 12, 10), "byline")
+    footer = ("希望以后和各位多多交流。", "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)")
+    assert pick_date(DateEvidence(meta={}, footer=footer)) == (d(2004, 12, 27, 12, 40), "byline:发表于")
+
+
+def test_yearless_date_needs_a_year_the_page_states_never_the_clock():
+    body = "12月9日电 示例县召开安全生产会议。"
+    fetched = d(2025, 6, 1)
+    # no year on the page: abstain, however close the fetch time
+    assert pick_date(DateEvidence(meta={}, url="http://x.example/a/1.html", body=body, fetched_at=fetched)) == (None, None)
+    # the URL states the year and month of publication
+    url = "http://x.example/2019-12/abc.html"
+    assert pick_date(DateEvidence(meta={}, url=url, body=body, fetched_at=fetched)) == (d(2019, 12, 9), "text")
+    # a date range without a year ("5月10-12日") is no date either
+    assert pick_date(DateEvidence(meta={}, body="5月10-12日，示例县开展演练。", fetched_at=fetched)) == (None, None)
+
+
+def test_two_digit_years_are_read_by_the_page_s_other_dates():
+    assert pick_date(DateEvidence(meta={}, header=("发布时间：18-03-08",))) == (d(2018, 3, 8), "byline:发布时间")
+    # the page's other dates are of 2008: then 18-03-08 is 18 March 2008
+    others = DateEvidence(meta={}, header=("发布时间：18-03-08",), footer=("更新：2008-03-20",))
+    assert pick_date(others) == (d(2008, 3, 18), "byline:发布时间")
+
+
+def test_today_bars_and_related_lists_do_not_date_the_page():
+    header = ("今天是：2026年12月2日 星期三", "相关文章：另一篇 2019-05-30")
+    assert pick_date(DateEvidence(meta={}, header=header, body="近日，示例区召开防汛会议。")) == (None, None)
 
 
 def test_dates_in_related_lists_never_win():
     # the cleaned body no longer holds the related list; only its own header date counts
     evidence = DateEvidence(
         meta={},
-        visible_text="",
         url="http://x.example/a/1.html",
         body="近日，示例区召开防汛会议。\n会议要求加强巡查。",
-        header_lines="",
         html="<html><body><p>近日，示例区召开防汛会议。</p><div class='related'><h3>相关文章</h3>"
         "<li>另一篇 2019-05-30</li></div></body></html>",
     )
     published, source = pick_date(evidence)
-    assert source != "text"
-    assert published is None or published.year != 2019 or source == "htmldate"
+    assert (published, source) == (None, None)
 
 
-def test_future_and_ancient_dates_are_rejected():
+def test_an_undated_page_gets_no_date():
+    evidence = DateEvidence(meta={}, url="http://x.example/about.html", body="示例县教育局简介。\n地址：示例路1号。",
+                            html="<html><body><p>示例县教育局简介。</p><p>地址：示例路1号。</p>"
+                            "<div class='footer'>Copyright © 2003-2024 示例县教育局</div></body></html>",
+                            fetched_at=d(2025, 6, 1))
+    assert pick_date(evidence) == (None, None)
+
+
+def test_dates_after_the_fetch_time_and_before_1990_are_rejected():
     evidence = DateEvidence(meta={"PubDate": "2099-01-01"}, url="http://x.example/202401/t20240105_1.html",
                             fetched_at=d(2024, 1, 6))
     assert pick_date(evidence) == (d(2024, 1, 5), "url")
+    # later than the fetch time, even by weeks: not the page's date
+    evidence = DateEvidence(meta={"PubDate": "2024-02-01"}, header=("发布时间：2024-01-03",), fetched_at=d(2024, 1, 6))
+    assert pick_date(evidence) == (d(2024, 1, 3), "byline:发布时间")
+    # the lower bound: 1990
+    assert pick_date(DateEvidence(meta={"PubDate": "1989-06-01"}, header=("发布时间：1989-06-01",))) == (None, None)

@@ -93,3 +93,17 @@ def test_chinese_score_prefers_right_decoding():
     raw = TEXT.encode("gbk")
     wrong = raw.decode("big5", errors="replace")
     assert chinese_score(TEXT) > 0.8 > chinese_score(wrong)
+
+
+def test_gbk_page_with_a_broken_pair_is_still_gbk():
+    """Old GBK portals carry a truncated byte pair or two among short link words: strict decoding
+    fails and charset-normalizer guessed a Cyrillic codec. The page is still GBK."""
+    words = ["新闻", "论坛", "下载", "首页", "专题", "博客", "招聘", "二手", "报价", "产品", "排行", "影音", "电影", "剧情", "导演", "主演"]
+    nav = "".join(f'<a href="http://s{i}.example.cn" target="_top">{words[i * 7 % 16]}</a> | ' for i in range(60))
+    prose = "<p>" + "，".join(words[i * 7 % 16] + words[i * 11 % 16] for i in range(30)) + "。</p>"
+    raw = f"<html><head><title>首页</title></head><body><div>{nav}</div>{prose * 3}</body></html>".encode("gbk")
+    head = prose.encode("gbk")[:9]
+    raw = raw.replace(head, head[:8] + b" ", 1)  # the lead byte of a pair, then a space
+    text, enc = decode_html(raw, None)
+    assert enc == "gb18030"
+    assert text.count(prose) == 2 and "导演" in text

@@ -137,3 +137,13 @@ def test_clusters_are_kept_in_the_catalog_and_follow_each_crawl(tmp_path: Path) 
     _store(catalog, doc("news1", "华夏资讯网2025年春季招聘启事", JOB_AD, published="2025-02-18", source_type="news", county=None))
     recluster(catalog)
     assert (catalog.document("gov1").reprints, catalog.document("news1").cluster_id) == (0, "news1")
+
+
+def test_a_county_notice_on_its_province_template_is_not_a_reprint_of_the_province_notice() -> None:
+    province_doc = doc("gov-prov", ORIGINAL_TITLE, ORIGINAL, published="2025-02-17", county=None)
+    province_doc = province_doc.model_copy(update={"city": None})
+    county_doc = doc("gov-county", ORIGINAL_TITLE, ORIGINAL, published="2025-02-18")
+    assert graph_of(province_doc, county_doc).reprints_of("gov-prov") == set()
+    # the same pair on a news site and a bureau site is one announcement and its reprint
+    news_copy = doc("news-copy", ORIGINAL_TITLE, REPRINT, published="2025-02-18", source_type="news", county=None)
+    assert graph_of(county_doc, news_copy).reprints_of("gov-county") == {"news-copy"}

@@ -25,9 +25,14 @@ def page_bytes(name: str, charset_meta: str | None = None) -> bytes:
     return text.encode(encoding) if encoding else text.encode("utf-8")
 
 
+# The pages are "fetched" on a fixed day: dates never depend on the day the tests run.
+FETCHED = datetime.fromisoformat("2026-12-02T10:00:00+08:00")
+
+
 def extract_page(name: str, **options) -> list:
     spec = EXPECT[name]
     html, _ = decode_html(page_bytes(name), None)
+    options.setdefault("fetched_at", FETCHED)
     opts = ExtractOptions(multi_article=spec.get("multi_article", False), **options)
     return extract_articles(html, spec["url"], opts)
 
@@ -49,6 +54,13 @@ def test_expectations(name):
         assert articles[0].title == spec["title"]
     if "date" in spec:
         assert all(a.published_at and a.published_at.date().isoformat() == spec["date"] for a in articles)
+    if "date_source" in spec:
+        assert [a.date_source for a in articles] == [spec["date_source"]] * len(articles)
+    if "tables" in spec:
+        assert [len(rows) for a in articles for rows in a.tables] == spec["tables"]
+    for article in articles:  # never Markdown tables, in any field
+        assert not any("|" in line and line.strip().startswith("|") for line in article.body.split("\n")), name
+        assert " | " not in article.body and "|---" not in article.body, name
     for article, expected in zip(articles, spec.get("articles", []), strict=False):
         for key, value in expected.items():
             assert getattr(article, key) == value, f"{name}#{article.index}.{key}"
@@ -77,7 +89,7 @@ def test_gov_cms_page_metadata_table_and_attachments():
 def test_news_reprint_header_line_gives_date_and_byline():
     (article,) = extract_page("news_reprint.html")
     assert article.published_at == datetime.fromisoformat("2024-07-03T16:21:09+08:00")
-    assert article.date_source.startswith("visible")
+    assert article.date_source.startswith("byline")
     assert article.author == "全媒体记者 林海 通讯员 许晴"
     assert article.body.startswith("7月2日下午")
 
@@ -112,16 +124,21 @@ def test_epaper_splits_articles_with_their_own_headlines_and_bylines():
     assert [a.index for a in articles] == [0, 1]
     assert articles[0].body.startswith("本报讯")
     assert "地震" not in articles[0].body and "食堂" not in articles[1].body
-    assert all(a.date_source == "url" for a in articles)
+    assert all(a.date_source in ("byline", "url") for a in articles)
 
 
-def test_epaper_without_page_date_infers_year_from_fetched_at():
+def test_epaper_without_url_date_takes_the_masthead_date_never_the_clock():
     html = (PAGES / "epaper.html").read_text(encoding="utf-8")
     fetched = datetime.fromisoformat("2025-03-06T08:00:00+08:00")
     articles = extract_articles(html, "http://epaper.example.cn/paper/a3.htm",
                                 ExtractOptions(multi_article=True, fetched_at=fetched))
-    assert articles[0].published_at.date().isoformat() == "2025-03-03"
-    assert articles[0].date_source == "text"
+    assert [a.published_at.date().isoformat() for a in articles] == ["2025-03-05", "2025-03-05"]
+    assert articles[0].date_source == "byline"
+    # without the masthead the articles' "3月3日" has no year on the page: no date, not the clock's year
+    bare = html.replace("2025年03月05日 星期三", "星期三")
+    articles = extract_articles(bare, "http://epaper.example.cn/paper/a3.htm",
+                                ExtractOptions(multi_article=True, fetched_at=fetched))
+    assert [a.published_at for a in articles] == [None, None]
 
 
 def test_list_page_and_empty_pages_give_nothing():
@@ -170,3 +187,24 @@ def test_mojibake_in_body_is_repaired_or_reported():
     assert article.mojibake_spans
     start, end = article.mojibake_spans[0]
     assert "?;" in article.body[start:end]
+
+
+def test_a_page_without_html_element_is_still_read():
+    # an ASP.NET page (all of it inside one <form>) saved inside a record element, no <html>:
+    # trafilatura's loader refuses a lone element holding a lone child
+    html = ("<text id='http://www.example-xian.gov.cn/2024/0603/a.aspx'>\n<form name='Form1' method='post'>"
+            "<div class='wrap'><h1>示例县召开防汛工作会议</h1><p>6月3日，示例县召开防汛工作会议，部署主汛期防汛和"
+            "学校安全工作，要求各乡镇和学校落实值班值守制度。</p><p>会议强调，要加强隐患排查，确保安全度汛。</p>"
+            "</div></form></text>")
+    (article,) = extract_articles(html, "http://www.example-xian.gov.cn/2024/0603/a.aspx")
+    assert article.title == "示例县召开防汛工作会议" and "确保安全度汛" in article.body
+
+
+def test_h1_subheadings_inside_the_body_do_not_cut_the_article():
+    paragraph = "<p>学校食堂要严格落实食品安全管理制度，做好食材采购、贮存、加工和留样，确保师生饮食安全。</p>"
+    html = ("<html><head><title>做好春季学校食品安全工作</title></head><body><div class='art'>"
+            "<h1>做好春季学校食品安全工作</h1><div class='body'><div>" + paragraph +
+            "<h1>一是严把采购关</h1>" + paragraph + "<h1>二是严把加工关</h1><p>后厨要做到生熟分开，"
+            "餐具每餐消毒，从业人员持证上岗。</p></div></div></div></body></html>")
+    (article,) = extract_articles(html, "http://x.example/a.html")
+    assert "从业人员持证上岗" in article.body and article.body.startswith("学校食堂要严格落实")

@@ -235,7 +235,7 @@ def test_highest_level_reading_without_context(gz):
 def test_clock_and_news_agency_words_are_not_places(gz):
     r = resolve(gz, "邯郸市教育局召开会议", "北京时间5月1日，新华社消息，会议在南京路会议室召开，中山大学专家授课。")
     assert r.codes == ["130000", "130400"]
-    assert r.secondary == []
+    assert r.secondary == ["广州市"]  # 中山大学 is in 广州 (an institution), not 中山市
 
 
 def test_aliases_file_errors_name_the_line(tmp_path):
@@ -338,3 +338,227 @@ def test_secondary_regions_reach_the_document():
     [doc] = ingest_html(html, "http://jyj.rizhao.gov.cn/art/2024/7/5/art_1.html", None, Enrichers())
     assert doc.city == "日照市"
     assert {"东港区", "岚山区", "莒县", "五莲县"} <= set(doc.secondary_regions)
+
+
+# --------------------------------------------------------------------------- issue 11: evidence fusion
+# Invented sentences, one per pattern met on real texts (the devset itself stays out of the repository).
+
+
+def test_gazetteer_holds_townships_and_loads_them_once(gz):
+    assert gz.data.towns > 38000
+    assert gz.data.lookup("漫川关镇")[0].code == "611024"  # 山阳县
+    assert Gazetteer.default().data is gz.data
+
+
+def test_a_township_names_its_county(gz):
+    r = resolve(gz, "暑期防溺水安全大巡查", "近日，漫川关镇组织镇村干部开展防溺水巡查。")
+    assert (r.province, r.city, r.county) == ("陕西省", "商洛市", "山阳县")
+    assert any(e.rule == "region:town" and e.phrase == "漫川关镇" for e in r.evidence)
+
+
+def test_a_township_short_name_counts_before_an_institution_only(gz):
+    r = resolve(gz, "漫川关派出所民警走进校园", "民警为学生上了一堂安全教育课。")
+    assert r.county == "山阳县"
+    r = resolve(gz, "漫川关小学开展消防演练", "全校师生参加。")
+    assert r.county == "山阳县"
+    # the same short name elsewhere in a sentence is no place: it needs its institution
+    assert resolve(gz, "校园安全工作会议", "会议提到漫川关的旅游发展。").codes == []
+
+
+def test_a_township_that_is_also_a_city_short_name_stays_the_city_reading(gz):
+    # 延安中学 is named after the city wherever it stands; the township reading is not taken
+    r = resolve(gz, "延安中学举办安全教育周", "全校师生参加。", region_hint="上海市长宁区")
+    assert r.county == "长宁区" and r.secondary == []
+
+
+def test_a_street_after_a_place_is_not_a_township(gz):
+    r = resolve(gz, "北京东路小学开展演练", "全校师生参加。")
+    assert r.codes == [] or r.codes[0] == "110000"
+    assert "文昌市" not in r.secondary
+
+
+def test_two_ambiguous_townships_back_each_other(gz):
+    # 高家堰镇 is in 淮安 and in 长阳; 都镇湾镇 only in 长阳: together they are 长阳
+    r = resolve(gz, "两镇联合开展防溺水巡查", "都镇湾镇和高家堰镇组织干部巡查河道。")
+    assert r.county == "长阳土家族自治县"
+
+
+def test_two_townships_of_several_readings_each_agree_on_one(gz):
+    # 新丰街道 and 徐杨街道 are each found in two counties; only 临潼区 has both
+    r = resolve(gz, "街道联合开展校园周边安全检查", "新丰街道、徐杨街道组织人员检查校园周边。")
+    assert r.county == "临潼区"
+
+
+def test_a_short_name_shared_with_its_namesake_county_is_the_city(gz):
+    body = ("会议于近日召开。邵阳市教育局负责同志出席。会议要求邵阳各校落实责任，邵阳各地加强巡查，"
+            "邵阳城乡学校做好防溺水工作，邵阳中小学开展安全教育，邵阳教育系统加强值守，邵阳家长履行监护责任。")
+    r = resolve(gz, "校园安全工作会议", body)
+    assert (r.city, r.county) == ("邵阳市", None)
+
+
+def test_a_renamed_township_is_found_under_its_new_name(gz):
+    # a 镇 that became a 街道 (or a 乡 a 镇) is still its county's
+    name = next(n for n in ("恒口镇",) if gz.data.lookup(n))
+    r = resolve(gz, "防溺水巡查", name.replace("镇", "乡") + "中心学校开展防溺水巡查。")
+    assert r.county == "汉滨区"
+
+
+def test_local_outlet_names_and_datelines_vote(gz):
+    r = resolve(gz, "我县开展校园食品安全检查", "宁陕融媒体中心讯 开学伊始，我县对全县学校食堂开展检查。")
+    assert (r.city, r.county) == ("安康市", "宁陕县")
+    assert {e.rule for e in r.evidence} >= {"region:media", "region:deixis"}
+    r = resolve(gz, "全县中小学开展防溺水教育", "据今日宁陕消息，全县中小学开展防溺水教育。")
+    assert r.county == "宁陕县"
+
+
+def test_an_outlet_does_not_outvote_the_source_hint(gz):
+    r = resolve(gz, "暑期防溺水预警", "来源：汉阴发布", region_hint="河北省 > 邯郸市")
+    assert r.codes == ["130000", "130400"]
+
+
+def test_a_slogan_names_its_place(gz):
+    r = resolve(gz, "校园安全宣传月启动", "“美丽宁陕 平安校园”宣传月活动在县城启动，全县学校参加。")
+    assert r.county == "宁陕县"
+
+
+def test_a_signature_at_the_end_is_the_issuer(gz):
+    body = "各位家长：\n暑假将至，请您看护好孩子，严防溺水。\n县教育局将持续开展巡查。\n西乡县教育局\n2024年7月1日"
+    r = resolve(gz, "致家长的一封信", body)
+    assert r.county == "西乡县"
+    assert any(e.field == "signature" for e in r.evidence)
+
+
+def test_deixis_binds_to_the_one_county_named_even_by_a_short_form(gz):
+    body = "县委书记主持会议，县政府各部门负责人参加。会议指出，要为宁陕长远发展守住校园安全底线。"
+    r = resolve(gz, "县委常委会研究校园安全工作", body)
+    assert r.county == "宁陕县"
+    # two counties named: 我县 binds to neither
+    r = resolve(gz, "我县召开校园安全会议", "宁陕、石泉两地代表交流发言，我县各校负责人参加。")
+    assert r.county is None
+
+
+def test_ad_spam_and_navigation_lines_do_not_vote(gz):
+    body = ("欢迎访问某某体育·(中国)官方网站 广东深圳某某娱乐平台注册送彩金\n"
+            "当前位置：首页 > 北京 > 新闻\n"
+            "棕溪镇中心学校组织开展消防应急疏散演练，全校师生参加。")
+    r = resolve(gz, "消防应急疏散演练", body)
+    assert (r.province, r.county) == ("陕西省", "旬阳市")
+    assert not {"广东省", "深圳市", "北京市"} & set(r.secondary)
+
+
+def test_a_person_named_like_a_place_is_not_that_place(gz):
+    body = "副县长、县公安局局长吴江出席会议。吴江强调，要加强校园周边巡逻防控。"
+    r = resolve(gz, "长阳县召开校园安全会议", body)
+    assert r.county == "长阳土家族自治县" and "吴江区" not in r.secondary
+    r = resolve(gz, "县政府召开常务会议", "副区长沙红带队检查。")
+    assert "长沙市" not in r.secondary and r.codes == []
+
+
+def test_a_place_named_as_precedent_or_event_does_not_beat_the_issuer(gz):
+    r = resolve(gz, "宁陕县开展防震减灾演练", "以汶川地震纪念日为契机，宁陕县各校开展应急疏散演练。")
+    assert r.county == "宁陕县" and "汶川县" not in r.secondary
+    r = resolve(gz, "宁陕县教育局召开会议", "会议学习借鉴了杭州市上城区的经验做法，宁陕县各校负责人参加。")
+    assert r.county == "宁陕县"
+
+
+def test_autonomous_units_short_forms_and_leagues(gz):
+    assert resolve(gz, "长阳县教育局部署安全工作").county == "长阳土家族自治县"
+    assert resolve(gz, "东乡县教育局部署安全工作").county == "东乡族自治县"  # not the former 东乡县 of 抚州
+    r = resolve(gz, "錫林郭勒盟正藍旗教育局部署冬季校園安全工作")
+    assert (r.province, r.city, r.county) == ("内蒙古自治区", "锡林郭勒盟", "正蓝旗")
+
+
+def test_a_university_names_its_campus_unit(gz):
+    r = resolve(gz, "武汉大学关于加强实验室安全管理的通知", "各学院：现就实验室安全管理通知如下。")
+    assert (r.province, r.city, r.county) == ("湖北省", "武汉市", "武昌区")
+    assert any(e.rule == "region:institution" for e in r.evidence)
+    # a university named after a province counts for the province only
+    r = resolve(gz, "学校开展消防演练", "湖北师范大学保卫处组织演练。")
+    assert (r.province, r.city) == ("湖北省", None)
+
+
+def test_a_provincial_document_number_names_the_province(gz):
+    r = resolve(gz, "关于做好汛期学校安全工作的紧急通知", "豫教安〔2024〕58号\n各市、县（区）教育局：现通知如下。")
+    assert (r.province, r.city) == ("河南省", None)
+    assert any(e.rule == "region:doc_number" for e in r.evidence)
+
+
+def test_no_place_gives_no_region_and_says_so(gz):
+    r = resolve(gz, "温馨提示：谨防电信网络诈骗", "不轻信、不转账、不透露验证码。")
+    assert r.codes == [] and r.province is None
+    assert [e.rule for e in r.evidence] == ["region:none"]
+
+
+def test_conflicting_cues_keep_the_level_they_agree_on(gz):
+    r = resolve(gz, "陕西省教育厅部署暑期安全工作", "宁陕县、汉阴县、山阳县分别作交流发言。")
+    assert (r.province, r.city, r.county) == ("陕西省", None, None)
+
+
+@pytest.mark.parametrize(("host", "county"), [
+    ("www.huanxian.gov.cn", "环县"),          # the county's full pinyin
+    ("www.hanyin.gov.cn", "汉阴县"),           # its short name's pinyin
+    ("sxxingxian.gov.cn", "兴县"),            # after its province's initials
+    ("www.nanfen.gov.cn", "南芬区"),
+])
+def test_a_gov_host_in_pinyin_names_its_unit(gz, host, county):
+    r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", site_domain=host)
+    assert r.county == county
+    assert any(e.rule == "region:host" for e in r.evidence)
+
+
+@pytest.mark.parametrize("host", ["www.chaoyang.gov.cn",   # 朝阳 is a district in 北京 and in 长春, and a city
+                                  "news.huanxian.com",     # not a government host
+                                  "www.example.gov.cn"])
+def test_an_ambiguous_or_foreign_host_names_nothing(gz, host):
+    assert resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", site_domain=host).codes == []
+
+
+def test_gazetteer_data_has_no_cnloc_dependency():
+    import sys
+
+    from indexer.enrich.gazetteer import build
+
+    build()
+    assert "cnloc" not in sys.modules and "pandas" not in sys.modules
+
+
+def test_a_national_body_as_actor_makes_a_national_document(gz):
+    r = resolve(gz, "教育部办公厅印发通知部署春季学校传染病防控工作", "通知要求各地中小学落实晨检制度。\n来源：宁陕县疾控中心")
+    assert r.codes == [] and [e.rule for e in r.evidence] == ["region:national"]
+    # a county relaying the notice names itself: the place wins the tie
+    r = resolve(gz, "宁陕县教育局转发教育部通知部署春季传染病防控工作", "各校要落实晨检制度。")
+    assert r.county == "宁陕县"
+    # a national document cited, not acting (…联合印发的《…》)
+    r = resolve(gz, "教育部等部门联合印发的《行动计划》要求加强心理健康工作", "宁陕县教育局制定实施方案，宁陕县各校落实。")
+    assert r.county == "宁陕县"
+    # a local story with a national news hook after it
+    body = "4月7日，漫川关镇中心小学开展防溺水宣讲。国务院教育督导委员会办公室日前发布预警，提醒各地做好防溺水工作。"
+    assert resolve(gz, "防溺水宣讲进校园", body).county == "山阳县"
+
+
+def test_street_and_place_words_are_not_townships(gz):
+    # 南大街 + 道路, a market's street, a 中心 school: phrases, not the 街道 / 镇 of that name
+    r = resolve(gz, "校园周边交通安全提示", "校园周边的南大街道路施工，农贸市场街道两侧车辆较多，中心镇小学学生请注意安全。")
+    assert r.codes == [] and r.secondary == []
+
+
+def test_a_city_host_does_not_hold_back_the_county_the_text_names(gz):
+    r = resolve(gz, "开展校园安全检查", "近日，宁陕县教育局组织检查组对各校开展检查。检查组查看了学校食堂。",
+                site_domain="www.ankang.gov.cn")
+    assert (r.city, r.county) == ("安康市", "宁陕县")
+
+
+def test_our_school_binds_to_the_one_university_named(gz):
+    body = "各学院：为做好假期安全工作，我校将开展安全检查。请各单位对照《武汉大学实验室安全管理办法》落实责任。"
+    r = resolve(gz, "关于开展假期安全检查的通知", body)
+    assert r.county == "武昌区" and any(e.rule == "region:deixis" for e in r.evidence)
+    # two universities named: 我校 is neither
+    body = "我校邀请武汉大学、华中科技大学专家授课。"
+    assert resolve(gz, "安全教育讲座", body).county is None
+
+
+def test_a_short_name_that_ends_a_common_word_is_not_a_place(gz):
+    # 投资兴业 holds 资兴 (湖南), 联合江口 holds 合江 (四川)
+    r = resolve(gz, "宁陕县召开校园安全会议", "会议要求优化环境、投资兴业，公安、教育部门联合江口村委会开展巡查。")
+    assert r.county == "宁陕县"
+    assert not {"资兴市", "合江县"} & set(r.secondary)

