@@ -235,7 +235,9 @@ def test_an_english_question_shows_only_relevant_documents_and_its_exports_match
     assert not d.find_elements(By.ID, "semantic-off")
     exported = rows(download(d, folder, "export-csv"))
     assert sorted(r["Title"] for r in exported) == sorted(titles)
-    feed_url = d.find_element(By.ID, "feed-link").get_attribute("href")
+    d.find_element(By.ID, "feed-link").click()                               # the follow page, with the feed's address
+    feed_url = d.find_element(By.ID, "feed-url").get_attribute("value")
+    assert "semantic=1" in feed_url
     with urllib.request.urlopen(feed_url) as feed:
         entries = ET.fromstring(feed.read()).findall("{http://www.w3.org/2005/Atom}entry")
     assert len(entries) == total
