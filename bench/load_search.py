@@ -500,7 +500,12 @@ import uvicorn
 from gonggao.pipeline import hazard_labels
 from search_ui.app import WebConfig, create_app
 url, key, index, hazards, port = sys.argv[1:6]
-app = create_app(WebConfig(url, key, index, hazard_labels(hazards)))
+try:                                   # query understanding's hazard keywords, in checkouts that have it
+    from search_ui.lexicon import taxonomy_keywords
+    keywords = {"hazard_keywords": taxonomy_keywords(hazards)}
+except ImportError:
+    keywords = {}
+app = create_app(WebConfig(url, key, index, hazard_labels(hazards), **keywords))
 uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning", access_log=False)
 """
 

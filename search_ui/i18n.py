@@ -267,6 +267,9 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "From {period}. Click another bar to set the end; Esc cancels."},
     "timeline_csv": {"zh": "下载图表数据（CSV）", "en": "Chart data (CSV)"},
     "timeline_total_row": {"zh": "合计", "en": "Total"},
+    "facet_unlisted": {"zh": "另有 {n} 项未列出，可在搜索框中输入名称查找。",
+                       "en": "{n} more not listed: type a name into the search box to find it.",
+                       "en_one": "{n} more not listed: type a name into the search box to find it."},
 }
 
 def pick_lang(query_lang: str | None, cookie_lang: str | None) -> str:

@@ -20,6 +20,8 @@ from indexer.search_index.sync import with_index_fields
 from search_ui import semantic, timeline, views
 from search_ui.app import create_app
 from search_ui.cache import CachedReader, cacheable
+from search_ui.facets import FOLDED_MAX, REGISTRY
+from search_ui.i18n import Translator
 from search_ui.query import PlannedSearch, build_plan, parse_params
 from tests.ui.conftest import DOCS, index_settings, seed_index
 from tests.ui.test_html import parse
@@ -286,3 +288,15 @@ def test_index_settings_hold_the_compound_facet():
     settings = index_settings()
     assert "month_hazard" in settings["filterableAttributes"]
     assert settings["faceting"]["maxValuesPerFacet"] == timeline.FACET_CAP
+
+
+def test_a_folded_facet_lists_its_most_frequent_values_and_counts_the_rest():
+    """Issuers and sites: thousands of values counted must not make the page megabytes long."""
+    issuers = REGISTRY["issuer"]
+    dist = {f"机构{i:04d}": 5000 - i for i in range(3000)}
+    p = parse_params([("issuer", "机构2999")])                       # selected, and the rarest
+    group = issuers.group(p, {"issuer": dist}, Translator("zh", {}))
+    listed = [i.value for i in group.items + group.more]
+    assert listed[:issuers.shown] == [f"机构{i:04d}" for i in range(issuers.shown)]
+    assert "机构2999" in [i.value for i in group.items]                  # a selected value always shows
+    assert len(group.more) == FOLDED_MAX and group.unlisted == 3000 - issuers.shown - FOLDED_MAX
