@@ -152,8 +152,9 @@ def columns(registry: FacetRegistry, full: bool = False) -> tuple[Column, ...]:
     """The labelled columns (the body with `full`), a labelled column for any facet not among them,
     then the code columns."""
     extra = [_facet_label(f) for f in registry if f.column not in LABELLED_FACETS and isinstance(f.title, dict)]
-    codes = ["id", *(f.column for f in registry if f.column != "region"), "date_source", "status", "region_codes",
-             "cluster_id"]
+    written = {c.name for c in LABELLED}           # free text written as is (issuer, site) needs no code column
+    codes = ["id", *(f.column for f in registry if f.column != "region" and f.column not in written), "date_source",
+             "status", "region_codes", "cluster_id"]
     return (*LABELLED, *([BODY] if full else []), *extra, *(_code(name) for name in dict.fromkeys(codes)))
 
 
