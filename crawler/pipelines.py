@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,11 @@ from crawler.settings import required
 from crawler.spiders.announcements import spider_of
 from indexer.extract.attachment_text import Unreadable, attachment_text
 from indexer.extract.decode import decode_html
-from indexer.ingest import Enrichers, NotAnArticle, ingest_html
+from indexer.ingest import Enrichers, NotAnArticle, ingest_html, ingest_page
 from indexer.models import Document
 from indexer.site_chrome import SiteChrome
 from indexer.store.catalog import AttachmentRecord, Catalog
-from indexer.store.warc import RecordRef, WarcWriterRotating
+from indexer.store.warc import RecordRef, WarcWriterRotating, read_record
 
 log = logging.getLogger(__name__)
 STORAGE_ERRORS = (OSError, SQLAlchemyError)
@@ -54,7 +55,9 @@ class CatalogPipeline:
         self.archive: WarcWriterRotating | None = None
         self.enrichers = enrichers
         self.run_id: int | None = None
-        self.chrome = SiteChrome()  # the source's repeated lines, seeded from its archived pages at open
+        # the source's repeated lines, seeded from its archived pages at open; a page is named by its
+        # catalog id, WARC record and fetch time, to be read again at the end (`_settle_chrome`)
+        self.chrome: SiteChrome[tuple[int, RecordRef, datetime]] = SiteChrome()
         self.listings: dict[str, list[str]] = {}  # list pages read in this run → their article URLs
         self.stopped: str | None = None  # why the crawl stopped early: the catalog or the archive cannot be written
 
@@ -87,6 +90,11 @@ class CatalogPipeline:
         except SQLAlchemyError as exc:
             log.error("cannot apply the vanish rule source=%s error=%s", self.source.id, exc)
         try:
+            if not self.stopped:
+                self._settle_chrome()
+        except STORAGE_ERRORS as exc:  # the pages keep the text they were first stored with
+            log.error("cannot read pages again with the site chrome source=%s error=%s", self.source.id, exc)
+        try:
             self.catalog.finish_run(
                 self.run_id, self._run_state(),
                 pages_fetched=get("gonggao/pages", 0), pages_unchanged=get("gonggao/unchanged", 0),
@@ -98,6 +106,24 @@ class CatalogPipeline:
         finally:
             if self.archive is not None:
                 self.archive.close()
+
+    def _settle_chrome(self) -> None:
+        """Read again the pages of this run that were read with another chrome than the run's
+        (`SiteChrome.settle`), correcting their documents in place: what is stored then does not
+        depend on the order the pages arrived in."""
+        chrome, again = self.chrome.settle()
+        extract = spider_of(self.crawler).adapter.extract
+        for key in again:
+            page_id, ref, fetched_at = key
+            # the WARC keeps whole seconds; the first reading had more
+            page = read_record(self.archive_dir, ref).model_copy(update={"fetched_at": fetched_at})
+            try:
+                docs = ingest_page(page, self.source, self.enrichers, extract, chrome)
+            except Exception as exc:  # it was an article before; it keeps its first reading
+                log.warning("second reading failed url=%s error=%r", page.url, exc)
+                continue
+            self.catalog.store_documents(page_id, docs, from_source=False)
+        self.stats.set_value("gonggao/pages_read_again", len(again))
 
     def _run_state(self) -> RunState:
         """ok; failed (stopped early, or errors and nothing fetched); needs_browser (list pages behind a challenge)."""
@@ -149,6 +175,7 @@ class CatalogPipeline:
             page_id = self.catalog.save_page(item.page, state=PageState.ERROR, reason=NOT_STORED_YET, warc=warc)
             result = self.catalog.store_documents(page_id, docs)
             self.catalog.set_page_state(page_id, PageState.OK)
+            self.chrome.read_as((page_id, warc, item.page.fetched_at))
             self.stats.inc_value("gonggao/docs_new", result.new)
             self.stats.inc_value("gonggao/docs_changed", result.changed)
         elif isinstance(item, FetchedAttachment):

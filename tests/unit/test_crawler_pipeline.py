@@ -3,10 +3,12 @@ and WARC archive in tmp_path; the pages are the demo news site's, built in-proce
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from config.settings import Settings
 from config.vocabulary import ErrorKind, PageState, RunState
@@ -15,6 +17,7 @@ from crawler.items import CrawlError, FetchedPage, NotModified
 from crawler.middlewares import ConditionalGetMiddleware
 from crawler.pipelines import CatalogPipeline
 from indexer.store.catalog import Catalog
+from indexer.store.schema import documents
 from tests.unit.crawler_kit import close, close_all, crawl_settings, demo_page, demo_site, spider_crawler
 
 LIST = "/jiaoyu/index.html"
@@ -107,3 +110,21 @@ def test_incremental_paging_follows_the_last_run(settings: Settings) -> None:
     CatalogPipeline.from_crawler(crawler).open_spider()  # this crawl's run is "running" now
     assert spider.stop_at_known_lists
     close(crawler, spider)
+
+
+def test_the_documents_stored_do_not_depend_on_the_order_the_pages_arrived_in(tmp_path: Path) -> None:
+    """The first pages of a new source are read before its chrome is known; the end of the crawl
+    reads them again with the run's chrome, so the same pages in another order store the same text."""
+    paths = [article.path for article in demo_site().articles]
+    shuffled = paths[:]
+    random.Random(0).shuffle(shuffled)
+    stored = []
+    for name, order in (("forward", paths), ("backward", paths[::-1]), ("shuffled", shuffled)):
+        (tmp_path / name).mkdir()
+        catalog = crawl(crawl_settings(tmp_path / name), *(FetchedPage(demo_page(path)) for path in order))
+        with catalog.engine.connect() as conn:
+            stored.append(set(conn.execute(select(documents.c.id, documents.c.content_hash))))
+        [run] = catalog.runs("news")
+        assert run.docs_new == len(paths)
+        catalog.close()
+    assert stored[0] == stored[1] == stored[2]

@@ -41,3 +41,13 @@ def test_a_crawl_starts_from_the_pages_the_catalog_stored_last(tmp_path: Path) -
     seeded = SiteChrome.from_archive(catalog, "county")
     assert any("主办单位" in line for line in seeded.lines())
     assert SiteChrome.from_archive(catalog, "another").lines() == frozenset()
+
+
+def test_settle_names_the_pages_read_before_the_chrome_was_known() -> None:
+    chrome: SiteChrome[int] = SiteChrome()
+    for n in range(1, 6):
+        chrome.observe(page_html(n))
+        chrome.read_as(n)
+    final, again = chrome.settle()
+    assert any("主办单位" in line for line in final)
+    assert again == [1, 2], "the first two pages were read with no chrome; the later ones with the final one"
