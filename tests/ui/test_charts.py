@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 import zipfile
@@ -92,6 +93,14 @@ def test_week_mode_counts_every_hazard(client):
     # a range starting mid-week: the first bucket counts only its days in the range
     clipped = api(client, **{"from": "2024-05-11", "to": "2024-06-30"})["timeline"]["buckets"][0]
     assert (clipped["from"], clipped["to"], clipped["total"]) == ("2024-05-11", "2024-05-12", 0)
+
+
+def test_a_date_preset_draws_weeks_over_its_own_span():
+    today = dataclasses.replace(parse_params([]), date_preset="30d").today
+    p = parse_params([("date", "30d")], today=today)
+    weeks = timeline.weeks(p)
+    assert timeline.week_mode(p) and weeks[0][0] == today - dt.timedelta(days=29) and weeks[-1][1] == today
+    assert not timeline.week_mode(parse_params([("date", "this_year")], today=today))
 
 
 @pytest.mark.parametrize("largest,top", [(1, 2), (2, 2), (3, 4), (7, 8), (11, 12), (13, 16), (130, 160), (1000, 1000)])
