@@ -359,7 +359,7 @@ def keyword_tagger() -> Callable[[str, str], Prediction]:
     def tag(doc_id: str, text: str) -> Prediction:
         simple = to_simplified(text)
         counts = {h.code: sum(simple.count(w) for w in h.keywords) for h in taxonomy.hazards}
-        found = {code for code, n in counts.items() if n}
+        found = [code for code, n in counts.items() if n]  # taxonomy order: ties go to the first (deterministic)
         primary = max(found, key=lambda c: counts[c]) if found else None
         province, city, county = region(simple) if region else (None, None, None)
         return Prediction(province, city, county, frozenset(found), primary)
@@ -433,6 +433,8 @@ def score_devset(items: list[dict], texts: dict[str, str], tag: Callable[[str, s
         if primaries:
             fields["primary_hazard"].total += 1
             fields["primary_hazard"].right += got.primary in primaries
+            if got.primary not in primaries:
+                misses.append(f"{item['id']}: primary {got.primary!r} not in {sorted(primaries)}")
         if item.get("negative"):
             negatives += 1
             negatives_tagged += bool(got.hazards)

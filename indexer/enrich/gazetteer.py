@@ -322,6 +322,7 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
 
     # townships and streets: their names vote for their county (榆关镇 → 抚宁区)
     towns = 0
+    streets_as_towns: list[tuple[str, str]] = []
     for _code, name, parent in _read_tsv(data_dir / "towns.tsv.gz"):
         if parent not in divisions or len(name) < 3:
             continue  # two-character names (口镇, 街道, 新镇) are words first
@@ -332,6 +333,14 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
         add(name, parent, "town")
         if short_name:
             add(short_name, parent, "town_short")
+        if name.endswith("街道") and short_name:
+            streets_as_towns.append((short_name + "镇", parent))
+    # most streets were towns before (定边街道 was 定边镇, the county seat): texts keep the old
+    # name, which then names the street's county, unless a township still bears it
+    taken = {name for name, _ in streets_as_towns if any(e.kind in ("town", "full") for e in names.get(name, {}).values())}
+    for name, parent in streets_as_towns:
+        if name not in taken:
+            add(name, parent, "town")
 
     # development zones: county-level units under their city; "<city>经开区" and the like
     zone_kinds: dict[str, list[str]] = {}

@@ -48,8 +48,16 @@ _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|�
         rf"|公安局|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[{HAN}]){{0,12}}?"
         r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)|办事处)")
 _TITLE_ORG = re.compile(rf"^\s*([{HAN}（）()]{{0,20}}?" + _ORG + ")")
-_LEAD_ORG = re.compile(rf"(?:由)?([{HAN}（）()]{{1,20}}?" + _ORG + r")(?:召开|组织|举办|举行|开展|印发|发布|联合|部署|启动|在|主办|承办)")
-_CLAUSE_ORG = re.compile(rf"(?:^|[，,。：:\s])([{HAN}（）()]{{2,20}}?" + _ORG + ")")
+# The last character of every `_ORG` (or 救援, for 消防救援[…]): a cheap test before the nested
+# lazy loops of `_ORG` run.
+_ORG_END = r"(?:[部厅会局委心府校学园院处]|救援)"
+_LEAD_VERB = r"(?:召开|组织|举办|举行|开展|印发|发布|联合|部署|启动|在|主办|承办)"
+# The lookaheads change no match, they only skip hopeless starts: in a match, the last character
+# of the body (or 救援 and up to three more) stands at most 35 characters after the start and, in
+# `_LEAD_ORG`, right before the verb. (12x faster on the devset's first sentences.)
+_LEAD_ORG = re.compile(rf"(?=[{HAN}（）()]{{2,35}}?(?:[部厅会局委心府校学园院处]|救援[{HAN}]{{0,3}}?){_LEAD_VERB})"
+                       rf"(?:由)?([{HAN}（）()]{{1,20}}?" + _ORG + ")" + _LEAD_VERB)
+_CLAUSE_ORG = re.compile(rf"(?:^|[，,。：:\s])(?=[{HAN}（）()]{{2,35}}?{_ORG_END})([{HAN}（）()]{{2,20}}?" + _ORG + ")")
 _GENERIC = {"地方政府", "政府网站", "地方政府网站", "本网", "本站", "网络", "互联网", "网友", "综合", "原创", "未知", "佚名",
             "来源网络", "网络转载", "转载", "本网综合", "其他"}
 _MEDIA = re.compile(r"(?:网|报|资讯|杂志|电视台|广播电台|融媒体中心|客户端|头条|新闻|社|在线|传媒|媒体|之声|频道|号)$")
@@ -101,7 +109,8 @@ def _plausible(name: str) -> bool:
 
 
 def _find_raw(title: str, body: str) -> str | None:
-    for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body):
+    values = list(labels.SOURCE_OR_ISSUER_VALUE.finditer(body)) if labels.mentions_source(body) else []
+    for m in values:
         cand = _clean(m.group(1) or m.group(2))
         if cand and not _MEDIA.search(cand) and cand not in _GENERIC:
             return cand
@@ -117,7 +126,7 @@ def _find_raw(title: str, body: str) -> str | None:
         cand = m.group(1)
         if _plausible(cand) and _starts_with_place(cand):
             return cand
-    for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body):
+    for m in values:
         cand = _clean(m.group(1) or m.group(2))
         if cand and cand not in _GENERIC:
             return cand
@@ -130,8 +139,10 @@ def normalize_issuer(raw: str | None, title: str, body: str, region: RegionResul
     name = _clean(raw) if raw else ""
     if name and (not _looks_like_name(name) or name in _GENERIC):
         name = ""
+    found: str | None = None  # what the text itself names, looked up once
+    searched = False
     if not name:
-        found = _find_raw(title, body)
+        found, searched = _find_raw(title, body), True
         name = _clean(found) if found else ""
         if name and not _looks_like_name(name):
             name = ""
@@ -139,7 +150,7 @@ def normalize_issuer(raw: str | None, title: str, body: str, region: RegionResul
         return IssuerResult(None, None)
     if _MEDIA.search(name) and not _SCHOOL.search(name):
         # a reprint: the government body the text names is the issuer, the outlet only when none is
-        found = _find_raw(title, body)
+        found = found if searched else _find_raw(title, body)
         found = _clean(found) if found else ""
         if not found or _MEDIA.search(found):
             return IssuerResult(name, None)

@@ -71,8 +71,11 @@ hint / domain, rule = "region:<kind>". With no region the evidence says why: one
 "region:national" per national body acting, else "region:none" (no cue at all) or
 "region:conflict" (phrase: the units named, which did not agree).
 
-Measured on the devset of real texts (bench/eval_regions.py, text alone): province 0.92,
-city 0.90, county 0.86 (cpca + OpenCC majority vote: 0.72 / 0.65 / 0.54).
+Measured on the devset of real texts (bench/eval_regions.py, text alone): province 0.934,
+city 0.919, county 0.872 (cpca + OpenCC majority vote: 0.72 / 0.65 / 0.54). Eight of its 166
+scored texts name no place at all (a university's notice that never names the university, a
+police station or 城关镇 without its county, "我县" in a paper known only by its host): with text
+alone the province cannot pass 158 / 166 = 0.952.
 """
 
 from __future__ import annotations
@@ -133,10 +136,16 @@ _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "�
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                       "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 # 我县, 全县, 本区, 县委, 县政府 at the start of a clause: the text's own county (or city), unnamed;
-# 我校 / 全校: the one university the text names.
-_DEIXIS = re.compile(
-    rf"(?:我|本|全|该)(县|区|市|旗|校)(?![长级城域园])|(?:^|(?<=[^{HAN}])|(?<=副))(县|区|旗)(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)",
-    re.M)
+# 我校 / 全校: the one university the text names. Two patterns that each start with a character
+# class, which `re` scans for quickly (one pattern of two branches was 10x slower); their
+# matches never overlap, so together they find what the two branches found (group 1: the mark).
+_DEIXIS_WE = re.compile(r"[我本全该](县|区|市|旗|校)(?![长级城域园])")
+_DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)")
+
+
+def _deixis_words(text: str) -> list[re.Match[str]]:
+    """The matches of both deixis patterns, in the order of the text."""
+    return sorted([*_DEIXIS_WE.finditer(text), *_DEIXIS_BODY.finditer(text)], key=lambda m: m.start())
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
 _MEDIA_AFTER = re.compile(
@@ -178,6 +187,7 @@ _PROVINCE_MARKS = {
     "陇": "620000",
 }
 _DOC_NUMBER = re.compile(
+    rf"(?=[{''.join(_PROVINCE_MARKS)}])"  # the first character of a match: a quick test at every position
     rf"(?:(?<![{HAN}])|(?<=[知见法案函件]))([{''.join(_PROVINCE_MARKS)}])[{HAN}]{{1,5}}"
     r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]\s*\d{1,4}")
 
@@ -561,9 +571,10 @@ class Gazetteer:
                     media_spans.append(span)
                 else:
                     issuer_spans.append(span)
-        for m in LOCAL_DATELINE.finditer(body):
-            group = next(i for i in (1, 2, 3) if m.group(i))
-            media_spans.append(m.span(group))
+        if "讯" in body:  # every local dateline ends in 讯: no scan where there is none
+            for m in LOCAL_DATELINE.finditer(body):
+                group = next(i for i in (1, 2, 3) if m.group(i))
+                media_spans.append(m.span(group))
         return issuer_spans, media_spans
 
     def _deixis(self, title: str, body: str, noise: list[tuple[int, int]], mentions: list[_Mention]) -> _Mention | None:
@@ -573,10 +584,10 @@ class Gazetteer:
         g = self.data
         words: dict[str, tuple[str, int, str]] = {}
         for fld, text in (("title", title), ("body", body)):
-            for found in _DEIXIS.finditer(text):
+            for found in _deixis_words(text):
                 if fld == "body" and inside(found.start(), noise):
                     continue
-                mark = found.group(1) or found.group(2)
+                mark = found.group(1)
                 words.setdefault(mark, (fld, found.start(), found.group(0)))
         if not words:
             return None

@@ -6,16 +6,17 @@
 - `lesson_spans`: sentences that recall accidents elsewhere ("通报了…发生的…事故", "以案为鉴");
   their places are not the subject (their hazards still are).
 - `addressee_spans`: a notice's salutation ("各设区市教育局，…："): its recipients, not its place.
-- `Matcher`: Aho-Corasick over many phrases, fast on Chinese text (see `encode`).
+- `Matcher`: Aho-Corasick over many phrases (ahocorasick_rs), every match with character offsets.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
-import ahocorasick
+import ahocorasick_rs
 
 from indexer.text import labels
 from indexer.text.chinese import HAN
@@ -62,6 +63,13 @@ def tail_start(body: str) -> int:
 
 
 def furniture_spans(body: str) -> list[tuple[int, int]]:
+    """The furniture of a body (see the module's docstring). The region and hazard taggers both
+    ask for the same body's: the last few answers are remembered."""
+    return list(_furniture_spans(body))
+
+
+@lru_cache(maxsize=8)
+def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     cut = tail_start(body)
     if cut < len(body):
@@ -91,7 +99,7 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
         if b - a < 40 or (len(found) >= 2 and b - a < 120):
             spans.append((a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
-    return spans
+    return tuple(spans)
 
 
 # A sentence about learning from elsewhere: 学习借鉴杭州市上城区的经验, 赴宁波考察.
@@ -128,41 +136,36 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def encode(text: str) -> str:
-    """Two 8-bit symbols per character (UTF-16 code units read as Latin-1).
-
-    pyahocorasick searches a node's children linearly; with thousands of names the root has
-    thousands of children (one per first character). Over this two-symbol alphabet no node has
-    more than 256 and matching runs about four times faster."""
-    return text.encode("utf-16-be").decode("latin-1")
-
-
 V = TypeVar("V")
 
 
 class Matcher(Generic[V]):
-    """Aho-Corasick over phrases; `find` yields every (overlapping) match with character offsets."""
+    """Aho-Corasick over phrases; `find` gives every (overlapping) match with character offsets,
+    ordered by where it ends, the longest first among those ending together.
+
+    ahocorasick_rs (the Rust aho-corasick crate, contiguous NFA) finds the 60,000 names of the
+    gazetteer in a devset text in 0.017 ms where pyahocorasick, even over a two-symbol encoding
+    of each character, took 0.06 ms; it builds in 0.1 s and holds 12 MB."""
 
     def __init__(self, phrases: Iterable[tuple[str, V]]):
-        self.automaton = ahocorasick.Automaton()
-        add = self.automaton.add_word
-        for phrase, value in phrases:
-            add(phrase.encode("utf-16-be").decode("latin-1"), (phrase, value))  # `encode`, inlined: 60,000 calls
-        self.automaton.make_automaton()
+        pairs = list(phrases)
+        self._phrases = [phrase for phrase, _ in pairs]
+        self._values = [value for _, value in pairs]
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self._phrases, matchkind=ahocorasick_rs.MatchKind.Standard, store_patterns=False,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA) if pairs else None
 
     def find(self, text: str) -> list[tuple[int, int, str, V]]:
-        enc = encode(text)
-        if len(enc) != 2 * len(text):  # characters beyond the BMP: blank them out, keep offsets
-            text = "".join(c if c <= "\uffff" else "\ufffd" for c in text)
-            enc = encode(text)
-        out: list[tuple[int, int, str, V]] = []
-        if self.automaton.kind != ahocorasick.AHOCORASICK:  # no phrases at all
-            return out
-        for idx, (phrase, value) in self.automaton.iter(enc):
-            if idx & 1:
-                end = (idx + 1) >> 1
-                out.append((end - len(phrase), end, phrase, value))
-        return out
+        if self.automaton is None or not text:
+            return []
+        found = self.automaton.find_matches_as_indexes(text, overlapping=True)
+        found.sort(key=_by_end)
+        phrases, values = self._phrases, self._values
+        return [(start, end, phrases[i], values[i]) for i, start, end in found]
+
+
+def _by_end(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[2], match[1]
 
 
 # --------------------------------------------------------------------------- lines that are not text
@@ -170,15 +173,38 @@ class Matcher(Generic[V]):
 # Reprints on SEO and spam sites carry lines that are not the article: casino and betting brands
 # ("XX体育·(中国)官方网站"), clinic ads, "本文由…整理发布" notes, breadcrumbs and menus. Their
 # place names are not the article's. Recognised by the shape of the line, never by a brand list.
+#
+# Two patterns, so that each starts with a literal: `re` then scans for the first characters
+# instead of trying every branch at every position (4x faster on the devset). Their first
+# characters differ (Han or brackets; Latin), so `_junk_matches` finds what one pattern of
+# all their branches found.
 _JUNK = re.compile(
-    r"[(（]中国[)）]官方网站|官方网站[·•]|官网入口|官网登录|登录入口|网页版入口|手机版入口|app下载|娱乐城|娱乐平台|百家乐"
+    r"\(中国[)）]官方网站|（中国[)）]官方网站|官方网站[·•]|官网入口|官网登录|登录入口|网页版入口|手机版入口|娱乐城|娱乐平台|百家乐"
     r"|老虎机|棋牌|博彩|赌场"
-    r"|注册送|体育平台|体育官网|(?:体育|娱乐|国际)(?:·|\()|国产|无码|色情|在线观看|视频在线|[Aa][Vv]大片"
+    r"|注册送|体育平台|体育官网|体育(?:·|\()|娱乐(?:·|\()|国际(?:·|\()|国产|无码|色情|在线观看|视频在线"
     r"|医院(?:哪家|怎么样|好不好)|哪家(?:医院|好)|治疗(?:费用|多少钱|方法)|专科医院|男科|妇科|不孕|癫痫|白癜风|牛皮癣|整形"
     r"|是由.{0,30}(?:编辑|整理|收集)|整理发布|希望对你有所帮助|欢迎(?:您)?(?:访问|光临)|本文(?:标签|关键词)|关键词[:：]"
-    r"|当前位置|您的位置|您现在的位置|所在位置|网站首页|设为首页|加入收藏|网站地图|[上下]一篇|分享到",
-    re.I,
-)
+    r"|当前位置|您的位置|您现在的位置|所在位置|网站首页|设为首页|加入收藏|网站地图|上一篇|下一篇|分享到")
+_JUNK_LATIN = re.compile(r"app下载|av大片", re.I)
+
+
+def _junk_matches(text: str) -> list[re.Match[str]]:
+    """The matches of both junk patterns in the order of the text, never overlapping: what
+    `finditer` of one pattern holding all their branches gives."""
+    out: list[re.Match[str]] = []
+    han = _JUNK.search(text)
+    latin = _JUNK_LATIN.search(text) if "下载" in text or "大片" in text else None
+    while han is not None or latin is not None:
+        m = min((found for found in (han, latin) if found is not None), key=lambda found: found.start())
+        out.append(m)
+        pos = m.end()
+        if han is not None and han.start() < pos:
+            han = _JUNK.search(text, pos)
+        if latin is not None and latin.start() < pos:
+            latin = _JUNK_LATIN.search(text, pos)
+    return out
+
+
 _CLAUSE_STOPS = "。！？!?；;\n"
 
 
@@ -188,7 +214,7 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
     only its clause up to the first bracket or comma."""
     spans: list[tuple[int, int]] = []
     last = -1
-    for m in _JUNK.finditer(text):
+    for m in _junk_matches(text):
         if m.start() < last:
             continue
         a, b = enclosing(text, m.start(), "\n")

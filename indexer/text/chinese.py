@@ -36,8 +36,21 @@ def _s2t() -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified (OpenCC t2s); Simplified text passes through unchanged."""
-    return _t2s().convert(text) if text else text
+    """Traditional → Simplified (OpenCC t2s); Simplified text passes through unchanged.
+
+    The enrichers each accept raw text and convert it, so one document's title and body come by
+    several times: texts up to `MEMO_CHARS` long are remembered (the last `MEMO_SIZE` of them)."""
+    if not text:
+        return text
+    return _t2s_memo(text) if len(text) <= MEMO_CHARS else _t2s().convert(text)
+
+
+MEMO_SIZE, MEMO_CHARS = 32, 20_000  # at most ~5 MB held
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _t2s_memo(text: str) -> str:
+    return _t2s().convert(text)
 
 
 def to_traditional(text: str) -> str:

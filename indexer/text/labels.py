@@ -77,10 +77,14 @@ HEADER_LABEL = re.compile(rf"(?:{alternation(DATE, ('来源',), HEADER_OTHER)})\
 MEDIA_SOURCE = re.compile(rf"(?:{alternation(('来源',))}){_COLON}?\s*[^\s，。,]{{0,12}}?(?:报|网|台|资讯|杂志|客户端|新闻|头条|号)")
 
 
+# Every form of SOURCE holds 来源 or 來源.
+_SOURCE_WORDS = ("来源", "來源", *all_forms(ISSUER))
+
 # A line that is only such a heading: "相关文章", "【为您推荐】", "网友评论："
 FOLLOWING_HEAD = re.compile(rf"^[【\[]?\s*(?:{alternation(FOLLOWING)})\s*[】\]]?\s*[:：]?$")
 
 
 def mentions_source(text: str) -> bool:
-    """Cheap pre-check before running the source patterns over a long text."""
-    return any(label in text for label in ("来源", "來源", "发布机构", "發布機構", "发文机关", "發文機關"))
+    """Whether `SOURCE_OR_ISSUER_VALUE` can match: a cheap pre-check before running the source
+    patterns over a long text (it looks for every label those patterns know)."""
+    return any(label in text for label in _SOURCE_WORDS)

@@ -7,8 +7,9 @@ Two labelled sets, scored by bench/eval_enrichment.py:
 - the devset, ../shared/devset (labels of real texts nobody here wrote): its floors apply when the
   git-ignored texts are present (data/devset/texts.jsonl); CI has no texts and skips them.
 The floors are in tests/enrichment_floors.json. The mutation tests at the end break one rule
-each (a hazard class removed, reprint detection off, its threshold halved, the gazetteer blind,
-primary hazard never chosen, half the labels gone) and check that the floor guarding it fails.
+each (a hazard class removed, reprint detection off, its threshold halved, the gazetteer blind or
+one alias short, primary hazard never chosen or blind to the title, half the labels gone) and check
+that the floor guarding it fails.
 """
 
 from __future__ import annotations
@@ -171,13 +172,50 @@ class _BlindGazetteer:
         return self.real.resolve(replace(ctx, title="", body="", issuer=None, site_domain=None, region_hint=None))
 
 
-def test_a_blank_gazetteer_fails_the_region_floors():
+def _blind_enrichers():
     from indexer.ingest import Enrichers
 
     enrichers = Enrichers()
     enrichers.__dict__["gazetteer"] = _BlindGazetteer(enrichers.gazetteer)
-    failures = demo_failures(_bench().evaluate(rounds=0, enrichers=enrichers))
+    return enrichers
+
+
+def test_a_blank_gazetteer_fails_the_region_floors():
+    failures = demo_failures(_bench().evaluate(rounds=0, enrichers=_blind_enrichers()))
     assert {"province_accuracy", "city_accuracy", "county_accuracy"} <= {line.split()[0] for line in failures}
+
+
+def test_a_blank_gazetteer_fails_the_devset_region_floors(devset):
+    failures = devset_failures(_bench().evaluate_devset(baseline=False, enrichers=_blind_enrichers()))
+    assert {"province_accuracy", "city_accuracy", "county_accuracy"} <= {line.split()[1] for line in failures}
+
+
+class _GazetteerWithout:
+    """The real gazetteer with one alias unknown: what the region floors lose without it."""
+
+    def __init__(self, name: str):
+        from indexer.enrich.gazetteer import build
+        from indexer.enrich.regions import Gazetteer
+        from indexer.enrich.textzones import Matcher
+
+        data = build()
+        data.names = {k: v for k, v in data.names.items() if k != name}
+        data.matcher = Matcher(data.names.items())
+        self.real = Gazetteer(data)
+
+    def resolve(self, ctx):
+        return self.real.resolve(ctx)
+
+
+def test_one_alias_less_fails_the_devset_province_floor(devset):
+    # the devset province floor sits just under the score: the two texts that write 西安's 曲江新区
+    # as 曲江 (config/region_aliases.yaml) are enough to break it
+    from indexer.ingest import Enrichers
+
+    enrichers = Enrichers()
+    enrichers.__dict__["gazetteer"] = _GazetteerWithout("曲江")
+    failures = devset_failures(_bench().evaluate_devset(baseline=False, enrichers=enrichers))
+    assert any(line.startswith("devset province_accuracy") for line in failures)
 
 
 def test_never_choosing_a_primary_hazard_fails_its_floor(monkeypatch):
@@ -186,6 +224,16 @@ def test_never_choosing_a_primary_hazard_fails_its_floor(monkeypatch):
     monkeypatch.setattr(hazards, "_primary", lambda assigned, score, in_title: None)
     failures = demo_failures(_bench().evaluate(rounds=0))
     assert any(line.startswith("primary_hazard_accuracy") for line in failures)
+
+
+def test_a_title_blind_primary_fails_the_devset_floor(devset, monkeypatch):
+    # primary only by score, the title's hazard ignored: one devset text more without a primary
+    from indexer.enrich import hazards
+
+    real = hazards._primary
+    monkeypatch.setattr(hazards, "_primary", lambda assigned, score, in_title: real(assigned, score, set()))
+    failures = devset_failures(_bench().evaluate_devset(baseline=False))
+    assert any(line.startswith("devset primary_hazard_accuracy") for line in failures)
 
 
 def test_a_shrunken_labelled_set_fails_the_size_floors(scores, predicted):

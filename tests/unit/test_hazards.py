@@ -265,3 +265,36 @@ def test_two_safety_words_in_one_sentence_of_an_unrelated_text_are_not_enough(ta
             "学校被授予模范学校称号，学生代表发言。")
     r = tag_hazards("小学被授予模范学校称号", body, tax)
     assert r.hazards == []
+
+
+def test_a_weak_word_called_a_hazard_counts(tax):
+    # a deputies' inspection report: the one building sentence says the classrooms are unsafe
+    title = "县人大代表视察全县学校安全工作"
+    body = ("近日，县人大代表视察了全县学校安全工作。\n"
+            "代表们肯定了教育部门所做的工作，也指出部分学校教学楼存在安全隐患，需尽快整改。")
+    assert "building" in tag_hazards(title, body, tax).hazards
+    # a building named as a place, with no hazard said of it, is not one
+    body = "近日，县人大代表视察了全县学校安全工作。\n代表们在教学楼前听取了校长的汇报。"
+    assert "building" not in tag_hazards(title, body, tax).hazards
+
+
+def test_a_hazard_guarded_against_is_a_task_even_beside_a_dominant_one(tax):
+    # 谨防雷电 in a sentence about landslides: the weather is a task of its own, not a remark in passing
+    title = "县教育局部署汛期地质灾害防范工作"
+    body = ("各校要做好山洪、滑坡、泥石流等地质灾害防范，开展地质灾害隐患排查。\n"
+            "地质灾害易发区的学校要制定避险转移方案，组织师生开展地质灾害应急演练。\n"
+            "汛期天气多变，外出时谨防雷电，不要靠近易发生山洪、滑坡的沟谷。")
+    r = tag_hazards(title, body, tax)
+    assert {"natural_disaster", "extreme_weather"} <= set(r.hazards)
+
+
+def test_bad_weather_named_so_is_extreme_weather(tax):
+    body = "各地要密切关注天气预报，遇到恶劣天气时及时启动应急预案，必要时停课。"
+    assert "extreme_weather" in tag_hazards("关于做好冬季学校安全工作的通知", body, tax).hazards
+
+
+def test_security_facilities_are_campus_security(tax):
+    # 安全防范 alone is any safety work; its facilities and their building are campus security
+    body = ("会议指出，部分学校安全防范设施还不完善。\n"
+            "各校要落实中小学幼儿园安全防范建设要求，年底前完成改造。")
+    assert "security" in tag_hazards("县教育局召开学校安全工作会议", body, tax).hazards

@@ -562,3 +562,19 @@ def test_a_short_name_that_ends_a_common_word_is_not_a_place(gz):
     r = resolve(gz, "宁陕县召开校园安全会议", "会议要求优化环境、投资兴业，公安、教育部门联合江口村委会开展巡查。")
     assert r.county == "宁陕县"
     assert not {"资兴市", "合江县"} & set(r.secondary)
+
+
+def test_qujiang_is_xian_unless_shaoguan_is_named(gz):
+    # 西安's 曲江新区 is written 曲江; 韶关's 曲江区 is written in full or with its city
+    r = resolve(gz, "曲江教育局开展校园燃气安全检查", "检查组前往曲江一中、曲江二小查看厨房燃气设施。")
+    assert (r.province, r.city) == ("陕西省", "西安市")
+    assert resolve(gz, "曲江新区中小学开展消防演练").codes == ["610000", "610100"]
+    r = resolve(gz, "曲江召开校园安全会议", "韶关市教育局要求曲江各校落实责任。")
+    assert (r.city, r.county) == ("韶关市", "曲江区")
+    assert resolve(gz, "曲江区教育局部署防溺水工作").county == "曲江区"
+
+
+def test_a_street_that_was_a_town_is_found_under_its_old_name(gz):
+    # 利津街道 was 利津镇, the county seat; the old name, in the body only, still names the county
+    r = resolve(gz, "关于做好冬季校园防火工作的通知", "利津镇第二小学全体师生：\n入冬以来天干物燥，请各班级开展消防安全教育。")
+    assert (r.city, r.county) == ("东营市", "利津县")
