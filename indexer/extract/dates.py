@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -76,8 +76,10 @@ _META_DATE_NAMES = (
 # Machine-readable dates outside <meta>: JSON-LD (schema.org, Baidu cambrian), a publish
 # timestamp set by script (WeChat-style `var ct = "1659274471"`), <time datetime="…">.
 _JSONLD_DATE = re.compile(r'"(datePublished|pubDate|publishDate|dateCreated)"\s*:\s*"([^"]{8,40})"')
+# (No leading \b: it would stop the regex engine from skipping ahead to the names' first letters,
+# which made this search cost 2 ms a page; `_script_stamp` checks the word boundary itself.)
 _SCRIPT_STAMP = re.compile(
-    r'\b(var\s+ct|publish_time|publishTime|create_time|createTime|pubTime|pub_time)\s*[=:]\s*["\']?(1\d{9})(?!\d)'
+    r'(var\s+ct|publish_time|publishTime|create_time|createTime|pubTime|pub_time)\s*[=:]\s*["\']?(1\d{9})(?!\d)'
 )
 _TIME_ELEMENT = re.compile(r'<time\b[^>]*?\bdatetime\s*=\s*["\']([^"\']{8,40})["\']', re.I)
 # lines that carry other articles' dates ("最新推荐文章于 2023-09-04 发布", "相关阅读 …")
@@ -91,11 +93,22 @@ def structured_dates(html: str) -> dict[str, str]:
         return found
     for match in _JSONLD_DATE.finditer(html):
         found.setdefault(f"jsonld:{match.group(1)}", match.group(2))
-    if stamp := _SCRIPT_STAMP.search(html):
+    if stamp := _script_stamp(html):
         found["script:" + stamp.group(1).replace("var ", "").strip()] = stamp.group(2)
     if element := _TIME_ELEMENT.search(html):
         found["time[datetime]"] = element.group(1)
     return found
+
+
+def _script_stamp(html: str) -> re.Match[str] | None:
+    """The first `_SCRIPT_STAMP` that starts a word (`publish_time`, not `xpublish_time`)."""
+    start = 0
+    while (match := _SCRIPT_STAMP.search(html, start)) is not None:
+        at = match.start()
+        if at == 0 or not (html[at - 1].isalnum() or html[at - 1] == "_"):
+            return match
+        start = at + 1
+    return None
 
 
 def _structured_value(key: str, value: str) -> datetime | None:
@@ -294,9 +307,12 @@ def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
     found = _sane(text_date(evidence.body, _year_context(evidence)), limit)
     if found is not None:
         return found, "text"
-    if evidence.html:
+    # htmldate last, and only for a date the article's own lines show (it also reads related
+    # lists): where they show none it cannot succeed and is not run (it cost up to 14 ms a page).
+    shown = _shown_dates([*evidence.header, *evidence.body.split("\n"), *evidence.footer])
+    if shown and evidence.html:
         found = _sane(_htmldate(evidence.html, evidence.url), limit)
-        if found is not None and _shown(found, [*evidence.header, *evidence.body.split("\n"), *evidence.footer]):
+        if found is not None and found.date() in shown:
             return found, "htmldate"
     return None, None
 
@@ -422,8 +438,9 @@ def _year_context(evidence: DateEvidence) -> datetime | None:
     return datetime(max(years), 12, 31, tzinfo=SHANGHAI) if years else None
 
 
-def _shown(found: datetime, lines: list[str]) -> bool:
-    """Whether one of the article's own lines shows this date (htmldate also reads related lists)."""
+def _shown_dates(lines: list[str]) -> set[date]:
+    """The full dates the article's own lines show (not "today" bars, not related-article lines)."""
+    shown: set[date] = set()
     for line in lines:
         if not _may_date(line):
             continue
@@ -431,6 +448,6 @@ def _shown(found: datetime, lines: list[str]) -> bool:
         for pattern in (_NUMERIC, _CHINESE):
             for match in pattern.finditer(text):
                 value = _first_full_date(match.group(0))
-                if value is not None and value.date() == found.date():
-                    return True
-    return False
+                if value is not None:
+                    shown.add(value.date())
+    return shown

@@ -49,14 +49,19 @@ _CHROME = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|header|footer|foot|sidebar|side|breadcrumb|crumb|friend|link-?list|links|share|"
     r"related|recommend|hot|copyright|toolbar|tools)([\s_-]|$)", re.I
 )
+# h1, h2, h3, #title, #articleTitle, #ArticleTitle, [class*=tit], in document order. (Written as a
+# union with the attribute tests guarded by [@id] / [@class]: one predicate `*[self::h1 or … or
+# contains(@class,'tit')]` tested every element against all seven and cost 1.7 times as much,
+# measured over both corpora, with the same nodes found.)
 _HEADLINE_XPATH = etree.XPath(
-    "//*[self::h1 or self::h2 or self::h3 or @id='title' or @id='articleTitle' or @id='ArticleTitle' "
-    "or contains(@class,'tit')]"
+    "//h1|//h2|//h3|//*[@id][@id='title' or @id='articleTitle' or @id='ArticleTitle']"
+    "|//*[@class][contains(@class,'tit')]"
 )
 _ATTACHMENT_LINKS = etree.XPath(
     r".//a[re:test(@href, '\.(pdf|docx?|xlsx?|wps|ofd|zip|rar|et|pptx?)($|[?#])', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+_HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _SKIP_TEXT_TAGS = {"script", "style", "noscript", "template", "textarea", "select", "option"}
 _INFO_CELL_TAGS = ("td", "th", "span", "li", "p", "div", "dt", "dd", "label", "b", "strong", "em", "font")
 
@@ -299,6 +304,8 @@ def _read_siblings(node: HtmlElement, parts: list[str], limit: int) -> int:
 def attachments(scope: HtmlElement, base_url: str) -> list[Attachment]:
     """Links to pdf/doc/docx/xls/xlsx/wps/ofd/zip/rar files in `scope`, outside navigation chrome."""
     found: list[Attachment] = []
+    if not any(_ATTACHMENT_EXT.search(href) for href in _HREFS(scope)):
+        return found  # most pages link no file: the regex XPath calls back into Python for every link
     seen: set[str] = set()
     for link in _ATTACHMENT_LINKS(scope):
         href = (link.get("href") or "").strip()

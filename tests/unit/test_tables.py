@@ -29,6 +29,16 @@ def test_kinds_of_tables():
     assert classify(table(f"<table><tr>{days}</tr></table>")) == "navigation"  # a calendar widget
 
 
+def test_script_and_style_text_is_not_table_text():
+    script = "<script>var notice = '" + "请各单位按时报送材料，逾期不予受理。" * 12 + "';</script>"
+    links = "".join(f"<td><a href='/c{i}/'>栏目{i}</a></td>" for i in range(8))
+    assert classify(table(f"<table><tr>{links}<td>{script}</td></tr></table>")) == "navigation"
+    assert classify(table(f"<table><tr><td>{script}<style>td {{ color: red }}</style></td></tr></table>")) == "empty"
+    hidden = document_fromstring("<html><body><noscript><table><tr><td>请启用浏览器脚本后浏览本站内容。</td></tr>"
+                                 "</table></noscript></body></html>")
+    assert classify(hidden.find(".//table")) == "empty"
+
+
 def test_a_table_of_attachment_links_is_not_navigation():
     files = ("<table><tr><td><a href='/f/1.pdf'>检查清单</a></td></tr>"
              "<tr><td><a href='/f/2.docx'>整改汇总表</a></td></tr></table>")
