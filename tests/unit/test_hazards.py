@@ -103,10 +103,13 @@ def test_primary_hazard_when_one_dominates(tax):
     assert "drowning" in r.hazards
 
 
-def test_no_primary_when_hazards_are_even(tax):
+def test_even_hazards_still_get_a_primary_the_first_named(tax):
+    # the devset's convention: a text given hazards has a primary; a tie goes to the first named
     body = "会议要求，各校要加强防溺水、防火、防欺凌教育，确保校园安全，排查安全隐患。"
     r = tag_hazards("学校安全工作会议", body, tax)
-    assert r.primary is None
+    assert len(r.hazards) == 3 and r.primary == "drowning"
+    body = "会议要求，各校要加强防欺凌、防火、防溺水教育，确保校园安全，排查安全隐患。"
+    assert tag_hazards("学校安全工作会议", body, tax).primary == "bullying"
 
 
 def test_safety_related_without_a_named_hazard(tax):
@@ -172,7 +175,13 @@ def test_primary_is_the_one_hazard_the_title_names(tax):
     body = ("会议要求抓好校园食品安全，严格落实陪餐制度和食材查验；同时做好学校消防安全工作，检查消防设施。"
             "要加强食堂燃气管道检查。")
     assert tag_hazards("召开校园食品安全工作会议", body, tax).primary == "food_safety"
-    assert tag_hazards("召开食品安全和消防安全工作会议", body, tax).primary is None
+    assert tag_hazards("召开校园消防安全工作会议", body, tax).primary == "fire"
+    # a title naming two: the one the text says more about; on a tie, the one named first
+    body = "会议要求抓好学校消防安全工作，检查消防设施和灭火器，组织消防疏散演练；同时做好校园食品安全工作。"
+    assert tag_hazards("召开食品安全和消防安全工作会议", body, tax).primary == "fire"
+    body = "会议要求各校做好校园食品安全和消防安全工作，确保校园安全。"
+    assert tag_hazards("召开消防安全和食品安全工作会议", body, tax).primary == "fire"
+    assert tag_hazards("召开食品安全和消防安全工作会议", body, tax).primary == "food_safety"
 
 
 def test_guarding_the_campus_is_not_campus_security(tax):
