@@ -174,3 +174,11 @@ class Health(Labelled):
     FAILING = "failing", "失败", "failing"
     NEEDS_BROWSER = "needs_browser", "需要浏览器", "needs a browser"
     NEVER = "never", "尚未运行", "not run yet"
+
+
+class CheckVerdict(Labelled):
+    """What a live probe of a source concluded (`gonggao sources check`, table `source_checks`)."""
+
+    OK = "ok", "正常", "ok"
+    ATTENTION = "needs_attention", "需要关注", "needs attention"
+    BROKEN = "broken", "失效", "broken"

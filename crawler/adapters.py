@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from config.sources import Source
-from crawler import links
+from crawler import cms, links
+from crawler.cms import ListPage
 from indexer.extract import ExtractOptions, extract_articles
 from indexer.ingest import ExtractFunction
 from indexer.models import Article
@@ -44,21 +45,33 @@ class SiteAdapter(Protocol):
 
 
 class DefaultAdapter:
-    """The heuristics every site gets, steered by the source's selectors and layout."""
+    """What every site gets: the source's selectors when it has them; else the CMS family the list page's
+    fingerprint names (crawler/cms: TRS columns, Hanweb jcms and its data proxy, ASP.NET, JSP, feeds and
+    sitemaps), else the link heuristics of crawler/links.py."""
 
     def __init__(self, source: Source):
         self.source = source
 
     def article_links(self, response: TextResponse) -> list[str]:
+        if self.source.selectors.article_links is None and (family := _family(response)) is not None:
+            return [item.url for item in family.items(ListPage.of_response(response), self.source.allowed_domains)]
         return links.article_links(response.selector, response.url, self.source.allowed_domains,
                                    self.source.selectors.article_links)
 
     def next_pages(self, response: TextResponse) -> list[str]:
+        if self.source.selectors.next_page is None and (family := _family(response)) is not None:
+            return family.next_pages(ListPage.of_response(response), self.source.max_list_pages)
         return links.list_pages(response.selector, response.url, self.source.max_list_pages,
                                 self.source.selectors.next_page)
 
     def extract(self, html: str, url: str, options: ExtractOptions) -> list[Article]:
         return extract_articles(html, url, options)
+
+
+def _family(response: TextResponse) -> cms.Family | None:
+    """The CMS family of a list page; None when no fingerprint matches (the link heuristics read it)."""
+    family = cms.recognise(ListPage.of_response(response))
+    return None if family is cms.GENERIC else family
 
 
 def adapter_for(source: Source) -> SiteAdapter:

@@ -9,6 +9,13 @@ run's counts and errors land as with a local crawl; see docs/scale-out.md.
 Job ids carry the source id (`<source>.<hex>`): Scrapyd lists running jobs without their
 arguments, and the id alone still tells which sources are busy, so a source never crawls on two
 nodes at once.
+
+`gonggao crawl` and the schedule send host batches instead (crawler/batches.py): one job crawls
+every source of its hosts (`sources=a,b,c`, run by crawler/scrapyd_runner.py on the node), and
+its id carries the batch key (`hosts-<digest>.<hex>`), from which `HostLedger` tells the hosts
+it holds. A batch waits while a running job holds one of its hosts, so politeness per host holds
+across nodes; a job whose hosts cannot be told (a key from another batching) holds every host
+until it ends.
 """
 
 from __future__ import annotations
@@ -16,20 +23,27 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
 from config.errors import ConfigError, Unavailable
 from config.settings import Settings
+from config.sources import Source, load_sources
+from crawler.batches import BATCH_SOURCES, Batch, batch_key, host_batches, host_groups, hosts_of
 from crawler.launch import crawl_in_subprocess
 
 log = logging.getLogger(__name__)
 
 PROJECT = "gonggao"
+# The scheduler's crawls run in threads of one process (there is exactly one scheduler): deciding
+# that a batch's hosts are free and sending it is done under this lock.
+DISPATCH_LOCK = threading.Lock()
 SPIDER = "announcements"
 
 
@@ -77,6 +91,27 @@ def _job_id(source_id: str) -> str:
 
 def _source_of(job_id: str) -> str:
     return job_id.rsplit(".", 1)[0]
+
+
+class HostLedger:
+    """The hosts a job holds, from the key in its id: a source id, or a batch key of any batching of
+    the configured sources this scheduler can compute (per source, per host group, the default
+    batches, and the batches it sends itself)."""
+
+    def __init__(self, sources: list[Source], batches: Sequence[Batch] = ()):
+        self.by_key: dict[str, frozenset[str]] = {}
+        for source in sources:
+            hosts = frozenset(hosts_of(source))
+            self.by_key[source.id] = hosts
+            self.by_key[batch_key(hosts)] = hosts
+        for hosts_set, _ in host_groups(sources):
+            self.by_key[batch_key(hosts_set)] = frozenset(hosts_set)
+        for batch in [*host_batches(sources), *batches]:
+            self.by_key[batch.key] = frozenset(batch.hosts)
+
+    def hosts(self, key: str) -> frozenset[str] | None:
+        """The hosts of a job key; None when the key names no batch or source this ledger knows."""
+        return self.by_key.get(key)
 
 
 class ScrapydCluster:
@@ -169,6 +204,56 @@ class ScrapydCluster:
         log.info("crawl dispatched source=%s node=%s job=%s", source_id, node, job_id)
         return Job(node, job_id, source_id)
 
+    def dispatch_batch(self, batch: Batch) -> Job:
+        """Queue one job that crawls every source of the batch, on the least busy node."""
+        loads = self.load()
+        if not loads:
+            raise ScrapydError(f"no Scrapyd node answers ({', '.join(self.nodes)})")
+        node = min(loads, key=lambda n: (loads[n], self.dispatched[n], self.nodes.index(n)))
+        job_id = _job_id(batch.key)
+        self._call(node, "schedule.json", form={"project": self.project, "spider": self.spider, "jobid": job_id,
+                                                "sources": ",".join(batch.source_ids)})
+        self.dispatched[node] += 1
+        log.info("batch dispatched key=%s sources=%d hosts=%d node=%s job=%s", batch.key, len(batch.source_ids),
+                 len(batch.hosts), node, job_id)
+        return Job(node, job_id, batch.key)
+
+    def crawl_batches(self, batches: list[Batch], ledger: HostLedger, *, timeout: float | None = None,
+                      poll: float = 2.0) -> dict[str, str]:
+        """Send every batch, never one whose hosts a queued or running job holds, and follow the jobs.
+        Returns batch key → finished | lost | pending | running | not started (at the timeout)."""
+        waiting = list(batches)
+        jobs: dict[Job, str] = {}
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            if waiting:
+                with DISPATCH_LOCK:  # look and send as one step: another thread's batch may share hosts
+                    held: set[str] = set()
+                    every_host = False
+                    for key in self.busy():
+                        hosts = ledger.hosts(key)
+                        every_host = every_host or hosts is None
+                        held |= hosts or set()
+                    for batch in list(waiting):
+                        if every_host or held & set(batch.hosts):
+                            continue
+                        jobs[self.dispatch_batch(batch)] = "pending"
+                        held |= set(batch.hosts)
+                        waiting.remove(batch)
+            for node in {job.node for job, state in jobs.items() if state in ("pending", "running")}:
+                try:
+                    known = self.jobs(node)
+                except ScrapydError as exc:
+                    log.warning("scrapyd node not answering node=%s error=%s", node, exc)
+                    continue
+                for job in jobs:
+                    if job.node == node and jobs[job] in ("pending", "running"):
+                        jobs[job] = known.get(job.job_id, "lost")
+            done = all(state in ("finished", "lost") for state in jobs.values())
+            if (done and not waiting) or (deadline is not None and time.monotonic() >= deadline):
+                return {**{job.source_id: state for job, state in jobs.items()}, **{b.key: "not started" for b in waiting}}
+            time.sleep(poll)
+
     def dispatch_all(self, source_ids: list[str]) -> list[Job]:
         busy = self.busy()
         jobs = []
@@ -201,19 +286,25 @@ class ScrapydCluster:
             time.sleep(poll)
 
 
-def crawl_on_nodes(source_ids: list[str], nodes: list[str], *, timeout: float | None = None,
-                   poll: float = 2.0) -> int:
-    """`crawler.launch.crawl_in_subprocess` for a cluster: crawl these sources on the Scrapyd nodes,
-    wait for the jobs; 0 when every job finished, 1 otherwise. How each crawl went (pages, errors)
-    is in the catalog's crawl runs, written by the node."""
+def crawl_on_nodes(source_ids: list[str], nodes: list[str], sources: list[Source], *, batch_size: int = BATCH_SOURCES,
+                   timeout: float | None = None, poll: float = 2.0) -> int:
+    """`crawler.launch.crawl_in_subprocess` for a cluster: crawl these sources on the Scrapyd nodes in
+    host batches, a host never in two jobs at once, and wait for the jobs; 0 when every job finished,
+    1 otherwise. `sources`: every configured source (they tell which hosts other jobs hold). How each
+    crawl went (pages, errors) is in the catalog's crawl runs, written by the node."""
+    wanted = set(source_ids)
+    batches = host_batches([s for s in sources if s.id in wanted], batch_size)
+    unknown = wanted - {s.id for s in sources}
+    if unknown:
+        log.warning("crawl of unknown sources skipped sources=%s", ",".join(sorted(unknown)))
     cluster = ScrapydCluster(nodes)
     try:
-        states = cluster.wait(cluster.dispatch_all(source_ids), timeout=timeout, poll=poll)
+        states = cluster.crawl_batches(batches, HostLedger(sources, batches), timeout=timeout, poll=poll)
     except ScrapydError as exc:
         log.warning("crawl dispatch failed sources=%s error=%s", ",".join(source_ids), exc)
         return 1
-    unfinished = {job.source_id: state for job, state in states.items() if state != "finished"}
-    if unfinished:
+    unfinished = {key: state for key, state in states.items() if state != "finished"}
+    if unfinished or unknown:
         log.warning("crawls not finished on the nodes jobs=%s", unfinished)
         return 1
     return 0
@@ -224,7 +315,7 @@ def crawl_sources(source_ids: list[str], settings: Settings, *, progress: bool =
     else in a local subprocess. 0 when every crawl ran."""
     if not settings.scrapyd_nodes:
         return crawl_in_subprocess(source_ids, settings, progress=progress)
-    return crawl_on_nodes(source_ids, configured_nodes(settings))
+    return crawl_on_nodes(source_ids, configured_nodes(settings), load_sources(settings.sources_path))
 
 
 def configured_nodes(settings: Settings) -> list[str]:

@@ -92,6 +92,8 @@ def list_pages(sel: Selector, url: str, limit: int, css: str | None = None) -> l
         found.update(dict.fromkeys(_numbered_pages(sel, url, limit)))
         for anchor in sel.css("a[href]"):
             text = "".join(anchor.css("::text").getall()).strip().lower()
+            if anchor.attrib["href"].strip().lower().startswith("javascript:"):
+                continue  # a script pager (goPage(2)): no URL to follow
             if text in NEXT_TEXT or anchor.attrib.get("rel") == "next":
                 found.setdefault(canonical(urljoin(url, anchor.attrib["href"])), None)
     found.pop(canonical(url), None)

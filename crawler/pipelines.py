@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
 import os
 from datetime import datetime
@@ -26,12 +27,13 @@ from crawler.items import (
     NotModified,
     Skipped,
 )
+from crawler.reference import shared_enrichers
 from crawler.settings import required
 from crawler.spiders.announcements import spider_of
 from indexer.extract.attachment_text import Unreadable, attachment_text
 from indexer.extract.decode import decode_html
 from indexer.ingest import Enrichers, NotAnArticle, ingest_html, ingest_page
-from indexer.models import Document
+from indexer.models import Document, Page
 from indexer.site_chrome import SiteChrome
 from indexer.store.catalog import AttachmentRecord, Catalog
 from indexer.store.warc import RecordRef, WarcWriterRotating, read_record
@@ -65,7 +67,7 @@ class CatalogPipeline:
     def from_crawler(cls, crawler: Crawler) -> CatalogPipeline:
         settings = crawler.settings
         return cls(crawler, crawl_catalog(crawler), archive_dir=Path(required(settings, "GONGGAO_ARCHIVE_DIR")),
-                   enrichers=Enrichers(hazards_path=Path(required(settings, "GONGGAO_HAZARDS_PATH"))))
+                   enrichers=shared_enrichers(Path(required(settings, "GONGGAO_HAZARDS_PATH"))))
 
     @property
     def source(self) -> Source:
@@ -157,6 +159,8 @@ class CatalogPipeline:
         assert self.archive is not None, "open_spider() creates the archive writer"
         source = self.source
         if isinstance(item, FetchedPage):
+            if self._same_body(item.page):
+                return
             self.stats.inc_value("gonggao/pages")
             warc = self.archive.append(item.page)
             try:
@@ -196,6 +200,18 @@ class CatalogPipeline:
             self._error(source.id, item.page.url, item.kind, item.reason)
         elif isinstance(item, CrawlError):
             self._error(source.id, item.url, item.kind, item.message)
+
+    def _same_body(self, page: Page) -> bool:
+        """A 200 whose bytes are those already stored (a site that ignores conditional requests): counted
+        as unchanged, like a 304, and neither archived nor extracted again (docs/scale.md: 103 ms of CPU
+        and 41 KB of WARC saved per known article)."""
+        known = self.catalog.known_page(page.url)
+        if known is None or known.state != PageState.OK or known.content_hash != hashlib.sha256(page.body).hexdigest():
+            return False
+        self.stats.inc_value("gonggao/unchanged")
+        self.stats.inc_value("gonggao/same_body")
+        self.catalog.touch_page(page.url)
+        return True
 
     def _record_attachment(self, item: FetchedAttachment) -> None:
         """Archive the file, store its text (or why there is none) and give it to the documents of its page."""

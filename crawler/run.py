@@ -10,12 +10,14 @@ import argparse
 import sys
 from collections.abc import Generator
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.utils.project import get_project_settings
 from twisted.internet import defer
 from twisted.internet.defer import Deferred
+from twisted.internet.task import deferLater
 from twisted.python.failure import Failure
 
 from config.errors import ConfigError
@@ -35,9 +37,13 @@ def crawl(source_ids: list[str], overrides: dict[str, str] | None = None) -> int
     process = CrawlerProcess(settings)
     failed: list[str] = []
     crawlers: dict[str, Crawler] = {}
-    for group in same_host_groups(source_ids, Path(required(settings, "GONGGAO_SOURCES_PATH"))):
-        _crawl_in_turn(process, group, crawlers, failed)
-    process.start()
+    pause = settings.getfloat("DOWNLOAD_DELAY")
+    groups = [_crawl_in_turn(process, group, crawlers, failed, pause)
+              for group in same_host_groups(source_ids, Path(required(settings, "GONGGAO_SOURCES_PATH")))]
+    # The reactor runs until every group is done, not until no crawl runs: between two crawls of a
+    # group (the pause) none runs.
+    defer.DeferredList(groups).addBoth(_stop_reactor)
+    process.start(stop_after_crawl=False)
     for source_id, crawler in crawlers.items():
         if crawler.stats and (stopped := crawler.stats.get_value("gonggao/stopped")):
             failed.append(source_id)
@@ -70,13 +76,26 @@ def same_host_groups(source_ids: list[str], sources_path: Path) -> list[list[str
 
 @defer.inlineCallbacks
 def _crawl_in_turn(process: CrawlerProcess, source_ids: list[str], crawlers: dict[str, Crawler],
-                   failed: list[str]) -> Generator[Deferred[None], None, None]:
-    """One source after another: two crawlers of one host at once would each take the per-host limit."""
-    for source_id in source_ids:
+                   failed: list[str], pause: float) -> Generator[Deferred[None], None, None]:
+    """One source after another: two crawlers of one host at once would each take the per-host limit.
+    Each crawler has a download slot of its own, so the next one waits `pause` (the download delay)
+    after the last: the host never sees two requests closer than the delay."""
+    for n, source_id in enumerate(source_ids):
+        if n and pause > 0:
+            # imported here: by now the first crawl has installed Scrapy's (asyncio) reactor
+            from twisted.internet import reactor
+
+            yield deferLater(reactor, pause, lambda: None)
         crawlers[source_id] = crawler = process.create_crawler(AnnouncementsSpider)
         deferred = process.crawl(crawler, source=source_id)
         deferred.addErrback(_report_failure, source_id, failed)
         yield deferred
+
+
+def _stop_reactor(_: object) -> None:
+    from twisted.internet import reactor  # Scrapy's (asyncio) reactor, installed by the first crawl
+
+    cast(Any, reactor).stop()  # twisted's module-level reactor is untyped
 
 
 def _report_failure(failure: Failure, source_id: str, failed: list[str]) -> None:

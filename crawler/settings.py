@@ -27,6 +27,9 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# GONGGAO_CRAWL_DELAY is the least time between two requests to one host, not an average: Scrapy's
+# default jitter would draw each delay from 0.5-1.5 times it
+DOWNLOAD_DELAY_JITTER = 0.0
 ROBOTSTXT_OBEY = True
 
 # -- limits and faults -----------------------------------------------------------------------
@@ -46,6 +49,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectLoopMiddleware": 610,  # sees a redirect before RedirectMiddleware (600)
 }
 EXTENSIONS = {
+    "crawler.politeness.DelayFromResponse": 400,
     "crawler.progress.CrawlProgress": 500,
     "scrapy.extensions.telnet.TelnetConsole": None,
 }

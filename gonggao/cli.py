@@ -4,6 +4,8 @@
     gonggao up                   Meilisearch + scheduled crawls + web app
     gonggao crawl [SOURCE ...]   crawl now (all sources when none is named), then sync the index
     gonggao sources              each source with last run, next run, documents, last error
+    gonggao sources add URL      find and confirm a site's list pages, print (or --write) its entry
+    gonggao sources check [ID]   probe sources live; a verdict per source
     gonggao search QUERY         search from the terminal
     gonggao extract PAGE.html    print the documents of saved pages as JSON Lines
     gonggao reextract            rebuild every document from the WARC archive (no network)
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from config.errors import ConfigError, GonggaoError, Unavailable
 from config.settings import Settings
-from gonggao import logs
+from gonggao import logs, sources_cmd
 from indexer.search_index.admin import MEILI_ERRORS
 
 if TYPE_CHECKING:
@@ -48,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     except GonggaoError as exc:
         print(f"gonggao: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `gonggao … | head` closed our output: stop quietly, as `cat` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 128 + signal.SIGPIPE
     except MEILI_ERRORS as exc:
         print(f"gonggao: Meilisearch did not answer: {exc}", file=sys.stderr)
         return Unavailable.exit_code
@@ -74,9 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("sources", nargs="*", metavar="SOURCE")
     crawl.set_defaults(func=cmd_crawl)
 
-    sources = sub.add_parser("sources", help="list sources with their last and next run")
-    sources.add_argument("--json", action="store_true")
-    sources.set_defaults(func=cmd_sources)
+    sources_cmd.register(sub, cmd_sources)
 
     search = sub.add_parser("search", help="search from the terminal")
     search.add_argument("query", nargs="?", default="")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from config.vocabulary import DocStatus, EventType, Health, IssuerLevel, Labelled, RunState, SourceKind
+from config.vocabulary import CheckVerdict, DocStatus, EventType, Health, IssuerLevel, Labelled, RunState, SourceKind
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -124,6 +124,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "docs_removed": {"zh": "撤下", "en": "Removed"},
     "errors_by_kind": {"zh": "错误（按类型）", "en": "Errors by kind"},
     "last_error": {"zh": "最近错误", "en": "Last error"},
+    "live_check": {"zh": "在线检查", "en": "Live check"},
+    "live_check_at": {"zh": "{t} 检查，列表中 {n} 篇，最新 {newest}", "en": "checked {t}: {n} articles listed, newest {newest}"},
     "run_now": {"zh": "立即运行", "en": "Run now"},
     "run_now_note": {"zh": "网页不能启动抓取（以免被滥用）；要立即抓取某个来源，请在服务器上运行其“立即运行”一栏的命令。",
                      "en": "This page cannot start a crawl (so nobody can abuse it); to crawl a source now, run the command in its “Run now” line on the server."},
@@ -342,3 +344,6 @@ class Translator:
 
     def health(self, code: str | None) -> str:
         return self.code(Health, code)
+
+    def check_verdict(self, code: str | None) -> str:
+        return self.code(CheckVerdict, code)

@@ -140,6 +140,8 @@ class SourceStatusInfo(BaseModel):
     run_now: str = Field(description="The command that crawls this source now")
     runs: list[RunInfo]
     last_error: dict | None
+    check: dict | None = Field(None, description="The newest `gonggao sources check` of the source: verdict (ok | "
+                               "needs_attention | broken), summary, checked_at, articles listed, newest article date")
 
 
 class StatusResponse(BaseModel):

@@ -2,7 +2,8 @@
 
 Health: `ok` when the last finished run succeeded; `failing` since the start of the oldest run of
 the unbroken series of failed runs up to the last one; `never` before any run finished. A run in
-progress does not change the health. "Run now" is the command `gonggao crawl ID`: the web app holds
+progress does not change the health. The live check is the newest verdict of `gonggao sources check`
+(table `source_checks`): a crawl can succeed on a list whose layout changed and find nothing. "Run now" is the command `gonggao crawl ID`: the web app holds
 no handle on the scheduler of `gonggao up`, and a public page that starts crawls would be a way
 to make the server hammer the sites it crawls.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from config.errors import Unavailable
 from config.vocabulary import Health, RunState
+from indexer.store.checks import CheckRecord, latest_checks
 from indexer.store.records import CrawlErrorRecord, CrawlRun
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,7 @@ class SourceStatus:
     run_now: str                      # the command that crawls it now
     runs: list[RunRow] = field(default_factory=list)
     last_error: dict[str, Any] | None = None
+    check: dict[str, Any] | None = None    # the newest `gonggao sources check` of it, None before any
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,7 +69,15 @@ class SourceStatus:
             "run_now": self.run_now,
             "runs": [vars(r) for r in self.runs],
             "last_error": self.last_error,
+            "check": self.check,
         }
+
+
+def check_info(record: CheckRecord | None) -> dict[str, Any] | None:
+    if record is None:
+        return None
+    return {"verdict": str(record.verdict), "summary": record.summary, "checked_at": record.checked_at,
+            "articles": record.articles, "newest": record.newest}
 
 
 def run_row(run: CrawlRun, errors: list[CrawlErrorRecord]) -> RunRow:
@@ -109,6 +120,7 @@ def sources_status(catalog: Any, next_runs: NextRuns | None, history: int = 50) 
 
 def _sources_status(catalog: Any, upcoming: dict[str, datetime | None], history: int) -> list[SourceStatus]:
     out = []
+    checks = latest_checks(catalog.engine)
     for summary in catalog.source_summaries():
         runs = catalog.runs(summary.id, limit=history)
         rows = [run_row(r, catalog.errors(run_id=r.id) if r.errors else []) for r in runs[:RUNS_SHOWN]]
@@ -121,6 +133,7 @@ def _sources_status(catalog: Any, upcoming: dict[str, datetime | None], history:
             run_now=f"gonggao crawl {summary.id}",
             runs=rows[:RUNS_SHOWN],
             last_error={"kind": err.kind, "message": err.message, "url": err.url, "at": err.at} if err else None,
+            check=check_info(checks.get(summary.id)),
         ))
     return out
 

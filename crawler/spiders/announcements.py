@@ -19,7 +19,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from config.errors import NotFound
-from config.sources import Source, load_sources
+from config.sources import Source
 from config.vocabulary import ErrorKind, RunState
 from crawler import challenge, links
 from crawler.adapters import SiteAdapter, adapter_for
@@ -35,11 +35,14 @@ from crawler.items import (
     NotModified,
     Skipped,
 )
+from crawler.reference import sources_by_id
 from crawler.settings import required
 from indexer.models import Page
 from indexer.store.catalog import Catalog
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# A list page may also be a feed, a sitemap or a data-proxy answer (crawler/cms reads them)
+FEED_TYPES = ("text/xml", "application/xml", "application/rss+xml", "application/atom+xml")
 GONE = (404, 410)
 TEXT_CONTROLS = set(b"\t\n\r\f\x1b")
 MAX_CONTROL_SHARE = 0.05
@@ -65,7 +68,7 @@ class AnnouncementsSpider(Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        by_id = {s.id: s for s in load_sources(Path(required(crawler.settings, "GONGGAO_SOURCES_PATH")))}
+        by_id = sources_by_id(Path(required(crawler.settings, "GONGGAO_SOURCES_PATH")))
         if spider.source_id not in by_id:
             raise NotFound(f"unknown source {spider.source_id!r}; known: {', '.join(sorted(by_id))}")
         spider.source = by_id[spider.source_id]
@@ -91,7 +94,7 @@ class AnnouncementsSpider(Spider):
             self.crawler.stats.inc_value("gonggao/needs_browser_lists")
             yield CrawlError(response.url, ErrorKind.NEEDS_BROWSER, challenge.message(response.status))
             return
-        if not _is_html(response) or not isinstance(response, TextResponse):
+        if not (_is_html(response) or _content_type(response) in FEED_TYPES) or not isinstance(response, TextResponse):
             yield CrawlError(response.url, ErrorKind.NOT_HTML, f"list page is {_content_type(response) or 'untyped'}")
             return
         if _looks_binary(response.body):

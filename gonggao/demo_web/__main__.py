@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import time
 
-from gonggao.demo_web.server import SITES, DemoWeb
+from gonggao.demo_web.server import CMS_SITES, SCALE_SITES, SITES, DemoWeb
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gonggao.demo_web", description=__doc__)
-    parser.add_argument("sites", nargs="*", help=f"sites to serve (default: all of {', '.join(SITES)})")
+    parser.add_argument("sites", nargs="*", help=f"sites to serve (default: {', '.join(SITES)}; also: {', '.join(CMS_SITES)}, "
+                        f"bureau00 … bureau{len(SCALE_SITES) - 1:02d})")
     parser.add_argument("--truth", action="store_true", help="print the ground truth as JSON lines and exit")
+    parser.add_argument("--access-log", type=argparse.FileType("a", encoding="utf-8"), metavar="FILE",
+                        help="append every request to FILE as a JSON line (site, method, path, status, arrival time)")
     args = parser.parse_args(argv)
-    web = DemoWeb(args.sites or None)
+    web = DemoWeb(args.sites or None, access_log=args.access_log)
     if args.truth:
         import dataclasses
         import json

@@ -43,4 +43,4 @@ class LoggedRequest:
     path: str
     headers: dict[str, str]
     status: int
-    time: float
+    time: float  # time.monotonic() when the request arrived

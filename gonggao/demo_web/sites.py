@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from html import escape
 
 from gonggao.demo_web import content as C
@@ -19,6 +20,8 @@ class Page:
     content_type: str | None  # the Content-Type header as sent; None = no header at all
     last_modified: float  # unix seconds
     status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()  # more response headers (Location of a redirect, X-Powered-By)
+    conditional: bool = True  # False: no ETag / Last-Modified, never a 304 (a page rendered per request)
 
 
 def _ts(date: str, hh: int = 10, mm: int = 0) -> float:
@@ -41,10 +44,30 @@ def _ps(paras: list[str], cls: str = "") -> str:
     return "\n".join(out)
 
 
+@dataclass(frozen=True)
+class DynamicRequest:
+    """What a dynamic page sees of a request: method, path without query, query and form fields, Host."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    form: dict[str, str]
+    host: str
+
+
+Dynamic = Callable[[DynamicRequest], Page]
+
+
 @dataclass
 class Built:
     pages: dict[str, Page]
     articles: list[DemoArticle]
+    # path (no query) → a page computed per request (a data proxy, a robots.txt naming the host)
+    dynamic: dict[str, Dynamic] = field(default_factory=dict)
+    # path prefixes answered with 403 whatever is there (a firewall enforcing robots.txt; never /robots.txt)
+    forbidden: tuple[str, ...] = ()
+    # named sets of page changes a test applies with DemoWeb.apply (a column before it moved)
+    alternates: dict[str, dict[str, Page]] = field(default_factory=dict)
 
 
 def _truth(site: str, path: str, spec: C.Spec, title: str, n: int, **kw) -> DemoArticle:

@@ -158,6 +158,20 @@ crawl_errors = Table(
     Column("at", BigInteger, nullable=False),
 )
 
+# Live probes of sources (`gonggao sources check`, indexer/store/checks.py): the newest row of a
+# source is its verdict on the status page; older rows say how many articles its lists held before.
+source_checks = Table(
+    "source_checks", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("checked_at", BigInteger, nullable=False),
+    Column("verdict", String(16), nullable=False),   # ok | needs_attention | broken (config.vocabulary.CheckVerdict)
+    Column("summary", Text, nullable=False),         # one line: why
+    Column("articles", Integer, nullable=False),     # article links on the first page of its lists, summed
+    Column("newest", String(10)),                    # the newest article date listed (YYYY-MM-DD)
+    Column("report", Text, nullable=False),          # JSON: the probe of every list
+)
+
 # --- saved searches and their alerts (indexer/store/saved_searches.py) ---------------------------
 # A saved search: its URL parameters under a name, per owner ("" on a single-user install). Alerts
 # go to `email` and/or `webhook_url`; `watermark` is the first_seen (unix seconds) from which a

@@ -128,3 +128,14 @@ def test_a_malformed_scrapyd_node_list_is_a_config_error(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "GONGGAO_SCRAPYD_NODES" in result.stderr and "ftp://h1:6800" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_output_closed_early_ends_quietly(tmp_path: Path) -> None:
+    """`gonggao sources --json | head -c 1`: the reader goes away before the output is written."""
+    proc = subprocess.Popen([sys.executable, "-m", "gonggao", "--data-dir", str(tmp_path), "sources", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141, stderr
+    assert stderr == ""
