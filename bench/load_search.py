@@ -1,22 +1,34 @@
-"""Load test of search: our /api/search against Meilisearch directly, at 100k or 1M synthetic documents.
+"""Load test of search: the HTML search page and /api/search, at 100k or 1M synthetic documents.
 
-    python bench/load_search.py --docs 100000 [--clients 8,32] [--requests 1000]
+    python bench/load_search.py --docs 100000 [--clients 1,8] [--requests 1000] [--data-dir DIR]
+                                [--app-repo PATH] [--targets page,api] [--label NAME]
 
-Starts its own Meilisearch in a temporary data directory, creates the index with the real
-settings (config/index_settings.yaml), bulk loads N synthetic documents in the Document shape
-(Chinese titles and bodies assembled from vocabulary, regions from the gazetteer, hazards from
-config/hazards.yaml, dates over ten years), then serves the web app with uvicorn on loopback (one
-process, as `gonggao up` does) and runs a bounded loop of concurrent clients:
+Starts its own Meilisearch (in --data-dir, kept and reused, or a temporary folder), creates the
+index with the real settings (config/index_settings.yaml), bulk loads N synthetic documents in the
+Document shape (Chinese titles and bodies assembled from vocabulary, regions from the gazetteer,
+hazards from config/hazards.yaml, dates over ten years) unless the data directory already holds
+them, then serves the web app with uvicorn on loopback (one process, as `gonggao up` does) and
+runs a bounded loop of concurrent clients per concurrency level and target:
 
-- "api": GET /api/search with a mix of queries (plain words, region + hazard facets, date sort,
-  date ranges, the empty landing search);
-- "meili": the very Meilisearch requests the API makes for the same query (the planned
-  multi-search, then the timeline's multi-search), sent straight to Meilisearch with the same
-  search-only key, so the difference is the cost of our app.
+- "page": GET /search, the HTML page a user loads, read to its end: results, facets, the province
+  map and the timeline (streamed last);
+- "api": GET /api/search (results, facets and the timeline as JSON);
+- "meili" (optional): the Meilisearch requests the current code plans for the same query, sent
+  straight to Meilisearch with the same search-only key, so the difference is the cost of our app.
+
+The queries are seven kinds of search (plain words, a place name, city + hazard, words + province
+by date, hazard + a twelve-month window, words + two months, the landing page with no query) and,
+but for the landing page, which is the same page for everyone, never repeat within a run of the
+script: caches only help where real users would repeat a search.
+
+`--app-repo PATH` serves the web app from another checkout (its code on PYTHONPATH, its
+config/hazards.yaml), for "before" numbers measured in the same conditions; the index keeps this
+checkout's settings and documents, with the other checkout's faceting settings applied for its
+run (a cheap settings change; filterable attributes stay, so nothing is re-indexed).
 
 It prints indexing throughput, index size on disk, Meilisearch RSS and a table of requests/s,
-p50/p95/p99 latency and errors, and writes them to bench/results/load_search_<N>.json and .md
-(`_vectors` added with --vectors).
+p50/p95/p99 latency and errors, p50 and p95 by kind of query, and writes them to
+bench/results/load_search_<N>[_<label>].json and .md (`_vectors` added with --vectors).
 """
 
 # ruff: noqa: E402  (the repository root goes on sys.path before its packages are imported)
@@ -27,12 +39,12 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import platform
 import random
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -294,27 +306,74 @@ def memory_kib(pid: int) -> dict[str, int]:
 # --------------------------------------------------------------------------- the query mix
 
 
-def query_mix(factory: DocumentFactory) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(kind, /api/search query pairs): what users of the search page send."""
-    rnd = random.Random(7)
-    hazards = [h.code for h in factory.hazards]
-    words = ["校园安全", "防溺水", "消防 演练", "食品安全", "欺凌", "诈骗", "寒假 安全", "校车", "心理健康",
-             "隐患排查", "应急预案", "燃气", "暑期 溺水", "实验室 危化品", "交通安全 头盔"]
-    mix: list[tuple[str, list[tuple[str, str]]]] = []
-    for k in range(60):
-        county = rnd.choice(factory.counties)
-        region = " > ".join(county.names[:2])
-        year = rnd.randrange(NOW.year - YEARS + 1, NOW.year + 1)
-        mix.append([
-            ("words", [("q", rnd.choice(words))]),
-            ("place name", [("q", county.names[-1])]),
-            ("city + hazard", [("region", region), ("hazard", rnd.choice(hazards))]),
-            ("words + province, by date", [("q", rnd.choice(words)), ("region", county.names[0]), ("sort", "date")]),
-            ("hazard + one year", [("hazard", rnd.choice(hazards)), ("from", f"{year}-01-01"), ("to", f"{year}-12-31")]),
-            ("words + two months", [("q", rnd.choice(words)), ("from", f"{year}-06-01"), ("to", f"{year}-07-31")]),
-            ("landing (no query)", []),
-        ][k % 7])
-    return mix
+KINDS = ("words", "place name", "city + hazard", "words + province, by date", "hazard + one year",
+         "words + two months", "landing (no query)")
+WORDS = ["校园安全", "防溺水", "消防", "演练", "食品安全", "欺凌", "诈骗", "寒假", "暑期", "校车", "心理健康", "隐患排查",
+         "应急预案", "燃气", "溺水", "实验室", "危化品", "交通安全", "头盔", "汛期", "地质灾害", "传染病", "网络安全",
+         "用电", "特种设备", "安全教育", "平安校园", "开学", "检查", "会议", "培训", "通知", "部署", "宣传", "排查整治"]
+Query = tuple[str, list[tuple[str, str]]]
+
+
+class QueryStream:
+    """The queries of the load, kind after kind in turn, none repeated but the landing page.
+
+    A query is drawn at random from its kind's space (word pairs × pages, counties and cities, city ×
+    hazard, words × provinces, hazard × twelve-month windows, words × two-month windows) until one
+    not seen before in this run comes up; those spaces hold thousands, so a run of a few thousand
+    requests per kind never has to repeat one."""
+
+    def __init__(self, factory: DocumentFactory, seed: int = 7):
+        self.rnd = random.Random(seed)
+        self.hazards = [h.code for h in factory.hazards]
+        self.counties, self.cities = factory.counties, factory.cities
+        self.provinces = sorted({p.names[0] for p in factory.counties})
+        self.first_month = (NOW.year - YEARS + 1, 1)
+        self.seen: set[tuple[tuple[str, str], ...]] = set()
+        self.count = 0
+
+    def month(self, offset: int) -> tuple[int, int]:
+        y, m = self.first_month
+        k = (m - 1) + offset
+        return y + k // 12, k % 12 + 1
+
+    def window(self, months: int) -> list[tuple[str, str]]:
+        """A span of whole months starting at a random month of the ten years."""
+        y, m = self.month(self.rnd.randrange(YEARS * 12 - months + 1))
+        ey, em = self.month((y - self.first_month[0]) * 12 + m - 1 + months - 1)
+        last = (datetime(ey + em // 12, em % 12 + 1, 1) - timedelta(days=1)).day
+        return [("from", f"{y}-{m:02d}-01"), ("to", f"{ey}-{em:02d}-{last:02d}")]
+
+    def draw(self, kind: str) -> list[tuple[str, str]]:
+        rnd = self.rnd
+        if kind == "words":
+            words = rnd.sample(WORDS, rnd.choice([1, 2]))
+            return [("q", " ".join(words))] + ([("page", str(rnd.randint(2, 3)))] if rnd.random() < 0.3 else [])
+        if kind == "place name":
+            return [("q", rnd.choice(self.counties if rnd.random() < 0.8 else self.cities).names[-1])]
+        if kind == "city + hazard":
+            city = rnd.choice(self.cities)
+            return [("region", " > ".join(city.names[:2])), ("hazard", rnd.choice(self.hazards))]
+        if kind == "words + province, by date":
+            return [("q", rnd.choice(WORDS)), ("region", rnd.choice(self.provinces)), ("sort", "date")]
+        if kind == "hazard + one year":
+            return [("hazard", rnd.choice(self.hazards)), *self.window(12)]
+        if kind == "words + two months":
+            return [("q", rnd.choice(WORDS)), *self.window(2)]
+        return []
+
+    def next(self) -> Query:
+        kind = KINDS[self.count % len(KINDS)]
+        self.count += 1
+        for _ in range(1000):
+            pairs = self.draw(kind)
+            key = tuple(sorted(pairs))
+            if not pairs or key not in self.seen:
+                self.seen.add(key)
+                return kind, pairs
+        raise RuntimeError(f"no unseen query of kind {kind!r} left after {len(self.seen)} queries")
+
+    def take(self, n: int) -> list[Query]:
+        return [self.next() for _ in range(n)]
 
 
 def multi_search_body(index: str, plan: list[PlannedSearch]) -> dict[str, Any]:
@@ -355,7 +414,17 @@ class RunResult:
                 "p99_ms": round(self.pct(0.99), 1), "mean_ms": round(statistics.fmean(self.latencies_ms), 1)
                 if self.latencies_ms else None, "loadavg_after": self.loadavg_after,
                 "p50_ms_by_kind": {k: round(self.pct(0.5, v), 1) for k, v in self.by_kind.items()},
+                "p95_ms_by_kind": {k: round(self.pct(0.95, v), 1) for k, v in self.by_kind.items()},
                 "error_samples": self.error_samples[:5]}
+
+
+async def page_request(http: httpx.AsyncClient, base: str, pairs: list[tuple[str, str]]) -> None:
+    """The search page read to its end (the timeline is streamed after the results)."""
+    resp = await http.get(f"{base}/search", params=pairs)
+    if resp.status_code != 200:
+        raise RuntimeError(f"HTTP {resp.status_code}: {resp.text[:200]}")
+    if 'id="timeline"' not in resp.text or not resp.text.rstrip().endswith("</html>"):
+        raise RuntimeError("page without its timeline")
 
 
 async def api_request(http: httpx.AsyncClient, base: str, pairs: list[tuple[str, str]]) -> None:
@@ -366,9 +435,11 @@ async def api_request(http: httpx.AsyncClient, base: str, pairs: list[tuple[str,
         raise RuntimeError("answer without hits")
 
 
-async def meili_request(http: httpx.AsyncClient, base: str, params: SearchParams) -> None:
-    """The API's two round trips to Meilisearch: the planned searches, then the timeline."""
-    resp = await http.post(f"{base}/multi-search", json=multi_search_body(INDEX, build_plan(params, charts=True)))
+async def meili_request(http: httpx.AsyncClient, base: str, pairs: list[tuple[str, str]]) -> None:
+    """The page's round trips to Meilisearch as this checkout plans them: the planned searches,
+    then the timeline's (when it needs any)."""
+    params: SearchParams = parse_params(pairs)
+    resp = await http.post(f"{base}/multi-search", json=multi_search_body(INDEX, build_plan(params, charts=True, shown_only=True)))
     if resp.status_code != 200:
         raise RuntimeError(f"HTTP {resp.status_code}: {resp.text[:200]}")
     main = resp.json()["results"][0]
@@ -379,28 +450,27 @@ async def meili_request(http: httpx.AsyncClient, base: str, params: SearchParams
             raise RuntimeError(f"HTTP {resp.status_code}: {resp.text[:200]}")
 
 
-async def run_clients(target: str, base: str, headers: dict[str, str], mix: list[tuple[str, list[tuple[str, str]]]],
-                      clients: int, requests: int, max_seconds: float) -> RunResult:
-    """`clients` coroutines share `requests` requests (cycling through the mix), stopping early at max_seconds."""
-    parsed = [parse_params(pairs) for _, pairs in mix]
+REQUESTS = {"page": page_request, "api": api_request, "meili": meili_request}
+
+
+async def run_clients(target: str, base: str, headers: dict[str, str], queries: list[Query],
+                      clients: int, max_seconds: float) -> RunResult:
+    """`clients` coroutines share the queries (each sent once), stopping early at max_seconds."""
+    send = REQUESTS[target]
     latencies: list[float] = []
-    by_kind: dict[str, list[float]] = {kind: [] for kind, _ in mix}
+    by_kind: dict[str, list[float]] = {kind: [] for kind in KINDS}
     errors: list[str] = []
-    counter = iter(range(requests))
+    todo = iter(queries)
     deadline = time.monotonic() + max_seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(headers=headers, limits=limits, timeout=30.0) as http:
         async def one_client() -> None:
-            for k in counter:
+            for kind, pairs in todo:
                 if time.monotonic() > deadline:
                     return
-                kind, pairs = mix[k % len(mix)]
                 started = time.perf_counter()
                 try:
-                    if target == "api":
-                        await api_request(http, base, pairs)
-                    else:
-                        await meili_request(http, base, parsed[k % len(mix)])
+                    await send(http, base, pairs)
                 except (httpx.HTTPError, RuntimeError, ValueError) as exc:
                     errors.append(f"{type(exc).__name__}: {exc}")
                     continue
@@ -422,15 +492,45 @@ def loadavg() -> str:
 # --------------------------------------------------------------------------- the web app in its own process
 
 
-def serve_app(meili_url: str, search_key: str, port: int) -> None:
-    """Child process: the web app under uvicorn, configured as `gonggao up` configures it."""
-    import uvicorn
+# the web app as `gonggao up` configures it, from the checkout on PYTHONPATH (argv: Meilisearch
+# URL, search key, index, hazards.yaml, port)
+SERVER = """
+import sys
+import uvicorn
+from gonggao.pipeline import hazard_labels
+from search_ui.app import WebConfig, create_app
+url, key, index, hazards, port = sys.argv[1:6]
+try:                                   # query understanding's hazard keywords, in checkouts that have it
+    from search_ui.lexicon import taxonomy_keywords
+    keywords = {"hazard_keywords": taxonomy_keywords(hazards)}
+except ImportError:
+    keywords = {}
+app = create_app(WebConfig(url, key, index, hazard_labels(hazards), **keywords))
+uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning", access_log=False)
+"""
 
-    from gonggao.pipeline import hazard_labels
-    from search_ui.app import WebConfig, create_app
 
-    app = create_app(WebConfig(meili_url, search_key, INDEX, hazard_labels(HAZARDS_PATH)))
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+def serve_app(repo: Path, meili_url: str, search_key: str, port: int) -> subprocess.Popen:
+    """The web app of checkout `repo` in a process of its own."""
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    return subprocess.Popen([sys.executable, "-c", SERVER, meili_url, search_key, INDEX,
+                             str(repo / "config" / "hazards.yaml"), str(port)], cwd=repo, env=env)
+
+
+def checkout_version(repo: Path) -> str:
+    try:
+        return subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "not a git checkout"
+
+
+def apply_faceting(client: Any, repo: Path) -> dict[str, Any]:
+    """The faceting settings of checkout `repo`'s config/index_settings.yaml, applied to the index."""
+    faceting = admin.load_index_settings(repo / "config" / "index_settings.yaml").get("faceting") or {}
+    if faceting:
+        admin.wait(client, client.index(INDEX).update_faceting_settings(faceting))
+    return faceting
 
 
 def wait_for(url: str, timeout: float = 30.0) -> None:
@@ -460,7 +560,8 @@ def markdown(report: dict[str, Any]) -> str:
         f"### Search load, {report['docs']:,} synthetic documents ({vectors})",
         "",
         f"Machine: {report['machine']['cpus']} cores shared with other work (load average "
-        f"{report['machine']['loadavg_before']} before the run); Meilisearch {mem['version']}.",
+        f"{report['machine']['loadavg_before']} before the run); Meilisearch {mem['version']}. Web app from "
+        f"{report['app']['repo']} ({report['app']['version']}), faceting {report['app']['faceting']}.",
         "",
         "| measure | value |",
         "|---|---|",
@@ -474,25 +575,34 @@ def markdown(report: dict[str, Any]) -> str:
         "| target | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | load average after |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    names = {"api": "our /api/search", "meili": "Meilisearch direct (same multi-searches)"}
+    names = {"page": "our /search page (HTML, charts)", "api": "our /api/search", "meili": "Meilisearch direct (same multi-searches)"}
     for r in report["runs"]:
         lines.append(f"| {names[r['target']]} | {r['clients']} | {r['requests']:,} | {r['errors']} | {r['rps']:.1f} | "
                      f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r.get('loadavg_after', '')} |")
     kinds = list(report["runs"][0].get("p50_ms_by_kind", {})) if report["runs"] else []
-    if kinds:
-        lines += ["", "p50 ms by kind of query:", "",
+    for stat in ("p50", "p95"):
+        if not kinds:
+            break
+        lines += ["", f"{stat} ms by kind of query:", "",
                   "| target | clients | " + " | ".join(kinds) + " |", "|---|---|" + "---|" * len(kinds)]
         for r in report["runs"]:
+            by_kind = r.get(f"{stat}_ms_by_kind") or {}
             lines.append(f"| {r['target']} | {r['clients']} | " +
-                         " | ".join(f"{r['p50_ms_by_kind'].get(k, float('nan')):.1f}" for k in kinds) + " |")
+                         " | ".join(f"{by_kind.get(k, float('nan')):.1f}" for k in kinds) + " |")
     return "\n".join(lines) + "\n"
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=100_000, help="synthetic documents to index (default 100000)")
-    parser.add_argument("--clients", default="8,32", help="concurrency levels, comma-separated (default 8,32)")
+    parser.add_argument("--clients", default="1,8", help="concurrency levels, comma-separated (default 1,8)")
     parser.add_argument("--requests", type=int, default=1000, help="requests per run (default 1000)")
+    parser.add_argument("--targets", default="page,api", help="what to load, comma-separated: page (the HTML "
+                        "search page), api (/api/search), meili (the same searches sent to Meilisearch); default page,api")
+    parser.add_argument("--app-repo", type=Path, default=REPO, help="serve the web app from this checkout "
+                        "(default: this one), e.g. the code before a change, for before / after numbers")
+    parser.add_argument("--label", default="", help="added to the result files' names (default: none for this "
+                        "checkout, the other checkout's folder name with --app-repo)")
     parser.add_argument("--max-seconds", type=float, default=180.0, help="cap on one run's duration (default 180)")
     parser.add_argument("--inflight", type=int, default=4, help="document batches enqueued at once (default 4)")
     parser.add_argument("--seed", type=int, default=1)
@@ -510,6 +620,14 @@ def parse_args() -> argparse.Namespace:
         parser.error("--docs, --requests and every --clients level must be at least 1")
     if args.data_dir and args.data_dir.exists() and not args.data_dir.is_dir():
         parser.error(f"--data-dir {args.data_dir} is not a folder")
+    args.target_list = [t.strip() for t in args.targets.split(",") if t.strip()]
+    if not args.target_list or set(args.target_list) - set(REQUESTS):
+        parser.error(f"--targets must name some of {', '.join(REQUESTS)}, got {args.targets!r}")
+    args.app_repo = args.app_repo.resolve()
+    if not (args.app_repo / "search_ui" / "app.py").exists():
+        parser.error(f"--app-repo {args.app_repo} is not a Gonggao checkout (no search_ui/app.py)")
+    if not args.label and args.app_repo != REPO:
+        args.label = args.app_repo.name
     return args
 
 
@@ -525,6 +643,7 @@ def index_once(client: Any, data_dir: Path, factory: DocumentFactory, n: int, in
         same_set = (previous.get("seed"), previous.get("vectors")) == (factory.seed, factory.vectors)
         if same_set and held == previous["docs"] == n:
             print(f"reusing the index of {n:,} documents in {data_dir}", file=sys.stderr)
+            check_index_fields(client)
             return {**previous, "reused": True}
         if same_set and held == previous["docs"] < n:
             print(f"growing the index in {data_dir} from {held:,} to {n:,} documents", file=sys.stderr)
@@ -540,21 +659,33 @@ def index_once(client: Any, data_dir: Path, factory: DocumentFactory, n: int, in
     return result
 
 
-def run_load(meili: MeiliProcess, search_key: str, mix: list[tuple[str, list[tuple[str, str]]]],
-             args: argparse.Namespace) -> list[dict[str, Any]]:
-    """Every concurrency level against our API and against Meilisearch, each after a short warm-up."""
+def check_index_fields(client: Any) -> None:
+    """A reused index must hold the fields this checkout's sync adds (the timeline's compound
+    facets): one loaded by an older bench would measure the timeline's fallback instead."""
+    admin.ensure_index(client, INDEX, admin.load_index_settings(SETTINGS_PATH))
+    fields = ["month_hazard", "week", "week_hazard"]
+    counted = client.index(INDEX).search("", {"limit": 0, "facets": fields}).get("facetDistribution") or {}
+    missing = [f for f in fields if not counted.get(f)]
+    if missing:
+        raise SystemExit(f"the index in --data-dir has no {', '.join(missing)} values (loaded by an older version of "
+                         "this script?); give an empty --data-dir to load it again")
+
+
+def run_load(meili: MeiliProcess, search_key: str, stream: QueryStream, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Every concurrency level against every target, each after a short warm-up, fresh queries each time."""
     port = free_port()
-    web = multiprocessing.get_context("spawn").Process(target=serve_app, args=(meili.url, search_key, port), daemon=True)
-    web.start()
+    web = serve_app(args.app_repo, meili.url, search_key, port)
     try:
-        api_base = f"http://127.0.0.1:{port}"
-        wait_for(f"{api_base}/healthz")
-        targets = {"api": (api_base, {}), "meili": (meili.url, {"Authorization": f"Bearer {search_key}"})}
+        app_base = f"http://127.0.0.1:{port}"
+        wait_for(f"{app_base}/healthz", timeout=60)
+        bases = {"page": (app_base, {}), "api": (app_base, {}),
+                 "meili": (meili.url, {"Authorization": f"Bearer {search_key}"})}
         runs = []
         for level in args.levels:
-            for target, (base, headers) in targets.items():
-                asyncio.run(run_clients(target, base, headers, mix, 4, len(mix), args.max_seconds))
-                result = asyncio.run(run_clients(target, base, headers, mix, level, args.requests, args.max_seconds))
+            for target in args.target_list:
+                base, headers = bases[target]
+                asyncio.run(run_clients(target, base, headers, stream.take(2 * len(KINDS)), 2, args.max_seconds))
+                result = asyncio.run(run_clients(target, base, headers, stream.take(args.requests), level, args.max_seconds))
                 print(f"  {target:5} {level:3} clients: {result.rps:6.1f} req/s  p50 {result.pct(0.5):6.1f} ms  "
                       f"p95 {result.pct(0.95):6.1f} ms  p99 {result.pct(0.99):6.1f} ms  errors {result.errors}  "
                       f"load average {result.loadavg_after}", file=sys.stderr)
@@ -562,7 +693,10 @@ def run_load(meili: MeiliProcess, search_key: str, mix: list[tuple[str, list[tup
         return runs
     finally:
         web.terminate()
-        web.join(10)
+        try:
+            web.wait(10)
+        except subprocess.TimeoutExpired:
+            web.kill()
 
 
 def main() -> int:
@@ -574,7 +708,7 @@ def main() -> int:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "loadavg_before": loadavg()},
     }
     factory = DocumentFactory(args.seed, args.vectors)
-    mix = query_mix(factory)
+    stream = QueryStream(factory)
     if args.data_dir:
         args.data_dir.mkdir(parents=True, exist_ok=True)
     folder = contextlib.nullcontext(str(args.data_dir)) if args.data_dir else tempfile.TemporaryDirectory(prefix="gonggao-load-")
@@ -592,12 +726,15 @@ def main() -> int:
             "database_size": stats["databaseSize"], "used_database_size": stats.get("usedDatabaseSize", 0),
             "rss_after_load_kib": memory_kib(pid)["VmRSS"],
         }
-        report["runs"] = run_load(meili, admin.ensure_search_key(client, INDEX), mix, args)
+        report["app"] = {"repo": str(args.app_repo), "version": checkout_version(args.app_repo),
+                         "faceting": apply_faceting(client, args.app_repo)}
+        report["runs"] = run_load(meili, admin.ensure_search_key(client, INDEX), stream, args)
         memory = memory_kib(pid)
         report["meilisearch"].update(rss_after_queries_kib=memory["VmRSS"], peak_rss_kib=memory["VmHWM"])
-    report["query_mix"] = [{"kind": kind, "params": pairs} for kind, pairs in mix]
+    report["queries_sent"] = stream.count
+    report["query_sample"] = [{"kind": kind, "params": list(pairs)} for kind, pairs in QueryStream(factory).take(len(KINDS))]
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"load_search_{args.docs}{'_vectors' if args.vectors else ''}"
+    stem = args.out / f"load_search_{args.docs}{'_vectors' if args.vectors else ''}{'_' + args.label if args.label else ''}"
     stem.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     table = markdown(report)
     stem.with_suffix(".md").write_text(table, encoding="utf-8")

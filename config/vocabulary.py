@@ -82,6 +82,35 @@ class EventType(Labelled):
     REPORT = "report", "报道", "Report"
 
 
+class DateSource(Labelled):
+    """Where a document's publication date was found: the kind that starts its `date_source`
+    ("meta:PubDate", "visible:发布时间", "url", …; indexer/extract/dates.py:pick_date)."""
+
+    META = "meta", "网页元数据", "page metadata"
+    JSONLD = "jsonld", "结构化数据", "structured data"
+    SCRIPT = "script", "页面脚本", "page script"
+    TIME = "time", "网页时间标记", "time element"
+    VISIBLE = "visible", "页面所示日期", "date shown on the page"
+    TABLE = "table", "信息公开表格", "disclosure table"
+    URL = "url", "网址中的日期", "date in the URL"
+    TEXT = "text", "正文中的日期", "date in the text"
+    HTMLDATE = "htmldate", "推断（htmldate）", "inferred (htmldate)"
+
+    @classmethod
+    def describe(cls, source: str | None, lang: str = "zh") -> str:
+        """A `date_source` for people: its kind's label, then what it names ("页面所示日期（发布时间）")."""
+        if not source:
+            return ""
+        kind, _, detail = source.replace("[", ":[", 1).partition(":")
+        member = cls.parse(kind)
+        if member is None:
+            return source
+        detail = detail.strip("[]")
+        if not detail or detail == "datetime":
+            return member.label(lang)
+        return f"{member.label(lang)}（{detail}）" if lang == "zh" else f"{member.label(lang)} ({detail})"
+
+
 class DocStatus(Labelled):
     LIVE = "live", "在线", "live"
     EDITED = "edited", "已修改", "edited"

@@ -17,7 +17,10 @@ Routes (every HTML page has a JSON twin, advertised with `Link: <…json>; rel="
                               the page streams, so results never wait for the chart's searches)
     GET /search.json          the same result as /api/v1/search
     GET /search.csv           every hit of the search as CSV (UTF-8 with BOM); also /search.xlsx and
-                              /search.jsonl; at most 10,000 hits (above, a 400 that says so); streamed
+                              /search.jsonl; at most 10,000 hits (above, a 400 that says so); streamed;
+                              headers and labels in the interface language (lang=en), code columns
+                              after them, document and archive links; full=1 adds the text
+    GET /timeline.csv         the search page's timeline as CSV: documents per period and per hazard
     GET /search.atom          Atom feed of the search, newest 50, stable tag: ids
     GET /doc/{doc_id}         one document: text (query highlighted), metadata, evidence, reprints,
                               citation, versions and diff, the archived copy in a sandboxed frame
@@ -56,7 +59,9 @@ described with their types and allowed values in /openapi.json (written from the
     issuer, site issuer and site name (发布机构, 网站) as the documents write them; repeatable, OR
     safety=1     safety-related only
     year         four digits, 1900–2100; repeatable, OR
-    copies       one (default: one result per reprint cluster) | all;   semantic=1  hybrid search
+    copies       one (default: one result per reprint cluster) | all
+    semantic=1   hybrid keyword + embedding search keeping the documents above a relevance floor
+                 (search_ui/semantic.py); the page, API, exports and feed hold the same documents
     region_q     text typed into the region list's search box (finds regions by name; no effect on hits)
     from, to     YYYY-MM-DD (1900-01-01 to 2100-12-31), inclusive days in Asia/Shanghai, on published_at
     date         7d | 30d | this_year | last_year: counted back from today; with from/to, both apply
@@ -75,8 +80,10 @@ Meilisearch unreachable or refusing: 503 with a message, never a traceback.
 Modules: app (factory, headers), routes_pages / routes_api / routes_export (thin views), service
 (one data function per page), facets (the facet registry), parsing (one parameter value), query
 and syntax (URL ↔ Meilisearch requests, pure), understand (query words → filters, pure) with lexicon
-(its names: gazetteer, hazard taxonomy), relax (the searches next to one without hits, pure), openapi (the schema's search parameters), runner
-(multi-search), highlight (safe <mark> snippets, pure), timeline, china_grid (the province tile
+(its names: gazetteer, hazard taxonomy), relax (the searches next to one without hits, pure), openapi
+(the schema's search parameters), runner (multi-search), semantic (the hybrid searches and their
+floor), cache (answers of searches without words, until the index changes), highlight (safe <mark>
+snippets, pure), timeline, china_grid (the province tile
 map), export (CSV/XLSX/JSONL), feed (Atom), docpage (evidence, versions, reprints, citation),
 archive (the sandboxed archived copy), status (crawl status), views (template contexts), i18n,
 region_names (region names in English), schemas (OpenAPI shapes), web (shared helpers); saved searches:

@@ -19,6 +19,7 @@ from indexer.search_index import filters
 from indexer.search_index.reader import SearchReader
 from search_ui import openapi, routes_api, routes_export, routes_pages, routes_saved
 from search_ui.auth import Users
+from search_ui.cache import CachedReader
 from search_ui.facets import REGISTRY, FacetRegistry
 from search_ui.lexicon import build_lexicon
 from search_ui.service import Embedder
@@ -113,7 +114,7 @@ def create_app(config: WebConfig) -> FastAPI:
     )
     app.state.gonggao = AppState(
         config=config,
-        reader=SearchReader(config.meili_url, config.search_key, config.index_name),
+        reader=CachedReader(SearchReader(config.meili_url, config.search_key, config.index_name)),
         templates=make_templates(),
         catalog=open_catalog(config),
         lexicon=build_lexicon(config.hazard_labels, config.hazard_keywords) if config.understand else None,

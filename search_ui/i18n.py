@@ -137,7 +137,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "attachment_pending": {"zh": "尚未抓取", "en": "not fetched yet"},
     "attachment_unreadable": {"zh": "无法读取", "en": "text unreadable"},
     "timeline": {"zh": "时间分布", "en": "Timeline"},
-    "count": {"zh": "数量", "en": "Count"},
     "n_reprints": {"zh": "另有 {n} 篇转载", "en": "{n} reprints", "en_one": "{n} reprint"},
     "hazard_mode_or": {"zh": "满足任一类型", "en": "Any of these hazards"},
     "hazard_mode_and": {"zh": "同时满足全部类型", "en": "All of these hazards"},
@@ -152,7 +151,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "timeline_note": {"zh": "点击柱形可将日期范围缩小到该时段。", "en": "Select a bar to narrow the dates to its span."},
     "timeline_table": {"zh": "数据表", "en": "As a table"},
     "period": {"zh": "时段", "en": "Period"},
-    "other": {"zh": "其他", "en": "Other"},
     "unit_month": {"zh": "按月", "en": "per month"},
     "unit_week": {"zh": "按周", "en": "per week"},
     "unit_year": {"zh": "按年", "en": "per year"},
@@ -257,6 +255,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare_only": {"zh": "只看{r}", "en": "only {r}"},
     "compare_add": {"zh": "加入对比：{r}", "en": "Add to the comparison: {r}"},
     "more_values": {"zh": "其余 {n} 项", "en": "{n} more"},
+    # --- charts ---
+    "timeline_counting": {"zh": "柱形为每个时段的公告数。一篇公告涉及几类隐患，就在每一类中各计一次，所以各类之和可以大于公告数。",
+                          "en": "Bars count documents per period. A document counts once under each of its hazards, "
+                                "so the hazard rows can add up to more than the documents."},
+    "timeline_y": {"zh": "公告数", "en": "Documents"},
+    "timeline_by_hazard": {"zh": "按隐患类别", "en": "By hazard"},
+    "timeline_bar": {"zh": "{period}：{n} 篇", "en": "{period}: {n} documents", "en_one": "{period}: {n} document"},
+    "timeline_cell": {"zh": "{period} {hazard}：{n} 篇", "en": "{period} {hazard}: {n}"},
+    "timeline_range_hint": {"zh": "在图上拖动，或先后点击两个时段，即可设定起止日期。",
+                            "en": "Drag across the chart, or click two bars, to set the dates."},
+    "timeline_range_start": {"zh": "起点：{period}。再点击一个时段设定终点，按 Esc 取消。",
+                             "en": "From {period}. Click another bar to set the end; Esc cancels."},
+    "timeline_csv": {"zh": "下载图表数据（CSV）", "en": "Chart data (CSV)"},
+    "timeline_total_row": {"zh": "合计", "en": "Total"},
+    "facet_unlisted": {"zh": "另有 {n} 项未列出，可在搜索框中输入名称查找。",
+                       "en": "{n} more not listed: type a name into the search box to find it.",
+                       "en_one": "{n} more not listed: type a name into the search box to find it."},
 }
 
 def pick_lang(query_lang: str | None, cookie_lang: str | None) -> str:

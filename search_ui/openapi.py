@@ -21,9 +21,10 @@ from search_ui.query import CORE_PARAMS
 KEY = "x-gonggao-parameters"
 SEARCH = {KEY: "search"}
 EXPORT = {KEY: "export"}
+TABLE = {KEY: "table"}
 
 
-def parameters(registry: FacetRegistry, with_lang: bool = False) -> list[dict[str, Any]]:
+def parameters(registry: FacetRegistry, with_lang: bool = False, with_full: bool = False) -> list[dict[str, Any]]:
     """The OpenAPI parameter objects of a search with this registry's facets."""
     out = []
     for param in CORE_PARAMS:
@@ -37,7 +38,10 @@ def parameters(registry: FacetRegistry, with_lang: bool = False) -> list[dict[st
     out += [p for facet in registry for p in facet.parameters()]
     if with_lang:
         out.append({"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": list(LANGS)},
-                    "description": "Language of the error page a browser gets (zh default, en)"})
+                    "description": "Language of the headers and labels (zh default, en), and of the error page a browser gets"})
+    if with_full:
+        out.append({"name": "full", "in": "query", "required": False, "schema": {"type": "string", "enum": ["0", "1"]},
+                    "description": "1: add each document's text (the `body` column of CSV and XLSX; JSON Lines always has it)"})
     return out
 
 
@@ -51,7 +55,8 @@ def install(app: FastAPI, registry: FacetRegistry) -> None:
                 for operation in operations.values():
                     kind = operation.pop(KEY, None)
                     if kind:
-                        operation["parameters"] = parameters(registry, with_lang=kind == "export")
+                        operation["parameters"] = parameters(registry, with_lang=kind in ("export", "table"),
+                                                             with_full=kind == "table")
             app.openapi_schema = schema
         return app.openapi_schema
 

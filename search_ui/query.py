@@ -55,8 +55,14 @@ CROP_WORDS = 40
 
 DISTINCT_ATTRIBUTE = "cluster_id"
 CANONICAL_ONLY = "is_canonical = true"
-# the chart facets: counted on the main search, not shown as filter lists
-CHART_FACETS = ("month", "primary_hazard")
+# the timeline's facets (search_ui/timeline.py), counted on the main search: documents per month
+# and per month and hazard (the compound facet), or per week and per week and hazard for a short
+# date range, and the hazards of the result set (which, while a hazard filter is active, the
+# disjunctive count search replaces on the facet list)
+MONTH_CHART_FACETS = ("month", "month_hazard", "hazards")
+WEEK_CHART_FACETS = ("week", "week_hazard", "hazards")
+CHART_FACETS = tuple(dict.fromkeys(MONTH_CHART_FACETS + WEEK_CHART_FACETS))
+WEEK_MODE_MAX_DAYS = 92          # a date range shorter than this is drawn in weeks
 
 
 @dataclass(frozen=True)
@@ -362,16 +368,33 @@ def date_sort(p: SearchParams) -> list[str]:
     return [by_date] if p.all_copies else ["is_canonical:desc", by_date]
 
 
-def build_plan(p: SearchParams, charts: bool = False) -> list[PlannedSearch]:
+def week_mode(p: SearchParams) -> bool:
+    """The timeline is drawn in weeks: a date range (from/to, a preset, or both) of less than
+    WEEK_MODE_MAX_DAYS."""
+    lo, hi = p.date_range
+    return bool(lo and hi and (hi - lo).days < WEEK_MODE_MAX_DAYS)
+
+
+def chart_facets(p: SearchParams) -> tuple[str, ...]:
+    return WEEK_CHART_FACETS if week_mode(p) else MONTH_CHART_FACETS
+
+
+def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) -> list[PlannedSearch]:
     """The main search, then one facet-only search per active facet group (disjunctive counts).
 
-    With `charts`, the main search also counts `month` and `primary_hazard` for the timeline."""
+    With `charts`, the main search also counts the timeline's facets (`chart_facets`). With `shown_only`, only
+    the facet attributes the search page shows are counted (`Facet.shown_attributes`): the
+    provinces and not every city and county of the index, which the JSON API still counts
+    (measured in bench/load_search.py)."""
     parsed = parse_query(p.q)
     wanted = p.wanted_facets
+    if shown_only:
+        shown = {a for f in p.registry for a in f.shown_attributes(p)}
+        wanted = tuple(a for a in wanted if a in shown)
     disjunctive = p.disjunctive_groups()
     main_facets = [a for f in p.registry if f.param not in disjunctive for a in f.attributes if a in wanted]
     if charts:
-        main_facets += [a for a in CHART_FACETS if a not in main_facets]
+        main_facets += [a for a in chart_facets(p) if a not in main_facets]
     common = common_params(p, parsed)
     main: dict[str, Any] = {
         "filter": filter_without(p) or None,

@@ -38,7 +38,8 @@ def api_search(request: Request) -> Response:
 def api_facets(request: Request) -> Response:
     try:
         params = parse_params(request.query_params.multi_items(), registry=state(request).config.facets)
-        result = service.search(state(request).reader, replace(params, page=1, per_page=1), lexicon=state(request).lexicon, explain=False)
+        result = service.search(state(request).reader, replace(params, page=1, per_page=1), state(request).config.embed,
+                                lexicon=state(request).lexicon, explain=False)
     except BadRequest as exc:
         return json_error(400, str(exc))
     except service.SearchUnavailable as exc:

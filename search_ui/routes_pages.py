@@ -23,7 +23,7 @@ def search_context(request: Request) -> dict[str, Any]:
     """What search.html needs, for the whole page and for its results region alone (raises
     BadRequest or SearchUnavailable)."""
     params = parse_params(strip_share_noise(request.query_params.multi_items()), HTML_EXTRA, state(request).config.facets)
-    result = service.search(state(request).reader, params, state(request).config.embed, state(request).lexicon)
+    result = service.search(state(request).reader, params, state(request).config.embed, state(request).lexicon, shown_only=True)
     matches = service.region_search(state(request).reader, result.params)
     t = translator(request)
     shown = result.params           # the search that ran: the query's words may have become filters

@@ -107,7 +107,8 @@ def follow_page(request: Request) -> Response:
     try:
         params = parse_params(strip_share_noise(request.query_params.multi_items()), frozenset({"lang"}), config.facets)
         query, params = saved.canonical_query(params.query_string(), config.facets)
-        preview = service.search(state(request).reader, replace(params, sort="date", page=1, per_page=PREVIEW_SIZE))
+        preview = service.search(state(request).reader, replace(params, sort="date", page=1, per_page=PREVIEW_SIZE),
+                                 config.embed, lexicon=state(request).lexicon, explain=False, shown_only=True)
     except BadRequest as exc:
         return html_error(request, 400, str(exc))
     except service.SearchUnavailable as exc:

@@ -77,7 +77,9 @@ class SearchExtras(BaseModel):
     understanding: Understanding | None = Field(
         description="What the words of q were read as (places, dates, hazards); null when nothing was read")
     zero: ZeroHelp | None = Field(description="For a search without hits: what excluded everything, and what is near")
-    timeline: dict = Field(description="unit (month|week|year), series (hazard codes), buckets with from/to/total/by_hazard")
+    timeline: dict = Field(description="unit (month|week|year), series (the hazard codes of the result set, most documents "
+                           "first), buckets with from/to/total (documents) and by_hazard (documents per hazard: a "
+                           "document counts under each of its hazards, so these can add up to more than total)")
 
 
 class SearchResponse(SearchExtras):

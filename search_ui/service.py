@@ -16,6 +16,7 @@ from typing import Any, Protocol, TypeVar
 from config.errors import NotFound, Unavailable
 from indexer.search_index.filters import all_of, any_of
 from indexer.search_index.reader import SEARCH_ERRORS
+from indexer.search_index.sync import INDEX_ONLY_FIELDS
 from indexer.text.chinese import to_simplified
 from search_ui import runner, timeline
 from search_ui.highlight import snippet_html, title_html
@@ -30,6 +31,7 @@ from search_ui.query import (
     merge_facets,
 )
 from search_ui.relax import Relaxed, nearest, relaxations
+from search_ui.semantic import Embedder, Semantic, for_params
 from search_ui.syntax import MAX_WORDS, ParsedQuery, parse_query
 from search_ui.timeline import Timeline
 from search_ui.understand import Lexicon, Meaning, Reading, Understanding, understand
@@ -38,9 +40,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Meilisearch document ids: a-z A-Z 0-9 - _ , at most 511 bytes
 DOC_ID = re.compile(r"[A-Za-z0-9_-]{1,511}")
-EMBEDDER = "use"            # the embedder name in the index settings (userProvided vectors)
-SEMANTIC_RATIO = 0.6
-Embedder = Callable[[str], list[float]]
 
 
 class Reader(Protocol):
@@ -116,6 +115,7 @@ class SearchResult:
     parsed: ParsedQuery = field(default_factory=ParsedQuery)
     semantic: bool = False              # hybrid search was used
     main_answer: dict[str, Any] = field(default_factory=dict, repr=False)
+    semantic_side: Semantic | None = field(default=None, repr=False)   # the vector and floor, when semantic
     understood: Understood | None = None       # set when the query's words were read as places, dates, hazards
     relaxed: list[Relaxed] | None = None       # no results: the searches next to this one, counted
     _timeline: Timeline | None = field(default=None, repr=False)
@@ -136,6 +136,8 @@ class SearchResult:
         it only after the results have been sent."""
         if self._timeline is None:
             plan = timeline.plan(self.params, self.main_answer)
+            if self.semantic_side is not None:
+                plan = self.semantic_side.apply_all(plan)
             answers = call_search(runner.run, self._reader, plan) if plan else []
             self._timeline = timeline.build(self.params, self.main_answer, answers)
         return self._timeline
@@ -185,13 +187,17 @@ def call_search(fn: Callable[..., T], *args: Any) -> T:
 
 
 def public_fields(hit: dict[str, Any]) -> dict[str, Any]:
-    """A hit without Meilisearch's own `_…` fields: the Document shape."""
-    return {k: v for k, v in hit.items() if not k.startswith("_")}
+    """A hit without Meilisearch's own `_…` fields and the index's derived ones: the Document shape."""
+    return {k: v for k, v in hit.items() if not k.startswith("_") and k not in INDEX_ONLY_FIELDS}
 
 
 def search(reader: Reader, params: SearchParams, embed: Embedder | None = None,
-           lexicon: Lexicon | None = None, explain: bool = True) -> SearchResult:
+           lexicon: Lexicon | None = None, explain: bool = True, shown_only: bool = False) -> SearchResult:
     """Results and facets in one round trip (one multi-search; more only for OR queries).
+
+    With `params.semantic` and an embedder, every search of the page is hybrid and keeps only the
+    documents above the relevance floor (search_ui/semantic.py). With `shown_only`, only the facet
+    counts the search page shows (query.build_plan).
 
     With a lexicon, the query's words are read first (search_ui/understand.py): the readings that
     can be applied are, when the search with them still finds something; else the words as typed
@@ -206,7 +212,7 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None,
     offers: list[Offer] = []
     if applied:
         offers = offered(reading, params, applied) if explain else []
-        result, extra = _search(reader, reading.apply(params, applied), embed,
+        result, extra = _search(reader, reading.apply(params, applied), embed, shown_only,
                                 [count_search(params, "literal"), *(count_search(o.params, "offer") for o in offers)])
         literal_total: int | None = answer_total(extra[0])
         totals = [answer_total(a) for a in extra[1:]]
@@ -215,7 +221,7 @@ def search(reader: Reader, params: SearchParams, embed: Embedder | None = None,
     if result is None:
         applied, literal_total = (), None
         offers = offered(reading, params, applied) if reading and explain else []
-        result, extra = _search(reader, params, embed, [count_search(o.params, "offer") for o in offers])
+        result, extra = _search(reader, params, embed, shown_only, [count_search(o.params, "offer") for o in offers])
         totals = [answer_total(a) for a in extra]
     if reading:
         result.understood = Understood(reading, params, applied, literal_total,
@@ -270,29 +276,19 @@ def answer_total(answer: dict[str, Any]) -> int:
     return int(answer.get("totalHits") or answer.get("estimatedTotalHits") or 0)
 
 
-def _search(reader: Reader, params: SearchParams, embed: Embedder | None,
+def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_only: bool = False,
             extra: list[PlannedSearch] | None = None) -> tuple[SearchResult, list[dict[str, Any]]]:
     """One search page, and the answers of `extra` searches sent in the same request."""
-    keyword_plan = build_plan(params, charts=True) + list(extra or [])
-    plan = keyword_plan
-    semantic = bool(params.semantic and embed and params.q.strip())
-    if semantic and embed is not None:
-        first = plan[0]
-        try:
-            vector: list[float] | None = embed(params.q)
-        except Exception:                                 # a broken model must not break keyword search
-            log.exception("embedding the query failed; searching by keywords only")
-            vector, semantic = None, False
-        if vector is not None:
-            hybrid = {"vector": [float(x) for x in vector], "hybrid": {"embedder": EMBEDDER, "semanticRatio": SEMANTIC_RATIO}}
-            plan = [replace(first, params={**first.params, **hybrid}), *plan[1:]]
+    keyword_plan = build_plan(params, charts=True, shown_only=shown_only) + list(extra or [])
+    semantic = for_params(params, embed)
+    plan = semantic.apply_all(keyword_plan) if semantic else keyword_plan
     try:
         answers = call_search(runner.run, reader, plan)
     except SearchUnavailable:
-        if not semantic:
+        if semantic is None:
             raise
         log.warning("hybrid search refused (no embedder in the index?); searching by keywords only")
-        plan, semantic = keyword_plan, False
+        plan, semantic = keyword_plan, None
         answers = call_search(runner.run, reader, plan)
     own = len(plan) - len(extra or [])
     main = answers[0]
@@ -309,8 +305,9 @@ def _search(reader: Reader, params: SearchParams, embed: Embedder | None,
         hits=hits,
         facets=merge_facets(params, list(zip(plan[:own], answers[:own], strict=False))),
         parsed=parse_query(params.q),
-        semantic=semantic,
+        semantic=semantic is not None,
         main_answer=main,
+        semantic_side=semantic,
         _reader=reader,
     )
     return result, answers[own:]

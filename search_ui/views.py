@@ -17,7 +17,7 @@ from search_ui.query import DATE_PRESETS, SEARCH_IN, TZ, SearchParams
 from search_ui.relax import Relaxed, nearest
 from search_ui.service import SearchResult, Understood
 from search_ui.syntax import parse_query
-from search_ui.timeline import OTHER, Timeline
+from search_ui.timeline import MAX_SERIES, Timeline
 from search_ui.understand import Meaning
 
 MAX_BROWSABLE = 10_000   # index_settings.yaml pagination.maxTotalHits
@@ -312,14 +312,9 @@ def paragraphs(text: str) -> list[str]:
 # --- the timeline chart -----------------------------------------------------------------------
 CHART_HEIGHT = 100
 BAR_WIDTH, BAR_GAP = 10, 3
-
-
-@dataclass
-class Segment:
-    series: int               # index into TimelineView.series (the colour class)
-    y: float
-    height: float
-    count: int
+STRIP_HEIGHT = 10
+HEAT_LEVELS = 4           # shades of a hazard strip's cells (CSS classes h1–h4)
+NICE_STEPS = (1, 2, 3, 4, 5, 6, 8)
 
 
 @dataclass
@@ -329,33 +324,84 @@ class Bar:
     total: int
     url: str                  # the search narrowed to this span
     x: int
-    segments: list[Segment]
-    by_series: list[int]      # count per series, for the table
+    y: float
+    height: float
+    start: str                # ISO dates of the span, for the range selection (static/timeline.js)
+    end: str
+    by_series: list[int]      # count per hazard (every series), for the table
+
+
+@dataclass
+class Cell:
+    x: int
+    level: int                # 1–HEAT_LEVELS
+    title: str
+
+
+@dataclass
+class Strip:
+    """One hazard's row under the bars: a cell per period, darker for more documents."""
+
+    label: str
+    colour: int               # CSS class s0–s5
+    total: int
+    cells: list[Cell]
 
 
 @dataclass
 class TimelineView:
     unit: str
-    series: list[str]         # labels
+    series: list[str]         # labels of every hazard series (table columns)
+    series_totals: list[int]
     bars: list[Bar]
+    strips: list[Strip]       # the first MAX_SERIES series, drawn
+    ticks: tuple[int, int]    # y-axis: the middle and the top value (the bottom is 0)
+    total: int                # documents in the chart
     width: int
+    csv_url: str
     height: int = CHART_HEIGHT
+    strip_height: int = STRIP_HEIGHT
+
+    @property
+    def middle_bar(self) -> Bar | None:
+        return self.bars[len(self.bars) // 2] if len(self.bars) > 2 else None
+
+
+def axis_top(largest: int) -> int:
+    """The y-axis' top value: twice a round step, at least `largest` (7 → 8, 11 → 12, 130 → 160)."""
+    magnitude = 1
+    while True:
+        for step in NICE_STEPS:
+            if 2 * step * magnitude >= largest:
+                return 2 * step * magnitude
+        magnitude *= 10
+
+
+def heat_level(count: int, largest: int) -> int:
+    return max(1, min(HEAT_LEVELS, -(-HEAT_LEVELS * count // max(largest, 1))))
 
 
 def timeline_view(p: SearchParams, tl: Timeline, t: Translator) -> TimelineView:
-    """Stacked bars with links that narrow the date range to the bar's span (works without JS)."""
-    labels = [t("other") if code == OTHER else t.hazard(code) for code in tl.series]
-    top = max(tl.max_total, 1)
+    """Bars of documents per period on a labelled scale, links narrowing the dates to their span
+    (working without JavaScript), and one strip per drawn hazard series."""
+    top = axis_top(max(tl.max_total, 1))
     bars = []
     for i, b in enumerate(tl.buckets):
-        y, segments = float(CHART_HEIGHT), []
-        for n, code in enumerate(tl.series):
-            count = b.segments.get(code, 0)
-            if count:
-                h = CHART_HEIGHT * count / top
-                y -= h
-                segments.append(Segment(n, round(y, 2), round(h, 2), count))
+        h = round(CHART_HEIGHT * b.total / top, 2)
         label = b.key if tl.unit != "week" else f"{b.start.isoformat()} – {b.end.isoformat()}"
-        bars.append(Bar(b.key, label, b.total, p.url(date_from=b.start, date_to=b.end, page=1),
-                        i * (BAR_WIDTH + BAR_GAP), segments, [b.segments.get(code, 0) for code in tl.series]))
-    return TimelineView(tl.unit, labels, bars, max(len(bars) * (BAR_WIDTH + BAR_GAP), 1))
+        bars.append(Bar(b.key, label, b.total, p.url(date_from=b.start, date_to=b.end, page=1), i * (BAR_WIDTH + BAR_GAP),
+                        round(CHART_HEIGHT - h, 2), h, b.start.isoformat(), b.end.isoformat(),
+                        [b.by_hazard.get(code, 0) for code in tl.series]))
+    drawn = tl.series[:MAX_SERIES]
+    largest = max((b.by_hazard.get(code, 0) for b in tl.buckets for code in drawn), default=0)
+    strips = []
+    for n, code in enumerate(drawn):
+        name = t.hazard(code)
+        cells = [Cell(bar.x, heat_level(count, largest), t("timeline_cell", period=bar.label, hazard=name, n=count))
+                 for bar, b in zip(bars, tl.buckets, strict=True) if (count := b.by_hazard.get(code, 0))]
+        strips.append(Strip(name, n, tl.series_total(code), cells))
+    return TimelineView(
+        unit=tl.unit, series=[t.hazard(code) for code in tl.series], series_totals=[tl.series_total(c) for c in tl.series],
+        bars=bars, strips=strips, ticks=(top // 2, top), total=tl.total,
+        width=max(len(bars) * (BAR_WIDTH + BAR_GAP), 1), csv_url=p.url("/timeline.csv", page=1, per_page=20, region_q=""),
+    )

@@ -20,6 +20,9 @@ from indexer.search_index.embed import EMBEDDER_NAME
 
 TASK_TIMEOUT_MS = 120_000
 SEARCH_KEY_NAME = "gonggao-search"
+# what the web app may do: search, and read the index's metadata (its updatedAt versions the web
+# app's cache of searches without words, search_ui/cache.py); never read documents or write
+SEARCH_KEY_ACTIONS = ["search", "indexes.get"]
 # FIELD_NOTES: keep document batches around 20–50 MB; an over-limit (100 MB) POST made the client hang.
 BATCH_BYTES = 20_000_000
 MEILI_ERRORS = (MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError, OSError)
@@ -56,15 +59,17 @@ def ensure_index(client: meilisearch.Client, uid: str, settings: dict[str, Any])
 
 
 def ensure_search_key(client: meilisearch.Client, index_pattern: str) -> str:
-    """The key the web app uses: `search` only, on the announcements index and its rebuilds."""
+    """The key the web app uses: SEARCH_KEY_ACTIONS only, on the announcements index and its rebuilds.
+    A key made by an older version with other actions is left alone (a running web app may hold
+    it) and a new one made beside it."""
     for key in client.get_keys({"limit": 1000}).results:
-        if key.name == SEARCH_KEY_NAME and key.indexes == [index_pattern]:
+        if key.name == SEARCH_KEY_NAME and key.indexes == [index_pattern] and sorted(key.actions) == sorted(SEARCH_KEY_ACTIONS):
             return key.key
     created = client.create_key(
         {
             "name": SEARCH_KEY_NAME,
-            "description": "Gonggao web app: search only",
-            "actions": ["search"],
+            "description": "Gonggao web app: search and index metadata only",
+            "actions": SEARCH_KEY_ACTIONS,
             "indexes": [index_pattern],
             "expiresAt": None,
         }

@@ -24,6 +24,10 @@ class SearchReader:
         self.index_name = index_name
         self._client = meilisearch.Client(url, search_key, timeout=timeout)
         self._index = self._client.index(index_name)
+        # GETs get a client of their own: the meilisearch client changes one headers dict per request
+        # and a GET drops its Content-Type, so a GET beside another thread's POST made that POST fail
+        # with `missing_content_type` (seen under load, bench/load_search.py)
+        self._get_client = meilisearch.Client(url, search_key, timeout=timeout)
 
     def search(self, query: str, params: dict[str, Any]) -> dict[str, Any]:
         return self._index.search(query, params)
@@ -38,6 +42,11 @@ class SearchReader:
         if filter:
             params["filter"] = filter
         return self._index.facet_search(facet, facet_query, params)
+
+    def index_info(self) -> dict[str, Any]:
+        """The index's uid, primaryKey, createdAt and updatedAt (`GET /indexes/{uid}`: the key's
+        `indexes.get`); updatedAt moves with every write, so it versions what searches see."""
+        return dict(self._get_client.get_raw_index(self.index_name))
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
         """One document by id, through search (a search-only key cannot fetch documents)."""

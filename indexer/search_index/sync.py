@@ -17,6 +17,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -31,6 +32,8 @@ EMBED_BATCH = 64
 # Fields the index does not need: the evidence stays in the catalog and the document page reads it there;
 # attachment texts are matched through their Simplified copy `attachment_search`, never shown whole.
 INDEX_ONLY_DROP = ("evidence", "attachment_text")
+MONTH_HAZARD_SEPARATOR = "|"
+INDEX_ONLY_FIELDS = ("month_hazard", "week", "week_hazard")   # added by with_index_fields; not in the Document shape
 
 Progress = Callable[[int, int], None]
 
@@ -51,12 +54,36 @@ class SyncReport:
     seconds: float = 0.0
 
 
+def with_index_fields(doc: dict) -> dict:
+    """The document plus the fields only the index holds, derived from the others.
+
+    `month_hazard` ("2024-05|drowning", one per hazard of the document) is a compound facet: one
+    facet count of it gives the search page's timeline, documents per month per hazard, where it
+    took one search per hazard (bench/load_search.py measures both). `week` (the Monday of the
+    publication date, "2024-05-06") and `week_hazard` do the same for a timeline in weeks."""
+    month, hazards = doc.get("month"), doc.get("hazards") or []
+    doc["month_hazard"] = [f"{month}{MONTH_HAZARD_SEPARATOR}{code}" for code in hazards] if month else []
+    week = monday(doc.get("published_date"))
+    doc["week"] = week
+    doc["week_hazard"] = [f"{week}{MONTH_HAZARD_SEPARATOR}{code}" for code in hazards] if week else []
+    return doc
+
+
+def monday(day: str | None) -> str | None:
+    """"2024-05-10" → "2024-05-06", the Monday of its week; None for no or a malformed date."""
+    try:
+        d = date.fromisoformat(day or "")
+    except ValueError:
+        return None
+    return (d - timedelta(days=d.weekday())).isoformat()
+
+
 def to_index_doc(data: str, vector: list[float] | None = None) -> dict:
     doc = json.loads(data)
     for key in INDEX_ONLY_DROP:
         doc.pop(key, None)
     doc["_vectors"] = {embed.EMBEDDER_NAME: vector}
-    return doc
+    return with_index_fields(doc)
 
 
 class BatchVectors:

@@ -12,6 +12,7 @@ import pytest
 
 from indexer.models import Document, Evidence, Page, RegionPath
 from indexer.search_index import admin
+from indexer.search_index.sync import with_index_fields
 from indexer.store.catalog import Catalog
 from indexer.store.warc import WarcWriterRotating
 from indexer.text.chinese import to_simplified
@@ -100,7 +101,7 @@ def seed_index(meili, name: str, settings: dict | None = None, docs: list[dict] 
     client = admin.connect(meili.url, meili.master_key)
     settings = settings or index_settings()
     admin.ensure_index(client, name, settings)
-    admin.add_documents(client, name, docs or DOCS)
+    admin.add_documents(client, name, [with_index_fields(dict(doc)) for doc in docs or DOCS])
     key = admin.ensure_search_key(client, name)
     return WebConfig(meili_url=meili.url, search_key=key, index_name=name, hazard_labels=HAZARD_LABELS)
 

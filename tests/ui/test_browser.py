@@ -222,7 +222,7 @@ def test_export_csv_from_the_results_page(server, driver):
     raw = bytes(data)
     assert raw[:3] == b"\xef\xbb\xbf"
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(rows) == total and "汉阴县教育局召开校园安全工作会议" in {r["title"] for r in rows}
+    assert len(rows) == total and "汉阴县教育局召开校园安全工作会议" in {r["标题"] for r in rows}
 
 
 def test_feed_link_gives_a_feed_that_parses(server, driver):

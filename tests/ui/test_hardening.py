@@ -78,7 +78,7 @@ def test_language_links_of_an_error_page_stay_on_site(client, path):
 def test_head_is_answered_on_every_route(catalog_client):
     saved = catalog_client.post("/api/v1/saved-searches", json={"query": "hazard=drowning"}).json()["id"]
     paths = ["/", "/search", "/search.json", "/search.csv", "/search.xlsx", "/search.jsonl", "/search.atom",
-             "/doc/doc01", "/doc/doc01.json", "/archive/doc16", "/status", "/status.json", "/api/search",
+             "/timeline.csv", "/doc/doc01", "/doc/doc01.json", "/archive/doc16", "/status", "/status.json", "/api/search",
              "/api/v1/search", "/api/v1/facets", "/api/v1/doc/doc01", "/api/v1/status", "/healthz",
              "/openapi.json", "/static/app.js", "/search/results", "/follow", "/saved", "/saved.json", f"/saved/{saved}",
              "/api/v1/saved-searches", f"/api/v1/saved-searches/{saved}"]

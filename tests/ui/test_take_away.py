@@ -12,6 +12,8 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from search_ui import export
+from search_ui.facets import REGISTRY
+from search_ui.i18n import Translator
 from tests.ui.conftest import DOCS, XSS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -28,8 +30,8 @@ def test_csv_has_bom_and_every_hit(client, monkeypatch):
     assert len(rows) == api["total"] == int(r.headers["x-total-count"]) > 3
     assert {row["id"] for row in rows} == {h["id"] for h in api["hits"]}
     first = next(row for row in rows if row["id"] == "doc01")
-    assert first["title"] == "汉阴县教育局召开校园安全工作会议" and first["hazards"] == "drowning;food"
-    assert first["region"] == "陕西省 > 安康市 > 汉阴县" and first["url"].startswith("https://")
+    assert first["标题"] == "汉阴县教育局召开校园安全工作会议" and first["hazards"] == "drowning;food"
+    assert first["地区"] == "陕西省 > 安康市 > 汉阴县" and first["原文网址"].startswith("https://")
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "-1+1", "+1", "@SUM(A1)", ";=1", "\x00=1", " =1",
@@ -47,10 +49,11 @@ def test_csv_leaves_plain_cells_alone(cell):
 
 def test_csv_writes_defused_cells_that_read_back():
     doc = {"id": "x1", "title": "\x00=cmd|' /C calc'!A0", "issuer": " ;=1", "hazards": ["=a", "b"], "safety_related": True}
-    text = b"".join(export.csv_chunks(iter([doc]), export.BASE_COLUMNS)).decode("utf-8-sig")
+    table = export.Table(export.columns(REGISTRY), Translator("en", {}), export.Links("http://x/"))
+    text = b"".join(export.csv_chunks(iter([doc]), table)).decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text)))
-    assert row["title"] == "'\x00=cmd|' /C calc'!A0" and row["issuer"] == "' ;=1"
-    assert row["hazards"] == "'=a;b" and row["safety_related"] == "yes"
+    assert row["Title"] == "'\x00=cmd|' /C calc'!A0" and row["Issuer"] == "' ;=1"
+    assert row["hazards"] == "'=a;b" and row["Hazards"] == "'=a; b" and row["Safety related"] == "yes"
 
 
 def test_jsonl_is_one_document_per_line(client):
