@@ -24,6 +24,8 @@ import json
 import os
 import signal
 import sys
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.load({"data_dir": args.data_dir, "log_level": args.log_level})
     logs.setup(settings.log_level)
+    previous = _exit_on_sigterm()
     try:
         return int(args.func(args, settings) or 0)
     except ConfigError as exc:
@@ -60,6 +63,22 @@ def main(argv: list[str] | None = None) -> int:
         return Unavailable.exit_code
     except KeyboardInterrupt:
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm() -> signal.Handlers | Callable[..., object] | int | None:
+    """Make SIGTERM (systemd, `kill`) unwind like Ctrl-C: without it Python dies on the spot and the
+    Meilisearch it started (a session of its own) outlives it. The previous handler, to restore;
+    None where signals cannot be set (not the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminate(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, terminate)
 
 
 def build_parser() -> argparse.ArgumentParser:

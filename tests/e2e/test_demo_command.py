@@ -1,5 +1,5 @@
 """`gonggao demo` as a newcomer runs it: crawl, index, serve, print a URL that answers; Ctrl-C stops
-everything, Meilisearch included; a second run reuses the data."""
+everything, Meilisearch included; a second run reuses the data, and SIGTERM stops it as cleanly."""
 
 from __future__ import annotations
 
@@ -46,8 +46,8 @@ def meili_pid(data_dir: Path) -> int:
     return json.loads((data_dir / "meilisearch" / "running.json").read_text())["pid"]
 
 
-def stop(proc: subprocess.Popen) -> int:
-    proc.send_signal(signal.SIGINT)
+def stop(proc: subprocess.Popen, how: signal.Signals = signal.SIGINT) -> int:
+    proc.send_signal(how)
     return proc.wait(timeout=60)
 
 
@@ -80,8 +80,11 @@ def test_demo_runs_stops_cleanly_and_reuses_its_data(tmp_path: Path) -> None:
     proc, url = start_demo(data_dir)
     try:
         assert get_json(f"{url}api/search?per_page=1")["total"] == answer["total"]
+        pid = meili_pid(data_dir)
     finally:
-        stop(proc)
+        code = stop(proc, signal.SIGTERM)  # how systemd and `kill` stop it
+    assert code in (0, 143)
+    assert not alive(pid), "SIGTERM stops Meilisearch too"
     assert (catalog.count_documents(), catalog.count_versions()) == (docs, versions)
     latest = catalog.runs(limit=5)
     assert all(r.docs_new == 0 and r.pages_unchanged > 0 for r in latest)
