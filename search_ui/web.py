@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
+from config.vocabulary import DateSource
 from search_ui import i18n
 from search_ui.views import fmt_day, fmt_ts, local_date
 
@@ -46,6 +47,7 @@ def make_templates() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["day"] = fmt_day
     env.filters["local_date"] = local_date
+    env.filters["date_source"] = lambda source, t: DateSource.describe(source, t.lang)
     return env
 
 
