@@ -20,18 +20,18 @@ from pathlib import Path
 import pytest
 
 from indexer.search_index.process import free_port
-from search_ui.app import create_app
+from search_ui.app import WebConfig, create_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 
-@pytest.fixture(scope="module")
-def server(catalog_config) -> Iterator[str]:
+def serve(config: WebConfig) -> Iterator[str]:
+    """The app on a free loopback port, served by uvicorn in a thread until the generator closes."""
     import uvicorn
 
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(catalog_config), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
@@ -47,6 +47,11 @@ def server(catalog_config) -> Iterator[str]:
     yield url
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(catalog_config) -> Iterator[str]:
+    yield from serve(catalog_config)
 
 
 def chrome(javascript: bool = True):

@@ -9,17 +9,13 @@ axe-core is fetched by scripts/install-axe-core.sh (scripts/bootstrap.sh --test)
 
 from __future__ import annotations
 
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from indexer.search_index.process import free_port
-from search_ui.app import create_app
-from tests.ui.test_browser import chrome, wait_url
+from tests.ui.test_browser import chrome, serve, wait_url
 
 pytestmark = pytest.mark.browser
 AXE_VERSION = "4.11.4"
@@ -29,25 +25,7 @@ DESKTOP, PHONE = (1280, 1100), (390, 844)
 
 @pytest.fixture(scope="module")
 def server(catalog_config) -> Iterator[str]:
-    import uvicorn
-
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(catalog_config), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-    yield url
-    srv.should_exit = True
-    thread.join(10)
+    yield from serve(catalog_config)
 
 
 @pytest.fixture(scope="module")

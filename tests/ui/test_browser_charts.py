@@ -9,7 +9,6 @@ import csv
 import dataclasses
 import io
 import tempfile
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -20,35 +19,11 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from indexer.search_index import embed
-from indexer.search_index.process import free_port
-from search_ui.app import WebConfig, create_app
 from tests.ui.conftest import DOCS, seed_index
-from tests.ui.test_browser import chrome, no_alert, wait_url
+from tests.ui.test_browser import chrome, no_alert, serve, wait_url
 
 pytestmark = pytest.mark.browser
 DROWNING = [d for d in DOCS if "drowning" in d["hazards"]]
-
-
-def serve(config: WebConfig) -> Iterator[str]:
-    import uvicorn
-
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-    yield url
-    srv.should_exit = True
-    thread.join(10)
 
 
 @pytest.fixture(scope="module")

@@ -10,18 +10,14 @@ Screenshots: /tmp/ui-understand.png (words read as filters), /tmp/ui-zero.png (n
 from __future__ import annotations
 
 import dataclasses
-import threading
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
-from indexer.search_index.process import free_port
-from search_ui.app import create_app
 from tests.ui.conftest import seed_index
-from tests.ui.test_browser import chrome, wait_url
+from tests.ui.test_browser import chrome, serve, wait_url
 from tests.ui.test_understand import KEYWORDS, NUMBERED, RECENT
 
 pytestmark = pytest.mark.browser
@@ -32,26 +28,8 @@ MAX_TABS_TO_FIRST_RESULT = 20
 
 @pytest.fixture(scope="module")
 def server(meili) -> Iterator[str]:
-    import uvicorn
-
     config = dataclasses.replace(seed_index(meili, "ui_browser_understand", docs=NUMBERED + RECENT), hazard_keywords=KEYWORDS)
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-    yield url
-    srv.should_exit = True
-    thread.join(10)
+    yield from serve(config)
 
 
 @pytest.fixture(scope="module")
