@@ -240,15 +240,7 @@ class ScrapydCluster:
                         jobs[self.dispatch_batch(batch)] = "pending"
                         held |= set(batch.hosts)
                         waiting.remove(batch)
-            for node in {job.node for job, state in jobs.items() if state in ("pending", "running")}:
-                try:
-                    known = self.jobs(node)
-                except ScrapydError as exc:
-                    log.warning("scrapyd node not answering node=%s error=%s", node, exc)
-                    continue
-                for job in jobs:
-                    if job.node == node and jobs[job] in ("pending", "running"):
-                        jobs[job] = known.get(job.job_id, "lost")
+            self._refresh(jobs)
             done = all(state in ("finished", "lost") for state in jobs.values())
             if (done and not waiting) or (deadline is not None and time.monotonic() >= deadline):
                 return {**{job.source_id: state for job, state in jobs.items()}, **{b.key: "not started" for b in waiting}}
@@ -263,6 +255,19 @@ class ScrapydCluster:
             jobs.append(job)
         return jobs
 
+    def _refresh(self, states: dict[Job, str]) -> None:
+        """Ask each node holding unfinished jobs for their states, in place. A job its node no longer
+        knows is lost; a node that does not answer keeps its jobs' last state."""
+        for node in {job.node for job, state in states.items() if state in ("pending", "running")}:
+            try:
+                known = self.jobs(node)
+            except ScrapydError as exc:
+                log.warning("scrapyd node not answering node=%s error=%s", node, exc)
+                continue
+            for job in states:
+                if job.node == node and states[job] in ("pending", "running"):
+                    states[job] = known.get(job.job_id, "lost")
+
     def wait(self, jobs: list[Job], timeout: float | None = None, poll: float = 2.0) -> dict[Job, str]:
         """Follow the jobs until each is finished (or gone: its node restarted and forgot it), or the
         timeout passes. Returns each job's last known state: pending, running, finished or lost. A node
@@ -270,15 +275,7 @@ class ScrapydCluster:
         states = {job: "pending" for job in jobs}
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            for node in {job.node for job in jobs if states[job] in ("pending", "running")}:
-                try:
-                    known = self.jobs(node)
-                except ScrapydError as exc:
-                    log.warning("scrapyd node not answering node=%s error=%s", node, exc)
-                    continue
-                for job in jobs:
-                    if job.node == node and states[job] in ("pending", "running"):
-                        states[job] = known.get(job.job_id, "lost")
+            self._refresh(states)
             if all(state in ("finished", "lost") for state in states.values()):
                 return states
             if deadline is not None and time.monotonic() >= deadline:
