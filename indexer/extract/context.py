@@ -117,6 +117,7 @@ def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, op
         header=(*context.header.split("\n"), *around.above, *cleaned.header_lines),
         footer=(*body_lines[-_LAST_LINES:], *around.below),
         info_table_date=table.get("发布日期") or table.get("發布日期"),
+        info_table_signed=table.get("成文日期"),
         url=context.url,
         body=cleaned.body,
         html=context.html,

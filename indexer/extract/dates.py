@@ -3,6 +3,9 @@
 Everything returns tz-aware datetimes in Asia/Shanghai. `pick_date` applies the order of
 evidence and says which one won in `date_source`:
 
+0. the 成文日期 of a 信息公开 box that labels both 成文日期 and 发布日期 (`table:成文日期`): a
+   government document is cited by the day it was signed; 发布日期 (and the page's meta
+   PubDate) is the day the web page went up, often days later;
 1. machine-readable: meta tags (`meta:PubDate`), JSON-LD and script stamps (`jsonld:…`);
 2. the byline: a labelled date in the lines above the article (`byline:发布时间`), an unlabelled
    date there (`byline`), a labelled byline under it (`byline:发表于`, "本贴由…于…发表");
@@ -133,7 +136,8 @@ class DateEvidence:
     meta: dict[str, str]
     header: tuple[str, ...] = ()
     footer: tuple[str, ...] = ()
-    info_table_date: str | None = None
+    info_table_date: str | None = None  # the 信息公开 box's 发布日期
+    info_table_signed: str | None = None  # the 信息公开 box's 成文日期
     url: str = ""
     body: str = ""
     html: str | None = None
@@ -273,6 +277,8 @@ def _htmldate(html: str, url: str) -> datetime | None:
 def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
     """(published_at, date_source) by the order of evidence (module docstring); (None, None) when none holds."""
     limit = _limit(evidence.fetched_at)
+    if (signed := _signed(evidence, limit)) is not None:
+        return signed, "table:成文日期"
     for name in _META_DATE_NAMES:
         for key, value in evidence.meta.items():
             if key.lower() == name and value:
@@ -315,6 +321,18 @@ def pick_date(evidence: DateEvidence) -> tuple[datetime | None, str | None]:
         if found is not None and found.date() in shown:
             return found, "htmldate"
     return None, None
+
+
+def _signed(evidence: DateEvidence, limit: datetime) -> datetime | None:
+    """The 成文日期 of a 信息公开 box that also labels a 发布日期, when it is not later than that
+    发布日期 (a document is signed before it is put online; a later one is a misfilled box)."""
+    if not (evidence.info_table_signed and evidence.info_table_date):
+        return None
+    signed = _sane(parse_date(evidence.info_table_signed), limit)
+    published = parse_date(evidence.info_table_date)
+    if signed is None or published is None or signed.date() > published.date():
+        return None
+    return signed
 
 
 def _may_date(line: str) -> bool:

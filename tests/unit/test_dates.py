@@ -93,6 +93,23 @@ def test_order_meta_then_byline_then_url_then_text():
     assert pick_date(DateEvidence(meta={}, url="http://x.example/a/1.html", body=body)) == (d(2025, 1, 12), "text")
 
 
+def test_a_disclosure_box_labelling_both_dates_gives_its_成文日期():
+    """A government document is cited by the day it was signed (成文日期); the box's 发布日期, the
+    meta PubDate and the visible 发布时间 are the day the web page went up."""
+    evidence = DateEvidence(meta={"PubDate": "2024-06-07 16:05"}, header=("发布时间：2024-06-07 16:05",),
+                            info_table_date="2024-06-07", info_table_signed="2024年06月03日",
+                            url="http://x.example/xxgk/202406/t20240607_1.html", fetched_at=d(2025, 1, 1))
+    assert pick_date(evidence) == (d(2024, 6, 3), "table:成文日期")
+    # a box with a 成文日期 but no 发布日期 is read as before: the meta and the byline first
+    alone = DateEvidence(meta={"PubDate": "2024-06-07 16:05"}, info_table_signed="2024-06-03", fetched_at=d(2025, 1, 1))
+    assert pick_date(alone) == (d(2024, 6, 7, 16, 5), "meta:PubDate")
+    # a 成文日期 later than the 发布日期 (a misfilled box) or than the fetch time is not used
+    later = DateEvidence(meta={}, info_table_date="2024-06-07", info_table_signed="2024-06-09", fetched_at=d(2025, 1, 1))
+    assert pick_date(later) == (d(2024, 6, 7), "table:发布日期")
+    future = DateEvidence(meta={}, info_table_date="2024-06-07", info_table_signed="2024-06-03", fetched_at=d(2024, 5, 1))
+    assert pick_date(future) == (None, None)
+
+
 def test_byline_beats_an_event_date_in_the_body():
     evidence = DateEvidence(meta={}, header=("2019-12-10 08:31 来源：示例日报",),
                             body="12月9日电 示例县召开安全生产会议。", fetched_at=d(2025, 6, 1))

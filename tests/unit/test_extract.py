@@ -70,8 +70,9 @@ def test_expectations(name):
 
 def test_gov_cms_page_metadata_table_and_attachments():
     (article,) = extract_page("gov_cms.html")
-    assert article.date_source == "meta:PubDate"
-    assert article.published_at == datetime.fromisoformat("2025-02-18T09:30:00+08:00")
+    # the box labels both 成文日期 and 发布日期: the document's date is the day it was signed
+    assert article.date_source == "table:成文日期"
+    assert article.published_at == datetime.fromisoformat("2025-02-14T00:00:00+08:00")
     assert article.issuer == "示例省教育厅安全稳定处"
     assert article.doc_number == "示教安〔2025〕3号"
     assert article.meta["SiteName"] == "示例省教育厅"
