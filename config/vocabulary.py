@@ -84,13 +84,13 @@ class EventType(Labelled):
 
 class DateSource(Labelled):
     """Where a document's publication date was found: the kind that starts its `date_source`
-    ("meta:PubDate", "visible:发布时间", "url", …; indexer/extract/dates.py:pick_date)."""
+    ("meta:PubDate", "byline:发布时间", "table:成文日期", "url", …; indexer/extract/dates.py:pick_date)."""
 
     META = "meta", "网页元数据", "page metadata"
     JSONLD = "jsonld", "结构化数据", "structured data"
     SCRIPT = "script", "页面脚本", "page script"
     TIME = "time", "网页时间标记", "time element"
-    VISIBLE = "visible", "页面所示日期", "date shown on the page"
+    BYLINE = "byline", "页面所示日期", "date shown on the page"
     TABLE = "table", "信息公开表格", "disclosure table"
     URL = "url", "网址中的日期", "date in the URL"
     TEXT = "text", "正文中的日期", "date in the text"

@@ -161,11 +161,11 @@ def test_csv_speaks_the_interface_language_with_labels_and_code_columns(client):
 
 
 def test_date_source_is_told_in_words(meili):
-    docs = [{**DOCS[0], "date_source": "visible:发布时间"}, {**DOCS[1], "date_source": "url"}]
+    docs = [{**DOCS[0], "date_source": "byline:发布时间"}, {**DOCS[1], "date_source": "url"}]
     config = seed_index(meili, "ui_charts_dates", docs=docs)
     with TestClient(create_app(config)) as c:
         rows = {r["id"]: r for r in csv_rows(c.get("/search.csv").content)}
-        assert rows["doc01"]["日期来源"] == "页面所示日期（发布时间）" and rows["doc01"]["date_source"] == "visible:发布时间"
+        assert rows["doc01"]["日期来源"] == "页面所示日期（发布时间）" and rows["doc01"]["date_source"] == "byline:发布时间"
         assert rows["doc02"]["日期来源"] == "网址中的日期"
         english = {r["id"]: r for r in csv_rows(c.get("/search.csv", params={"lang": "en"}).content)}
         assert english["doc02"]["Date found in"] == "date in the URL"

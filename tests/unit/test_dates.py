@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from config.vocabulary import DateSource
 from indexer.extract.dates import (
     SHANGHAI,
     DateEvidence,
@@ -199,3 +200,20 @@ def test_htmldate_is_the_last_resort_and_only_for_a_date_the_article_shows():
                "<a href='/a/2.html'>另一篇</a> <span class='date'>2019-05-30</span></li></ul></div></body></html>")
     deep = f"{lead}\n各乡镇于汛前完成自查。\n示例县水利局 2023-04-05 发"
     assert pick_date(DateEvidence(meta={}, url=url, body=deep, html=related))[0] != d(2019, 5, 30)
+
+
+@pytest.mark.parametrize(
+    ("source", "zh", "en"),
+    [
+        ("byline", "页面所示日期", "date shown on the page"),
+        ("byline:发表", "页面所示日期（发表）", "date shown on the page (发表)"),
+        ("table:成文日期", "信息公开表格（成文日期）", "disclosure table (成文日期)"),
+        ("table:发布日期", "信息公开表格（发布日期）", "disclosure table (发布日期)"),
+        ("meta:PubDate", "网页元数据（PubDate）", "page metadata (PubDate)"),
+        ("jsonld:datePublished", "结构化数据（datePublished）", "structured data (datePublished)"),
+        ("time[datetime]", "网页时间标记", "time element"),
+    ],
+)
+def test_every_date_source_pick_date_writes_is_told_in_words(source, zh, en):
+    """The document page and the exports show `DateSource.describe`, never the code."""
+    assert (DateSource.describe(source, "zh"), DateSource.describe(source, "en")) == (zh, en)
