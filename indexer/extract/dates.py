@@ -52,6 +52,17 @@ _US_DATE = re.compile(
     rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d{{2}})(?![\d/])(?:\s+(\d{{1,2}}){_COLON}(\d{{2}})(?:{_COLON}(\d{{2}}))?"
     r"\s*([AaPp][Mm])?)?"
 )
+# "Dec 3, 2019", "December 3rd, 2019 08:52 PM", "3 December 2019": English bylines and meta
+# values on English-language and bilingual sites.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_CLOCK_12 = rf"(?:,?\s+(\d{{1,2}}){_COLON}(\d{{2}})(?:{_COLON}(\d{{2}}))?\s*([AaPp]\.?[Mm]\.?)?)?"
+_MONTH_FIRST = re.compile(
+    rf"(?<![A-Za-z]){_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d){_CLOCK_12}", re.I
+)
+_DAY_FIRST = re.compile(
+    rf"(?<![\d/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+((?:19|20)\d{{2}})(?!\d){_CLOCK_12}", re.I
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?=[-_/])")
@@ -224,7 +235,7 @@ def parse_meta_date(value: str) -> datetime | None:
         parsed = datetime.fromisoformat(iso.replace("Z", "+00:00").replace("/", "-"))
         return parsed.astimezone(SHANGHAI) if parsed.tzinfo else parsed.replace(tzinfo=SHANGHAI)
     except ValueError:
-        return _first_full_date(value)
+        return _first_full_date(value) or _english_date(value, anchored=False)
 
 
 def labelled_date(text: str) -> datetime | None:
@@ -409,9 +420,9 @@ def _full_or_two_digit(text: str, years: set[int], *, anchored: bool) -> datetim
     two-digit-year date ('18-03-08'), read by the page's other years."""
     if anchored:
         text = text.lstrip(" [(（【")
-        if not text[:1] or not (text[0].isdigit() or text[0] in _CN_DIGITS):
+        if not text[:1] or not (text[0].isdigit() or text[0] in _CN_DIGITS or _MONTH_FIRST.match(text)):
             return None
-    found = _first_full_date(text)
+    found = _first_full_date(text) or _english_date(text, anchored=anchored)
     if found is not None:
         return found
     us = _US_DATE.match(text) if anchored else _US_DATE.search(text)
@@ -427,6 +438,22 @@ def _full_or_two_digit(text: str, years: set[int], *, anchored: bool) -> datetim
     if as_dmy is not None and (as_ymd is None or (as_dmy.year in years and as_ymd.year not in years)):
         return as_dmy
     return as_ymd
+
+
+def _english_date(text: str, *, anchored: bool) -> datetime | None:
+    """A date with the month in English words: "Dec 3, 2019 08:52 PM" or "3 December 2019"."""
+    if not any(month in text.lower() for month in _MONTHS):
+        return None
+    for pattern in (_MONTH_FIRST, _DAY_FIRST):
+        match = pattern.match(text) if anchored else pattern.search(text)
+        if match is None:
+            continue
+        word, day = (match.group(1), match.group(2)) if pattern is _MONTH_FIRST else (match.group(2), match.group(1))
+        hour, minute, second, half = match.group(4, 5, 6, 7)
+        if hour is not None and half:
+            hour = str(int(hour) % 12 + (12 if half[0].lower() == "p" else 0))
+        return _build(int(match.group(3)), _MONTHS.index(word[:3].lower()) + 1, int(day), hour, minute, second)
+    return None
 
 
 def _us_date(match: re.Match[str]) -> datetime | None:

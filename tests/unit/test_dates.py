@@ -121,6 +121,17 @@ def test_byline_beats_an_event_date_in_the_body():
     assert pick_date(DateEvidence(meta={}, footer=footer)) == (d(2004, 12, 27, 12, 40), "byline:发表于")
 
 
+def test_english_month_names_in_bylines_and_meta():
+    """Bilingual and English-language sites write "Dec 3, 2019" / "3 December 2019" in the byline."""
+    header = ("By 林海 | Example Daily | Updated: Dec 3, 2019 08:52 PM",)
+    assert pick_date(DateEvidence(meta={}, header=header, fetched_at=d(2025, 1, 1))) == (d(2019, 12, 3, 20, 52), "byline")
+    assert labelled_date("发布时间：December 3rd, 2019") == d(2019, 12, 3)
+    assert parse_meta_date("Sept. 12, 2021 10:05 am") == d(2021, 9, 12, 10, 5)
+    assert parse_meta_date("3 December 2019") == d(2019, 12, 3)
+    # a month word without a day and year, or inside another word, is no date
+    assert pick_date(DateEvidence(meta={}, header=("Marine Day 12, 2019 May", "May 2019"))) == (None, None)
+
+
 def test_yearless_date_needs_a_year_the_page_states_never_the_clock():
     body = "12月9日电 示例县召开安全生产会议。"
     fetched = d(2025, 6, 1)
