@@ -143,9 +143,27 @@ _DEIXIS_WE = re.compile(r"[我本全该](县|区|市|旗|校)(?![长级城域园
 _DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)")
 
 
+# 区、镇人大代表, 县、乡两级: a pair of levels names the text's own county-level unit by its kind.
+_LEVEL_PAIR = re.compile(r"([县区旗])、(?:乡镇|镇|乡|街道|苏木)")
+
+
 def _deixis_words(text: str) -> list[re.Match[str]]:
-    """The matches of both deixis patterns, in the order of the text."""
-    return sorted([*_DEIXIS_WE.finditer(text), *_DEIXIS_BODY.finditer(text)], key=lambda m: m.start())
+    """The matches of the deixis patterns, in the order of the text."""
+    found = [*_DEIXIS_WE.finditer(text), *_DEIXIS_BODY.finditer(text)]
+    if "、" in text:
+        found += _LEVEL_PAIR.finditer(text)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]]) -> dict[str, tuple[str, int, str]]:
+    """Each deixis mark (县, 区, 市, 旗, 校) the text uses, with its first place: field, offset, words."""
+    words: dict[str, tuple[str, int, str]] = {}
+    for fld, text in (("title", title), ("body", body)):
+        for found in _deixis_words(text):
+            if fld == "body" and inside(found.start(), noise):
+                continue
+            words.setdefault(found.group(1), (fld, found.start(), found.group(0)))
+    return words
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
 _MEDIA_AFTER = re.compile(
@@ -499,7 +517,14 @@ class Gazetteer:
         for m in self._doc_numbers(title, body):
             mentions.append(m)
             self._vote(tally, m)
-        deixis = self._deixis(title, body, noise, mentions)
+        marks = _deixis_marks(title, body, noise)
+        deixis = self._deixis(marks, mentions)
+        if deixis is None:
+            deixis = self._level_mark(marks, mentions)
+            if deixis is not None:
+                for m in mentions:
+                    if m.resolved == deixis.resolved and m.kind.endswith("/level"):
+                        self._vote(tally, m)
         if deixis is not None:
             mentions.append(deixis)
             self._vote(tally, deixis)
@@ -577,18 +602,11 @@ class Gazetteer:
                 media_spans.append(m.span(group))
         return issuer_spans, media_spans
 
-    def _deixis(self, title: str, body: str, noise: list[tuple[int, int]], mentions: list[_Mention]) -> _Mention | None:
+    def _deixis(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention]) -> _Mention | None:
         """我县 / 全县 / 县委 / 本市: the one county (or city) the text names anywhere, even by a
         short form that found no city to confirm it (黑山 with 县委, 县政府 around it); 我校 /
         全校: the one university it names (its campus unit)."""
         g = self.data
-        words: dict[str, tuple[str, int, str]] = {}
-        for fld, text in (("title", title), ("body", body)):
-            for found in _deixis_words(text):
-                if fld == "body" and inside(found.start(), noise):
-                    continue
-                mark = found.group(1)
-                words.setdefault(mark, (fld, found.start(), found.group(0)))
         if not words:
             return None
         units: dict[str, list[_Mention]] = {}
@@ -605,6 +623,33 @@ class Gazetteer:
             fits = list(schools) if mark == "校" else [c for c in units if _deixis_fits(g.divisions[c], mark)]
             if len(fits) == 1:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
+        return None
+
+    def _level_mark(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention]) -> _Mention | None:
+        """区委 / 全县 / 区、镇人大代表 pick among the readings of a name the text leaves open: 王府镇
+        is a town of a 区 and of a 县, and a text that speaks of its 区 means the first. The mark
+        binds when exactly one unit is left by it across the open names (devset: 2 texts hold a
+        "区、镇" or "县、乡" pair, each fitting its labelled county)."""
+        g = self.data
+        for mark, (fld, start, phrase) in words.items():
+            if mark == "校":
+                continue
+            picks: dict[str, list[_Mention]] = {}
+            for m in mentions:
+                if m.field in ("hint", "domain") or m.prefix_of is not None or len(m.candidates) < 2 \
+                        or m.resolved in m.candidates:
+                    continue
+                # the name's own readings (a renamed township's come after them)
+                own = m.candidates[:m.exact] if m.exact > 1 else m.candidates
+                fits = [c for c in own if _deixis_fits(g.divisions[c], mark)
+                        and (m.resolved is None or g.is_under(c, m.resolved))]
+                if len(fits) == 1:
+                    picks.setdefault(fits[0], []).append(m)
+            if len(picks) == 1:
+                code, named = next(iter(picks.items()))
+                for m in named:
+                    m.resolved, m.kind = code, m.kind + "/level"
+                return _Mention(phrase, start, fld, W_DEIXIS, (code,), "level", resolved=code)
         return None
 
     def _vote(self, tally: _Tally, m: _Mention) -> None:
