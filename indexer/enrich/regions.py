@@ -31,6 +31,11 @@ Simplified title, issuer and body:
   provincial paper's name (北京日报) not at all;
 - `deixis`: 我县 / 全县 / 县委 / 本市 bound to the one county (or city) the text names anywhere,
   even by a short form that found no city to confirm it;
+- `level`: the same marks, or a pair of levels (区、镇人大代表, 县、乡两级), pick the one reading of
+  an ambiguous name that fits them (王府镇 of a 区 and of a 县, in a text about its 区);
+- short forms that are ordinary words (和平, 江口: `stop_short`) count only where the text binds
+  them: right after their parent (天津市和平保育院 → `short`) or, a township's, before an office
+  named after it (江口派出所 → `town_short`); a township's reading gains where its county is named;
 - `doc_number`: a province's one-character name before a document number (豫教安〔2024〕58号);
 - `hint` (the source's region_hint) and `host` (a suffix of the aliases file, or a *.gov.cn host
   label that is the pinyin of exactly one unit: huanxian → 环县, sxxingxian → 山西 兴县);
@@ -81,6 +86,7 @@ alone the province cannot pass 158 / 166 = 0.952.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +98,7 @@ from indexer.enrich.gazetteer import (
     PROVINCE,
     Division,
     GazetteerData,
+    NameEntry,
     default_data,
     town_short,
 )
@@ -123,6 +130,14 @@ _BODY_FIELDS = ("body", "lead")
 # Kinds of name that are a unit's own (not a township's, not a short form).
 _OWN_KINDS = frozenset({"full", "alias", "zone", "institution"})
 _TOWN_KINDS = frozenset({"town", "town_short"})
+# Short forms that are ordinary words (stop_short of the aliases file): places only where bound.
+_WORD_KINDS = frozenset({"short_word", "town_word"})
+# What a word goes on with after a place's name, as a phrase, not as its district: 青海省平安校园,
+# 南昌市新建一所, 丹东市振兴乡村.
+_WORD_GOES_ON = frozenset(["校园", "建设", "发展", "创建", "中国", "家园", "社区", "小区", "思想", "乡村", "社会", "稳定",
+                           "工作", "行动", "示范", "文明", "和谐", "合作", "交流", "生产", "城市", "学校", "成立", "落成"])
+# Offices named after their township, whatever its name: a word before one is the township's.
+_TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
 _TOWN_INSTITUTION = re.compile(
@@ -350,7 +365,11 @@ class Gazetteer:
         short name is a match only before an institution (榆关小学); with `towns` False no
         township or institution name is (a body's name starts with its county, not its town)."""
         out = []
+        ends: dict[int, list[NameEntry]] = {}  # the readings of the names that end at each offset
         for start, end, name, entries in self.data.find(text):
+            if any(e.kind in _WORD_KINDS for e in entries):
+                entries = self._bound_words(text, start, end, entries, ends.get(start, ()))
+            ends.setdefault(end, []).extend(entries)
             if start and text[start - 1:start + 1] in _WORD_BEFORE:
                 # 投资兴业 holds 资兴, 联合江口 合江: a short name whose first character ends a word
                 entries = tuple(e for e in entries if e.kind not in ("short", "former", "town_short"))
@@ -380,6 +399,27 @@ class Gazetteer:
             kept.append(m)
             last = m[1]
         return kept
+
+    def _bound_words(self, text: str, start: int, end: int, entries: tuple[NameEntry, ...],
+                     before: Iterable[NameEntry]) -> tuple[NameEntry, ...]:
+        """A short form that is an ordinary word (和平, 江口) is a place only where the text binds
+        it: right after the name of its parent (天津市和平保育院 → 和平区), or, a township's, before
+        an office named after its township (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
+        g = self.data
+        parents = {e.code for e in before if e.kind not in _TOWN_KINDS and e.kind not in _WORD_KINDS} \
+            if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()
+        office = bool(_TOWN_OFFICE.match(text, end))
+        out = []
+        for e in entries:
+            if e.kind == "short_word":
+                if any(p != e.code and g.is_under(e.code, p) for p in parents):
+                    out.append(NameEntry(e.code, "short"))
+            elif e.kind == "town_word":
+                if office:
+                    out.append(NameEntry(e.code, "town_short"))
+            else:
+                out.append(e)
+        return tuple(out)
 
     def _mentions(self, text: str, field_name: str, base: float, lead_end: int = 0,
                   noise: list[tuple[int, int]] | None = None,
@@ -692,6 +732,8 @@ class Gazetteer:
             s = context.get(div.province, 0.0) if div.level != PROVINCE else 0.0
             if div.level == COUNTY and div.city:
                 s += 2 * context.get(div.city, 0.0)
+            if m.is_town and div.level == COUNTY:
+                s += 3 * context.get(code, 0.0)  # a township of the county the text names
             return s
 
         scored = sorted(((score(c), c) for c in cands), reverse=True)

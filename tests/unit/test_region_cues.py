@@ -28,3 +28,24 @@ def test_a_level_mark_picks_the_reading_of_an_ambiguous_town(gz):
     # no mark: no guess
     r = resolve(gz, "开学安全工作会议召开", "3月2日，潞城镇中心学校召开安全工作会议。")
     assert r.province is None
+
+
+def test_a_short_form_that_is_a_word_is_a_place_right_after_its_parent(gz):
+    # 河东 is a word (and 天津's 河东区, 临沂's 河东区): right after 天津市 it is the district
+    r = resolve(gz, "天津市河东实验小学开展消防疏散演练", "4月8日，学校组织全体师生开展消防疏散演练。")
+    assert (r.province, r.county) == ("天津市", "河东区")
+    assert any(e.rule == "region:short" and e.phrase == "河东" for e in r.evidence)
+    r = resolve(gz, "河东实验小学开展消防疏散演练", "4月8日，学校组织全体师生开展消防疏散演练。")
+    assert r.county is None
+    # a phrase that goes on after the word is no district (青海 has a 平安区)
+    r = resolve(gz, "青海省平安校园建设推进会召开", "会议部署全省平安校园建设工作。")
+    assert (r.province, r.county) == ("青海省", None)
+
+
+def test_a_word_before_an_office_named_after_its_township_is_that_township(gz):
+    # 江口 is a word and a township of many counties (云阳县's among them): before 派出所 it is the township
+    r = resolve(gz, "云阳县开展护校安园行动", "近日，江口派出所民警走进辖区学校，开展防溺水宣传。")
+    assert any(e.phrase == "江口" and e.rule == "region:town_short" for e in r.evidence)
+    # 公安派出所 is a kind of office, not a place
+    r = resolve(gz, "关于规范校园电动车停放的通知", "对拒不整改的，报告公安派出所依法处理。")
+    assert r.province is None
