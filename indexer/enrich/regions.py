@@ -37,6 +37,9 @@ Simplified title, issuer and body:
   them: right after their parent (天津市和平保育院 → `short`) or, a township's, before an office
   named after it (江口派出所 → `town_short`); a township's reading gains where its county is named;
 - `doc_number`: a province's one-character name before a document number (豫教安〔2024〕58号);
+- `registration`: the province of the site's ICP licence or public-security filing (陕ICP备,
+  陕公网安备610103…), postal code or big-city telephone number, only when nothing else names a
+  province (`registration.py`: they say where the site is, not who issued the text);
 - `hint` (the source's region_hint) and `host` (a suffix of the aliases file, or a *.gov.cn host
   label that is the pinyin of exactly one unit: huanxian → 环县, sxxingxian → 山西 兴县);
 - `national`: a national body acting in the title or the first lines (教育部办公厅印发通知…)
@@ -102,6 +105,7 @@ from indexer.enrich.gazetteer import (
     default_data,
     town_short,
 )
+from indexer.enrich.registration import registrations
 from indexer.enrich.textzones import (
     LOCAL_DATELINE,
     addressee_spans,
@@ -349,6 +353,7 @@ class Gazetteer:
 
     def __init__(self, data: GazetteerData):
         self.data = data
+        self._provinces = frozenset(c for c, d in data.divisions.items() if d.level == PROVINCE)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -510,8 +515,8 @@ class Gazetteer:
 
     def resolve(self, ctx: RegionContext) -> RegionResult:
         title = to_simplified(ctx.title or "")
-        body = to_simplified(ctx.body or "")
-        body = body[:tail_start(body)]  # the related/hot lists after the article never count
+        full_body = to_simplified(ctx.body or "")
+        body = full_body[:tail_start(full_body)]  # the related/hot lists after the article never count
         issuer = to_simplified(ctx.issuer or "")
         lead_end = _lead_end(body)
         persons, title_persons = person_spans(body), person_spans(title)
@@ -577,8 +582,27 @@ class Gazetteer:
             and self.data.divisions[m.resolved].level == COUNTY for m in mentions)]
         if national and self._national_wins(national, tally.text.total, tally.strong.total):
             return self._result([], national, True)
+        registration = self._registration(title, full_body, tally)
+        if registration is not None:
+            mentions.append(registration)
+            self._vote(tally, registration)
         chosen = self._descend(tally)
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
+
+    def _registration(self, title: str, body: str, tally: _Tally) -> _Mention | None:
+        """The province of the site's registration numbers, postal code or big-city telephone
+        number (`registration`), read only when nothing else names a province and no national
+        body is named (a ministry's site is registered in 北京): the one province they agree on."""
+        g = self.data
+        if any(g.divisions[c].level == PROVINCE for c in tally.votes.total) or \
+                _NATIONAL_BODY.search(title) or _NATIONAL_BODY.search(body):
+            return None
+        found = registrations(body, self._provinces)
+        if len({r.province for r in found}) != 1:
+            return None
+        first = found[0]
+        return _Mention(first.phrase, first.start, "body", W_MEDIA, (first.province,), "registration",
+                        resolved=first.province)
 
     def _national_wins(self, national: list[_Mention], text: dict[str, float], strong: dict[str, float]) -> bool:
         """A national body as the actor of the title or first sentence (教育部办公厅印发通知…) makes

@@ -49,3 +49,30 @@ def test_a_word_before_an_office_named_after_its_township_is_that_township(gz):
     # 公安派出所 is a kind of office, not a place
     r = resolve(gz, "关于规范校园电动车停放的通知", "对拒不整改的，报告公安派出所依法处理。")
     assert r.province is None
+
+
+_LAB_NOTICE = "各学院：\n为做好新学期实验室安全工作，请各单位于3月10日前完成自查，重点检查危险化学品和气瓶管理。\n"
+
+
+@pytest.mark.parametrize(("footer", "province"), [
+    ("版权所有：某某学院 皖ICP备05012345号", "安徽省"),
+    ("湘公网安备43010202000123号", "湖南省"),
+    ("地址：学院路1号 邮编：730070", "甘肃省"),
+    ("值班电话：028-85401234", "四川省"),
+])
+def test_a_site_registration_names_the_province_when_the_text_names_none(gz, footer, province):
+    r = resolve(gz, "关于开展实验室安全自查的通知", _LAB_NOTICE + footer)
+    assert (r.province, r.city, r.county) == (province, None, None)
+    assert [e.rule for e in r.evidence] == ["region:registration"]
+
+
+def test_a_site_registration_never_outvotes_the_text_nor_a_national_body(gz):
+    # a place the text names wins over the site's registration (a portal reprints from elsewhere)
+    r = resolve(gz, "关于开展实验室安全自查的通知", _LAB_NOTICE + "西乡县教育局将于3月15日抽查。\n京ICP备05012345号")
+    assert r.province == "陕西省"
+    # a ministry's site is registered in 北京: its notices are national
+    r = resolve(gz, "关于开展实验室安全自查的通知", "教育部办公厅要求各地完成自查。\n京ICP备05012345号")
+    assert r.province is None
+    # two registrations that disagree name nothing
+    r = resolve(gz, "关于开展实验室安全自查的通知", _LAB_NOTICE + "皖ICP备05012345号 邮编：730070")
+    assert r.province is None
