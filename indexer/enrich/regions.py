@@ -66,7 +66,8 @@ level (河北 → 河北省), or to what all candidates share. A name written ri
 The place then descends the tree one level at a time. Where the title, issuer, source line,
 signature, hint or host name a unit at that level, they decide and the body cannot outvote
 them. Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
-weight and of its parent's own weight in the text (an outlet's name does not count there), and
+weight and of its parent's own weight in the text (an outlet's name, or a city heading a school's
+name, 莆田锦江中学, does not count there: where the school is, not the city speaking), and
 at least as much as the title or issuer give the parent itself (a 省教育厅 notice whose counties
 spoke stays at the province). Otherwise the place stops at the level it is sure of: a city-wide
 report naming its counties evenly stays at the city; a text naming five provinces has none.
@@ -140,6 +141,10 @@ _WORD_KINDS = frozenset({"short_word", "town_word"})
 # 南昌市新建一所, 丹东市振兴乡村.
 _WORD_GOES_ON = frozenset(["校园", "建设", "发展", "创建", "中国", "家园", "社区", "小区", "思想", "乡村", "社会", "稳定",
                            "工作", "行动", "示范", "文明", "和谐", "合作", "交流", "生产", "城市", "学校", "成立", "落成"])
+# After a city's name: the rest of a school's own name (莆田锦江中学, 大连市第二十一中学), not a
+# phrase about the city's schools (长春市多所中小学, 福州市绝大部分学校).
+_SCHOOL_NAMED = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|[^\W\d_全各多所部少数些其有等的和与及市区县镇乡中小]{1,4}?)"
+                           r"(?:中学|小学|学校|幼儿园)")
 # Offices named after their township, whatever its name: a word before one is the township's.
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
 
@@ -262,6 +267,7 @@ class _Mention:
     linked: bool = False  # written right after its parent (咸阳市彬县): needs no other context
     former: frozenset[str] = frozenset()  # candidates for which the name is a former one
     exact: int = 0  # how many candidates the name itself has (the rest: a renamed township's)
+    school: bool = False  # the head of a school's name (莆田锦江中学): where the school is, not its scope
 
     @property
     def readings(self) -> int:
@@ -488,8 +494,11 @@ class Gazetteer:
                 # 李村镇 that became 李村街道, 乡 that became 镇: the same township under its new name
                 short = town_short(name)
                 codes += [e.code for e in self.data.lookup(short) if e.kind == "town_short"] if short else []
+            school = all(self.data.divisions[e.code].level == CITY for e in entries) and \
+                bool(_SCHOOL_NAMED.match(text, end))
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
-                                former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact))
+                                former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
+                                school=school))
         self._link_prefixes(out, text)
         return out
 
@@ -726,11 +735,11 @@ class Gazetteer:
         tally.votes.add(self.data, m.resolved, weight, in_body)
         if (m.field in _STRONG_FIELDS and m.kind != "media") or (m.kind == "deixis" and m.field == "title"):
             tally.strong.add(self.data, m.resolved, weight, False)
-            if m.field not in ("hint", "domain"):
+            if m.field not in ("hint", "domain") and not m.school:
                 tally.named.add(self.data, m.resolved, weight, False)
         if m.field not in ("hint", "domain"):
             tally.text.add(self.data, m.resolved, weight, in_body)
-            if m.kind not in ("media", "deixis"):
+            if m.kind not in ("media", "deixis") and not m.school:
                 tally.plain.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:

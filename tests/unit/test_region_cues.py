@@ -76,3 +76,14 @@ def test_a_site_registration_never_outvotes_the_text_nor_a_national_body(gz):
     # two registrations that disagree name nothing
     r = resolve(gz, "关于开展实验室安全自查的通知", _LAB_NOTICE + "皖ICP备05012345号 邮编：730070")
     assert r.province is None
+
+
+def test_a_city_that_heads_a_school_name_does_not_hold_its_county_back(gz):
+    # 泉州明德中学 is a school in 泉州, not 泉州 speaking: the township the text names gives its county
+    body = "3月5日，泉州明德中学联合磁灶派出所开展校园消防演练，全校师生参加。"
+    r = resolve(gz, "泉州明德中学开展校园消防演练", body)
+    assert (r.city, r.county) == ("泉州市", "晋江市")
+    # the city's bureau as the actor: a city-wide view that one township does not narrow
+    body = "3月5日，泉州市教育局联合磁灶派出所开展校园消防演练，全市学校参加。"
+    r = resolve(gz, "泉州市教育局开展校园消防演练", body)
+    assert (r.city, r.county) == ("泉州市", None)
