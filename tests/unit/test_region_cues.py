@@ -87,3 +87,12 @@ def test_a_city_that_heads_a_school_name_does_not_hold_its_county_back(gz):
     body = "3月5日，泉州市教育局联合磁灶派出所开展校园消防演练，全市学校参加。"
     r = resolve(gz, "泉州市教育局开展校园消防演练", body)
     assert (r.city, r.county) == ("泉州市", None)
+
+
+def test_a_national_body_with_a_long_name_acting_makes_a_national_document(gz):
+    # 国务院教育督导委员会办公室 + a date before its verb: still the national body acting
+    body = ("国务院教育督导委员会办公室23日发布预警，要求各地立即开展校园安全隐患大排查。\n"
+            "各地要以校园周边治理为重点，消除各类安全隐患。\n近日，莆田市工会夏令营开营。")
+    r = resolve(gz, "各地将启动校园安全隐患大排查", body)
+    assert r.province is None
+    assert any(e.rule == "region:national" for e in r.evidence)
