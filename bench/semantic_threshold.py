@@ -85,7 +85,7 @@ def found_titles(reader: SearchReader, question: dict[str, Any], threshold: floa
     params = parse_params([("q", question["q"]), ("semantic", "1")])
     side = semantic.Semantic(tuple(embed_query(question["q"])), threshold=threshold)
     searched = side.apply(build_plan(params)[0])
-    body = {k: v for k, v in searched.params.items() if v is not None and k not in ("facets", "showMatchesPosition")}
+    body = {k: v for k, v in searched.params.items() if v is not None and k != "facets"}
     body.update(page=1, hitsPerPage=1000, attributesToRetrieve=["title"], attributesToHighlight=[], attributesToCrop=[])
     body["hybrid"] = {**body["hybrid"], "semanticRatio": ratio}
     return {hit["title"] for hit in reader.search(searched.query, body)["hits"]}

@@ -21,7 +21,6 @@ MAX_ENTRIES of them, least recently used first out.
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import threading
@@ -49,7 +48,7 @@ class CachedReader:
     def __init__(self, reader: Any, max_entries: int = MAX_ENTRIES):
         self._reader = reader
         self.index_name: str = reader.index_name
-        self._entries: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._entries: OrderedDict[str, str] = OrderedDict()   # answers kept as JSON text (see _fresh_copy)
         self._max = max_entries
         self._lock = threading.Lock()
         self._version: str | None = None
@@ -85,11 +84,10 @@ class CachedReader:
         results: list[dict[str, Any] | None] = []
         with self._lock:
             for key in keys:
-                found = self._entries.get(key) if key is not None else None
-                if found is not None:
+                kept = self._entries.get(key) if key is not None else None
+                if kept is not None:
                     self._entries.move_to_end(key)  # type: ignore[arg-type]
-                    found = copy.deepcopy(found)     # callers may change what they are given
-                results.append(found)
+                results.append(_fresh_copy(kept) if kept is not None else None)
         missing = [i for i, r in enumerate(results) if r is None]
         self.hits += len(queries) - len(missing)
         self.misses += len(missing)
@@ -101,8 +99,16 @@ class CachedReader:
                     results[i] = result
                     key = keys[i]
                     if key is not None and self._version == version:
-                        self._entries[key] = copy.deepcopy(result)
+                        self._entries[key] = json.dumps(result, ensure_ascii=False)
                         self._entries.move_to_end(key)
                         while len(self._entries) > self._max:
                             self._entries.popitem(last=False)
         return {"results": [r or {} for r in results]}
+
+
+def _fresh_copy(kept: str) -> dict[str, Any]:
+    """A new answer object from its kept JSON text: callers may change what they are given. Parsing
+    is several times cheaper than copy.deepcopy of the same answer (a facet answer of a few thousand
+    values), which was 6 % of the search page's CPU at 1M documents (bench/load_search.py)."""
+    answer: dict[str, Any] = json.loads(kept)
+    return answer

@@ -6,10 +6,11 @@ then turn placeholders into <mark> elements, balanced, so the output holds no ma
 <mark>.
 
 Matching runs on the Simplified shadow fields (title_search/body_search), so a Traditional
-original (校園) is not highlighted by Meilisearch when the query is 校园. Then we take the
-match positions on the shadow field (`_matchesPosition`, byte offsets) and, when the shadow
-is character-aligned with the original (OpenCC t2s is almost always one character for one),
-mark the same characters in the original.
+original (校園) is not highlighted by Meilisearch when the query is 校园. Then we look for the
+query's terms in the Simplified form of the original and, when it is character-aligned with the
+original (OpenCC t2s is almost always one character for one), mark the same characters there.
+(Meilisearch's `_matchesPosition` would give the shadow's match positions, but asking for it
+cost a third of the result search's time at 1M documents: bench/load_search.py.)
 """
 
 from __future__ import annotations
@@ -48,20 +49,6 @@ def render_marked(text: str) -> Markup:
     return Markup("".join(out))
 
 
-def char_spans(text: str, byte_spans: list[dict[str, int]]) -> list[tuple[int, int]]:
-    """Meilisearch `_matchesPosition` entries (UTF-8 byte offsets) → character spans."""
-    raw = text.encode("utf-8")
-    spans = []
-    for span in byte_spans[:MAX_SPANS]:
-        start, length = int(span.get("start", 0)), int(span.get("length", 0))
-        if start < 0 or length <= 0 or start + length > len(raw):
-            continue
-        c_start = len(raw[:start].decode("utf-8", errors="ignore"))
-        c_end = c_start + len(raw[start:start + length].decode("utf-8", errors="ignore"))
-        spans.append((c_start, c_end))
-    return sorted(set(spans))
-
-
 def mark_spans(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> Markup:
     """Escape text[start:end] and wrap the given character spans in <mark>."""
     end = len(text) if end is None else end
@@ -79,32 +66,22 @@ def mark_spans(text: str, spans: list[tuple[int, int]], start: int = 0, end: int
     return Markup("".join(out))
 
 
-def _shadow_spans(hit: dict[str, Any], original: str, shadow_field: str, own_field: str) -> list[tuple[int, int]]:
-    positions = hit.get("_matchesPosition") or {}
-    if positions.get(own_field):
-        return char_spans(original, positions[own_field])
-    shadow = hit.get(shadow_field) or ""
-    if positions.get(shadow_field) and len(shadow) == len(original):
-        return char_spans(shadow, positions[shadow_field])
-    return []
-
-
-def title_html(hit: dict[str, Any]) -> Markup:
-    title = hit.get("title") or ""
+def title_html(hit: dict[str, Any], terms: tuple[str, ...] = ()) -> Markup:
+    """The title, matches marked: Meilisearch's marks, else the query's `terms` found in it."""
     formatted = (hit.get("_formatted") or {}).get("title") or ""
     if PRE_TAG in formatted:
         return render_marked(formatted)
-    spans = _shadow_spans(hit, title, "title_search", "title")
-    return mark_spans(title, spans)
+    title = hit.get("title") or ""
+    return mark_spans(title, term_spans(title, terms))
 
 
-def snippet_html(hit: dict[str, Any]) -> Markup:
+def snippet_html(hit: dict[str, Any], terms: tuple[str, ...] = ()) -> Markup:
     """A short passage of the body around the first match, matches marked."""
     formatted = (hit.get("_formatted") or {}).get("body") or ""
     if PRE_TAG in formatted:
         return render_marked(_WS.sub(" ", formatted))
     body = _WS.sub(" ", hit.get("body") or "")          # 1:1, keeps offsets
-    spans = _shadow_spans(hit, body, "body_search", "body")
+    spans = term_spans(body, terms)
     if spans:
         start = max(0, spans[0][0] - CONTEXT_BEFORE)
         end = min(len(body), start + SNIPPET_CHARS)
@@ -116,15 +93,16 @@ def snippet_html(hit: dict[str, Any]) -> Markup:
     return mark_spans(cut, []) + ("…" if len(text) > SNIPPET_CHARS else "")
 
 
-def mark_terms(text: str, terms: tuple[str, ...]) -> Markup:
-    """Escape `text` and mark every occurrence of the (Simplified) query terms, also where the text
-    is Traditional: matching runs on its Simplified form when that is character-aligned."""
+def term_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Character spans of the query's terms in `text`, merged, at most MAX_SPANS. Matching runs on
+    the Simplified form of both when the text's is character-aligned, so a Traditional text is
+    marked for a Simplified query (and the other way round)."""
     if not terms:
-        return mark_spans(text, [])
+        return []
     simplified = to_simplified(text)
     haystack = simplified if len(simplified) == len(text) else text
     spans: list[tuple[int, int]] = []
-    for term in terms:
+    for term in {to_simplified(t) for t in terms if t}:
         start = haystack.find(term)
         while start >= 0 and len(spans) < MAX_SPANS:
             spans.append((start, start + len(term)))
@@ -135,4 +113,9 @@ def mark_terms(text: str, terms: tuple[str, ...]) -> Markup:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
-    return mark_spans(text, merged)
+    return merged
+
+
+def mark_terms(text: str, terms: tuple[str, ...]) -> Markup:
+    """Escape `text` and mark every occurrence of the query terms (see term_spans)."""
+    return mark_spans(text, term_spans(text, terms))

@@ -292,8 +292,9 @@ def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_
         answers = call_search(runner.run, reader, plan)
     own = len(plan) - len(extra or [])
     main = answers[0]
+    terms = parse_query(params.q).positive_terms
     hits = [
-        {**public_fields(hit), "snippet": snippet_html(hit), "title_html": title_html(hit)}
+        {**public_fields(hit), "snippet": snippet_html(hit, terms), "title_html": title_html(hit, terms)}
         for hit in main.get("hits") or []
     ]
     total = int(main.get("totalHits") or main.get("estimatedTotalHits") or 0)

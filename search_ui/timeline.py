@@ -167,11 +167,13 @@ def build(p: SearchParams, main: dict[str, Any], answers: list[dict[str, Any]]) 
     unit = "month"
     if len(keys) > MAX_MONTH_BARS:
         unit, keys = "year", [str(y) for y in range(int(keys[0][:4]), int(keys[-1][:4]) + 1)]
+    width = len(keys[0]) if keys else 0
+    totals, by_code = _by_prefix(months, width), {code: _by_prefix(dist, width) for code, dist in per_hazard.items()}
     buckets = []
     for key in keys:
         start, end = bounds(key)
-        counts = {code: n for code, dist in per_hazard.items() if (n := _count_prefix(dist, key))}
-        buckets.append(Bucket(key, start, end, _count_prefix(months, key), counts))
+        counts = {code: n for code, dist in by_code.items() if (n := dist.get(key, 0))}
+        buckets.append(Bucket(key, start, end, totals.get(key, 0), counts))
     return Timeline(unit, _series(buckets), buckets)
 
 
@@ -205,6 +207,11 @@ def bounds(key: str) -> tuple[date, date]:
     return date(y, m, 1), nxt - timedelta(days=1)
 
 
-def _count_prefix(dist: dict[str, int], key: str) -> int:
-    """The counts of the months in `dist` that fall in `key` (a month "2024-05" or a year "2024")."""
-    return sum(v for k, v in dist.items() if k[: len(key)] == key)
+def _by_prefix(dist: dict[str, int], width: int) -> dict[str, int]:
+    """The counts of the months in `dist` summed by their first `width` characters: by month
+    ("2024-05", width 7) or by year ("2024", width 4). One pass over `dist`, not one per bar: at
+    120 bars × 17 hazards a scan per bar was an eighth of the search page's CPU (bench/load_search.py)."""
+    out: dict[str, int] = {}
+    for k, v in dist.items():
+        out[k[:width]] = out.get(k[:width], 0) + v
+    return out

@@ -16,7 +16,7 @@ from search_ui.query import SearchParams, build_plan
 
 # what the main search of a page asks for that a yes/no question does not need
 _DISPLAY = ("attributesToHighlight", "attributesToCrop", "cropLength", "cropMarker", "highlightPreTag",
-            "highlightPostTag", "showMatchesPosition", "sort")
+            "highlightPostTag", "sort")
 
 
 def matching_ids(reader: runner.MultiSearcher, params: SearchParams, ids: list[str]) -> set[str]:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from search_ui.highlight import char_spans, render_marked, snippet_html, title_html
+from search_ui.highlight import render_marked, snippet_html, term_spans, title_html
 from search_ui.query import (
     POST_TAG,
     PRE_TAG,
@@ -104,28 +104,24 @@ def test_render_marked_escapes_everything_but_marks():
     assert html == "&lt;b&gt;a&lt;/b&gt;<mark>&lt;i&gt;校园&lt;/i&gt;</mark>&amp;<mark>x</mark>"
 
 
-def test_char_spans_from_bytes():
-    text = "ab校园c校园"
-    assert char_spans(text, [{"start": 2, "length": 6}, {"start": 9, "length": 6}]) == [(2, 4), (5, 7)]
-    assert char_spans(text, [{"start": 100, "length": 3}]) == []
+def test_term_spans_merge_and_match_traditional_text():
+    assert term_spans("ab校园c校园", ("校园",)) == [(2, 4), (5, 7)]
+    assert term_spans("加強校園安全", ("校园", "园安")) == [(2, 5)]          # Traditional text, overlapping terms merged
+    assert term_spans("校园", ()) == [] and term_spans("校园", ("火灾",)) == []
 
 
-def test_traditional_original_highlighted_from_shadow_positions():
+def test_traditional_original_highlighted_from_query_terms():
     hit = {
-        "title": "加強校園<安全>", "title_search": "加强校园<安全>",
-        "body": "前文" * 40 + "加強校園安全。", "body_search": "前文" * 40 + "加强校园安全。",
-        "_formatted": {"title": "加強校園<安全>", "body": "前文前文…"},
-        "_matchesPosition": {"title_search": [{"start": 6, "length": 6}],
-                             "body_search": [{"start": 246, "length": 6}]},
+        "title": "加強校園<安全>", "body": "前文" * 40 + "加強校園安全。",
+        "_formatted": {"title": "加強校園<安全>", "body": "前文前文…"},   # Meilisearch marked nothing
     }
-    assert title_html(hit) == "加強<mark>校園</mark>&lt;安全&gt;"
-    snippet = snippet_html(hit)
+    assert title_html(hit, ("校园",)) == "加強<mark>校園</mark>&lt;安全&gt;"
+    snippet = snippet_html(hit, ("校园",))
     assert snippet.startswith("…") and "<mark>校園</mark>安全。" in snippet
 
 
-def test_misaligned_shadow_is_not_marked():
-    hit = {"title": "abc", "title_search": "abcd", "_matchesPosition": {"title_search": [{"start": 0, "length": 1}]}}
-    assert title_html(hit) == "abc"
+def test_title_without_a_match_is_only_escaped():
+    assert title_html({"title": "a<b>c"}, ("abcd",)) == "a&lt;b&gt;c"
 
 
 def test_snippet_without_match_uses_lead():
