@@ -45,6 +45,14 @@ if TYPE_CHECKING:
 
 MAX_VALUES_PER_PARAM = 50
 MATCH_MODES = ("or", "and")      # several values of one facet: any of them, or all of them
+# Issuers and sites are counted on the search page only for result sets of at most this many
+# documents. There Meilisearch counts a facet by reading the documents (its CANDIDATES_THRESHOLD is
+# 3,000): exact and cheap. Past it, it walks the facet's values in name order and stops at
+# maxValuesPerFacet (3,000): at 1M documents an index holds more issuers and sites than that, so a
+# "most frequent" list would be wrong, and counting them was a third of the page's Meilisearch time
+# (bench/load_search.py). The page says so instead, and the JSON API still counts them when asked.
+EXACT_COUNT_MAX = 3000
+
 # Values of a folded facet (issuer, site) listed under "more", the most frequent first. Every value
 # counted made the page longer: at 3,000 synthetic documents the landing page was 2.0 MB, 1.6 MB of
 # it the issuer and site lists (a link per value); the rest is said as a number.
@@ -83,6 +91,7 @@ class FacetGroup:
     mode: FacetMode | None = None
     more: list[FacetItem] = field(default_factory=list)   # the values past `Facet.shown`, folded away
     unlisted: int = 0             # values counted but not listed at all (past FOLDED_MAX)
+    uncounted: str = ""           # why its values are not counted (a large result set: Facet.exact_within)
 
 
 @dataclass
@@ -108,6 +117,7 @@ class Facet:
     differs_between_copies: bool = False        # reprints of one text can differ here (query.folds_by_filter)
     value_label: Callable[[Translator, str], str] | None = None
     shown: int | None = None                    # values listed before the rest is folded (free text: issuers)
+    exact_within: int | None = None             # the search page counts it only for result sets this small (EXACT_COUNT_MAX)
 
     # --- URL side ------------------------------------------------------------------------
     @property
@@ -429,9 +439,9 @@ REGISTRY = FacetRegistry([
           description="Hazard code (config/hazards.yaml). Repeatable: any of them (OR), or all of them with hazard_mode=and"),
     ChoiceFacet(param="source_type", attribute="source_type", title="source_type", choices=SourceKind,
                 differs_between_copies=True, description="What kind of site carries it. Repeatable (OR)"),
-    Facet(param="issuer", attribute="issuer", title="issuer", shown=8,
+    Facet(param="issuer", attribute="issuer", title="issuer", shown=8, exact_within=EXACT_COUNT_MAX,
           description="Issuer (发布机构) as the document names it, e.g. `陕西省教育厅`. Repeatable (OR)"),
-    Facet(param="site", attribute="site_name", title="site_name_label", shown=8,
+    Facet(param="site", attribute="site_name", title="site_name_label", shown=8, exact_within=EXACT_COUNT_MAX,
           description="The site that carries the document (网站), e.g. `陕西省教育厅`. Repeatable (OR)"),
     ChoiceFacet(param="issuer_level", attribute="issuer_level", title="issuer_level", choices=IssuerLevel,
                 description="Administrative level of the issuer. Repeatable (OR)"),

@@ -269,6 +269,9 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "From {period}. Click another bar to set the end; Esc cancels."},
     "timeline_csv": {"zh": "下载图表数据（CSV）", "en": "Chart data (CSV)"},
     "timeline_total_row": {"zh": "合计", "en": "Total"},
+    "facet_uncounted": {"zh": "结果超过 {max} 条时不统计此项（本次 {n} 条）：缩小地区、时间或类型后即列出，也可在搜索框中输入名称查找。",
+                        "en": "Not counted for more than {max} results (this search has {n}): narrow the region, dates or "
+                              "hazard to see it, or type a name into the search box."},
     "facet_unlisted": {"zh": "另有 {n} 项未列出，可在搜索框中输入名称查找。",
                        "en": "{n} more not listed: type a name into the search box to find it.",
                        "en_one": "{n} more not listed: type a name into the search box to find it."},

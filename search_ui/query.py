@@ -60,6 +60,12 @@ CANONICAL_ONLY = "is_canonical = true"
 # and per month and hazard (the compound facet), or per week and per week and hazard for a short
 # date range, and the hazards of the result set (which, while a hazard filter is active, the
 # disjunctive count search replaces on the facet list)
+# The document fields a page shows of each hit (the results list, its snippet, the Atom feed, the
+# follow page): the page asks for these only. Meilisearch writes every retrieved field twice when it
+# highlights (the hit and `_formatted`); retrieving all of them was a fifth of the result search's
+# time at 1M documents (bench/load_search.py). The JSON API still returns whole documents.
+SHOWN_FIELDS = ("id", "title", "url", "body", "lead", "published_at", "published_date", "issuer", "site_name",
+                "source_id", "source_type", "region", "hazards", "reprints")
 MONTH_CHART_FACETS = ("month", "month_hazard", "hazards")
 WEEK_CHART_FACETS = ("week", "week_hazard", "hazards")
 CHART_FACETS = tuple(dict.fromkeys(MONTH_CHART_FACETS + WEEK_CHART_FACETS))
@@ -402,7 +408,8 @@ def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) 
     wanted = p.wanted_facets
     if shown_only:
         shown = {a for f in p.registry for a in f.shown_attributes(p)}
-        wanted = tuple(a for a in wanted if a in shown)
+        later = set(deferred_facets(p))
+        wanted = tuple(a for a in wanted if a in shown and a not in later)
     disjunctive = p.disjunctive_groups()
     main_facets = [a for f in p.registry if f.param not in disjunctive for a in f.attributes if a in wanted]
     if charts:
@@ -421,6 +428,8 @@ def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) 
         "highlightPostTag": POST_TAG,
         **common,
     }
+    if shown_only:
+        main["attributesToRetrieve"] = list(SHOWN_FIELDS)
     if p.effective_sort in DATE_SORTS:
         main["sort"] = date_sort(p)
     plan = [planned("main", parsed, main)]
@@ -435,6 +444,24 @@ def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) 
         for filter_, counted in facet.count_searches(p, attrs, without):
             plan.append(planned(facet.param, parsed, {"filter": filter_ or None, "limit": 0, "facets": counted, **common}))
     return plan
+
+
+def deferred_facets(p: SearchParams) -> tuple[str, ...]:
+    """The attributes the search page counts only once it knows the result set is small
+    (`Facet.exact_within`: issuers, sites), when their facet is not in use."""
+    return tuple(a for f in p.registry if f.exact_within and f.param not in p.filters
+                 for a in f.attributes if a in p.wanted_facets)
+
+
+def deferred_plan(p: SearchParams, total: int) -> list[PlannedSearch]:
+    """The facet-only search counting the deferred facets whose limit `total` is within (or none)."""
+    small = [a for f in p.registry if f.exact_within and total <= f.exact_within
+             for a in f.attributes if a in deferred_facets(p)]
+    if not small:
+        return []
+    parsed = parse_query(p.q)
+    return [planned("deferred", parsed, {"filter": filter_without(p) or None, "limit": 0, "facets": small,
+                                          **common_params(p, parsed)})]
 
 
 def merge_facets(p: SearchParams, answers: list[tuple[PlannedSearch, dict[str, Any]]]) -> dict[str, dict[str, int]]:

@@ -27,6 +27,8 @@ from search_ui.query import (
     build_plan,
     common_params,
     count_search,
+    deferred_facets,
+    deferred_plan,
     filter_without,
     merge_facets,
 )
@@ -118,6 +120,7 @@ class SearchResult:
     semantic_side: Semantic | None = field(default=None, repr=False)   # the vector and floor, when semantic
     understood: Understood | None = None       # set when the query's words were read as places, dates, hazards
     relaxed: list[Relaxed] | None = None       # no results: the searches next to this one, counted
+    uncounted: frozenset[str] = frozenset()    # facets left uncounted on a large result set (Facet.exact_within)
     _timeline: Timeline | None = field(default=None, repr=False)
     _reader: Any = field(default=None, repr=False)
 
@@ -299,12 +302,17 @@ def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_
     ]
     total = int(main.get("totalHits") or main.get("estimatedTotalHits") or 0)
     pages = int(main.get("totalPages") or (math.ceil(total / params.per_page) if total else 0))
+    facets = merge_facets(params, list(zip(plan[:own], answers[:own], strict=False)))
+    uncounted: frozenset[str] = frozenset()
+    if shown_only and deferred_facets(params):
+        facets, uncounted = _count_deferred(reader, params, total, facets, semantic)
     result = SearchResult(
         params=params,
         total=total,
         total_pages=pages,
         hits=hits,
-        facets=merge_facets(params, list(zip(plan[:own], answers[:own], strict=False))),
+        facets=facets,
+        uncounted=uncounted,
         parsed=parse_query(params.q),
         semantic=semantic is not None,
         main_answer=main,
@@ -312,6 +320,23 @@ def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_
         _reader=reader,
     )
     return result, answers[own:]
+
+
+def _count_deferred(reader: Reader, params: SearchParams, total: int, facets: dict[str, dict[str, int]],
+                    semantic: Semantic | None) -> tuple[dict[str, dict[str, int]], frozenset[str]]:
+    """The page's facets with the deferred ones (issuers, sites) counted where the result set is
+    small enough (query.deferred_plan), and the parameters of those left uncounted."""
+    plan = deferred_plan(params, total)
+    if semantic is not None:
+        plan = semantic.apply_all(plan)
+    counted: set[str] = set()
+    for answer in call_search(runner.run, reader, plan) if plan else []:
+        for attr, dist in (answer.get("facetDistribution") or {}).items():
+            facets[attr] = {str(k): int(v) for k, v in dist.items()}
+            counted.add(attr)
+    later = set(deferred_facets(params))
+    return facets, frozenset(f.param for f in params.registry
+                             if any(a in later and a not in counted for a in f.attributes))
 
 
 def document(reader: Reader, doc_id: str) -> dict[str, Any]:

@@ -137,6 +137,9 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
     asked = result.understood.requested if result.understood else p
     f = result.facets
     groups = [facet.group(p, f, t) for facet in p.registry]
+    for facet, group in zip(p.registry, groups, strict=True):
+        if group.name in result.uncounted:
+            group.uncounted = t("facet_uncounted", n=f"{result.total:,}", max=f"{facet.exact_within or 0:,}")
     add_region_links(p, groups)
     chips = [chip for facet in p.registry for chip in facet.chips(p, t)]
     if p.date_preset:
