@@ -73,9 +73,9 @@ _STRONG, _WEAK, _EXCLUDE, _TERM, _LISTED = "kw", "weak", "exclude", "term", "lis
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # What stands between two items of a short list of hazards: "防火、防溺水", "消防安全和交通安全".
 _LIST_GAP = re.compile(rf"^[{HAN}]{{0,4}}[、和及与/][{HAN}]{{0,2}}$")
-# Inside a sentence: the separator of list items (",、" is a comma left over from a clean-up) and
-# of clauses; the last item of a list may be joined by a conjunction ("X、Y和Z").
-_ITEM_SEP = re.compile(r"[,，]?、")
+# Inside a sentence: the separator of list items (、, or ",、" with a comma left over from a
+# clean-up: `_item_seps`) and of clauses; the last item of a list may be joined by a conjunction
+# ("X、Y和Z").
 _CLAUSE_SEP = re.compile(r"[,，:：]")
 _LAST_JOIN = re.compile(r"以及|和|及|与")
 MAX_ITEM = 12  # characters: the first and last item of a list are cut to this, not to the clause
@@ -270,7 +270,7 @@ def list_items(text: str, stops: list[int] | None = None) -> list[Enumeration]:
     gives [重点检查食堂][宿舍][实验室][消防设施]. Items are separated by 、 inside a clause; the last
     one may hold a conjunction that starts one more item. `stops`: the text's `_stops`, if known."""
     lists: list[Enumeration] = []
-    seps = list(_ITEM_SEP.finditer(text))
+    seps = _item_seps(text)
     if not seps:
         return lists
     # Only the sentences that hold a separator (a devset body has ~25 sentences, a few with 、):
@@ -279,11 +279,11 @@ def list_items(text: str, stops: list[int] | None = None) -> list[Enumeration]:
     stops = _stops(text) if stops is None else stops
     i = 0
     while i < len(seps):
-        k = bisect_left(stops, seps[i].start())
+        k = bisect_left(stops, seps[i][0])
         start = stops[k - 1] + 1 if k else 0
         end = stops[k] if k < len(stops) else len(text)
         j = i
-        while j < len(seps) and seps[j].start() < end:
+        while j < len(seps) and seps[j][0] < end:
             j += 1
         lists += _enumerations(text, start, end, seps[i:j])
         i = j
@@ -295,20 +295,32 @@ def _stops(text: str) -> list[int]:
     return [m.start() for m in _SENTENCE_END.finditer(text)]
 
 
-def _enumerations(text: str, start: int, end: int, seps: list[re.Match[str]]) -> list[Enumeration]:
+def _item_seps(text: str) -> list[tuple[int, int]]:
+    """The spans of the list separators: each 、 with the comma right before it, if any. Found with
+    `str.find`: the pattern `[,，]?、` (its optional first character keeps `re` trying every
+    position) took 0.012 ms on a devset body, this 0.002; its matches are these spans."""
+    seps = []
+    i = text.find("、")
+    while i >= 0:
+        seps.append((i - 1 if i and text[i - 1] in ",，" else i, i + 1))
+        i = text.find("、", i + 1)
+    return seps
+
+
+def _enumerations(text: str, start: int, end: int, seps: list[tuple[int, int]]) -> list[Enumeration]:
     out: list[Enumeration] = []
     items: list[tuple[int, int]] = []
-    item_start = _clause_start(text, start, seps[0].start())
-    for sep in seps:
-        clause_break = _CLAUSE_SEP.search(text, item_start, sep.start())
+    item_start = _clause_start(text, start, seps[0][0])
+    for sep_start, sep_end in seps:
+        clause_break = _CLAUSE_SEP.search(text, item_start, sep_start)
         if clause_break:  # a new clause: the list before it is over
             if items:
                 out.append(_close(text, items, item_start, clause_break.start()))
-            items, item_start = [], _clause_start(text, item_start, sep.start())
+            items, item_start = [], _clause_start(text, item_start, sep_start)
         if not items:
-            item_start = max(item_start, sep.start() - MAX_ITEM)
-        items.append((item_start, sep.start()))
-        item_start = sep.end()
+            item_start = max(item_start, sep_start - MAX_ITEM)
+        items.append((item_start, sep_start))
+        item_start = sep_end
     last_end = _CLAUSE_SEP.search(text, item_start, end)
     out.append(_close(text, items, item_start, last_end.start() if last_end else end))
     return [e for e in out if len(e.items) >= 2]

@@ -243,6 +243,11 @@ _DOC_NUMBER = re.compile(
     rf"(?=[{''.join(_PROVINCE_MARKS)}])"  # the first character of a match: a quick test at every position
     rf"(?:(?<![{HAN}])|(?<=[知见法案函件]))([{''.join(_PROVINCE_MARKS)}])[{HAN}]{{1,5}}"
     r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]\s*\d{1,4}")
+# The bracketed year every document number holds, 2 to 6 characters after its start: searched
+# first (a pattern that starts with a character class, which `re` scans for quickly), so that
+# `_DOC_NUMBER` runs only from there, and not at all in the texts without one.
+_DOC_YEAR = re.compile(r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]")
+_DOC_YEAR_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -674,7 +679,10 @@ class Gazetteer:
         豫教安〔2020〕3号): a provincial body's document, issued there or passed down."""
         out = []
         for fld, text in (("title", title), ("body", body)):
-            for m in _DOC_NUMBER.finditer(text):
+            year = _DOC_YEAR.search(text)
+            if year is None:
+                continue
+            for m in _DOC_NUMBER.finditer(text, max(0, year.start() - _DOC_YEAR_REACH)):
                 code = _PROVINCE_MARKS[m.group(1)]
                 out.append(_Mention(m.group(0), m.start(), fld, W_LEAD, (code,), "doc_number", resolved=code))
         return out[:2]
