@@ -265,10 +265,11 @@ class Enumeration(NamedTuple):
     places: bool  # closes on "等…场所 / 部门": a list of places or bodies
 
 
-def list_items(text: str, stops: list[int] | None = None) -> list[Enumeration]:
+def list_items(text: str, stops: list[int] | None = None, within: list[int] | None = None) -> list[Enumeration]:
     """The enumerations of a text, each with its items' spans: "重点检查食堂、宿舍、实验室和消防设施"
     gives [重点检查食堂][宿舍][实验室][消防设施]. Items are separated by 、 inside a clause; the last
-    one may hold a conjunction that starts one more item. `stops`: the text's `_stops`, if known."""
+    one may hold a conjunction that starts one more item. `stops`: the text's `_stops`, if known;
+    `within`: sorted offsets, to read only the sentences that hold one of them."""
     lists: list[Enumeration] = []
     seps = _item_seps(text)
     if not seps:
@@ -285,7 +286,8 @@ def list_items(text: str, stops: list[int] | None = None) -> list[Enumeration]:
         j = i
         while j < len(seps) and seps[j][0] < end:
             j += 1
-        lists += _enumerations(text, start, end, seps[i:j])
+        if within is None or bisect_left(within, start) < bisect_left(within, end):
+            lists += _enumerations(text, start, end, seps[i:j])
         i = j
     return lists
 
@@ -351,7 +353,8 @@ def _mark_lists(hits: list[Hit], text: str, stops: list[int] | None = None) -> l
     dropped: set[int] = set()
     order = sorted((h.start, i) for i, h in enumerate(hits) if h.code)
     starts = [start for start, _ in order]
-    for enumeration in list_items(text, stops):
+    # the lists of a sentence without a hit name no hazard and hold no weak hit: not read
+    for enumeration in list_items(text, stops, starts):
         by_item = [{order[k][1] for k in range(bisect_left(starts, a), bisect_left(starts, b))}
                    for a, b in enumeration.items]
         inside = set().union(*by_item)
