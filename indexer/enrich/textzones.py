@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 import ahocorasick_rs
@@ -159,13 +160,13 @@ class Matcher(Generic[V]):
         if self.automaton is None or not text:
             return []
         found = self.automaton.find_matches_as_indexes(text, overlapping=True)
-        found.sort(key=_by_end)
+        found.sort(key=_BY_END)
         phrases, values = self._phrases, self._values
         return [(start, end, phrases[i], values[i]) for i, start, end in found]
 
 
-def _by_end(match: tuple[int, int, int]) -> tuple[int, int]:
-    return match[2], match[1]
+# (pattern, start, end) by end, then start: a C key, not a Python function called for every match
+_BY_END = itemgetter(2, 1)
 
 
 # --------------------------------------------------------------------------- lines that are not text
