@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
 from indexer.enrich.regions import Gazetteer, RegionResult
+from indexer.enrich.textzones import source_values
 from indexer.models import IssuerLevel
 from indexer.text import labels
 from indexer.text.chinese import HAN, HAN_CHAR, to_simplified
@@ -116,7 +117,7 @@ def _plausible(name: str) -> bool:
 
 
 def _find_raw(title: str, body: str) -> str | None:
-    values = list(labels.SOURCE_OR_ISSUER_VALUE.finditer(body)) if labels.mentions_source(body) else []
+    values = source_values(body)
     for m in values:
         cand = _clean(m.group(1) or m.group(2))
         if cand and not _MEDIA.search(cand) and cand not in _GENERIC:

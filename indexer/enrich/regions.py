@@ -118,6 +118,7 @@ from indexer.enrich.textzones import (
     lesson_spans,
     person_spans,
     signature_spans,
+    source_values,
     tail_start,
 )
 from indexer.models import Evidence, RegionPath
@@ -692,14 +693,13 @@ class Gazetteer:
         names of local outlets: media source lines and local datelines (本网钦南讯)."""
         issuer_spans: list[tuple[int, int]] = []
         media_spans: list[tuple[int, int]] = []
-        if labels.mentions_source(body):
-            for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body):
-                span = m.span(1) if m.group(1) else m.span(2)
-                value = body[span[0]:span[1]]
-                if labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4) or _MEDIA_VALUE.search(value):
-                    media_spans.append(span)
-                else:
-                    issuer_spans.append(span)
+        for m in source_values(body):
+            span = m.span(1) if m.group(1) else m.span(2)
+            value = body[span[0]:span[1]]
+            if labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4) or _MEDIA_VALUE.search(value):
+                media_spans.append(span)
+            else:
+                issuer_spans.append(span)
         if "讯" in body:  # every local dateline ends in 讯: no scan where there is none
             for m in LOCAL_DATELINE.finditer(body):
                 group = next(i for i in (1, 2, 3) if m.group(i))

@@ -103,6 +103,18 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def source_values(text: str) -> tuple[re.Match[str], ...]:
+    """The "来源：…" / "发布机构：…" values of a text (`labels.SOURCE_OR_ISSUER_VALUE`). The region
+    and issuer taggers both read the same body's (0.016 ms a devset body): the last few answers
+    are remembered."""
+    return _source_values(text)
+
+
+@lru_cache(maxsize=8)
+def _source_values(text: str) -> tuple[re.Match[str], ...]:
+    return tuple(labels.SOURCE_OR_ISSUER_VALUE.finditer(text)) if labels.mentions_source(text) else ()
+
+
 # A sentence about learning from elsewhere: 学习借鉴杭州市上城区的经验, 赴宁波考察.
 ELSEWHERE_CUE = re.compile(r"学习借鉴|借鉴|考察学习|参观学习|交流学习|学习考察|经验做法|先进经验|观摩学习|外出学习")
 
