@@ -132,6 +132,8 @@ class _Compiled:
         for term in taxonomy.safety_terms:
             phrases.setdefault(term, []).append(("", _TERM))
         self.matcher = Matcher((p, tuple(v)) for p, v in phrases.items())
+        # the phrases that are an exclude phrase of some hazard: the only ones `_hits` reads twice
+        self.excluding = frozenset(p for p, v in phrases.items() if any(kind == _EXCLUDE for _, kind in v))
         self.order = [h.code for h in taxonomy.hazards]
         topic = _alternation(taxonomy.topic_words)
         # 食堂管理 is a topic; 食堂工作人员 are people
@@ -173,14 +175,18 @@ def _hits(comp: _Compiled, text: str, field: str, skip: list[tuple[int, int]]) -
     """Each counted match, before the context rules."""
     raw = _find(comp, text)
     excludes: dict[str, list[tuple[int, int]]] = {}
-    for start, end, _, values in raw:
-        for code, kind in values:
-            if kind == _EXCLUDE:
-                excludes.setdefault(code, []).append((start, end))
+    for start, end, phrase, values in raw:
+        if phrase in comp.excluding:
+            for code, kind in values:
+                if kind == _EXCLUDE:
+                    excludes.setdefault(code, []).append((start, end))
+    skip_starts, skip_ends = _union(skip)
     per: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for start, end, phrase, values in raw:
-        if skip and any(a <= start < b for a, b in skip):
-            continue
+        if skip_starts:
+            i = bisect_right(skip_starts, start) - 1
+            if i >= 0 and start < skip_ends[i]:
+                continue
         for code, kind in values:
             if kind == _EXCLUDE:
                 continue
@@ -203,6 +209,22 @@ def _hits(comp: _Compiled, text: str, field: str, skip: list[tuple[int, int]]) -
             strong.setdefault(hit.code, []).append((hit.start, hit.end))
     return [h for h in out if h.kind in (_STRONG, _TERM)
             or not any(a <= h.start and h.end <= b for a, b in strong.get(h.code, ()))]
+
+
+def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the disjoint spans that cover what `spans` cover, in order: whether
+    an offset falls in any of them is then one bisect, not a pass over all for every match."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if a >= b:
+            continue
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str) -> list[Hit]:
