@@ -379,8 +379,10 @@ class Gazetteer:
         self.data = data
         self._provinces = frozenset(c for c, d in data.divisions.items() if d.level == PROVINCE)
         # the kinds of each name's readings, filled as names are met: the scan tests them for
-        # every match (a set test instead of a loop over the readings)
+        # every match (a set test instead of a loop over the readings). One set object per
+        # combination of kinds (a few dozen), however many of the 60,800 names are met.
         self._kinds: dict[str, frozenset[str]] = {}
+        self._kind_sets: dict[frozenset[str], frozenset[str]] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -402,7 +404,8 @@ class Gazetteer:
         for start, end, name, entries in self.data.find(text):
             kinds = kinds_of.get(name)
             if kinds is None:
-                kinds = kinds_of[name] = _kinds(entries)
+                kinds = _kinds(entries)
+                kinds = kinds_of[name] = self._kind_sets.setdefault(kinds, kinds)
             if not kinds.isdisjoint(_WORD_KINDS):
                 entries = self._bound_words(text, start, end, entries, ends.get(start, ()))
                 kinds = _kinds(entries)
