@@ -57,8 +57,11 @@ def enclosing(text: str, pos: int, stops: str) -> tuple[int, int]:
     return start, (min(ends) + 1 if ends else len(text))
 
 
+@lru_cache(maxsize=8)
 def tail_start(body: str) -> int:
-    """Where the lists after the article begin (len(body) when there are none)."""
+    """Where the lists after the article begin (len(body) when there are none). The region and
+    hazard taggers and `furniture_spans` each ask for the same body's: the last few answers are
+    remembered."""
     m = TAIL.search(body)
     return m.start() if m and m.start() > len(body) // 5 else len(body)
 
