@@ -25,10 +25,12 @@ the phrase wins, because Chinese puts the head noun last ("安全检查工作会
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
 from indexer.enrich.regions import Gazetteer, RegionResult
+from indexer.enrich.textzones import source_values
 from indexer.models import IssuerLevel
 from indexer.text import labels
 from indexer.text.chinese import HAN, HAN_CHAR, to_simplified
@@ -57,6 +59,12 @@ _LEAD_VERB = r"(?:召开|组织|举办|举行|开展|印发|发布|联合|部署
 # `_LEAD_ORG`, right before the verb. (12x faster on the devset's first sentences.)
 _LEAD_ORG = re.compile(rf"(?=[{HAN}（）()]{{2,35}}?(?:[部厅会局委心府校学园院处]|救援[{HAN}]{{0,3}}?){_LEAD_VERB})"
                        rf"(?:由)?([{HAN}（）()]{{1,20}}?" + _ORG + ")" + _LEAD_VERB)
+# What every `_LEAD_ORG` match holds 2 to `_LEAD_REACH` characters after its start (the end of its
+# body and the verb, as in its lookahead). `_LEAD_ORG` tries every position of the text (0.045 ms
+# on a devset body's first 200 characters); this pattern starts with a character class, which `re`
+# scans for quickly (0.004 ms), and two thirds of the devset's first sentences hold none.
+_LEAD_REACH = 35
+_LEAD_ANCHOR = re.compile(rf"(?:[部厅会局委心府校学园院处]|救援[{HAN}]{{0,3}}?){_LEAD_VERB}")
 _CLAUSE_ORG = re.compile(rf"(?:^|[，,。：:\s])(?=[{HAN}（）()]{{2,35}}?{_ORG_END})([{HAN}（）()]{{2,20}}?" + _ORG + ")")
 _GENERIC = {"地方政府", "政府网站", "地方政府网站", "本网", "本站", "网络", "互联网", "网友", "综合", "原创", "未知", "佚名",
             "来源网络", "网络转载", "转载", "本网综合", "其他"}
@@ -109,7 +117,7 @@ def _plausible(name: str) -> bool:
 
 
 def _find_raw(title: str, body: str) -> str | None:
-    values = list(labels.SOURCE_OR_ISSUER_VALUE.finditer(body)) if labels.mentions_source(body) else []
+    values = source_values(body)
     for m in values:
         cand = _clean(m.group(1) or m.group(2))
         if cand and not _MEDIA.search(cand) and cand not in _GENERIC:
@@ -118,7 +126,7 @@ def _find_raw(title: str, body: str) -> str | None:
     if headline and _plausible(headline.group(1)):
         return headline.group(1)
     for text in (title, body[:200]):
-        for m in _LEAD_ORG.finditer(text):
+        for m in _lead_orgs(text):
             if _plausible(m.group(1)):
                 return m.group(1)
     # "今年以来，日照市教育局坚持…": a body named with its place right after a comma
@@ -131,6 +139,15 @@ def _find_raw(title: str, body: str) -> str | None:
         if cand and cand not in _GENERIC:
             return cand
     return None
+
+
+def _lead_orgs(text: str) -> Iterator[re.Match[str]]:
+    """`_LEAD_ORG.finditer(text)`, started where a match can start: no earlier than `_LEAD_REACH`
+    characters before the first anchor, none at all without one."""
+    anchor = _LEAD_ANCHOR.search(text)
+    if anchor is None:
+        return iter(())
+    return _LEAD_ORG.finditer(text, max(0, anchor.start() - _LEAD_REACH))
 
 
 def normalize_issuer(raw: str | None, title: str, body: str, region: RegionResult | None = None) -> IssuerResult:

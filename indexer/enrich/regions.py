@@ -118,6 +118,7 @@ from indexer.enrich.textzones import (
     lesson_spans,
     person_spans,
     signature_spans,
+    source_values,
     tail_start,
 )
 from indexer.models import Evidence, RegionPath
@@ -139,6 +140,15 @@ _OWN_KINDS = frozenset({"full", "alias", "zone", "institution"})
 _TOWN_KINDS = frozenset({"town", "town_short"})
 # Short forms that are ordinary words (stop_short of the aliases file): places only where bound.
 _WORD_KINDS = frozenset({"short_word", "town_word"})
+_SHORT_KINDS = frozenset({"short", "former", "town_short"})  # forms that can be the tail of a word
+_TOWN_OR_INSTITUTION = _TOWN_KINDS | {"institution"}
+_TOWN_SHORT_ONLY = frozenset({"town_short"})
+# A match of the scan: (start, end, name as written, its readings, the kinds of those readings).
+_Match = tuple[int, int, str, tuple[NameEntry, ...], frozenset[str]]
+
+
+def _kinds(entries: Iterable[NameEntry]) -> frozenset[str]:
+    return frozenset(e.kind for e in entries)
 # What a word goes on with after a place's name, as a phrase, not as its district: 青海省平安校园,
 # 南昌市新建一所, 丹东市振兴乡村.
 _WORD_GOES_ON = frozenset(["校园", "建设", "发展", "创建", "中国", "家园", "社区", "小区", "思想", "乡村", "社会", "稳定",
@@ -234,6 +244,11 @@ _DOC_NUMBER = re.compile(
     rf"(?=[{''.join(_PROVINCE_MARKS)}])"  # the first character of a match: a quick test at every position
     rf"(?:(?<![{HAN}])|(?<=[知见法案函件]))([{''.join(_PROVINCE_MARKS)}])[{HAN}]{{1,5}}"
     r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]\s*\d{1,4}")
+# The bracketed year every document number holds, 2 to 6 characters after its start: searched
+# first (a pattern that starts with a character class, which `re` scans for quickly), so that
+# `_DOC_NUMBER` runs only from there, and not at all in the texts without one.
+_DOC_YEAR = re.compile(r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]")
+_DOC_YEAR_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -363,6 +378,11 @@ class Gazetteer:
     def __init__(self, data: GazetteerData):
         self.data = data
         self._provinces = frozenset(c for c, d in data.divisions.items() if d.level == PROVINCE)
+        # the kinds of each name's readings, filled as names are met: the scan tests them for
+        # every match (a set test instead of a loop over the readings). One set object per
+        # combination of kinds (a few dozen), however many of the 60,800 names are met.
+        self._kinds: dict[str, frozenset[str]] = {}
+        self._kind_sets: dict[frozenset[str], frozenset[str]] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -374,40 +394,50 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching
 
-    def _scan(self, text: str, towns: bool = True) -> list[tuple[int, int, str, tuple]]:
-        """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries). A township's
-        short name is a match only before an institution (榆关小学); with `towns` False no
-        township or institution name is (a body's name starts with its county, not its town)."""
-        out = []
+    def _scan(self, text: str, towns: bool = True) -> list[_Match]:
+        """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries, kinds). A
+        township's short name is a match only before an institution (榆关小学); with `towns` False
+        no township or institution name is (a body's name starts with its county, not its town)."""
+        out: list[_Match] = []
         ends: dict[int, list[NameEntry]] = {}  # the readings of the names that end at each offset
+        kinds_of = self._kinds
         for start, end, name, entries in self.data.find(text):
-            if any(e.kind in _WORD_KINDS for e in entries):
+            kinds = kinds_of.get(name)
+            if kinds is None:
+                kinds = _kinds(entries)
+                kinds = kinds_of[name] = self._kind_sets.setdefault(kinds, kinds)
+            if not kinds.isdisjoint(_WORD_KINDS):
                 entries = self._bound_words(text, start, end, entries, ends.get(start, ()))
+                kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
-            if start and text[start - 1:start + 1] in _WORD_BEFORE:
+            if start and text[start - 1:start + 1] in _WORD_BEFORE and not kinds.isdisjoint(_SHORT_KINDS):
                 # 投资兴业 holds 资兴, 联合江口 合江: a short name whose first character ends a word
-                entries = tuple(e for e in entries if e.kind not in ("short", "former", "town_short"))
+                entries = tuple(e for e in entries if e.kind not in _SHORT_KINDS)
+                kinds = _kinds(entries)
             if not towns:
-                entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS and e.kind != "institution")
+                if not kinds.isdisjoint(_TOWN_OR_INSTITUTION):
+                    entries = tuple(e for e in entries if e.kind not in _TOWN_OR_INSTITUTION)
+                    kinds = _kinds(entries)
             elif name.endswith("街道") and text.startswith("路", end):
                 entries = ()  # 西大街道路: a street's name before 道路, not the 街道 office
-            elif any(e.kind == "institution" for e in entries) and text.startswith(("附属", "附中", "附小"), end):
+            elif "institution" in kinds and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
-            elif any(e.kind == "town_short" for e in entries) and (
-                    not _TOWN_INSTITUTION.match(text, end) or any(e.kind not in _TOWN_KINDS for e in entries)
+            elif "town_short" in kinds and (
+                    not _TOWN_INSTITUTION.match(text, end) or not kinds <= _TOWN_KINDS
                     or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
                 # a township's short name only before an institution, and never when it is also a
                 # county's or city's name (延安中学 is named after the city, wherever it stands)
                 entries = tuple(e for e in entries if e.kind != "town_short")
+                kinds = _kinds(entries)
             if entries:
-                out.append((start, end, name, entries))
+                out.append((start, end, name, entries, kinds))
         out.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        kept: list[tuple[int, int, str, tuple]] = []
+        kept: list[_Match] = []
         last = -1
         for m in out:
             if m[0] < last:
                 continue
-            if kept and kept[-1][1] == m[0] and all(e.kind == "town_short" for e in m[3]) and not any(
+            if kept and kept[-1][1] == m[0] and m[4] == _TOWN_SHORT_ONLY and not any(
                     self.data.is_under(e.code, p.code) for e in m[3] for p in kept[-1][3] if p.kind not in _TOWN_KINDS):
                 continue  # 北京东路小学: a street after a place, not the township 东路
             kept.append(m)
@@ -443,9 +473,8 @@ class Gazetteer:
                   persons: list[tuple[int, int]] | None = None) -> list[_Mention]:
         out = []
         persons = person_spans(text) if persons is None else persons
-        for start, end, name, entries in self._scan(text):
+        for start, end, name, entries, kinds in self._scan(text):
             after = text[end:end + 4]
-            kinds = {e.kind for e in entries}
             short_like = kinds <= {"short", "former", "alias", "generic"}
             media = bool(_MEDIA_AFTER.match(after)) or (short_like and bool(_MEDIA_AFTER_SHORT.match(after))) \
                 or text[max(0, start - 2):start] in _MEDIA_BEFORE or text[max(0, start - 1):start] in _MEDIA_BEFORE \
@@ -474,7 +503,7 @@ class Gazetteer:
                 # with their city named
                 if text[end:end + 1] in _COUNTY_WORD_AFTER or text[max(0, start - 1):start + 1] in _WORD_BEFORE:
                     continue
-                kinds = {"short"}
+                kinds = frozenset({"short"})
             weight = base
             in_body = field_name == "body"
             fld = field_name
@@ -489,7 +518,7 @@ class Gazetteer:
             if media:  # an outlet names where it is based, not who issued the text
                 if all(self.data.divisions[e.code].level == PROVINCE for e in entries):
                     continue  # a provincial or a capital's paper (北京日报, 浙江法制报) reprints from anywhere
-                weight, kinds = (W_MEDIA if field_name == "body" else weight), {"media"}
+                weight, kinds = (W_MEDIA if field_name == "body" else weight), frozenset({"media"})
                 fld = "body" if field_name == "body" else field_name
             codes = [e.code for e in entries]
             exact = len(codes)
@@ -654,7 +683,10 @@ class Gazetteer:
         豫教安〔2020〕3号): a provincial body's document, issued there or passed down."""
         out = []
         for fld, text in (("title", title), ("body", body)):
-            for m in _DOC_NUMBER.finditer(text):
+            year = _DOC_YEAR.search(text)
+            if year is None:
+                continue
+            for m in _DOC_NUMBER.finditer(text, max(0, year.start() - _DOC_YEAR_REACH)):
                 code = _PROVINCE_MARKS[m.group(1)]
                 out.append(_Mention(m.group(0), m.start(), fld, W_LEAD, (code,), "doc_number", resolved=code))
         return out[:2]
@@ -664,14 +696,13 @@ class Gazetteer:
         names of local outlets: media source lines and local datelines (本网钦南讯)."""
         issuer_spans: list[tuple[int, int]] = []
         media_spans: list[tuple[int, int]] = []
-        if labels.mentions_source(body):
-            for m in labels.SOURCE_OR_ISSUER_VALUE.finditer(body):
-                span = m.span(1) if m.group(1) else m.span(2)
-                value = body[span[0]:span[1]]
-                if labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4) or _MEDIA_VALUE.search(value):
-                    media_spans.append(span)
-                else:
-                    issuer_spans.append(span)
+        for m in source_values(body):
+            span = m.span(1) if m.group(1) else m.span(2)
+            value = body[span[0]:span[1]]
+            if labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4) or _MEDIA_VALUE.search(value):
+                media_spans.append(span)
+            else:
+                issuer_spans.append(span)
         if "讯" in body:  # every local dateline ends in 讯: no scan where there is none
             for m in LOCAL_DATELINE.finditer(body):
                 group = next(i for i in (1, 2, 3) if m.group(i))
@@ -909,7 +940,7 @@ class Gazetteer:
         g = self.data
         text = re.sub(r"[>＞/|,，、\s]+", " ", to_simplified(hint)).strip()
         parent: str | None = None
-        for _, _, _, entries in self._scan(text, towns=False):
+        for _, _, _, entries, _ in self._scan(text, towns=False):
             options = [e.code for e in entries if e.kind != "generic"]
             if parent:
                 options = [c for c in options if c != parent and g.is_under(c, parent)]
@@ -965,7 +996,7 @@ class Gazetteer:
         matches = [m for m in self._scan(text, towns=False) if m[0] == 0]
         if not matches:
             return None
-        _, _end, name, entries = matches[0]
+        _, _end, name, entries, _ = matches[0]
         codes = tuple(dict.fromkeys(e.code for e in entries))
         if under:
             codes = tuple(c for c in codes if c != under and self.data.is_under(c, under))

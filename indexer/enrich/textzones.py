@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 import ahocorasick_rs
@@ -56,8 +57,11 @@ def enclosing(text: str, pos: int, stops: str) -> tuple[int, int]:
     return start, (min(ends) + 1 if ends else len(text))
 
 
+@lru_cache(maxsize=8)
 def tail_start(body: str) -> int:
-    """Where the lists after the article begin (len(body) when there are none)."""
+    """Where the lists after the article begin (len(body) when there are none). The region and
+    hazard taggers and `furniture_spans` each ask for the same body's: the last few answers are
+    remembered."""
     m = TAIL.search(body)
     return m.start() if m and m.start() > len(body) // 5 else len(body)
 
@@ -100,6 +104,18 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
             spans.append((a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
     return tuple(spans)
+
+
+def source_values(text: str) -> tuple[re.Match[str], ...]:
+    """The "来源：…" / "发布机构：…" values of a text (`labels.SOURCE_OR_ISSUER_VALUE`). The region
+    and issuer taggers both read the same body's (0.016 ms a devset body): the last few answers
+    are remembered."""
+    return _source_values(text)
+
+
+@lru_cache(maxsize=8)
+def _source_values(text: str) -> tuple[re.Match[str], ...]:
+    return tuple(labels.SOURCE_OR_ISSUER_VALUE.finditer(text)) if labels.mentions_source(text) else ()
 
 
 # A sentence about learning from elsewhere: 学习借鉴杭州市上城区的经验, 赴宁波考察.
@@ -159,13 +175,13 @@ class Matcher(Generic[V]):
         if self.automaton is None or not text:
             return []
         found = self.automaton.find_matches_as_indexes(text, overlapping=True)
-        found.sort(key=_by_end)
+        found.sort(key=_BY_END)
         phrases, values = self._phrases, self._values
         return [(start, end, phrases[i], values[i]) for i, start, end in found]
 
 
-def _by_end(match: tuple[int, int, int]) -> tuple[int, int]:
-    return match[2], match[1]
+# (pattern, start, end) by end, then start: a C key, not a Python function called for every match
+_BY_END = itemgetter(2, 1)
 
 
 # --------------------------------------------------------------------------- lines that are not text
