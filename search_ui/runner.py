@@ -88,10 +88,12 @@ def federated(reader: MultiSearcher, s: PlannedSearch) -> dict[str, Any]:
 
 
 def _splittable(body: list[dict[str, Any]]) -> bool:
-    """The first search asks for hits and for facet counts: worth two halves."""
+    """The first search asks for hits and for facet counts: worth two halves. Not a hybrid
+    (semantic) one: its facets count the documents above the relevance floor among those it
+    retrieves, so a copy asking for no hits counts none."""
     first = body[0]
     wants_hits = bool(first.get("hitsPerPage", first.get("limit", 20)))
-    return wants_hits and bool(first.get("facets"))
+    return wants_hits and bool(first.get("facets")) and "hybrid" not in first and "vector" not in first
 
 
 def _split_run(reader: MultiSearcher, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
