@@ -5,12 +5,13 @@ alternatives becomes one *federated* multi-search (hits merged without duplicate
 counted over the union); its answer is reshaped to look like a plain search answer, so the
 rest of the app does not care.
 
-When the web app is otherwise idle, the request is split in two sent at once: the main search's
-hits in one, its facet counts and the other searches in the other. Meilisearch runs the searches
-of one multi-search one after the other on one core, so on an idle server the two halves take the
-second core; a busy server has no core to spare, and there the split would only add the work of
-finding the main search's documents twice, so it is not made (bench/load_search.py: at 1M
-documents, one client p50 … ms with the split, … ms without; eight clients unchanged).
+When the web app is otherwise idle, the request is split into parts sent at once: the main
+search's hits; the timeline's compound counts (month × hazard, the costliest facet: ~2,000
+values); its other facet counts with the other searches. Meilisearch runs the searches of one
+multi-search one after the other on one core, so on an idle server the parts share the cores; a
+busy server has no core to spare, and there the split would only add the work of finding the
+main search's documents again (~3 ms a part at 1M documents), so it is not made
+(bench/load_search.py: at 1M documents, one client p50 … ms with the split, … ms without).
 
 The reader is `indexer.search_index.reader.SearchReader` (search-only key).
 """
@@ -28,6 +29,7 @@ PAGING = ("page", "hitsPerPage", "limit", "offset", "facets")
 HITS_ONLY = ("page", "hitsPerPage", "limit", "offset", "attributesToRetrieve", "attributesToHighlight",
              "attributesToCrop", "cropLength", "cropMarker", "highlightPreTag", "highlightPostTag")
 IDLE = 1                        # runs in flight (this one included) at which the request is split
+APART = frozenset({"month_hazard", "week_hazard"})   # facets counted in a part of their own
 _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="meili-split")
 _in_flight = 0
 _lock = threading.Lock()
@@ -97,18 +99,28 @@ def _splittable(body: list[dict[str, Any]]) -> bool:
 
 
 def _split_run(reader: MultiSearcher, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`body`'s answers from two requests sent at once: the first search's hits, and its facet
-    counts (a copy asking for no hits) with the other searches. The first answer is the two joined."""
+    """`body`'s answers from requests sent at once: the first search's hits; its APART facet
+    counts; its other counts with the other searches (the counting parts are copies of the first
+    search asking for no hits). The first answer is the parts joined."""
     first = body[0]
-    hits_part = {**first, "facets": []}
-    counts_part = {**{k: v for k, v in first.items() if k not in HITS_ONLY}, "limit": 0}
-    pending = _pool.submit(reader.multi_search, [counts_part, *body[1:]])
-    hits = (reader.multi_search([hits_part]).get("results") or [{}])[0]
-    counts = pending.result().get("results") or [{}]
-    joined = {**hits, "facetDistribution": counts[0].get("facetDistribution") or {}}
-    if "facetStats" in counts[0]:
-        joined["facetStats"] = counts[0]["facetStats"]
-    return [joined, *counts[1:]]
+    counting = {**{k: v for k, v in first.items() if k not in HITS_ONLY}, "limit": 0}
+    apart = [f for f in first["facets"] if f in APART]
+    rest = [f for f in first["facets"] if f not in APART]
+    requests = [[{**counting, "facets": rest}, *body[1:]]]
+    if apart and rest:
+        requests.append([{**counting, "facets": apart}])
+    else:
+        requests[0][0]["facets"] = first["facets"]
+    pending = [_pool.submit(reader.multi_search, r) for r in requests]
+    hits = (reader.multi_search([{**first, "facets": []}]).get("results") or [{}])[0]
+    answers = [p.result().get("results") or [{}] for p in pending]
+    joined = {**hits, "facetDistribution": {}}
+    for counts in answers:
+        joined["facetDistribution"].update(counts[0].get("facetDistribution") or {})
+        joined.setdefault("facetStats", {}).update(counts[0].get("facetStats") or {})
+    if not joined["facetStats"]:
+        del joined["facetStats"]
+    return [joined, *answers[0][1:]]
 
 
 def _clean(params: dict[str, Any]) -> dict[str, Any]:

@@ -431,7 +431,12 @@ def table_rows(bars: list[Bar]) -> Markup:
 
 
 def strip_cells(colour: int, hazard: str, counts: list[tuple[Bar, int]], largest: int, t: Translator) -> Markup:
+    # the cell title's words once per strip, the period and count put in per cell (up to 720 a page)
+    title = str(escape(t("timeline_cell", period=_PERIOD, hazard=hazard, n=_COUNT)))
     return Markup("".join(
         f'<rect class="s{colour} h{heat_level(count, largest)}" x="{bar.x}" y="0" width="{BAR_WIDTH}" height="{STRIP_HEIGHT}">'
-        f'<title>{escape(t("timeline_cell", period=bar.label, hazard=hazard, n=count))}</title></rect>'
+        f'<title>{title.replace(_PERIOD, str(escape(bar.label))).replace(_COUNT, str(count))}</title></rect>'
         for bar, count in counts))
+
+
+_PERIOD, _COUNT = "\ue010", "\ue011"    # private-use stand-ins, untouched by escape()

@@ -30,6 +30,6 @@ def test_split_and_single_requests_answer_alike(web_config, monkeypatch, params)
     monkeypatch.setattr(runner, "IDLE", 1)                 # idle: two requests at once
     sent.clear()
     split = runner.run(reader, plan)
-    assert sorted(sent) == sorted([1, len(plan)])
+    assert sorted(sent)[0] == 1 and sum(sent) - 1 in (len(plan), len(plan) + 1)   # the hits; the counts in one or two parts
     assert [comparable(a) for a in split] == [comparable(a) for a in single]
     assert split[0]["hits"] and split[0]["facetDistribution"]
