@@ -218,6 +218,14 @@ class SearchParams:
         qs = self.query_string(**overrides)
         return path + ("?" + qs if qs else "")
 
+    def date_span_urls(self, spans: list[tuple[date, date]], path: str = "/search") -> list[str]:
+        """`url(date_from=a, date_to=b, page=1)` for each span (a, b): the timeline's ~120 bars,
+        the rest of the query string encoded once instead of once a bar."""
+        stand_in = date(1900, 1, 1)
+        qs = self.query_string(date_from=stand_in, date_to=stand_in, page=1)
+        head, _, tail = qs.partition("from=1900-01-01&to=1900-01-01")
+        return [f"{path}?{head}from={a.isoformat()}&to={b.isoformat()}{tail}" for a, b in spans]
+
 
 @functools.lru_cache(maxsize=8192)
 def _quoted(text: str) -> str:

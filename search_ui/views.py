@@ -386,10 +386,11 @@ def timeline_view(p: SearchParams, tl: Timeline, t: Translator) -> TimelineView:
     (working without JavaScript), and one strip per drawn hazard series."""
     top = axis_top(max(tl.max_total, 1))
     bars = []
-    for i, b in enumerate(tl.buckets):
+    urls = p.date_span_urls([(b.start, b.end) for b in tl.buckets])
+    for i, (b, url) in enumerate(zip(tl.buckets, urls, strict=True)):
         h = round(CHART_HEIGHT * b.total / top, 2)
         label = b.key if tl.unit != "week" else f"{b.start.isoformat()} – {b.end.isoformat()}"
-        bars.append(Bar(b.key, label, b.total, p.url(date_from=b.start, date_to=b.end, page=1), i * (BAR_WIDTH + BAR_GAP),
+        bars.append(Bar(b.key, label, b.total, url, i * (BAR_WIDTH + BAR_GAP),
                         round(CHART_HEIGHT - h, 2), h, b.start.isoformat(), b.end.isoformat(),
                         [b.by_hazard.get(code, 0) for code in tl.series]))
     drawn = tl.series[:MAX_SERIES]

@@ -164,3 +164,10 @@ def test_english_plurals():
 def test_out_of_range_and_non_ascii_numbers_are_refused(pairs):
     with pytest.raises(BadRequest):
         parse_params(pairs)
+
+
+def test_date_span_urls_are_the_urls_of_each_span():
+    p = parse_params([("q", "溺水 学校"), ("region", "陕西省"), ("from", "2020-01-01"), ("page", "3"), ("sort", "date")])
+    spans = [(date(2024, 5, 1), date(2024, 5, 31)), (date(2024, 6, 1), date(2024, 6, 30))]
+    assert p.date_span_urls(spans) == [p.url(date_from=a, date_to=b, page=1) for a, b in spans]
+    assert parse_params([]).date_span_urls(spans[:1]) == ["/search?from=2024-05-01&to=2024-05-31"]
