@@ -11,7 +11,8 @@ values); its other facet counts with the other searches. Meilisearch runs the se
 multi-search one after the other on one core, so on an idle server the parts share the cores; a
 busy server has no core to spare, and there the split would only add the work of finding the
 main search's documents again (~3 ms a part at 1M documents), so it is not made
-(bench/load_search.py: at 1M documents, one client p50 … ms with the split, … ms without).
+(at 1M documents, the same plans interleaved with and without the split: Meilisearch time p50
+49 → 39 ms, p95 96 → 71 ms; words alone 82 → 48 ms).
 
 The reader is `indexer.search_index.reader.SearchReader` (search-only key).
 """
