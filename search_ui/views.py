@@ -139,7 +139,7 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
     groups = [facet.group(p, f, t) for facet in p.registry]
     for facet, group in zip(p.registry, groups, strict=True):
         if group.name in result.uncounted:
-            group.uncounted = t("facet_uncounted", n=f"{result.total:,}", max=f"{facet.exact_within or 0:,}")
+            group.uncounted = t("facet_uncounted", n=shown_total(result.total), max=f"{facet.exact_within or 0:,}")
     add_region_links(p, groups)
     chips = [chip for facet in p.registry for chip in facet.chips(p, t)]
     if p.date_preset:
@@ -166,7 +166,7 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
         next_url=p.url(page=p.page + 1) if p.page < last else None,
         json_url=asked.url("/search.json"),
         clear_url=SearchParams(q=p.q, sort=p.sort, registry=p.registry).url(),
-        capped=result.total > MAX_BROWSABLE,
+        capped=result.total >= MAX_BROWSABLE,
         hidden_pairs=[(k, v) for k, v in asked.to_pairs() if k not in FORM_FIELDS],
         export_urls={fmt: p.url(f"/search.{fmt}", page=1, per_page=20, region_q="") for fmt in FORMATS}
         if result.total <= EXPORT_CAP else {},
@@ -302,6 +302,12 @@ def province_url(p: SearchParams, province: str) -> str:
     """A map tile: select the province (replacing other regions); the selected one clears it."""
     selected = any(r.split(REGION_SEPARATOR)[0] == province for r in p.values("region"))
     return p.with_values("region", () if selected else (province,)).url()
+
+
+def shown_total(total: int) -> str:
+    """A result count as the page writes it. Meilisearch counts up to pagination.maxTotalHits and
+    answers that number for any larger result set, so there the count is a floor: "10,000+"."""
+    return f"{total:,}+" if total >= MAX_BROWSABLE else f"{total:,}"
 
 
 def region_matches(p: SearchParams, values: list[tuple[str, int]]) -> list[FacetItem]:

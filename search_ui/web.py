@@ -14,7 +14,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
 from config.vocabulary import DateSource
 from search_ui import i18n
-from search_ui.views import fmt_day, fmt_ts, local_date
+from search_ui.views import fmt_day, fmt_ts, local_date, shown_total
 
 HERE = Path(__file__).resolve().parent
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -46,6 +46,7 @@ def make_templates() -> Environment:
     env.filters["ts"] = fmt_ts
     env.filters["safe_url"] = safe_url
     env.filters["day"] = fmt_day
+    env.filters["shown_total"] = shown_total
     env.filters["local_date"] = local_date
     env.filters["date_source"] = lambda source, t: DateSource.describe(source, t.lang)
     return env

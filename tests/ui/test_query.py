@@ -171,3 +171,9 @@ def test_date_span_urls_are_the_urls_of_each_span():
     spans = [(date(2024, 5, 1), date(2024, 5, 31)), (date(2024, 6, 1), date(2024, 6, 30))]
     assert p.date_span_urls(spans) == [p.url(date_from=a, date_to=b, page=1) for a, b in spans]
     assert parse_params([]).date_span_urls(spans[:1]) == ["/search?from=2024-05-01&to=2024-05-31"]
+
+
+def test_a_total_at_the_browsing_cap_is_a_floor():
+    from search_ui.views import MAX_BROWSABLE, shown_total
+    assert shown_total(1234) == "1,234" and shown_total(MAX_BROWSABLE - 1) == "9,999"
+    assert shown_total(MAX_BROWSABLE) == "10,000+"          # Meilisearch answers the cap for anything larger
