@@ -145,10 +145,6 @@ _TOWN_OR_INSTITUTION = _TOWN_KINDS | {"institution"}
 _TOWN_SHORT_ONLY = frozenset({"town_short"})
 # A match of the scan: (start, end, name as written, its readings, the kinds of those readings).
 _Match = tuple[int, int, str, tuple[NameEntry, ...], frozenset[str]]
-
-
-def _kinds(entries: Iterable[NameEntry]) -> frozenset[str]:
-    return frozenset(e.kind for e in entries)
 # What a word goes on with after a place's name, as a phrase, not as its district: 青海省平安校园,
 # 南昌市新建一所, 丹东市振兴乡村.
 _WORD_GOES_ON = frozenset(["校园", "建设", "发展", "创建", "中国", "家园", "社区", "小区", "思想", "乡村", "社会", "稳定",
@@ -177,6 +173,10 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高
 # matches never overlap, so together they find what the two branches found (group 1: the mark).
 _DEIXIS_WE = re.compile(r"[我本全该](县|区|市|旗|校)(?![长级城域园])")
 _DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)")
+
+
+def _kinds(entries: Iterable[NameEntry]) -> frozenset[str]:
+    return frozenset(e.kind for e in entries)
 
 
 # 区、镇人大代表, 县、乡两级: a pair of levels names the text's own county-level unit by its kind.
