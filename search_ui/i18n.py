@@ -294,7 +294,7 @@ class Translator:
         entry = STRINGS.get(key)
         if not entry:
             text = key
-        elif kwargs.get("n") == 1 and f"{self.lang}_one" in entry:
+        elif kwargs.get("n") in (1, "1") and f"{self.lang}_one" in entry:   # a count, or one written out
             text = entry[f"{self.lang}_one"]
         else:
             text = entry.get(self.lang) or entry[DEFAULT_LANG]

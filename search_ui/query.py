@@ -20,7 +20,7 @@ from urllib.parse import quote_plus
 from zoneinfo import ZoneInfo
 
 from indexer.search_index.filters import all_of, between
-from search_ui.facets import MATCH_MODES, MAX_VALUES_PER_PARAM, REGISTRY, FacetRegistry
+from search_ui.facets import MATCH_MODES, MAX_VALUES_PER_PARAM, REGISTRY, Facet, FacetRegistry
 from search_ui.parsing import (
     BadRequest,
     check_choice,
@@ -60,16 +60,16 @@ CANONICAL_ONLY = "is_canonical = true"
 # and per month and hazard (the compound facet), or per week and per week and hazard for a short
 # date range, and the hazards of the result set (which, while a hazard filter is active, the
 # disjunctive count search replaces on the facet list)
+MONTH_CHART_FACETS = ("month", "month_hazard", "hazards")
+WEEK_CHART_FACETS = ("week", "week_hazard", "hazards")
+CHART_FACETS = tuple(dict.fromkeys(MONTH_CHART_FACETS + WEEK_CHART_FACETS))
+WEEK_MODE_MAX_DAYS = 92          # a date range shorter than this is drawn in weeks
 # The document fields a page shows of each hit (the results list, its snippet, the Atom feed, the
 # follow page): the page asks for these only. Meilisearch writes every retrieved field twice when it
 # highlights (the hit and `_formatted`); retrieving all of them was a fifth of the result search's
 # time at 1M documents (bench/load_search.py). The JSON API still returns whole documents.
 SHOWN_FIELDS = ("id", "title", "url", "body", "lead", "published_at", "published_date", "issuer", "site_name",
                 "source_id", "source_type", "region", "hazards", "reprints")
-MONTH_CHART_FACETS = ("month", "month_hazard", "hazards")
-WEEK_CHART_FACETS = ("week", "week_hazard", "hazards")
-CHART_FACETS = tuple(dict.fromkeys(MONTH_CHART_FACETS + WEEK_CHART_FACETS))
-WEEK_MODE_MAX_DAYS = 92          # a date range shorter than this is drawn in weeks
 
 
 @dataclass(frozen=True)
@@ -416,7 +416,7 @@ def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) 
     wanted = p.wanted_facets
     if shown_only:
         shown = {a for f in p.registry for a in f.shown_attributes(p)}
-        later = set(deferred_facets(p))
+        later = {a for f in deferred_facets(p) for a in f.attributes}
         wanted = tuple(a for a in wanted if a in shown and a not in later)
     disjunctive = p.disjunctive_groups()
     main_facets = [a for f in p.registry if f.param not in disjunctive for a in f.attributes if a in wanted]
@@ -454,17 +454,16 @@ def build_plan(p: SearchParams, charts: bool = False, shown_only: bool = False) 
     return plan
 
 
-def deferred_facets(p: SearchParams) -> tuple[str, ...]:
-    """The attributes the search page counts only once it knows the result set is small
-    (`Facet.exact_within`: issuers, sites), when their facet is not in use."""
-    return tuple(a for f in p.registry if f.exact_within and f.param not in p.filters
-                 for a in f.attributes if a in p.wanted_facets)
+def deferred_facets(p: SearchParams) -> list[Facet]:
+    """The facets the search page counts only once it knows the result set is small
+    (`Facet.exact_within`: issuers, sites), when they are wanted and not in use."""
+    return [f for f in p.registry if f.exact_within and f.param not in p.filters
+            and any(a in p.wanted_facets for a in f.attributes)]
 
 
 def deferred_plan(p: SearchParams, total: int) -> list[PlannedSearch]:
     """The facet-only search counting the deferred facets whose limit `total` is within (or none)."""
-    small = [a for f in p.registry if f.exact_within and total <= f.exact_within
-             for a in f.attributes if a in deferred_facets(p)]
+    small = [a for f in deferred_facets(p) if total <= (f.exact_within or 0) for a in f.attributes if a in p.wanted_facets]
     if not small:
         return []
     parsed = parse_query(p.q)

@@ -91,7 +91,7 @@ def federated(reader: MultiSearcher, s: PlannedSearch) -> dict[str, Any]:
 
 
 def _splittable(body: list[dict[str, Any]]) -> bool:
-    """The first search asks for hits and for facet counts: worth two halves. Not a hybrid
+    """The first search asks for hits and for facet counts: worth splitting. Not a hybrid
     (semantic) one: its facets count the documents above the relevance floor among those it
     retrieves, so a copy asking for no hits counts none."""
     first = body[0]
@@ -107,20 +107,15 @@ def _split_run(reader: MultiSearcher, body: list[dict[str, Any]]) -> list[dict[s
     counting = {**{k: v for k, v in first.items() if k not in HITS_ONLY}, "limit": 0}
     apart = [f for f in first["facets"] if f in APART]
     rest = [f for f in first["facets"] if f not in APART]
-    requests = [[{**counting, "facets": rest}, *body[1:]]]
-    if apart and rest:
-        requests.append([{**counting, "facets": apart}])
-    else:
-        requests[0][0]["facets"] = first["facets"]
-    pending = [_pool.submit(reader.multi_search, r) for r in requests]
+    groups = [rest, apart] if apart and rest else [first["facets"]]
+    pending = [_pool.submit(reader.multi_search, [{**counting, "facets": groups[0]}, *body[1:]]),
+               *(_pool.submit(reader.multi_search, [{**counting, "facets": g}]) for g in groups[1:])]
     hits = (reader.multi_search([{**first, "facets": []}]).get("results") or [{}])[0]
     answers = [p.result().get("results") or [{}] for p in pending]
-    joined = {**hits, "facetDistribution": {}}
-    for counts in answers:
-        joined["facetDistribution"].update(counts[0].get("facetDistribution") or {})
-        joined.setdefault("facetStats", {}).update(counts[0].get("facetStats") or {})
-    if not joined["facetStats"]:
-        del joined["facetStats"]
+    joined = {**hits, "facetDistribution": {k: v for a in answers for k, v in (a[0].get("facetDistribution") or {}).items()}}
+    stats = {k: v for a in answers for k, v in (a[0].get("facetStats") or {}).items()}
+    if stats:
+        joined["facetStats"] = stats
     return [joined, *answers[0][1:]]
 
 

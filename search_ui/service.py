@@ -295,7 +295,8 @@ def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_
         answers = call_search(runner.run, reader, plan)
     own = len(plan) - len(extra or [])
     main = answers[0]
-    terms = parse_query(params.q).positive_terms
+    parsed = parse_query(params.q)
+    terms = parsed.positive_terms
     hits = [
         {**public_fields(hit), "snippet": snippet_html(hit, terms), "title_html": title_html(hit, terms)}
         for hit in main.get("hits") or []
@@ -313,7 +314,7 @@ def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_
         hits=hits,
         facets=facets,
         uncounted=uncounted,
-        parsed=parse_query(params.q),
+        parsed=parsed,
         semantic=semantic is not None,
         main_answer=main,
         semantic_side=semantic,
@@ -325,18 +326,14 @@ def _search(reader: Reader, params: SearchParams, embed: Embedder | None, shown_
 def _count_deferred(reader: Reader, params: SearchParams, total: int, facets: dict[str, dict[str, int]],
                     semantic: Semantic | None) -> tuple[dict[str, dict[str, int]], frozenset[str]]:
     """The page's facets with the deferred ones (issuers, sites) counted where the result set is
-    small enough (query.deferred_plan), and the parameters of those left uncounted."""
+    small enough (query.deferred_plan), and the parameters of those it is too large for."""
     plan = deferred_plan(params, total)
     if semantic is not None:
         plan = semantic.apply_all(plan)
-    counted: set[str] = set()
     for answer in call_search(runner.run, reader, plan) if plan else []:
         for attr, dist in (answer.get("facetDistribution") or {}).items():
             facets[attr] = {str(k): int(v) for k, v in dist.items()}
-            counted.add(attr)
-    later = set(deferred_facets(params))
-    return facets, frozenset(f.param for f in params.registry
-                             if any(a in later and a not in counted for a in f.attributes))
+    return facets, frozenset(f.param for f in deferred_facets(params) if total > (f.exact_within or 0))
 
 
 def document(reader: Reader, doc_id: str) -> dict[str, Any]:

@@ -89,7 +89,7 @@ class SearchPage:
     next_url: str | None
     json_url: str
     clear_url: str
-    capped: bool
+    capped: str               # the browsing cap, written out, when the total reaches it (else "")
     hidden_pairs: list[tuple[str, str]] = field(default_factory=list)   # the state the search form carries along
     export_urls: dict[str, str] = field(default_factory=dict)   # format → URL; empty above EXPORT_CAP
     feed_url: str = ""
@@ -166,7 +166,7 @@ def search_page(p: SearchParams, result: SearchResult, t: Translator) -> SearchP
         next_url=p.url(page=p.page + 1) if p.page < last else None,
         json_url=asked.url("/search.json"),
         clear_url=SearchParams(q=p.q, sort=p.sort, registry=p.registry).url(),
-        capped=result.total >= MAX_BROWSABLE,
+        capped=f"{MAX_BROWSABLE:,}" if result.total >= MAX_BROWSABLE else "",
         hidden_pairs=[(k, v) for k, v in asked.to_pairs() if k not in FORM_FIELDS],
         export_urls={fmt: p.url(f"/search.{fmt}", page=1, per_page=20, region_q="") for fmt in FORMATS}
         if result.total <= EXPORT_CAP else {},

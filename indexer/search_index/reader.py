@@ -78,9 +78,6 @@ class SearchReader:
         hits = result.get("hits") or []
         return hits[0] if hits else None
 
-    def close(self) -> None:
-        self._session.close()
-
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         try:
             response = self._session.request(method, self._url + path, json=body, headers=self._headers,
