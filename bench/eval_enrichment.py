@@ -333,16 +333,18 @@ def page_of(text: str) -> str:
     return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body><article>\n{paragraphs}</article></body></html>'
 
 
-def gonggao_tagger(rounds: int = 0, enrichers=None) -> tuple[Callable[[str, str], Prediction], Callable[[], Timing]]:
-    """Our extraction + enrichment on a devset text, text alone (no URL, no source); and the
-    timing of `rounds` extra passes over the pages it saw."""
+def gonggao_tagger(rounds: int = 0, enrichers=None, urls: dict[str, str] | None = None
+                   ) -> tuple[Callable[[str, str], Prediction], Callable[[], Timing]]:
+    """Our extraction + enrichment on a devset text, text alone (no URL, no source) unless
+    `urls` gives a text its page's address; and the timing of `rounds` extra passes over the
+    pages it saw."""
     from indexer.ingest import Enrichers, NotAnArticle, ingest_html
 
     enrichers = enrichers or Enrichers()
     seen: list[tuple[str, str, object, object]] = []
 
     def tag(doc_id: str, text: str) -> Prediction:
-        page, url = page_of(text), f"file:///devset/{doc_id}.html"
+        page, url = page_of(text), (urls or {}).get(doc_id) or f"file:///devset/{doc_id}.html"
         seen.append((page, url, None, None))
         try:
             doc = ingest_html(page, url, None, enrichers)[0]
@@ -461,7 +463,8 @@ def evaluate_devset(rounds: int = 0, labels: Path = DEVSET_LABELS, texts: Path =
     """Our scores on the devset (and the naive baseline's when `baseline`); `texts_found` 0 when
     the texts are absent (nothing else is then measured)."""
     items, found = load_devset(labels, texts)
-    out: dict = {"texts_labelled": len(items), "texts_found": len(found), "texts_path": str(texts)}
+    out: dict = {"texts_labelled": len(items), "texts_found": len(found), "texts_path": str(texts),
+                 "labels_path": str(labels)}
     if not found:
         return out
     tag, timing_of = gonggao_tagger(rounds, enrichers)
@@ -469,6 +472,10 @@ def evaluate_devset(rounds: int = 0, labels: Path = DEVSET_LABELS, texts: Path =
     timing = timing_of()
     out["gonggao"].update(pages=timing.pages, extract_seconds=timing.extract_seconds,
                           enrich_seconds=timing.enrich_seconds, enrichment_overhead=timing.overhead())
+    # what a crawl sees: the same texts with their page's address (the host cue); not the
+    # README's measure, reported beside it
+    urls = {i["id"]: i["url"] for i in items if i.get("url")}
+    out["with_url"] = score_devset(items, found, gonggao_tagger(0, enrichers, urls)[0])
     if baseline:
         out["baseline"] = score_devset(items, found, keyword_tagger())
         out["baseline_regions"] = _cpca_region() is not None
@@ -480,7 +487,7 @@ def evaluate_devset(rounds: int = 0, labels: Path = DEVSET_LABELS, texts: Path =
 
 def _print_devset(d: dict, rounds: int, show_misses: bool) -> None:
     if not d["texts_labelled"]:
-        print(f"devset: no labels at {DEVSET_LABELS}: devset not measured\n")
+        print(f"devset: no labels at {d['labels_path']}: devset not measured\n")
         return
     if not d["texts_found"]:
         print(f"devset: {d['texts_labelled']} labels but no texts at {d['texts_path']} "
@@ -498,6 +505,9 @@ def _print_devset(d: dict, rounds: int, show_misses: bool) -> None:
             (f"primary hazard ({ours['primary_hazard_scored']})", "primary_hazard_accuracy")]
     for name, key in rows:
         print(f"{name:<34}{ours[key]:>9.3f}{base[key]:>10.3f}")
+    url = d["with_url"]
+    print(f"{'  with the page URL (not scored)':<34}{url['province_accuracy']:>9.3f} / {url['city_accuracy']:.3f} / "
+          f"{url['county_accuracy']:.3f}   province / city / county, the host as a cue")
     print(f"{'negatives given a hazard':<34}{ours['negatives_with_hazard']:>5d}/{ours['negatives']:<3d}"
           f"{base['negatives_with_hazard']:>6d}/{base['negatives']}")
     print(f"\n{'hazard (devset)':<20}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}   baseline P / R")
@@ -552,11 +562,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="process each page this many times (steadier timings)")
     parser.add_argument("--misses", action="store_true", help="list every wrong field")
     parser.add_argument("--texts", type=Path, default=DEVSET_TEXTS, help="the devset texts ({id, text} lines)")
+    parser.add_argument("--labels", type=Path, default=DEVSET_LABELS,
+                        help="labels in the devset's shape (another real set labelled the same way)")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         print("--rounds must be at least 1", file=sys.stderr)
         return 2
-    _print_devset(evaluate_devset(rounds=args.rounds, texts=args.texts), args.rounds, args.misses)
+    _print_devset(evaluate_devset(rounds=args.rounds, labels=args.labels, texts=args.texts), args.rounds, args.misses)
     _print_demo(evaluate(rounds=args.rounds), args.rounds, args.misses)
     return 0
 

@@ -23,13 +23,15 @@ Cues (kind in the evidence's rule, "region:<kind>"), found with one Aho-Corasick
 Simplified title, issuer and body:
 - names of divisions: `full`, `short` (汉阴, 东乡县 for 东乡族自治县), `alias`, `former` (思茅),
   `zone` / `generic` (郑州经开区, 经开区);
-- townships and streets (`town`: 榆关镇 → 抚宁区; a 镇 renamed 街道 is still found), their short
-  names before an institution (`town_short`: 榆关小学, 与儿街派出所, 马召市场监管所), universities
+- townships and streets (`town`: 榆关镇 → 抚宁区; a 镇 renamed 街道 is still found, but a name
+  that exists today as written wins: 湾溪乡), their short names before an institution
+  (`town_short`: 榆关小学, 与儿街派出所, 马召市场监管所; before a township's own 中心校 even when
+  the name is also a county's short form: 梅江中心校), universities
   (`institution`: 复旦大学 → 杨浦区, from the aliases file);
 - local outlets and datelines (`media`: 霍山新闻网讯, 宁陕融媒体中心, 今日房县, 本网钦南讯, a source
   line or issuer that is an account), slogans (美丽宁陕): where the outlet is, never strong, and a
   provincial paper's name (北京日报) not at all;
-- `deixis`: 我县 / 全县 / 县委 / 本市 bound to the one county (or city) the text names anywhere,
+- `deixis`: 我县 / 全县 / 县委 / 县应急局 / 本市 bound to the one county (or city) the text names anywhere,
   even by a short form that found no city to confirm it;
 - `level`: the same marks, or a pair of levels (区、镇人大代表, 县、乡两级), pick the one reading of
   an ambiguous name that fits them (王府镇 of a 区 and of a 县, in a text about its 区);
@@ -50,8 +52,10 @@ end (the last short lines ending in a body's name, before a date) 8, hint and ho
 sentence 4, body 1 (at most 6 per unit), an outlet 3, deixis 4; a short form or a university in
 the body counts half. Zero where places are not the subject: footers, related-article lists, a
 national agency's dateline, ads, spam, SEO notes and navigation lines (`textzones.junk_spans`,
-recognised by their shape), persons' names after a title (主任高阳, 副区长沙红), lessons and
-precedents (通报了…发生的…事故, 学习借鉴, 汶川地震), the recipients of a notice, a school or a
+recognised by their shape: a betting brand is a name and a number before 平台; a line the body
+repeats three times is an insert, and so is a short title it repeats), a provincial TV channel
+(湖北卫视), persons' names after a title (主任高阳, 副区长沙红), lessons and
+precedents (通报了…发生的…事故, 学习借鉴, 汶川地震, 玛多“5·22”地震), the recipients of a notice, a school or a
 street named after a place (延安中学, 北京东路), a market. A short county form in the body only
 counts when its city is named too; a short form that is the head or tail of a common word
 (重大安全, 投资兴业, 联合江口) is no place.
@@ -117,6 +121,7 @@ from indexer.enrich.textzones import (
     junk_spans,
     lesson_spans,
     person_spans,
+    repeated_lines,
     signature_spans,
     source_values,
     tail_start,
@@ -154,6 +159,8 @@ _WORD_GOES_ON = frozenset(["校园", "建设", "发展", "创建", "中国", "�
 _SCHOOL_NAMED = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|[^\W\d_全各多所部少数些其有等的和与及市区县镇乡中小]{1,4}?)"
                            r"(?:中学|小学|学校|幼儿园)")
 # Offices named after their township, whatever its name: a word before one is the township's.
+# The longest line a title can be and still be an insert the body repeats (not a headline).
+_INSERT_MAX = 8
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
@@ -161,6 +168,9 @@ _TOWN_INSTITUTION = re.compile(
     r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
     r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小"
     r"|镇|乡(?!村|镇)|街道|苏木")
+# … and those only a township has (a county's is 县实验小学, not 县中心校): before them a name
+# that is also a county's short form keeps its township readings (梅江中心校 → 梅江镇)
+_TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|中心完小|学区|教管中心|教育办")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # Single-character surnames: a two-character short form right after one, at the start of a clause,
@@ -172,7 +182,8 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高
 # class, which `re` scans for quickly (one pattern of two branches was 10x slower); their
 # matches never overlap, so together they find what the two branches found (group 1: the mark).
 _DEIXIS_WE = re.compile(r"[我本全该](县|区|市|旗|校)(?![长级城域园])")
-_DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政府|人民政府|长|人大|政协|教育|教体|公安)")
+_DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政府|人民政府|长|人大|政协|教育|教体|公安"
+                          r"|应急|卫健|卫生|市场监|住建|交通|交警|消防|民政|水利|水务|自然资源|文旅|司法|城管|妇联|团委)")
 
 
 def _kinds(entries: Iterable[NameEntry]) -> frozenset[str]:
@@ -204,12 +215,15 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]]) -> dict[s
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
 _MEDIA_AFTER = re.compile(
     r"(?:(?:日|晚|早|晨|都市|商|法制|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
-    r"|融媒|资讯|杂志|频道|新闻网|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|[\u4e00-\u9fff]{0,2}网讯)")
+    r"|融媒|资讯|杂志|频道|新闻网|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|[\u4e00-\u9fff]{0,2}网讯"
+    r"|卫视|公共(?:新闻|频道)|经视)")
 _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|新闻|广播|之声|号)")
 _SCHOOL_AFTER = re.compile(
     r"(?:中学|小学|大学|学院|附中|附小|师范|医科|理工|科技大学|幼儿园"
     r"|[东西南北中]?(?:路|街|大道|道(?![路德理])|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民)"
-    r"|大?地震(?![局办台站部中监])|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验)")
+    r"|大?地震(?![局办台站部中监])|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验"
+    # an event named by its date: 玛多“5·22”地震, 汶川"5.12"特大地震
+    r"|[“\"「]?\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?(?:特大|重大|较大)?(?:地震|洪灾|洪水|水灾|泥石流|暴雨|火灾|事故|事件|惨案))")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
 # always its city (中山大学 is in 广州).
 _UNIVERSITY_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4})(?:大学|学院)")
@@ -423,10 +437,12 @@ class Gazetteer:
             elif "institution" in kinds and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
             elif "town_short" in kinds and (
-                    not _TOWN_INSTITUTION.match(text, end) or not kinds <= _TOWN_KINDS
+                    not _TOWN_INSTITUTION.match(text, end)
+                    or (not kinds <= _TOWN_KINDS and not _TOWN_CENTRE.match(text, end))
                     or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
                 # a township's short name only before an institution, and never when it is also a
                 # county's or city's name (延安中学 is named after the city, wherever it stands)
+                # unless the institution is a township's own (梅江中心校)
                 entries = tuple(e for e in entries if e.kind != "town_short")
                 kinds = _kinds(entries)
             if entries:
@@ -481,7 +497,7 @@ class Gazetteer:
                 or bool(media_spans and inside(start, media_spans))
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
-            if not media and short_like and _SCHOOL_AFTER.match(after) and not (
+            if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)):
                 continue
             if persons and any(a < end and start < b for a, b in persons):
@@ -563,6 +579,10 @@ class Gazetteer:
         persons, title_persons = person_spans(body), person_spans(title)
         noise = _noise_spans(body, persons)
         title_noise = junk_spans(title) + title_persons
+        if len(title.strip()) <= _INSERT_MAX and title.strip() in repeated_lines(body, 2):
+            # a spun reprint's insert taken for the title ("青海西宁" between its paragraphs); a
+            # headline the body repeats is longer
+            title_noise.append((0, len(title)))
 
         mentions: list[_Mention] = []
         mentions += self._mentions(title, "title", W_TITLE, noise=title_noise, persons=title_persons)
@@ -796,7 +816,9 @@ class Gazetteer:
 
         def score(code: str) -> float:
             div = g.divisions[code]
-            s = context.get(div.province, 0.0) if div.level != PROVINCE else 0.0
+            # a province reading is backed by the text naming that province (河北 in a title, 河北省
+            # in the body: not 天津's 河北区 because 天津 is named once)
+            s = context.get(div.province, 0.0) if div.level != PROVINCE else context.get(code, 0.0)
             if div.level == COUNTY and div.city:
                 s += 2 * context.get(div.city, 0.0)
             if m.is_town and div.level == COUNTY:
@@ -815,6 +837,8 @@ class Gazetteer:
             return None
         if best > 0 and (len(scored) == 1 or best > scored[1][0]):
             return code
+        if m.exact == 1 and len(m.candidates) > 1 and m.candidates[0] in cands:
+            return m.candidates[0]  # 湾溪乡 as named today, not the 湾溪街道 that might have been a 湾溪乡
         current = [c for c in cands if c not in m.former]
         if len(current) == 1 and len(cands) > 1:
             return current[0]  # 东乡县: today's 东乡族自治县, not the 东乡区 that was 东乡县 until 2017
@@ -952,7 +976,7 @@ class Gazetteer:
     def _domain_code(self, domain: str | None) -> str | None:
         """The unit a site's host names: a suffix listed in the aliases file (jyt.shanxi.gov.cn),
         or a label that is the pinyin of exactly one unit's name (huanxian.gov.cn → 环县,
-        jyj.linfen.gov.cn → 临汾市), possibly after its province's or city's initials or pinyin
+        jyj.linfen.gov.cn → 临汾市; of a unit and units inside it, the outer one: benxi → 本溪市), possibly after its province's or city's initials or pinyin
         (sxxingxian → 山西 兴县). Hosts outside gov.cn / edu.cn / a place's own domain are not read
         for pinyin: a news portal's name is not where the news is."""
         if not domain:
@@ -979,7 +1003,10 @@ class Gazetteer:
         g = self.data
         direct = set(g.pinyin.get(label, ()))
         if direct:
-            return direct if len(direct) == 1 else set()
+            # units that nest share a pinyin (本溪市 and its 本溪满族自治县): the bare name is the
+            # outer one's site (www.benxi.gov.cn), the inner one's adds a mark (bxx, benxixian)
+            outer = [c for c in direct if all(o == c or g.is_under(o, c) for o in direct)]
+            return set(outer)
         out: set[str] = set()
         for cut in range(2, min(len(label) - 4, 12) + 1):
             head, tail = label[:cut], label[cut:]

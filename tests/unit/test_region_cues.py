@@ -96,3 +96,83 @@ def test_a_national_body_with_a_long_name_acting_makes_a_national_document(gz):
     r = resolve(gz, "各地将启动校园安全隐患大排查", body)
     assert r.province is None
     assert any(e.rule == "region:national" for e in r.evidence)
+
+
+def test_a_beijing_area_office_names_its_township(gz):
+    # the statistical codes list 北京's township offices as 小红门地区 (小红门乡); texts write the 乡
+    r = resolve(gz, "小红门乡开展校园周边安全检查", "9月1日，乡安全科联合派出所检查辖区学校周边商铺。")
+    assert (r.province, r.county) == ("北京市", "朝阳区")
+    assert any(e.rule == "region:town" for e in r.evidence)
+
+
+def test_a_province_reading_of_a_short_title_name_is_backed_by_the_province_named_in_the_body(gz):
+    # 河北 is the province and 天津's 河北区: the body names 河北省 three times and 天津 once
+    body = ("河北省教育厅联合水利部门启动防溺水专项行动。行动由河北省教育厅与北京、天津等地的管理单位共同开展，"
+            "河北省各地学校将发放安全作业本。")
+    r = resolve(gz, "河北启动中小学生防溺水专项行动", body)
+    assert (r.province, r.county) == ("河北省", None)
+
+
+def test_a_township_centre_school_keeps_the_township_reading_of_a_county_short_name(gz):
+    # 长乐 is 福州's 长乐区, and a 长乐镇 of 嵊州市 (绍兴): a 中心校 is a township's school
+    body = "9月3日，绍兴市教育局督查组来到长乐中心校，检查消防设施和食堂。"
+    r = resolve(gz, "长乐中心校迎接开学安全督查", body)
+    assert (r.province, r.city, r.county) == ("浙江省", "绍兴市", "嵊州市")
+    # before an ordinary school the county's reading stays alone (长乐实验小学 is named after 长乐区)
+    r = resolve(gz, "长乐实验小学迎接开学安全督查", body.replace("中心校", "实验小学"))
+    assert r.county != "嵊州市"
+
+
+def test_a_county_bureau_without_its_name_binds_to_the_one_county_named(gz):
+    # 县应急局 at the start of the title: the county the text's townships name (石门 is 石门县's short
+    # form; 维新镇 and 磨市镇 are townships of 石门县)
+    body = "9月2日，县应急局工作人员深入维新镇中心学校、磨市镇中心学校检查消防设施和食堂。"
+    r = resolve(gz, "县应急局开展学校安全检查", body)
+    assert (r.province, r.county) == ("湖南省", "石门县")
+    assert any(e.rule == "region:deixis" for e in r.evidence)
+
+
+def test_a_township_named_as_it_is_today_beats_a_street_that_may_once_have_borne_it(gz):
+    # 阎庄乡 is a township of 保定's 清苑区; 德州's 阎庄街道 might have been a 阎庄乡 before
+    r = resolve(gz, "阎庄乡中心学校开展消防演练", "4月10日，学校组织师生进行疏散演练。")
+    assert (r.province, r.city, r.county) == ("河北省", "保定市", "清苑区")
+
+
+def test_a_provincial_tv_channel_is_an_outlet_not_the_place(gz):
+    body = "湖北卫视《新闻》\n湖北公共新闻\n4月9日，远安县消防救援大队走进远安县实验小学开展消防演练，远安县教育局参加。"
+    r = resolve(gz, "湖北公共新闻", body)
+    assert (r.province, r.city, r.county) == ("湖北省", "宜昌市", "远安县")
+
+
+def test_a_betting_brand_glued_before_the_dateline_does_not_vote(gz):
+    # a reprint's injected brand (a place name and a number before 平台) names another province
+    body = ("南宫28平台讯 4月3日，浙江省应急管理厅在全省中小学开展地震应急疏散演练，各地学校迅速组织师生撤离到操场。"
+            "浙江省教育厅要求各校总结演练情况，完善应急预案。")
+    # a page without a headline: extraction takes the paragraph's first words for the title
+    r = resolve(gz, body[:30], body)
+    assert r.province == "浙江省"
+
+
+def test_a_short_insert_the_body_repeats_is_not_a_title(gz):
+    # a spun reprint puts "青海西宁 墙体广告" between its paragraphs; extraction took one for the title
+    body = ("青海西宁\n3月1日开学首日，海东市乐都区组织有关部门对辖区学校周边环境开展安全专项检查。\n"
+            "青海西宁\n检查要点包含校园周边交通秩序和食品卫生。\n青海西宁\n")
+    r = resolve(gz, "青海西宁", body)
+    assert (r.city, r.county) == ("海东市", "乐都区")
+
+
+def test_a_place_before_a_dated_disaster_is_the_event_not_the_issuer(gz):
+    # 汶川“5·12”地震: the earthquake, not who writes; the county bureau that acts is 青川县
+    body = "汶川“5·12”特大地震十五周年之际，青川县教育局组织全县学校开展防震减灾应急演练。青川县各校师生参加。"
+    r = resolve(gz, "汶川“5·12”地震纪念日 学校开展防震演练", body)
+    assert (r.province, r.county) == ("四川省", "青川县")
+
+
+def test_a_line_the_body_repeats_three_times_does_not_vote(gz):
+    # a spun reprint's insert between paragraphs names a province the story is not in
+    insert = "广东东莞墙体广告"
+    body = "\n".join([insert, "4月2日，乐都区教育局组织辖区学校开展消防演练。", insert,
+                      "演练结束后，乐都区消防救援大队讲解了灭火器的使用方法。", insert])
+    r = resolve(gz, "学校开展消防演练", body)
+    assert (r.province, r.county) == ("青海省", "乐都区")
+    assert "东莞市" not in r.secondary

@@ -506,6 +506,13 @@ def test_a_gov_host_in_pinyin_names_its_unit(gz, host, county):
     assert any(e.rule == "region:host" for e in r.evidence)
 
 
+def test_a_host_pinyin_shared_by_nesting_units_names_the_outer_one(gz):
+    # 本溪市 and its 本溪满族自治县 share "benxi": the bare name is the city's site
+    r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", site_domain="gaj.benxi.gov.cn")
+    assert (r.province, r.city, r.county) == ("辽宁省", "本溪市", None)
+    assert any(e.rule == "region:host" for e in r.evidence)
+
+
 @pytest.mark.parametrize("host", ["www.chaoyang.gov.cn",   # 朝阳 is a district in 北京 and in 长春, and a city
                                   "news.huanxian.com",     # not a government host
                                   "www.example.gov.cn"])

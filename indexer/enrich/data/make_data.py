@@ -21,7 +21,8 @@ Output (UTF-8, tab-separated, one header line):
   administered county, the prefecture for the others.
 - `former.tsv`: former name, code of the current unit.
 - `towns.tsv.gz`: code (9 digits), name, code of its county-level unit (or of a prefecture with no
-  counties: 东莞市, 中山市). Only 镇 / 乡 / 街道 / 苏木 / 办事处: farms, prisons and parks are left out.
+  counties: 东莞市, 中山市). Only 镇 / 乡 / 街道 / 苏木 / 办事处, and 北京's area offices (金海湖地区,
+  the office of 金海湖镇): farms, prisons and parks are left out.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PSEUDO_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 FORMER_FROM_YEAR = 2000
-TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道|街道办事处|苏木|办事处)$")
+TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道|街道办事处|苏木|办事处|地区)$")
 
 
 def _pinyin(name: str) -> str:
