@@ -2,9 +2,10 @@
 
     ./run bench bench/bench_enrichment.py [--rounds 5] [--profile 25] [--dump out.jsonl]
 
-Two page sets: the devset texts (``data/devset/texts.jsonl``, each wrapped in the devset README's
-minimal page; skipped when absent) and our labelled pages (``tests/enrichment/pages`` with their
-sources). Each page is extracted once; then extraction alone and enrichment alone
+Page sets: the devset texts (``data/devset/texts.jsonl``, each wrapped in the devset README's
+minimal page, where extraction has almost nothing to do; skipped when absent), our labelled pages
+(``tests/enrichment/pages`` with their sources) and the real pages of the extraction corpora
+(``../shared/corpus``: whole pages as a crawl fetches them; skipped when absent). Each page is extracted once; then extraction alone and enrichment alone
 (``indexer.ingest.enrich``, every article of the page) are timed over ``--rounds`` passes in CPU
 time (``time.process_time``: on a shared machine, wall time measures the neighbours); each page's
 fastest pass counts. Reference data (gazetteer, taxonomy) is loaded before the clock starts.
@@ -63,6 +64,12 @@ def page_sets() -> dict[str, list[tuple[str, str, str, object]]]:
         html, _ = decode_html((PAGES / doc.file).read_bytes(), doc.content_type, source.encoding)
         ours.append((doc.file, html, doc.url, source))
     sets["demo"] = ours
+    # real pages as the crawler fetches them (the extraction corpora, when ../shared is beside us)
+    from bench.eval_extraction import SETS, available_sets
+
+    for corpus in available_sets():
+        sets[corpus] = [(page.id, page.html, page.url or f"file:///{corpus}/{page.id}.html", None)
+                        for page in SETS[corpus][1]()]
     return sets
 
 
@@ -80,7 +87,7 @@ def main() -> int:
     _ = enrichers.gazetteer, enrichers.taxonomy
     enrich_all = []
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
-    print(f"{'pages':<8}{'n':>5}{'extract ms/page':>17}{'enrich ms/page':>16}{'enrich / extract':>18}")
+    print(f"{'pages':<14}{'n':>5}{'extract ms/page':>17}{'enrich ms/page':>16}{'enrich / extract':>18}")
     for name, pages in page_sets().items():
         extracted = []
         for page_id, html, url, source in pages:
@@ -106,7 +113,7 @@ def main() -> int:
                 best_enrich[i] = min(best_enrich[i], time.process_time() - middle)
         n = len(extracted)
         extract_s, enrich_s = sum(best_extract), sum(best_enrich)
-        print(f"{name:<8}{n:>5}{1000 * extract_s / n:>17.2f}{1000 * enrich_s / n:>16.2f}{enrich_s / extract_s:>18.1%}")
+        print(f"{name:<14}{n:>5}{1000 * extract_s / n:>17.2f}{1000 * enrich_s / n:>16.2f}{enrich_s / extract_s:>18.1%}")
         enrich_all += [(url, source, a) for _id, _html, url, source, articles in extracted for a in articles]
     if dump:
         dump.close()
