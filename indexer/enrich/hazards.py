@@ -26,7 +26,9 @@ context:
   reaches 2 (a title hit scores 3, a body hit 1, a weak hit half of that). A hazard with only
   weak hits needs a focused document and weak hits in two sentences. So a task list in a safety
   notice assigns each hazard, while one stray "诈骗" in an economic report or "安全生产" in a
-  party-building text assigns nothing;
+  party-building text assigns nothing. In an unfocused body of five sentences or more, a hazard
+  whose hits all sit in one sentence is an aside (a training notice asking trainees to keep the
+  epidemic rules), whatever its score;
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
   bus check), unless it is listed with other hazards or named as a topic;
 - two signals in one sentence do not make an unrelated text a safety text: a focused text has
@@ -68,6 +70,9 @@ TITLE_FACTOR = 3.0
 WEAK_FACTOR = 0.5
 MAX_EVIDENCE_PER_HAZARD = 8
 DOMINANCE = 1.5
+# A body of at least this many sentences (of 15 characters or more) can hold a hazard as an aside:
+# all its hits in one of them.
+ASIDE_MIN_SENTENCES = 5
 
 _STRONG, _WEAK, _EXCLUDE, _TERM, _LISTED = "kw", "weak", "exclude", "term", "listed"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -319,6 +324,16 @@ def _stops(text: str) -> list[int]:
     return [m.start() for m in _SENTENCE_END.finditer(text)]
 
 
+def _long_sentences(stops: list[int], length: int) -> int:
+    """How many sentences of a text hold 15 characters or more (a salutation, a signature or a
+    date line is not one)."""
+    count, previous = 0, -1
+    for stop in (*stops, length):
+        count += stop - previous > 15
+        previous = stop
+    return count
+
+
 def _item_seps(text: str) -> list[tuple[int, int]]:
     """The spans of the list separators: each 、 with the comma right before it, if any. Found with
     `str.find`: the pattern `[,，]?、` (its optional first character keeps `re` trying every
@@ -535,10 +550,19 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     focused = school and (term_score + len(strong)) >= 2 and \
         (len(signal_sentences) >= 2 or any(h.listed for h in hits))
 
+    # outside a focused text, a hazard all of whose hits sit in one sentence of a longer body is
+    # an aside (a training notice's one sentence on epidemic rules), not the text's subject; a
+    # short letter's one sentence is its subject
+    spread: dict[str, set[tuple[str, int]]] = {}
+    if _long_sentences(stops, len(body)) >= ASIDE_MIN_SENTENCES:
+        for hit in hits:
+            if hit.code:
+                spread.setdefault(hit.code, set()).add(_sentence_key(hit, stops))
+    asides = {code for code, sentences in spread.items() if len(sentences) == 1}
     assigned = []
     for code in comp.order:
         if code in strong:
-            if focused or score[code] >= 2:
+            if focused or (score[code] >= 2 and code not in asides):
                 assigned.append(code)
         elif focused and len(weak_sentences.get(code, ())) >= 2:
             assigned.append(code)

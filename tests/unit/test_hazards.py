@@ -69,6 +69,27 @@ def test_one_stray_keyword_outside_a_safety_text_is_not_enough(tax):
     assert tag_hazards("政府工作报告", body, tax).hazards == []
 
 
+_TRAINING = ("6月3日，全县中小学教师普通话能力提升培训班在县职业中学开班，120名教师参加。",
+             "开班仪式上，县教育局负责同志介绍了培训课程安排和考核办法。",
+             "{aside}",
+             "培训为期五天，内容包括语音基础、朗读技巧和课堂用语规范。",
+             "授课专家结合课堂实例，与学员开展了互动交流。",
+             "培训结束后将组织测试，成绩计入教师继续教育学分。")
+
+
+def test_one_sentence_on_a_hazard_in_a_longer_unrelated_text_is_an_aside(tax):
+    # a training notice's one sentence asking trainees to keep the epidemic rules
+    aside = "他要求参训教师严格落实疫情防控要求，做好培训期间的新冠疫情防控和个人防护。"
+    r = tag_hazards("全县教师普通话培训班开班", "\n".join(_TRAINING).format(aside=aside), tax)
+    assert r.hazards == [] and r.safety_related is False
+    # the same sentence twice, apart, makes it a subject of the text
+    body = "\n".join(_TRAINING).format(aside=aside) + "\n" + "培训期间各班每日报告疫情防控情况，落实晨午检制度。"
+    assert "epidemic" in tag_hazards("全县教师普通话培训班开班", body, tax).hazards
+    # a short letter's one sentence is its subject
+    r = tag_hazards("致家长的一封信", "各位家长：\n" + aside + "\n县教育局", tax)
+    assert r.hazards == ["epidemic"]
+
+
 def test_exclude_phrase_blocks_keyword(tax):
     body = "学校网络中心升级防火墙，校园安全管理平台上线，安全隐患排查实现信息化。"
     r = tag_hazards("学校升级校园网", body, tax)
