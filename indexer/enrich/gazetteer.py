@@ -212,19 +212,21 @@ class GazetteerData:
 
 
 def _short_of(name: str, short: str, level: int) -> list[str]:
-    """Short forms of a full name: the table's short name plus the forms people write (恩施州, 彭水县).
+    """Short forms of a full name: the table's short name plus the forms people write (恩施州, 彭水县,
+    威宁自治县).
     An autonomous unit named after its people has none in the table: 东乡族自治县 → 东乡, 东乡县."""
     out = []
     if not short and name.endswith(("自治县", "自治旗", "自治州")) and len(name) > 5:
         short = name[:-3].removesuffix("族")
     if short and short != name:
         out.append(short)
+        # and the official abbreviation, the people dropped (威宁自治县, 湘西自治州, 莫力达瓦自治旗)
         if level == CITY and name.endswith("自治州"):
-            out.append(short + "州")
+            out += [short + "州", short + "自治州"]
         if level == COUNTY and name.endswith("自治县"):
-            out.append(short + "县")
+            out += [short + "县", short + "自治县"]
         if level == COUNTY and name.endswith("自治旗"):
-            out.append(short + "旗")
+            out += [short + "旗", short + "自治旗"]
     return out
 
 
@@ -318,7 +320,8 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
     for div in divisions.values():
         add(div.name, div.code, "full")
         for s in _short_of(div.name, div.short or "", div.level):
-            add(s, div.code, "short")
+            # 威宁自治县 says what it is, like a full name; 威宁 may be a word or a namesake
+            add(s, div.code, "alias" if s.endswith(("自治县", "自治州", "自治旗")) else "short")
     current = {d.name for d in divisions.values()}
     for name, code in _read_tsv(data_dir / "former.tsv"):
         if name not in current and code in divisions:

@@ -176,3 +176,17 @@ def test_a_line_the_body_repeats_three_times_does_not_vote(gz):
     r = resolve(gz, "学校开展消防演练", body)
     assert (r.province, r.county) == ("青海省", "乐都区")
     assert "东莞市" not in r.secondary
+
+
+def test_a_police_station_after_its_county_bureau_is_the_township_not_a_namesake_county(gz):
+    # 永和 is 山西's 永和县 and a 永和镇 of 浏阳市: a 派出所 is named after its township
+    r = resolve(gz, "浏阳市公安局永和派出所开展护学岗执勤", "民警在辖区学校门口维护上学放学秩序。")
+    assert (r.province, r.city, r.county) == ("湖南省", "长沙市", "浏阳市")
+    assert "永和县" not in r.secondary
+
+
+def test_an_autonomous_county_written_with_its_people_dropped_is_that_county(gz):
+    # 景谷自治县 for 景谷傣族彝族自治县: an official abbreviation, in the body as good as the full name
+    r = resolve(gz, "市场监管所开展校园周边食品检查", "检查组对景谷自治县第一中学周边的餐饮店进行了检查。")
+    assert (r.province, r.city, r.county) == ("云南省", "普洱市", "景谷傣族彝族自治县")
+    assert resolve(gz, "", "湘西自治州教育局部署安全工作。").city == "湘西土家族苗族自治州"
