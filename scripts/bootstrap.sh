@@ -24,10 +24,12 @@ PY="${PYTHON:-python3}"
 VENV="${GONGGAO_VENV:-.venv}"
 LOCK=requirements.lock
 [ $want_test = 1 ] && LOCK=requirements-test.lock
-stamp="$VENV/.installed-$(cat "$LOCK" pyproject.toml | sha256sum | cut -c1-16)"
+stamp="$VENV/.installed-$(cat requirements-pip.lock "$LOCK" pyproject.toml | sha256sum | cut -c1-16)"
 
 if [ ! -f "$stamp" ]; then
   [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+  # first the pinned pip (requirements-pip.lock says why the bundled one is not enough)
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
   echo "bootstrap: installing Python dependencies from $LOCK ..." >&2
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$LOCK"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .

@@ -3,6 +3,7 @@
 # for Python 3.11 on Linux x86-64, every package with its hashes, no header.
 #   requirements.lock        the default install (./run demo)
 #   requirements-test.lock   plus the `test` extra (./run test, ./run bench)
+# requirements-pip.lock (the pip that installs them) is written by hand: its comment says why.
 # Versions already in a lock file are kept where pyproject.toml still allows them; pass --upgrade
 # to move every package to its newest allowed version. uv comes from PyPI into a throwaway venv.
 #   PYTHON   the interpreter that makes that venv (default python3)
