@@ -8,12 +8,14 @@ context:
   a keyword inside a longer keyword of the same hazard counts once (防溺水 ⊃ 溺水);
 - page furniture (footer, ads, lists of related articles, navigation lines) and the body's first
   line when it repeats the title do not count;
-- a keyword followed by an agency suffix names a body taking part (消防救援大队, 地震局, 防汛办),
-  and a keyword inside a cited title (《…治安防范要求》) or a remark in brackets is not acted on:
+- a keyword followed by an agency suffix names a body taking part (消防救援大队, 地震局, 防汛办,
+  公安、消防等部门), and a keyword inside a cited title (《…治安防范要求》), a remark in brackets or
+  the subject of a leader's remarks being studied (关于…防灾减灾救灾重要论述) is not acted on:
   weak hits. A weak word followed by a topic word is named as a topic or task (燃气安全, 取暖工作,
   电器管理), and one whose clause goes on to call it a hazard (教学楼存在安全隐患, 校舍和各类设施的
   安全隐患) is named as what is unsafe: a keyword either way. A weak word right before another
-  hazard's word only says where (校园周边食品经营户): it drops. A hazard with `measures` (extreme
+  hazard's word only says where (校园周边食品经营户), and so does 校园周边 before shops, markets or
+  consumers (校园周边商超, 校园周边消费环境): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
   scene, a weak hit;
 - an item of a list of hazards is a task: in an enumeration ("X、Y、Z和W") whose items name at
@@ -34,7 +36,7 @@ context:
 - two signals in one sentence do not make an unrelated text a safety text: a focused text has
   them in two sentences, or has a list of hazards;
 - `primary` is the hazard the document is mainly about, and every document given a hazard has
-  one (None only with no hazard): among the hazards the title names (all assigned ones when it
+  one (None only with no hazard; `other` only when no named hazard is assigned): among the hazards the title names (all assigned ones when it
   names none) the highest score; a tie goes to the hazard named first (title, then body order);
 - `safety_related` is true when a hazard is assigned or the focused test passes on general terms.
 
@@ -66,6 +68,7 @@ from indexer.text.chinese import HAN
 
 SCHOOL_WORDS = ("学校", "校园", "学生", "师生", "幼儿园", "中小学", "教育系统", "教体系统", "校车", "高校", "中学", "小学",
                 "教育局", "教育厅", "教体局", "教育部", "未成年人", "青少年", "儿童", "家长")
+OTHER = "other"  # the taxonomy's catch-all code
 TITLE_FACTOR = 3.0
 WEAK_FACTOR = 0.5
 MAX_EVIDENCE_PER_HAZARD = 8
@@ -89,11 +92,16 @@ MAX_ITEM = 12  # characters: the first and last item of a list are cut to this, 
 _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部位|地点|地方|位置|部门|单位|机构|场地)")
 # A weak word right before another hazard's word only says where: 校园周边食品经营户, 校园周边围墙.
 QUALIFIER_GAP = 4
+# … and so does 校园周边 before shops, markets or consumers: 校园周边商超, 校园周边文具店, 校园周边消费环境
+# (a market inspection around schools; 周边网吧 and 周边治安 stay campus security).
+_SHOPS_AFTER = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|消费|社区)")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 # A cited document's title (《…》) names its subject; citing it is not acting on it.
 _CITATION = re.compile(r"《[^《》\n]{1,80}》")
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".
 _ASIDE = re.compile(r"[（(][^（）()\n]{1,40}[）)]")
+# And the subject of a leader's remarks being studied: 学习贯彻…关于应急管理、防灾减灾救灾重要论述.
+_REMARKS_ON = re.compile(r"关于[^。；;！？!?\n]{1,40}?重要(?:论述|指示|讲话|批示)")
 # Quotation marks do not break a phrase: “三防”建设, “六不一会”.
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _QUOTES = str.maketrans("", "", _QUOTE_MARKS)
@@ -143,7 +151,9 @@ class _Compiled:
         topic = _alternation(taxonomy.topic_words)
         # 食堂管理 is a topic; 食堂工作人员 are people
         self.topic = re.compile(f"(?:{topic.pattern})(?!人员|者)") if topic else None
-        self.agency = _alternation(taxonomy.agency_suffixes)
+        agency = _alternation(taxonomy.agency_suffixes)
+        # 公安、消防等部门: the last item of a list of bodies
+        self.agency = re.compile(f"{agency.pattern}|等(?:部门|单位|机构)") if agency else None
         self.measures = {h.code: pattern for h in taxonomy.hazards if (pattern := _alternation(h.measures))}
 
 
@@ -236,7 +246,8 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str) -> list
     """The kind each hit has in its context: agency names and words inside a cited title are weak,
     weak words named as a topic are keywords, a weak word that only says where another hazard is
     drops, a hazard that needs a measure is weak in a sentence without one."""
-    cited = [m.span() for pattern in (_CITATION, _ASIDE) for m in pattern.finditer(text)] if field == "body" else []
+    cited = [m.span() for pattern in (_CITATION, _ASIDE, _REMARKS_ON) for m in pattern.finditer(text)] \
+        if field == "body" else []
     starts = sorted((h.start, h.code) for h in hits if h.code)
     out = []
     for hit in hits:
@@ -246,7 +257,8 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str) -> list
             kind = _WEAK
         elif kind == _WEAK and _named_as_topic(comp, text, hit):
             kind = _STRONG
-        elif kind == _WEAK and _qualifies(text, hit, starts):
+        elif kind == _WEAK and (_qualifies(text, hit, starts)
+                                or (hit.phrase.endswith("周边") and _SHOPS_AFTER.match(text, hit.end))):
             continue
         measure = comp.measures.get(hit.code)
         if kind == _STRONG and measure and not hit.phrase.startswith("防"):
@@ -481,7 +493,10 @@ def _primary(assigned: list[str], score: dict[str, float], in_title: set[str],
     always gets the same primary."""
     if not assigned:
         return None
-    pool = [code for code in assigned if code in in_title] or assigned
+    # `other` (禁毒, 防拐, 走失) is the primary only of a text with no named hazard: a facet that says
+    # "other" where the text also covers traffic tells the reader less (no devset label has it)
+    named = [code for code in assigned if code != OTHER] or assigned
+    pool = [code for code in named if code in in_title] or named
     return min(pool, key=lambda code: (-score[code], first[code]))
 
 

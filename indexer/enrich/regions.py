@@ -30,7 +30,7 @@ Simplified title, issuer and body:
   (`institution`: 复旦大学 → 杨浦区, from the aliases file);
 - local outlets and datelines (`media`: 霍山新闻网讯, 宁陕融媒体中心, 今日房县, 本网钦南讯, a source
   line or issuer that is an account), slogans (美丽宁陕): where the outlet is, never strong, and a
-  provincial paper's name (北京日报) not at all;
+  provincial paper's or periodical's name (北京日报, 湖南法治报, 《宁夏教育》) not at all;
 - `deixis`: 我县 / 全县 / 县委 / 县应急局 / 本市 bound to the one county (or city) the text names anywhere,
   even by a short form that found no city to confirm it;
 - `level`: the same marks, or a pair of levels (区、镇人大代表, 县、乡两级), pick the one reading of
@@ -45,13 +45,15 @@ Simplified title, issuer and body:
 - `hint` (the source's region_hint) and `host` (a suffix of the aliases file, or a *.gov.cn host
   label that is the pinyin of exactly one unit: huanxian → 环县, sxxingxian → 山西 兴县);
 - `national`: a national body acting in the title or the first lines (教育部办公厅印发通知…)
-  makes a national document, with no region, unless a province's own cues weigh more.
+  makes a national document, with no region, unless a province's own cues weigh more (各地教育部门
+  are not the ministry; the verb must be in the body's own clause).
 
 Weights by where a cue stands: title 10, issuer, a "来源：<gov body>" line or a signature at the
 end (the last short lines ending in a body's name, before a date) 8, hint and host 6, first
 sentence 4, body 1 (at most 6 per unit), an outlet 3, deixis 4; a short form or a university in
 the body counts half. Zero where places are not the subject: footers, related-article lists, a
-national agency's dateline, ads, spam, SEO notes and navigation lines (`textzones.junk_spans`,
+national agency's dateline (in a first line taken for the title too), a railway body named after
+its hub (北京铁路局, 石家庄公安处), ads, spam, SEO notes and navigation lines (`textzones.junk_spans`,
 recognised by their shape: a betting brand is a name and a number before 平台; a line the body
 repeats three times is an insert, and so is a short title it repeats), a provincial TV channel
 (湖北卫视), persons' names after a title (主任高阳, 副区长沙红), lessons and
@@ -65,7 +67,8 @@ and city have the most votes; failing that, to a candidate another ambiguous nam
 backs up (诸葛镇 and 李村镇 share one city), to the current unit rather than one that used to bear
 the name, to the larger of a unit and its namesake (邵阳 → 邵阳市), to the one of the highest
 level (河北 → 河北省), or to what all candidates share. A name written right after its parent
-(福州市鼓楼区, 咸阳市彬县) is resolved by it.
+(福州市鼓楼区, 咸阳市彬县) is resolved by it, and so is a township office under a bureau of its parent
+(宜昌市公安局X派出所: a reading of X outside 宜昌 is another township of that name, and dropped).
 
 The place then descends the tree one level at a time. Where the title, issuer, source line,
 signature, hint or host name a unit at that level, they decide and the body cannot outvote
@@ -114,6 +117,7 @@ from indexer.enrich.gazetteer import (
 )
 from indexer.enrich.registration import registrations
 from indexer.enrich.textzones import (
+    DATELINE,
     LOCAL_DATELINE,
     addressee_spans,
     furniture_spans,
@@ -158,6 +162,14 @@ _WORD_GOES_ON = frozenset(["校园", "建设", "发展", "创建", "中国", "�
 # phrase about the city's schools (长春市多所中小学, 福州市绝大部分学校).
 _SCHOOL_NAMED = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|[^\W\d_全各多所部少数些其有等的和与及市区县镇乡中小]{1,4}?)"
                            r"(?:中学|小学|学校|幼儿园)")
+# A county's or city's bureau between its name and a township office under it (宁德市公安局|X派出所).
+_BUREAU = re.compile(r"(?:公安局|公安分局|教育局|教体局|教育和体育局|教育体育局|市场监督管理局|市场监管局|司法局|卫生健康局"
+                     r"|卫健局|供电公司|供电局)")
+# After a short name: a railway body named after its hub (北京铁路局, 成都铁路公安局) or a railway
+# police division (石家庄公安处: a city's police is a 公安局), not the place of the story.
+_RAILWAY_AFTER = re.compile(r"铁路|公安处")
+# A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
+_PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
@@ -216,7 +228,7 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]]) -> dict[s
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
 _MEDIA_AFTER = re.compile(
-    r"(?:(?:日|晚|早|晨|都市|商|法制|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
+    r"(?:(?:日|晚|早|晨|都市|商|法制|法治|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
     r"|融媒|资讯|杂志|频道|新闻网|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|[\u4e00-\u9fff]{0,2}网讯"
     r"|卫视|公共(?:新闻|频道)|经视)")
 _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|新闻|广播|之声|号)")
@@ -235,7 +247,7 @@ _COUNTY_WORD_AFTER = set("域级委直属情长乡镇政")
 _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分开", "提高", "最高", "管理", "处理", "办理", "治理", "清理",
                           "整理", "梳理", "代理", "护理", "合理", "心理", "地理", "物理", "受理", "助理", "投资", "友邻",
                           "构建", "创建", "重建", "新建", "在建", "扩建", "共建", "组建", "筹建", "兴建", "援建",
-                          "保安", "治安", "公安", "平安", "安全", "长安", "大安", "联合", "结合", "综合", "配合", "符合",
+                          "保安", "治安", "公安", "平安", "安全", "长安", "大安", "幸福", "联合", "结合", "综合", "配合", "符合",
                           "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一"])
 _HAN_RE = re.compile(f"[{HAN}]")
 # The value of a source line that is an outlet or an account, not an issuing body.
@@ -346,14 +358,16 @@ def _noise_spans(body: str, persons: list[tuple[int, int]]) -> list[tuple[int, i
 
 # National bodies: as the actor of a title or a first sentence they make a national document.
 _NATIONAL_BODY = re.compile(
-    r"教育部|国务院|公安部|应急管理部|国家卫生健康委|国家卫健委|国家市场监督管理总局|市场监管总局|国家消防救援局|国家疾控局"
-    r"|中共中央|共青团中央|全国妇联|交通运输部|住房和城乡建设部|最高人民法院|最高人民检察院|国家减灾委|国家防总")
+    r"(?:教育部|国务院|公安部|应急管理部|国家卫生健康委|国家卫健委|国家市场监督管理总局|市场监管总局|国家消防救援局|国家疾控局"
+    r"|中共中央|共青团中央|全国妇联|交通运输部|住房和城乡建设部|最高人民法院|最高人民检察院|国家减灾委|国家防总)"
+    r"(?!门)")  # 各地教育部门, 公安部门: the departments of every place, not the ministry
 
 
 # … as the actor: a verb of issuing follows (not "…印发的《…》", a document cited), and no
 # "根据 / 贯彻 / 落实" before it. Up to 16 characters between: 国务院教育督导委员会办公室23日发布 (12 held
 # the long bodies back: a national notice on the devset went to the place of a headline after it).
-_NATIONAL_ACT = re.compile(r"[^，。；\n]{0,16}?(?:印发|下发|发布|召开|部署|发出|启动|开展|督办|预警|通报)(?!的)")
+_CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_NATIONAL_ACT = re.compile(r"[^，。；,;\n]{0,16}?(?:印发|下发|发布|召开|部署|发出|启动|开展|督办|预警|通报)(?!的)")
 _CITING = re.compile(r"根据|按照|依据|贯彻|落实|遵照|响应|学习")
 
 
@@ -497,10 +511,14 @@ class Gazetteer:
             media = bool(_MEDIA_AFTER.match(after)) or (short_like and bool(_MEDIA_AFTER_SHORT.match(after))) \
                 or text[max(0, start - 2):start] in _MEDIA_BEFORE or text[max(0, start - 1):start] in _MEDIA_BEFORE \
                 or bool(media_spans and inside(start, media_spans))
+            if short_like and start and text[start - 1] == "《" and _PERIODICAL_TAIL.match(text, end):
+                media = True
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
             if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)):
+                continue
+            if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
@@ -549,26 +567,32 @@ class Gazetteer:
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
                                 school=school))
-        self._link_prefixes(out, text)
-        return out
+        return self._link_prefixes(out, text)
 
-    def _link_prefixes(self, mentions: list[_Mention], text: str) -> None:
-        """福州市鼓楼区, 安康市汉阴县: a parent written right before its child picks the child."""
+    def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
+        """福州市鼓楼区, 安康市汉阴县: a parent written right before its child picks the child.
+        So does a bureau's parent before the township office under the bureau (宁德市公安局X派出所):
+        a township reading outside it is another township of that name, and the name is dropped."""
         g = self.data
+        dropped: set[int] = set()
         for i in range(len(mentions) - 1):
             a, b = mentions[i], mentions[i + 1]
             gap = b.start - (a.start + len(a.phrase))
-            if gap < 0 or gap > 1 or (gap == 1 and text[b.start - 1] not in " 、，,"):
+            chain = gap > 1 and b.is_town and bool(_BUREAU.fullmatch(text, b.start - gap, b.start))
+            if not chain and (gap < 0 or gap > 1 or (gap == 1 and text[b.start - 1] not in " 、，,")):
                 continue
             # 霍山县与儿街镇: a township right after its county (both carry the county's code)
             pairs = [(x, y) for x in a.candidates for y in b.candidates
                      if g.is_under(y, x) and (x != y or (b.is_town and not a.is_town))]
             if not pairs:
+                if chain:
+                    dropped.add(i + 1)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
             b.candidates = tuple(dict.fromkeys(y for _, y in pairs))
             a.prefix_of = i + 1
             b.linked = True
+        return [m for i, m in enumerate(mentions) if i not in dropped]
 
     # ------------------------------------------------------------------ resolving
 
@@ -580,7 +604,9 @@ class Gazetteer:
         lead_end = _lead_end(body)
         persons, title_persons = person_spans(body), person_spans(title)
         noise = _noise_spans(body, persons)
-        title_noise = junk_spans(title) + title_persons
+        # a title that opens with an agency's dateline is the first line of a page without a
+        # headline (中新社西安12月13日电…): where the reporter sat, as in the body
+        title_noise = junk_spans(title) + title_persons + [m.span() for m in DATELINE.finditer(title)]
         if len(title.strip()) <= _INSERT_MAX and title.strip() in repeated_lines(body, 2):
             # a spun reprint's insert taken for the title ("青海西宁" between its paragraphs); a
             # headline the body repeats is longer
@@ -655,10 +681,11 @@ class Gazetteer:
     def _registration(self, title: str, body: str, tally: _Tally) -> _Mention | None:
         """The province of the site's registration numbers, postal code or big-city telephone
         number (`registration`), read only when nothing else names a province and no national
-        body is named (a ministry's site is registered in 北京): the one province they agree on."""
+        body is named (a ministry's site is registered in 北京) outside the titles of documents the
+        text cites (《教育部办公厅关于…的通知》 passed on by a local body): the one province they agree on."""
         g = self.data
         if any(g.divisions[c].level == PROVINCE for c in tally.votes.total) or \
-                _NATIONAL_BODY.search(title) or _NATIONAL_BODY.search(body):
+                _NATIONAL_BODY.search(title) or _NATIONAL_BODY.search(_CITED_TITLE.sub("", body)):
             return None
         found = registrations(body, self._provinces)
         if len({r.province for r in found}) != 1:

@@ -328,3 +328,77 @@ def test_security_facilities_are_campus_security(tax):
     body = ("会议指出，部分学校安全防范设施还不完善。\n"
             "各校要落实中小学幼儿园安全防范建设要求，年底前完成改造。")
     assert "security" in tag_hazards("县教育局召开学校安全工作会议", body, tax).hazards
+
+
+def test_a_word_ending_before_a_security_word_is_not_campus_security(tax):
+    # 平安保驾护航 holds 安保: 平安 before 保驾
+    title = "市场监管局开展春季校园食品安全专项检查"
+    body = ("市场监管局开展春季校园食品安全专项检查。\n检查人员查看了学校食堂的食材采购台账和留样记录。\n"
+            "下一步，该局将持续加强监管，为新学期校园平安保驾护航。")
+    assert tag_hazards(title, body, tax).hazards == ["food_safety"]
+
+
+def test_a_campaign_called_a_safety_battle_is_not_campus_security(tax):
+    # 质量安全保卫战 holds 安全保卫; a title naming it would make campus security the primary
+    title = "市场监管系统打响开学季校园质量安全保卫战"
+    body = ("开学之际，市场监管部门对学校食堂开展食品安全专项检查。\n"
+            "检查人员查看了食材采购台账和留样记录，督促学校落实食品安全主体责任。")
+    r = tag_hazards(title, body, tax)
+    assert r.hazards == ["food_safety"] and r.primary == "food_safety"
+
+def test_self_built_houses_are_building_safety(tax):
+    body = ("检查组对各校安全隐患排查整治情况进行实地检查。\n"
+            "重点检查了学校周边经营性自建房安全专项整治的推进情况。")
+    assert "building" in tag_hazards("县教育局开展平安校园验收检查", body, tax).hazards
+
+
+@pytest.mark.parametrize("phrase", ["电气消防安全", "电气火灾隐患", "居家用电用气安全", "冬季用气用电安全", "宿舍私拉电线",
+                                    "宿舍内大功率用电现象", "部分学校用电线路不规范"])
+def test_wiring_and_power_use_are_electrical_safety(tax, phrase):
+    body = f"检查组对全县学校开展安全大检查。\n检查中发现{phrase}等问题，已责令限期整改。"
+    assert "electrical" in tag_hazards("县教育局开展校园安全大检查", body, tax).hazards
+
+
+def test_canteen_hygiene_and_leaders_eating_with_students_are_food_safety(tax):
+    body = "检查组重点查看了危化品管理、监控系统运行、餐厅卫生、校领导跟餐等情况。"
+    assert "food_safety" in tag_hazards("县教育局开展开学安全检查", body, tax).hazards
+
+
+def test_washing_and_disinfecting_dishes_is_canteen_hygiene_not_an_epidemic(tax):
+    body = ("开学之际，区市场监管局对辖区学校食堂开展食品安全专项检查，排查校园安全隐患。\n"
+            "检查人员重点查看了食材采购贮存、食品留样、清洗消毒等关键环节。\n"
+            "执法人员要求各校做好餐饮具清洗消毒，落实从业人员晨检制度。")
+    r = tag_hazards("区市场监管局开展开学季校园食品安全检查", body, tax)
+    assert r.hazards == ["food_safety"]
+
+def test_the_last_item_of_a_list_of_departments_is_a_participant(tax):
+    # 应急管理、卫健、消防等部门: who gives the talks in a traffic campaign, not fire safety
+    body = ("市教育局联合市公安、交警部门开展交通安全进校园宣讲活动，排查校园安全隐患。\n"
+            "同时联合市应急管理、卫健、消防等部门开展进校园专题讲座一百场。\n"
+            "各校还向周边商户发放了宣传册。")
+    assert tag_hazards("市教育局开展交通安全进校园活动", body, tax).hazards == ["traffic"]
+
+def test_the_subject_of_a_leaders_remarks_being_studied_is_not_a_hazard(tax):
+    # a study session on remarks "关于…防灾减灾救灾": citing their subject, not acting on it
+    body = ("会议传达学习了习近平总书记关于应急管理、防灾减灾救灾重要论述。\n"
+            "会议要求，各学校要加强理论学习，推动主题教育走深走实。\n"
+            "会议还部署了下半年学校安全工作，要求各学校开展安全隐患排查。")
+    assert tag_hazards("县教育局召开党组理论学习中心组学习会", body, tax).hazards == []
+
+
+def test_shops_around_schools_are_a_market_inspection_not_campus_security(tax):
+    # 校园周边 before 商超 / 文具店 / 消费: where the inspectors went, not the schools' security
+    body = ("开学之际，市场监管局对辖区学校食堂开展食品安全专项检查，排查校园安全隐患。\n"
+            "执法人员还检查了校园周边商超和文具店销售的学生用品。\n"
+            "该局将持续净化校园周边消费环境。")
+    assert tag_hazards("市场监管局开展开学季校园食品安全检查", body, tax).hazards == ["food_safety"]
+
+
+def test_other_is_the_primary_only_when_no_named_hazard_is_assigned(tax):
+    title = "派出所民警走进校园开展普法宣讲"
+    body = ("民警为学生讲解了交通安全知识和禁毒知识。\n民警展示了毒品仿真模型，提醒学生远离毒品、拒绝诱惑。\n"
+            "民警还提醒学生上下学途中戴好头盔。")
+    r = tag_hazards(title, body, tax)
+    assert set(r.hazards) == {"traffic", "other"} and r.primary == "traffic"
+    r = tag_hazards(title, "民警展示了毒品仿真模型，提醒学生远离毒品。\n民警还讲解了禁毒知识。", tax)
+    assert r.hazards == ["other"] and r.primary == "other"

@@ -190,3 +190,69 @@ def test_an_autonomous_county_written_with_its_people_dropped_is_that_county(gz)
     r = resolve(gz, "市场监管所开展校园周边食品检查", "检查组对景谷自治县第一中学周边的餐饮店进行了检查。")
     assert (r.province, r.city, r.county) == ("云南省", "普洱市", "景谷傣族彝族自治县")
     assert resolve(gz, "", "湘西自治州教育局部署安全工作。").city == "湘西土家族苗族自治州"
+
+
+def test_an_agency_dateline_in_a_headline_less_first_line_is_where_the_reporter_sat(gz):
+    # a page without a headline: its first line, dateline included, was taken for the title
+    first = "中新社西宁五月八日电(记者 李文)记者从平安区教育局获悉，辖区六所学校近日开展了防溺水专项检查"
+    r = resolve(gz, first, first + "。\n平安区地处海东市西部，境内河流较多。")
+    assert (r.province, r.city, r.county) == ("青海省", "海东市", "平安区")
+
+
+def test_a_rule_of_law_paper_names_where_it_is_based_not_the_place(gz):
+    # 湖南法治报 is a provincial paper: its name says nothing of where the story is
+    first = "湖南法治报讯(通讯员 周敏)连日来，某地公安扎实推进平安校园建设"
+    body = first + "。\n桃源县公安局组织民警在辖区学校门口开展护学岗执勤。\n桃源县各派出所同步开展校园周边巡查。"
+    r = resolve(gz, first, body)
+    assert (r.province, r.city, r.county) == ("湖南省", "常德市", "桃源县")
+
+
+def test_a_short_name_inside_a_common_word_is_no_place(gz):
+    # 幸福安宁 holds 福安 (福建 福安市)
+    r = resolve(gz, "护校安园 守护千万家庭的幸福安宁", "城步苗族自治县公安局在辖区各校开展护学岗执勤。")
+    assert (r.province, r.county) == ("湖南省", "城步苗族自治县")
+    assert "福安市" not in r.secondary
+
+
+def test_education_departments_everywhere_are_not_the_ministry(gz):
+    # 各地教育部门开展: the departments of every place, not 教育部 acting (a national document)
+    body = "8月30日，宁夏400多所中小学开学。\n宁夏各地教育部门开展了开学安全大检查。"
+    assert resolve(gz, "", body).province == "宁夏回族自治区"
+
+
+def test_a_national_body_ends_its_clause_at_a_half_width_comma(gz):
+    # 教育部专家,为…开展: the experts come from the ministry; the verb is in the next clause
+    body = "近日，学校邀请教育部专家,为师生开展安全培训。兰州市城关区各校校长参加。"
+    r = resolve(gz, "", body)
+    assert (r.province, r.city, r.county) == ("甘肃省", "兰州市", "城关区")
+
+
+def test_a_railway_body_named_after_its_hub_is_not_the_place(gz):
+    # 上海铁路公安局 and its 徐州公安处 are named after railway hubs; the station's county is the place
+    r = resolve(gz, "上海铁路公安局徐州公安处萧县站派出所开展铁路安全宣传进校园", "民警为学生讲解铁路沿线安全知识。")
+    assert (r.province, r.city, r.county) == ("安徽省", "宿州市", "萧县")
+
+
+def test_a_province_opening_a_periodical_title_is_an_outlet(gz):
+    # 《甘肃教育》 is a provincial magazine: a page of it says nothing of the province as a whole
+    body = ("《甘肃教育》2023年第5期\n天水市教育局联合市公安局开展交通安全进校园活动。\n"
+            "天水市各中小学同步开展安全教育主题班会。")
+    r = resolve(gz, "《甘肃教育》2023年第5期", body)
+    assert (r.province, r.city) == ("甘肃省", "天水市")
+
+
+def test_a_township_office_under_a_city_bureau_is_not_a_namesake_elsewhere(gz):
+    # 黄土坡 is a township of 六盘水; a 派出所 of 宜昌市公安局 stands in 宜昌
+    r = resolve(gz, "宜昌市公安局黄土坡派出所开展护学岗执勤", "民警在辖区学校门口维护上学放学秩序。")
+    assert (r.province, r.city) == ("湖北省", "宜昌市")
+    assert "六盘水市" not in r.secondary
+
+
+def test_a_national_document_the_text_passes_on_does_not_hide_the_site_registration(gz):
+    # a local body relays 《教育部办公厅关于…的通知》: citing the ministry, not being its site
+    body = ("中心召开安全工作会议，传达了《教育部办公厅关于加强中小学实验室安全管理的通知》精神。\n"
+            "中心所属各校校长参加会议。\n鲁ICP备05012345号")
+    r = resolve(gz, "中心召开安全工作会议", body)
+    assert r.province == "山东省"
+    # the ministry named outside a cited title still holds the registration back
+    assert resolve(gz, "中心召开安全工作会议", body.replace("《", "").replace("》", "")).province is None
