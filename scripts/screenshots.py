@@ -5,7 +5,9 @@
 Drives Debian's headless Chromium (selenium + /usr/bin/chromedriver, installed by `./run test`)
 and writes docs/screenshots/{search,document,status,phone}.png: a journalist's search (a hazard in
 a province, with its timeline and map), the first result's document page, the crawl status page,
-and the search page at a phone's width with the filter drawer closed.
+and the search page at a phone's width with the filter drawer closed. Chromium draws Chinese only
+with a CJK font installed (Debian: `apt-get install fonts-noto-cjk`); without one every
+character is a box.
 """
 
 from __future__ import annotations
