@@ -402,3 +402,12 @@ def test_other_is_the_primary_only_when_no_named_hazard_is_assigned(tax):
     assert set(r.hazards) == {"traffic", "other"} and r.primary == "traffic"
     r = tag_hazards(title, "民警展示了毒品仿真模型，提醒学生远离毒品。\n民警还讲解了禁毒知识。", tax)
     assert r.hazards == ["other"] and r.primary == "other"
+
+
+def test_quoted_items_side_by_side_are_a_list_of_hazards(tax):
+    # “消防安全”“交通安全”“防溺水”: an enumeration written with quotation marks instead of 、
+    body = ("市教委将在部分区县建设一批体验基地。\n"
+            "各基地分别围绕“消防安全”“交通安全”“防溺水”等主题，开展以体验、实践为主的教育活动。\n"
+            "市教委还将为高中生免费配送教材。")
+    r = tag_hazards("本市推进中小学体验基地建设", body, tax)
+    assert {"fire", "traffic", "drowning"} <= set(r.hazards)
