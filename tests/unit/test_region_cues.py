@@ -256,3 +256,14 @@ def test_a_national_document_the_text_passes_on_does_not_hide_the_site_registrat
     assert r.province == "山东省"
     # the ministry named outside a cited title still holds the registration back
     assert resolve(gz, "中心召开安全工作会议", body.replace("《", "").replace("》", "")).province is None
+
+
+@pytest.mark.parametrize("title", [
+    "近日，泗洪县市场监管局联合县开发区分局和县教育局，对全县学校的电梯开展专项检查",
+    "为优化教师配置，宁陵县教育局会同县人社局、编办等部门开展乡村教师交流",
+])
+def test_a_conjunction_before_a_county_bureau_is_not_a_county_of_that_name(gz, title):
+    # 和县 (安徽) and 会同县 (湖南) are counties, but "分局和县教育局" reads "and the county's bureau"
+    r = resolve(gz, title, "各校按要求完成整改。")
+    assert r.county in ("泗洪县", "宁陵县")
+    assert r.province in ("江苏省", "河南省")
