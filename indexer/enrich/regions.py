@@ -250,9 +250,10 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           "保安", "治安", "公安", "平安", "安全", "长安", "大安", "幸福", "联合", "结合", "综合", "配合", "符合",
                           "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一"])
 _HAN_RE = re.compile(f"[{HAN}]")
-# A county whose name starts with a conjunction or 会同 ("together with"), right after a body's
-# name, is that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县).
-_CONJUNCTION_HEADS = ("会同", "和", "与", "及", "同")
+# A county named a conjunction or 会同 ("together with") plus 县, right after a body's name, is
+# that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县). Only these
+# names: 公安局和平分局 and 教育局同安区分局 name 和平区 and 同安区.
+_CONJUNCTION_COUNTIES = frozenset(head + "县" for head in ("会同", "和", "与", "及", "同"))
 _BODY_END = frozenset("局科委办院所队府站部")
 # The value of a source line that is an outlet or an account, not an issuing body.
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道)$")
@@ -448,7 +449,7 @@ class Gazetteer:
                 # 投资兴业 holds 资兴, 联合江口 合江: a short name whose first character ends a word
                 entries = tuple(e for e in entries if e.kind not in _SHORT_KINDS)
                 kinds = _kinds(entries)
-            if start and text[start - 1] in _BODY_END and name.startswith(_CONJUNCTION_HEADS):
+            if start and text[start - 1] in _BODY_END and name in _CONJUNCTION_COUNTIES:
                 continue  # 宝应县市场监管局…和县教育局, 歙县教育局会同县人社局: "and / with the county's bureau"
             if not towns:
                 if not kinds.isdisjoint(_TOWN_OR_INSTITUTION):

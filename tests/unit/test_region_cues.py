@@ -267,3 +267,8 @@ def test_a_conjunction_before_a_county_bureau_is_not_a_county_of_that_name(gz, t
     r = resolve(gz, title, "各校按要求完成整改。")
     assert r.county in ("泗洪县", "宁陵县")
     assert r.province in ("江苏省", "河南省")
+
+
+def test_a_district_named_right_after_a_bureau_is_not_taken_for_a_conjunction(gz):
+    # only 和县 / 会同县 are read as "and / with the county": 同安区 after 教育局 stays a district
+    assert resolve(gz, "厦门市教育局同安区分局开展校园安全检查", "各校按要求完成整改。").county == "同安区"
