@@ -214,10 +214,13 @@ class GazetteerData:
 def _short_of(name: str, short: str, level: int) -> list[str]:
     """Short forms of a full name: the table's short name plus the forms people write (恩施州, 彭水县,
     威宁自治县).
-    An autonomous unit named after its people has none in the table: 东乡族自治县 → 东乡, 东乡县."""
+    An autonomous unit named after its people has none in the table: 东乡族自治县 → 东乡, 东乡县.
+    A 新区 is written without it (浦东公安分局, 滨海新区 → 滨海); the table keeps 新 (浦东新)."""
     out = []
     if not short and name.endswith(("自治县", "自治旗", "自治州")) and len(name) > 5:
         short = name[:-3].removesuffix("族")
+    if short and name.endswith("新区") and short == name[:-1] and len(short) >= 3:
+        short = short[:-1]
     if short and short != name:
         out.append(short)
         # and the official abbreviation, the people dropped (威宁自治县, 湘西自治州, 莫力达瓦自治旗)

@@ -165,6 +165,8 @@ _SCHOOL_NAMED = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|[^\W\d_
 # A county's or city's bureau between its name and a township office under it (宁德市公安局|X派出所).
 _BUREAU = re.compile(r"(?:公安局|公安分局|教育局|教体局|教育和体育局|教育体育局|市场监督管理局|市场监管局|司法局|卫生健康局"
                      r"|卫健局|供电公司|供电局)")
+# Between a city and the branch a district's short name heads (天津市公安局|和平|分局).
+_POLICE_BEFORE = re.compile(r"公安局$")
 # After a short name: a railway body named after its hub (北京铁路局, 成都铁路公安局) or a railway
 # police division (石家庄公安处: a city's police is a 公安局), not the place of the story.
 _RAILWAY_AFTER = re.compile(r"铁路|公安处")
@@ -250,6 +252,8 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           "保安", "治安", "公安", "平安", "安全", "长安", "大安", "幸福", "联合", "结合", "综合", "配合", "符合",
                           "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一"])
 _HAN_RE = re.compile(f"[{HAN}]")
+# 我省 / 全省 / 省教育厅 at the start of a clause: the text's own province, unnamed.
+_PROVINCE_DEIXIS = re.compile(rf"[我本全]省(?![长级])|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
 # A county named a conjunction or 会同 ("together with") plus 县, right after a body's name, is
 # that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县). Only these
 # names: 公安局和平分局 and 教育局同安区分局 name 和平区 and 同安区.
@@ -442,7 +446,11 @@ class Gazetteer:
                 kinds = _kinds(entries)
                 kinds = kinds_of[name] = self._kind_sets.setdefault(kinds, kinds)
             if not kinds.isdisjoint(_WORD_KINDS):
-                entries = self._bound_words(text, start, end, entries, ends.get(start, ()))
+                before = ends.get(start, ())
+                police = _POLICE_BEFORE.search(text, max(0, start - 8), start) if text.startswith("分局", end) else None
+                if police:  # 天津市公安局和平分局: a district's branch under its city's bureau
+                    before = ends.get(police.start(), ())
+                entries = self._bound_words(text, start, end, entries, before)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
             if start and text[start - 1:start + 1] in _WORD_BEFORE and not kinds.isdisjoint(_SHORT_KINDS):
@@ -509,7 +517,10 @@ class Gazetteer:
                   issuer_spans: list[tuple[int, int]] | None = None,
                   media_spans: list[tuple[int, int]] | None = None,
                   signature: list[tuple[int, int]] | None = None,
-                  persons: list[tuple[int, int]] | None = None) -> list[_Mention]:
+                  persons: list[tuple[int, int]] | None = None,
+                  outlets: list[_Mention] | None = None) -> list[_Mention]:
+        """The place names of one field as mentions; a provincial outlet's name (湖南日报) goes to
+        `outlets` instead: it votes only where the text speaks of its province (`_outlet_province`)."""
         out = []
         persons = person_spans(text) if persons is None else persons
         for start, end, name, entries, kinds in self._scan(text):
@@ -560,7 +571,11 @@ class Gazetteer:
                 weight, fld = W_ISSUER, "signature"
             if media:  # an outlet names where it is based, not who issued the text
                 if all(self.data.divisions[e.code].level == PROVINCE for e in entries):
-                    continue  # a provincial or a capital's paper (北京日报, 浙江法制报) reprints from anywhere
+                    # a provincial or a capital's paper (北京日报, 浙江法制报) reprints from anywhere
+                    if outlets is not None and len(entries) == 1:
+                        outlets.append(_Mention(name, start, field_name, W_MEDIA, (entries[0].code,), "media",
+                                                resolved=entries[0].code))
+                    continue
                 weight, kinds = (W_MEDIA if field_name == "body" else weight), frozenset({"media"})
                 fld = "body" if field_name == "body" else field_name
             codes = [e.code for e in entries]
@@ -620,7 +635,8 @@ class Gazetteer:
             title_noise.append((0, len(title)))
 
         mentions: list[_Mention] = []
-        mentions += self._mentions(title, "title", W_TITLE, noise=title_noise, persons=title_persons)
+        outlets: list[_Mention] = []  # provincial outlets (湖南日报讯): see `_outlet_province`
+        mentions += self._mentions(title, "title", W_TITLE, noise=title_noise, persons=title_persons, outlets=outlets)
         issuer_spans, media_spans = self._source_spans(body)
         if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
             # an outlet or an account (also when the page's issuer was cut from a media source line)
@@ -630,7 +646,7 @@ class Gazetteer:
         else:
             mentions += self._mentions(issuer, "issuer", W_ISSUER)
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
-                                   signature_spans(body), persons)
+                                   signature_spans(body), persons, outlets)
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:
             mentions.append(_Mention(ctx.region_hint or "", 0, "hint", W_HINT, (hint_code,), "hint"))
@@ -669,6 +685,10 @@ class Gazetteer:
         if deixis is not None:
             mentions.append(deixis)
             self._vote(tally, deixis)
+        outlet = self._outlet_province(outlets, title, body, noise, tally)
+        if outlet is not None:
+            mentions.append(outlet)
+            self._vote(tally, outlet)
 
         national = _national_mentions(title, body, lead_end, noise)
         # a county or township named before the national body in the text: a local story with a
@@ -684,6 +704,17 @@ class Gazetteer:
             self._vote(tally, registration)
         chosen = self._descend(tally)
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
+
+    def _outlet_province(self, outlets: list[_Mention], title: str, body: str, noise: list[tuple[int, int]],
+                         tally: _Tally) -> _Mention | None:
+        """A provincial outlet (湖南日报讯, 河北新闻网) whose text speaks of its own province (我省,
+        全省, 省教育厅 at the start of a clause) and names no other place: the outlet's province.
+        Elsewhere a provincial paper reprints from anywhere and says nothing."""
+        if tally.votes.total or len({m.resolved for m in outlets}) != 1:
+            return None
+        marks = [m for fld, text in (("title", title), ("body", body)) for m in _PROVINCE_DEIXIS.finditer(text)
+                 if fld == "title" or not inside(m.start(), noise)]
+        return outlets[0] if marks else None
 
     def _registration(self, title: str, body: str, tally: _Tally) -> _Mention | None:
         """The province of the site's registration numbers, postal code or big-city telephone

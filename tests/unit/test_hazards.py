@@ -411,3 +411,15 @@ def test_quoted_items_side_by_side_are_a_list_of_hazards(tax):
             "市教委还将为高中生免费配送教材。")
     r = tag_hazards("本市推进中小学体验基地建设", body, tax)
     assert {"fire", "traffic", "drowning"} <= set(r.hazards)
+
+
+def test_a_boiler_in_a_heating_story_is_the_scene_not_special_equipment(tax):
+    # 锅炉 named where no check, upkeep or safety of it is: the heating story, not its safety
+    body = ("入冬以来，县第三中学的师生告别了烧煤取暖。以前每到冬天，工人天不亮就要赶到学校烧锅炉，教室里满是煤烟味。"
+            "今年学校完成了煤改电工程，锅炉拆除后，每间教室都装上了电暖器，师生们在温暖的教室里上课。"
+            "学校负责人介绍，改造后取暖费用下降了一半。")
+    assert "special_equipment" not in tag_hazards("告别煤炉取暖 学校温暖过冬", body, tax).hazards
+    # a boiler that is checked is special equipment
+    body = ("县教育局组织安全检查组对全县寄宿制学校开展冬季安全检查，重点检查锅炉运行、司炉人员持证上岗和锅炉房消防设施。"
+            "检查组对发现的问题当场反馈，要求限期整改。")
+    assert "special_equipment" in tag_hazards("县教育局开展冬季校园安全检查", body, tax).hazards

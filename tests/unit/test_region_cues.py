@@ -272,3 +272,35 @@ def test_a_conjunction_before_a_county_bureau_is_not_a_county_of_that_name(gz, t
 def test_a_district_named_right_after_a_bureau_is_not_taken_for_a_conjunction(gz):
     # only 和县 / 会同县 are read as "and / with the county": 同安区 after 教育局 stays a district
     assert resolve(gz, "厦门市教育局同安区分局开展校园安全检查", "各校按要求完成整改。").county == "同安区"
+
+
+@pytest.mark.parametrize(("title", "province", "county"), [
+    ("天津市公安局和平分局开展护校安园巡逻", "天津市", "和平区"),
+    ("沈阳市公安局和平分局民警走进校园", "辽宁省", "和平区"),
+])
+def test_a_word_named_branch_under_its_city_police_bureau_is_that_district(gz, title, province, county):
+    # 和平 is an ordinary word, bound to a place only where the text binds it: a police branch
+    # (分局) under its city's bureau is named after its district
+    r = resolve(gz, title, "民警在辖区学校周边开展巡逻防控。")
+    assert (r.province, r.county) == (province, county)
+    # without the city before the bureau the word stays a word
+    assert resolve(gz, "公安局和平分局民警走进校园", "民警在辖区学校周边开展巡逻防控。").county is None
+
+
+def test_a_new_area_written_without_xinqu_is_that_district(gz):
+    # 浦东新区 is written 浦东 in the names of its bodies (浦东公安分局, 浦东教育)
+    r = resolve(gz, "上海市公安局浦东分局开展校园安全检查", "民警对辖区学校开展安全检查。")
+    assert (r.province, r.county) == ("上海市", "浦东新区")
+
+
+def test_a_provincial_outlet_speaking_of_its_own_province_is_that_province(gz):
+    # a provincial paper reprints from anywhere; with 我省 / 全省 and no other place it is home news
+    body = "浙江日报讯 记者从省教育厅获悉，我省将在全省中小学开展为期三个月的防溺水专项行动。"
+    r = resolve(gz, "部署中小学防溺水专项行动", body)
+    assert r.province == "浙江省"
+    assert any(e.rule == "region:media" for e in r.evidence)
+    # without the province's own words the paper says nothing of the place
+    assert resolve(gz, "部署中小学防溺水专项行动", "浙江日报讯 记者获悉，教育部将开展防溺水专项行动。").province is None
+    # and a place the text names decides over the outlet
+    r = resolve(gz, "部署中小学防溺水专项行动", "浙江日报讯 我省邻近的天津市将开展防溺水专项行动。")
+    assert r.province == "天津市"
