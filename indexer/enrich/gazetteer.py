@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -233,6 +234,35 @@ def _short_of(name: str, short: str, level: int) -> list[str]:
     return out
 
 
+# Inner Mongolia's banners as people write them: 科尔沁右翼中旗 → 科右中旗, 乌拉特前旗 → 乌前旗.
+_BANNER_WING = re.compile(r"^(.).+?(?:([左右])翼?)?([前中后])?旗$")
+# First characters that say a direction or a number: 东乌珠穆沁旗 is 东乌旗, and 四旗 or 正旗 no banner.
+_BANNER_NOT_FIRST = frozenset("东西南北中正镶四")
+
+
+def _banner_abbreviations(divisions: Iterable[Division]) -> list[tuple[str, str]]:
+    """The abbreviations of banners of four characters or more: the first character and the wing
+    (科右中旗, 乌前旗, 阿左旗), else the first character alone where no other banner starts with it
+    (伊金霍洛旗 → 伊旗, 太仆寺旗 → 太旗; 乌审旗 shares 乌 with the 乌拉特 banners and gets none),
+    or the first two after a direction (东乌珠穆沁旗 → 东乌旗)."""
+    banners = [d for d in divisions if d.level == COUNTY and d.name.endswith("旗")]
+    firsts: dict[str, int] = {}
+    for d in banners:
+        firsts[d.name[0]] = firsts.get(d.name[0], 0) + 1
+    out = []
+    for d in banners:
+        if len(d.name) < 4 or d.name.endswith("自治旗"):
+            continue
+        wing = _BANNER_WING.match(d.name)
+        if wing and (wing.group(2) or wing.group(3)):
+            out.append((wing.group(1) + (wing.group(2) or "") + (wing.group(3) or "") + "旗", d.code))
+        elif d.name[0] in "东西":
+            out.append((d.name[:2] + "旗", d.code))
+        elif firsts[d.name[0]] == 1 and d.name[0] not in _BANNER_NOT_FIRST:
+            out.append((d.name[0] + "旗", d.code))
+    return out
+
+
 # The part of a township's name people drop: 榆关镇 → 榆关, 孙武街道 → 孙武, 贡宝拉格苏木.
 _TOWN_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,4}族)+)?(?:街道办事处|办事处|街道|民族乡|民族苏木|苏木|镇|乡|地区)$")
 
@@ -325,6 +355,8 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
         for s in _short_of(div.name, div.short or "", div.level):
             # 威宁自治县 says what it is, like a full name; 威宁 may be a word or a namesake
             add(s, div.code, "alias" if s.endswith(("自治县", "自治州", "自治旗")) else "short")
+    for abbreviation, code in _banner_abbreviations(divisions.values()):
+        add(abbreviation, code, "alias")
     current = {d.name for d in divisions.values()}
     for name, code in _read_tsv(data_dir / "former.tsv"):
         if name not in current and code in divisions:

@@ -108,7 +108,7 @@ def test_weak_hits_alone_need_a_safety_text(tax):
     body = "各校要加强校园安全管理，开展安全隐患排查。食材要落实索证索票。每餐要留样48小时。"
     assert "food_safety" in tag_hazards("学校安全检查通知", body, tax).hazards
     # two weak hints in one sentence are one hint
-    body = "各校要加强校园安全管理，开展安全隐患排查，食材要索证索票并留样。"
+    body = "各校要加强校园安全管理，开展安全隐患排查，食材要当日采购并留样。"
     assert "food_safety" not in tag_hazards("学校安全检查通知", body, tax).hazards
     # a school's menu page is not about food safety
     body = "本周食堂菜谱：周一红烧肉，周二清蒸鱼，食材新鲜。欢迎同学们到食堂就餐，营养餐每日更新。"
@@ -423,3 +423,17 @@ def test_a_boiler_in_a_heating_story_is_the_scene_not_special_equipment(tax):
     body = ("县教育局组织安全检查组对全县寄宿制学校开展冬季安全检查，重点检查锅炉运行、司炉人员持证上岗和锅炉房消防设施。"
             "检查组对发现的问题当场反馈，要求限期整改。")
     assert "special_equipment" in tag_hazards("县教育局开展冬季校园安全检查", body, tax).hazards
+
+
+@pytest.mark.parametrize("body", [
+    "检查组现场查看了安保设施、消防设施、餐厨安全和校园周边环境，要求各校限期整改。",   # 餐厨 named as a topic
+    "检查组对学校食堂的索证索票、台账登记进行了查验，要求严格落实各项制度。",
+    "县疾控中心经流行病学调查，排除了食源性疾病，学生已全部返校上课。",
+])
+def test_canteen_supply_checks_and_foodborne_illness_are_food_safety(tax, body):
+    assert "food_safety" in tag_hazards("学校安全检查情况通报", body, tax).hazards
+
+
+def test_checking_the_power_installations_is_electrical_safety(tax):
+    body = "供电所工作人员来到县第一中学，对配电室、教室插座等用电设施进行了全面检查，消除了安全隐患。"
+    assert "electrical" in tag_hazards("供电所走进校园开展安全检查", body, tax).hazards

@@ -304,3 +304,19 @@ def test_a_provincial_outlet_speaking_of_its_own_province_is_that_province(gz):
     # and a place the text names decides over the outlet
     r = resolve(gz, "部署中小学防溺水专项行动", "浙江日报讯 我省邻近的天津市将开展防溺水专项行动。")
     assert r.province == "天津市"
+
+
+@pytest.mark.parametrize(("title", "county"), [
+    ("科右中旗消防救援大队走进校园开展消防演练", "科尔沁右翼中旗"),   # first character + wing
+    ("乌前旗教育局部署暑期防溺水工作", "乌拉特前旗"),
+    ("伊旗质监局检查学校特种设备", "伊金霍洛旗"),             # first character, no other banner shares it
+    ("东乌旗第二小学开展安全疏散演练", "东乌珠穆沁旗"),        # a direction and the next character
+])
+def test_a_banner_written_as_people_abbreviate_it_is_that_banner(gz, title, county):
+    r = resolve(gz, title, "各校按要求完成整改。")
+    assert (r.province, r.county) == ("内蒙古自治区", county)
+
+
+def test_a_banner_abbreviation_shared_by_two_banners_is_none(gz):
+    # 乌审旗 and the 乌拉特 banners share 乌: 乌旗 names neither
+    assert resolve(gz, "乌旗教育局部署暑期防溺水工作", "各校按要求完成整改。").county is None
