@@ -103,7 +103,13 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
         if b - a < 40 or (len(found) >= 2 and b - a < 120):
             spans.append((a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
+    if "|" in body or "｜" in body:
+        spans += [m.span() for m in _LINK_ROW.finditer(body, 0, cut)]
     return tuple(spans)
+
+
+# A row of short links between bars (禹城市| 千阳县| 织金县| 福鼎市| …): a site's link list.
+_LINK_ROW = re.compile(r"(?m)^(?:[ \t\u3000]*[^|｜\n]{1,12}?[ \t\u3000]*[|｜]){4,}[^\n]*$")
 
 
 @lru_cache(maxsize=8)

@@ -437,3 +437,8 @@ def test_canteen_supply_checks_and_foodborne_illness_are_food_safety(tax, body):
 def test_checking_the_power_installations_is_electrical_safety(tax):
     body = "供电所工作人员来到县第一中学，对配电室、教室插座等用电设施进行了全面检查，消除了安全隐患。"
     assert "electrical" in tag_hazards("供电所走进校园开展安全检查", body, tax).hazards
+
+
+def test_a_sandstorm_that_closes_schools_is_extreme_weather(tax):
+    body = "气象台发布沙尘暴橙色预警，市教育局根据预警发布通知，全市中小学停课一天，并取消所有户外活动。"
+    assert "extreme_weather" in tag_hazards("沙尘来袭 部分中小学停课", body, tax).hazards

@@ -320,3 +320,12 @@ def test_a_banner_written_as_people_abbreviate_it_is_that_banner(gz, title, coun
 def test_a_banner_abbreviation_shared_by_two_banners_is_none(gz):
     # 乌审旗 and the 乌拉特 banners share 乌: 乌旗 names neither
     assert resolve(gz, "乌旗教育局部署暑期防溺水工作", "各校按要求完成整改。").county is None
+
+
+def test_a_row_of_links_between_bars_does_not_vote(gz):
+    # a site's link list after the article names places from everywhere
+    body = ("3月15日，包头市教育局根据沙尘暴预警发布通知，全市中小学停课一天。\n"
+            "满洲里市教育局也发布通知，全市中小学校全天停课。\n"
+            "禹城市| 千阳县| 织金县| 福鼎市| 招远市| 云龙县| 册亨县| 高邑县| 法库县| 敦化市| 古田县| 东源县|\n")
+    r = resolve(gz, "沙尘来袭 部分中小学停课", body)
+    assert r.province == "内蒙古自治区"
