@@ -30,13 +30,15 @@ Simplified title, issuer and body:
   (`institution`: 复旦大学 → 杨浦区, from the aliases file);
 - local outlets and datelines (`media`: 霍山新闻网讯, 宁陕融媒体中心, 今日房县, 本网钦南讯, a source
   line or issuer that is an account), slogans (美丽宁陕): where the outlet is, never strong, and a
-  provincial paper's or periodical's name (北京日报, 湖南法治报, 《宁夏教育》) not at all;
+  provincial paper's or periodical's name (北京日报, 湖南法治报, 《宁夏教育》) not at all, unless the
+  text speaks of its own province (我省, 全省, 省教育厅) and names no other place;
 - `deixis`: 我县 / 全县 / 县委 / 县应急局 / 本市 bound to the one county (or city) the text names anywhere,
   even by a short form that found no city to confirm it;
 - `level`: the same marks, or a pair of levels (区、镇人大代表, 县、乡两级), pick the one reading of
   an ambiguous name that fits them (王府镇 of a 区 and of a 县, in a text about its 区);
 - short forms that are ordinary words (和平, 江口: `stop_short`) count only where the text binds
-  them: right after their parent (天津市和平保育院 → `short`) or, a township's, before an office
+  them: right after their parent (天津市和平保育院 → `short`), heading a police branch under the
+  parent's bureau (天津市公安局和平分局) or, a township's, before an office
   named after it (江口派出所 → `town_short`); a township's reading gains where its county is named;
 - `doc_number`: a province's one-character name before a document number (豫教安〔2024〕58号);
 - `registration`: the province of the site's ICP licence or public-security filing (陕ICP备,
