@@ -329,3 +329,12 @@ def test_a_row_of_links_between_bars_does_not_vote(gz):
             "禹城市| 千阳县| 织金县| 福鼎市| 招远市| 云龙县| 册亨县| 高邑县| 法库县| 敦化市| 古田县| 东源县|\n")
     r = resolve(gz, "沙尘来袭 部分中小学停课", body)
     assert r.province == "内蒙古自治区"
+
+
+def test_a_short_name_whose_first_character_ends_a_word_like_queboo_is_no_place(gz):
+    # 确保靖州… holds 保靖 (a county of 湘西): a second county that made the text's 县委 ambiguous
+    body = ("12月7日，靖州县委副书记、县长主持召开县政府常务会议，听取全县教育工作汇报。\n"
+            "会议要求，做好校园安全、学生防溺水等工作，确保靖州教育事业健康发展。")
+    r = resolve(gz, "县政府召开常务会议", body)
+    assert r.county == "靖州苗族侗族自治县"
+    assert resolve(gz, "学校安全工作会议", "会议要求各校确保定期开展安全检查。").province is None  # 保定
