@@ -175,6 +175,7 @@ _RAILWAY_AFTER = re.compile(r"铁路|公安处")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
+_CLAUSE_END = re.compile(r"[。！？!?；;\n]")  # a sentence's end: a deixis mark binds no further back
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
@@ -678,7 +679,7 @@ class Gazetteer:
             mentions.append(m)
             self._vote(tally, m)
         marks = _deixis_marks(title, body, noise)
-        deixis = self._deixis(marks, mentions)
+        deixis = self._deixis(marks, mentions, body)
         if deixis is None:
             deixis = self._level_mark(marks, mentions)
             if deixis is not None:
@@ -799,10 +800,12 @@ class Gazetteer:
                 media_spans.append(m.span(group))
         return issuer_spans, media_spans
 
-    def _deixis(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention]) -> _Mention | None:
+    def _deixis(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention], body: str) -> _Mention | None:
         """我县 / 全县 / 县委 / 本市: the one county (or city) the text names anywhere, even by a
-        short form that found no city to confirm it (黑山 with 县委, 县政府 around it); 我校 /
-        全校: the one university it names (its campus unit)."""
+        short form that found no city to confirm it (黑山 with 县委, 县政府 around it); where the
+        text names several, the one named last before the mark in its sentence (开封市教体局…宣布
+        全市中小学停课, in a text that names 新乡市 too); 我校 / 全校: the one university it names
+        (its campus unit)."""
         g = self.data
         if not words:
             return None
@@ -820,6 +823,12 @@ class Gazetteer:
             fits = list(schools) if mark == "校" else [c for c in units if _deixis_fits(g.divisions[c], mark)]
             if len(fits) == 1:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
+            if len(fits) > 1 and fld == "body" and mark != "校":
+                before = [(m.start, c) for c in fits for m in units[c]
+                          if m.field in _BODY_FIELDS and m.start < start and not _CLAUSE_END.search(body, m.start, start)]
+                if before:
+                    code = max(before)[1]
+                    return _Mention(phrase, start, fld, W_DEIXIS, (code,), "deixis", resolved=code)
         return None
 
     def _level_mark(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention]) -> _Mention | None:

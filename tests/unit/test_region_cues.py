@@ -338,3 +338,15 @@ def test_a_short_name_whose_first_character_ends_a_word_like_queboo_is_no_place(
     r = resolve(gz, "县政府召开常务会议", body)
     assert r.county == "靖州苗族侗族自治县"
     assert resolve(gz, "学校安全工作会议", "会议要求各校确保定期开展安全检查。").province is None  # 保定
+
+
+def test_a_deixis_mark_binds_to_the_unit_named_before_it_in_its_sentence(gz):
+    # two cities named: 全市 right after 包头市教育局 in its sentence is 包头市
+    body = ("受强冷空气影响，多地出现沙尘暴天气。\n"
+            "包头市教育局根据预警及时发布通知，要求全市中小学3月15日停课一天。\n"
+            "满洲里市气象台也发布了大风橙色预警。")
+    r = resolve(gz, "沙尘来袭 部分中小学停课", body)
+    assert r.city == "包头市"
+    # a mark in a sentence of its own names no one of them
+    body = body.replace("要求全市中小学", "。全市中小学")
+    assert resolve(gz, "沙尘来袭 部分中小学停课", body).city is None
