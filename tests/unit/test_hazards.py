@@ -442,3 +442,16 @@ def test_checking_the_power_installations_is_electrical_safety(tax):
 def test_a_sandstorm_that_closes_schools_is_extreme_weather(tax):
     body = "气象台发布沙尘暴橙色预警，市教育局根据预警发布通知，全市中小学停课一天，并取消所有户外活动。"
     assert "extreme_weather" in tag_hazards("沙尘来袭 部分中小学停课", body, tax).hazards
+
+
+def test_a_vehicles_fittings_are_not_a_list_of_hazards(tax):
+    # 安全带 and 灭火器 among seven fittings of a school bus: a checklist, not fire safety
+    body = ("县教育局联合交警大队对全县校车开展安全检查，对校车的警示灯、停车牌、轮胎、灭火器、安全带、安全门、"
+            "防滑链等设施设备进行了细致检查，并对驾驶员资质进行了核查。")
+    assert tag_hazards("全县校车开展安全大检查", body, tax).hazards == ["traffic"]
+
+
+def test_a_list_that_closes_on_risks_is_a_list_of_hazards_however_few_its_keywords(tax):
+    body = ("检查组对全县学校校舍开展排查，主要就门窗玻璃松动、基础下沉、用电线路老化、墙面渗水、"
+            "应急灯及消防设施能否正常使用等安全隐患进行排查。")
+    assert "fire" in tag_hazards("全县校舍安全隐患排查", body, tax).hazards
