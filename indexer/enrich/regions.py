@@ -221,12 +221,16 @@ def _deixis_words(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
-def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]]) -> dict[str, tuple[str, int, str]]:
-    """Each deixis mark (县, 区, 市, 旗, 校) the text uses, with its first place: field, offset, words."""
+def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]],
+                  names: dict[str, list[tuple[int, int]]]) -> dict[str, tuple[str, int, str]]:
+    """Each deixis mark (县, 区, 市, 旗, 校) the text uses, with its first place: field, offset, words.
+    A mark that ends a place's name is that name's (思茅区、镇沅县 holds no "区、镇" pair)."""
     words: dict[str, tuple[str, int, str]] = {}
     for fld, text in (("title", title), ("body", body)):
         for found in _deixis_words(text):
             if fld == "body" and inside(found.start(), noise):
+                continue
+            if any(a <= found.start() < b for a, b in names[fld]):
                 continue
             words.setdefault(found.group(1), (fld, found.start(), found.group(0)))
     return words
@@ -678,7 +682,11 @@ class Gazetteer:
         for m in self._doc_numbers(title, body):
             mentions.append(m)
             self._vote(tally, m)
-        marks = _deixis_marks(title, body, noise)
+        names: dict[str, list[tuple[int, int]]] = {"title": [], "body": []}
+        for m in mentions:
+            if m.field in ("title", "body", "lead", "issuer_line", "signature"):
+                names["title" if m.field == "title" else "body"].append((m.start, m.start + len(m.phrase)))
+        marks = _deixis_marks(title, body, noise, names)
         deixis = self._deixis(marks, mentions, body)
         if deixis is None:
             deixis = self._level_mark(marks, mentions)

@@ -350,3 +350,11 @@ def test_a_deixis_mark_binds_to_the_unit_named_before_it_in_its_sentence(gz):
     # a mark in a sentence of its own names no one of them
     body = body.replace("要求全市中小学", "。全市中小学")
     assert resolve(gz, "沙尘来袭 部分中小学停课", body).city is None
+
+
+def test_a_level_pair_is_not_read_across_two_names(gz):
+    # 思茅区、镇沅县 holds "区、镇", but that 区 ends a name: no 区、镇 pair to bind
+    body = ("7日21时49分，普洱市景谷县发生6.6级地震。\n"
+            "地震共造成景谷县、思茅区、镇沅县、宁洱县等县区受灾，多所学校停课。")
+    r = resolve(gz, "地震致多所学校停课", body)
+    assert r.county != "思茅区"
