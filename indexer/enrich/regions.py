@@ -153,6 +153,7 @@ _TOWN_KINDS = frozenset({"town", "town_short"})
 _WORD_KINDS = frozenset({"short_word", "town_word"})
 _SHORT_KINDS = frozenset({"short", "former", "town_short"})  # forms that can be the tail of a word
 _TOWN_OR_INSTITUTION = _TOWN_KINDS | {"institution"}
+_WORD_TAIL_KINDS = _SHORT_KINDS | {"town"}  # names whose first character can end the word before them
 _TOWN_SHORT_ONLY = frozenset({"town_short"})
 # A match of the scan: (start, end, name as written, its readings, the kinds of those readings).
 _Match = tuple[int, int, str, tuple[NameEntry, ...], frozenset[str]]
@@ -258,7 +259,10 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           "构建", "创建", "重建", "新建", "在建", "扩建", "共建", "组建", "筹建", "兴建", "援建",
                           "保安", "治安", "公安", "平安", "安全", "长安", "大安", "幸福", "联合", "结合", "综合", "配合", "符合",
                           "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一",
-                          "确保", "担保", "环保", "医保", "社保", "力保"])
+                          "确保", "担保", "环保", "医保", "社保", "力保", "部分",
+                          # a title before a surname: 纪检组长葛晴 holds 长葛
+                          "组长", "局长", "校长", "院长", "所长", "科长", "处长", "部长", "厅长", "队长", "站长",
+                          "班长", "市长", "县长", "区长", "镇长", "乡长", "省长", "州长", "社长", "园长", "事长", "家长"])
 _HAN_RE = re.compile(f"[{HAN}]")
 # 我省 / 全省 / 省教育厅 at the start of a clause: the text's own province, unnamed.
 _PROVINCE_DEIXIS = re.compile(rf"[我本全]省(?![长级])|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
@@ -461,9 +465,10 @@ class Gazetteer:
                 entries = self._bound_words(text, start, end, entries, before)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
-            if start and text[start - 1:start + 1] in _WORD_BEFORE and not kinds.isdisjoint(_SHORT_KINDS):
-                # 投资兴业 holds 资兴, 联合江口 合江: a short name whose first character ends a word
-                entries = tuple(e for e in entries if e.kind not in _SHORT_KINDS)
+            if start and text[start - 1:start + 1] in _WORD_BEFORE and not kinds.isdisjoint(_WORD_TAIL_KINDS):
+                # 投资兴业 holds 资兴, 联合江口 合江, 部分乡镇 分乡镇: a short name (or a township's) whose
+                # first character ends a word
+                entries = tuple(e for e in entries if e.kind not in _WORD_TAIL_KINDS)
                 kinds = _kinds(entries)
             if start and text[start - 1] in _BODY_END and name in _CONJUNCTION_COUNTIES:
                 continue  # 宝应县市场监管局…和县教育局, 歙县教育局会同县人社局: "and / with the county's bureau"

@@ -358,3 +358,11 @@ def test_a_level_pair_is_not_read_across_two_names(gz):
             "地震共造成景谷县、思茅区、镇沅县、宁洱县等县区受灾，多所学校停课。")
     r = resolve(gz, "地震致多所学校停课", body)
     assert r.county != "思茅区"
+
+
+@pytest.mark.parametrize("body", [
+    "12月27日，督查组对部分乡镇学校的安全工作进行了督查。",              # 部分乡镇 holds 分乡镇 (宜昌)
+    "全市教育系统工作会议召开，局党组成员、纪检组长葛晴通报了有关情况。",  # 组长葛晴 holds 长葛 (许昌)
+])
+def test_a_name_whose_first_character_ends_a_word_or_a_title_is_no_place(gz, body):
+    assert resolve(gz, "全市教育系统安全督查", body).province is None
