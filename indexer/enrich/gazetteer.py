@@ -238,14 +238,15 @@ def _short_of(name: str, short: str, level: int) -> list[str]:
 
 # Inner Mongolia's banners as people write them: 科尔沁右翼中旗 → 科右中旗, 乌拉特前旗 → 乌前旗.
 _BANNER_WING = re.compile(r"^(.).+?(?:([左右])翼?)?([前中后])?旗$")
-# First characters that say a direction or a number: 东乌珠穆沁旗 is 东乌旗, and 四旗 or 正旗 no banner.
-_BANNER_NOT_FIRST = frozenset("东西南北中正镶四")
+# First characters that say a direction or a number (东乌珠穆沁旗 is 东乌旗, and 四旗 or 正旗 no
+# banner) or that are common surnames (陈旗 is a teacher's name before it is 陈巴尔虎旗).
+_BANNER_NOT_FIRST = frozenset("东西南北中正镶四陈翁")
 
 
 def _banner_abbreviations(divisions: Iterable[Division]) -> list[tuple[str, str]]:
     """The abbreviations of banners of four characters or more: the first character and the wing
     (科右中旗, 乌前旗, 阿左旗), else the first character alone where no other banner starts with it
-    (伊金霍洛旗 → 伊旗, 太仆寺旗 → 太旗; 乌审旗 shares 乌 with the 乌拉特 banners and gets none),
+    (伊金霍洛旗 → 伊旗, 太仆寺旗 → 太旗; 阿鲁科尔沁旗 shares 阿 with 阿巴嘎旗 and gets none),
     or the first two after a direction (东乌珠穆沁旗 → 东乌旗)."""
     banners = [d for d in divisions if d.level == COUNTY and d.name.endswith("旗")]
     firsts: dict[str, int] = {}

@@ -92,9 +92,9 @@ MAX_ITEM = 12  # characters: the first and last item of a list are cut to this, 
 # A list that closes on "等…场所 / 部门" lists places or bodies (食堂、实验室等重点场所; 公安、消防等部门),
 # not hazards: its items are where or who, not what.
 _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部位|地点|地方|位置|部门|单位|机构|场地)")
-# … and one that closes on "等安全隐患 / 问题 / 风险" lists what is unsafe (墙体裂缝、…、消防设施
+# … and one that closes on "等安全隐患 / 风险" lists what is unsafe (墙体裂缝、…、消防设施
 # 能否正常使用等安全隐患), whatever its items name.
-_RISKS_AFTER = re.compile(r"等[^\s，,、。；;]{0,4}?(?:隐患|问题|风险)")
+_RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 # A weak word right before another hazard's word only says where: 校园周边食品经营户, 校园周边围墙.
 QUALIFIER_GAP = 4
 # … and so does 校园周边 before shops, markets or consumers: 校园周边商超, 校园周边文具店, 校园周边消费环境

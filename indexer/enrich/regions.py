@@ -177,6 +177,9 @@ _RAILWAY_AFTER = re.compile(r"铁路|公安处")
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")  # a sentence's end: a deixis mark binds no further back
+# After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
+_OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|委|应急|市场监|卫健|卫生健康|交通|住建|气象|消防|司法|民政"
+                           r"|水利|自然资源|文旅|团委|妇联)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
@@ -260,12 +263,13 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           "保安", "治安", "公安", "平安", "安全", "长安", "大安", "幸福", "联合", "结合", "综合", "配合", "符合",
                           "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一",
                           "确保", "担保", "环保", "医保", "社保", "力保", "部分",
-                          # a title before a surname: 纪检组长葛晴 holds 长葛
-                          "组长", "局长", "校长", "院长", "所长", "科长", "处长", "部长", "厅长", "队长", "站长",
-                          "班长", "市长", "县长", "区长", "镇长", "乡长", "省长", "州长", "社长", "园长", "事长", "家长"])
+                          # a title before a surname: 纪检组长葛晴 holds 长葛. Not 局长, 市长, 院长 …: their
+                          # first character ends an office or a place (公安局长宁分局, 湖南省长沙一中)
+                          "组长", "班长", "事长", "家长"])
 _HAN_RE = re.compile(f"[{HAN}]")
 # 我省 / 全省 / 省教育厅 at the start of a clause: the text's own province, unnamed.
-_PROVINCE_DEIXIS = re.compile(rf"[我本全]省(?![长级])|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
+_PROVINCE_DEIXIS = re.compile(rf"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"  # not 完全省去, 安全省心
+                              rf"|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
 # A county named a conjunction or 会同 ("together with") plus 县, right after a body's name, is
 # that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县). Only these
 # names: 公安局和平分局 and 教育局同安区分局 name 和平区 and 同安区.
@@ -816,8 +820,8 @@ class Gazetteer:
     def _deixis(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention], body: str) -> _Mention | None:
         """我县 / 全县 / 县委 / 本市: the one county (or city) the text names anywhere, even by a
         short form that found no city to confirm it (黑山 with 县委, 县政府 around it); where the
-        text names several, the one named last before the mark in its sentence (开封市教体局…宣布
-        全市中小学停课, in a text that names 新乡市 too); 我校 / 全校: the one university it names
+        text names several, the one whose office speaks last before the mark in its sentence
+        (开封市教体局…宣布全市中小学停课, in a text naming 新乡市 too; not 学习郑州市…经验，要求全市); 我校 / 全校: the one university it names
         (its campus unit)."""
         g = self.data
         if not words:
@@ -838,7 +842,8 @@ class Gazetteer:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
             if len(fits) > 1 and fld == "body" and mark != "校":
                 before = [(m.start, c) for c in fits for m in units[c]
-                          if m.field in _BODY_FIELDS and m.start < start and not _CLAUSE_END.search(body, m.start, start)]
+                          if m.field in _BODY_FIELDS and m.start < start and not _CLAUSE_END.search(body, m.start, start)
+                          and _OFFICE_AFTER.match(body, m.start + len(m.phrase))]
                 if before:
                     code = max(before)[1]
                     return _Mention(phrase, start, fld, W_DEIXIS, (code,), "deixis", resolved=code)

@@ -109,7 +109,9 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
 
 
 # A row of short links between bars (禹城市| 千阳县| 织金县| 福鼎市| …): a site's link list.
-_LINK_ROW = re.compile(r"(?m)^(?:[ \t\u3000]*[^|｜\n]{1,12}?[ \t\u3000]*[|｜]){4,}[^\n]*$")
+# Each link is an atomic group (spaces around a link can be split many ways: without it a padded
+# footer line took seconds), and the line ends with a short link, not a paragraph after a menu.
+_LINK_ROW = re.compile(r"(?m)^(?:(?>[ \t\u3000]*[^|｜\n]{1,12}?[ \t\u3000]*[|｜])){4,}[^|｜\n]{0,12}$")
 
 
 @lru_cache(maxsize=8)

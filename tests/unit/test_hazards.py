@@ -455,3 +455,13 @@ def test_a_list_that_closes_on_risks_is_a_list_of_hazards_however_few_its_keywor
     body = ("检查组对全县学校校舍开展排查，主要就门窗玻璃松动、基础下沉、用电线路老化、墙面渗水、"
             "应急灯及消防设施能否正常使用等安全隐患进行排查。")
     assert "fire" in tag_hazards("全县校舍安全隐患排查", body, tax).hazards
+
+
+def test_a_fittings_list_closing_on_whether_there_are_problems_is_still_fittings(tax):
+    body = "交警大队检查校车轮胎、安全带、灭火器、逃生锤、行车记录仪等是否存在问题，并对驾驶员开展培训。"
+    assert tag_hazards("全县校车开展安全大检查", body, tax).hazards == ["traffic"]
+
+
+def test_a_special_equipment_campaign_is_special_equipment(tax):
+    body = "为加强学校特种设备监管，市场监管局决定在全市学校开展特种设备专项整治行动。"
+    assert "special_equipment" in tag_hazards("关于开展学校特种设备专项整治行动的通知", body, tax).hazards

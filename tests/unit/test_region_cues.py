@@ -318,7 +318,7 @@ def test_a_banner_written_as_people_abbreviate_it_is_that_banner(gz, title, coun
 
 
 def test_a_banner_abbreviation_shared_by_two_banners_is_none(gz):
-    # 乌审旗 and the 乌拉特 banners share 乌: 乌旗 names neither
+    # 乌审旗 and the 乌拉特 banners share 乌: 乌旗 names none of them
     assert resolve(gz, "乌旗教育局部署暑期防溺水工作", "各校按要求完成整改。").county is None
 
 
@@ -366,3 +366,42 @@ def test_a_level_pair_is_not_read_across_two_names(gz):
 ])
 def test_a_name_whose_first_character_ends_a_word_or_a_title_is_no_place(gz, body):
     assert resolve(gz, "全市教育系统安全督查", body).province is None
+
+
+@pytest.mark.parametrize(("title", "county"), [
+    ("上海市公安局长宁分局开展护校安园行动", "长宁区"),     # 局长 is no title here: 公安局 + 长宁
+    ("西安市公安局长安分局民警走进校园", "长安区"),
+])
+def test_an_office_before_a_name_starting_with_chang_is_not_a_title(gz, title, county):
+    assert resolve(gz, title, "民警在辖区学校周边开展巡逻防控。").county == county
+
+
+def test_a_province_before_a_city_starting_with_chang_keeps_the_city(gz):
+    assert resolve(gz, "湖南省长沙一中开展消防疏散演练", "全校师生参加演练。").city == "长沙市"
+
+
+def test_a_cited_city_before_the_mark_is_not_the_one_speaking(gz):
+    body = "开封市教体局召开校园安全工作会议。会上，学习了郑州市校园安全工作经验，要求全市各中小学落实责任。"
+    assert resolve(gz, "会议召开", body).city == "开封市"
+
+
+def test_quansheng_inside_a_word_is_not_the_province(gz):
+    # 完全省去 holds 全省
+    body = "浙江日报讯 通过信息化手段，学校完全省去了纸质台账，安全检查记录实时上传。"
+    assert resolve(gz, "学校安全检查用上信息化手段", body).province is None
+
+
+def test_a_teacher_named_like_a_banner_is_a_person(gz):
+    assert resolve(gz, "班主任陈旗老师带领学生开展安全演练", "各班有序疏散。").province is None
+
+
+def test_a_padded_footer_row_is_read_quickly_and_a_menu_before_a_paragraph_is_not_furniture(gz):
+    import time
+
+    pad = "\u3000" * 40
+    footer = pad + "网站首页" + pad + "|" + pad + "联系我们" + pad + "|" + pad + "网站地图" + pad + "|" + "版权所有：某某教育网"
+    t0 = time.process_time()
+    resolve(gz, "校园安全", "宁陕县教育局组织开展校园安全检查。\n" + footer)
+    assert time.process_time() - t0 < 5  # seconds; backtracking took minutes
+    body = "首页 | 学校概况 | 新闻动态 | 通知公告 | 近日，宁陕县教育局组织全县中小学开展消防安全检查。"
+    assert resolve(gz, "校园消防安全检查", body).county == "宁陕县"
