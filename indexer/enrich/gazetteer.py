@@ -236,6 +236,12 @@ def _short_of(name: str, short: str, level: int) -> list[str]:
     return out
 
 
+def _is_level_abbreviation(form: str, div: Division) -> bool:
+    """An autonomous unit written with its level and without its peoples (镇沅县, 靖州县, 恩施州):
+    the abbreviation its own bodies use, as sure a name as the full one."""
+    return div.name.endswith(("自治县", "自治州")) and form.endswith(("县", "州")) and len(form) >= 3
+
+
 # Inner Mongolia's banners as people write them: 科尔沁右翼中旗 → 科右中旗, 乌拉特前旗 → 乌前旗.
 _BANNER_WING = re.compile(r"^(.).+?(?:([左右])翼?)?([前中后])?旗$")
 # First characters that say a direction or a number (东乌珠穆沁旗 is 东乌旗, and 四旗 or 正旗 no
@@ -357,7 +363,7 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
         add(div.name, div.code, "full")
         for s in _short_of(div.name, div.short or "", div.level):
             # 威宁自治县 says what it is, like a full name; 威宁 may be a word or a namesake
-            add(s, div.code, "alias" if s.endswith(("自治县", "自治州", "自治旗")) else "short")
+            add(s, div.code, "alias" if s.endswith(("自治县", "自治州", "自治旗")) or _is_level_abbreviation(s, div) else "short")
     for abbreviation, code in _banner_abbreviations(divisions.values()):
         add(abbreviation, code, "alias")
     current = {d.name for d in divisions.values()}

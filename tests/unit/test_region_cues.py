@@ -405,3 +405,9 @@ def test_a_padded_footer_row_is_read_quickly_and_a_menu_before_a_paragraph_is_no
     assert time.process_time() - t0 < 5  # seconds; backtracking took minutes
     body = "首页 | 学校概况 | 新闻动态 | 通知公告 | 近日，宁陕县教育局组织全县中小学开展消防安全检查。"
     assert resolve(gz, "校园消防安全检查", body).county == "宁陕县"
+
+
+def test_an_autonomous_county_written_with_its_level_is_that_county_in_the_body(gz):
+    # 镇沅县 is how 镇沅彝族哈尼族拉祜族自治县's own bodies write it: no city needed to trust it
+    body = "近日，镇沅县教育体育局组织专家对山区学校开展地质灾害隐患排查。"
+    assert resolve(gz, "学校地质灾害防治自查报告", body).county == "镇沅彝族哈尼族拉祜族自治县"
