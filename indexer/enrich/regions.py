@@ -176,6 +176,8 @@ _RAILWAY_AFTER = re.compile(r"铁路|公安处")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
+_WHOLE_KINDS = frozenset({"full", "alias", "town"})  # names that say what they are (not 龙泉 of 龙泉学校)
+_NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within this many characters of a cut
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")  # a sentence's end: a deixis mark binds no further back
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
 _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|委|应急|市场监|卫健|卫生健康|交通|住建|气象|消防|司法|民政"
@@ -653,6 +655,7 @@ class Gazetteer:
 
         mentions: list[_Mention] = []
         outlets: list[_Mention] = []  # provincial outlets (湖南日报讯): see `_outlet_province`
+        title = self._whole_names(title, body)
         mentions += self._mentions(title, "title", W_TITLE, noise=title_noise, persons=title_persons, outlets=outlets)
         issuer_spans, media_spans = self._source_spans(body)
         if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
@@ -736,6 +739,20 @@ class Gazetteer:
         marks = [m for fld, text in (("title", title), ("body", body)) for m in _PROVINCE_DEIXIS.finditer(text)
                  if fld == "title" or not inside(m.start(), noise)]
         return outlets[0] if marks else None
+
+    def _whole_names(self, title: str, body: str) -> str:
+        """A page without a headline gets its first paragraph cut at a length for a title, at times
+        inside a name (湖南省衡阳市蒸|湘区): the title then runs on to the end of that name, if it is
+        a full name (a short one may be the head of a school's: 龙|泉学校)."""
+        first_line = body.lstrip().split("\n", 1)[0]
+        cut = len(title)
+        if not title or len(first_line) <= cut or not first_line.startswith(title):
+            return title
+        window = first_line[max(0, cut - _NAME_REACH):cut + _NAME_REACH]
+        offset = max(0, cut - _NAME_REACH)
+        ends = [offset + end for start, end, _name, entries in self.data.find(window)
+                if offset + start < cut < offset + end and any(e.kind in _WHOLE_KINDS for e in entries)]
+        return first_line[:max(ends)] if ends else title
 
     def _registration(self, title: str, body: str, tally: _Tally) -> _Mention | None:
         """The province of the site's registration numbers, postal code or big-city telephone

@@ -411,3 +411,16 @@ def test_an_autonomous_county_written_with_its_level_is_that_county_in_the_body(
     # 镇沅县 is how 镇沅彝族哈尼族拉祜族自治县's own bodies write it: no city needed to trust it
     body = "近日，镇沅县教育体育局组织专家对山区学校开展地质灾害隐患排查。"
     assert resolve(gz, "学校地质灾害防治自查报告", body).county == "镇沅彝族哈尼族拉祜族自治县"
+
+
+def test_a_title_cut_from_the_first_paragraph_inside_a_name_runs_on_to_the_names_end(gz):
+    # a page without a headline: the title is its first paragraph cut at 60 characters
+    first = ("为进一步加强教师队伍建设，规范教师教育教学行为，强化师德师风教育，营造风清气正的育人环境，6月16日下午，"
+             "湖南省衡阳市蒸湘区衡钢小学开展了安全教育活动。")
+    title = first[:first.index("蒸") + 1]  # …湖南省衡阳市蒸
+    r = resolve(gz, title, first + "\n全体教职工参加了活动。")
+    assert r.county == "蒸湘区"
+    # a short name across the cut is left as cut: 龙|泉学校 is a school, not 龙泉市
+    first = "为普及防灾减灾知识，近日，东乡县地震局联合教育局分别到苏孟学校、龙泉学校开展防震减灾演练活动。"
+    title = first[:first.index("泉")]
+    assert resolve(gz, title, first).county == "东乡族自治县"
