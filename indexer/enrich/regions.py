@@ -77,8 +77,9 @@ signature, hint or host name a unit at that level, they decide and the body cann
 them. Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
 weight and of its parent's own weight in the text (an outlet's name, or a city heading a school's
 name, 莆田锦江中学, does not count there: where the school is, not the city speaking), and
-at least as much as the title or issuer give the parent itself (a 省教育厅 notice whose counties
-spoke stays at the province). Otherwise the place stops at the level it is sure of: a city-wide
+at least as much as the title or issuer give the parent itself where several of its children
+speak (a 省教育厅 notice whose counties spoke stays at the province), half as much where only one
+does (a 甘肃 headline over one county's story). Otherwise the place stops at the level it is sure of: a city-wide
 report naming its counties evenly stays at the city; a text naming five provinces has none.
 
 `secondary` lists the other units the text names (participants, targets: the counties of a
@@ -994,9 +995,12 @@ class Gazetteer:
                     # the parent's own weight holds the children back only where it says "the
                     # whole parent": in the text itself (an outlet's name says where the outlet is,
                     # not that the news is city-wide), or named by the title or issuer, whom the
-                    # places the body names must then outweigh (省教育厅 and the counties that spoke)
+                    # places the body names must then outweigh, twice over where several of them
+                    # speak (省教育厅 and the counties that spoke), once where the body is about one
+                    # (a 甘肃 headline over a report from one county's school)
+                    speaking = sum(1 for c in kids if text.get(c, 0.0) > 0)
                     base = max(sum(text.get(c, 0.0) for c in kids),
-                               2 * (named.get(parent, 0.0) - sum(named.get(c, 0.0) for c in kids)),
+                               (2 if speaking > 1 else 1) * (named.get(parent, 0.0) - sum(named.get(c, 0.0) for c in kids)),
                                plain.get(parent, 0.0) - sum(plain.get(c, 0.0) for c in kids))
                 pick = self._dominant(kids, text, base)
             if pick is None and parent is not None and len(kids) == 1 and \

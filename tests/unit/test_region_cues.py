@@ -424,3 +424,12 @@ def test_a_title_cut_from_the_first_paragraph_inside_a_name_runs_on_to_the_names
     first = "为普及防灾减灾知识，近日，东乡县地震局联合教育局分别到苏孟学校、龙泉学校开展防震减灾演练活动。"
     title = first[:first.index("泉")]
     assert resolve(gz, title, first).county == "东乡族自治县"
+
+
+def test_a_province_headline_over_one_countys_story_keeps_the_county(gz):
+    # the headline names the province; the body is about one county's school, named again and again
+    body = ("新华社兰州11月25日电 甘肃省武威市民勤县第五中学的师生迎来“煤改电”后的第一个取暖季。\n"
+            "今年年初，民勤县第五中学启动了“煤改电”项目。\n"
+            "截至目前，民勤县已对14所中小学实施“煤改电”工程，民勤县教育局表示将继续推进。")
+    r = resolve(gz, "甘肃学校清洁供暖见闻：告别煤炉取暖", body)
+    assert (r.city, r.county) == ("武威市", "民勤县")
