@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -214,32 +215,28 @@ class GazetteerData:
         return self.matcher.find(text)
 
 
-def _short_of(name: str, short: str, level: int) -> list[str]:
-    """Short forms of a full name: the table's short name plus the forms people write (恩施州, 彭水县,
-    威宁自治县).
+def _short_of(name: str, short: str, level: int) -> list[tuple[str, NameKind]]:
+    """Short forms of a full name with their kinds: the table's short name (`short`: 威宁 may be a
+    word or a namesake) plus the forms people write, which say what they are like a full name
+    (`alias`: 威宁自治县, and an autonomous unit with its level and without its peoples, 恩施州,
+    镇沅县, the abbreviation its own bodies use).
     An autonomous unit named after its people has none in the table: 东乡族自治县 → 东乡, 东乡县.
     A 新区 is written without it (浦东公安分局, 滨海新区 → 滨海); the table keeps 新 (浦东新)."""
-    out = []
+    out: list[tuple[str, NameKind]] = []
     if not short and name.endswith(("自治县", "自治旗", "自治州")) and len(name) > 5:
         short = name[:-3].removesuffix("族")
     if short and name.endswith("新区") and short == name[:-1] and len(short) >= 3:
         short = short[:-1]
     if short and short != name:
-        out.append(short)
+        out.append((short, "short"))
         # and the official abbreviation, the people dropped (威宁自治县, 湘西自治州, 莫力达瓦自治旗)
         if level == CITY and name.endswith("自治州"):
-            out += [short + "州", short + "自治州"]
+            out += [(short + "州", "alias" if len(short) >= 2 else "short"), (short + "自治州", "alias")]
         if level == COUNTY and name.endswith("自治县"):
-            out += [short + "县", short + "自治县"]
+            out += [(short + "县", "alias" if len(short) >= 2 else "short"), (short + "自治县", "alias")]
         if level == COUNTY and name.endswith("自治旗"):
-            out += [short + "旗", short + "自治旗"]
+            out += [(short + "旗", "short"), (short + "自治旗", "alias")]
     return out
-
-
-def _is_level_abbreviation(form: str, div: Division) -> bool:
-    """An autonomous unit written with its level and without its peoples (镇沅县, 靖州县, 恩施州):
-    the abbreviation its own bodies use, as sure a name as the full one."""
-    return div.name.endswith(("自治县", "自治州")) and form.endswith(("县", "州")) and len(form) >= 3
 
 
 # Inner Mongolia's banners as people write them: 科尔沁右翼中旗 → 科右中旗, 乌拉特前旗 → 乌前旗.
@@ -255,9 +252,7 @@ def _banner_abbreviations(divisions: Iterable[Division]) -> list[tuple[str, str]
     (伊金霍洛旗 → 伊旗, 太仆寺旗 → 太旗; 阿鲁科尔沁旗 shares 阿 with 阿巴嘎旗 and gets none),
     or the first two after a direction (东乌珠穆沁旗 → 东乌旗)."""
     banners = [d for d in divisions if d.level == COUNTY and d.name.endswith("旗")]
-    firsts: dict[str, int] = {}
-    for d in banners:
-        firsts[d.name[0]] = firsts.get(d.name[0], 0) + 1
+    firsts = Counter(d.name[0] for d in banners)
     out = []
     for d in banners:
         if len(d.name) < 4 or d.name.endswith("自治旗"):
@@ -361,9 +356,8 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
 
     for div in divisions.values():
         add(div.name, div.code, "full")
-        for s in _short_of(div.name, div.short or "", div.level):
-            # 威宁自治县 says what it is, like a full name; 威宁 may be a word or a namesake
-            add(s, div.code, "alias" if s.endswith(("自治县", "自治州", "自治旗")) or _is_level_abbreviation(s, div) else "short")
+        for form, form_kind in _short_of(div.name, div.short or "", div.level):
+            add(form, div.code, form_kind)
     for abbreviation, code in _banner_abbreviations(divisions.values()):
         add(abbreviation, code, "alias")
     current = {d.name for d in divisions.values()}

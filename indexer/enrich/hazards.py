@@ -307,7 +307,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 class Enumeration(NamedTuple):
     items: list[tuple[int, int]]
     places: bool  # closes on "等…场所 / 部门": a list of places or bodies
-    risks: bool = False  # closes on "等安全隐患 / 问题": a list of what is unsafe
+    risks: bool  # closes on "等安全隐患 / 风险": a list of what is unsafe
 
 
 def list_items(text: str, stops: list[int] | None = None, within: list[int] | None = None) -> list[Enumeration]:

@@ -122,7 +122,9 @@ from indexer.enrich.registration import registrations
 from indexer.enrich.textzones import (
     DATELINE,
     LOCAL_DATELINE,
+    SENTENCE_STOPS,
     addressee_spans,
+    enclosing,
     furniture_spans,
     inside,
     junk_spans,
@@ -169,8 +171,6 @@ _SCHOOL_NAMED = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|[^\W\d_
 # A county's or city's bureau between its name and a township office under it (宁德市公安局|X派出所).
 _BUREAU = re.compile(r"(?:公安局|公安分局|教育局|教体局|教育和体育局|教育体育局|市场监督管理局|市场监管局|司法局|卫生健康局"
                      r"|卫健局|供电公司|供电局)")
-# Between a city and the branch a district's short name heads (天津市公安局|和平|分局).
-_POLICE_BEFORE = re.compile(r"公安局$")
 # After a short name: a railway body named after its hub (北京铁路局, 成都铁路公安局) or a railway
 # police division (石家庄公安处: a city's police is a 公安局), not the place of the story.
 _RAILWAY_AFTER = re.compile(r"铁路|公安处")
@@ -179,7 +179,6 @@ _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
 _WHOLE_KINDS = frozenset({"full", "alias", "town"})  # names that say what they are (not 龙泉 of 龙泉学校)
 _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within this many characters of a cut
-_CLAUSE_END = re.compile(r"[。！？!?；;\n]")  # a sentence's end: a deixis mark binds no further back
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
 _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|委|应急|市场监|卫健|卫生健康|交通|住建|气象|消防|司法|民政"
                            r"|水利|自然资源|文旅|团委|妇联)")
@@ -237,7 +236,7 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]],
         for found in _deixis_words(text):
             if fld == "body" and inside(found.start(), noise):
                 continue
-            if any(a <= found.start() < b for a, b in names[fld]):
+            if inside(found.start(), names[fld]):
                 continue
             words.setdefault(found.group(1), (fld, found.start(), found.group(0)))
     return words
@@ -466,9 +465,8 @@ class Gazetteer:
                 kinds = kinds_of[name] = self._kind_sets.setdefault(kinds, kinds)
             if not kinds.isdisjoint(_WORD_KINDS):
                 before = ends.get(start, ())
-                police = _POLICE_BEFORE.search(text, max(0, start - 8), start) if text.startswith("分局", end) else None
-                if police:  # 天津市公安局和平分局: a district's branch under its city's bureau
-                    before = ends.get(police.start(), ())
+                if text.startswith("分局", end) and text.endswith("公安局", 0, start):
+                    before = ends.get(start - 3, ())  # 天津市公安局和平分局: a district's branch under its city's bureau
                 entries = self._bound_words(text, start, end, entries, before)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
@@ -839,8 +837,8 @@ class Gazetteer:
         """我县 / 全县 / 县委 / 本市: the one county (or city) the text names anywhere, even by a
         short form that found no city to confirm it (黑山 with 县委, 县政府 around it); where the
         text names several, the one whose office speaks last before the mark in its sentence
-        (开封市教体局…宣布全市中小学停课, in a text naming 新乡市 too; not 学习郑州市…经验，要求全市); 我校 / 全校: the one university it names
-        (its campus unit)."""
+        (开封市教体局…宣布全市中小学停课, in a text naming 新乡市 too; not 学习郑州市…经验，要求全市);
+        我校 / 全校: the one university it names (its campus unit)."""
         g = self.data
         if not words:
             return None
@@ -859,8 +857,9 @@ class Gazetteer:
             if len(fits) == 1:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
             if len(fits) > 1 and fld == "body" and mark != "校":
+                sentence_start = enclosing(body, start, SENTENCE_STOPS)[0]  # a mark binds no further back
                 before = [(m.start, c) for c in fits for m in units[c]
-                          if m.field in _BODY_FIELDS and m.start < start and not _CLAUSE_END.search(body, m.start, start)
+                          if m.field in _BODY_FIELDS and sentence_start <= m.start < start
                           and _OFFICE_AFTER.match(body, m.start + len(m.phrase))]
                 if before:
                     code = max(before)[1]

@@ -44,7 +44,7 @@ DATELINE = re.compile(
     rf"[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
 LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|以案促改|警示教育|吸取|教训|案例|回顾|剖析")
 LESSON_EVENT = re.compile(r"发生|事故|事件|火灾|溺水|溺亡|伤亡|死亡|遇难")
-_SENTENCE_STOPS = "。！？!?；;\n"
+SENTENCE_STOPS = "。！？!?；;\n"  # what ends a sentence (a line break too)
 
 
 def enclosing(text: str, pos: int, stops: str) -> tuple[int, int]:
@@ -130,12 +130,12 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
     """Sentences that recall accidents elsewhere, or learn from elsewhere."""
     spans = []
     for m in ELSEWHERE_CUE.finditer(body):
-        spans.append(enclosing(body, m.start(), _SENTENCE_STOPS))
+        spans.append(enclosing(body, m.start(), SENTENCE_STOPS))
     last = -1
     for m in LESSON_CUE.finditer(body):
         if m.start() < last:
             continue
-        a, b = enclosing(body, m.start(), _SENTENCE_STOPS)
+        a, b = enclosing(body, m.start(), SENTENCE_STOPS)
         if LESSON_EVENT.search(body, a, b):
             spans.append((a, b))
         last = b
@@ -233,7 +233,6 @@ def _junk_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-_CLAUSE_STOPS = "。！？!?；;\n"
 
 
 def repeated_lines(text: str, times: int = 3) -> set[str]:
@@ -269,7 +268,7 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
             stops = [i for i in (text.find(c, m.end(), b) for c in _BRAND_ENDS) if i >= 0]
             b = min(stops) + 1 if stops else b
         elif b - a > 200:
-            a, b = enclosing(text, m.start(), _CLAUSE_STOPS)
+            a, b = enclosing(text, m.start(), SENTENCE_STOPS)
             if b - a > 200:
                 a, b = enclosing(text, m.start(), "，,（(")
         spans.append((a, b))
