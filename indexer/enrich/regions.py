@@ -79,7 +79,13 @@ weight and of its parent's own weight in the text (an outlet's name, or a city h
 name, 莆田锦江中学, does not count there: where the school is, not the city speaking), and
 at least as much as the title or issuer give the parent itself where several of its children
 speak (a 省教育厅 notice whose counties spoke stays at the province), half as much where only one
-does (a 甘肃 headline over one county's story). Otherwise the place stops at the level it is sure of: a city-wide
+does (a 甘肃 headline over one county's story). Where the weights leave it open and the text names
+one unit below, that unit is taken when it acts, not its parent: the parent's office never acts
+(贵州省三都水族自治县 under a 贵州 headline), or the first office acting in the body is the unit's
+(长春市公安局交警支队宽城大队联合宽城区教育局: a bureau before its branch is the branch; the bodies
+whose plan a clause carries out, 为落实…部署, do not act). A parent's office that leads
+(乐山市教育局联合市中区…) or names the unit only as where it went keeps the place at the parent.
+Otherwise the place stops at the level it is sure of: a city-wide
 report naming its counties evenly stays at the city; a text naming five provinces has none.
 
 `secondary` lists the other units the text names (participants, targets: the counties of a
@@ -127,6 +133,7 @@ from indexer.enrich.textzones import (
     enclosing,
     furniture_spans,
     inside,
+    instruction_spans,
     junk_spans,
     lesson_spans,
     person_spans,
@@ -209,6 +216,29 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高
 _DEIXIS_WE = re.compile(r"[我本全该](县|区|市|旗|校)(?![长级城域园])")
 _DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政府|人民政府|长|人大|政协|教育|教体|公安"
                           r"|应急|卫健|卫生|市场监|住建|交通|交警|消防|民政|水利|水务|自然资源|文旅|司法|城管|妇联|团委)")
+
+
+# A unit's office acting without its name: 省教育厅, 自治区党委, 全省 (the province); 市教育局, 州委
+# (the city). A match inside a written name (湖北省教育厅) is that name's.
+_LEVEL_ACTS = {
+    PROVINCE: re.compile(r"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"
+                         r"|(?:省|自治区)(?:委|党委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局|司法厅)"),
+    CITY: re.compile(r"(?:市|州|盟)(?:委|政府|人民政府|教育局|教体局|教育和体育局|公安局|应急管理局|应急局|卫健委"
+                     r"|市场监管局|消防救援支队|气象台|气象局|地震局)"),
+}
+# Between a unit's bureau and its branch named after a unit inside it (盘锦市|公安局|双台子分局,
+# 张家口市|公安消防支队|宣化县大队): the branch acts, not the bureau.
+_BRANCH_GAP = re.compile(r"[^，。；、,;：:\s联和与及在到赴对]{0,9}(?:局|支队)")
+
+
+@dataclass(frozen=True)
+class _Actor:
+    """An office that acts in the text: a unit's (code) or a level's named by its kind alone (level)."""
+
+    in_body: bool
+    start: int
+    code: str | None = None
+    level: int | None = None
 
 
 def _kinds(entries: Iterable[NameEntry]) -> frozenset[str]:
@@ -725,8 +755,70 @@ class Gazetteer:
         if registration is not None:
             mentions.append(registration)
             self._vote(tally, registration)
-        chosen = self._descend(tally)
+        chosen = self._descend(tally, self._actors(mentions, title, body))
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
+
+    def _actors(self, mentions: list[_Mention], title: str, body: str) -> list[_Actor]:
+        """The offices that act, in reading order (the title's first): a unit named before one of
+        its offices (开封市教体局, 吉安县公安局), a deixis mark bound to a unit, a level's office
+        named by its kind (省教育厅, 市教育局). A bureau before its branch named after a unit inside
+        (盘锦市公安局双台子分局) is the branch's; the bodies whose plan a clause carries out
+        (根据市教育局通知要求) do not act."""
+        g = self.data
+        told = instruction_spans(body)
+        names: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
+        actors: list[_Actor] = []
+        for m in mentions:
+            if m.field not in ("title", "body", "lead"):
+                continue
+            in_body = m.field != "title"
+            text = body if in_body else title
+            end = m.start + len(m.phrase)
+            names[in_body].append((m.start, end))
+            if m.kind == "deixis" and m.resolved:
+                actors.append(_Actor(in_body, m.start, m.resolved))
+            if m.resolved is None or m.prefix_of is not None or (in_body and inside(m.start, told)) \
+                    or not _OFFICE_AFTER.match(text, end):
+                continue
+            code = next((n.resolved for n in mentions if n.field == m.field and n.resolved and n.resolved != m.resolved
+                         and end < n.start and g.is_under(n.resolved, m.resolved)
+                         and _BRANCH_GAP.fullmatch(text, end, n.start)), m.resolved)
+            actors.append(_Actor(in_body, m.start, code))
+        for in_body, text in ((False, title), (True, body)):
+            for level, pattern in _LEVEL_ACTS.items():
+                found = next((f for f in pattern.finditer(text) if not inside(f.start(), names[in_body])
+                              and not (in_body and inside(f.start(), told))), None)
+                if found:
+                    actors.append(_Actor(in_body, found.start(), level=level))
+        return sorted(actors, key=lambda a: (a.in_body, a.start))
+
+    def _lone_child(self, parent: str, kids: list[str], tally: _Tally, actors: list[_Actor]) -> str | None:
+        """The one unit below the parent that the text names, where it, not the parent, acts: the
+        parent's own office never acts (贵州省三都水族自治县 in a 贵州 headline), or the first office
+        that acts in the body is the child's (长春市公安局交警支队宽城大队联合宽城区教育局 under a 长春
+        headline). A parent's office that leads (乐山市教育局联合市中区教育局) or a child that is
+        only a venue or an example (省教育厅…在石家庄市) keep the place at the parent."""
+        g = self.data
+        speaking = [c for c in kids if tally.text.total.get(c, 0.0) > 0]
+        if len(speaking) != 1 or tally.plain.total.get(speaking[0], 0.0) < 1.0:
+            return None
+        kid = speaking[0]
+        level = g.divisions[parent].level
+
+        def side(actor: _Actor) -> str | None:
+            if actor.level is not None:
+                # 市教育局 under a city is the city's, unless the child is a 市 itself (台山市)
+                mine = actor.level == level and not (level == CITY and g.divisions[kid].name.endswith("市"))
+                return "parent" if mine else None
+            if actor.code == kid or g.is_under(actor.code or "", kid):
+                return "kid"
+            return "parent" if actor.code == parent else None
+
+        sides = [(a.in_body, side(a)) for a in actors]
+        in_body = [who for body_side, who in sides if body_side and who]
+        if all(who != "parent" for _, who in sides) or (in_body and in_body[0] == "kid"):
+            return kid
+        return None
 
     def _outlet_province(self, outlets: list[_Mention], title: str, body: str, noise: list[tuple[int, int]],
                          tally: _Tally) -> _Mention | None:
@@ -969,7 +1061,7 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, tally: _Tally) -> list[str]:
+    def _descend(self, tally: _Tally, actors: list[_Actor]) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
@@ -1007,6 +1099,8 @@ class Gazetteer:
                 # the one unit below named at all, by the title, issuer, hint or domain and by the
                 # text itself: the district site's "上海市延安中学" page that says "位于长宁区"
                 pick = kids[0]
+            if pick is None and parent is not None:
+                pick = self._lone_child(parent, kids, tally, actors)
             if pick is None:
                 break
             chosen.append(pick)

@@ -142,6 +142,16 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# A clause that cites the plan it carries out (为深入落实X、Y“校园平安行”活动部署，根据市教育局通知要求):
+# the bodies in it instruct; the one that acts comes after.
+_INSTRUCTION = re.compile(r"(?:落实|根据|按照|遵照|依据)[^，。；,;！？!?\n]{1,60}?(?:部署|要求|精神|通知|安排|规定|指示|意见|文件)")
+
+
+def instruction_spans(body: str) -> list[tuple[int, int]]:
+    """Clauses that name whose plan a text carries out."""
+    return [m.span() for m in _INSTRUCTION.finditer(body)]
+
+
 # The salutation of a notice: the bodies it is sent to, not the place it is about
 # ("各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局：").
 ADDRESSEE = re.compile(r"^[ \t\u3000]*(?:各|有关)[^。！？!?\n]{1,200}[：:][ \t\u3000]*$", re.M)

@@ -433,3 +433,35 @@ def test_a_province_headline_over_one_countys_story_keeps_the_county(gz):
             "截至目前，民勤县已对14所中小学实施“煤改电”工程，民勤县教育局表示将继续推进。")
     r = resolve(gz, "甘肃学校清洁供暖见闻：告别煤炉取暖", body)
     assert (r.city, r.county) == ("武威市", "民勤县")
+
+
+def test_the_one_unit_below_named_where_the_parent_never_acts_is_the_place(gz):
+    # the headline names the province, the body one county's school: no provincial office acts
+    body = "近日，湖北省恩施土家族苗族自治州来凤县一所小学组织师生开展防汛应急疏散演练。学校还邀请家长参加。"
+    r = resolve(gz, "湖北学校开展防汛演练", body)
+    assert (r.city, r.county) == ("恩施土家族苗族自治州", "来凤县")
+
+
+@pytest.mark.parametrize("body", [
+    # a bureau before its branch named after a district is the branch acting
+    "近日，徐州市消防救援支队铜山区大队深入辖区中小学开展消防安全检查，督促学校整改隐患。",
+    # the bodies whose plan the text carries out do not act; the branch after them does
+    "为落实江苏省消防救援总队、徐州市消防救援支队冬季校园消防安全工作部署，徐州市消防救援支队铜山区大队联合"
+    "铜山区教育局深入辖区中小学开展消防安全检查。\n12月3日，铜山消防大队来到辖区学校检查消防设施。",
+])
+def test_the_unit_below_whose_office_acts_first_is_the_place(gz, body):
+    r = resolve(gz, "徐州消防走进校园", body)
+    assert (r.city, r.county) == ("徐州市", "铜山区")
+
+
+@pytest.mark.parametrize("body", [
+    # the city's office leads and the district's joins it
+    "近日，绵阳市教育局联合涪城区应急管理局在涪城区举行地震应急疏散演练。",
+    # the district is where the city's office went
+    "近日，绵阳市教育局到涪城区检查学校地震应急疏散演练。",
+    # the city's office named by its kind alone
+    "近日，市教育局组织检查组到涪城区检查学校地震应急疏散演练。",
+])
+def test_a_parent_whose_office_acts_first_keeps_the_place(gz, body):
+    r = resolve(gz, "绵阳市开展地震应急演练", body)
+    assert (r.city, r.county) == ("绵阳市", None)
