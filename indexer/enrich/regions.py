@@ -26,7 +26,8 @@ Simplified title, issuer and body:
 - townships and streets (`town`: 榆关镇 → 抚宁区; a 镇 renamed 街道 is still found, but a name
   that exists today as written wins: 湾溪乡), their short names before an institution
   (`town_short`: 榆关小学, 与儿街派出所, 马召市场监管所; before a township's own 中心校 even when
-  the name is also a county's short form: 梅江中心校), universities
+  the name is also a county's short form: 梅江中心校; anywhere once the text names the township in
+  full: 罗庄镇政府在罗庄二初中, not 临沂's 罗庄区), universities
   (`institution`: 复旦大学 → 杨浦区, from the aliases file);
 - local outlets and datelines (`media`: 霍山新闻网讯, 宁陕融媒体中心, 今日房县, 本网钦南讯, a source
   line or issuer that is an account), slogans (美丽宁陕): where the outlet is, never strong, and a
@@ -488,7 +489,17 @@ class Gazetteer:
         out: list[_Match] = []
         ends: dict[int, list[NameEntry]] = {}  # the readings of the names that end at each offset
         kinds_of = self._kinds
-        for start, end, name, entries in self.data.find(text):
+        found = list(self.data.find(text))
+        # the townships the text names in full, by their short names: 罗庄镇政府在罗庄二初中 holds
+        # the township's 罗庄 twice, not 临沂's 罗庄区
+        named_towns: dict[str, set[str]] = {}
+        if towns:
+            for _, _, name, entries in found:
+                short = town_short(name)
+                codes = {e.code for e in entries if e.kind == "town"}
+                if short and codes:
+                    named_towns.setdefault(short, set()).update(codes)
+        for start, end, name, entries in found:
             kinds = kinds_of.get(name)
             if kinds is None:
                 kinds = _kinds(entries)
@@ -515,6 +526,9 @@ class Gazetteer:
                 entries = ()  # 西大街道路: a street's name before 道路, not the 街道 office
             elif "institution" in kinds and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
+            elif "town_short" in kinds and name in named_towns:
+                entries = tuple(e for e in entries if e.kind == "town_short" and e.code in named_towns[name]) or entries
+                kinds = _kinds(entries)
             elif "town_short" in kinds and (
                     not _TOWN_INSTITUTION.match(text, end)
                     or (not kinds <= _TOWN_KINDS and not _TOWN_CENTRE.match(text, end))

@@ -465,3 +465,10 @@ def test_the_unit_below_whose_office_acts_first_is_the_place(gz, body):
 def test_a_parent_whose_office_acts_first_keeps_the_place(gz, body):
     r = resolve(gz, "绵阳市开展地震应急演练", body)
     assert (r.city, r.county) == ("绵阳市", None)
+
+
+def test_a_short_name_of_a_township_the_text_names_is_that_township(gz):
+    # 延寿 is 延寿县's short name and 延寿镇's (昌平区): after 延寿镇, 延寿二初中 is the town's school
+    first = "日前，延寿镇政府在延寿二初中召开教育安全工作会议，部署暑期防溺水工作。"
+    r = resolve(gz, first, first + "\n该镇各中小学校长参加会议。")
+    assert (r.province, r.county) == ("北京市", "昌平区")
