@@ -300,6 +300,9 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           # first character ends an office or a place (公安局长宁分局, 湖南省长沙一中)
                           "组长", "班长", "事长", "家长"])
 _HAN_RE = re.compile(f"[{HAN}]")
+# Words and levels that end right before a name (在李村小学, 大余县吉村小学): a 村 name after any
+# other character is a village's tail (果吉村小学 is 果吉村's school, not 吉村镇's).
+_BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
 # 我省 / 全省 / 省教育厅 at the start of a clause: the text's own province, unnamed.
 _PROVINCE_DEIXIS = re.compile(rf"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"  # not 完全省去, 安全省心
                               rf"|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
@@ -531,6 +534,8 @@ class Gazetteer:
                 kinds = _kinds(entries)
             elif "town_short" in kinds and (
                     not _TOWN_INSTITUTION.match(text, end)
+                    or (name[-1] == "村" and start and _HAN_RE.match(text, start - 1)
+                        and text[start - 1] not in _BEFORE_A_NAME)
                     or (not kinds <= _TOWN_KINDS and not _TOWN_CENTRE.match(text, end))
                     or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
                 # a township's short name only before an institution, and never when it is also a

@@ -472,3 +472,12 @@ def test_a_short_name_of_a_township_the_text_names_is_that_township(gz):
     first = "日前，延寿镇政府在延寿二初中召开教育安全工作会议，部署暑期防溺水工作。"
     r = resolve(gz, first, first + "\n该镇各中小学校长参加会议。")
     assert (r.province, r.county) == ("北京市", "昌平区")
+
+
+@pytest.mark.parametrize("body, county", [
+    # 吉村 is 吉村镇's short name (大余县): 果吉村小学 is the school of a village named 果吉村
+    ("文岗村小学、果吉村小学、和平村小学受山洪威胁不大，镇沅县教育局要求加强汛期巡查。", "镇沅彝族哈尼族拉祜族自治县"),
+    ("赣州市教育局检查了大余县吉村小学的汛期安全工作。", "大余县"),
+])
+def test_a_village_named_like_a_township_is_not_the_township(gz, body, county):
+    assert resolve(gz, "汛期学校安全检查", body).county == county
