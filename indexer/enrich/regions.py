@@ -708,7 +708,7 @@ class Gazetteer:
         issuer_spans, media_spans = self._source_spans(body)
         if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
             # an outlet or an account (also when the page's issuer was cut from a media source line)
-            for m in self._mentions(issuer, "issuer", W_MEDIA):
+            for m in self._mentions(issuer, "issuer", W_MEDIA, outlets=outlets):
                 m.kind = "media"
                 mentions.append(m)
         else:

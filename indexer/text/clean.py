@@ -18,8 +18,8 @@ from indexer.text.chinese import CJK_PUNCT, HAN, is_han
 from indexer.text.mojibake import find_mojibake, repair_mojibake
 
 __all__ = [
-    "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "join_broken_lines",
-    "normalize_spaces", "remove_cjk_spaces", "repair_mojibake", "strip_pinyin",
+    "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "is_noise_line",
+    "join_broken_lines", "normalize_spaces", "remove_cjk_spaces", "repair_mojibake", "strip_pinyin",
 ]
 
 # ---------------------------------------------------------------- character classes
@@ -79,6 +79,9 @@ _BREADCRUMB_WORDS = re.compile(r"首页|首頁|内容页|內容頁|正文|主页
 _VIEWS = re.compile(r"(浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(次数|次數|量|数|數)?\s*[:：]?\s*\d*\s*次?")
 _DATE_IN_LINE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _NUMBER_ONLY = re.compile(r"^[\d,\s]+$")
+# A header line of a date and the outlet it came from, without a label: "2022-11-10 06:35:51山西日报".
+_DATED_OUTLET = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                           r"([\u4e00-\u9fff]{2,12}(?:报|网|台|社|新闻|发布|融媒体中心|客户端))\s*$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:(?:全媒体|全媒體|融媒体|融媒體|本报|本報|本刊|本网|本網|特约|特約|见习)?(?:记者|記者)|通讯员|通訊員|作者|文/图|文/圖|文|图|圖|摄影|攝影)"
     rf"\s*[:：/]?\s*[{_HAN}·]{{2,4}}(?:\s*[、,，\s]\s*[{_HAN}·]{{2,4}})*"
@@ -224,7 +227,7 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
             break  # the rest is a list of other articles
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
-        if _is_noise(line):
+        if is_noise_line(line):
             continue
         if (source := labels.SOURCE_LINE.match(line)) and len(line) <= 45:
             info.source = info.source or source.group(1)
@@ -239,7 +242,7 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
                 and not _byline(lines[i + 1]))
         ):
             info.header_lines.append(line)
-            if not info.source and (src := labels.HEADER_SOURCE.search(line)):
+            if not info.source and (src := labels.HEADER_SOURCE.search(line) or _DATED_OUTLET.match(line)):
                 info.source = src.group(1)
             if (byline := _byline(line)) and not info.author:
                 info.author = byline
@@ -249,12 +252,13 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
     while kept and (byline := _byline(kept[-1])):
         info.author = info.author or byline
         kept.pop()
-    while kept and _is_noise(kept[-1]):
+    while kept and is_noise_line(kept[-1]):
         kept.pop()
     return kept, info
 
 
-def _is_noise(line: str) -> bool:
+def is_noise_line(line: str) -> bool:
+    """An editor's note, disclaimer, photo note, ad, pager, widget or breadcrumb line."""
     if len(line) <= 80 and (_EDITOR.match(line) or _EDITOR_SUFFIX.match(line)):
         return True
     if len(line) <= 200 and _DISCLAIMER.search(line):

@@ -209,3 +209,15 @@ def test_h1_subheadings_inside_the_body_do_not_cut_the_article():
             "餐具每餐消毒，从业人员持证上岗。</p></div></div></div></body></html>")
     (article,) = extract_articles(html, "http://x.example/a.html")
     assert "从业人员持证上岗" in article.body and article.body.startswith("学校食堂要严格落实")
+
+
+def test_a_photo_note_above_the_article_is_not_its_title_and_a_dated_outlet_is_its_source():
+    # a page without <title> or <h1>: the headline is a paragraph, and a photo note sits nearer
+    lines = ["省教育厅部署全省学校冬季取暖安全工作", "2024-11-08 09:12:40示例日报", "(资料图片仅供参考)",
+             "为确保广大师生安全温暖过冬，省教育厅日前下发通知，对学校冬季安全及取暖工作作出部署。",
+             "通知要求各地主动对接燃气、供热和电力部门，确保学校用气、用电安全。"]
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    (article,) = extract_articles(html, "http://x.example/d.html")
+    assert article.title == "省教育厅部署全省学校冬季取暖安全工作"
+    assert article.issuer == "示例日报"
+    assert "仅供参考" not in article.body

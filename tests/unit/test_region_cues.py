@@ -481,3 +481,10 @@ def test_a_short_name_of_a_township_the_text_names_is_that_township(gz):
 ])
 def test_a_village_named_like_a_township_is_not_the_township(gz, body, county):
     assert resolve(gz, "汛期学校安全检查", body).county == county
+
+
+def test_a_provincial_paper_as_the_issuer_counts_where_the_text_speaks_of_its_province(gz):
+    body = "为确保广大师生安全温暖过冬，省教育厅日前下发通知，对全省学校冬季安全及取暖工作作出部署。"
+    r = resolve(gz, "省教育厅部署学校冬季取暖安全工作", body, issuer="湖南日报")
+    assert r.province == "湖南省"
+    assert resolve(gz, "学校冬季取暖安全工作", "各地要确保学校用气、用电安全。", issuer="湖南日报").province is None
