@@ -79,8 +79,9 @@ _BREADCRUMB_WORDS = re.compile(r"首页|首頁|内容页|內容頁|正文|主页
 _VIEWS = re.compile(r"(浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問)(次数|次數|量|数|數)?\s*[:：]?\s*\d*\s*次?")
 _DATE_IN_LINE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _NUMBER_ONLY = re.compile(r"^[\d,\s]+$")
-# A header line of a date and the outlet it came from, without a label: "2022-11-10 06:35:51山西日报".
-_DATED_OUTLET = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+# A header line of a date and the outlet it came from, without a label: "2022-11-10 06:35:51山西日报",
+# after the site's name at times ("青岛新闻网 2006-11-09 03:18:36 青岛早报").
+_DATED_OUTLET = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,12}(?:网|台|报)\s*)?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
                            r"([\u4e00-\u9fff]{2,12}(?:报|网|台|社|新闻|发布|融媒体中心|客户端))\s*$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:(?:全媒体|全媒體|融媒体|融媒體|本报|本報|本刊|本网|本網|特约|特約|见习)?(?:记者|記者)|通讯员|通訊員|作者|文/图|文/圖|文|图|圖|摄影|攝影)"

@@ -221,3 +221,12 @@ def test_a_photo_note_above_the_article_is_not_its_title_and_a_dated_outlet_is_i
     assert article.title == "省教育厅部署全省学校冬季取暖安全工作"
     assert article.issuer == "示例日报"
     assert "仅供参考" not in article.body
+
+
+def test_a_dated_outlet_after_the_sites_name_is_the_source():
+    lines = ["示例新闻网 2006-11-09 03:18:36 示例早报", "司炉工必须持证上岗",
+             "10月28日，全市学校的司炉工参加了市教育局组织的锅炉安全操作培训，考核合格后持证上岗。",
+             "市教育局要求所有学校在供暖前对锅炉设备进行一次全面检查。"]
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    (article,) = extract_articles(html, "http://x.example/e.html")
+    assert article.issuer == "示例早报"
