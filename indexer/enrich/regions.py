@@ -964,7 +964,10 @@ class Gazetteer:
             if len(codes) == 1:
                 units.setdefault(codes[0], []).append(m)
         for mark, (fld, start, phrase) in words.items():
-            fits = list(schools) if mark == "校" else [c for c in units if _deixis_fits(g.divisions[c], mark)]
+            # a unit fits by its name today or as the text writes it (东乡县, a 区 since 2017, and 全县)
+            fits = list(schools) if mark == "校" else [
+                c for c in units if _deixis_fits(g.divisions[c], mark)
+                or (mark != "市" and g.divisions[c].level == COUNTY and any(m.phrase.endswith(mark) for m in units[c]))]
             if len(fits) == 1:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
             if len(fits) > 1 and fld == "body" and mark != "校":

@@ -488,3 +488,11 @@ def test_a_provincial_paper_as_the_issuer_counts_where_the_text_speaks_of_its_pr
     r = resolve(gz, "省教育厅部署学校冬季取暖安全工作", body, issuer="湖南日报")
     assert r.province == "湖南省"
     assert resolve(gz, "学校冬季取暖安全工作", "各地要确保学校用气、用电安全。", issuer="湖南日报").province is None
+
+
+def test_a_deixis_mark_fits_a_unit_as_the_text_writes_it(gz):
+    # 横山县 has been 横山区 since 2015: an older text's 全县 is still its own, not a reading of
+    # 北港 (a 镇 of 通城县 among others) that fits 县
+    body = "近日，横山县教育局召开会议，要求全县中小学开展防溺水教育，北港小学作交流发言。"
+    r = resolve(gz, "防溺水教育工作会议", body)
+    assert (r.city, r.county) == ("榆林市", "横山区")
