@@ -659,7 +659,8 @@ class Gazetteer:
         return self._link_prefixes(out, text)
 
     def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
-        """福州市鼓楼区, 安康市汉阴县: a parent written right before its child picks the child.
+        """福州市鼓楼区, 安康市汉阴县: a parent written right before its child picks the child, and
+        a short name right after a unit it is not in is none (镇江市船山学校).
         So does a bureau's parent before the township office under the bureau (宁德市公安局X派出所):
         a township reading outside it is another township of that name, and the name is dropped."""
         g = self.data
@@ -674,7 +675,10 @@ class Gazetteer:
             pairs = [(x, y) for x in a.candidates for y in b.candidates
                      if g.is_under(y, x) and (x != y or (b.is_town and not a.is_town))]
             if not pairs:
-                if chain:
+                if chain or (gap == 0 and not a.is_town and set(a.kind.split("/")) & _OWN_KINDS
+                             and set(b.kind.split("/")) <= _SHORT_KINDS):
+                    # 镇江市船山学校: a short name right after a unit it is not in names something of
+                    # that unit's (a school, a street), not a place
                     dropped.add(i + 1)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))

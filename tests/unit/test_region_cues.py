@@ -496,3 +496,12 @@ def test_a_deixis_mark_fits_a_unit_as_the_text_writes_it(gz):
     body = "近日，横山县教育局召开会议，要求全县中小学开展防溺水教育，北港小学作交流发言。"
     r = resolve(gz, "防溺水教育工作会议", body)
     assert (r.city, r.county) == ("榆林市", "横山区")
+
+
+@pytest.mark.parametrize("title, city, county", [
+    ("岳阳市船山实验学校开展消防疏散演练", "岳阳市", None),  # 船山: 遂宁's 船山区
+    ("新邵县南岳庙小学开展防溺水安全教育", "邵阳市", "新邵县"),  # 南岳: 衡阳's 南岳区
+])
+def test_a_short_name_right_after_a_unit_it_is_not_in_is_no_place(gz, title, city, county):
+    r = resolve(gz, title, "学校组织全体师生参加活动。")
+    assert (r.city, r.county) == (city, county)
