@@ -505,3 +505,12 @@ def test_a_deixis_mark_fits_a_unit_as_the_text_writes_it(gz):
 def test_a_short_name_right_after_a_unit_it_is_not_in_is_no_place(gz, title, city, county):
     r = resolve(gz, title, "学校组织全体师生参加活动。")
     assert (r.city, r.county) == (city, county)
+
+
+@pytest.mark.parametrize("title, city, county", [
+    ("巴州和静县公安局开展护校安园行动", "巴音郭楞蒙古自治州", "和静县"),  # 巴州: 巴音郭楞's own short form
+    ("巴中市巴州区教育局召开安全工作会议", "巴中市", "巴州区"),
+])
+def test_bazhou_is_bayingolin_before_its_county_and_the_district_in_bazhong(gz, title, city, county):
+    r = resolve(gz, title)
+    assert (r.city, r.county) == (city, county)
