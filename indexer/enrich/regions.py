@@ -81,7 +81,8 @@ name, 莆田锦江中学, does not count there: where the school is, not the cit
 at least as much as the title or issuer give the parent itself where several of its children
 speak (a 省教育厅 notice whose counties spoke stays at the province), half as much where only one
 does (a 甘肃 headline over one county's story). Where the weights leave it open and the text names
-one unit below, that unit is taken when it acts, not its parent: the parent's office never acts
+one unit below (or two, one of whose offices acts first, and no 各县区), that unit is taken when it
+acts, not its parent: the parent's office never acts
 (贵州省三都水族自治县 under a 贵州 headline), or the first office acting in the body is the unit's
 (长春市公安局交警支队宽城大队联合宽城区教育局: a bureau before its branch is the branch; the bodies
 whose plan a clause carries out, 为落实…部署, do not act). A parent's office that leads
@@ -227,6 +228,8 @@ _LEVEL_ACTS = {
     CITY: re.compile(r"(?:市|州|盟)(?:委|政府|人民政府|教育局|教体局|教育和体育局|公安局|应急管理局|应急局|卫健委"
                      r"|市场监管局|消防救援支队|气象台|气象局|地震局)"),
 }
+# 各区, 各县（市、区）: a text addressed to all the units of a level, which speaks for their parent.
+_EACH_UNIT = re.compile(r"各(?:县|区|旗|市|州|盟)")
 # Between a unit's bureau and its branch named after a unit inside it (盘锦市|公安局|双台子分局,
 # 张家口市|公安消防支队|宣化县大队): the branch acts, not the bureau.
 _BRANCH_GAP = re.compile(r"[^，。；、,;：:\s联和与及在到赴对]{0,9}(?:局|支队)")
@@ -778,7 +781,7 @@ class Gazetteer:
         if registration is not None:
             mentions.append(registration)
             self._vote(tally, registration)
-        chosen = self._descend(tally, self._actors(mentions, title, body))
+        chosen = self._descend(tally, self._actors(mentions, title, body), bool(_EACH_UNIT.search(body)))
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _actors(self, mentions: list[_Mention], title: str, body: str) -> list[_Actor]:
@@ -815,14 +818,25 @@ class Gazetteer:
                     actors.append(_Actor(in_body, found.start(), level=level))
         return sorted(actors, key=lambda a: (a.in_body, a.start))
 
-    def _lone_child(self, parent: str, kids: list[str], tally: _Tally, actors: list[_Actor]) -> str | None:
+    def _lone_child(self, parent: str, kids: list[str], tally: _Tally, actors: list[_Actor],
+                    each_unit: bool = False) -> str | None:
         """The one unit below the parent that the text names, where it, not the parent, acts: the
         parent's own office never acts (贵州省三都水族自治县 in a 贵州 headline), or the first office
         that acts in the body is the child's (长春市公安局交警支队宽城大队联合宽城区教育局 under a 长春
         headline). A parent's office that leads (乐山市教育局联合市中区教育局) or a child that is
-        only a venue or an example (省教育厅…在石家庄市) keep the place at the parent."""
+        only a venue or an example (省教育厅…在石家庄市) keep the place at the parent. Of two
+        children named, the one whose office acts first in the body (精河县公安局…博乐市), where the
+        parent's never acts and the text is not addressed to each unit (各县区)."""
         g = self.data
         speaking = [c for c in kids if tally.text.total.get(c, 0.0) > 0]
+        if len(speaking) == 2:
+            # two speak: the one whose office acts first in the body, where the parent's never acts
+            first = next((c for a in actors if a.in_body and a.code for c in speaking
+                          if a.code == c or g.is_under(a.code, c)), None)
+            parent_acts = any(a.code == parent or a.level == g.divisions[parent].level for a in actors)
+            if first is None or parent_acts or each_unit or tally.plain.total.get(first, 0.0) < 1.0:
+                return None
+            return first
         if len(speaking) != 1 or tally.plain.total.get(speaking[0], 0.0) < 1.0:
             return None
         kid = speaking[0]
@@ -1087,7 +1101,7 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, tally: _Tally, actors: list[_Actor]) -> list[str]:
+    def _descend(self, tally: _Tally, actors: list[_Actor], each_unit: bool = False) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
@@ -1126,7 +1140,7 @@ class Gazetteer:
                 # text itself: the district site's "上海市延安中学" page that says "位于长宁区"
                 pick = kids[0]
             if pick is None and parent is not None:
-                pick = self._lone_child(parent, kids, tally, actors)
+                pick = self._lone_child(parent, kids, tally, actors, each_unit)
             if pick is None:
                 break
             chosen.append(pick)

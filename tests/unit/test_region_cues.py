@@ -347,9 +347,11 @@ def test_a_deixis_mark_binds_to_the_unit_named_before_it_in_its_sentence(gz):
             "满洲里市气象台也发布了大风橙色预警。")
     r = resolve(gz, "沙尘来袭 部分中小学停课", body)
     assert r.city == "包头市"
-    # a mark in a sentence of its own names no one of them
+    assert any(e.rule == "region:deixis" for e in r.evidence)
+    # a mark in a sentence of its own names no one of them (the city is still the one whose office
+    # acts first)
     body = body.replace("要求全市中小学", "。全市中小学")
-    assert resolve(gz, "沙尘来袭 部分中小学停课", body).city is None
+    assert not any(e.rule == "region:deixis" for e in resolve(gz, "沙尘来袭 部分中小学停课", body).evidence)
 
 
 def test_a_level_pair_is_not_read_across_two_names(gz):
@@ -514,3 +516,16 @@ def test_a_short_name_right_after_a_unit_it_is_not_in_is_no_place(gz, title, cit
 def test_bazhou_is_bayingolin_before_its_county_and_the_district_in_bazhong(gz, title, city, county):
     r = resolve(gz, title)
     assert (r.city, r.county) == (city, county)
+
+
+@pytest.mark.parametrize("body, county", [
+    # two districts named, the first office acting is one of them's, the city's never acts
+    ("近日，惠阳区消防救援大队走进淡水中学开展消防演练，博罗县的学校代表到场观摩。", "惠阳区"),
+    # … but a text to each district speaks for the city
+    ("近日，惠阳区消防救援大队走进淡水中学开展消防演练，各县区学校代表到场观摩，博罗县作交流发言。", None),
+    # … and so does the city's office
+    ("近日，惠州市教育局组织惠阳区消防救援大队走进淡水中学开展消防演练，博罗县的学校代表到场观摩。", None),
+])
+def test_of_two_units_below_the_one_whose_office_acts_first_is_the_place(gz, body, county):
+    r = resolve(gz, "惠州学校开展消防演练", body)
+    assert (r.city, r.county) == ("惠州市", county)
