@@ -378,6 +378,13 @@ def test_the_last_item_of_a_list_of_departments_is_a_participant(tax):
             "各校还向周边商户发放了宣传册。")
     assert tag_hazards("市教育局开展交通安全进校园活动", body, tax).hazards == ["traffic"]
 
+
+@pytest.mark.parametrize("departments", ["教育、消防、市场监管等部门", "应急、消防救援等部门"])
+def test_any_item_of_a_list_of_departments_is_a_participant(tax, departments):
+    body = (f"县公安局联合{departments}对校园周边开展专项整治，排查校园安全隐患。\n"
+            "民警在校门口设置护学岗，加强上下学时段巡逻防控，严厉打击涉校违法犯罪。")
+    assert "fire" not in tag_hazards("县公安局开展校园周边治安整治", body, tax).hazards
+
 def test_the_subject_of_a_leaders_remarks_being_studied_is_not_a_hazard(tax):
     # a study session on remarks "关于…防灾减灾救灾": citing their subject, not acting on it
     body = ("会议传达学习了习近平总书记关于应急管理、防灾减灾救灾重要论述。\n"
