@@ -467,3 +467,19 @@ def test_a_fittings_list_closing_on_whether_there_are_problems_is_still_fittings
 def test_a_special_equipment_campaign_is_special_equipment(tax):
     body = "为加强学校特种设备监管，市场监管局决定在全市学校开展特种设备专项整治行动。"
     assert "special_equipment" in tag_hazards("关于开展学校特种设备专项整治行动的通知", body, tax).hazards
+
+
+def test_a_body_named_after_several_tasks_is_a_participant(tax):
+    # 防汛防风防旱指挥部 issues the closure; the notice is about the rainstorm
+    body = ("受强降雨影响，县防汛防风防旱指挥部发布紧急通告，全县中小学、幼儿园明日停课一天。\n"
+            "各学校要通知到每一位家长，提醒学生暴雨期间不要外出。")
+    r = tag_hazards("暴雨来袭 全县中小学停课", body, tax)
+    assert r.hazards == ["extreme_weather"]
+
+
+def test_weather_named_as_the_disaster_is_extreme_weather(tax):
+    body = ("根据气象部门预报，全市将出现降雪、大风、低温等恶劣天气，根据市教育局低温冰冻雨雪灾害应急预案，"
+            "决定全市中小学停课一天。\n各学校要通知到全体家长，指导学生和家长做好防雨雪灾害准备。\n"
+            "寄宿制学校要做好在校学生的防寒保暖工作。")
+    r = tag_hazards("暴雪来袭 全市中小学停课", body, tax)
+    assert r.hazards == ["extreme_weather"]
