@@ -483,3 +483,13 @@ def test_weather_named_as_the_disaster_is_extreme_weather(tax):
             "寄宿制学校要做好在校学生的防寒保暖工作。")
     r = tag_hazards("暴雪来袭 全市中小学停课", body, tax)
     assert r.hazards == ["extreme_weather"]
+
+
+def test_prohibited_appliances_in_a_dormitory_are_electrical_not_security(tax):
+    body = ("为消除宿舍安全隐患，学校定于本周开展学生宿舍安全检查。\n"
+            "检查重点为宿舍内违禁电器、大功率电器和私拉乱接电线情况，发现违禁用电器当场没收。\n"
+            "对违规违禁物品做好登记，收缴物品由各学院处理。")
+    r = tag_hazards("关于开展学生宿舍安全检查的通知", body, tax)
+    assert "electrical" in r.hazards and "security" not in r.hazards
+    body = "开学前，派出所民警到学校检查安检门运行情况，提醒门卫严禁学生携带管制刀具等违禁品进入校园。"
+    assert "security" in tag_hazards("民警进校园检查安防设施", body, tax).hazards
