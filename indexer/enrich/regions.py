@@ -62,7 +62,8 @@ repeats three times is an insert, and so is a short title it repeats), a provinc
 (湖北卫视), persons' names after a title (主任高阳, 副区长沙红), lessons and
 precedents (通报了…发生的…事故, 学习借鉴, 汶川地震, 玛多“5·22”地震), the recipients of a notice, a school or a
 street named after a place (延安中学, 北京东路), a market. A short county form in the body only
-counts when its city is named too; a short form that is the head or tail of a common word
+counts when its city is named too, or when three or more counties of one city are named so
+(清流、宁化、大田 under a bare 市教育局); a short form that is the head or tail of a common word
 (重大安全, 投资兴业, 联合江口) is no place.
 
 Unambiguous mentions vote first; then each ambiguous name goes to the candidate whose province
@@ -154,6 +155,7 @@ W_DEIXIS = 4.0  # 我县 / 全县 / 县委 bound to the one county the text name
 BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
 SHORT_FACTOR = 0.5  # a short form in the body counts half
 _SUPPORT_MAX = 6  # names with more readings than this neither get nor give support
+_COUNTIES_TOGETHER = 3  # short county names of one city that are each other's context (two: no gain measured)
 
 _SEP = " > "
 _STRONG_FIELDS = ("title", "issuer", "issuer_line", "signature", "hint", "domain")
@@ -746,6 +748,7 @@ class Gazetteer:
                 m.resolved = self._support(m, mentions) or m.resolved
             if m.resolved and m.prefix_of is None:
                 self._vote(tally, m)
+        self._counties_together(ambiguous, tally)
         for m in self._doc_numbers(title, body):
             mentions.append(m)
             self._vote(tally, m)
@@ -856,6 +859,22 @@ class Gazetteer:
         if all(who != "parent" for _, who in sides) or (in_body and in_body[0] == "kid"):
             return kid
         return None
+
+    def _counties_together(self, mentions: list[_Mention], tally: _Tally) -> None:
+        """清流、宁化、大田: short county names in the body whose city the text never names are
+        each other's context where several of them are counties of one city."""
+        g = self.data
+        loose = [m for m in mentions if m.resolved is None and len(m.candidates) == 1 and self._needs_context(m)]
+        by_city: dict[str, set[str]] = {}
+        for m in loose:
+            div = g.divisions[m.candidates[0]]
+            by_city.setdefault(div.city or div.province, set()).add(div.code)
+        together = {c for counties in by_city.values() if len(counties) >= _COUNTIES_TOGETHER for c in counties}
+        for m in loose:
+            if m.candidates[0] in together:
+                m.resolved = m.candidates[0]
+                if m.prefix_of is None:
+                    self._vote(tally, m)
 
     def _outlet_province(self, outlets: list[_Mention], title: str, body: str, noise: list[tuple[int, int]],
                          tally: _Tally) -> _Mention | None:

@@ -529,3 +529,11 @@ def test_bazhou_is_bayingolin_before_its_county_and_the_district_in_bazhong(gz, 
 def test_of_two_units_below_the_one_whose_office_acts_first_is_the_place(gz, body, county):
     r = resolve(gz, "惠州学校开展消防演练", body)
     assert (r.city, r.county) == ("惠州市", county)
+
+
+def test_three_short_county_names_of_one_city_are_each_others_context(gz):
+    body = "受强降雨影响，市教育局通知，明溪、将乐、泰宁三县中小学明日停课一天。"
+    assert resolve(gz, "强降雨来袭 部分中小学停课", body).city == "三明市"
+    # two short names are no context: 明溪 and 将乐 alone might be anything
+    body = "受强降雨影响，市教育局通知，明溪、将乐两县中小学明日停课一天。"
+    assert resolve(gz, "强降雨来袭 部分中小学停课", body).city is None
