@@ -537,3 +537,10 @@ def test_three_short_county_names_of_one_city_are_each_others_context(gz):
     # two short names are no context: 明溪 and 将乐 alone might be anything
     body = "受强降雨影响，市教育局通知，明溪、将乐两县中小学明日停课一天。"
     assert resolve(gz, "强降雨来袭 部分中小学停课", body).city is None
+
+
+def test_an_island_named_after_a_province_is_geography(gz):
+    # a typhoon's path across 台湾岛 is not where the notice comes from
+    first = "记者从广东湛江市教育局了解到，台风可能于明日傍晚在台湾岛东南部沿海登陆，穿过台湾岛后向广东西部沿海靠近。"
+    r = resolve(gz, first[:60], first + "\n受台风影响，全市中小学、幼儿园明日停课。")
+    assert (r.province, r.city) == ("广东省", "湛江市")
