@@ -1073,9 +1073,10 @@ class Gazetteer:
     def _choose(self, m: _Mention, context: dict[str, float]) -> str | None:
         g = self.data
         cands = m.candidates
-        if "short" in m.kind.split("/"):
+        if {"short", "media"} & set(m.kind.split("/")):
             # 邵阳, 南昌, 吉林: a short name shared by a unit and its namesake inside it is the
-            # larger unit (邵阳市, not 邵阳县; the county is written in full when it is meant)
+            # larger unit (邵阳市, not 邵阳县; the county is written in full when it is meant), and
+            # so is an outlet's (吉安晚报 is 吉安市's paper)
             cands = tuple(c for c in cands if not any(o != c and g.is_under(c, o) for o in cands)) or cands
         need_ctx = self._needs_context(m) and any(g.divisions[c].level == COUNTY for c in cands)
 

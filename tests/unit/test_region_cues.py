@@ -544,3 +544,10 @@ def test_an_island_named_after_a_province_is_geography(gz):
     first = "记者从广东湛江市教育局了解到，台风可能于明日傍晚在台湾岛东南部沿海登陆，穿过台湾岛后向广东西部沿海靠近。"
     r = resolve(gz, first[:60], first + "\n受台风影响，全市中小学、幼儿园明日停课。")
     assert (r.province, r.city) == ("广东省", "湛江市")
+
+
+def test_an_outlets_short_name_shared_by_a_city_and_its_county_is_the_city(gz):
+    # 吉安晚报 is 吉安市's paper, not 吉安县's: the district the story names stays possible
+    body = "吉安晚报讯 近日，吉州公安分局交警大队对吉安市第八中学的接送校车开展安全检查，督促驾驶员规范驾驶。"
+    r = resolve(gz, "校车安全检查", body)
+    assert (r.city, r.county) == ("吉安市", "吉州区")
