@@ -610,6 +610,9 @@ class Gazetteer:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
+            if short_like and text.startswith("学校", end) and all(
+                    self.data.divisions[e.code].level == COUNTY for e in entries):
+                continue  # 文峰学校 is a school's name; 惠州学校 (a city's) are the city's schools
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
             if "short" in kinds and not kinds & _OWN_KINDS and (name[-1] + after[:1]) in _WORD_ACROSS \

@@ -551,3 +551,10 @@ def test_an_outlets_short_name_shared_by_a_city_and_its_county_is_the_city(gz):
     body = "吉安晚报讯 近日，吉州公安分局交警大队对吉安市第八中学的接送校车开展安全检查，督促驾驶员规范驾驶。"
     r = resolve(gz, "校车安全检查", body)
     assert (r.city, r.county) == ("吉安市", "吉州区")
+
+
+def test_a_short_name_before_xuexiao_is_a_schools_name(gz):
+    # 文峰学校 is a school named 文峰, not 安阳's 文峰区
+    body = "近日，城步县教育局开展防溺水专项行动，文峰学校组织师生签订安全承诺书。"
+    r = resolve(gz, "文峰学校开展防溺水安全教育", body)
+    assert (r.city, r.county) == ("邵阳市", "城步苗族自治县")
