@@ -99,7 +99,9 @@ _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 QUALIFIER_GAP = 4
 # … and so does 校园周边 before shops, markets or consumers: 校园周边商超, 校园周边文具店, 校园周边消费环境
 # (a market inspection around schools; 周边网吧 and 周边治安 stay campus security).
-_SHOPS_AFTER = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|消费|社区)")
+_SHOPS_AFTER = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|便利店|消费|社区|经营|价格)")
+# A market regulator's work around schools is shops, snacks and toys, not campus security.
+_MARKET_REGULATOR = re.compile(r"市场监管|市场监督管理")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 # A cited document's title (《…》) names its subject; citing it is not acting on it.
 _CITATION = re.compile(r"《[^《》\n]{1,80}》")
@@ -267,6 +269,8 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str) -> list
         elif kind == _WEAK and (_qualifies(text, hit, starts)
                                 or (hit.phrase.endswith("周边") and _SHOPS_AFTER.match(text, hit.end))):
             continue
+        if hit.code == "security" and "周边" in hit.phrase and _MARKET_REGULATOR.search(text, *_sentence(text, hit.start)):
+            kind = _WEAK if kind == _STRONG else kind  # a market regulator's 校园周边 is shops and snacks
         measure = comp.measures.get(hit.code)
         if kind == _STRONG and measure and not hit.phrase.startswith("防"):
             a, b = _sentence(text, hit.start)

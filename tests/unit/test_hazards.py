@@ -493,3 +493,13 @@ def test_prohibited_appliances_in_a_dormitory_are_electrical_not_security(tax):
     assert "electrical" in r.hazards and "security" not in r.hazards
     body = "开学前，派出所民警到学校检查安检门运行情况，提醒门卫严禁学生携带管制刀具等违禁品进入校园。"
     assert "security" in tag_hazards("民警进校园检查安防设施", body, tax).hazards
+
+
+def test_a_market_regulators_work_around_schools_is_not_campus_security(tax):
+    body = ("开学前夕，区市场监管局开展校园周边环境专项整治，规范校园周边经营秩序，保障学生食品安全。\n"
+            "执法人员重点检查学校周边便利店、小餐饮的食品安全，查处过期食品和“三无”食品，消除安全隐患。")
+    r = tag_hazards("区市场监管局开展开学季专项检查", body, tax)
+    assert "food_safety" in r.hazards and "security" not in r.hazards
+    # the police's work around schools is
+    body = "开学前夕，区公安分局开展校园周边环境专项整治，加强上下学时段巡逻防控，排查校园周边治安隐患。"
+    assert "security" in tag_hazards("区公安分局开展校园周边环境专项整治", body, tax).hazards
