@@ -558,3 +558,8 @@ def test_a_short_name_before_xuexiao_is_a_schools_name(gz):
     body = "近日，城步县教育局开展防溺水专项行动，文峰学校组织师生签订安全承诺书。"
     r = resolve(gz, "文峰学校开展防溺水安全教育", body)
     assert (r.city, r.county) == ("邵阳市", "城步苗族自治县")
+
+
+@pytest.mark.parametrize("variant, province", [("陜西省教育廳", "陕西省"), ("淸遠市教育局", "广东省")])
+def test_variant_characters_opencc_leaves_are_read_in_their_standard_form(gz, variant, province):
+    assert resolve(gz, f"{variant}部署学校安全工作").province == province
