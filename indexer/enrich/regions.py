@@ -379,6 +379,7 @@ class _Mention:
     former: frozenset[str] = frozenset()  # candidates for which the name is a former one
     exact: int = 0  # how many candidates the name itself has (the rest: a renamed township's)
     school: bool = False  # the head of a school's name (莆田锦江中学): where the school is, not its scope
+    office: bool = False  # right before one of its offices (大武口消防大队): the unit itself speaking
 
     @property
     def readings(self) -> int:
@@ -638,8 +639,11 @@ class Gazetteer:
             fld = field_name
             if in_body and start < lead_end:
                 weight, fld = W_LEAD, "lead"
-            if in_body and (("short" in kinds and not kinds & _OWN_KINDS) or kinds == {"institution"}):
-                weight *= SHORT_FACTOR  # a university named once in the body may be a participant's
+            if in_body and (("short" in kinds and not kinds & _OWN_KINDS and not _OFFICE_AFTER.match(text, end))
+                            or kinds == {"institution"}):
+                # a university named once in the body may be a participant's; a short name before
+                # its office (大武口消防大队) is the unit speaking and counts whole
+                weight *= SHORT_FACTOR
             if issuer_spans and inside(start, issuer_spans):
                 weight, fld = W_ISSUER, "issuer_line"
             elif in_signature:
@@ -663,7 +667,7 @@ class Gazetteer:
                 bool(_SCHOOL_NAMED.match(text, end))
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
-                                school=school))
+                                school=school, office=bool(_OFFICE_AFTER.match(text, end))))
         return self._link_prefixes(out, text)
 
     def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
@@ -1067,7 +1071,7 @@ class Gazetteer:
     def _needs_context(self, m: _Mention) -> bool:
         """A short county name in the body is a place only if its city is named (its province,
         for the districts of a municipality and directly administered counties)."""
-        if m.field not in ("body", "lead") or m.linked:
+        if m.field not in ("body", "lead") or m.linked or (m.office and len(m.candidates) == 1):
             return False
         kinds = set(m.kind.split("/"))
         return "short" in kinds and not kinds & _OWN_KINDS and not kinds & _TOWN_KINDS and \

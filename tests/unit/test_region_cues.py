@@ -563,3 +563,12 @@ def test_a_short_name_before_xuexiao_is_a_schools_name(gz):
 @pytest.mark.parametrize("variant, province", [("陜西省教育廳", "陕西省"), ("淸遠市教育局", "广东省")])
 def test_variant_characters_opencc_leaves_are_read_in_their_standard_form(gz, variant, province):
     assert resolve(gz, f"{variant}部署学校安全工作").province == province
+
+
+def test_a_short_county_name_before_its_office_is_the_county_speaking(gz):
+    body = "近日，平罗消防大队深入辖区幼儿园开展消防安全检查，督促整改隐患。"
+    r = resolve(gz, "幼儿园消防安全检查", body)
+    assert (r.city, r.county) == ("石嘴山市", "平罗县")
+    # without its office a short name in the body still needs its city
+    body = "近日，消防员深入平罗的幼儿园开展消防安全检查，督促整改隐患。"
+    assert resolve(gz, "幼儿园消防安全检查", body).county is None
