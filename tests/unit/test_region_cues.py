@@ -566,9 +566,10 @@ def test_variant_characters_opencc_leaves_are_read_in_their_standard_form(gz, va
 
 
 def test_a_short_county_name_before_its_office_is_the_county_speaking(gz):
-    body = "近日，平罗消防大队深入辖区幼儿园开展消防安全检查，督促整改隐患。"
-    r = resolve(gz, "幼儿园消防安全检查", body)
-    assert (r.city, r.county) == ("石嘴山市", "平罗县")
+    for body in ("近日，平罗消防大队深入辖区幼儿园开展消防安全检查，督促整改隐患。",
+                 "幼儿园是消防安全重点单位，师生安全责任重大。\n近日，平罗消防大队深入辖区幼儿园开展检查。"):
+        r = resolve(gz, "幼儿园消防安全检查", body)
+        assert (r.city, r.county) == ("石嘴山市", "平罗县")
     # without its office a short name in the body still needs its city
     body = "近日，消防员深入平罗的幼儿园开展消防安全检查，督促整改隐患。"
     assert resolve(gz, "幼儿园消防安全检查", body).county is None
