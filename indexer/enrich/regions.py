@@ -60,7 +60,8 @@ its hub (北京铁路局, 石家庄公安处), ads, spam, SEO notes and navigati
 recognised by their shape: a betting brand is a name and a number before 平台; a line the body
 repeats three times is an insert, and so is a short title it repeats), a provincial TV channel
 (湖北卫视), persons' names after a title (主任高阳, 副区长沙红), lessons and
-precedents (通报了…发生的…事故, 学习借鉴, 汶川地震, 玛多“5·22”地震), the recipients of a notice, a school or a
+precedents (通报了…发生的…事故, 学习借鉴, 汶川地震, 玛多“5·22”地震; in the title too), a day's
+history (2000年，由北京师范大学…倡议…确定…为…心理健康日), the recipients of a notice, a school or a
 street named after a place (延安中学, 北京东路), a market. A short county form in the body only
 counts when its city is named too, or when three or more counties of one city are named so
 (清流、宁化、大田 under a bare 市教育局); a short form that is the head or tail of a common word
@@ -535,6 +536,8 @@ class Gazetteer:
                 entries = ()  # 西大街道路: a street's name before 道路, not the 街道 office
             elif "institution" in kinds and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
+            elif "institution" in kinds and text.startswith("生", end) and name.endswith("大学"):
+                entries = ()  # 北京大学生心理健康日: a city's college students, not the university
             elif "town_short" in kinds and name in named_towns:
                 entries = tuple(e for e in entries if e.kind == "town_short" and e.code in named_towns[name]) or entries
                 kinds = _kinds(entries)
@@ -711,7 +714,7 @@ class Gazetteer:
         noise = _noise_spans(body, persons)
         # a title that opens with an agency's dateline is the first line of a page without a
         # headline (中新社西安12月13日电…): where the reporter sat, as in the body
-        title_noise = junk_spans(title) + title_persons + [m.span() for m in DATELINE.finditer(title)]
+        title_noise = junk_spans(title) + title_persons + [m.span() for m in DATELINE.finditer(title)] + lesson_spans(title)
         if len(title.strip()) <= _INSERT_MAX and title.strip() in repeated_lines(body, 2):
             # a spun reprint's insert taken for the title ("青海西宁" between its paragraphs); a
             # headline the body repeats is longer

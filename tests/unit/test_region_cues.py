@@ -573,3 +573,18 @@ def test_a_short_county_name_before_its_office_is_the_county_speaking(gz):
     # without its office a short name in the body still needs its city
     body = "近日，消防员深入平罗的幼儿园开展消防安全检查，督促整改隐患。"
     assert resolve(gz, "幼儿园消防安全检查", body).county is None
+
+
+def test_a_days_history_and_a_citys_college_students_name_no_issuer(gz):
+    # where a day began (2005年，由复旦大学…倡议) is not who speaks, nor is 上海大学 in 上海大学生
+    body = ("2005年，由复旦大学学生会倡议，经市学联批准，确定每年的11月9日为上海大学生消防安全日。\n"
+            "今年的消防安全日活动在我校举行，我校保卫处组织师生开展应急疏散演练。")
+    r = resolve(gz, "我校开展消防安全日活动", body)
+    assert (r.county, r.secondary) == (None, [])
+    # the same history as a headline-less page's first paragraph, cut for its title
+    assert resolve(gz, body[:60], body).county is None
+
+
+def test_a_citys_college_students_are_not_its_university(gz):
+    r = resolve(gz, "北京大学生心理健康节启动", "各高校将围绕心理健康开展系列活动。")
+    assert (r.province, r.county) == ("北京市", None)
