@@ -112,9 +112,9 @@ the province cannot pass 156 / 166 = 0.940; the crawl adds the host and the sour
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from indexer.enrich.gazetteer import (
@@ -794,7 +794,9 @@ class Gazetteer:
         if registration is not None:
             mentions.append(registration)
             self._vote(tally, registration)
-        chosen = self._descend(tally, self._actors(mentions, title, body), bool(_EACH_UNIT.search(body)))
+        # the offices that act are read only where the weights leave a level open
+        actors = cache(partial(self._actors, mentions, title, body))
+        chosen = self._descend(tally, actors, bool(_EACH_UNIT.search(body)))
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _actors(self, mentions: list[_Mention], title: str, body: str) -> list[_Actor]:
@@ -1131,7 +1133,7 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, tally: _Tally, actors: list[_Actor], each_unit: bool = False) -> list[str]:
+    def _descend(self, tally: _Tally, actors: Callable[[], list[_Actor]], each_unit: bool = False) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
@@ -1170,7 +1172,7 @@ class Gazetteer:
                 # text itself: the district site's "上海市延安中学" page that says "位于长宁区"
                 pick = kids[0]
             if pick is None and parent is not None:
-                pick = self._lone_child(parent, kids, tally, actors, each_unit)
+                pick = self._lone_child(parent, kids, tally, actors(), each_unit)
             if pick is None:
                 break
             chosen.append(pick)

