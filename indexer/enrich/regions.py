@@ -639,10 +639,11 @@ class Gazetteer:
                 kinds = frozenset({"short"})
             weight = base
             in_body = field_name == "body"
+            heads_office = bool(_OFFICE_AFTER.match(text, end))
             fld = field_name
             if in_body and start < lead_end:
                 weight, fld = W_LEAD, "lead"
-            if in_body and (("short" in kinds and not kinds & _OWN_KINDS and not _OFFICE_AFTER.match(text, end))
+            if in_body and (("short" in kinds and not kinds & _OWN_KINDS and not heads_office)
                             or kinds == {"institution"}):
                 # a university named once in the body may be a participant's; a short name before
                 # its office (大武口消防大队) is the unit speaking and counts whole
@@ -670,7 +671,7 @@ class Gazetteer:
                 bool(_SCHOOL_NAMED.match(text, end))
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
-                                school=school, office=bool(_OFFICE_AFTER.match(text, end))))
+                                school=school, office=heads_office))
         return self._link_prefixes(out, text)
 
     def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
