@@ -381,6 +381,7 @@ class _Mention:
     exact: int = 0  # how many candidates the name itself has (the rest: a renamed township's)
     school: bool = False  # the head of a school's name (莆田锦江中学): where the school is, not its scope
     office: bool = False  # right before one of its offices (大武口消防大队): the unit itself speaking
+    school_name: bool = False  # a county's short name before 学校 (文峰学校): a school's name unless its city is named
 
     @property
     def readings(self) -> int:
@@ -544,7 +545,7 @@ class Gazetteer:
             elif "town_short" in kinds and (
                     not _TOWN_INSTITUTION.match(text, end)
                     or (name[-1] == "村" and start and _HAN_RE.match(text, start - 1)
-                        and text[start - 1] not in _BEFORE_A_NAME)
+                        and text[start - 1] not in _BEFORE_A_NAME and not ends.get(start))
                     or (not kinds <= _TOWN_KINDS and not _TOWN_CENTRE.match(text, end))
                     or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
                 # a township's short name only before an institution, and never when it is also a
@@ -614,9 +615,6 @@ class Gazetteer:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
-            if short_like and text.startswith("学校", end) and all(
-                    self.data.divisions[e.code].level == COUNTY for e in entries):
-                continue  # 文峰学校 is a school's name; 惠州学校 (a city's) are the city's schools
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
             if "short" in kinds and not kinds & _OWN_KINDS and (name[-1] + after[:1]) in _WORD_ACROSS \
@@ -671,7 +669,7 @@ class Gazetteer:
                 bool(_SCHOOL_NAMED.match(text, end))
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
-                                school=school, office=heads_office))
+                                school=school, office=heads_office, school_name=text.startswith("学校", end)))
         return self._link_prefixes(out, text)
 
     def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
@@ -1077,7 +1075,7 @@ class Gazetteer:
     def _needs_context(self, m: _Mention) -> bool:
         """A short county name in the body is a place only if its city is named (its province,
         for the districts of a municipality and directly administered counties)."""
-        if m.field not in ("body", "lead") or m.linked or (m.office and len(m.candidates) == 1):
+        if (m.field not in ("body", "lead") and not m.school_name) or m.linked or (m.office and len(m.candidates) == 1):
             return False
         kinds = set(m.kind.split("/"))
         return "short" in kinds and not kinds & _OWN_KINDS and not kinds & _TOWN_KINDS and \

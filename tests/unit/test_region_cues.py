@@ -480,6 +480,8 @@ def test_a_short_name_of_a_township_the_text_names_is_that_township(gz):
     # 吉村 is 吉村镇's short name (大余县): 果吉村小学 is the school of a village named 果吉村
     ("文岗村小学、果吉村小学、和平村小学受山洪威胁不大，镇沅县教育局要求加强汛期巡查。", "镇沅彝族哈尼族拉祜族自治县"),
     ("赣州市教育局检查了大余县吉村小学的汛期安全工作。", "大余县"),
+    # a place's name ending right before is a boundary too: 青岛李村中学 is 李村's school (李沧区)
+    ("青岛李村中学组织师生开展汛期安全教育。", "李沧区"),
 ])
 def test_a_village_named_like_a_township_is_not_the_township(gz, body, county):
     assert resolve(gz, "汛期学校安全检查", body).county == county
@@ -553,11 +555,14 @@ def test_an_outlets_short_name_shared_by_a_city_and_its_county_is_the_city(gz):
     assert (r.city, r.county) == ("吉安市", "吉州区")
 
 
-def test_a_short_name_before_xuexiao_is_a_schools_name(gz):
+def test_a_short_name_before_xuexiao_is_a_schools_name_unless_its_city_is_named(gz):
     # 文峰学校 is a school named 文峰, not 安阳's 文峰区
     body = "近日，城步县教育局开展防溺水专项行动，文峰学校组织师生签订安全承诺书。"
     r = resolve(gz, "文峰学校开展防溺水安全教育", body)
     assert (r.city, r.county) == ("邵阳市", "城步苗族自治县")
+    # where the text names its city, 正定学校 are 正定县's schools
+    r = resolve(gz, "正定学校开展安全教育", "石家庄市教育局要求各校落实安全责任。")
+    assert r.county == "正定县"
 
 
 @pytest.mark.parametrize("variant, province", [("陜西省教育廳", "陕西省"), ("淸遠市教育局", "广东省")])
