@@ -194,6 +194,11 @@ _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within t
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
 _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|委|应急|市场监|卫健|卫生健康|交通|住建|气象|消防|司法|民政"
                            r"|水利|自然资源|文旅|团委|妇联)")
+# A unit's own office named after it (大武口消防大队, 大城交警, 宁陕县教育局), not a venue that starts
+# like one (井冈山教育培训中心).
+_UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|公安局|公安分局|交警|消防大队|消防救援大队|人民政府|政府"
+                          r"|县委|区委|旗委|应急管理局|应急局|市场监管局|市场监督管理局|卫健局|卫生健康局|气象局|气象台"
+                          r"|住建局|司法局|民政局|水利局|自然资源局)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
@@ -231,8 +236,9 @@ _LEVEL_ACTS = {
     CITY: re.compile(r"(?:市|州|盟)(?:委|政府|人民政府|教育局|教体局|教育和体育局|公安局|应急管理局|应急局|卫健委"
                      r"|市场监管局|消防救援支队|气象台|气象局|地震局)"),
 }
-# 各区, 各县（市、区）: a text addressed to all the units of a level, which speaks for their parent.
-_EACH_UNIT = re.compile(r"各(?:县|区|旗|市|州|盟)")
+# 各区, 各县（市、区）; 各市, 各地: a text addressed to all the units of a level (counties; cities), which
+# speaks for their parent: a unit of that level it names is one of them.
+_EACH_UNIT = {COUNTY: re.compile(r"各(?:县|区|旗)"), CITY: re.compile(r"各(?:市|州|盟|地)")}
 # Between a unit's bureau and its branch named after a unit inside it (盘锦市|公安局|双台子分局,
 # 张家口市|公安消防支队|宣化县大队): the branch acts, not the bureau.
 _BRANCH_GAP = re.compile(r"[^，。；、,;：:\s联和与及在到赴对]{0,9}(?:局|支队)")
@@ -637,7 +643,7 @@ class Gazetteer:
                 kinds = frozenset({"short"})
             weight = base
             in_body = field_name == "body"
-            heads_office = bool(_OFFICE_AFTER.match(text, end))
+            heads_office = bool(_UNIT_OFFICE.match(text, end))
             fld = field_name
             if in_body and start < lead_end:
                 weight, fld = W_LEAD, "lead"
@@ -795,7 +801,7 @@ class Gazetteer:
             self._vote(tally, registration)
         # the offices that act are read only where the weights leave a level open
         actors = cache(partial(self._actors, mentions, title, body))
-        chosen = self._descend(tally, actors, bool(_EACH_UNIT.search(body)))
+        chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)})
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _actors(self, mentions: list[_Mention], title: str, body: str) -> list[_Actor]:
@@ -820,6 +826,9 @@ class Gazetteer:
             if m.resolved is None or m.prefix_of is not None or (in_body and inside(m.start, told)) \
                     or not _OFFICE_AFTER.match(text, end):
                 continue
+            if m.start and text[m.start - 1] in "、和与及" and any(
+                    n.field == m.field and n.start + len(n.phrase) == m.start - 1 for n in mentions):
+                continue  # 正定县、平山县教育局: one office of the units listed, none's alone
             code = next((n.resolved for n in mentions if n.field == m.field and n.resolved and n.resolved != m.resolved
                          and end < n.start and g.is_under(n.resolved, m.resolved)
                          and _BRANCH_GAP.fullmatch(text, end, n.start)), m.resolved)
@@ -833,7 +842,7 @@ class Gazetteer:
         return sorted(actors, key=lambda a: (a.in_body, a.start))
 
     def _lone_child(self, parent: str, kids: list[str], tally: _Tally, actors: list[_Actor],
-                    each_unit: bool = False) -> str | None:
+                    each_unit: bool) -> str | None:
         """The one unit below the parent that the text names, where it, not the parent, acts: the
         parent's own office never acts (贵州省三都水族自治县 in a 贵州 headline), or the first office
         that acts in the body is the child's (长春市公安局交警支队宽城大队联合宽城区教育局 under a 长春
@@ -851,7 +860,7 @@ class Gazetteer:
             if first is None or parent_acts or each_unit or tally.plain.total.get(first, 0.0) < 1.0:
                 return None
             return first
-        if len(speaking) != 1 or tally.plain.total.get(speaking[0], 0.0) < 1.0:
+        if len(speaking) != 1 or each_unit or tally.plain.total.get(speaking[0], 0.0) < 1.0:
             return None
         kid = speaking[0]
         level = g.divisions[parent].level
@@ -1132,7 +1141,7 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, tally: _Tally, actors: Callable[[], list[_Actor]], each_unit: bool = False) -> list[str]:
+    def _descend(self, tally: _Tally, actors: Callable[[], list[_Actor]], each_unit: set[int]) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
@@ -1171,7 +1180,7 @@ class Gazetteer:
                 # text itself: the district site's "上海市延安中学" page that says "位于长宁区"
                 pick = kids[0]
             if pick is None and parent is not None:
-                pick = self._lone_child(parent, kids, tally, actors(), each_unit)
+                pick = self._lone_child(parent, kids, tally, actors(), g.divisions[parent].level + 1 in each_unit)
             if pick is None:
                 break
             chosen.append(pick)

@@ -593,3 +593,16 @@ def test_a_days_history_and_a_citys_college_students_name_no_issuer(gz):
 def test_a_citys_college_students_are_not_its_university(gz):
     r = resolve(gz, "北京大学生心理健康节启动", "各高校将围绕心理健康开展系列活动。")
     assert (r.province, r.county) == ("北京市", None)
+
+
+@pytest.mark.parametrize("title, body, place", [
+    # one office after a list of units is all of theirs, none's alone
+    ("石家庄开展联合检查", "近日，正定县、平山县教育局联合开展校园安全检查。", ("石家庄市", None)),
+    # a province's places (各地): the one county named is one of them
+    ("贵州开展学生防溺水专项行动", "贵州各地教育部门积极开展防溺水宣传教育。其中，三都县教育局组织教师开展家访。", (None, None)),
+    # a venue that starts like an office (井冈山教育培训中心) is no county speaking
+    ("党员教师培训", "我校组织党员教师赴井冈山教育培训中心参加培训。", (None, None)),
+])
+def test_a_unit_named_among_others_or_as_a_venue_is_not_the_one_acting(gz, title, body, place):
+    r = resolve(gz, title, body)
+    assert (r.city, r.county) == place
