@@ -60,8 +60,9 @@ its hub (北京铁路局, 石家庄公安处), ads, spam, SEO notes and navigati
 recognised by their shape: a betting brand is a name and a number before 平台; a line the body
 repeats three times is an insert, and so is a short title it repeats), a provincial TV channel
 (湖北卫视), persons' names after a title (主任高阳, 副区长沙红), lessons and
-precedents (通报了…发生的…事故, 学习借鉴, 汶川地震, 玛多“5·22”地震; in the title too), a day's
-history (2000年，由北京师范大学…倡议…确定…为…心理健康日), the recipients of a notice, a school or a
+precedents (通报了…发生的…事故, 学习借鉴, 汶川地震, 玛多“5·22”地震; in a title cut from the first
+paragraph too), a day's history (2000年，由北京师范大学…倡议…确定…为…心理健康日), a typhoon's path
+(穿过台湾岛), the recipients of a notice, a school or a
 street named after a place (延安中学, 北京东路), a market. A short county form in the body only
 counts when its city is named too, or when three or more counties of one city are named so
 (清流、宁化、大田 under a bare 市教育局); a short form that is the head or tail of a common word
@@ -292,7 +293,7 @@ _MEDIA_AFTER = re.compile(
 _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|新闻|广播|之声|号)")
 _SCHOOL_AFTER = re.compile(
     r"(?:中学|小学|大学|学院|附中|附小|师范|医科|理工|科技大学|幼儿园"
-    r"|[东西南北中]?(?:路|街|大道|道(?![路德理])|巷)|广场|站|机场|码头|岛|时间|烤鸭|菜|话|人(?!民)"
+    r"|[东西南北中]?(?:路|街|大道|道(?![路德理])|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民)"
     r"|大?地震(?![局办台站部中监])|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验"
     # an event named by its date: 玛多“5·22”地震, 汶川"5.12"特大地震
     r"|[“\"「]?\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?(?:特大|重大|较大)?(?:地震|洪灾|洪水|水灾|泥石流|暴雨|火灾|事故|事件|惨案))")
@@ -312,6 +313,8 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           # first character ends an office or a place (公安局长宁分局, 湖南省长沙一中)
                           "组长", "班长", "事长", "家长"])
 _HAN_RE = re.compile(f"[{HAN}]")
+# Words starting with 生 after a university's name (北京大学生命科学学院, 南京大学生活区): still the university.
+_SHENG_WORDS = ("生命", "生物", "生活", "生态", "生理", "生化", "生产", "生源", "生殖", "生药")
 # Words and levels that end right before a name (在李村小学, 大余县吉村小学): a 村 name after any
 # other character is a village's tail (果吉村小学 is 果吉村's school, not 吉村镇's).
 _BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
@@ -543,7 +546,8 @@ class Gazetteer:
                 entries = ()  # 西大街道路: a street's name before 道路, not the 街道 office
             elif "institution" in kinds and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
-            elif "institution" in kinds and text.startswith("生", end) and name.endswith("大学"):
+            elif "institution" in kinds and name.endswith("大学") and text.startswith("生", end) \
+                    and not text.startswith(_SHENG_WORDS, end):
                 entries = ()  # 北京大学生心理健康日: a city's college students, not the university
             elif "town_short" in kinds and name in named_towns:
                 entries = tuple(e for e in entries if e.kind == "town_short" and e.code in named_towns[name]) or entries
@@ -719,7 +723,10 @@ class Gazetteer:
         noise = _noise_spans(body, persons)
         # a title that opens with an agency's dateline is the first line of a page without a
         # headline (中新社西安12月13日电…): where the reporter sat, as in the body
-        title_noise = junk_spans(title) + title_persons + [m.span() for m in DATELINE.finditer(title)] + lesson_spans(title)
+        title_noise = junk_spans(title) + title_persons + [m.span() for m in DATELINE.finditer(title)]
+        if title and body.startswith(title):
+            # a headline-less page's first paragraph cut for a title: its lessons, as in the body
+            title_noise += [(a, min(b, len(title))) for a, b in lesson_spans(body) if a < len(title)]
         if len(title.strip()) <= _INSERT_MAX and title.strip() in repeated_lines(body, 2):
             # a spun reprint's insert taken for the title ("青海西宁" between its paragraphs); a
             # headline the body repeats is longer

@@ -4,7 +4,7 @@
   copyright, addresses and phone numbers, ads, bylines, a media source line, lists of related or
   hot articles at the end, a news agency's dateline).
 - `lesson_spans`: sentences that recall accidents elsewhere ("通报了…发生的…事故", "以案为鉴") or
-  tell a day's history ("2000年，由…倡议…确定…为…日");
+  tell a day's history ("2000年，由…倡议…确定…为…日"), the clauses of a typhoon's path ("穿过台湾岛");
   their places are not the subject (their hazards still are).
 - `addressee_spans`: a notice's salutation ("各设区市教育局，…："): its recipients, not its place.
 - `Matcher`: Aho-Corasick over many phrases (ahocorasick_rs), every match with character offsets.
@@ -127,18 +127,29 @@ def source_values(text: str) -> tuple[re.Match[str], ...]:
 ELSEWHERE_CUE = re.compile(r"学习借鉴|借鉴|考察学习|参观学习|交流学习|学习考察|经验做法|先进经验|观摩学习|外出学习")
 
 
-# A day's or a festival's history: where it began, not who speaks (2000年，由北京师范大学…倡议，确定
-# 每年的5月25日为…心理健康日).
-HISTORY_CUE = re.compile(r"(?:19|20)\d\d年[^。！？!?；;\n]{0,80}?(?:发起|倡议|起源|定为|确定[^。！？!?；;\n]{0,30}?为|首届)")
+# A day's or a festival's history: where it began, not who speaks (最初发起于…, 2000年，由北京师范大学…
+# 倡议，…确定每年的5月25日为…心理健康日); not this year's decisions (2024年，市教育局确定9月为…).
+HISTORY_CUE = re.compile(r"(?:19|20)\d\d年[^。！？!?；;\n]{0,80}?(?:最初|起源|由来|发起于"
+                         r"|倡议[^。！？!?；;\n]{0,60}?(?:确定|定为))")
+
+
+# A typhoon's path (在台湾岛东南部沿海登陆，穿过台湾岛，向广东东部沿海靠近): the places it crosses, clause
+# by clause, are the weather's, not the notice's.
+WEATHER_PATH = re.compile(r"登陆|穿过|过境|擦过|移入|靠近")
+_CLAUSE_STOPS = SENTENCE_STOPS + "，,"
 
 
 def lesson_spans(body: str) -> list[tuple[int, int]]:
-    """Sentences that recall accidents elsewhere, learn from elsewhere, or tell a day's history."""
+    """Sentences that recall accidents elsewhere, learn from elsewhere, or tell a day's history;
+    clauses of a typhoon's path."""
     spans = []
     for m in ELSEWHERE_CUE.finditer(body):
         spans.append(enclosing(body, m.start(), SENTENCE_STOPS))
     for m in HISTORY_CUE.finditer(body):
         spans.append(enclosing(body, m.start(), SENTENCE_STOPS))
+    if "台风" in body or "热带风暴" in body:
+        for m in WEATHER_PATH.finditer(body):
+            spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))
     last = -1
     for m in LESSON_CUE.finditer(body):
         if m.start() < last:

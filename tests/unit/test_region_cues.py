@@ -541,11 +541,14 @@ def test_three_short_county_names_of_one_city_are_each_others_context(gz):
     assert resolve(gz, "强降雨来袭 部分中小学停课", body).city is None
 
 
-def test_an_island_named_after_a_province_is_geography(gz):
+def test_the_places_of_a_typhoons_path_are_the_weathers(gz):
     # a typhoon's path across 台湾岛 is not where the notice comes from
     first = "记者从广东湛江市教育局了解到，台风可能于明日傍晚在台湾岛东南部沿海登陆，穿过台湾岛后向广东西部沿海靠近。"
     r = resolve(gz, first[:60], first + "\n受台风影响，全市中小学、幼儿园明日停课。")
     assert (r.province, r.city) == ("广东省", "湛江市")
+    # an island that is its county is that county
+    assert resolve(gz, "崇明岛中小学开展防台演练").county == "崇明区"
+    assert resolve(gz, "南澳岛中小学开展防台演练", "南澳中学组织师生演练。").county == "南澳县"
 
 
 def test_an_outlets_short_name_shared_by_a_city_and_its_county_is_the_city(gz):
@@ -606,3 +609,17 @@ def test_a_citys_college_students_are_not_its_university(gz):
 def test_a_unit_named_among_others_or_as_a_venue_is_not_the_one_acting(gz, title, body, place):
     r = resolve(gz, title, body)
     assert (r.city, r.county) == place
+
+
+@pytest.mark.parametrize("title, body, city", [
+    ("以案为鉴 吸取溺水事故教训 宁乡市开展防溺水专项行动", "", "长沙市"),  # a title is no sentence of lessons
+    ("2024年宁波市确定9月为校园安全月", "", "宁波市"),  # this year's decision, not a day's history
+    ("文化节开幕", "2024年5月，由成都市教育局主办的首届校园安全文化节开幕。", "成都市"),
+])
+def test_lessons_and_history_cues_do_not_blank_a_current_event(gz, title, body, city):
+    assert resolve(gz, title, body).city == city
+
+
+@pytest.mark.parametrize("title, county", [("北京大学生命科学学院实验室安全检查", "海淀区"), ("浙江大学生物系开展实验室安全检查", "西湖区")])
+def test_a_university_before_a_word_starting_with_sheng_is_still_the_university(gz, title, county):
+    assert resolve(gz, title).county == county
