@@ -17,9 +17,9 @@ first sentence:
 4. else the early pick.
 
 A headline-like line: 4–80 characters, at least two hanzi and 40 % of them, no link text, not a date,
-byline, breadcrumb, widget, subtitle ("——…") or section number ("一、…"), not a line the cleaner
-drops as noise (a photo note: "(资料图片仅供参考)"), not ending in 。 or a colon (a salutation:
-"各县（市、区）教育局：").
+byline, breadcrumb, widget, subtitle ("——…") or section number ("一、…"), not a photo's note
+("(资料图片仅供参考)"), not ending in 。 or a colon (a salutation: "各县（市、区）教育局："). (The
+cleaner's other noise words, ads and disclaimers, can be a headline's subject: 警惕“百家乐”陷阱.)
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from indexer.extract.context import PageContext
 from indexer.extract.pagelines import Line, PageLines, squash
 from indexer.text import labels
 from indexer.text.chinese import HAN_CHAR
-from indexer.text.clean import clean_title, is_noise_line
+from indexer.text.clean import clean_title, is_photo_note
 
 _NEAR_LINES = 12
 _MIN_CHARS, _MAX_CHARS = 4, 80
@@ -127,7 +127,7 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
     if not titled and _NOT_A_TITLE_START.match(text):
         return False
     return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":"))
-                or is_noise_line(text))  # a photo note, "(资料图片仅供参考)", is what the cleaner drops
+                or is_photo_note(text))  # "(资料图片仅供参考)"
 
 
 def _has_own_title(parts: list[str], near: list[Line], chosen: Candidate) -> bool:

@@ -18,7 +18,7 @@ from indexer.text.chinese import CJK_PUNCT, HAN, is_han
 from indexer.text.mojibake import find_mojibake, repair_mojibake
 
 __all__ = [
-    "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "is_noise_line",
+    "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "is_photo_note",
     "join_broken_lines", "normalize_spaces", "remove_cjk_spaces", "repair_mojibake", "strip_pinyin",
 ]
 
@@ -228,7 +228,7 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
             break  # the rest is a list of other articles
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
-        if is_noise_line(line):
+        if _is_noise(line):
             continue
         if (source := labels.SOURCE_LINE.match(line)) and len(line) <= 45:
             info.source = info.source or source.group(1)
@@ -253,18 +253,22 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
     while kept and (byline := _byline(kept[-1])):
         info.author = info.author or byline
         kept.pop()
-    while kept and is_noise_line(kept[-1]):
+    while kept and _is_noise(kept[-1]):
         kept.pop()
     return kept, info
 
 
-def is_noise_line(line: str) -> bool:
-    """An editor's note, disclaimer, photo note, ad, pager, widget or breadcrumb line."""
+def is_photo_note(line: str) -> bool:
+    """A photo's note: "(资料图片仅供参考)", "图片来源：网络"."""
+    return bool(_PHOTO_NOTE.match(line))
+
+
+def _is_noise(line: str) -> bool:
     if len(line) <= 80 and (_EDITOR.match(line) or _EDITOR_SUFFIX.match(line)):
         return True
     if len(line) <= 200 and _DISCLAIMER.search(line):
         return True
-    if _PHOTO_NOTE.match(line) or _AD.search(line) or _PAGER.match(line):
+    if is_photo_note(line) or _AD.search(line) or _PAGER.match(line):
         return True
     if _URL_IN_LINE.search(line) and _AD_WEAK.search(line):
         return True

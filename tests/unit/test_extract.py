@@ -230,3 +230,13 @@ def test_a_dated_outlet_after_the_sites_name_is_the_source():
     html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
     (article,) = extract_articles(html, "http://x.example/e.html")
     assert article.issuer == "示例早报"
+
+
+def test_a_headline_about_an_ad_word_is_still_the_headline():
+    # the cleaner drops a line selling 百家乐; a headline warning against it is the title
+    html = ("<html><head><title>示例县人民政府</title></head><body><div class='c'>"
+            "<p>警惕网络赌博“百家乐”陷阱 民警进校园讲防诈</p>"
+            + "<p>近日，示例县公安局民警走进示例中学，为师生讲解网络赌博和电信诈骗的常见套路，提醒学生提高警惕。</p>" * 3
+            + "</div></body></html>")
+    (article,) = extract_articles(html, "http://x.example/f.html")
+    assert article.title == "警惕网络赌博“百家乐”陷阱 民警进校园讲防诈"
