@@ -483,6 +483,8 @@ def test_weather_named_as_the_disaster_is_extreme_weather(tax):
             "寄宿制学校要做好在校学生的防寒保暖工作。")
     r = tag_hazards("暴雪来袭 全市中小学停课", body, tax)
     assert r.hazards == ["extreme_weather"]
+    body = "各学校要做好防范雨雪灾害的各项准备，加强校舍巡查，确保师生安全。"
+    assert tag_hazards("关于做好防范雨雪灾害工作的通知", body, tax).hazards == ["extreme_weather"]
 
 
 def test_prohibited_appliances_in_a_dormitory_are_electrical_not_security(tax):
