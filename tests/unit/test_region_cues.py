@@ -623,3 +623,9 @@ def test_lessons_and_history_cues_do_not_blank_a_current_event(gz, title, body, 
 @pytest.mark.parametrize("title, county", [("北京大学生命科学学院实验室安全检查", "海淀区"), ("浙江大学生物系开展实验室安全检查", "西湖区")])
 def test_a_university_before_a_word_starting_with_sheng_is_still_the_university(gz, title, county):
     assert resolve(gz, title).county == county
+
+
+def test_a_level_mark_does_not_pick_a_reading_of_a_townships_short_name(gz):
+    # 水北幼儿园: 水北 is a 镇 of 渝水区 and of other counties; 我区 is too weak to choose among them
+    body = "为加强我区校园燃气安全，区教育局组织人员深入河头幼儿园、水北幼儿园开展燃气安全检查。"
+    assert resolve(gz, "区教育局开展校园燃气安全检查", body).province is None
