@@ -47,6 +47,8 @@ _NOT_HEADLINE = re.compile(
     rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, labels.HEADER_OTHER, ('编辑', '当前位置', '您的位置'))})"
     r"\s*[:：]|>>|->|»|›|>\s|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页"
 )
+# An image's file name (an <img> alt or caption: "网站抬头.jpg") is no headline.
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\s*$", re.I)
 # A subtitle ("——当代中国的精神危机") or a numbered section ("一、", "（二）", "3.", "第一章").
 _NOT_A_TITLE_START = re.compile(r"^(?:——|--|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节篇])")
 
@@ -127,7 +129,7 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
     if not titled and _NOT_A_TITLE_START.match(text):
         return False
     return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":"))
-                or is_photo_note(text))  # "(资料图片仅供参考)"
+                or is_photo_note(text) or _IMAGE_FILE.search(text))  # "(资料图片仅供参考)", "网站抬头.jpg"
 
 
 def _has_own_title(parts: list[str], near: list[Line], chosen: Candidate) -> bool:

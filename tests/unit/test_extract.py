@@ -240,3 +240,13 @@ def test_a_headline_about_an_ad_word_is_still_the_headline():
             + "</div></body></html>")
     (article,) = extract_articles(html, "http://x.example/f.html")
     assert article.title == "警惕网络赌博“百家乐”陷阱 民警进校园讲防诈"
+
+
+def test_an_image_file_name_is_not_a_title():
+    # a page without <title> or <h1>: the site's banner image sits between the headline and the text
+    lines = ["示例县：防灾减灾教育进校园", "2024-05-12 10:20", "示例智能 网站抬头.jpg",
+             "近日，示例县应急管理局走进示例中学开展防灾减灾教育，组织师生开展应急疏散演练。",
+             "演练结束后，工作人员为师生讲解了地震避险知识。"]
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    (article,) = extract_articles(html, "http://x.example/g.html")
+    assert article.title == "示例县：防灾减灾教育进校园"

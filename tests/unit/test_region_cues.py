@@ -629,3 +629,9 @@ def test_a_level_mark_does_not_pick_a_reading_of_a_townships_short_name(gz):
     # 水北幼儿园: 水北 is a 镇 of 渝水区 and of other counties; 我区 is too weak to choose among them
     body = "为加强我区校园燃气安全，区教育局组织人员深入河头幼儿园、水北幼儿园开展燃气安全检查。"
     assert resolve(gz, "区教育局开展校园燃气安全检查", body).province is None
+
+
+def test_an_industrial_zones_school_is_not_a_townships(gz):
+    # 工业区 is a word (and a 街道's short name in 丰镇市): 泾河工业区中心学校 is no such township's
+    r = resolve(gz, "泾河工业区中心学校寒假致家长的一封信", "尊敬的家长：寒假将至，请注意孩子的假期安全。")
+    assert r.province is None
