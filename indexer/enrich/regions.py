@@ -746,6 +746,7 @@ class Gazetteer:
             mentions += self._mentions(issuer, "issuer", W_ISSUER)
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
                                    signature_spans(body), persons, outlets)
+        mentions = self._without_stray_town_shorts(mentions, title, body)
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:
             mentions.append(_Mention(ctx.region_hint or "", 0, "hint", W_HINT, (hint_code,), "hint"))
@@ -902,6 +903,24 @@ class Gazetteer:
                 m.resolved = m.candidates[0]
                 if m.prefix_of is None:
                     self._vote(tally, m)
+
+    def _without_stray_town_shorts(self, mentions: list[_Mention], title: str, body: str) -> list[_Mention]:
+        """A township's short name before a school (虎门小学) in a sentence that names a county, or a
+        township, in full elsewhere (红安县杏花乡组织专班到虎门小学) is a village's school there, not
+        a namesake township of another county."""
+        g = self.data
+        own = [m for m in mentions if m.kind in ("full", "alias", "town") and len(m.candidates) == 1
+               and g.divisions[m.candidates[0]].level == COUNTY]
+        kept = []
+        for m in mentions:
+            if m.kind == "town_short" and m.field in ("title", "body", "lead"):
+                text = title if m.field == "title" else body
+                a, b = enclosing(text, m.start, SENTENCE_STOPS)
+                near = {n.candidates[0] for n in own if (n.field == "title") == (m.field == "title") and a <= n.start < b}
+                if near and not near & set(m.candidates):
+                    continue
+            kept.append(m)
+        return kept
 
     def _outlet_province(self, outlets: list[_Mention], title: str, body: str, noise: list[tuple[int, int]],
                          tally: _Tally) -> _Mention | None:

@@ -635,3 +635,10 @@ def test_an_industrial_zones_school_is_not_a_townships(gz):
     # 工业区 is a word (and a 街道's short name in 丰镇市): 泾河工业区中心学校 is no such township's
     r = resolve(gz, "泾河工业区中心学校寒假致家长的一封信", "尊敬的家长：寒假将至，请注意孩子的假期安全。")
     assert r.province is None
+
+
+def test_a_township_short_name_in_a_sentence_naming_another_county_is_a_villages_school(gz):
+    # 虎门小学 after 麻城市宋埠镇 is a village's school there, not 东莞's 虎门镇
+    first = "近日，麻城市宋埠镇组织工作人员到虎门小学开展防溺水安全宣传，为师生发放宣传资料。"
+    r = resolve(gz, first, first + "\n宣传活动受到师生欢迎。")
+    assert (r.city, r.county) == ("黄冈市", "麻城市")
