@@ -642,3 +642,10 @@ def test_a_township_short_name_in_a_sentence_naming_another_county_is_a_villages
     first = "近日，麻城市宋埠镇组织工作人员到虎门小学开展防溺水安全宣传，为师生发放宣传资料。"
     r = resolve(gz, first, first + "\n宣传活动受到师生欢迎。")
     assert (r.city, r.county) == ("黄冈市", "麻城市")
+
+
+def test_a_provinces_part_named_by_its_one_character_name_is_the_province(gz):
+    body = "近日，省教育厅组织检查组赴粤东、粤西地区督导学校防汛安全工作。"
+    assert resolve(gz, "省教育厅督导学校防汛安全", body).province == "广东省"
+    # not a word that starts the same way (新中国)
+    assert resolve(gz, "新中国成立以来的学校安全教育", "同学们回顾了新中国成立以来学校安全教育的发展。").province is None
