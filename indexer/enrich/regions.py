@@ -231,9 +231,10 @@ _DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政�
 
 # A unit's office acting without its name: 省教育厅, 自治区党委, 全省 (the province); 市教育局, 州委
 # (the city). A match inside a written name (湖北省教育厅) is that name's.
+# 我省 / 全省 / 本省: the text's own province, unnamed (not 完全省去, 安全省心).
+_OUR_PROVINCE = r"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"
 _LEVEL_ACTS = {
-    PROVINCE: re.compile(r"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"
-                         r"|(?:省|自治区)(?:委|党委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局|司法厅)"),
+    PROVINCE: re.compile(_OUR_PROVINCE + r"|(?:省|自治区)(?:委|党委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局|司法厅)"),
     CITY: re.compile(r"(?:市|州|盟)(?:委|政府|人民政府|教育局|教体局|教育和体育局|公安局|应急管理局|应急局|卫健委"
                      r"|市场监管局|消防救援支队|气象台|气象局|地震局)"),
 }
@@ -319,8 +320,7 @@ _SHENG_WORDS = ("生命", "生物", "生活", "生态", "生理", "生化", "生
 # other character is a village's tail (果吉村小学 is 果吉村's school, not 吉村镇's).
 _BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
 # 我省 / 全省 / 省教育厅 at the start of a clause: the text's own province, unnamed.
-_PROVINCE_DEIXIS = re.compile(rf"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"  # not 完全省去, 安全省心
-                              rf"|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
+_PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
 # A county named a conjunction or 会同 ("together with") plus 县, right after a body's name, is
 # that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县). Only these
 # names: 公安局和平分局 and 教育局同安区分局 name 和平区 and 同安区.
@@ -1109,8 +1109,10 @@ class Gazetteer:
                 tally.plain.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:
-        """A short county name in the body is a place only if its city is named (its province,
-        for the districts of a municipality and directly administered counties)."""
+        """A short county name in the body, or before 学校 anywhere (文峰学校), is a place only if
+        its city is named (its province, for the districts of a municipality and directly
+        administered counties); not when written after its parent, nor right before one of its
+        offices (大武口消防大队)."""
         if (m.field not in ("body", "lead") and not m.school_name) or m.linked or (m.office and len(m.candidates) == 1):
             return False
         kinds = set(m.kind.split("/"))

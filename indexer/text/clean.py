@@ -81,7 +81,7 @@ _DATE_IN_LINE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d
 _NUMBER_ONLY = re.compile(r"^[\d,\s]+$")
 # A header line of a date and the outlet it came from, without a label: "2022-11-10 06:35:51山西日报",
 # after the site's name at times ("青岛新闻网 2006-11-09 03:18:36 青岛早报").
-_DATED_OUTLET = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,12}(?:网|台|报)\s*)?(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+_DATED_OUTLET = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,12}}(?:网|台|报)\s*)?{_DATE_IN_LINE.pattern}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
                            r"([\u4e00-\u9fff]{2,12}(?:报|网|台|社|新闻|发布|融媒体中心|客户端))\s*$")
 _BYLINE = re.compile(
     r"^[（(]?\s*(?:(?:全媒体|全媒體|融媒体|融媒體|本报|本報|本刊|本网|本網|特约|特約|见习)?(?:记者|記者)|通讯员|通訊員|作者|文/图|文/圖|文|图|圖|摄影|攝影)"

@@ -211,12 +211,17 @@ def test_h1_subheadings_inside_the_body_do_not_cut_the_article():
     assert "从业人员持证上岗" in article.body and article.body.startswith("学校食堂要严格落实")
 
 
+def _paragraphs_page(lines: list[str]) -> str:
+    """A page without <title> or <h1>: one <p> per line in an <article>."""
+    return "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+
+
 def test_a_photo_note_above_the_article_is_not_its_title_and_a_dated_outlet_is_its_source():
     # a page without <title> or <h1>: the headline is a paragraph, and a photo note sits nearer
     lines = ["省教育厅部署全省学校冬季取暖安全工作", "2024-11-08 09:12:40示例日报", "(资料图片仅供参考)",
              "为确保广大师生安全温暖过冬，省教育厅日前下发通知，对学校冬季安全及取暖工作作出部署。",
              "通知要求各地主动对接燃气、供热和电力部门，确保学校用气、用电安全。"]
-    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    html = _paragraphs_page(lines)
     (article,) = extract_articles(html, "http://x.example/d.html")
     assert article.title == "省教育厅部署全省学校冬季取暖安全工作"
     assert article.issuer == "示例日报"
@@ -227,7 +232,7 @@ def test_a_dated_outlet_after_the_sites_name_is_the_source():
     lines = ["示例新闻网 2006-11-09 03:18:36 示例早报", "司炉工必须持证上岗",
              "10月28日，全市学校的司炉工参加了市教育局组织的锅炉安全操作培训，考核合格后持证上岗。",
              "市教育局要求所有学校在供暖前对锅炉设备进行一次全面检查。"]
-    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    html = _paragraphs_page(lines)
     (article,) = extract_articles(html, "http://x.example/e.html")
     assert article.issuer == "示例早报"
 
@@ -247,6 +252,6 @@ def test_an_image_file_name_is_not_a_title():
     lines = ["示例县：防灾减灾教育进校园", "2024-05-12 10:20", "示例智能 网站抬头.jpg",
              "近日，示例县应急管理局走进示例中学开展防灾减灾教育，组织师生开展应急疏散演练。",
              "演练结束后，工作人员为师生讲解了地震避险知识。"]
-    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    html = _paragraphs_page(lines)
     (article,) = extract_articles(html, "http://x.example/g.html")
     assert article.title == "示例县：防灾减灾教育进校园"
