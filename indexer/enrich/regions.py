@@ -765,6 +765,10 @@ class Gazetteer:
             else:
                 ambiguous.append(m)
         context = dict(tally.votes.total)
+        for o in outlets:
+            # a provincial outlet (天津日报讯, 湖南日报) says which province the text's short names
+            # are read in (东丽支队 is 天津's 东丽区), though it never votes for the issuer itself
+            context[o.resolved] = context.get(o.resolved, 0.0) + o.weight
         for m in ambiguous:
             m.resolved = self._choose(m, context)
             if len(m.candidates) > 1 and m.readings <= _SUPPORT_MAX and m.resolved not in m.candidates:

@@ -494,6 +494,15 @@ def test_a_provincial_paper_as_the_issuer_counts_where_the_text_speaks_of_its_pr
     assert resolve(gz, "学校冬季取暖安全工作", "各地要确保学校用气、用电安全。", issuer="湖南日报").province is None
 
 
+def test_a_provincial_outlet_says_which_province_short_names_are_read_in(gz):
+    # 东丽 alone in the body needs its parent named; the dateline of 天津's own paper is that parent,
+    # though the paper does not vote for the issuer; a paper of another province says nothing of it
+    body = "天津日报讯：开学以来，交警东丽支队在校园周边部署警力，东丽支队民警护送学生过马路。"
+    r = resolve(gz, "交警护航开学交通安全", body)
+    assert (r.province, r.county) == ("天津市", "东丽区")
+    assert resolve(gz, "交警护航开学交通安全", body.replace("天津日报", "河北日报")).county is None
+
+
 def test_a_deixis_mark_fits_a_unit_as_the_text_writes_it(gz):
     # 横山县 has been 横山区 since 2015: an older text's 全县 is still its own, not a reading of
     # 北港 (a 镇 of 通城县 among others) that fits 县
