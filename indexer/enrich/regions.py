@@ -195,9 +195,9 @@ _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within t
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
 _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|委|应急|市场监|卫健|卫生健康|交通|住建|气象|消防|司法|民政"
                            r"|水利|自然资源|文旅|团委|妇联)")
-# A unit's own office named after it (大武口消防大队, 大城交警, 宁陕县教育局), not a venue that starts
+# A unit's own office named after it (大武口消防大队, 大城交警, 丹徒分局, 宁陕县教育局), not a venue that starts
 # like one (井冈山教育培训中心).
-_UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|公安局|公安分局|交警|消防大队|消防救援大队|人民政府|政府"
+_UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|公安局|公安分局|分局|交警|消防大队|消防救援大队|人民政府|政府"
                           r"|县委|区委|旗委|应急管理局|应急局|市场监管局|市场监督管理局|卫健局|卫生健康局|气象局|气象台"
                           r"|住建局|司法局|民政局|水利局|自然资源局)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).

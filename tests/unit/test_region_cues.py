@@ -587,6 +587,11 @@ def test_a_short_county_name_before_its_office_is_the_county_speaking(gz):
                  "幼儿园是消防安全重点单位，师生安全责任重大。\n近日，平罗消防大队深入辖区幼儿园开展检查。"):
         r = resolve(gz, "幼儿园消防安全检查", body)
         assert (r.city, r.county) == ("石嘴山市", "平罗县")
+    # a police branch named after its district (丹徒分局), under its city's police
+    # outweighs the school it visits (新坝: a town of 扬中市)
+    body = ("7月2日，镇江公安丹徒分局城区派出所民警来到新坝中学开展防诈骗宣讲。\n"
+            "丹徒分局将持续开展法治进校园活动。")
+    assert resolve(gz, "暑期防诈骗宣讲", body).county == "丹徒区"
     # without its office a short name in the body still needs its city
     body = "近日，消防员深入平罗的幼儿园开展消防安全检查，督促整改隐患。"
     assert resolve(gz, "幼儿园消防安全检查", body).county is None
