@@ -9,7 +9,7 @@ context:
 - page furniture (footer, ads, lists of related articles, navigation lines) and the body's first
   line when it repeats the title do not count;
 - a keyword followed by an agency suffix names a body taking part (消防救援大队, 地震局, 防汛办,
-  公安、消防等部门, 教育、消防、市场监管等部门), and a keyword inside a cited title (《…治安防范要求》), a remark in brackets or
+  安保处, 治安管理大队, 公安、消防等部门, 教育、消防、市场监管等部门), and a keyword inside a cited title (《…治安防范要求》), a remark in brackets or
   the subject of a leader's remarks being studied (关于…防灾减灾救灾重要论述) is not acted on:
   weak hits. A weak word followed by a topic word is named as a topic or task (燃气安全, 取暖工作,
   电器管理), and one whose clause goes on to call it a hazard (教学楼存在安全隐患, 校舍和各类设施的
@@ -160,9 +160,10 @@ class _Compiled:
         self.topic = re.compile(f"(?:{topic.pattern})(?!人员|者)") if topic else None
         agency = _alternation(taxonomy.agency_suffixes)
         # 公安、消防等部门, 教育、消防、市场监管等部门, 应急、消防救援等部门: an item of a list of bodies
+        # (or of staff by their duties: 总务、综治等相关人员)
         # 防汛防风防旱指挥部, 防汛抗旱指挥部: the body named after several tasks
-        self.agency = re.compile(f"(?:[防抗][{HAN}]){{0,3}}(?:{agency.pattern})|(?:救援)?(?:、[^、，,。；;\\s]{{1,8}}){{0,6}}"
-                                 f"等(?:相关|有关|职能)?(?:部门|单位|机构)") if agency else None
+        self.agency = re.compile(f"(?:[防抗][{HAN}]){{0,3}}(?:管理)?(?:{agency.pattern})|(?:救援)?(?:、[^、，,。；;\\s]{{1,8}}){{0,6}}"
+                                 f"等(?:相关|有关|职能)?(?:部门|单位|机构|人员)") if agency else None
         self.measures = {h.code: pattern for h in taxonomy.hazards if (pattern := _alternation(h.measures))}
 
 

@@ -385,6 +385,17 @@ def test_any_item_of_a_list_of_departments_is_a_participant(tax, departments):
             "民警在校门口设置护学岗，加强上下学时段巡逻防控，严厉打击涉校违法犯罪。")
     assert "fire" not in tag_hazards("县公安局开展校园周边治安整治", body, tax).hazards
 
+@pytest.mark.parametrize("office", [
+    "学校安保处",  # a school's own office (处, 科) named after a hazard
+    "县公安局治安管理大队",  # 管理 between the word and the body's suffix
+    "学校总务、综治等相关人员",  # a list of staff by their duties
+])
+def test_an_office_named_after_a_hazard_is_not_that_hazard(tax, office):
+    body = ("为做好冬季校园消防安全工作，学校对学生宿舍开展消防安全检查，排查火灾隐患。\n"
+            f"此次检查由{office}牵头组织。\n检查组查看了灭火器、应急照明和疏散通道，要求限期整改。")
+    assert tag_hazards("学校开展冬季消防安全检查", body, tax).hazards == ["fire"]
+
+
 def test_the_subject_of_a_leaders_remarks_being_studied_is_not_a_hazard(tax):
     # a study session on remarks "关于…防灾减灾救灾": citing their subject, not acting on it
     body = ("会议传达学习了习近平总书记关于应急管理、防灾减灾救灾重要论述。\n"
