@@ -36,7 +36,8 @@ context:
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
   bus check), unless it is listed with other hazards or named as a topic;
 - two signals in one sentence do not make an unrelated text a safety text: a focused text has
-  them in two sentences, or has a list of hazards;
+  them in two sentences, or has a list of hazards; a list item that is only a plain listed word
+  (地标性建筑、大中小学、交通系统) is a task in a safety text but no signal that the text is one;
 - `primary` is the hazard the document is mainly about, and every document given a hazard has
   one (None only with no hazard; `other` only when no named hazard is assigned): among the hazards the title names (all assigned ones when it
   names none) the highest score; a tie goes to the hazard named first (title, then body order);
@@ -563,6 +564,9 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     title_hits = _mark_lists(_in_context(comp, _hits(comp, title, "title", []), title, "title"), title)
     body_hits = _mark_lists(_in_context(comp, _hits(comp, body, "body", skip), body, "body"), body, stops)
     hits = _counted(title_hits + body_hits)
+    # a list item that is only a plain word (交通系统, 地标性建筑) is a task in a safety text, but no
+    # sign that the text is one
+    plain_items = {(h.field, h.start) for h in title_hits + body_hits if h.kind == _LISTED and h.listed}
 
     score: dict[str, float] = {}
     strong: dict[str, int] = {}
@@ -584,11 +588,13 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
                 score[hit.code] = score.get(hit.code, 0.0) + factor * WEAK_FACTOR
 
     school = _school_context(title, body)
-    signal_sentences = {_sentence_key(h, stops) for h in hits if h.kind in (_TERM, _STRONG)}
+    signals = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
+    signal_sentences = {_sentence_key(h, stops) for h in signals}
+    named = {h.code for h in signals if h.kind == _STRONG}
     # two signals in one sentence of an unrelated text do not make it a safety text; a list of
     # hazards does
-    focused = school and (term_score + len(strong)) >= 2 and \
-        (len(signal_sentences) >= 2 or any(h.listed for h in hits))
+    focused = school and (term_score + len(named)) >= 2 and \
+        (len(signal_sentences) >= 2 or any(h.listed for h in signals))
 
     # outside a focused text, a hazard all of whose hits sit in one sentence of a longer body is
     # an aside (a training notice's one sentence on epidemic rules), not the text's subject; a

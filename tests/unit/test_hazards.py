@@ -396,6 +396,17 @@ def test_an_office_named_after_a_hazard_is_not_that_hazard(tax, office):
     assert tag_hazards("学校开展冬季消防安全检查", body, tax).hazards == ["fire"]
 
 
+def test_a_list_of_plain_words_does_not_make_a_text_about_safety(tax):
+    # 建筑 and 交通 are tasks only in a safety text: a list of where lights go on for Teachers' Day
+    # does not make a text one
+    body = ("教师节期间，市教育局联合宣传部门在全市标志性建筑、中小学校、公共交通站点开展亮灯活动。\n"
+            "各学校将为从教三十年的教师颁发荣誉证书，并组织学生为老师送上祝福。")
+    assert tag_hazards("全市开展尊师重教系列活动", body, tax).hazards == []
+    # with a keyword among the items, the list is a safety task list
+    body = "各学校要加强交通、建筑和消防安全隐患排查，确保师生安全。\n学校组织开展安全教育。"
+    assert {"traffic", "fire"} <= set(tag_hazards("学校安全工作", body, tax).hazards)
+
+
 def test_the_subject_of_a_leaders_remarks_being_studied_is_not_a_hazard(tax):
     # a study session on remarks "关于…防灾减灾救灾": citing their subject, not acting on it
     body = ("会议传达学习了习近平总书记关于应急管理、防灾减灾救灾重要论述。\n"
