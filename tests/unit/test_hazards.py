@@ -407,6 +407,14 @@ def test_a_list_of_plain_words_does_not_make_a_text_about_safety(tax):
     assert {"traffic", "fire"} <= set(tag_hazards("学校安全工作", body, tax).hazards)
 
 
+def test_a_schools_honour_named_after_a_hazard_is_not_that_hazard(tax):
+    # a work report's list of titles its schools hold: 消防安全示范校 is an honour, not a measure
+    body = ("全区现有全国文明校园2所、消防安全示范校1所、足球特色学校5所。\n"
+            "区教育局全年新增学位三千个，完成教师招聘两百名，义务教育优质均衡发展通过省级评估。\n"
+            "全区学校消防安全示范校创建工作稳步推进。")
+    assert tag_hazards("区人民政府履行教育职责工作报告", body, tax).hazards == []
+
+
 def test_the_subject_of_a_leaders_remarks_being_studied_is_not_a_hazard(tax):
     # a study session on remarks "关于…防灾减灾救灾": citing their subject, not acting on it
     body = ("会议传达学习了习近平总书记关于应急管理、防灾减灾救灾重要论述。\n"
