@@ -202,6 +202,9 @@ _UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体�
                           r"|住建局|司法局|民政局|水利局|自然资源局)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
+# After a city's short form that is a word (白银, 四平, 三明): its education, police, papers (白银教育系统,
+# 四平教育, 三明日报), the city itself.
+_CITY_SECTOR = re.compile(r"教育|公安|交警|消防|日报|晚报|电视台|融媒")
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
@@ -581,16 +584,19 @@ class Gazetteer:
     def _bound_words(self, text: str, start: int, end: int, entries: tuple[NameEntry, ...],
                      before: Iterable[NameEntry]) -> tuple[NameEntry, ...]:
         """A short form that is an ordinary word (和平, 江口) is a place only where the text binds
-        it: right after the name of its parent (天津市和平保育院 → 和平区), or, a township's, before
-        an office named after its township (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
+        it: right after the name of its parent (天津市和平保育院 → 和平区), a city's before its
+        sectors (白银教育系统 → 白银市), or, a township's, before an office named after its township
+        (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
         g = self.data
         parents = {e.code for e in before if e.kind not in _TOWN_KINDS and e.kind not in _WORD_KINDS} \
             if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()
         office = bool(_TOWN_OFFICE.match(text, end))
+        sector = bool(_CITY_SECTOR.match(text, end))
         out = []
         for e in entries:
             if e.kind == "short_word":
-                if any(p != e.code and g.is_under(e.code, p) for p in parents):
+                if any(p != e.code and g.is_under(e.code, p) for p in parents) or (
+                        sector and g.divisions[e.code].level == CITY):
                     out.append(NameEntry(e.code, "short"))
             elif e.kind == "town_word":
                 if office:

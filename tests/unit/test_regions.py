@@ -186,6 +186,16 @@ def test_short_county_name_in_body_needs_its_city(gz):
     assert "公安县" not in r.secondary and "和平区" not in r.secondary
 
 
+@pytest.mark.parametrize("title, city", [
+    ("全面提升四平教育的整体水平", "四平市"),  # a city's short form that is a word, before its education
+    ("白银教育系统部署暑期安全工作", "白银市"),
+    ("学校开展平安教育主题班会", None),  # 平安 (平安区, a county) stays the word
+    ("白银饰品店开展消防检查", None),  # silver, not the city
+])
+def test_a_citys_short_form_that_is_a_word_names_the_city_before_its_sectors(gz, title, city):
+    assert resolve(gz, title, "会议要求各校落实安全责任。").city == city
+
+
 def test_issuer_and_hint_and_domain_vote(gz):
     r = resolve(gz, "召开校园安全工作会议", "会议要求各校落实责任。", issuer="汉阴县教育体育和科技局")
     assert r.codes == ["610000", "610900", "610921"]
