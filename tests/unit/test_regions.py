@@ -209,6 +209,9 @@ def test_former_name_maps_to_current_unit(gz):
     r = resolve(gz, "襄樊市教育局召开校园安全会议", "襄樊市教育局部署工作。")
     assert (r.province, r.city) == ("湖北省", "襄阳市")
     assert r.codes == ["420000", "420600"]
+    # a municipality's district merged in 2009: 汉沽区 is part of 滨海新区 since
+    r = resolve(gz, "汉沽区教育局召开校园安全会议", "塘沽、汉沽各校负责人参加会议。")
+    assert r.county == "滨海新区"
 
 
 def test_autonomous_region_full_name(gz):
