@@ -476,7 +476,8 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
     of a 护学岗. A hazard is incidental when every one of its hits shares its sentence with a
     keyword of a hazard that scores at least `DOMINANCE` times as much, none of its hits is an
     item of a list of hazards ("重点加强防火、防溺水…教育" is a task list: each item counts), and
-    none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育)."""
+    none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育) or as what an
+    inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings)."""
     def sentence(hit: Hit) -> tuple[str, int]:
         return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
@@ -493,11 +494,16 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
                                          for h, key in by_code[code])}
 
 
+# What an inspection looks for (是否存在电气线路私拉乱接): a hazard checked for, not named in passing.
+_CHECKED = re.compile(r"是否(?:存在|使用|违规)[^，,。；;！？!?\n]*$")
+_CHECKED_REACH = 12
+
+
 def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str], score: dict[str, float],
                 title: str, body: str) -> bool:
     text = title if hit.field == "title" else body
     if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
-            or _named_as_topic(comp, text, hit):
+            or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start):
         return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list
     dominated = False
     for other in neighbours:

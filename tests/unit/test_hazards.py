@@ -192,6 +192,17 @@ def test_a_hazard_named_as_a_task_in_another_hazards_sentence_stays(tax):
     assert {"fire", "drowning"} <= set(r.hazards)
 
 
+def test_a_hazard_an_inspection_looks_for_in_another_hazards_sentence_stays(tax):
+    # 是否存在电气线路私拉乱接: a fire check that looks for wiring faults checks electrical safety;
+    # a bus check asking whether it carries an extinguisher (是否备有灭火器) checks no fire safety
+    body = ("近日，县消防救援大队对辖区学校开展开学前消防检查。\n检查人员逐一查看消防设施是否完好有效，"
+            "疏散通道是否畅通，是否存在电气线路私拉乱接等情况，并现场指导学校整改火灾隐患。")
+    assert set(tag_hazards("县消防救援大队开展校园消防检查", body, tax).hazards) == {"fire", "electrical"}
+    body = ("民警对全县校车开展安全检查。\n民警逐一检查校车车况是否良好，车内是否备有急救箱、灭火器、逃生锤，"
+            "轮胎是否完好，驾驶人是否持证。")
+    assert tag_hazards("开展校车交通安全检查", body, tax).hazards == ["traffic"]
+
+
 def test_primary_is_the_one_hazard_the_title_names(tax):
     body = ("会议要求抓好校园食品安全，严格落实陪餐制度和食材查验；同时做好学校消防安全工作，检查消防设施。"
             "要加强食堂燃气管道检查。")
