@@ -363,6 +363,13 @@ def test_self_built_houses_are_building_safety(tax):
     assert "building" in tag_hazards("县教育局开展平安校园验收检查", body, tax).hazards
 
 
+def test_the_school_building_safety_programme_is_building_safety(tax):
+    # 校安工程 (中小学校舍安全工程), 校舍加固: a renovation report with no other safety word
+    body = ("暑假是校安工程施工的黄金期，今年全市共有20所学校实施维修改造项目。\n"
+            "记者从市教体局了解到，目前12个校舍加固项目已全部开工，8月底前全部完工，保证学生按时开学。")
+    assert tag_hazards("全市加快推进暑期学校维修改造", body, tax).hazards == ["building"]
+
+
 @pytest.mark.parametrize("phrase", ["电气消防安全", "电气火灾隐患", "居家用电用气安全", "冬季用气用电安全", "宿舍私拉电线",
                                     "宿舍内大功率用电现象", "部分学校用电线路不规范", "教室插座等用电设施老化"])
 def test_wiring_and_power_use_are_electrical_safety(tax, phrase):
