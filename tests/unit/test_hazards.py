@@ -363,6 +363,14 @@ def test_self_built_houses_are_building_safety(tax):
     assert "building" in tag_hazards("县教育局开展平安校园验收检查", body, tax).hazards
 
 
+@pytest.mark.parametrize("title, body", [
+    ("交警查处一辆超员接送学生面包车", "放学时分，民警在县道执勤时拦下一辆面包车，核载7人实载14名学生，严重超员。\n民警依法对驾驶人作出处罚。"),
+    ("教师外出交流途中发生车祸", "上午9时许，一辆载有教师的中巴车在高速公路上发生车祸，造成2人受伤。\n市教育局已启动应急预案。"),
+])
+def test_overloading_and_crashes_are_traffic_safety(tax, title, body):
+    assert "traffic" in tag_hazards(title, body, tax).hazards
+
+
 def test_the_school_building_safety_programme_is_building_safety(tax):
     # 校安工程 (中小学校舍安全工程), 校舍加固: a renovation report with no other safety word
     body = ("暑假是校安工程施工的黄金期，今年全市共有20所学校实施维修改造项目。\n"
