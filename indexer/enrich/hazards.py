@@ -17,7 +17,8 @@ context:
   hazard's word only says where (校园周边食品经营户), and so does 校园周边 before shops, markets or
   consumers (校园周边商超, 校园周边消费环境): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
-  scene, a weak hit;
+  scene, a weak hit. In a text that closes schools (停课, 延迟开学, 提前放学) the weather is acted
+  on wherever it is named, and a hint of it in the closing sentence (受低温雨雪影响…停课) is a keyword;
 - an item of a list of hazards is a task: in an enumeration ("X、Y、Z和W", or quoted items side
   by side: “X”“Y”“Z”) whose items name at least two hazards, in at least half of its items or
   closing on "等安全隐患" (a school bus's 轮胎、安全带、灭火器、逃生锤、行车记录仪 is a checklist of
@@ -254,7 +255,12 @@ def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str) -> list[Hit]:
+# Schools closed (停课, 延迟开学, 提前放学): the weather that closes them is acted on wherever the text
+# names it, and a hint of it (低温雨雪) in the closing sentence is the cause named.
+_CLOSURE = re.compile(r"停课|停学|停止上课|暂停线下|延迟开学|推迟开学|延期开学|提前放学")
+
+
+def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure: bool = False) -> list[Hit]:
     """The kind each hit has in its context: agency names and words inside a cited title are weak,
     weak words named as a topic are keywords, a weak word that only says where another hazard is
     drops, a hazard that needs a measure is weak in a sentence without one."""
@@ -275,7 +281,10 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str) -> list
         if hit.code == "security" and "周边" in hit.phrase and _MARKET_REGULATOR.search(text, *_sentence(text, hit.start)):
             kind = _WEAK if kind == _STRONG else kind  # a market regulator's 校园周边 is shops and snacks
         measure = comp.measures.get(hit.code)
-        if kind == _STRONG and measure and not hit.phrase.startswith("防"):
+        if measure and closure:
+            if kind == _WEAK and _CLOSURE.search(text, *_sentence(text, hit.start)):
+                kind = _STRONG
+        elif kind == _STRONG and measure and not hit.phrase.startswith("防"):
             a, b = _sentence(text, hit.start)
             if not measure.search(text, a, b):
                 kind = _WEAK
@@ -568,8 +577,9 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     body = body[:tail_start(body)]
     skip = furniture_spans(body) + menu_spans(body) + _title_copy(title, body)
     stops = _stops(body)  # one pass, for the lists, the weak hits' sentences and the incidental test
-    title_hits = _mark_lists(_in_context(comp, _hits(comp, title, "title", []), title, "title"), title)
-    body_hits = _mark_lists(_in_context(comp, _hits(comp, body, "body", skip), body, "body"), body, stops)
+    closure = bool(_CLOSURE.search(title) or _CLOSURE.search(body))
+    title_hits = _mark_lists(_in_context(comp, _hits(comp, title, "title", []), title, "title", closure), title)
+    body_hits = _mark_lists(_in_context(comp, _hits(comp, body, "body", skip), body, "body", closure), body, stops)
     hits = _counted(title_hits + body_hits)
     # a list item that is only a plain word (交通系统, 地标性建筑) is a task in a safety text, but no
     # sign that the text is one

@@ -268,6 +268,17 @@ def test_weather_as_the_scene_is_not_a_weather_hazard(tax):
     assert "extreme_weather" in tag_hazards("做好高温天气学校安全工作", body, tax).hazards
 
 
+@pytest.mark.parametrize("title, body", [
+    # the weather named in one sentence, the schools closed in another
+    ("全市中小学停课两天", "从28日中午开始，全市普降暴雪，积雪深度达20厘米。\n气象部门预报暴雪将持续到明天。\n"
+                          "市教育局决定：全市中小学3月1日、3月2日停课两天。"),
+    # a hint of the weather (低温, 雨雪) in the sentence that closes the schools
+    ("多所中小学停课一天", "1月8日早上，市民出门买菜时发现路面结冰。\n当天，受低温雨雪凝冻天气影响，全市多所中小学停课一天。"),
+])
+def test_weather_that_closes_schools_is_extreme_weather(tax, title, body):
+    assert "extreme_weather" in tag_hazards(title, body, tax).hazards
+
+
 def test_quotation_marks_do_not_break_a_phrase(tax):
     body = "全州学校持续推进“三防”建设，封闭化管理率达到100%，校园安全防范能力明显提升。"
     r = tag_hazards("推进中小学“三防”建设", body, tax)
