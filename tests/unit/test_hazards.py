@@ -279,6 +279,14 @@ def test_weather_that_closes_schools_is_extreme_weather(tax, title, body):
     assert "extreme_weather" in tag_hazards(title, body, tax).hazards
 
 
+def test_counselling_after_another_hazard_answers_that_hazard(tax):
+    body = ("地震发生后，县教育局第一时间组织排查学校校舍受损情况，所有学生安全撤离。\n"
+            "各校开展地震应急疏散演练。\n学校还为受惊学生开展心理疏导，帮助他们尽快恢复正常学习。")
+    assert "mental_health" not in tag_hazards("县教育局全力做好地震应对工作", body, tax).hazards
+    body = "学校开展心理咨询工作，为学生建立心理档案。\n心理教师每周开放咨询室，帮助学生疏解考试压力。"
+    assert "mental_health" in tag_hazards("学校开展心理咨询进班级活动", body, tax).hazards
+
+
 def test_quotation_marks_do_not_break_a_phrase(tax):
     body = "全州学校持续推进“三防”建设，封闭化管理率达到100%，校园安全防范能力明显提升。"
     r = tag_hazards("推进中小学“三防”建设", body, tax)
