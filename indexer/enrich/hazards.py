@@ -15,7 +15,8 @@ context:
   电器管理), and one whose clause goes on to call it a hazard (教学楼存在安全隐患, 校舍和各类设施的
   安全隐患) is named as what is unsafe: a keyword either way. A weak word right before another
   hazard's word only says where (校园周边食品经营户), and so does 校园周边 before shops, markets or
-  consumers (校园周边商超, 校园周边消费环境): it drops. A hazard with `measures` (extreme
+  consumers (校园周边商超, 校园周边消费环境), and a weak word before a spot by it or its staff
+  (食堂门口, 食堂负责人): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
   scene, a weak hit. In a text that closes schools (停课, 延迟开学, 提前放学) the weather is acted
   on wherever it is named, and a hint of it in the closing sentence (受低温雨雪影响…停课) is a keyword;
@@ -102,6 +103,9 @@ QUALIFIER_GAP = 4
 # … and so does 校园周边 before shops, markets or consumers: 校园周边商超, 校园周边文具店, 校园周边消费环境
 # (a market inspection around schools; 周边网吧 and 周边治安 stay campus security).
 _SHOPS_AFTER = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|便利店|消费|社区|经营|价格)")
+# After a weak word: a spot by it or the people who run it (食堂门口, 食堂右侧边坡, 食堂负责人), where
+# something else happens, not a hint of the hazard.
+_SPOT_AFTER = re.compile(r"门口|门前|[左右后]侧|后坡|负责人|工作人员")
 # A market regulator's work around schools is shops, snacks and toys, not campus security.
 _MARKET_REGULATOR = re.compile(r"市场监管|市场监督管理")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
@@ -275,7 +279,7 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
             kind = _WEAK
         elif kind == _WEAK and _named_as_topic(comp, text, hit):
             kind = _STRONG
-        elif kind == _WEAK and (_qualifies(text, hit, starts)
+        elif kind == _WEAK and (_qualifies(text, hit, starts) or _SPOT_AFTER.match(text, hit.end)
                                 or (hit.phrase.endswith("周边") and _SHOPS_AFTER.match(text, hit.end))):
             continue
         if hit.code == "security" and "周边" in hit.phrase and _MARKET_REGULATOR.search(text, *_sentence(text, hit.start)):

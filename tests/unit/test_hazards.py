@@ -287,6 +287,14 @@ def test_counselling_after_another_hazard_answers_that_hazard(tax):
     assert "mental_health" in tag_hazards("学校开展心理咨询进班级活动", body, tax).hazards
 
 
+def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
+    # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
+    body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"
+            "对发现的安全隐患，检查人员第一时间与食堂负责人沟通，责令限期整改。\n"
+            "检查人员还在食堂门口向师生发放燃气安全宣传资料。")
+    assert tag_hazards("开展校园燃气安全检查", body, tax).hazards == ["gas_poisoning"]
+
+
 def test_quotation_marks_do_not_break_a_phrase(tax):
     body = "全州学校持续推进“三防”建设，封闭化管理率达到100%，校园安全防范能力明显提升。"
     r = tag_hazards("推进中小学“三防”建设", body, tax)
