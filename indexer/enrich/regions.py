@@ -299,6 +299,8 @@ _SCHOOL_AFTER = re.compile(
     r"(?:中学|小学|大学|学院|附中|附小|师范|医科|理工|科技大学|幼儿园"
     r"|[东西南北中]?(?:路|街|大道|道(?![路德理])|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民)"
     r"|大?地震(?![局办台站部中监])|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验"
+    # a hospital named after its city (北京军海中医医院, a clinic's ad glued into a sentence)
+    r"|[\u4e00-\u9fff]{0,4}?医院"
     # an event named by its date: 玛多“5·22”地震, 汶川"5.12"特大地震
     r"|[“\"「]?\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?(?:特大|重大|较大)?(?:地震|洪灾|洪水|水灾|泥石流|暴雨|火灾|事故|事件|惨案))")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
@@ -741,7 +743,14 @@ class Gazetteer:
         mentions: list[_Mention] = []
         outlets: list[_Mention] = []  # provincial outlets (湖南日报讯): see `_outlet_province`
         title = self._whole_names(title, body)
-        mentions += self._mentions(title, "title", W_TITLE, noise=title_noise, persons=title_persons, outlets=outlets)
+        # a title cut from the first paragraph is read with the words after the cut (北京|军海中医医院
+        # is a hospital's name, as the body says), then only its own names are kept
+        first_line = body.lstrip().split("\n", 1)[0]
+        read = first_line if title and first_line.startswith(title) else title
+        title_outlets: list[_Mention] = []
+        mentions += [m for m in self._mentions(read, "title", W_TITLE, noise=title_noise, persons=title_persons,
+                                               outlets=title_outlets) if m.start + len(m.phrase) <= len(title)]
+        outlets += [m for m in title_outlets if m.start + len(m.phrase) <= len(title)]
         issuer_spans, media_spans = self._source_spans(body)
         if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
             # an outlet or an account (also when the page's issuer was cut from a media source line)
