@@ -503,6 +503,16 @@ def test_a_provincial_outlet_says_which_province_short_names_are_read_in(gz):
     assert resolve(gz, "交警护航开学交通安全", body.replace("天津日报", "河北日报")).county is None
 
 
+def test_a_place_in_a_hospitals_name_glued_into_a_sentence_is_an_ad(gz):
+    # a clinic's ad spun into the first sentence (体北京军海中医医院检); the headline-less page's
+    # title is that sentence cut inside the hospital's name, and is read as the body reads it
+    first = "8月12日，延吉市教育局组织10所乡镇学校的17辆校车接受“体北京军海中医医院检”，保证学生乘车安全。"
+    body = first + "\n通过校车安全检测，确保我市校车安全运行。"
+    for title in (first, first[:first.index("军海") + 2]):
+        r = resolve(gz, title, body)
+        assert (r.province, r.county) == ("吉林省", "延吉市")
+
+
 def test_a_deixis_mark_fits_a_unit_as_the_text_writes_it(gz):
     # 横山县 has been 横山区 since 2015: an older text's 全县 is still its own, not a reading of
     # 北港 (a 镇 of 通城县 among others) that fits 县
