@@ -303,6 +303,10 @@ _SCHOOL_AFTER = re.compile(
     r"|[\u4e00-\u9fff]{0,4}?医院"
     # an event named by its date: 玛多“5·22”地震, 汶川"5.12"特大地震
     r"|[“\"「]?\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?(?:特大|重大|较大)?(?:地震|洪灾|洪水|水灾|泥石流|暴雨|火灾|事故|事件|惨案))")
+# After a county's short name: its county's own school (武邑中学, 青川中学), unless the name
+# follows another place's (莆田锦江中学 is 莆田's school of that name); a city's short name before
+# 中学 is a school's name anywhere (上海延安中学), and is still skipped.
+_COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九])?(?:中学|小学|高中|高级中学|初级中学|[一二三四五六七八九]中)")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
 # always its city (中山大学 is in 广州).
 _UNIVERSITY_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4})(?:大学|学院)")
@@ -629,7 +633,9 @@ class Gazetteer:
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
             if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
-                    _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)):
+                    _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
+                    and not (_COUNTY_SCHOOL.match(text, end) and all(self.data.divisions[e.code].level == COUNTY for e in entries)
+                             and not (out and out[-1].start + len(out[-1].phrase) == start)):
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue

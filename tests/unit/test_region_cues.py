@@ -513,6 +513,17 @@ def test_a_place_in_a_hospitals_name_glued_into_a_sentence_is_an_ad(gz):
         assert (r.province, r.county) == ("吉林省", "延吉市")
 
 
+def test_a_school_named_after_a_county_is_that_countys(gz):
+    body = "近日，一场以防诈骗为主题的法治宣讲会在武邑中学举行，当地公安机关负责人为全体教职工授课。"
+    r = resolve(gz, "武邑中学开展防诈骗法治宣讲", body)
+    assert (r.city, r.county) == ("衡水市", "武邑县")
+    # after another place's name it is that place's school of the name (锦江: 成都's 锦江区)
+    r = resolve(gz, "莆田锦江中学开展防溺水教育", "学校组织全体学生观看防溺水警示片。")
+    assert (r.city, r.county) == ("莆田市", None)
+    # a city's short name before 中学 stays a school's name (上海's 延安中学)
+    assert resolve(gz, "延安中学开展消防演练", "学校组织全体师生开展消防疏散演练。").city is None
+
+
 def test_a_deixis_mark_fits_a_unit_as_the_text_writes_it(gz):
     # 横山县 has been 横山区 since 2015: an older text's 全县 is still its own, not a reading of
     # 北港 (a 镇 of 通城县 among others) that fits 县
