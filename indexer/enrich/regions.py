@@ -689,8 +689,11 @@ class Gazetteer:
                 # 李村镇 that became 李村街道, 乡 that became 镇: the same township under its new name
                 short = town_short(name)
                 codes += [e.code for e in self.data.lookup(short) if e.kind == "town_short"] if short else []
-            school = all(self.data.divisions[e.code].level == CITY for e in entries) and \
-                bool(_SCHOOL_NAMED.match(text, end))
+            # a city heading a school's name (莆田锦江中学), or a university known only by its city
+            # (宁夏大学 → 银川市): where the school is, never "the whole city"
+            school = (all(self.data.divisions[e.code].level == CITY for e in entries) and
+                      bool(_SCHOOL_NAMED.match(text, end))) or \
+                (kinds == {"institution"} and all(self.data.divisions[e.code].level < COUNTY for e in entries))
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
                                 school=school, office=heads_office, school_name=text.startswith("学校", end)))
@@ -1062,8 +1065,10 @@ class Gazetteer:
         if not words:
             return None
         units: dict[str, list[_Mention]] = {}
-        schools = {m.resolved or m.candidates[0] for m in mentions
-                   if m.kind == "institution" and (m.resolved or len(m.candidates) == 1)}
+        # one university by name (two in one city are not "our school": 各受检学校…到达本校)
+        named_schools = {m.phrase: m.resolved or m.candidates[0] for m in mentions
+                         if m.kind == "institution" and (m.resolved or len(m.candidates) == 1)}
+        schools = set(named_schools.values()) if len(named_schools) == 1 else set()
         for m in mentions:
             if m.field in ("hint", "domain"):
                 continue

