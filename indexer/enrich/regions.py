@@ -620,7 +620,7 @@ class Gazetteer:
                   outlets: list[_Mention] | None = None) -> list[_Mention]:
         """The place names of one field as mentions; a provincial outlet's name (湖南日报) goes to
         `outlets` instead: it votes only where the text speaks of its province (`_outlet_province`)."""
-        out = []
+        out: list[_Mention] = []
         persons = person_spans(text) if persons is None else persons
         for start, end, name, entries, kinds in self._scan(text):
             after = text[end:end + 4]
@@ -792,7 +792,8 @@ class Gazetteer:
         for o in outlets:
             # a provincial outlet (天津日报讯, 湖南日报) says which province the text's short names
             # are read in (东丽支队 is 天津's 东丽区), though it never votes for the issuer itself
-            context[o.resolved] = context.get(o.resolved, 0.0) + o.weight
+            if o.resolved:
+                context[o.resolved] = context.get(o.resolved, 0.0) + o.weight
         for m in ambiguous:
             m.resolved = self._choose(m, context)
             if len(m.candidates) > 1 and m.readings <= _SUPPORT_MAX and m.resolved not in m.candidates:

@@ -91,12 +91,13 @@ def read_universities(data_py: Path, divisions_tsv: Path) -> tuple[list[tuple[st
     the MoE code, whose digits 3-6 are the city's GB/T 2260 prefix (41|6401|0749: 银川市)."""
     rows = list(csv.reader(divisions_tsv.open(encoding="utf-8"), delimiter="\t"))[1:]
     by_name: dict[str, str] = {}
-    for code, name, level, *_ in sorted(rows, key=lambda r: r[2]):  # a province or city before a county
+    for code, name, *_ in sorted(rows, key=lambda r: r[2]):  # a province or city before a county
         by_name.setdefault(name, code)
     codes = {r[0] for r in rows}
-    found, missing = [], []
+    found: list[tuple[str, str]] = []
+    missing: list[str] = []
     for name, moe, city in _UNIVERSITY.findall(data_py.read_text(encoding="utf-8")):
-        code = by_name.get(city) or next((c for c in (moe[2:6] + "00", moe[2:4] + "0000") if c in codes), None)
+        code: str | None = by_name.get(city) or next((c for c in (moe[2:6] + "00", moe[2:4] + "0000") if c in codes), None)
         if code is None:
             missing.append(name)
         else:
