@@ -97,11 +97,11 @@ def read_universities(data_py: Path, divisions_tsv: Path) -> tuple[list[tuple[st
     found: list[tuple[str, str]] = []
     missing: list[str] = []
     for name, moe, city in _UNIVERSITY.findall(data_py.read_text(encoding="utf-8")):
-        code: str | None = by_name.get(city) or next((c for c in (moe[2:6] + "00", moe[2:4] + "0000") if c in codes), None)
-        if code is None:
+        place = by_name.get(city) or next((c for c in (moe[2:6] + "00", moe[2:4] + "0000") if c in codes), None)
+        if place is None:
             missing.append(name)
         else:
-            found.append((name, code))
+            found.append((name, place))
     return found, missing
 
 
