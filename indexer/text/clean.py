@@ -65,6 +65,9 @@ _AD = re.compile(
 # words that are news in a sentence but an advert next to a web address
 _AD_WEAK = re.compile(r"博彩|彩票|男科|妇科|婦科|不孕不育|医院|醫院|免费|免費|下载|下載|资料|資料|网址|網址")
 _URL_IN_LINE = re.compile(r"www\.|https?://|\.(?:com|net|cn|cc|vip|top)\b", re.I)
+_URL_TAIL = re.compile(r"^[\x21-\x7e]*")  # an address runs on to the first character that is not ASCII
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
+_PARAGRAPH_MIN = 120
 _WIDGET_TOKEN = (
     r"分享到|分享至|分享|打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|收藏|返回顶部|返回頂部|返回|"
     r"扫一扫|掃一掃|微信扫一扫|微信|微博|QQ空间|QQ|朋友圈|我要纠错|我要糾錯|纠错|字号|字號|字体|字體|大|中|小|默认|"
@@ -228,6 +231,7 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
             break  # the rest is a list of other articles
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
+        line = _without_glued_ads(line)
         if _is_noise(line):
             continue
         if (source := labels.SOURCE_LINE.match(line)) and len(line) <= 45:
@@ -261,6 +265,22 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
 def is_photo_note(line: str) -> bool:
     """A photo's note: "(资料图片仅供参考)", "图片来源：网络"."""
     return bool(_PHOTO_NOTE.match(line))
+
+
+def _without_glued_ads(line: str) -> str:
+    """A paragraph (`_PARAGRAPH_MIN` characters or more) with an ad glued into it loses the ad's
+    sentence, not itself: "北京哪里医院看白癜风比较好 https://…/为进一步加强…。顺昌县教育局…" keeps
+    its second sentence (and an ad glued before an address loses only itself and the address)."""
+    if len(line) < _PARAGRAPH_MIN or not (_AD.search(line) or _URL_IN_LINE.search(line)):
+        return line
+    kept = []
+    for sentence in _SENTENCE.findall(line):
+        url = _URL_IN_LINE.search(sentence)
+        if url and _AD_WEAK.search(sentence, 0, url.start()) and not _AD.search(sentence):
+            sentence = _URL_TAIL.sub("", sentence[url.start():], count=1)  # the article goes on after the address
+        if sentence and not _AD.search(sentence) and not (_URL_IN_LINE.search(sentence) and _AD_WEAK.search(sentence)):
+            kept.append(sentence)
+    return "".join(kept)
 
 
 def _is_noise(line: str) -> bool:

@@ -170,6 +170,17 @@ def test_news_about_hospitals_or_lotteries_is_not_an_advert():
     assert clean_body(text + "\n妇科医院哪家好？详询 www.example-clinic.cc").body == text
 
 
+def test_an_ad_glued_into_a_paragraph_loses_only_itself():
+    # a clinic's ad and its address glued before the first sentence, a betting line inside the
+    # paragraph: the article's sentences stay (a short ad line still goes whole)
+    first = "为进一步加强全县校车安全管理，确保校车安全运行，县教育局、公安交警大队于3月4日上午对全县校车开展联合执法检查。"
+    second = "检查人员重点查看了急救箱、安全带和应急安全门。"
+    article = first + second
+    glued = "某地哪里医院看皮肤病比较好 https://example-clinic.cc/list/" + first + "百家乐真人娱乐送彩金。" + second
+    assert clean_body(glued).body == article
+    assert clean_body(article + "\n哪家医院好？详询 www.example-clinic.cc").body == article
+
+
 def test_notice_lines_after_a_salutation_are_not_header():
     text = "各区县教育局：\n会议时间：2025年3月5日上午9时\n会议地点：市教育局三楼会议室\n请按时参会。"
     assert clean_body(text).body == text
