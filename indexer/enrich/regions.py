@@ -781,9 +781,16 @@ class Gazetteer:
         tally = _Tally()
         # context: what the unambiguous mentions say, before any short form or ambiguity
         ambiguous: list[_Mention] = []
+        counted_schools: set[str] = set()
         for m in mentions:
             if len(m.candidates) == 1 and not self._needs_context(m):
                 m.resolved = m.candidates[0]
+                if m.kind == "institution" and m.field in _BODY_FIELDS:
+                    # a university's own news repeats its name: where it is counts once from the body
+                    # (its table district may be another campus's: 上海外国语大学 in 松江's news)
+                    if m.phrase in counted_schools:
+                        continue
+                    counted_schools.add(m.phrase)
                 if m.prefix_of is None:
                     self._vote(tally, m)
             else:

@@ -505,6 +505,15 @@ def test_every_university_of_the_ministrys_list_names_its_city(gz):
     assert (r.city, r.county) == ("呼和浩特市", "赛罕区")
 
 
+def test_a_universitys_name_repeated_in_its_news_counts_once(gz):
+    # the table puts 上海外国语大学 in 虹口区 (its first campus); the branch that acts is 松江's
+    body = ("4月15日是全民国家安全教育日。\n4月12日中午，在上海外国语大学食堂门口，不少学生排队答题。\n"
+            "松江公安分局大学城派出所联合上海外国语大学保卫处开展国家安全教育宣传。\n"
+            "上海外国语大学学生踊跃参与。上海外国语大学保卫处表示将常态化开展宣传。")
+    r = resolve(gz, "民警走进高校开展国家安全教育", body)
+    assert r.county == "松江区"
+
+
 def test_our_school_is_the_one_university_named_not_one_of_several(gz):
     # a provincial notice to the universities: 本校 is each recipient, not the city two of them share
     body = ("各普通高等学校：\n现将实验室安全抽查事宜通知如下。\n检查组抽查河南工业大学、华北水利水电大学等高校。\n"
