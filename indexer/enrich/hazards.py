@@ -18,7 +18,8 @@ context:
   consumers (校园周边商超, 校园周边消费环境), and a weak word before a spot by it or its staff
   (食堂门口, 食堂负责人): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
-  scene, a weak hit. In a text that closes schools (停课, 延迟开学, 提前放学) the weather is acted
+  scene, a weak hit. In a text that closes schools (停课, 延迟开学, 提前放学; not a plan for it,
+  遇强降雨果断停课) the weather is acted
   on wherever it is named, and a hint of it in the closing sentence (受低温雨雪影响…停课) is a keyword;
 - an item of a list of hazards is a task: in an enumeration ("X、Y、Z和W", or quoted items side
   by side: “X”“Y”“Z”) whose items name at least two hazards, in at least half of its items or
@@ -262,6 +263,16 @@ def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 # Schools closed (停课, 延迟开学, 提前放学): the weather that closes them is acted on wherever the text
 # names it, and a hint of it (低温雨雪) in the closing sentence is the cause named.
 _CLOSURE = re.compile(r"停课|停学|停止上课|暂停线下|延迟开学|推迟开学|延期开学|提前放学")
+# ...not a closure a plan prepares for: 遇强降雨果断停课, 要根据预警及时停课, 必要时停课
+_IF_NEEDED = re.compile(r"遇|若|如果|一旦|必要时|视情|及时|果断|可|要|应|根据")
+
+
+def _closes_schools(text: str) -> bool:
+    for m in _CLOSURE.finditer(text):
+        clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;！？!?\n：:") + 1
+        if not _IF_NEEDED.search(text, clause, m.start()):
+            return True
+    return False
 
 
 def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure: bool = False) -> list[Hit]:
@@ -581,7 +592,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     body = body[:tail_start(body)]
     skip = furniture_spans(body) + menu_spans(body) + _title_copy(title, body)
     stops = _stops(body)  # one pass, for the lists, the weak hits' sentences and the incidental test
-    closure = bool(_CLOSURE.search(title) or _CLOSURE.search(body))
+    closure = _closes_schools(title) or _closes_schools(body)
     title_hits = _mark_lists(_in_context(comp, _hits(comp, title, "title", []), title, "title", closure), title)
     body_hits = _mark_lists(_in_context(comp, _hits(comp, body, "body", skip), body, "body", closure), body, stops)
     hits = _counted(title_hits + body_hits)

@@ -279,6 +279,14 @@ def test_weather_that_closes_schools_is_extreme_weather(tax, title, body):
     assert "extreme_weather" in tag_hazards(title, body, tax).hazards
 
 
+def test_a_closure_a_plan_prepares_for_closes_nothing(tax):
+    # 遇强降雨…果断停课 is what to do if it rains, in a flood drill: the weather is no hazard of its own
+    body = ("3月28日上午，市教育局在市实验小学组织开展防汛和地质灾害防范应急演练，全校900余名师生参加。\n"
+            "一是抓好防汛和地质灾害防范。要密切关注气象、水利、自然资源等部门发布的预警信息，"
+            "遇强降雨等情况果断采取停课、转移师生等措施。")
+    assert tag_hazards("市教育局举行防汛和地质灾害防范应急疏散演练", body, tax).hazards == ["natural_disaster"]
+
+
 def test_counselling_after_another_hazard_answers_that_hazard(tax):
     body = ("地震发生后，县教育局第一时间组织排查学校校舍受损情况，所有学生安全撤离。\n"
             "各校开展地震应急疏散演练。\n学校还为受惊学生开展心理疏导，帮助他们尽快恢复正常学习。")
