@@ -684,6 +684,10 @@ class Gazetteer:
                 weight, kinds = (W_MEDIA if field_name == "body" else weight), frozenset({"media"})
                 fld = "body" if field_name == "body" else field_name
             codes = [e.code for e in entries]
+            if media and text.startswith("晚报", end):
+                # an evening paper is a city's: named after a county (颍州晚报, after 阜阳's old name
+                # that its 颍州区 keeps), it stands for the county's city
+                codes = [self.data.divisions[c].city or c if self.data.divisions[c].level == COUNTY else c for c in codes]
             exact = len(codes)
             if "town" in kinds:
                 # 李村镇 that became 李村街道, 乡 that became 镇: the same township under its new name

@@ -588,6 +588,14 @@ def test_an_outlets_short_name_shared_by_a_city_and_its_county_is_the_city(gz):
     assert (r.city, r.county) == ("吉安市", "吉州区")
 
 
+def test_an_evening_paper_named_after_a_county_is_its_citys(gz):
+    # 颍州晚报 is 阜阳's evening paper (颍州, the city's old name, is also its 颍州区): the county
+    # whose police act in the story is the place
+    body = "颍州晚报讯 近日，临泉县公安局张新派出所民警走进辖区中学开展防诈骗宣传。\n民警为学生讲解电信诈骗的常见手法。"
+    r = resolve(gz, "民警进校园开展防诈骗宣传", body, issuer="颍州晚报")
+    assert (r.city, r.county) == ("阜阳市", "临泉县")
+
+
 def test_a_short_name_before_xuexiao_is_a_schools_name_unless_its_city_is_named(gz):
     # 文峰学校 is a school named 文峰, not 安阳's 文峰区
     body = "近日，城步县教育局开展防溺水专项行动，文峰学校组织师生签订安全承诺书。"
