@@ -17,7 +17,7 @@ first sentence:
 4. else the early pick.
 
 A headline-like line: 4–80 characters, at least two hanzi and 40 % of them, no link text, not a date,
-byline, breadcrumb, widget, subtitle ("——…") or section number ("一、…"), not a photo's note
+byline (also after an outlet's name: 示例新闻高级记者 张三), breadcrumb (示例头条 >), widget, subtitle ("——…") or section number ("一、…"), not a photo's note
 ("(资料图片仅供参考)"), not ending in 。 or a colon (a salutation: "各县（市、区）教育局："). (The
 cleaner's other noise words, ads and disclaimers, can be a headline's subject: 警惕“百家乐”陷阱.)
 """
@@ -45,8 +45,10 @@ _OVERLAP = 0.6
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")
 _NOT_HEADLINE = re.compile(
     rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, labels.HEADER_OTHER, ('编辑', '当前位置', '您的位置'))})"
-    r"\s*[:：]|>>|->|»|›|>\s|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页"
+    r"\s*[:：]|>>|->|»|›|>(?:\s|$)|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页"
 )
+# A byline after the outlet's name ("澎湃新闻高级记者 朱奕奕") is no headline.
+_BYLINE_END = re.compile(r"(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}\s*$")
 # An image's file name (an <img> alt or caption: "网站抬头.jpg") is no headline.
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\s*$", re.I)
 # A subtitle ("——当代中国的精神危机") or a numbered section ("一、", "（二）", "3.", "第一章").
@@ -129,7 +131,8 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
     if not titled and _NOT_A_TITLE_START.match(text):
         return False
     return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":"))
-                or is_photo_note(text) or _IMAGE_FILE.search(text))  # "(资料图片仅供参考)", "网站抬头.jpg"
+                or is_photo_note(text) or _IMAGE_FILE.search(text)  # "(资料图片仅供参考)", "网站抬头.jpg"
+                or _BYLINE_END.search(text))
 
 
 def _has_own_title(parts: list[str], near: list[Line], chosen: Candidate) -> bool:

@@ -255,3 +255,15 @@ def test_an_image_file_name_is_not_a_title():
     html = _paragraphs_page(lines)
     (article,) = extract_articles(html, "http://x.example/g.html")
     assert article.title == "示例县：防灾减灾教育进校园"
+
+
+def test_a_channel_before_a_separator_and_a_byline_are_not_the_title():
+    # a news app's page: the channel's breadcrumb ("示例头条 >") and the byline sit between the
+    # headline and the text
+    lines = ["示例Logo", "临港两万名高校新生开学 民警送上安全防范", "示例新闻高级记者 张示例", "2023-09-03 13:24",
+             "来源：示例新闻", "示例头条 >", "字号",
+             "自9月2日起，临港地区五所高校迎来了近两万名新生，民警提前做好开学季安全准备。",
+             "民警在新生报到处发放反诈宣传单，提醒新生小心电信网络诈骗。"]
+    html = _paragraphs_page(lines)
+    (article,) = extract_articles(html, "http://x.example/h.html")
+    assert article.title == "临港两万名高校新生开学 民警送上安全防范"
