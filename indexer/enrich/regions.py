@@ -131,6 +131,7 @@ from indexer.enrich.gazetteer import (
 )
 from indexer.enrich.registration import registrations
 from indexer.enrich.textzones import (
+    AFTER_TITLE,
     DATELINE,
     LOCAL_DATELINE,
     SENTENCE_STOPS,
@@ -645,8 +646,9 @@ class Gazetteer:
                     and after[:2] not in _WORD_START:
                 continue
             if short_like and len(name) == 2 and start >= 1 and text[start - 1] in _SURNAMES and \
-                    (start == 1 or not _HAN_RE.match(text[start - 2])):
-                continue  # ，张建平指出: a person
+                    (start == 1 or not _HAN_RE.match(text[start - 2])
+                     or AFTER_TITLE.search(text, max(0, start - 6), start - 1)):
+                continue  # ，张建平指出 or 班主任崔金华像往常: a person
             in_signature = bool(signature and inside(start, signature))
             if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)):
                 continue

@@ -313,6 +313,10 @@ _TITLE_WORDS = (
 _PERSON = re.compile(rf"(?:{_TITLE_WORDS})[ \u3000:：]?([{HAN}]{{2,3}})(?=[，,、。；;）)\s和与等及在到主带陪指先一就对向出]|$)")
 
 
+# A job title ending right here: the surname after it starts a person's name (班主任崔|金华像往常).
+AFTER_TITLE = re.compile(rf"(?:{_TITLE_WORDS})$")
+
+
 def person_spans(text: str) -> list[tuple[int, int]]:
     """The names after job titles and bylines (副书记张建平到…, （记者 廖凌云）)."""
     return [m.span(1) for m in _PERSON.finditer(text)]

@@ -524,6 +524,15 @@ def test_a_school_named_after_a_county_is_that_countys(gz):
     assert resolve(gz, "延安中学开展消防演练", "学校组织全体师生开展消防疏散演练。").city is None
 
 
+def test_a_given_name_after_a_job_title_and_a_surname_is_no_place(gz):
+    # 班主任崔金华: a teacher, not 金华市; the story is in 即墨 (青岛), named by its town's street
+    body = ("上周二上午，城西小学班主任崔金华像往常一样清点学生人数，发现一名学生没有到校。\n"
+            "学生的父母从外地来即墨打工，租住在通济街道王家院村。崔金华和同事赶到学生家中，发现一家三口煤气中毒。")
+    r = resolve(gz, body.split("\n")[0][:40], body)
+    assert r.city != "金华市"
+    assert (r.city, r.county) == ("青岛市", "即墨区")
+
+
 def test_a_deixis_mark_fits_a_unit_as_the_text_writes_it(gz):
     # 横山县 has been 横山区 since 2015: an older text's 全县 is still its own, not a reading of
     # 北港 (a 镇 of 通城县 among others) that fits 县
