@@ -642,6 +642,8 @@ class Gazetteer:
                 continue
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
+            if name in _CONJUNCTION_COUNTIES and persons and any(b == start for _, b in persons):
+                continue  # 副县长宋志海和县教育局: "and the county's bureau", after a person
             if "short" in kinds and not kinds & _OWN_KINDS and (name[-1] + after[:1]) in _WORD_ACROSS \
                     and after[:2] not in _WORD_START:
                 continue

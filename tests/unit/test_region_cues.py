@@ -269,6 +269,13 @@ def test_a_conjunction_before_a_county_bureau_is_not_a_county_of_that_name(gz, t
     assert r.province in ("江苏省", "河南省")
 
 
+def test_a_conjunction_after_a_persons_name_is_not_a_county(gz):
+    # 副县长宋志海和县教育局: the deputy head "and the county's education bureau"
+    r = resolve(gz, "副县长宋志海和县教育局相关人员调研校园安全建设", "调研组察看了在建项目。")
+    assert r.county is None and r.province is None
+    assert resolve(gz, "和县教育局部署校园安全工作", "各校按要求完成整改。").county == "和县"
+
+
 def test_a_district_named_right_after_a_bureau_is_not_taken_for_a_conjunction(gz):
     # only 和县 / 会同县 are read as "and / with the county": 同安区 after 教育局 stays a district
     assert resolve(gz, "厦门市教育局同安区分局开展校园安全检查", "各校按要求完成整改。").county == "同安区"
