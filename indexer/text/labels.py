@@ -65,8 +65,9 @@ SOURCE_OR_ISSUER_VALUE = re.compile(
 )
 # A label at the start of an issuer string ("来源：X县教育局" → "X县教育局").
 LEADING_LABEL = re.compile(rf"^\s*(?:{alternation(SOURCE, ISSUER)}){_COLON}?\s*")
-# "来源：X" inside a header line (the value stops at a space, a colon or a bar).
-HEADER_SOURCE = re.compile(rf"(?:{alternation(('来源',), ISSUER)})\s*{_COLON}\s*([^\s|:：]{{2,30}})")
+# "来源：X" inside a header line (the value stops at a space, a colon or a bar; a label is no
+# value: "信息来源: 编辑:X" has none).
+HEADER_SOURCE = re.compile(rf"(?:{alternation(('来源',), ISSUER)})\s*{_COLON}\s*([^\s|:：]{{2,30}})(?![^\s|:：]*[:：])")
 # A line that is only a source note: "（来源：X）", "信息来源 X".
 SOURCE_LINE = re.compile(
     rf"^[（(]?\s*(?:{alternation(SOURCE)})\s*{_COLON}?\s*([^:：\s，,。！？；]{{2,40}})\s*[)）]?$"

@@ -267,3 +267,12 @@ def test_a_channel_before_a_separator_and_a_byline_are_not_the_title():
     html = _paragraphs_page(lines)
     (article,) = extract_articles(html, "http://x.example/h.html")
     assert article.title == "临港两万名高校新生开学 民警送上安全防范"
+
+
+def test_a_label_is_no_source_value():
+    # "信息来源: 编辑:示例市教育局": the source is empty and the next label is no issuer
+    lines = ["示例风景区举行教师节庆祝活动 发布日期:2019-09-12 信息来源: 编辑:示例市教育局 审核:教育局",
+             "9月9日上午，示例风景区举行第35个教师节庆祝表彰活动，表彰教育先进模范。",
+             "会议对28名优秀教师进行了表彰。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/i.html")
+    assert article.issuer != "编辑"
