@@ -725,9 +725,10 @@ class Gazetteer:
                      if g.is_under(y, x) and (x != y or (b.is_town and not a.is_town))]
             if not pairs:
                 if chain or (gap == 0 and not a.is_town and set(a.kind.split("/")) & _OWN_KINDS
-                             and set(b.kind.split("/")) <= _SHORT_KINDS):
+                             and set(b.kind.split("/")) <= _SHORT_KINDS | {"town"}):
                     # 镇江市船山学校: a short name right after a unit it is not in names something of
-                    # that unit's (a school, a street), not a place
+                    # that unit's (a school, a street), not a place; so does a township's name (西充县
+                    # 双江乡小学: a township merged away, not the 双江乡 of another province)
                     dropped.add(i + 1)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))

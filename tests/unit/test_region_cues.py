@@ -604,6 +604,12 @@ def test_an_outlets_short_name_shared_by_a_city_and_its_county_is_the_city(gz):
     assert (r.city, r.county) == ("吉安市", "吉州区")
 
 
+def test_a_township_right_after_a_county_it_is_not_in_is_that_countys_former_township(gz):
+    # 西充县双江乡 was merged away; the data's 双江乡 is 娄底's: the county that names it decides
+    r = resolve(gz, "西充县双江乡小学开展防溺水安全教育", "近日，西充县公安局民警走进学校开展防溺水宣传。")
+    assert (r.city, r.county) == ("南充市", "西充县")
+
+
 def test_an_evening_paper_named_after_a_county_is_its_citys(gz):
     # 颍州晚报 is 阜阳's evening paper (颍州, the city's old name, is also its 颍州区): the county
     # whose police act in the story is the place
