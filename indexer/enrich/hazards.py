@@ -15,7 +15,7 @@ context:
   电器管理), and one whose clause goes on to call it a hazard (教学楼存在安全隐患, 校舍和各类设施的
   安全隐患) is named as what is unsafe: a keyword either way. A weak word right before another
   hazard's word only says where (校园周边食品经营户), and so does 校园周边 before shops, markets or
-  consumers (校园周边商超, 校园周边消费环境), and a weak word before a spot by it or its staff
+  consumers, or roads (校园周边商超, 校园周边消费环境, 校园周边道路), and a weak word before a spot by it or its staff
   (食堂门口, 食堂负责人): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
   scene, a weak hit. In a text that closes schools (停课, 延迟开学, 提前放学; not a plan for it,
@@ -103,7 +103,8 @@ _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 QUALIFIER_GAP = 4
 # … and so does 校园周边 before shops, markets or consumers: 校园周边商超, 校园周边文具店, 校园周边消费环境
 # (a market inspection around schools; 周边网吧 and 周边治安 stay campus security).
-_SHOPS_AFTER = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|便利店|消费|社区|经营|价格)")
+_AROUND_WHAT = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|便利店|消费|社区|经营|价格"
+                          r"|道路|路口|路段|马路|通行)")  # what is around the school: shops, consumers, roads
 # After a weak word: a spot by it or the people who run it (食堂门口, 食堂右侧边坡, 食堂负责人), where
 # something else happens, not a hint of the hazard.
 _SPOT_AFTER = re.compile(r"门口|门前|[左右后]侧|后坡|负责人|工作人员")
@@ -291,7 +292,7 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
         elif kind == _WEAK and _named_as_topic(comp, text, hit):
             kind = _STRONG
         elif kind == _WEAK and (_qualifies(text, hit, starts) or _SPOT_AFTER.match(text, hit.end)
-                                or (hit.phrase.endswith("周边") and _SHOPS_AFTER.match(text, hit.end))):
+                                or (hit.phrase.endswith("周边") and _AROUND_WHAT.match(text, hit.end))):
             continue
         if hit.code == "security" and "周边" in hit.phrase and _MARKET_REGULATOR.search(text, *_sentence(text, hit.start)):
             kind = _WEAK if kind == _STRONG else kind  # a market regulator's 校园周边 is shops and snacks

@@ -303,6 +303,13 @@ def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     assert tag_hazards("开展校园燃气安全检查", body, tax).hazards == ["gas_poisoning"]
 
 
+def test_the_roads_around_a_school_are_traffics_not_campus_security(tax):
+    body = ("为确保校园安全，开学期间交警大队组织民警对辖区校园及周边道路交通安全设施进行全面检查。\n"
+            "民警全面掌握校园周边道路状况，逐一登记在册。\n"
+            "放学时段，民警在校园周边路口值守，护送学生安全通过。")
+    assert tag_hazards("交警护航开学季道路交通安全", body, tax).hazards == ["traffic"]
+
+
 def test_quotation_marks_do_not_break_a_phrase(tax):
     body = "全州学校持续推进“三防”建设，封闭化管理率达到100%，校园安全防范能力明显提升。"
     r = tag_hazards("推进中小学“三防”建设", body, tax)
