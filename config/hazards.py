@@ -13,6 +13,8 @@ the UI, and Simplified keywords:
 - `measures`: when given, a keyword counts as one only in a sentence that also names one of these
   measures (防御, 停课, 应对); elsewhere it is a mention, a weak hit ("进入高温季节" sets the scene
   of a drowning notice; "做好高温防范" is a measure).
+- `answers`: keywords that are also the answer to another hazard (心理疏导 after an earthquake or a
+  bullying case): a hazard named only by them is dropped when another hazard is assigned.
 
 Rules shared by every hazard, in the same file:
 
@@ -47,6 +49,7 @@ class Hazard(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     listed: list[str] = Field(default_factory=list)
     measures: list[str] = Field(default_factory=list)
+    answers: list[str] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -62,7 +65,7 @@ class Hazard(BaseModel):
             raise ValueError("keywords must not be empty")
         return value
 
-    @field_validator("keywords", "weak", "exclude", "listed", "measures")
+    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers")
     @classmethod
     def _no_blank(cls, value: list[str]) -> list[str]:
         return _words(value)

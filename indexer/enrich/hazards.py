@@ -171,9 +171,11 @@ class _Compiled:
         # (or of staff by their duties: 总务、综治等相关人员); a school's title (消防安全示范校,
         # 防震减灾科普示范学校) names a school, as an honour, not a measure
         # 防汛防风防旱指挥部, 防汛抗旱指挥部: the body named after several tasks
-        self.agency = re.compile(f"(?:[防抗][{HAN}]){{0,3}}(?:管理)?(?:{agency.pattern})|(?:救援)?(?:、[^、，,。；;\\s]{{1,8}}){{0,6}}"
+        # (not 处置 / 处理 / 科普: 欺凌处置, 心理健康科普 are tasks)
+        self.agency = re.compile(f"(?:[防抗][{HAN}]){{0,3}}(?:管理)?(?:{agency.pattern})(?![置理罚普学技])|(?:救援)?(?:、[^、，,。；;\\s]{{1,8}}){{0,6}}"
                                  f"等(?:相关|有关|职能)?(?:部门|单位|机构|人员)|[{HAN}]{{0,4}}?(?:示范校|示范学校|特色学校)") if agency else None
         self.measures = {h.code: pattern for h in taxonomy.hazards if (pattern := _alternation(h.measures))}
+        self.answers = {h.code: frozenset(h.answers) for h in taxonomy.hazards if h.answers}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -261,17 +263,24 @@ def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-# Schools closed (停课, 延迟开学, 提前放学): the weather that closes them is acted on wherever the text
-# names it, and a hint of it (低温雨雪) in the closing sentence is the cause named.
+# Schools closed (停课, 延迟开学, 提前放学) by weather named before it: the weather is acted on wherever
+# the text names it, and a hint of it (低温雨雪) in the closing sentence is the cause named.
 _CLOSURE = re.compile(r"停课|停学|停止上课|暂停线下|延迟开学|推迟开学|延期开学|提前放学")
 # ...not a closure a plan prepares for: 遇强降雨果断停课, 要根据预警及时停课, 必要时停课
 _IF_NEEDED = re.compile(r"遇|若|如果|一旦|必要时|视情|及时|果断|可|要|应|根据")
+_CAUSE_REACH = 150  # how far before a closure its weather is named (普降暴雪。…市教育局决定…停课)
 
 
-def _closes_schools(text: str) -> bool:
+def _closes_schools(text: str, weather: list[int], anywhere: bool = False) -> bool:
+    """A closure (not a plan's) with weather named before it within `_CAUSE_REACH` characters or
+    in its own sentence (`weather`: where the text names a hazard that needs a measure; `anywhere`:
+    the headline names it); a class closed for flu, a school for rectification, on a rainy day, is
+    no weather's."""
     for m in _CLOSURE.finditer(text):
         clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;！？!?\n：:") + 1
-        if not _IF_NEEDED.search(text, clause, m.start()):
+        end = _sentence(text, m.start())[1]
+        if not _IF_NEEDED.search(text, clause, m.start()) and \
+                (anywhere or any(m.start() - _CAUSE_REACH <= w < end for w in weather)):
             return True
     return False
 
@@ -593,9 +602,13 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     body = body[:tail_start(body)]
     skip = furniture_spans(body) + menu_spans(body) + _title_copy(title, body)
     stops = _stops(body)  # one pass, for the lists, the weak hits' sentences and the incidental test
-    closure = _closes_schools(title) or _closes_schools(body)
-    title_hits = _mark_lists(_in_context(comp, _hits(comp, title, "title", []), title, "title", closure), title)
-    body_hits = _mark_lists(_in_context(comp, _hits(comp, body, "body", skip), body, "body", closure), body, stops)
+    raw_title, raw_body = _hits(comp, title, "title", []), _hits(comp, body, "body", skip)
+    title_weather = [h.start for h in raw_title if h.code in comp.measures]
+    # weather in the headline (受暴雨影响…) is the cause of a closure anywhere in the body
+    closure = _closes_schools(title, title_weather) or \
+        _closes_schools(body, [h.start for h in raw_body if h.code in comp.measures], anywhere=bool(title_weather))
+    title_hits = _mark_lists(_in_context(comp, raw_title, title, "title", closure), title)
+    body_hits = _mark_lists(_in_context(comp, raw_body, body, "body", closure), body, stops)
     hits = _counted(title_hits + body_hits)
     # a list item that is only a plain word (交通系统, 地标性建筑) is a task in a safety text, but no
     # sign that the text is one
@@ -648,6 +661,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)
         assigned = [code for code in assigned if code not in passing]
+    # a hazard named only by its answers to another (灾后心理疏导) goes when that other is assigned
+    answering = {code for code, words in comp.answers.items() if code in assigned
+                 and all(h.phrase in words for h in hits if h.code == code)}
+    if answering and any(code not in answering and code != OTHER for code in assigned):
+        assigned = [code for code in assigned if code not in answering]
 
     primary = _primary(assigned, score, {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits))
 

