@@ -300,13 +300,14 @@ _SCHOOL_AFTER = re.compile(
     r"(?:中学|小学|大学|学院|附中|附小|师范|医科|理工|科技大学|幼儿园"
     r"|[东西南北中]?(?:路|街|大道|道(?![路德理])|巷)|广场|站|机场|码头|时间|烤鸭|菜|话|人(?!民)"
     r"|大?地震(?![局办台站部中监])|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验"
-    # a hospital named after its city (北京军海中医医院, a clinic's ad glued into a sentence)
-    r"|[\u4e00-\u9fff]{0,4}?医院"
     # an event named by its date: 玛多“5·22”地震, 汶川"5.12"特大地震
     r"|[“\"「]?\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?(?:特大|重大|较大)?(?:地震|洪灾|洪水|水灾|泥石流|暴雨|火灾|事故|事件|惨案))")
-# After a county's short name: its county's own school (武邑中学, 青川中学), unless the name
-# follows another place's (莆田锦江中学 is 莆田's school of that name); a city's short name before
-# 中学 is a school's name anywhere (上海延安中学), and is still skipped.
+_CAMPUS_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
+_HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
+# After a county's short name: its county's own school (武邑中学, 青川中学), a hint only, as the
+# body's short names are (佛山 has a 石门中学 too), unless the name follows another place's
+# (莆田锦江中学 is 莆田's school of that name); a city's short name before 中学 is a school's name
+# anywhere (上海延安中学), and is still skipped.
 _COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九])?(?:中学|小学|高中|高级中学|初级中学|[一二三四五六七八九]中)")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
 # always its city (中山大学 is in 广州).
@@ -401,6 +402,7 @@ class _Mention:
     school: bool = False  # the head of a school's name (莆田锦江中学): where the school is, not its scope
     office: bool = False  # right before one of its offices (大武口消防大队): the unit itself speaking
     school_name: bool = False  # a county's short name before 学校 (文峰学校): a school's name unless its city is named
+    hint: bool = False  # a county's short name before 中学 (武邑中学): text's evidence, never the title's or issuer's
 
     @property
     def readings(self) -> int:
@@ -633,13 +635,22 @@ class Gazetteer:
                 media = True
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
+            if short_like and _HOSPITAL_AFTER.match(text, end) and \
+                    all(self.data.divisions[e.code].level == PROVINCE for e in entries):
+                continue  # 北京军海中医医院: a big city's clinic, an ad glued into a sentence (not 汉阴中医医院)
+            county_school = "short" in kinds and bool(_COUNTY_SCHOOL.match(text, end)) and \
+                all(self.data.divisions[e.code].level == COUNTY for e in entries) and \
+                not (out and out[-1].start + len(out[-1].phrase) == start
+                     and not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates))
             if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
-                    and not (_COUNTY_SCHOOL.match(text, end) and all(self.data.divisions[e.code].level == COUNTY for e in entries)
-                             and not (out and out[-1].start + len(out[-1].phrase) == start)):
+                    and not county_school:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
+            if kinds == {"institution"} and _CAMPUS_BRACKET.match(text, end) and \
+                    self.data.lookup(_CAMPUS_BRACKET.match(text, end).group(1)):
+                continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
             if name in _CONJUNCTION_COUNTIES and persons and any(b == start for _, b in persons):
@@ -674,6 +685,8 @@ class Gazetteer:
                 # a university named once in the body may be a participant's; a short name before
                 # its office (大武口消防大队) is the unit speaking and counts whole
                 weight *= SHORT_FACTOR
+            if county_school:
+                weight = W_BODY * SHORT_FACTOR  # a 石门中学 is in many towns: a hint wherever it is written
             if issuer_spans and inside(start, issuer_spans):
                 weight, fld = W_ISSUER, "issuer_line"
             elif in_signature:
@@ -704,7 +717,8 @@ class Gazetteer:
                 (kinds == {"institution"} and all(self.data.divisions[e.code].level < COUNTY for e in entries))
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
-                                school=school, office=heads_office, school_name=text.startswith("学校", end)))
+                                school=school, office=heads_office,
+                                school_name=text.startswith("学校", end), hint=county_school))
         return self._link_prefixes(out, text)
 
     def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
@@ -1146,7 +1160,7 @@ class Gazetteer:
         if m.kind == "deixis":
             weight, in_body = W_DEIXIS, False
         tally.votes.add(self.data, m.resolved, weight, in_body)
-        if (m.field in _STRONG_FIELDS and m.kind != "media") or (m.kind == "deixis" and m.field == "title"):
+        if (m.field in _STRONG_FIELDS and m.kind != "media" and not m.hint) or (m.kind == "deixis" and m.field == "title"):
             tally.strong.add(self.data, m.resolved, weight, False)
             if m.field not in ("hint", "domain") and not m.school:
                 tally.named.add(self.data, m.resolved, weight, False)

@@ -510,6 +510,12 @@ def test_a_provincial_outlet_says_which_province_short_names_are_read_in(gz):
     assert resolve(gz, "交警护航开学交通安全", body.replace("天津日报", "河北日报")).county is None
 
 
+def test_a_county_hospital_is_its_countys(gz):
+    # only a big city's (a province-level name's) clinic glued into a sentence is an ad
+    r = resolve(gz, "汉阴中医医院开展消防演练", "医院组织职工开展消防疏散演练。")
+    assert r.county == "汉阴县"
+
+
 def test_a_place_in_a_hospitals_name_glued_into_a_sentence_is_an_ad(gz):
     # a clinic's ad spun into the first sentence (体北京军海中医医院检); the headline-less page's
     # title is that sentence cut inside the hospital's name, and is read as the body reads it
@@ -521,9 +527,12 @@ def test_a_place_in_a_hospitals_name_glued_into_a_sentence_is_an_ad(gz):
 
 
 def test_a_school_named_after_a_county_is_that_countys(gz):
-    body = "近日，一场以防诈骗为主题的法治宣讲会在武邑中学举行，当地公安机关负责人为全体教职工授课。"
+    body = "近日，一场以防诈骗为主题的法治宣讲会在衡水市武邑中学举行，当地公安机关负责人为全体教职工授课。"
     r = resolve(gz, "武邑中学开展防诈骗法治宣讲", body)
     assert (r.city, r.county) == ("衡水市", "武邑县")
+    # without its city, a school's name is anyone's (佛山 has a 石门中学; 石门县 is 常德's)
+    r = resolve(gz, "石门中学开展消防疏散演练", "佛山市南海区石门中学组织全校师生开展消防疏散演练。")
+    assert (r.city, r.county) == ("佛山市", "南海区")
     # after another place's name it is that place's school of the name (锦江: 成都's 锦江区)
     r = resolve(gz, "莆田锦江中学开展防溺水教育", "学校组织全体学生观看防溺水警示片。")
     assert (r.city, r.county) == ("莆田市", None)

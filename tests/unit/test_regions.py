@@ -210,8 +210,10 @@ def test_former_name_maps_to_current_unit(gz):
     assert (r.province, r.city) == ("湖北省", "襄阳市")
     assert r.codes == ["420000", "420600"]
     # a municipality's district merged in 2009: 汉沽区 is part of 滨海新区 since
-    r = resolve(gz, "汉沽区教育局召开校园安全会议", "塘沽、汉沽各校负责人参加会议。")
+    r = resolve(gz, "汉沽区教育局召开校园安全会议", "塘沽各校负责人参加会议。")
     assert r.county == "滨海新区"
+    # 汉沽 alone is also 唐山's 汉沽管理区
+    assert resolve(gz, "唐山市汉沽管理区中学开展消防演练", "学校组织师生演练。").province == "河北省"
 
 
 def test_autonomous_region_full_name(gz):
@@ -498,6 +500,9 @@ def test_every_university_of_the_ministrys_list_names_its_city(gz):
     r = resolve(gz, "宁夏大学开展实验室安全检查", "学校保卫处联合资产处对各学院实验室开展安全检查。")
     assert (r.province, r.city, r.county) == ("宁夏回族自治区", "银川市", None)
     assert resolve(gz, "昆山杜克大学开展消防演练", "学校组织师生开展疏散演练。").county == "昆山市"
+    # a campus in brackets is not the seat (华北电力大学 is 北京's; its second campus is 保定's)
+    r = resolve(gz, "华北电力大学（保定）开展反诈宣传", "莲池区公安分局民警走进校园开展反诈宣传。")
+    assert (r.province, r.city) == ("河北省", "保定市")
     # known only by its city, it does not say "the whole city": the district that acts in the body stays
     body = ("近日，呼和浩特市禁毒公益协会联合市公安局禁毒支队、赛罕区公安分局禁毒大队走进内蒙古电子信息职业技术学院，"
             "开展禁毒宣传。\n民警为学生讲解毒品危害，发放宣传资料。")
