@@ -648,8 +648,8 @@ class Gazetteer:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
-            if kinds == {"institution"} and _CAMPUS_BRACKET.match(text, end) and \
-                    self.data.lookup(_CAMPUS_BRACKET.match(text, end).group(1)):
+            campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
+            if campus and self.data.lookup(campus.group(1)):
                 continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
