@@ -48,7 +48,7 @@ _NOT_HEADLINE = re.compile(
     r"\s*[:：]|>>|->|»|›|>(?:\s|$)|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页"
 )
 # A byline after the outlet's name ("澎湃新闻高级记者 朱奕奕") is no headline.
-_BYLINE_END = re.compile(r"(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}\s*$")
+_BYLINE_END = re.compile(r"(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)(?:\s+|\s*[:：]\s*)[\u4e00-\u9fff·]{2,4}\s*$")
 # An image's file name (an <img> alt or caption: "网站抬头.jpg") is no headline.
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\s*$", re.I)
 # A subtitle ("——当代中国的精神危机") or a numbered section ("一、", "（二）", "3.", "第一章").

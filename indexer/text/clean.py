@@ -68,6 +68,7 @@ _URL_IN_LINE = re.compile(r"www\.|https?://|\.(?:com|net|cn|cc|vip|top)\b", re.I
 _URL_TAIL = re.compile(r"^[\x21-\x7e]*")  # an address runs on to the first character that is not ASCII
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 _PARAGRAPH_MIN = 120
+_SENTENCE_MIN = 8
 _WIDGET_TOKEN = (
     r"分享到|分享至|分享|打印本页|打印本頁|打印|关闭窗口|關閉窗口|关闭|關閉|收藏|返回顶部|返回頂部|返回|"
     r"扫一扫|掃一掃|微信扫一扫|微信|微博|QQ空间|QQ|朋友圈|我要纠错|我要糾錯|纠错|字号|字號|字体|字體|大|中|小|默认|"
@@ -278,6 +279,8 @@ def _without_glued_ads(line: str) -> str:
         url = _URL_IN_LINE.search(sentence)
         if url and _AD_WEAK.search(sentence, 0, url.start()) and not _AD.search(sentence):
             sentence = _URL_TAIL.sub("", sentence[url.start():], count=1)  # the article goes on after the address
+            if len(sentence) < _SENTENCE_MIN:
+                continue  # only a word or two after it ("…可在www…下载。"): the sentence was the note
         if sentence and not _AD.search(sentence) and not (_URL_IN_LINE.search(sentence) and _AD_WEAK.search(sentence)):
             kept.append(sentence)
     return "".join(kept)

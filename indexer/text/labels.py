@@ -67,7 +67,9 @@ SOURCE_OR_ISSUER_VALUE = re.compile(
 LEADING_LABEL = re.compile(rf"^\s*(?:{alternation(SOURCE, ISSUER)}){_COLON}?\s*")
 # "来源：X" inside a header line (the value stops at a space, a colon or a bar; a label is no
 # value: "信息来源: 编辑:X" has none).
-HEADER_SOURCE = re.compile(rf"(?:{alternation(('来源',), ISSUER)})\s*{_COLON}\s*([^\s|:：]{{2,30}})(?![^\s|:：]*[:：])")
+HEADER_SOURCE = re.compile(rf"(?:{alternation(('来源',), ISSUER)})\s*{_COLON}\s*"
+                           rf"(?!(?:{alternation(DATE, HEADER_OTHER, ('编辑', '责任编辑', '审核', '校对'))})\s*{_COLON})"
+                           r"([^\s|:：]{2,30})")
 # A line that is only a source note: "（来源：X）", "信息来源 X".
 SOURCE_LINE = re.compile(
     rf"^[（(]?\s*(?:{alternation(SOURCE)})\s*{_COLON}?\s*([^:：\s，,。！？；]{{2,40}})\s*[)）]?$"

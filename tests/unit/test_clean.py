@@ -179,6 +179,10 @@ def test_an_ad_glued_into_a_paragraph_loses_only_itself():
     glued = "某地哪里医院看皮肤病比较好 https://example-clinic.cc/list/" + first + "百家乐真人娱乐送彩金。" + second
     assert clean_body(glued).body == article
     assert clean_body(article + "\n哪家医院好？详询 www.example-clinic.cc").body == article
+    # a download note with an address leaves no stub ("下载。") behind
+    note = "相关宣传资料可在www.example-edu.cn下载。"
+    third = "对发现的问题，检查组当场反馈并督促限期整改到位，确保开学后校车安全运行。"
+    assert clean_body(first + note + second + third).body == article + third
 
 
 def test_notice_lines_after_a_salutation_are_not_header():

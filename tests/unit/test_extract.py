@@ -276,3 +276,15 @@ def test_a_label_is_no_source_value():
              "会议对28名优秀教师进行了表彰。"]
     (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/i.html")
     assert article.issuer != "编辑"
+    # a value glued to the next label is still a value (the issuer's county stays readable)
+    from indexer.text.labels import HEADER_SOURCE
+    assert HEADER_SOURCE.search("来源：示例县教育体育局发布时间：2024-06-05").group(1).startswith("示例县教育体育局")
+
+
+@pytest.mark.parametrize("title", ["我校举办校园小记者培训", "关于评选2024年度优秀通讯员的通知", "消防安全摄影作品展"])
+def test_a_headline_ending_in_a_role_word_is_still_the_headline(title):
+    # only a role word, a space or a colon and a name at the line's end is a byline
+    lines = ["示例Logo", title, "2024-05-12 10:20", "来源：示例县教育局",
+             "近日，示例县教育局组织开展活动，全县中小学师生积极参与，活动取得良好效果。", "活动共收到作品两百余件。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/j.html")
+    assert article.title == title
