@@ -126,6 +126,11 @@ _PUNCT = re.compile(r"[，。、；！？,;!?]")
 MENU_LINE_CHARS = 50       # a line this long with under one comma per MENU_CHARS_PER_PUNCT characters
 MENU_CHARS_PER_PUNCT = 40  # (prose has one every 15-20) is a run of navigation links
 MENU_ITEMS = 5
+# ...and links are set apart (a space, a bar, a dot every few words): a poster's one-clause-a-line
+# text joined into one line has neither commas nor separators, and is prose
+_MENU_SEPARATOR = re.compile(r"[\s|丨•·/>]")
+_NAV_WORDS = re.compile(r"首页|关于我们|联系我们|网站地图|欢迎访问|当前位置|您的位置|设为首页|加入收藏")
+MENU_CHARS_PER_SEPARATOR = 15
 
 
 class Hit(NamedTuple):
@@ -477,14 +482,18 @@ def _mark_lists(hits: list[Hit], text: str, stops: list[int] | None = None) -> l
 
 
 def menu_spans(body: str) -> list[tuple[int, int]]:
-    """Navigation lines: long runs without sentence punctuation, or many short words side by side
-    ("首页 新闻 通知公告 …"). Real sentences carry commas; headlines are short."""
+    """Navigation lines: long runs without sentence punctuation whose links are set apart or that
+    name a site's pages (首页, 关于我们), or many short words side by side ("首页 新闻 通知公告 …").
+    Real sentences carry commas; headlines are short; a poster's one-clause lines joined have no
+    commas and no separators, and stay prose."""
     spans = []
     pos = 0
     for line in body.split("\n"):
         stripped = line.strip()
         punct = len(_PUNCT.findall(stripped))
-        if len(stripped) >= MENU_LINE_CHARS and punct * MENU_CHARS_PER_PUNCT < len(stripped):
+        if len(stripped) >= MENU_LINE_CHARS and punct * MENU_CHARS_PER_PUNCT < len(stripped) and \
+                (len(_MENU_SEPARATOR.findall(stripped)) * MENU_CHARS_PER_SEPARATOR >= len(stripped)
+                 or _NAV_WORDS.search(stripped)):
             spans.append((pos, pos + len(line)))
         elif stripped and not punct:
             words = re.split(r"[\s|•·/>]+", stripped)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from config.hazards import Taxonomy, load_taxonomy
-from indexer.enrich.hazards import tag_hazards
+from indexer.enrich.hazards import menu_spans, tag_hazards
 from indexer.text.chinese import to_simplified
 
 REPO = Path(__file__).resolve().parents[2]
@@ -356,6 +356,18 @@ def test_a_navigation_line_does_not_count(tax):
     body = ("首页学会简介新闻动态通知公告校园欺凌防治心理健康教育交通安全防溺水专题消防安全知识禁毒教育网络安全周联系我们\n"
             "检查组对高校实验室危险化学品管理开展督查，发现问题当场反馈，要求限期整改，落实实验室安全责任。")
     assert tag_hazards("高校实验室安全督查", body, tax).hazards == ["lab_chemicals"]
+    # a run of links with no separator at all: its navigation words say what it is
+    run = "网站首页学会简介关于我们组织机构机构负责人重要资讯工作部署新闻讯息学会活动学术研究校园欺凌防治专题防溺水专题"
+    assert menu_spans(run) == [(0, len(run))]
+
+
+def test_a_posters_lines_joined_without_commas_are_prose_not_navigation(tax):
+    # one clause a line on a phone poster, joined: few commas, no separators, no navigation words
+    body = ("2022年10月22日凌晨江西省某培训学校学生宿舍内突发火灾当场夺走了1个年轻的生命另1人虽侥幸逃生"
+            "但身上多处严重烧伤在火灾现场调查人员发现了一辆被烧毁的电动自行车残骸经调查火是从电动车电池盒位置"
+            "燃起的随后引燃电动车塑料部件形成了火灾")
+    assert "fire" in tag_hazards("电动车为何在学生宿舍起火", body, tax).hazards
+    assert menu_spans(body) == []
 
 
 def test_the_body_repeating_the_title_counts_once(tax):
