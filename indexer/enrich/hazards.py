@@ -37,7 +37,8 @@ context:
   whose hits all sit in one sentence is an aside (a training notice asking trainees to keep the
   epidemic rules), whatever its score;
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
-  bus check), unless it is listed with other hazards or named as a topic;
+  bus check), unless it is listed with other hazards or named as a topic, or is the school buildings
+  a disaster or a storm damages (对校舍安全进行排查 after an earthquake);
 - two signals in one sentence do not make an unrelated text a safety text: a focused text has
   them in two sentences, or has a list of hazards; a list item that is only a plain listed word
   (地标性建筑、大中小学、交通系统) is a task in a safety text but no signal that the text is one;
@@ -542,6 +543,11 @@ _CHECKED = re.compile(r"是否(?:存在|使用|违规)[^，,。；;！？!?\n]*$
 _CHECKED_REACH = 12
 
 
+# School buildings are what a disaster or a storm damages: checking them in its sentences (对校舍安全
+# 进行排查, 校舍墙体开裂) is building safety, not a word in passing.
+_WHAT_IT_DAMAGES = frozenset({("building", "natural_disaster"), ("building", "extreme_weather")})
+
+
 def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str], score: dict[str, float],
                 title: str, body: str) -> bool:
     text = title if hit.field == "title" else body
@@ -555,7 +561,7 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
         a, b = (hit, other) if hit.start < other.start else (other, hit)
         if _LIST_GAP.match(text[a.end:b.start]):
             return False  # listed side by side with another hazard
-        if other.kind == _STRONG and other.code in keep and \
+        if other.kind == _STRONG and other.code in keep and (hit.code, other.code) not in _WHAT_IT_DAMAGES and \
                 score.get(other.code, 0.0) >= DOMINANCE * score.get(hit.code, 0.0):
             dominated = True
     return dominated

@@ -187,6 +187,13 @@ def test_a_hazard_named_in_passing_in_another_hazards_sentence_is_dropped(tax):
     assert r.hazards == ["natural_disaster"]
 
 
+def test_school_buildings_checked_in_a_disasters_sentence_are_building_safety(tax):
+    # what an earthquake damages: checking the buildings is not a word in passing
+    body = ("9月5日，甘孜州泸定县发生6.8级地震。\n省教育厅第一时间与灾区教育部门联系，了解灾情，"
+            "并安排对校舍安全进行排查，防止地震次生灾害造成伤害。\n目前灾区学校暂无师生伤亡。")
+    assert "building" in tag_hazards("省教育厅部署地震灾区学校安全工作", body, tax).hazards
+
+
 def test_a_hazard_named_as_a_task_in_another_hazards_sentence_stays(tax):
     r = tag_hazards("学校安全检查", "检查组查看了消防设施和灭火器配备，并对防溺水工作提出要求。", tax)
     assert {"fire", "drowning"} <= set(r.hazards)
