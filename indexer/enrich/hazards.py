@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from config.hazards import Taxonomy
-from indexer.enrich.textzones import Matcher, furniture_spans, tail_start
+from indexer.enrich.textzones import Matcher, enclosing, furniture_spans, tail_start
 from indexer.models import Evidence
 from indexer.text.chinese import HAN
 
@@ -102,10 +102,11 @@ _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部
 _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 # A weak word right before another hazard's word only says where: 校园周边食品经营户, 校园周边围墙.
 QUALIFIER_GAP = 4
-# … and so does 校园周边 before shops, markets or consumers: 校园周边商超, 校园周边文具店, 校园周边消费环境
-# (a market inspection around schools; 周边网吧 and 周边治安 stay campus security).
+# … and so does 校园周边 before shops, markets, consumers or roads: 校园周边商超, 校园周边文具店,
+# 校园周边消费环境 (a market inspection around schools), 校园周边道路 (traffic's); 周边网吧 and 周边治安
+# stay campus security.
 _AROUND_WHAT = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|便利店|消费|社区|经营|价格"
-                          r"|道路|路口|路段|马路|通行)")  # what is around the school: shops, consumers, roads
+                          r"|道路|路口|路段|马路|通行)")
 # After a weak word: a spot by it or the people who run it (食堂门口, 食堂右侧边坡, 食堂负责人), where
 # something else happens, not a hint of the hazard.
 _SPOT_AFTER = re.compile(r"门口|门前|[左右后]侧|后坡|负责人|工作人员")
@@ -275,6 +276,7 @@ _CLOSURE = re.compile(r"停课|停学|停止上课|暂停线下|延迟开学|推
 # ...not a closure a plan prepares for: 遇强降雨果断停课, 要根据预警及时停课, 必要时停课
 _IF_NEEDED = re.compile(r"遇|若|如果|一旦|必要时|视情|及时|果断|可|要|应|根据")
 _CAUSE_REACH = 150  # how far before a closure its weather is named (普降暴雪。…市教育局决定…停课)
+_CLAUSE_STOPS = "，,。；;！？!?\n：:"
 
 
 def _closes_schools(text: str, weather: list[int], anywhere: bool = False) -> bool:
@@ -283,7 +285,7 @@ def _closes_schools(text: str, weather: list[int], anywhere: bool = False) -> bo
     the headline names it); a class closed for flu, a school for rectification, on a rainy day, is
     no weather's."""
     for m in _CLOSURE.finditer(text):
-        clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;！？!?\n：:") + 1
+        clause = enclosing(text, m.start(), _CLAUSE_STOPS)[0]
         end = _sentence(text, m.start())[1]
         if not _IF_NEEDED.search(text, clause, m.start()) and \
                 (anywhere or any(m.start() - _CAUSE_REACH <= w < end for w in weather)):

@@ -441,6 +441,11 @@ class _Tally:
     plain: _Votes = field(default_factory=_Votes)  # the same without outlets' names and deixis
 
 
+def _first_line(body: str) -> str:
+    """The body's first paragraph: the one a headline-less page's title is cut from."""
+    return body.lstrip().split("\n", 1)[0]
+
+
 def _noise_spans(body: str, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of the body whose place names are not the subject."""
     return furniture_spans(body) + lesson_spans(body) + addressee_spans(body) + junk_spans(body) + persons
@@ -777,7 +782,7 @@ class Gazetteer:
         title = self._whole_names(title, body)
         # a title cut from the first paragraph is read with the words after the cut (北京|军海中医医院
         # is a hospital's name, as the body says), then only its own names are kept
-        first_line = body.lstrip().split("\n", 1)[0]
+        first_line = _first_line(body)
         read = first_line if title and first_line.startswith(title) else title
         title_outlets: list[_Mention] = []
         mentions += [m for m in self._mentions(read, "title", W_TITLE, noise=title_noise, persons=title_persons,
@@ -996,7 +1001,7 @@ class Gazetteer:
         """A page without a headline gets its first paragraph cut at a length for a title, at times
         inside a name (湖南省衡阳市蒸|湘区): the title then runs on to the end of that name, if it is
         a full name (a short one may be the head of a school's: 龙|泉学校)."""
-        first_line = body.lstrip().split("\n", 1)[0]
+        first_line = _first_line(body)
         cut = len(title)
         if not title or len(first_line) <= cut or not first_line.startswith(title):
             return title
