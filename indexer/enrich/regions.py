@@ -92,6 +92,10 @@ whose plan a clause carries out, 为落实…部署, do not act). A parent's off
 (乐山市教育局联合市中区…) or names the unit only as where it went keeps the place at the parent.
 Otherwise the place stops at the level it is sure of: a city-wide
 report naming its counties evenly stays at the city; a text naming five provinces has none.
+A text whose places all lie on one line of the tree, too lightly to pass the floor of 1 (a
+university or a short name named once past the first sentence), is placed there all the same:
+nothing disagrees, and a reader takes the one cue; not under a headline about the whole country
+(全国…), where that cue is a participant.
 
 `secondary` lists the other units the text names (participants, targets: the counties of a
 city-wide report), canonical names in order of appearance. `evidence` holds one Evidence per
@@ -873,7 +877,11 @@ class Gazetteer:
             self._vote(tally, registration)
         # the offices that act are read only where the weights leave a level open
         actors = cache(partial(self._actors, mentions, title, body))
-        chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)})
+        # a headline about the whole country (全国…平台上线) is not localised by the one university
+        # that takes part
+        national_headline = title.lstrip().startswith("全国") and not body.startswith(title)
+        chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)},
+                               lone_decides=not national_headline)
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _actors(self, mentions: list[_Mention], title: str, body: str) -> list[_Actor]:
@@ -1236,7 +1244,8 @@ class Gazetteer:
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
 
-    def _descend(self, tally: _Tally, actors: Callable[[], list[_Actor]], each_unit: set[int]) -> list[str]:
+    def _descend(self, tally: _Tally, actors: Callable[[], list[_Actor]], each_unit: set[int],
+                 lone_decides: bool = True) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
@@ -1246,6 +1255,7 @@ class Gazetteer:
         text, strong, plain, named = tally.text.total, tally.strong.total, tally.plain.total, tally.named.total
         chosen: list[str] = []
         parent: str | None = None
+        lone = lone_decides and not any(strong.values()) and self._one_weak_line(text)
         while True:
             if parent is None:
                 kids = [c for c in set(text) | set(strong)
@@ -1276,11 +1286,25 @@ class Gazetteer:
                 pick = kids[0]
             if pick is None and parent is not None:
                 pick = self._lone_child(parent, kids, tally, actors(), g.divisions[parent].level + 1 in each_unit)
+            if pick is None and len(kids) == 1 and lone:
+                # the text's only cue, too weak to outvote anything (a university or a short name
+                # named once in the body) but with nothing to outvote: a reader takes it
+                pick = kids[0]
             if pick is None:
                 break
             chosen.append(pick)
             parent = pick
         return chosen
+
+    def _one_weak_line(self, text: dict[str, float]) -> bool:
+        """The text names places only on one line of the tree (a university, a short name, once in
+        the body), too lightly to pass `_dominant`'s floor: nothing disagrees, so it decides."""
+        g = self.data
+        if sum(w for c, w in text.items() if g.divisions[c].level == PROVINCE) >= 1.0:
+            return False
+        voted = [c for c, w in text.items() if w > 0]
+        deepest = max(voted, key=lambda c: g.divisions[c].level, default=None)
+        return deepest is not None and all(g.is_under(deepest, c) for c in voted)
 
     @staticmethod
     def _dominant(kids: list[str], votes: dict[str, float], parent_weight: float | None) -> str | None:

@@ -539,6 +539,29 @@ def test_no_place_gives_no_region_and_says_so(gz):
     assert [e.rule for e in r.evidence] == ["region:none"]
 
 
+@pytest.mark.parametrize("title, body, expected", [
+    # a university named once in its own news, nothing else: a reader takes its city
+    ("心理健康月活动走进宿舍", "为帮助同学们正确认识心理问题，心理协会精心准备了宣传材料。\n"
+     "5月20日，宁夏大学心理健康教育中心在学生公寓开展宣传活动。", ("宁夏回族自治区", "银川市")),
+    # a city's short name once in the body, the text saying only "县教育局"
+    ("开学安全大检查", "为确保开学安全，县教育局组织了专项检查。\n检查组联合交警对宿迁城区各校校车逐一检查。",
+     ("江苏省", "宿迁市")),
+])
+def test_the_only_cue_decides_even_when_weak(gz, title, body, expected):
+    r = resolve(gz, title, body)
+    assert (r.province, r.city) == expected
+
+
+def test_the_only_cue_does_not_localise_a_national_headline(gz):
+    r = resolve(gz, "全国中小学心理健康监测平台上线", "平台覆盖中小学和高校。\n2024年5月，北京师范大学心理学部参与平台建设。")
+    assert r.province is None
+
+
+def test_weak_cues_that_disagree_decide_nothing(gz):
+    r = resolve(gz, "开学安全大检查", "为确保开学安全，县教育局组织了专项检查。\n检查组参照宿迁、扬州两地做法逐校检查。")
+    assert r.province == "江苏省" and r.city is None
+
+
 def test_conflicting_cues_keep_the_level_they_agree_on(gz):
     r = resolve(gz, "陕西省教育厅部署暑期安全工作", "宁陕县、汉阴县、山阳县分别作交流发言。")
     assert (r.province, r.city, r.county) == ("陕西省", None, None)
