@@ -342,6 +342,11 @@ _PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])省(?:委|政府|�
 _CONJUNCTION_COUNTIES = frozenset(head + "县" for head in ("会同", "和", "与", "及", "同"))
 _BODY_END = frozenset("局科委办院所队府站部")
 # The value of a source line that is an outlet or an account, not an issuing body.
+# A government site's welcome banner (欢迎访问X县人民政府网站, 欢迎来到X市教育局门户网站): the site's
+# owner, who publishes what the page says, as a "来源：" line would name it. A portal's or a
+# company's banner (欢迎访问X网, X有限公司网站) names no government and is not read.
+_GOV_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
+                         r"|教体局|公安局|应急管理局))(?:门户)?网站?")
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
@@ -672,7 +677,8 @@ class Gazetteer:
                      or AFTER_TITLE.search(text, max(0, start - 6), start - 1)):
                 continue  # ，张建平指出 or 班主任崔金华像往常: a person
             in_signature = bool(signature and inside(start, signature))
-            if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)):
+            if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)) \
+                    and not (issuer_spans and inside(start, issuer_spans)):
                 continue
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
@@ -1082,8 +1088,9 @@ class Gazetteer:
         return out[:2]
 
     def _source_spans(self, body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Spans of the values of "来源：…" / "发布机构：…" lines (an issuer: strong), and of the
-        names of local outlets: media source lines and local datelines (本网钦南讯)."""
+        """Spans of the values of "来源：…" / "发布机构：…" lines and of a government site's welcome
+        banner (an issuer: strong, even in a header that is otherwise furniture), and of the names
+        of local outlets: media source lines and local datelines (本网钦南讯)."""
         issuer_spans: list[tuple[int, int]] = []
         media_spans: list[tuple[int, int]] = []
         for m in source_values(body):
@@ -1093,6 +1100,8 @@ class Gazetteer:
                 media_spans.append(span)
             else:
                 issuer_spans.append(span)
+        if "欢迎" in body:
+            issuer_spans += [m.span(1) for m in _GOV_BANNER.finditer(body)]
         if "讯" in body:  # every local dateline ends in 讯: no scan where there is none
             for m in LOCAL_DATELINE.finditer(body):
                 group = next(i for i in (1, 2, 3) if m.group(i))

@@ -562,6 +562,18 @@ def test_weak_cues_that_disagree_decide_nothing(gz):
     assert r.province == "江苏省" and r.city is None
 
 
+@pytest.mark.parametrize("banner, expected", [
+    ("欢迎访问宁陕县人民政府网站！", ("安康市", "宁陕县")),
+    ("欢迎来到汉阴县教育体育局门户网站", ("安康市", "汉阴县")),
+    ("欢迎访问平安校园网", (None, None)),  # a portal's banner names no government
+])
+def test_a_government_sites_welcome_banner_names_its_owner(gz, banner, expected):
+    body = (f"{banner}\n当前位置：首页 > 政务动态 > 部门信息\n"
+            "为加强校园燃气安全管理，区教育局近日深入辖区幼儿园开展专项检查。")
+    r = resolve(gz, "教育局开展校园燃气安全专项检查", body)
+    assert (r.city, r.county) == expected
+
+
 def test_conflicting_cues_keep_the_level_they_agree_on(gz):
     r = resolve(gz, "陕西省教育厅部署暑期安全工作", "宁陕县、汉阴县、山阳县分别作交流发言。")
     assert (r.province, r.city, r.county) == ("陕西省", None, None)
