@@ -154,7 +154,7 @@ from indexer.enrich.textzones import (
 )
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
-from indexer.text.chinese import HAN, to_simplified
+from indexer.text.chinese import HAN, is_han, to_simplified
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
 W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦南讯), a slogan (美丽X)
@@ -448,6 +448,17 @@ class _Tally:
     named: _Votes = field(default_factory=_Votes)  # the same without hint and host: who speaks
     text: _Votes = field(default_factory=_Votes)  # what the page itself says (no hint, no host)
     plain: _Votes = field(default_factory=_Votes)  # the same without outlets' names and deixis
+
+
+# A body this long that shares no two characters with an eight-character headline is not its text.
+_UNRELATED_MIN = 150
+
+
+def _shares_words(title: str, body: str) -> bool:
+    """Whether the title and the body have two consecutive Han characters in common (a title of
+    fewer than eight Han characters always does: 桂林日报, 远安论坛 name where the text is)."""
+    han = [i for i, ch in enumerate(title) if is_han(ch)]
+    return len(han) < 8 or any(j == i + 1 and title[i:j + 1] in body for i, j in zip(han, han[1:], strict=False))
 
 
 def _first_line(body: str) -> str:
@@ -782,6 +793,10 @@ class Gazetteer:
         if title and body.startswith(title):
             # a headline-less page's first paragraph cut for a title: its lessons, as in the body
             title_noise += [(a, min(b, len(title))) for a, b in lesson_spans(body) if a < len(title)]
+        if len(body) >= _UNRELATED_MIN and not body.startswith(title) and not _shares_words(title, body):
+            # a headline that shares no two characters with the text is some other page's: an SEO
+            # title stuffed with another province's exam dates over a county's enrolment rules
+            title_noise.append((0, len(title)))
         if len(title.strip()) <= _INSERT_MAX and title.strip() in repeated_lines(body, 2):
             # a spun reprint's insert taken for the title ("青海西宁" between its paragraphs); a
             # headline the body repeats is longer

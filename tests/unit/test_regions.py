@@ -574,6 +574,15 @@ def test_a_government_sites_welcome_banner_names_its_owner(gz, banner, expected)
     assert (r.city, r.county) == expected
 
 
+def test_a_headline_sharing_no_words_with_the_text_is_another_pages(gz):
+    body = ("一、招生对象\n小学：年满六周岁的汉阴县户籍适龄儿童。\n初中：具有汉阴县户籍或学籍的小学应届毕业生。\n"
+            "二、学区划分\n城区小学按街道划分，乡镇小学招收辖区内的适龄儿童；初中招收辖区内小学毕业生和申请就近入学的"
+            "随迁子女。\n三、有关要求\n各校严格执行划片入学，不得以任何形式选拔学生，不得提前招生，不得跨学区招生。"
+            "\n本办法由汉阴县教育体育局负责解释。")
+    r = resolve(gz, "2025湖南自考报名时间湖南自考报名入口", body)
+    assert (r.province, r.county) == ("陕西省", "汉阴县")
+
+
 def test_conflicting_cues_keep_the_level_they_agree_on(gz):
     r = resolve(gz, "陕西省教育厅部署暑期安全工作", "宁陕县、汉阴县、山阳县分别作交流发言。")
     assert (r.province, r.city, r.county) == ("陕西省", None, None)
