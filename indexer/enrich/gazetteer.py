@@ -296,9 +296,9 @@ _TOWN_NAME_WORDS = frozenset(["市场", "交通", "机场", "车站", "火车站
 def town_short(name: str) -> str | None:
     """The short form of a township's name (榆关镇 → 榆关), or None when too short to be a name."""
     short = _TOWN_SUFFIX.sub("", name)
-    if len(short) < 2 or short == name or short[-1] in "路巷道桥" or short in _TOWN_SHORT_WORDS \
+    if len(short) < 2 or short == name or short[-1] in "路巷道" or short in _TOWN_SHORT_WORDS \
             or all(c in _NUMERALS for c in short):
-        return None  # 八马路, 东路: streets of many cities; 十八, 第二: a school's number; 中心小学
+        return None  # 八马路, 东路: streets of many cities (a 桥 is a township's: 枫桥镇); 十八, 第二: a school's number
     return short
 
 

@@ -120,6 +120,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
+from itertools import pairwise
 from pathlib import Path
 
 from indexer.enrich.gazetteer import (
@@ -456,9 +457,9 @@ _UNRELATED_MIN = 150
 
 def _shares_words(title: str, body: str) -> bool:
     """Whether the title and the body have two consecutive Han characters in common (a title of
-    fewer than eight Han characters always does: 桂林日报, 远安论坛 name where the text is)."""
+    fewer than eight Han characters always does: a paper's or a forum's name says where the text is)."""
     han = [i for i, ch in enumerate(title) if is_han(ch)]
-    return len(han) < 8 or any(j == i + 1 and title[i:j + 1] in body for i, j in zip(han, han[1:], strict=False))
+    return len(han) < 8 or any(j == i + 1 and title[i:j + 1] in body for i, j in pairwise(han))
 
 
 def _first_line(body: str) -> str:

@@ -123,6 +123,13 @@ def test_a_township_centre_school_keeps_the_township_reading_of_a_county_short_n
     assert r.county != "嵊州市"
 
 
+def test_a_township_named_after_a_bridge_names_its_county_before_its_school(gz):
+    # 枫桥镇 (诸暨市, 绍兴; and a 枫桥街道 in 苏州): a township's name may end in 桥, unlike a street's in 路
+    body = "6月5日，绍兴市教育局防溺水督查组来到枫桥中心校，查看学校周边水域的警示牌和救生设施。"
+    r = resolve(gz, "防溺水督查走进乡村学校", body)
+    assert (r.city, r.county) == ("绍兴市", "诸暨市")
+
+
 def test_a_county_bureau_without_its_name_binds_to_the_one_county_named(gz):
     # 县应急局 at the start of the title: the county the text's townships name (石门 is 石门县's short
     # form; 维新镇 and 磨市镇 are townships of 石门县)
