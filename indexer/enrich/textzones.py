@@ -139,6 +139,10 @@ WEATHER_PATH = re.compile(r"登陆|穿过|过境|擦过|移入|靠近")
 _CLAUSE_STOPS = SENTENCE_STOPS + "，,"
 
 
+# A purpose clause that draws a lesson (为深刻汲取…事故教训，), up to its comma.
+_PURPOSE_LESSON = re.compile(r"[ \t\u3000]*为[^。！？!?；;\n，,]{0,60}?(?:吸取|汲取)[^。！？!?；;\n，,]{0,60}?教训[，,]")
+
+
 def lesson_spans(body: str) -> list[tuple[int, int]]:
     """Sentences that recall accidents elsewhere, learn from elsewhere, or tell a day's history;
     clauses of a typhoon's path."""
@@ -156,7 +160,9 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
             continue
         a, b = enclosing(body, m.start(), SENTENCE_STOPS)
         if LESSON_EVENT.search(body, a, b):
-            spans.append((a, b))
+            purpose = _PURPOSE_LESSON.match(body, a)
+            # 为汲取X事故教训，Y开展…: the lesson is the purpose clause; Y acts in the next
+            spans.append((a, purpose.end()) if purpose and purpose.end() < b else (a, b))
         last = b
     return sorted(spans)
 

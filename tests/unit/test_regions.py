@@ -154,6 +154,14 @@ def test_lessons_learned_accident_place_does_not_count(gz):
     assert "隆回县" not in r.secondary
 
 
+def test_a_lesson_in_a_purpose_clause_leaves_the_actor_of_the_sentence(gz):
+    # 为汲取…教训，<who acts>: only the purpose clause is the other place's
+    body = ("为深刻汲取湖南省邵阳市隆回县某小学围墙倒塌事故教训，切实抓好校舍安全，9月2日，汉阴县涧池镇安委会组织"
+            "检查组深入辖区学校排查。\n检查组查看了教学楼、围墙和宿舍，要求限期整改。")
+    r = resolve(gz, "为深刻汲取湖南省邵阳市隆回县某小学围墙倒塌事故教训，切实抓好校舍安全，9月2日，汉阴县", body)
+    assert (r.province, r.county) == ("陕西省", "汉阴县")
+
+
 def test_reprint_dateline_and_media_name_do_not_count(gz):
     body = ("新华社北京5月10日电 记者从日照市教育局获悉，日照市全面开展校园安全隐患排查。"
             "来源：北京日报客户端")
