@@ -177,6 +177,7 @@ _SHORT_KINDS = frozenset({"short", "former", "town_short"})  # forms that can be
 _TOWN_OR_INSTITUTION = _TOWN_KINDS | {"institution"}
 _WORD_TAIL_KINDS = _SHORT_KINDS | {"town"}  # names whose first character can end the word before them
 _TOWN_SHORT_ONLY = frozenset({"town_short"})
+_LITERARY = frozenset({"literary"})
 # A match of the scan: (start, end, name as written, its readings, the kinds of those readings).
 _Match = tuple[int, int, str, tuple[NameEntry, ...], frozenset[str]]
 # What a word goes on with after a place's name, as a phrase, not as its district: 青海省平安校园,
@@ -661,6 +662,8 @@ class Gazetteer:
                 media = True
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
+            elif kinds == _LITERARY:
+                media = True  # 齐鲁, 三秦: a province's literary name heads its outlets' names only
             if short_like and _HOSPITAL_AFTER.match(text, end) and \
                     all(self.data.divisions[e.code].level == PROVINCE for e in entries):
                 continue  # 北京军海中医医院: a big city's clinic, an ad glued into a sentence (not 汉阴中医医院)

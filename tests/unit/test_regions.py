@@ -162,6 +162,17 @@ def test_a_lesson_in_a_purpose_clause_leaves_the_actor_of_the_sentence(gz):
     assert (r.province, r.county) == ("陕西省", "汉阴县")
 
 
+def test_a_provincial_papers_literary_name_spells_no_district(gz):
+    # 三秦都市报 holds 咸阳's 秦都 (三|秦都|市报): 三秦 is 陕西's literary name, heading its paper
+    body = "汽车频道 2024-03-02 来源：三秦都市报综合报道\n1日上午，河北省邯郸市涉县一辆校车因路面结冰发生侧滑，无人受伤。"
+    r = resolve(gz, "一校车因路面结冰侧滑", body)
+    assert (r.city, r.county) == ("邯郸市", "涉县")
+    # nor is it a vote for its province, even in a title (a byline's app name)
+    r = resolve(gz, "齐鲁壹点 记者 张三 通讯员 李四", "近日，东营市教育局召开全市校园安全工作会议，部署汛期安全工作。")
+    assert (r.province, r.city) == ("山东省", "东营市")
+    assert not any(e.phrase == "齐鲁" for e in r.evidence)
+
+
 def test_reprint_dateline_and_media_name_do_not_count(gz):
     body = ("新华社北京5月10日电 记者从日照市教育局获悉，日照市全面开展校园安全隐患排查。"
             "来源：北京日报客户端")
