@@ -182,6 +182,14 @@ def test_reprint_dateline_and_media_name_do_not_count(gz):
     assert r.codes == ["610000", "610900"]
 
 
+def test_a_dateline_spaced_after_the_agency_does_not_count(gz):
+    # a headline-less reprint: the first paragraph, dateline and all, is cut for the title
+    body = ("中新网 杭州3月2日电 (记者 张三)3月2日，记者从汉阴县教育体育局获悉，该县各中小学当日停课一天。\n"
+            "汉阴县教育体育局提醒家长看护好孩子。")
+    r = resolve(gz, body[:24], body)
+    assert (r.city, r.county) == ("安康市", "汉阴县")
+
+
 def test_school_named_after_a_place_does_not_count(gz):
     body = "近日，汉阴县教体科技局组织全县学校开展消防演练，延安中学、北京路小学和南京大学附属实验学校的老师观摩。"
     r = resolve(gz, "消防应急疏散演练", body)
