@@ -502,6 +502,14 @@ def test_any_item_of_a_list_of_departments_is_a_participant(tax, departments):
             "民警在校门口设置护学岗，加强上下学时段巡逻防控，严厉打击涉校违法犯罪。")
     assert "fire" not in tag_hazards("县公安局开展校园周边治安整治", body, tax).hazards
 
+@pytest.mark.parametrize("rescuers", ["公安、消防等多支救援力量", "校方、消防和医疗等多方力量"])
+def test_the_fire_brigade_among_the_rescuers_of_a_drowning_is_a_participant(tax, rescuers):
+    body = ("7月3日下午，两名学生在河边玩耍时不慎落水。\n"
+            f"事发后，{rescuers}赶赴现场全力搜救。\n两名学生经抢救无效不幸身亡。\n"
+            "市教育局再次提醒家长加强对孩子的看护，严防溺水事故发生。")
+    assert tag_hazards("两名学生落水溺亡", body, tax).hazards == ["drowning"]
+
+
 @pytest.mark.parametrize("office", [
     "学校安保处",  # a school's own office (处, 科) named after a hazard
     "县公安局治安管理大队",  # 管理 between the word and the body's suffix
