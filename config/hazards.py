@@ -15,6 +15,9 @@ the UI, and Simplified keywords:
   of a drowning notice; "做好高温防范" is a measure).
 - `answers`: keywords that are also the answer to another hazard (心理疏导 after an earthquake or a
   bullying case): a hazard named only by them is dropped when another hazard is assigned.
+- `fittings`: phrases, each starting with a keyword, that name a vehicle's equipment (灭火器): in a
+  sentence that names a vehicle, or under a headline that does, they are no hit at all (a school
+  bus check looks at its extinguisher; that is not fire safety).
 
 Rules shared by every hazard, in the same file:
 
@@ -50,6 +53,7 @@ class Hazard(BaseModel):
     listed: list[str] = Field(default_factory=list)
     measures: list[str] = Field(default_factory=list)
     answers: list[str] = Field(default_factory=list)
+    fittings: list[str] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -65,7 +69,7 @@ class Hazard(BaseModel):
             raise ValueError("keywords must not be empty")
         return value
 
-    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers")
+    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers", "fittings")
     @classmethod
     def _no_blank(cls, value: list[str]) -> list[str]:
         return _words(value)

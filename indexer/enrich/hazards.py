@@ -100,6 +100,8 @@ _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部
 # … and one that closes on "等安全隐患 / 风险" lists what is unsafe (墙体裂缝、…、消防设施
 # 能否正常使用等安全隐患), whatever its items name.
 _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
+# A vehicle, whose fittings (灭火器) a check looks at: 校车, 每辆车, 车内.
+_VEHICLE = re.compile(r"校车|车辆|车内|车上|每辆|客车|公交车|面包车")
 # A weak word right before another hazard's word only says where: 校园周边食品经营户, 校园周边围墙.
 QUALIFIER_GAP = 4
 # … and so does 校园周边 before shops, markets, consumers or roads: 校园周边商超, 校园周边文具店,
@@ -185,6 +187,7 @@ class _Compiled:
                                  f"|[{HAN}]{{0,4}}?(?:示范校|示范学校|特色学校)") if agency else None
         self.measures = {h.code: pattern for h in taxonomy.hazards if (pattern := _alternation(h.measures))}
         self.answers = {h.code: frozenset(h.answers) for h in taxonomy.hazards if h.answers}
+        self.fittings = {h.code: tuple(h.fittings) for h in taxonomy.hazards if h.fittings}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -295,16 +298,22 @@ def _closes_schools(text: str, weather: list[int], anywhere: bool = False) -> bo
     return False
 
 
-def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure: bool = False) -> list[Hit]:
+def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure: bool = False,
+                vehicle: bool = False) -> list[Hit]:
     """The kind each hit has in its context: agency names and words inside a cited title are weak,
     weak words named as a topic are keywords, a weak word that only says where another hazard is
-    drops, a hazard that needs a measure is weak in a sentence without one."""
+    drops, and so does a vehicle's fitting (`vehicle`: the headline names one; else its sentence
+    must), a hazard that needs a measure is weak in a sentence without one."""
     cited = [m.span() for pattern in (_CITATION, _ASIDE, _REMARKS_ON) for m in pattern.finditer(text)] \
         if field == "body" else []
     starts = sorted((h.start, h.code) for h in hits if h.code)
     out = []
     for hit in hits:
         kind = hit.kind
+        fittings = comp.fittings.get(hit.code)
+        if fittings and text.startswith(fittings, hit.start) and \
+                (vehicle or _VEHICLE.search(text, *_sentence(text, hit.start))):
+            continue  # 校车…灭火器: the bus's equipment
         if kind == _STRONG and ((comp.agency and comp.agency.match(text, hit.end))
                                 or any(a < hit.start < b for a, b in cited)):
             kind = _WEAK
@@ -626,8 +635,9 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     # weather in the headline (受暴雨影响…) is the cause of a closure anywhere in the body
     closure = _closes_schools(title, title_weather) or \
         _closes_schools(body, [h.start for h in raw_body if h.code in comp.measures], anywhere=bool(title_weather))
-    title_hits = _mark_lists(_in_context(comp, raw_title, title, "title", closure), title)
-    body_hits = _mark_lists(_in_context(comp, raw_body, body, "body", closure), body, stops)
+    vehicle = bool(_VEHICLE.search(title))
+    title_hits = _mark_lists(_in_context(comp, raw_title, title, "title", closure, vehicle), title)
+    body_hits = _mark_lists(_in_context(comp, raw_body, body, "body", closure, vehicle), body, stops)
     hits = _counted(title_hits + body_hits)
     # a list item that is only a plain word (交通系统, 地标性建筑) is a task in a safety text, but no
     # sign that the text is one

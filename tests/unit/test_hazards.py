@@ -510,6 +510,20 @@ def test_the_fire_brigade_among_the_rescuers_of_a_drowning_is_a_participant(tax,
     assert tag_hazards("两名学生落水溺亡", body, tax).hazards == ["drowning"]
 
 
+@pytest.mark.parametrize("title, body", [
+    ("县交警大队开展校车安全检查", "民警逐车检查了校车的轮胎、安全带、逃生锤、灭火器等安全设备，核查驾驶人资质。\n"
+     "民警要求校车驾驶人严禁超速超员，确保学生乘车安全。"),
+    ("校车开学前“体检”", "民警逐车查看车况和驾驶人资质，严禁超速超员。\n此外，还重点检查了灭火器配备情况，查看是否在有效期内。"),
+])
+def test_a_school_buss_extinguisher_is_one_of_its_fittings(tax, title, body):
+    assert tag_hazards(title, body, tax).hazards == ["traffic"]
+
+
+def test_an_extinguisher_without_a_vehicle_is_fire_safety(tax):
+    body = "学校组织师生开展消防演练，消防员现场讲解灭火器的使用方法。\n各班有序疏散到操场。"
+    assert "fire" in tag_hazards("学校开展消防演练", body, tax).hazards
+
+
 @pytest.mark.parametrize("office", [
     "学校安保处",  # a school's own office (处, 科) named after a hazard
     "县公安局治安管理大队",  # 管理 between the word and the body's suffix
