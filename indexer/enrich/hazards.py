@@ -690,9 +690,10 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)
         assigned = [code for code in assigned if code not in passing]
-    # a hazard named only by its answers to another (灾后心理疏导) goes when that other is assigned
+    # a hazard named only by its answers to another (灾后心理疏导, 河道巡逻) goes when that other is
+    # assigned; not one the headline names (护校安园)
     answering = {code for code, words in comp.answers.items() if code in assigned
-                 and all(h.phrase in words for h in hits if h.code == code)}
+                 and all(h.phrase in words and h.field != "title" for h in hits if h.code == code)}
     if answering and any(code not in answering and code != OTHER for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 

@@ -324,6 +324,15 @@ def test_counselling_after_another_hazard_answers_that_hazard(tax):
     assert tag_hazards("我校为高三学生提供考前心理疏导", body, tax).hazards == ["mental_health"]
 
 
+def test_patrols_serve_the_texts_hazard(tax):
+    # 巡逻 along the river, 人防物防 around the waters: the drowning campaign's means, not campus security
+    body = ("入夏以来，镇政府组织村干部在辖区河道、水库沿线开展巡逻，劝离在水边嬉戏的学生。\n"
+            "各村强化人防物防，在危险水域设置警示牌和防护栏。\n学校每周开展防溺水安全教育。")
+    assert tag_hazards("镇政府多措并举做好防溺水工作", body, tax).hazards == ["drowning"]
+    # the headline naming the patrol keeps it (a police station's campus-guard campaign)
+    assert "security" in tag_hazards("派出所强化校园安防巡逻", body, tax).hazards
+
+
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
     body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"
