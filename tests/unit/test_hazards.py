@@ -96,6 +96,12 @@ def test_exclude_phrase_blocks_keyword(tax):
     assert "fire" not in r.hazards
 
 
+def test_window_bars_blocking_an_exit_are_a_fire_check_finding(tax):
+    body = ("学校保卫处对学生宿舍开展消防安全检查，查看灭火器、应急照明灯是否完好。\n"
+            "检查人员实地查看疏散通道是否畅通，是否存在安全出口安装防盗网等隐患。\n对发现的问题当场下发整改通知。")
+    assert tag_hazards("学校开展宿舍消防安全检查", body, tax).hazards == ["fire"]
+
+
 def test_nested_keywords_count_once(tax):
     r = tag_hazards("关于做好暑期学生安全工作的通知", "各学校要做好防溺水教育，落实安全责任。", tax)
     phrases = [(e.field, e.phrase) for e in r.evidence]
