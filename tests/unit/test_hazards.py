@@ -339,6 +339,13 @@ def test_patrols_serve_the_texts_hazard(tax):
     assert "security" in tag_hazards("派出所强化校园安防巡逻", body, tax).hazards
 
 
+def test_a_fire_drill_on_disaster_prevention_day_is_a_fire_drill(tax):
+    body = ("5月12日是全国防灾减灾日，学校组织全体师生开展消防应急疏散演练。\n"
+            "警报响起后，各班学生用湿毛巾捂住口鼻，弯腰沿疏散通道有序撤离，迅速避险。\n"
+            "消防员随后讲解了灭火器的使用方法。")
+    assert tag_hazards("学校开展消防应急疏散演练", body, tax).hazards == ["fire"]
+
+
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
     body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"
