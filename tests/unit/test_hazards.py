@@ -323,6 +323,9 @@ def test_counselling_after_another_hazard_answers_that_hazard(tax):
     body = ("地震发生后，县教育局第一时间组织排查学校校舍受损情况，所有学生安全撤离。\n"
             "各校开展地震应急疏散演练。\n学校还为受惊学生开展心理疏导，帮助他们尽快恢复正常学习。")
     assert "mental_health" not in tag_hazards("县教育局全力做好地震应对工作", body, tax).hazards
+    body = ("一辆校车与货车相撞，车上多名学生受伤，交警部门正在调查事故原因。\n"
+            "学校安排老师到医院安抚学生情绪，并为受伤学生提供心理辅导。")
+    assert "mental_health" not in tag_hazards("一校车发生交通事故多名学生受伤", body, tax).hazards
     body = "学校开展心理咨询工作，为学生建立心理档案。\n心理教师每周开放咨询室，帮助学生疏解考试压力。"
     assert "mental_health" in tag_hazards("学校开展心理咨询进班级活动", body, tax).hazards
     # alone, counselling is the text's subject
