@@ -14,8 +14,9 @@ the UI, and Simplified keywords:
   measures (防御, 停课, 应对); elsewhere it is a mention, a weak hit ("进入高温季节" sets the scene
   of a drowning notice; "做好高温防范" is a measure).
 - `answers`: words that are also the answer to another hazard (心理疏导 after an earthquake or a
-  bullying case, 巡逻 along a river in a drowning campaign): a hazard named only by them, and not
-  in the headline, is dropped when another hazard is assigned.
+  bullying case, 巡逻 along a river in a drowning campaign): a hazard named only by them, not in
+  the headline and never followed by 管理 / 工作 (出行安全管理 is a task), is dropped when another
+  hazard is assigned.
 - `fittings`: phrases, each starting with a keyword, that name a vehicle's equipment (灭火器): in a
   sentence that names a vehicle, or under a headline that does, they are no hit at all (a school
   bus check looks at its extinguisher; that is not fire safety).

@@ -100,6 +100,8 @@ _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部
 # … and one that closes on "等安全隐患 / 风险" lists what is unsafe (墙体裂缝、…、消防设施
 # 能否正常使用等安全隐患), whatever its items name.
 _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
+# After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作).
+_MANAGED = re.compile(r"管理|工作")
 # A vehicle, whose fittings (灭火器) a check looks at: 校车, 每辆车, 车内.
 _VEHICLE = re.compile(r"校车|车辆|车内|车上|每辆|客车|公交车|面包车")
 # A weak word right before another hazard's word only says where: 校园周边食品经营户, 校园周边围墙.
@@ -693,7 +695,8 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     # a hazard named only by its answers to another (灾后心理疏导, 河道巡逻) goes when that other is
     # assigned; not one the headline names (护校安园)
     answering = {code for code, words in comp.answers.items() if code in assigned
-                 and all(h.phrase in words and h.field != "title" for h in hits if h.code == code)}
+                 and all(h.phrase in words and h.field != "title" and not _MANAGED.match(body, h.end)
+                         for h in hits if h.code == code)}
     if answering and any(code not in answering and code != OTHER for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 

@@ -349,6 +349,15 @@ def test_a_fire_drill_on_disaster_prevention_day_is_a_fire_drill(tax):
     assert tag_hazards("学校开展消防应急疏散演练", body, tax).hazards == ["fire"]
 
 
+def test_a_safe_journey_in_a_storm_notice_is_the_storms(tax):
+    body = ("受寒潮影响，我县将出现暴雪和道路结冰天气，全县中小学明日停课一天。\n"
+            "请家长看护好孩子，雪天注意出行安全，不到结冰的河面上玩耍。")
+    assert tag_hazards("关于暴雪天气全县中小学停课的通知", body, tax).hazards == ["extreme_weather"]
+    # managed as a task of its own, it is traffic
+    body += "\n各校要强化学生出行安全管理，落实专人负责。"
+    assert "traffic" in tag_hazards("关于暴雪天气全县中小学停课的通知", body, tax).hazards
+
+
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
     body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"
