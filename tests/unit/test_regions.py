@@ -610,6 +610,14 @@ def test_a_headline_sharing_no_words_with_the_text_is_another_pages(gz):
     assert (r.province, r.county) == ("陕西省", "汉阴县")
 
 
+def test_a_model_county_holds_no_county(gz):
+    # 示范县 holds 河南's 范县 (示|范县): the word's tail, not a second county for 我县 to bind to
+    body = ("本报讯 3月15日，我县召开教育工作会议。\n会议提出，到2027年建成安康市教育强县和陕西省平安校园示范县，"
+            "建立符合汉阴实际的教育督导机制。")
+    r = resolve(gz, "", body)
+    assert (r.city, r.county) == ("安康市", "汉阴县")
+
+
 def test_conflicting_cues_keep_the_level_they_agree_on(gz):
     r = resolve(gz, "陕西省教育厅部署暑期安全工作", "宁陕县、汉阴县、山阳县分别作交流发言。")
     assert (r.province, r.city, r.county) == ("陕西省", None, None)
