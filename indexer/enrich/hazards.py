@@ -681,7 +681,8 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
         for hit in hits:
             if hit.code:
                 spread.setdefault(hit.code, set()).add(_sentence_key(hit, stops))
-    asides = {code for code, sentences in spread.items() if len(sentences) == 1}
+    # (the headline is no aside: a hazard it names is the subject)
+    asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences}
     assigned = []
     for code in comp.order:
         if code in strong:

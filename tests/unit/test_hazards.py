@@ -358,6 +358,15 @@ def test_a_safe_journey_in_a_storm_notice_is_the_storms(tax):
     assert "traffic" in tag_hazards("关于暴雪天气全县中小学停课的通知", body, tax).hazards
 
 
+def test_a_hazard_the_headline_names_is_no_aside(tax):
+    body = ("近日，城关区一所幼儿园多名幼儿出现呕吐、腹泻等症状，家长随即将孩子送往医院就诊。\n"
+            "接到报告后，区教体局和区疾控中心第一时间派人到园调查，并对出现症状的幼儿进行采样。\n"
+            "幼儿园已对教室、寝室和餐具进行全面消杀，并暂停部分集体活动。\n"
+            "区教体局表示，将持续跟踪幼儿的身体状况，检测结果出来后将及时向家长通报。\n"
+            "目前，大部分幼儿已经康复返园，园内教学秩序正常。")
+    assert tag_hazards("幼儿园多名幼儿疑似诺如病毒感染", body, tax).hazards == ["epidemic"]
+
+
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
     body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"
