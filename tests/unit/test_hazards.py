@@ -367,6 +367,19 @@ def test_a_hazard_the_headline_names_is_no_aside(tax):
     assert tag_hazards("幼儿园多名幼儿疑似诺如病毒感染", body, tax).hazards == ["epidemic"]
 
 
+def test_a_laboratory_blast_is_laboratory_safety_and_its_injured_are_its_own(tax):
+    body = ("9月20日上午，某大学化学学院发生一起实验室爆炸事故，两名研究生受伤。\n"
+            "学校立即启动应急预案，受伤学生被及时送医，无生命危险。\n事故原因正在调查中。")
+    assert tag_hazards("某大学化学实验室发生爆炸", body, tax).hazards == ["lab_chemicals"]
+
+
+def test_a_spun_reprints_food_safety_is_food_safety(tax):
+    # a synonym spinner writes 平安 for 安全 and 食物 for 食品
+    body = ("为切实保障师生饮食平安，县市场监管局于秋季学期初组织开展了全县学校食堂食物平安风险隐患专项排查。\n"
+            "对检查中发现的问题，执法人员均现场提出整改意见。")
+    assert tag_hazards("县市场监管局开展秋季学校食物平安专项排查", body, tax).hazards == ["food_safety"]
+
+
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
     body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"
