@@ -209,9 +209,9 @@ _UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体�
                           r"|住建局|司法局|民政局|水利局|自然资源局)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
-# After a city's short form that is a word (白银, 四平, 三明): its education, police, papers (白银教育系统,
-# 四平教育, 三明日报), the city itself.
-_CITY_SECTOR = re.compile(r"教育|公安|交警|消防|日报|晚报|电视台|融媒")
+# After a city's short form that is a word (白银, 四平, 三明, 开封): its education, police, papers, schools
+# (白银教育系统, 四平教育, 三明日报, 开封中小学幼儿园停课), the city itself.
+_CITY_SECTOR = re.compile(r"教育|公安|交警|消防|日报|晚报|电视台|融媒|中小学|幼儿园|各中小学|各学校|多所")
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).

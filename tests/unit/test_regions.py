@@ -218,6 +218,8 @@ def test_short_county_name_in_body_needs_its_city(gz):
     ("白银教育系统部署暑期安全工作", "白银市"),
     ("学校开展平安教育主题班会", None),  # 平安 (平安区, a county) stays the word
     ("白银饰品店开展消防检查", None),  # silver, not the city
+    ("受强降雨影响 开封中小学幼儿园停课一天", "开封市"),  # before the city's schools
+    ("开封中药材仓库消防检查", None),  # to unseal
 ])
 def test_a_citys_short_form_that_is_a_word_names_the_city_before_its_sectors(gz, title, city):
     assert resolve(gz, title, "会议要求各校落实安全责任。").city == city
