@@ -1154,6 +1154,13 @@ class Gazetteer:
             fits = list(schools) if mark == "校" else [
                 c for c in units if _deixis_fits(g.divisions[c], mark)
                 or (mark != "市" and g.divisions[c].level == COUNTY and any(m.phrase.endswith(mark) for m in units[c]))]
+            if not fits and mark == "市":
+                # 全市 in a text that names only counties, two or more, all of one city (绥滨县、萝北县
+                # 教育局…全市): that city's
+                cities = {g.divisions[c].city for c in units if g.divisions[c].level == COUNTY}
+                counties = [c for c in units if g.divisions[c].level == COUNTY]
+                if len(cities) == 1 and len(counties) >= 2 and None not in cities:
+                    fits = [next(iter(cities))]  # type: ignore[list-item]
             if len(fits) == 1:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
             if len(fits) > 1 and fld == "body" and mark != "校":

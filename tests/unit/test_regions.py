@@ -620,6 +620,14 @@ def test_a_model_county_holds_no_county(gz):
     assert (r.city, r.county) == ("安康市", "汉阴县")
 
 
+def test_the_whole_city_of_the_counties_named(gz):
+    # 全市 in a text naming only counties of one city: that city, not a guess between them
+    body = ("11月20日至21日陕西省将有一次强降雨天气，各区教育局、全市各级各类学校根据陕西省气象台的预报做好防范。\n"
+            "宁陕县、石泉县教育局分别召开专题会议，逐校排查校舍和周边山体。\n全市共排查学校一百余所。")
+    r = resolve(gz, body[:40], body)
+    assert (r.city, r.county) == ("安康市", None)
+
+
 def test_conflicting_cues_keep_the_level_they_agree_on(gz):
     r = resolve(gz, "陕西省教育厅部署暑期安全工作", "宁陕县、汉阴县、山阳县分别作交流发言。")
     assert (r.province, r.city, r.county) == ("陕西省", None, None)
