@@ -1157,10 +1157,11 @@ class Gazetteer:
             if not fits and mark == "市":
                 # 全市 in a text that names only counties, two or more, all of one city (绥滨县、萝北县
                 # 教育局…全市): that city's
-                cities = {g.divisions[c].city for c in units if g.divisions[c].level == COUNTY}
                 counties = [c for c in units if g.divisions[c].level == COUNTY]
-                if len(cities) == 1 and len(counties) >= 2 and None not in cities:
-                    fits = [next(iter(cities))]  # type: ignore[list-item]
+                cities = {g.divisions[c].city for c in counties}
+                city = cities.pop() if len(cities) == 1 else None
+                if city is not None and len(counties) >= 2:
+                    fits = [city]
             if len(fits) == 1:
                 return _Mention(phrase, start, fld, W_DEIXIS, (fits[0],), "deixis", resolved=fits[0])
             if len(fits) > 1 and fld == "body" and mark != "校":
