@@ -136,6 +136,8 @@ MENU_ITEMS = 5
 # text joined into one line has neither commas nor separators, and is prose
 _MENU_SEPARATOR = re.compile(r"[\s|丨•·/>]")
 _NAV_WORDS = re.compile(r"首页|关于我们|联系我们|网站地图|欢迎访问|当前位置|您的位置|设为首页|加入收藏")
+# A portal's trending searches heading a line ("推广 热搜: 行业 机械 …"): links, whatever their commas.
+_TRENDING = re.compile(r"(?:推广\s*)?(?:热搜|热门搜索|热门标签|搜索热词)[:：]?")
 MENU_CHARS_PER_SEPARATOR = 15
 
 
@@ -499,7 +501,8 @@ def _mark_lists(hits: list[Hit], text: str, stops: list[int] | None = None) -> l
 
 def menu_spans(body: str) -> list[tuple[int, int]]:
     """Navigation lines: long runs without sentence punctuation whose links are set apart or that
-    name a site's pages (首页, 关于我们), or many short words side by side ("首页 新闻 通知公告 …").
+    name a site's pages (首页, 关于我们), many short words side by side ("首页 新闻 通知公告 …"), or a
+    portal's trending searches ("热搜: …").
     Real sentences carry commas; headlines are short; a poster's one-clause lines joined have no
     commas and no separators, and stay prose."""
     spans = []
@@ -507,9 +510,10 @@ def menu_spans(body: str) -> list[tuple[int, int]]:
     for line in body.split("\n"):
         stripped = line.strip()
         punct = len(_PUNCT.findall(stripped))
-        if len(stripped) >= MENU_LINE_CHARS and punct * MENU_CHARS_PER_PUNCT < len(stripped) and \
+        if _TRENDING.match(stripped) or (
+                len(stripped) >= MENU_LINE_CHARS and punct * MENU_CHARS_PER_PUNCT < len(stripped) and
                 (len(_MENU_SEPARATOR.findall(stripped)) * MENU_CHARS_PER_SEPARATOR >= len(stripped)
-                 or _NAV_WORDS.search(stripped)):
+                 or _NAV_WORDS.search(stripped))):
             spans.append((pos, pos + len(line)))
         elif stripped and not punct:
             words = re.split(r"[\s|•·/>]+", stripped)

@@ -380,6 +380,13 @@ def test_a_spun_reprints_food_safety_is_food_safety(tax):
     assert tag_hazards("县市场监管局开展秋季学校食物平安专项排查", body, tax).hazards == ["food_safety"]
 
 
+def test_a_portals_trending_searches_are_navigation(tax):
+    body = ("推广 热搜:  App  地震台网  质检  火灾  助攻,发扬,  作者,\n"
+            "县教育局近日召开会议，要求各校严格落实校领导陪餐制度，加强食堂食品安全管理。\n"
+            "各校要做好食材采购查验和留样工作，确保师生饮食安全。")
+    assert tag_hazards("县教育局部署学校食品安全工作", body, tax).hazards == ["food_safety"]
+
+
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
     body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"

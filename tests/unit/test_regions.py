@@ -628,6 +628,14 @@ def test_the_whole_city_of_the_counties_named(gz):
     assert (r.city, r.county) == ("安康市", None)
 
 
+def test_a_portals_trending_searches_name_no_place(gz):
+    body = ("推广 热搜:  App  青田  质检  湖北黄冈  助攻,发扬,  作者,\n"
+            "为加强学校食品安全管理，汉阴县教育体育局近日开展食堂专项检查。")
+    r = resolve(gz, "教育局开展学校食堂专项检查", body)
+    assert (r.province, r.county) == ("陕西省", "汉阴县")
+    assert "黄冈市" not in r.secondary
+
+
 def test_conflicting_cues_keep_the_level_they_agree_on(gz):
     r = resolve(gz, "陕西省教育厅部署暑期安全工作", "宁陕县、汉阴县、山阳县分别作交流发言。")
     assert (r.province, r.city, r.county) == ("陕西省", None, None)
