@@ -346,8 +346,8 @@ _CONJUNCTION_COUNTIES = frozenset(head + "县" for head in ("会同", "和", "�
 _BODY_END = frozenset("局科委办院所队府站部")
 # The value of a source line that is an outlet or an account, not an issuing body.
 # A government site's welcome banner (欢迎访问X县人民政府网站, 欢迎来到X市教育局门户网站): the site's
-# owner, who publishes what the page says, as a "来源：" line would name it. A portal's or a
-# company's banner (欢迎访问X网, X有限公司网站) names no government and is not read.
+# owner, a cue as strong as its host name. A portal's or a company's banner (欢迎访问X网,
+# X有限公司网站) names no government and is not read.
 _GOV_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
                          r"|教体局|公安局|应急管理局))(?:门户)?网站?")
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道)$")
@@ -693,8 +693,7 @@ class Gazetteer:
                      or AFTER_TITLE.search(text, max(0, start - 6), start - 1)):
                 continue  # ，张建平指出 or 班主任崔金华像往常: a person
             in_signature = bool(signature and inside(start, signature))
-            if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)) \
-                    and not (issuer_spans and inside(start, issuer_spans)):
+            if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)):
                 continue
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
@@ -835,6 +834,13 @@ class Gazetteer:
         domain_code = self._domain_code(ctx.site_domain)
         if domain_code:
             mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "host"))
+        if "欢迎" in body:
+            # a government site's welcome banner, copied with the page: whose site it is, as a host
+            # name says (a county's portal reprinting a city's notice stays the city's)
+            for banner in _GOV_BANNER.finditer(body):
+                for m in self._mentions(banner.group(1), "domain", W_DOMAIN):
+                    m.kind = "banner"
+                    mentions.append(m)
 
         tally = _Tally()
         # context: what the unambiguous mentions say, before any short form or ambiguity
@@ -1108,9 +1114,8 @@ class Gazetteer:
         return out[:2]
 
     def _source_spans(self, body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Spans of the values of "来源：…" / "发布机构：…" lines and of a government site's welcome
-        banner (an issuer: strong, even in a header that is otherwise furniture), and of the names
-        of local outlets: media source lines and local datelines (本网钦南讯)."""
+        """Spans of the values of "来源：…" / "发布机构：…" lines (an issuer: strong), and of the
+        names of local outlets: media source lines and local datelines (本网钦南讯)."""
         issuer_spans: list[tuple[int, int]] = []
         media_spans: list[tuple[int, int]] = []
         for m in source_values(body):
@@ -1120,8 +1125,6 @@ class Gazetteer:
                 media_spans.append(span)
             else:
                 issuer_spans.append(span)
-        if "欢迎" in body:
-            issuer_spans += [m.span(1) for m in _GOV_BANNER.finditer(body)]
         if "讯" in body:  # every local dateline ends in 讯: no scan where there is none
             for m in LOCAL_DATELINE.finditer(body):
                 group = next(i for i in (1, 2, 3) if m.group(i))

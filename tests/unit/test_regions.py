@@ -603,6 +603,17 @@ def test_a_government_sites_welcome_banner_names_its_owner(gz, banner, expected)
     assert (r.city, r.county) == expected
 
 
+@pytest.mark.parametrize("title, source, expected", [
+    ("关于做好全市中小学暑期安全工作的通知", "安康市教育体育局", ("陕西省", "安康市", None)),
+    ("陕西省教育厅关于做好2024年暑期学生安全工作的通知", "陕西省教育厅", ("陕西省", None, None)),
+])
+def test_a_county_portals_banner_does_not_take_the_notice_it_reprints(gz, title, source, expected):
+    body = (f"欢迎访问汉阴县人民政府网站！\n当前位置：首页 > 通知公告\n{title}\n来源：{source} 发布时间：2024-07-01\n"
+            "各学校：暑期将至，为切实做好学生假期安全工作，现将有关事项通知如下。")
+    r = resolve(gz, title, body)
+    assert (r.province, r.city, r.county) == expected
+
+
 def test_a_headline_sharing_no_words_with_the_text_is_another_pages(gz):
     body = ("一、招生对象\n小学：年满六周岁的汉阴县户籍适龄儿童。\n初中：具有汉阴县户籍或学籍的小学应届毕业生。\n"
             "二、学区划分\n城区小学按街道划分，乡镇小学招收辖区内的适龄儿童；初中招收辖区内小学毕业生和申请就近入学的"
