@@ -161,8 +161,14 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
         a, b = enclosing(body, m.start(), SENTENCE_STOPS)
         if LESSON_EVENT.search(body, a, b):
             purpose = _PURPOSE_LESSON.match(body, a)
-            # 为汲取X事故教训，Y开展…: the lesson is the purpose clause; Y acts in the next
-            spans.append((a, purpose.end()) if purpose and purpose.end() < b else (a, b))
+            # 为汲取X事故教训，Y开展…: the lesson is the purpose clause, which names the accident;
+            # Y acts after it (not 为汲取教训，防止类似X事故再次发生…, nor a sentence that goes on to
+            # tell another accident)
+            if purpose and purpose.end() < b and LESSON_EVENT.search(body, a, purpose.end()) \
+                    and not LESSON_EVENT.search(body, purpose.end(), b):
+                spans.append((a, purpose.end()))
+            else:
+                spans.append((a, b))
         last = b
     return sorted(spans)
 

@@ -160,6 +160,10 @@ def test_a_lesson_in_a_purpose_clause_leaves_the_actor_of_the_sentence(gz):
             "检查组深入辖区学校排查。\n检查组查看了教学楼、围墙和宿舍，要求限期整改。")
     r = resolve(gz, "为深刻汲取湖南省邵阳市隆回县某小学围墙倒塌事故教训，切实抓好校舍安全，9月2日，汉阴县", body)
     assert (r.province, r.county) == ("陕西省", "汉阴县")
+    # a purpose clause without the accident, or a sentence going on to tell it, stays a lesson whole
+    for body in ("为深刻汲取教训，防止类似湖南省邵阳市隆回县校园围墙倒塌事故再次发生，县教体局于9月2日起开展排查。",
+                 "为吸取教训，举一反三，9月3日，学校召开专题会议，通报了江西省新余市一所中学发生的火灾事故。"):
+        assert resolve(gz, "县教体局开展校舍安全排查", body).province is None
 
 
 def test_a_provincial_papers_literary_name_spells_no_district(gz):
