@@ -41,8 +41,9 @@ TAIL = re.compile(
     re.M)
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
 DATELINE = re.compile(
-    r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网|本报|本刊|本台)(?:记者\S{0,8})?[ \t\u3000]?"
-    rf"[{HAN}]{{2,8}}?[ \t\u3000]?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
+    r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网)(?:记者\S{0,8})?[ \t\u3000]?"
+    rf"[{HAN}]{{2,8}}?[ \t\u3000]?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
+    rf"|(?:本报|本刊|本台)(?:记者\S{{0,8}})?[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
 LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|以案促改|警示教育|吸取|教训|案例|回顾|剖析")
 LESSON_EVENT = re.compile(r"发生|事故|事件|火灾|溺水|溺亡|伤亡|死亡|遇难")
 SENTENCE_STOPS = "。！？!?；;\n"  # what ends a sentence (a line break too)
@@ -365,5 +366,5 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
 # A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯 (new: 讯 only; a
 # national agency's 新华社北京电 is where the reporter sat and stays in `furniture_spans`).
 LOCAL_DATELINE = re.compile(
-    rf"(?:本网|本报|本台|本刊)([{HAN}]{{2,8}}?)讯|([{HAN}]{{2,6}}?)(?:新闻网|融媒|日报|发布|在线|网)讯|^[ \t\u3000]*([{HAN}]{{2,6}})讯[(（]",
+    rf"(?:本网|本报|本台|本刊)[ \t\u3000]?([{HAN}]{{2,8}}?)讯|([{HAN}]{{2,6}}?)(?:新闻网|融媒|日报|发布|在线|网)讯|^[ \t\u3000]*([{HAN}]{{2,6}})讯[(（]",
     re.M)

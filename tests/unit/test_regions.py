@@ -192,6 +192,9 @@ def test_a_dateline_spaced_after_the_agency_does_not_count(gz):
             "汉阴县教育体育局提醒家长看护好孩子。")
     r = resolve(gz, body[:24], body)
     assert (r.city, r.county) == ("安康市", "汉阴县")
+    # a local paper's dateline with a space names where the paper is, as without one
+    r = resolve(gz, "县教体局开展校园安全检查", "本报 宁陕讯 6月5日，县教体局组织人员深入各校开展安全检查。")
+    assert r.county == "宁陕县"
 
 
 def test_school_named_after_a_place_does_not_count(gz):
