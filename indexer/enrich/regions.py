@@ -464,6 +464,26 @@ def _shares_words(title: str, body: str) -> bool:
     return len(han) < 8 or any(j == i + 1 and title[i:j + 1] in body for i, j in pairwise(han))
 
 
+# Around a place named once: somewhere else than the text's own place (a venue, a trip, an example
+# to follow, an expert's university, a storm's position, an accident elsewhere).
+_NOT_HERE = re.compile(r"赴|召开|举行|参照|借鉴|专家|教授|学者|研究员|以[东西南北]|洋面|海面|身亡|溺亡|遇难|死亡|去年")
+
+
+def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> bool:
+    """Whether a text's lone light cue may place it (`RegionResolver._one_weak_line`): not under a
+    headline about the whole country (全国…平台上线, where the one university named takes part), not
+    when every cue is a township's short name (铁桥小学: a village's school, many towns have one), and
+    not when a cue's sentence says it is somewhere else (会议在北京召开, 赴杭州参加培训, 台风位于台湾以东
+    洋面, 遵义一名初中生落水身亡, 华中师范大学教授)."""
+    if "全国" in title and not body.startswith(title):
+        return False
+    cues = [m for m in mentions if m.resolved and m.field not in ("hint", "domain")]
+    if all(m.kind.startswith("town_short") or m.hint for m in cues):
+        return False
+    return not any(m.field in _BODY_FIELDS and _NOT_HERE.search(body, *enclosing(body, m.start, SENTENCE_STOPS))
+                   for m in cues)
+
+
 def _first_line(body: str) -> str:
     """The body's first paragraph: the one a headline-less page's title is cut from."""
     return body.lstrip().split("\n", 1)[0]
@@ -596,11 +616,12 @@ class Gazetteer:
                     not _TOWN_INSTITUTION.match(text, end)
                     or (name[-1] == "村" and start and _HAN_RE.match(text, start - 1)
                         and text[start - 1] not in _BEFORE_A_NAME and not ends.get(start))
-                    or (not kinds <= _TOWN_KINDS and not _TOWN_CENTRE.match(text, end))
+                    or ((not kinds <= _TOWN_KINDS or name[-1] == "桥") and not _TOWN_CENTRE.match(text, end))
                     or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
                 # a township's short name only before an institution, and never when it is also a
                 # county's or city's name (延安中学 is named after the city, wherever it stands)
-                # unless the institution is a township's own (梅江中心校)
+                # unless the institution is a township's own (梅江中心校); one ending in 桥 only before
+                # a township's own (张母桥中心校: 铁桥小学 is a village's or a bridge's school)
                 entries = tuple(e for e in entries if e.kind != "town_short")
                 kinds = _kinds(entries)
             if entries:
@@ -909,11 +930,8 @@ class Gazetteer:
             self._vote(tally, registration)
         # the offices that act are read only where the weights leave a level open
         actors = cache(partial(self._actors, mentions, title, body))
-        # a headline about the whole country (全国…平台上线) is not localised by the one university
-        # that takes part
-        national_headline = title.lstrip().startswith("全国") and not body.startswith(title)
         chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)},
-                               lone_decides=not national_headline)
+                               lone_decides=_lone_cue_may_decide(title, body, mentions))
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _actors(self, mentions: list[_Mention], title: str, body: str) -> list[_Actor]:

@@ -128,6 +128,9 @@ def test_a_township_named_after_a_bridge_names_its_county_before_its_school(gz):
     body = "6月5日，绍兴市教育局防溺水督查组来到枫桥中心校，查看学校周边水域的警示牌和救生设施。"
     r = resolve(gz, "防溺水督查走进乡村学校", body)
     assert (r.city, r.county) == ("绍兴市", "诸暨市")
+    # only before a township's own institution: 枫桥小学 may be a village's or a bridge's school
+    r = resolve(gz, "防溺水督查走进乡村学校", body.replace("中心校", "小学"))
+    assert r.county != "诸暨市"
 
 
 def test_a_county_bureau_without_its_name_binds_to_the_one_county_named(gz):

@@ -588,9 +588,21 @@ def test_the_only_cue_decides_even_when_weak(gz, title, body, expected):
     assert (r.province, r.city) == expected
 
 
-def test_the_only_cue_does_not_localise_a_national_headline(gz):
-    r = resolve(gz, "全国中小学心理健康监测平台上线", "平台覆盖中小学和高校。\n2024年5月，北京师范大学心理学部参与平台建设。")
-    assert r.province is None
+@pytest.mark.parametrize("title, body", [
+    # a headline about the whole country: the one university named takes part
+    ("全国中小学心理健康监测平台上线", "平台覆盖中小学和高校。\n2024年5月，北京师范大学心理学部参与平台建设。"),
+    ("关于开展全国中小学安全隐患排查整治的通知", "各地要高度重视，认真组织。\n2024年起，北京师范大学心理学部参与平台建设。"),
+    # a venue, a trip, an expert, a storm's position, an accident elsewhere
+    ("我县组织收听收看中小学安全工作视频会议", "县教体局组织全体校长参加。\n会议在北京召开，部署暑期安全工作。"),
+    ("县教体局组织开展校园安全管理专题培训", "为提升管理水平，县教体局选派骨干。\n一行十人赴杭州参加为期三天的培训。"),
+    ("关于做好台风防御工作的紧急通知", "各学校：据气象部门预报。\n目前台风中心位于台湾以东洋面，将对我县造成严重影响。"),
+    ("暑期防溺水，这些知识要牢记", "暑假将至，溺水事故进入高发期。\n去年夏天，遵义一名初中生在河边玩耍时落水身亡。"),
+    ("暑期将至，专家提醒家长关注孩子心理", "假期生活节奏变化大。\n华中师范大学心理学院教授提醒，家长要多陪伴孩子。"),
+    # a township's short name before a school is a village's school as often as not
+    ("消防员走进乡村小学", "为提高学生消防安全意识，消防救援站组织开展宣传。\n消防员走进铁桥小学，为师生讲解火灾逃生知识。"),
+])
+def test_the_only_cue_does_not_place_a_text_where_it_is_elsewhere(gz, title, body):
+    assert resolve(gz, title, body).province is None
 
 
 def test_weak_cues_that_disagree_decide_nothing(gz):
