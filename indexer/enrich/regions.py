@@ -772,6 +772,18 @@ class Gazetteer:
                                 school_name=text.startswith("学校", end), hint=county_school))
         return self._link_prefixes(out, text)
 
+    def _unrelated_headline(self, title: str, body: str) -> bool:
+        """A headline of another page over this text (an SEO title stuffed with another province's
+        exam dates over a county's enrolment rules): it shares no two characters with a body of
+        some length, and the body names places of its own, none in a province the headline names
+        (a "汉阴：织密守护网" slogan over a body saying only 县教体局 is the text's own)."""
+        if len(body) < _UNRELATED_MIN or body.startswith(title) or _shares_words(title, body):
+            return False
+        g = self.data
+        in_title = {g.divisions[e.code].province for *_, entries in g.find(title) for e in entries}
+        in_body = {g.divisions[e.code].province for *_, entries in g.find(body) for e in entries if e.kind == "full"}
+        return bool(in_body) and not in_body & in_title
+
     def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
         """福州市鼓楼区, 安康市汉阴县: a parent written right before its child picks the child, and
         a short name right after a unit it is not in is none (镇江市船山学校).
@@ -818,9 +830,7 @@ class Gazetteer:
         if title and body.startswith(title):
             # a headline-less page's first paragraph cut for a title: its lessons, as in the body
             title_noise += [(a, min(b, len(title))) for a, b in lesson_spans(body) if a < len(title)]
-        if len(body) >= _UNRELATED_MIN and not body.startswith(title) and not _shares_words(title, body):
-            # a headline that shares no two characters with the text is some other page's: an SEO
-            # title stuffed with another province's exam dates over a county's enrolment rules
+        if self._unrelated_headline(title, body):
             title_noise.append((0, len(title)))
         if len(title.strip()) <= _INSERT_MAX and title.strip() in repeated_lines(body, 2):
             # a spun reprint's insert taken for the title ("青海西宁" between its paragraphs); a
