@@ -643,7 +643,8 @@ def test_a_headline_sharing_no_words_with_the_text_is_another_pages(gz):
     # a place and a slogan over a body that names no place is the text's own headline
     body = ("为切实做好暑期学生安全工作，县教体局组织三个督导组，深入全县中小学开展拉网式排查，重点检查校舍、食堂、"
             "宿舍和消防设施，现场反馈问题并督促整改。\n各校还通过家长会、告家长书等形式，向家长宣传防溺水、交通安全"
-            "等知识，筑牢安全防线。\n下一步，县教体局将持续开展常态化检查，确保师生平安度过暑期。")
+            "等知识，筑牢安全防线。\n下一步，县教体局将持续开展常态化检查，确保全县师生度过一个平安、充实、有意义的"
+            "暑期。")
     r = resolve(gz, "汉阴：织密守护网 护航学子成长", body)
     assert r.county == "汉阴县"
 
