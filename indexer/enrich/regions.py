@@ -178,6 +178,7 @@ _TOWN_OR_INSTITUTION = _TOWN_KINDS | {"institution"}
 _WORD_TAIL_KINDS = _SHORT_KINDS | {"town"}  # names whose first character can end the word before them
 _TOWN_SHORT_ONLY = frozenset({"town_short"})
 _LITERARY = frozenset({"literary"})
+_LITERARY_LAND = ("大地", "儿女", "各地", "全境")
 # A match of the scan: (start, end, name as written, its readings, the kinds of those readings).
 _Match = tuple[int, int, str, tuple[NameEntry, ...], frozenset[str]]
 # What a word goes on with after a place's name, as a phrase, not as its district: 青海省平安校园,
@@ -226,6 +227,8 @@ _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|
                           r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
+# Before 安康 in a greeting (祝…幸福安康, 阖家安康): well-being, not the city.
+_WELL_BEING_BEFORE = frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"])
 # Single-character surnames: a two-character short form right after one, at the start of a clause,
 # is a person's given name (，张建平指出 holds 建平).
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -328,6 +331,9 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一",
                           "确保", "担保", "环保", "医保", "社保", "力保", "部分",
                           "示范", "规范", "防范", "模范", "典范",  # 示范县 holds 范县
+                          # 全县人民和广大师生 holds 民和
+                          "人民", "居民", "农民", "市民", "村民", "公民", "网民", "牧民", "渔民", "全民", "国民", "为民",
+                          "便民", "爱民", "亲民",
                           # a title before a surname: 纪检组长葛晴 holds 长葛. Not 局长, 市长, 院长 …: their
                           # first character ends an office or a place (公安局长宁分局, 湖南省长沙一中)
                           "组长", "班长", "事长", "家长"])
@@ -354,7 +360,7 @@ _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中�
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
-_WORD_ACROSS = frozenset(["安全", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
+_WORD_ACROSS = frozenset(["安全", "安委", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 
 
@@ -685,7 +691,9 @@ class Gazetteer:
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
             elif kinds == _LITERARY:
-                media = True  # 齐鲁, 三秦: a province's literary name heads its outlets' names only
+                # 齐鲁, 三秦: a province's literary name heads its outlets' names; it is the province
+                # itself only as its land or people (三秦大地, 燕赵儿女)
+                media = not text.startswith(_LITERARY_LAND, end)
             if short_like and _HOSPITAL_AFTER.match(text, end) and \
                     all(self.data.divisions[e.code].level == PROVINCE for e in entries):
                 continue  # 北京军海中医医院: a big city's clinic, an ad glued into a sentence (not 汉阴中医医院)
@@ -699,6 +707,8 @@ class Gazetteer:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
+            if short_like and name == "安康" and text[max(0, start - 2):start] in _WELL_BEING_BEFORE:
+                continue  # 幸福安康, 阖家安康: a greeting's well-being, not 安康市
             campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
             if campus and self.data.lookup(campus.group(1)):
                 continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat

@@ -177,6 +177,20 @@ def test_a_provincial_papers_literary_name_spells_no_district(gz):
     assert not any(e.phrase == "齐鲁" for e in r.evidence)
 
 
+def test_a_provinces_literary_name_as_its_land_is_the_province(gz):
+    r = resolve(gz, "三秦大地掀起防溺水宣传热潮", "暑假将至，各地学校纷纷开展防溺水安全教育。")
+    assert r.province == "陕西省"
+
+
+@pytest.mark.parametrize("title, body", [
+    ("祝全县师生新年幸福安康", "值此新春佳节之际，祝全县师生新年快乐、幸福安康、阖家安康。"),  # a greeting's well-being
+    ("全县人民和广大师生", "向全县人民和广大师生致以节日的问候。"),  # 人民|和 holds 民和
+    ("镇安委会开展校园安全检查", "近日，镇安委会组织开展校园安全检查。"),  # 镇|安委会 holds 镇安
+])
+def test_words_across_a_name_are_no_place(gz, title, body):
+    assert resolve(gz, title, body).province is None
+
+
 def test_reprint_dateline_and_media_name_do_not_count(gz):
     body = ("新华社北京5月10日电 记者从日照市教育局获悉，日照市全面开展校园安全隐患排查。"
             "来源：北京日报客户端")
