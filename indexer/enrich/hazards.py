@@ -102,8 +102,20 @@ _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部
 _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 # After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作).
 _MANAGED = re.compile(r"管理|工作")
-# A vehicle, whose fittings (灭火器) a check looks at: 校车, 每辆车, 车内.
-_VEHICLE = re.compile(r"校车|车辆|车内|车上|每辆|客车|公交车|面包车")
+# A vehicle, whose fittings (灭火器) a check looks at: 校车, 每辆车, 车内 (not 电动车辆, pushed into a
+# dormitory); a campus place, whose fittings are its own safety; a fire on board.
+_VEHICLE = re.compile(r"校车|(?<!电动)车辆|车内|车上|每辆|客车|公交车|面包车")
+_CAMPUS_PLACE = re.compile(r"宿舍|教学楼|楼道|楼层|食堂|实验室|教室|图书馆|办公楼|礼堂|体育馆")
+_ON_FIRE = re.compile(r"起火|着火|失火|火灾|燃烧|冒烟")
+
+
+def _a_vehicles_fitting(text: str, pos: int, vehicle: bool) -> bool:
+    """A fitting (灭火器) at `pos` is a vehicle's: its sentence names a vehicle, or the headline does
+    (`vehicle`) and the sentence names no campus place; never where the sentence tells of a fire."""
+    a, b = _sentence(text, pos)
+    if _ON_FIRE.search(text, a, b):
+        return False
+    return bool(_VEHICLE.search(text, a, b)) or (vehicle and not _CAMPUS_PLACE.search(text, a, b))
 # A weak word right before another hazard's word only says where: 校园周边食品经营户, 校园周边围墙.
 QUALIFIER_GAP = 4
 # … and so does 校园周边 before shops, markets, consumers or roads: 校园周边商超, 校园周边文具店,
@@ -315,8 +327,7 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
     for hit in hits:
         kind = hit.kind
         fittings = comp.fittings.get(hit.code)
-        if fittings and text.startswith(fittings, hit.start) and \
-                (vehicle or _VEHICLE.search(text, *_sentence(text, hit.start))):
+        if fittings and text.startswith(fittings, hit.start) and _a_vehicles_fitting(text, hit.start, vehicle):
             continue  # 校车…灭火器: the bus's equipment
         if kind == _STRONG and ((comp.agency and comp.agency.match(text, hit.end))
                                 or any(a < hit.start < b for a, b in cited)):

@@ -582,6 +582,21 @@ def test_a_school_buss_extinguisher_is_one_of_its_fittings(tax, title, body):
     assert tag_hazards(title, body, tax).hazards == ["traffic"]
 
 
+@pytest.mark.parametrize("title, body, expected", [
+    # a headline naming buses among other places: the dormitory's extinguishers are its own
+    ("寒假前安全大检查：校车、食堂、宿舍一个不落",
+     "检查组逐车查看了校车的轮胎和安全带。\n在学生宿舍，检查组逐层查看了灭火器是否在有效期内。\n"
+     "在食堂，检查组查看了食材留样和进货台账，督促落实食品安全主体责任。", {"fire", "traffic", "food_safety"}),
+    # an e-bike pushed into a dormitory is no vehicle checked
+    ("学校开展宿舍安全检查", "严禁学生将电动车辆推入宿舍楼内，宿舍楼每层配备灭火器。\n宿管员每晚巡查消防通道。", {"fire"}),
+    # a fire on board: the extinguisher puts it out
+    ("校车起火怎么办？这堂课教会孩子自救", "车上起火时，司机会立即停车并使用车载灭火器扑救。\n同学们要听从指挥，从安全门有序撤离。",
+     {"fire", "traffic"}),
+])
+def test_an_extinguisher_is_a_vehicles_fitting_only_in_a_vehicles_check(tax, title, body, expected):
+    assert expected <= set(tag_hazards(title, body, tax).hazards)
+
+
 def test_an_extinguisher_without_a_vehicle_is_fire_safety(tax):
     body = "学校组织师生开展消防演练，消防员现场讲解灭火器的使用方法。\n各班有序疏散到操场。"
     assert "fire" in tag_hazards("学校开展消防演练", body, tax).hazards
