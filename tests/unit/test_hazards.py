@@ -597,6 +597,11 @@ def test_an_extinguisher_is_a_vehicles_fitting_only_in_a_vehicles_check(tax, tit
     assert expected <= set(tag_hazards(title, body, tax).hazards)
 
 
+def test_a_fire_told_as_it_happened_is_fire(tax):
+    body = "11月5日晚，某校学生宿舍因使用违规电器起火，宿管员及时扑灭，无人员伤亡。\n学校随即对全部宿舍开展排查。"
+    assert "fire" in tag_hazards("一学生宿舍起火 无人员伤亡", body, tax).hazards
+
+
 def test_an_extinguisher_without_a_vehicle_is_fire_safety(tax):
     body = "学校组织师生开展消防演练，消防员现场讲解灭火器的使用方法。\n各班有序疏散到操场。"
     assert "fire" in tag_hazards("学校开展消防演练", body, tax).hazards
