@@ -591,7 +591,7 @@ def test_a_school_buss_extinguisher_is_one_of_its_fittings(tax, title, body):
     ("学校开展宿舍安全检查", "严禁学生将电动车辆推入宿舍楼内，宿舍楼每层配备灭火器。\n宿管员每晚巡查消防通道。", {"fire"}),
     # a fire on board: the extinguisher puts it out
     ("校车起火怎么办？这堂课教会孩子自救", "车上起火时，司机会立即停车并使用车载灭火器扑救。\n同学们要听从指挥，从安全门有序撤离。",
-     {"fire", "traffic"}),
+     {"fire"}),
 ])
 def test_an_extinguisher_is_a_vehicles_fitting_only_in_a_vehicles_check(tax, title, body, expected):
     assert expected <= set(tag_hazards(title, body, tax).hazards)
