@@ -102,6 +102,8 @@ _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部
 _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 # After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作).
 _MANAGED = re.compile(r"管理|工作")
+# … or a sentence that says whom the patrol is against (严防涉校违法犯罪): security's own.
+_CRIME = re.compile(r"违法犯罪|不法侵害|不法分子|犯罪分子")
 # A vehicle, whose fittings (灭火器) a check looks at: 校车, 每辆车, 车内 (not 电动车辆, pushed into a
 # dormitory); a campus place, whose fittings are its own safety; a fire on board.
 _VEHICLE = re.compile(r"校车|(?<!电动)车辆|车内|车上|每辆|客车|公交车|面包车")
@@ -712,7 +714,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     # assigned; not one the headline names (护校安园)
     answering = {code for code, words in comp.answers.items() if code in assigned
                  and all(h.phrase in words and h.field != "title" and not _MANAGED.match(body, h.end)
-                         for h in hits if h.code == code)}
+                         and not _CRIME.search(body, *_sentence(body, h.start)) for h in hits if h.code == code)}
     if answering and any(code not in answering and code != OTHER for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 

@@ -340,6 +340,10 @@ def test_patrols_serve_the_texts_hazard(tax):
     assert tag_hazards("镇政府多措并举做好防溺水工作", body, tax).hazards == ["drowning"]
     # the headline naming the patrol keeps it (a police station's campus-guard campaign)
     assert "security" in tag_hazards("派出所强化校园安防巡逻", body, tax).hazards
+    # so does a patrol against crime around schools
+    body = ("开学首日，派出所民警在辖区各校门口设立护学岗，疏导接送车辆。\n"
+            "民警在上下学高峰时段开展巡逻，严防涉校违法犯罪。\n交警提醒家长接送孩子时遵守交通规则，注意出行安全。")
+    assert "security" in tag_hazards("开学首日 民警全力守护师生平安", body, tax).hazards
 
 
 def test_a_fire_drill_on_disaster_prevention_day_is_a_fire_drill(tax):
