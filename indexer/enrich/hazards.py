@@ -100,8 +100,9 @@ _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部
 # … and one that closes on "等安全隐患 / 风险" lists what is unsafe (墙体裂缝、…、消防设施
 # 能否正常使用等安全隐患), whatever its items name.
 _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
-# After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作).
-_MANAGED = re.compile(r"管理|工作")
+# After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作), or it
+# names the incident itself (摔伤事件).
+_MANAGED = re.compile(r"管理|工作|事件")
 # … or a sentence that says whom the patrol is against (严防涉校违法犯罪): security's own.
 _CRIME = re.compile(r"违法犯罪|不法侵害|不法分子|犯罪分子")
 # A vehicle, whose fittings (灭火器) a check looks at: 校车, 每辆车, 车内 (not 电动车辆, pushed into a

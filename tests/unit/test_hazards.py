@@ -353,6 +353,12 @@ def test_a_fire_drill_on_disaster_prevention_day_is_a_fire_drill(tax):
     assert tag_hazards("学校开展消防应急疏散演练", body, tax).hazards == ["fire"]
 
 
+def test_an_injury_told_as_the_incident_is_not_an_answer(tax):
+    body = ("近期，我校发生多起学生课间追逐打闹摔伤事件，给学生身体造成伤害。\n"
+            "学校要求各班主任加强课间巡查，教育学生文明游戏。\n天气转冷，请家长提醒孩子注意防寒保暖。")
+    assert "accident_general" in tag_hazards("学校加强课间安全管理", body, tax).hazards
+
+
 def test_a_safe_journey_in_a_storm_notice_is_the_storms(tax):
     body = ("受寒潮影响，我县将出现暴雪和道路结冰天气，全县中小学明日停课一天。\n"
             "请家长看护好孩子，雪天注意出行安全，不到结冰的河面上玩耍。")
