@@ -132,9 +132,26 @@ def _selected(nodes: list[HtmlElement], context: PageContext, options: ExtractOp
 def _article(cleaned: Cleaned, used: list[list[list[str]]], context: PageContext, scope: HtmlElement,
              options: ExtractOptions, around: Surroundings | None = None) -> list[Article]:
     minimum = _MIN_BODY_UNDER_HEADLINE if context.headline is not None else _MIN_BODY
+    cleaned.body = _without_trailing_list(cleaned.body)
     if len(squash(cleaned.body)) < minimum or _looks_like_list(cleaned.body):
         return []
     return [build_article(cleaned, context, scope, options, tables=used, around=around)]
+
+
+# A run of this many dated titles ends an article that lists other articles after its own text.
+_TRAILING_LIST_MIN = 3
+
+
+def _without_trailing_list(body: str) -> str:
+    """The body without the dated titles of other articles that a page lists after it (a portal's
+    "最新文章…2026-01-27" lines with no heading): an article followed by ten of them is still an
+    article, and they are not its text."""
+    lines = body.split("\n")
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or (len(lines[end - 1]) <= 70 and _LIST_LINE.match(lines[end - 1]))):
+        end -= 1
+    listed = sum(1 for line in lines[end:] if line.strip())
+    return "\n".join(lines[:end]).rstrip() if listed >= _TRAILING_LIST_MIN and end else body
 
 
 def _looks_like_list(body: str) -> bool:

@@ -149,6 +149,20 @@ def test_list_page_and_empty_pages_give_nothing():
     assert extract_articles("<html><body><p>短</p></body></html>", "http://x.example/") == []
 
 
+def test_an_article_followed_by_other_articles_dated_titles_is_an_article():
+    # a portal lists ten dated titles under the text, with no heading: still an article, and they
+    # are not its text
+    story = ("4月25日，某县一所小学发生学生疑似食物中毒事件，县委宣传部证实了这一消息。",
+             "据介绍，上午9时许，六年级一名学生出现呕吐症状，随后陆续有学生出现相似症状，校方将学生送往医院检查治疗。",
+             "截至中午，经观察无异常症状的学生已离院回家，市场监管部门已将食物留样送检，具体原因正在调查。")
+    related = [f"某地医院开展第{i}期健康义诊活动2026-01-{10 + i:02d}" for i in range(10)]
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><article>"
+            + "".join(f"<p>{line}</p>" for line in (*story, *related)) + "</article></body></html>")
+    articles = extract_articles(html, "http://x.example/a.html")
+    assert len(articles) == 1
+    assert "义诊" not in articles[0].body and articles[0].body.endswith("正在调查。")
+
+
 def test_content_and_remove_selectors():
     html = (PAGES / "gov_cms.html").read_text(encoding="utf-8")
     options = ExtractOptions(content_selector="#zoom", remove_selectors=("#zoom p:nth-of-type(11)",))
