@@ -34,6 +34,7 @@ STRONG_NOISE = (
 WEAK_NOISE = (
     "地址：", "地址:", "电话：", "电话:", "邮编", "传真", "编辑：", "编辑:", "编辑/", "校对", "审核：", "记者 ",
     "通讯员", "本站", "转载", "侵权", "侵犯", "免责", "下载", "www.", "http", "扫码", "二维码", "关注我们",
+    "主办：", "主办:",
 )
 # Where the article ends and the page's lists begin.
 TAIL = re.compile(
@@ -107,7 +108,36 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
     if "|" in body or "｜" in body:
         spans += [m.span() for m in _LINK_ROW.finditer(body, 0, cut)]
+    spans += _menu_columns(body, cut)
     return tuple(spans)
+
+
+# A site's menu kept one link a line (网站首页 / 单位简介 / 关于我们 / …): this many short lines in a
+# row, none a clause, are navigation (a poster's "六不" rules are fewer, and carry commas or 不).
+_MENU_COLUMN_LINES = 10
+_MENU_LINK_CHARS = 8
+_CLAUSE_MARK = re.compile(r"[，。；！？、,;!?：:]")
+
+
+def _menu_columns(body: str, end: int) -> list[tuple[int, int]]:
+    """The spans of runs of `_MENU_COLUMN_LINES` or more short link-like lines before `end`."""
+    spans: list[tuple[int, int]] = []
+    run_start, run = 0, 0
+    pos = 0
+    for line in body[:end].split("\n"):
+        text = line.strip()
+        if text and len(text) <= _MENU_LINK_CHARS and not _CLAUSE_MARK.search(text):
+            if run == 0:
+                run_start = pos
+            run += 1
+        else:
+            if run >= _MENU_COLUMN_LINES:
+                spans.append((run_start, pos - 1))
+            run = 0
+        pos += len(line) + 1
+    if run >= _MENU_COLUMN_LINES:
+        spans.append((run_start, min(pos - 1, end)))
+    return spans
 
 
 # A row of short links between bars (禹城市| 千阳县| 织金县| 福鼎市| …): a site's link list.

@@ -159,7 +159,8 @@ def _column_width(lines: list[str]) -> float | None:
     """The typeset width of narrow-column (OCR, e-paper) text, or None for ordinary text.
 
     Column text: lines of steady length (median ≤ 24), most of them cut mid-word (ending in
-    a hanzi or a digit, not in punctuation — which keeps verse and lists out).
+    a hanzi or a digit, not in punctuation — which keeps verse and lists out), hardly any of
+    them twice the width.
     """
     lengths = [len(x) for x in lines if len(x) > 3]
     if len(lengths) < 4:
@@ -169,7 +170,10 @@ def _column_width(lines: list[str]) -> float | None:
     cut = sum(1 for x in filled if is_han(x[-1]) or x[-1].isalnum())
     steady = sum(1 for n in lengths if 0.75 * width <= n <= 1.15 * width + 1)
     needed = 0.6 if len(lengths) >= 6 else 0.75
-    if width <= 24 and cut >= 0.5 * len(filled) and steady >= needed * len(lengths):
+    # a column holds no line twice its width: a notice's salutation, one long paragraph and a
+    # two-line signature are short lines around prose, not a column
+    overlong = sum(1 for n in lengths if n > 2 * width + 2)
+    if width <= 24 and cut >= 0.5 * len(filled) and steady >= needed * len(lengths) and overlong <= 0.1 * len(lengths):
         return width
     return None
 

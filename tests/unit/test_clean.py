@@ -104,6 +104,14 @@ ARTICLE = "\n".join(
 )
 
 
+
+def test_a_short_notice_with_a_signature_is_no_column():
+    # a salutation, one long paragraph and a two-line signature: short lines around prose
+    notice = ("各中小学、幼儿园：\n近日，邻县接连发生学生溺水事故，请各校深刻汲取事故教训，举一反三，进一步强化防溺水家校"
+              "协同共育，提醒家长认真履行监护责任，坚决遏制学生溺亡事故发生，确保师生暑期人身安全。\n"
+              "汉阴县教育体育局\n2024年8月22日")
+    assert join_broken_lines(notice) == notice
+
 def test_boilerplate_lines_are_dropped():
     cleaned = clean_body(ARTICLE, title="示例市召开防汛工作会议")
     assert cleaned.body.split("\n") == [

@@ -397,6 +397,15 @@ def test_a_portals_trending_searches_are_navigation(tax):
     assert tag_hazards("县教育局部署学校食品安全工作", body, tax).hazards == ["food_safety"]
 
 
+def test_a_site_menu_kept_one_link_a_line_is_navigation(tax):
+    menu = "\n".join(["网站首页", "单位简介", "关于我们", "组织机构", "重要资讯", "工作部署", "学术研究", "生命教育",
+                      "专项服务", "遏制校园欺凌", "防范伤害事故", "预防学生自杀"])
+    body = (menu + "\n做好校园防寒防冻 确保学生安全温暖过冬\n"
+            "日前，教育部印发通知，要求各地进一步做好中小学冬季防寒取暖工作。\n"
+            "各地要排查学校取暖设施，严防煤气中毒，做好雨雪冰冻天气应对。")
+    assert set(tag_hazards("做好校园防寒防冻 确保学生安全温暖过冬", body, tax).hazards) <= {"gas_poisoning", "extreme_weather"}
+
+
 def test_a_spot_by_a_place_or_its_staff_is_no_hint_of_the_places_hazard(tax):
     # 食堂负责人, 食堂门口: where a gas check goes on, who is told; not the canteen's food safety
     body = ("在学校食堂，检查人员重点检查燃气管道是否老化、燃气报警器是否正常运行。\n"
