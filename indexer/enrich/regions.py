@@ -219,12 +219,12 @@ _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫�
 _TOWN_INSTITUTION = re.compile(
     r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
     r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小"
-    r"|镇|乡(?!村|镇)|街道|苏木")
+    r"|镇|乡(?!村|镇)|街道|苏木|办事处")
 # … and those only a township has (a county's is 县实验小学 or 县公安局, not 县中心校 or 县派出所):
 # before them a name that is also a county's short form keeps its township readings (梅江中心校 →
 # 梅江镇, 怀宁县公安局秀山派出所 → 秀山乡)
 _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|中心完小|学区|教管中心|教育办"
-                          r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所")
+                          r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所|办事处")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # Before 安康 in a greeting (祝…幸福安康, 阖家安康): well-being, not the city.

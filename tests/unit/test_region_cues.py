@@ -133,6 +133,13 @@ def test_a_township_named_after_a_bridge_names_its_county_before_its_school(gz):
     assert r.county != "诸暨市"
 
 
+def test_a_street_office_names_its_street(gz):
+    # 状元洲办事处 is 状元洲街道 (邵阳市北塔区); another county's 状元 school does not outvote it
+    body = "9月18日，状元洲办事处召集辖区三所学校负责人召开校园周边安全工作会议，部署开学安全工作。"
+    r = resolve(gz, "办事处召开校地共建安全工作会议", body)
+    assert (r.city, r.county) == ("邵阳市", "北塔区")
+
+
 def test_a_county_bureau_without_its_name_binds_to_the_one_county_named(gz):
     # 县应急局 at the start of the title: the county the text's townships name (石门 is 石门县's short
     # form; 维新镇 and 磨市镇 are townships of 石门县)
