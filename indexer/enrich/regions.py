@@ -219,7 +219,7 @@ _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫�
 _TOWN_INSTITUTION = re.compile(
     r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
     r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小"
-    r"|镇|乡(?!村|镇)|街道|苏木|办事处")
+    r"|镇|乡(?!村|镇)|街道|苏木|办事处|中队")
 # … and those only a township has (a county's is 县实验小学 or 县公安局, not 县中心校 or 县派出所):
 # before them a name that is also a county's short form keeps its township readings (梅江中心校 →
 # 梅江镇, 怀宁县公安局秀山派出所 → 秀山乡)
@@ -728,6 +728,8 @@ class Gazetteer:
                 continue
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
+            if name.endswith("都市") and text.startswith("报", end):
+                continue  # 西江都市报: a paper (西江|都市报), not the former 江都市
             if len(name) == 2 and name[-1] in "县区市旗" and not kinds & _TOWN_KINDS:
                 # 高县, 开县, 理县: two characters that also occur across words (提高县域, 召开县委,
                 # 管理县): not before 域/级/委/直 nor after the head of a word, and in the body only

@@ -140,6 +140,20 @@ def test_a_street_office_names_its_street(gz):
     assert (r.city, r.county) == ("邵阳市", "北塔区")
 
 
+def test_a_police_squadron_named_after_its_township(gz):
+    # 双沟中队 (a traffic squadron): 双沟镇 of 亳州's 谯城区, among four 双沟镇 in China
+    body = "连日来，亳州市交警二大队双沟中队对辖区内中小学、幼儿园校车进行安全排查，重点检查车况和驾驶人资质。"
+    r = resolve(gz, "校车“体检”护平安", body)
+    assert (r.city, r.county) == ("亳州市", "谯城区")
+
+
+def test_a_city_paper_named_metropolis_holds_no_former_city(gz):
+    # 西江都市报 holds 江都市 (扬州's 江都区 before 2011): 西江|都市报
+    body = "西江都市报讯 6月15日中午，岑溪市滨江公园附近江段发生一起小学生溺水事件。"
+    r = resolve(gz, "小学生江边玩耍不慎落水", body)
+    assert (r.city, r.county) == ("梧州市", "岑溪市")
+
+
 def test_a_county_bureau_without_its_name_binds_to_the_one_county_named(gz):
     # 县应急局 at the start of the title: the county the text's townships name (石门 is 石门县's short
     # form; 维新镇 and 磨市镇 are townships of 石门县)
