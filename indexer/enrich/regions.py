@@ -106,7 +106,7 @@ hint / domain, rule = "region:<kind>". With no region the evidence says why: one
 "region:conflict" (phrase: the units named, which did not agree).
 
 Measured on the devset of real texts (bench/eval_regions.py, text alone): province 0.940,
-city 0.926, county 0.899 (cpca + OpenCC majority vote: 0.72 / 0.65 / 0.54). Every miss is an
+city 0.934, county 0.899 (cpca + OpenCC majority vote: 0.72 / 0.65 / 0.54). Every miss is an
 abstention, none a wrong place. The ten texts without a province give a reader no more than us:
 five notices of a university or college that never name it, one relaying a national meeting for
 an unnamed institute, "我县" in a paper known only by its host, a 城关镇 or a police station whose
