@@ -359,6 +359,16 @@ def test_an_injury_told_as_the_incident_is_not_an_answer(tax):
     assert "accident_general" in tag_hazards("学校加强课间安全管理", body, tax).hazards
 
 
+def test_a_beating_told_as_it_happened_is_bullying(tax):
+    body = ("据县教育局微信公众号消息，网传一学生在学校被打视频，经核实情况属实。\n"
+            "18日下午，该生在宿舍被打，被现场学生拍摄后上传。\n公安、教育等部门已介入调查，将以零容忍态度打击校园欺凌行为。")
+    assert "bullying" in tag_hazards("县教育局通报一学生在校被打事件", body, tax).hazards
+    # a body recovered from the water (尸体被打捞上岸) is no beating
+    body = ("两名小学生在海边玩耍时不幸溺亡，学生安全教育再敲警钟。\n18日上午9时许，一人遗体被打捞上岸，同伴泣不成声。\n"
+            "当天下午，另一人遗体也被打捞上岸。\n教育部门再次提醒家长加强监护，严防学生溺水，确保学生安全。")
+    assert "bullying" not in tag_hazards("两名小学生海边溺亡", body, tax).hazards
+
+
 def test_a_safe_journey_in_a_storm_notice_is_the_storms(tax):
     body = ("受寒潮影响，我县将出现暴雪和道路结冰天气，全县中小学明日停课一天。\n"
             "请家长看护好孩子，雪天注意出行安全，不到结冰的河面上玩耍。")
