@@ -953,7 +953,7 @@ class Gazetteer:
         # the offices that act are read only where the weights leave a level open
         actors = cache(partial(self._actors, mentions, title, body))
         chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)},
-                               lone_decides=_lone_cue_may_decide(title, body, mentions))
+                               partial(_lone_cue_may_decide, title, body, mentions))
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _actors(self, mentions: list[_Mention], title: str, body: str) -> list[_Actor]:
@@ -1325,7 +1325,7 @@ class Gazetteer:
         return common[-1] if common else None
 
     def _descend(self, tally: _Tally, actors: Callable[[], list[_Actor]], each_unit: set[int],
-                 lone_decides: bool = True) -> list[str]:
+                 lone_decides: Callable[[], bool]) -> list[str]:
         """Walk down from the province. `strong` holds the votes of the title, the issuer, the
         source hint and the site domain: where they name a unit, the body cannot outvote them
         (a body that "learns from 杭州市上城区" does not move a document titled 汉阴县). Where
@@ -1335,7 +1335,8 @@ class Gazetteer:
         text, strong, plain, named = tally.text.total, tally.strong.total, tally.plain.total, tally.named.total
         chosen: list[str] = []
         parent: str | None = None
-        lone = lone_decides and not any(strong.values()) and self._one_weak_line(text)
+        # the lone cue's context is read only for the few texts whose cues are that light
+        lone = not any(strong.values()) and self._one_weak_line(text) and lone_decides()
         while True:
             if parent is None:
                 kids = [c for c in set(text) | set(strong)

@@ -148,16 +148,21 @@ def _without_trailing_list(body: str) -> str:
     article, and they are not its text."""
     lines = body.split("\n")
     end = len(lines)
-    while end and (not lines[end - 1].strip() or (len(lines[end - 1]) <= 70 and _LIST_LINE.match(lines[end - 1]))):
+    while end and (not lines[end - 1].strip() or _is_list_line(lines[end - 1])):
         end -= 1
     listed = sum(1 for line in lines[end:] if line.strip())
     return "\n".join(lines[:end]).rstrip() if listed >= _TRAILING_LIST_MIN and end else body
+
+
+def _is_list_line(line: str) -> bool:
+    """A short line ending in a date: another article's title in a list."""
+    return len(line) <= 70 and bool(_LIST_LINE.match(line))
 
 
 def _looks_like_list(body: str) -> bool:
     lines = body.split("\n")
     if len(lines) < 5:
         return False
-    listed = sum(1 for line in lines if len(line) <= 70 and _LIST_LINE.match(line))
+    listed = sum(1 for line in lines if _is_list_line(line))
     return listed >= 0.6 * len(lines)
 
