@@ -58,6 +58,7 @@ class Article(BaseModel):
     doc_number: str | None = None
     attachments: list[Attachment] = Field(default_factory=list)
     meta: dict[str, str] = Field(default_factory=dict)
+    site_owner: str | None = None  # the public body or school the page's footer names
     mojibake_spans: list[tuple[int, int]] = Field(default_factory=list)
     # The article's data tables (a schedule, a list of inspected schools), rows of cell texts;
     # `body` holds them as tab-separated lines where they stand.

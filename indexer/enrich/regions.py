@@ -46,7 +46,9 @@ Simplified title, issuer and body:
   陕公网安备610103…), postal code or big-city telephone number, only when nothing else names a
   province (`registration.py`: they say where the site is, not who issued the text);
 - `hint` (the source's region_hint) and `host` (a suffix of the aliases file, or a *.gov.cn host
-  label that is the pinyin of exactly one unit: huanxian → 环县, sxxingxian → 山西 兴县);
+  label that is the pinyin of exactly one unit: huanxian → 环县, sxxingxian → 山西 兴县); `owner`
+  (the public body or school a page's footer names, 主办单位：X县教育局, `indexer.extract.owner`) and
+  `banner` (a government site's welcome line) count as the host does;
 - `national`: a national body acting in the title or the first lines (教育部办公厅印发通知…)
   makes a national document, with no region, unless a province's own cues weigh more (各地教育部门
   are not the ministry; the verb must be in the body's own clause).
@@ -350,6 +352,8 @@ _PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])省(?:委|政府|�
 # names: 公安局和平分局 and 教育局同安区分局 name 和平区 and 同安区.
 _CONJUNCTION_COUNTIES = frozenset(head + "县" for head in ("会同", "和", "与", "及", "同"))
 _BODY_END = frozenset("局科委办院所队府站部")
+# …and 会同 as a verb after an adverb: 县教育局将会同县市场监管局 ("will, together with the county's bureau").
+_BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # The value of a source line that is an outlet or an account, not an issuing body.
 # A government site's welcome banner (欢迎访问X县人民政府网站, 欢迎来到X市教育局门户网站): the site's
 # owner, a cue as strong as its host name. A portal's or a company's banner (欢迎访问X网,
@@ -390,6 +394,7 @@ class RegionContext:
     body: str
     issuer: str | None = None
     site_domain: str | None = None
+    site_owner: str | None = None  # the public body or school the page's footer names
     region_hint: str | None = None
 
 
@@ -602,8 +607,9 @@ class Gazetteer:
                 # first character ends a word
                 entries = tuple(e for e in entries if e.kind not in _WORD_TAIL_KINDS)
                 kinds = _kinds(entries)
-            if start and text[start - 1] in _BODY_END and name in _CONJUNCTION_COUNTIES:
-                continue  # 宝应县市场监管局…和县教育局, 歙县教育局会同县人社局: "and / with the county's bureau"
+            if start and name in _CONJUNCTION_COUNTIES and (
+                    text[start - 1] in _BODY_END or (name == "会同县" and text[start - 1] in _BEFORE_A_VERB)):
+                continue  # 宝应县市场监管局…和县教育局, 歙县教育局(将)会同县人社局: "and / with the county's bureau"
             if not towns:
                 if not kinds.isdisjoint(_TOWN_OR_INSTITUTION):
                     entries = tuple(e for e in entries if e.kind not in _TOWN_OR_INSTITUTION)
@@ -877,6 +883,11 @@ class Gazetteer:
         domain_code = self._domain_code(ctx.site_domain)
         if domain_code:
             mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "host"))
+        if ctx.site_owner:
+            # the footer's owner (主办单位：X县教育局, 版权所有 X大学): whose site it is, as a host name says
+            for m in self._mentions(ctx.site_owner, "domain", W_DOMAIN):
+                m.kind = "owner"
+                mentions.append(m)
         if "欢迎" in body:
             # a government site's welcome banner, copied with the page: whose site it is, as a host
             # name says (a county's portal reprinting a city's notice stays the city's)

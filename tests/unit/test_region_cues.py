@@ -754,3 +754,11 @@ def test_a_provinces_part_named_by_its_one_character_name_is_the_province(gz):
     assert resolve(gz, "省教育厅督导学校防汛安全", body).province == "广东省"
     # not a word that starts the same way (新中国)
     assert resolve(gz, "新中国成立以来的学校安全教育", "同学们回顾了新中国成立以来学校安全教育的发展。").province is None
+
+
+def test_huitong_as_a_verb_after_an_adverb_is_no_county(gz):
+    # 会同 is 湖南's 会同县 and the verb "together with": 将会同县市场监管局 is the verb
+    body = "县教育局将会同县市场监管局组成联合检查组，对全县学校食堂进行抽查。"
+    assert resolve(gz, "关于开展学校食堂专项检查的通知", body).province is None
+    r = resolve(gz, "会同县教育局开展学校食堂专项检查", "近日，会同县教育局对全县学校食堂进行抽查。")
+    assert (r.city, r.county) == ("怀化市", "会同县")

@@ -1,0 +1,60 @@
+"""Whose site a page is on, as its footer says: 主办单位：X县教育局, 版权所有 X大学, Copyright © X学校.
+
+A government or school site prints its owner at the foot of every page, and a page copied whole
+(a reprint, a search engine's excerpt) often keeps that line. The owner says where the page comes
+from as a host name does, and it stays readable where the host is not (an IP address, a CMS's
+shared domain). The article extractor drops footers, so the line is read here from the page's
+markup, before any pass.
+
+Only a public body or a school is an owner worth reporting (a name holding 政府, 局, 委, 学校,
+大学 …): a portal's or a company's line (版权所有 X网, X有限公司) names no place of its own, nor does
+a news site's owner (中共X省委宣传部, X融媒体中心: the news it carries happens anywhere).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from indexer.text.chinese import HAN
+
+_MARKERS = ("版权所有", "版權所有", "主办单位", "主辦單位", "主办", "主辦", "Copyright", "copyright", "COPYRIGHT", "©", "&copy;")
+_TAG = re.compile(r"<[^>]{0,400}>")
+_NAME = rf"[{HAN}（）()]{{4,40}}"
+_YEARS = r"(?:\d{4}(?:\s*[-—–~]\s*\d{4})?\s*(?:年)?)?"
+# 主办 needs its colon or a space: 由县教育局主办的… is a sentence, not a footer.
+_AFTER = re.compile(
+    r"(?:(?:版[权權]所有|copyright|©|\(c\))\s*[:：]?\s*(?:©|\(c\)|@)?\s*" + _YEARS
+    + r"|主[办辦](?:单位|單位)?(?:\s*[:：]|\s+))" + rf"\s*({_NAME})", re.I)
+_BEFORE = re.compile(rf"({_NAME})\s*(?:©\s*)?版[权權]所有")
+# Where an owner's name runs on into the next label of the footer (…人民政府办公室网站标识码…).
+_RUNS_ON = re.compile(r"网站标识码|網站標識碼|网站|網站|承办|承辦|技术支持|技術支持|联系|聯繫|地址|电话|電話|备案|備案|版[权權]所有|主[办辦]")
+_PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學校|中学|中學|小学|小學|幼儿园|幼兒園|大学|大學|学院|學院")
+# A company, a paper, a portal; and the offices that own news sites (a provincial propaganda
+# department's portal reports the whole country: its owner is no place for the news it carries).
+_NOT_PUBLIC = re.compile(r"(?:公司|杂志社|雜誌社|报社|報社|网|網|社|报|報|台)$|宣传部|宣傳部|网信办|網信辦|新闻办|新聞辦|融媒体|融媒體")
+_WINDOW = 160  # characters of markup read either side of a marker
+
+
+def site_owner(html: str) -> str | None:
+    """The public body or school the page's footer names as its owner, or None. The last such
+    line wins (the footer is at the end; a name near the top may be a reprint's source)."""
+    found = None
+    for marker in _MARKERS:
+        start = 0
+        while (at := html.find(marker, start)) >= 0:
+            start = at + len(marker)
+            window = html_lib.unescape(_TAG.sub(" ", html[max(0, at - _WINDOW): at + len(marker) + _WINDOW]))
+            for match in (*_AFTER.finditer(window), *_BEFORE.finditer(window)):
+                name = _owner_name(match.group(1))
+                if name and (found is None or at >= found[0]):
+                    found = (at, name)
+    return found[1] if found else None
+
+
+def _owner_name(raw: str) -> str | None:
+    run_on = _RUNS_ON.search(raw)
+    name = raw[: run_on.start()] if run_on else raw
+    if len(name) < 4 or not _PUBLIC_BODY.search(name) or _NOT_PUBLIC.search(name):
+        return None
+    return name

@@ -1,0 +1,66 @@
+"""The owner a page's footer names (indexer.extract.owner), and what it does to the region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.extract.owner import site_owner
+from indexer.ingest import Enrichers, ingest_html
+
+PAGES = Path(__file__).resolve().parents[1] / "enrichment" / "pages"
+
+
+def footer_page(footer: str, body: str = "<p>为加强校园安全管理，县教育局近日开展专项检查。</p>") -> str:
+    return f"<html><body><h1>开展专项检查</h1>{body}<div class='footer'>{footer}</div></body></html>"
+
+
+@pytest.mark.parametrize("footer, owner", [
+    ("主办单位：<span>平昌县教育局</span>　承办：县教育信息中心", "平昌县教育局"),
+    ("主办：巴中市人民政府办公室网站标识码：5119000001", "巴中市人民政府办公室"),
+    ("版权所有 西北农林科技大学草业与草原学院", "西北农林科技大学草业与草原学院"),
+    ("Copyright &copy; 2013 舒城县教育局电化教育馆 All Rights Reserved.", "舒城县教育局电化教育馆"),
+    ("Copyright ©2017广州市新穗学校 粤ICP备14070532号-1", "广州市新穗学校"),
+    ("主辦：中共遼寧省委政法委員會", "中共遼寧省委政法委員會"),
+    ("平昌县教育局 版权所有", "平昌县教育局"),
+])
+def test_a_public_body_or_school_in_the_footer_is_the_owner(footer, owner):
+    assert site_owner(footer_page(footer)) == owner
+
+
+@pytest.mark.parametrize("footer", [
+    "版权所有 华夏资讯网",                       # a portal
+    "主办：某某信息科技有限公司 版权所有",          # a company
+    "Copyright © 2021 《灾害学》杂志社 版权所有",   # a journal
+    "版权所有，未经许可不得转载。",                 # a disclaimer names nobody
+])
+def test_a_portal_a_company_or_a_disclaimer_is_no_owner(footer):
+    assert site_owner(footer_page(footer)) is None
+
+
+def test_an_event_a_body_organised_is_no_footer():
+    body = "<p>由县教育局主办的校园安全知识竞赛在县实验学校举行。</p>"
+    assert site_owner(footer_page("", body)) is None
+
+
+def test_the_last_owner_on_the_page_is_the_sites():
+    page = footer_page("主办单位：平昌县教育局", "<p>转自 主办：巴中市教育局 的通知</p>")
+    assert site_owner(page) == "平昌县教育局"
+
+
+def test_the_footers_owner_places_a_page_whose_text_names_no_place():
+    # a county bureau's notice on a site reached by an IP address: 我县 / 县教育局 only, and
+    # 将会同县市场监管局 ("together with the county's market bureau") is no 会同县
+    page = (PAGES / "reg14_footer_owner.html").read_bytes().decode("gb2312")
+    doc = ingest_html(page, "http://61.157.20.14/jyj/tzgg/2024/0312/reg14.html", None, Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("四川省", "巴中市", "平昌县")
+    assert any(e.rule == "region:owner" and e.phrase == "平昌县" for e in doc.evidence)
+    without_footer = page.split('<td class="footer">')[0] + "</body></html>"
+    doc = ingest_html(without_footer, "http://61.157.20.14/jyj/tzgg/2024/0312/reg14.html", None, Enrichers())[0]
+    assert doc.province is None
+
+
+@pytest.mark.parametrize("footer", ["主办：中共湖南省委宣传部 红网版权所有", "主办单位：平昌县融媒体中心"])
+def test_a_news_sites_owner_is_no_place_for_its_news(footer):
+    assert site_owner(footer_page(footer)) is None
