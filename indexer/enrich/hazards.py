@@ -10,8 +10,9 @@ context:
   line when it repeats the title do not count;
 - a keyword followed by an agency suffix names a body taking part (消防救援大队, 地震局, 防汛办,
   安保处, 治安管理大队, 公安、消防等部门, 教育、消防、市场监管等部门), and a keyword inside a cited title (《…治安防范要求》), a remark in brackets or
-  the subject of a leader's remarks being studied (关于…防灾减灾救灾重要论述) is not acted on:
-  weak hits. A weak word followed by a topic word is named as a topic or task (燃气安全, 取暖工作,
+  the subject of a leader's remarks being studied (关于…防灾减灾救灾重要论述) is not acted on,
+  nor is a hazard a drill's report says did not happen (疏散中没有发生踩踏) or an evacuation kept from
+  happening (组织好疏散秩序，确保不发生踩踏): weak hits. A weak word followed by a topic word is named as a topic or task (燃气安全, 取暖工作,
   电器管理), and one whose clause goes on to call it a hazard (教学楼存在安全隐患, 校舍和各类设施的
   安全隐患) is named as what is unsafe: a keyword either way. A weak word right before another
   hazard's word only says where (校园周边食品经营户), and so does 校园周边 before shops, markets or
@@ -117,6 +118,12 @@ _CRIME = re.compile(r"违法犯罪|不法侵害|不法分子|犯罪分子")
 _VEHICLE = re.compile(r"校车|(?<!电动)车辆|车内|车上|每辆|客车|公交车|面包车")
 _CAMPUS_PLACE = re.compile(r"宿舍|教学楼|楼道|楼层|食堂|实验室|教室|图书馆|办公楼|礼堂|体育馆")
 _ON_FIRE = re.compile(r"起火|着火|失火|火灾|燃烧|冒烟")
+# How a drill went: a clause saying the hazard did not happen (疏散中没有发生一起踩踏事件), or one of an
+# evacuation's sentences keeping it from happening (组织好疏散秩序，确保不发生踩踏): the drill's conduct,
+# not its subject. Readers of four sets left such a 踩踏 out of a fire or an earthquake drill.
+_DID_NOT_HAPPEN = re.compile(r"没有发生|未发生|没有出现|未出现|无一")
+_EVACUATION = re.compile(r"疏散|撤离|疏导")
+_KEPT_FROM = re.compile(r"避免|严防|防止|确保不|不发生")
 
 
 def _a_vehicles_fitting(text: str, pos: int, vehicle: bool) -> bool:
@@ -340,7 +347,7 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
         if fittings and text.startswith(fittings, hit.start) and _a_vehicles_fitting(text, hit.start, vehicle):
             continue  # 校车…灭火器: the bus's equipment
         if kind == _STRONG and ((comp.agency and comp.agency.match(text, hit.end))
-                                or any(a < hit.start < b for a, b in cited)):
+                                or any(a < hit.start < b for a, b in cited) or _how_a_drill_went(text, hit.start)):
             kind = _WEAK
         elif kind == _WEAK and _named_as_topic(comp, text, hit):
             kind = _STRONG
@@ -359,6 +366,16 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
                 kind = _WEAK
         out.append(hit if kind == hit.kind else hit._replace(kind=kind))
     return out
+
+
+def _how_a_drill_went(text: str, pos: int) -> bool:
+    """The hit's clause says the hazard did not happen, or keeps it from happening in a sentence
+    about an evacuation (`_DID_NOT_HAPPEN`, `_KEPT_FROM`)."""
+    a, b = _sentence(text, pos)
+    clause = max(a, _clause_start(text, a, pos))
+    if _DID_NOT_HAPPEN.search(text, clause, pos):
+        return True
+    return bool(_KEPT_FROM.search(text, clause, pos)) and bool(_EVACUATION.search(text, a, b))
 
 
 def _qualifies(text: str, hit: Hit, starts: list[tuple[int, str]]) -> bool:

@@ -786,3 +786,26 @@ def test_a_market_regulators_work_around_schools_is_not_campus_security(tax):
     # the police's work around schools is
     body = "开学前夕，区公安分局开展校园周边环境专项整治，加强上下学时段巡逻防控，排查校园周边治安隐患。"
     assert "security" in tag_hazards("区公安分局开展校园周边环境专项整治", body, tax).hazards
+
+
+@pytest.mark.parametrize("sentence", [
+    "疏散过程中，学生之间没有发生一起拥挤、踩踏事件。",
+    "各班主任组织好楼层疏散秩序，确保不发生踩踏。",
+    "整个疏散用时3分12秒，未发生拥挤踩踏等意外。",
+])
+def test_how_a_drill_went_is_not_its_subject(tax, sentence):
+    # a stampede that did not happen, or that an evacuation kept from happening: the drill's conduct
+    body = ("为提高师生火灾应急处置能力，4月2日，学校开展消防疏散演练。警报响起后，师生用湿毛巾捂住口鼻，"
+            f"弯腰沿疏散通道有序撤离到操场。{sentence}随后消防员讲解了灭火器的使用方法。")
+    r = tag_hazards("学校开展消防疏散演练", body, tax)
+    assert r.hazards == ["fire"]
+
+
+def test_a_drill_against_stampedes_is_still_about_stampedes(tax):
+    body = ("4月7日，学校举行防楼梯拥挤踩踏应急疏散演练。疏散中没有发生一起踩踏事件。"
+            "演练结束后，老师讲解了踩踏事故的成因和预防方法。")
+    assert "accident_general" in tag_hazards("学校开展防踩踏应急疏散演练", body, tax).hazards
+    # keeping a stampede from happening outside an evacuation is a measure of its own
+    body = ("为做好开学安全工作，各学校要加强校园安全管理。上下学高峰时段安排专人在楼梯间值守引导，"
+            "坚决防止踩踏事件发生。")
+    assert "accident_general" in tag_hazards("关于做好开学安全工作的通知", body, tax).hazards
