@@ -809,3 +809,10 @@ def test_a_drill_against_stampedes_is_still_about_stampedes(tax):
     body = ("为做好开学安全工作，各学校要加强校园安全管理。上下学高峰时段安排专人在楼梯间值守引导，"
             "坚决防止踩踏事件发生。")
     assert "accident_general" in tag_hazards("关于做好开学安全工作的通知", body, tax).hazards
+
+
+def test_a_computers_virus_is_no_epidemic(tax):
+    body = ("国家网络安全宣传周期间，学校开展网络安全主题班会。“哪种行为最容易中木马病毒？”“遇到网络病毒怎么办？”"
+            "同学们一边抢答，一边学习网络安全知识。\n学校还向学生发放了防范手机病毒和钓鱼网站的宣传资料。")
+    r = tag_hazards("学校开展网络安全宣传周主题班会", body, tax)
+    assert r.hazards == ["cyber"]
