@@ -48,7 +48,8 @@ Simplified title, issuer and body:
 - `hint` (the source's region_hint) and `host` (a suffix of the aliases file, or a *.gov.cn host
   label that is the pinyin of exactly one unit: huanxian → 环县, sxxingxian → 山西 兴县); `owner`
   (the public body or school a page's footer names, 主办单位：X县教育局, `indexer.extract.owner`) and
-  `banner` (a government site's welcome line) count as the host does;
+  `banner` (a government site's welcome line) count as the host does, and so does `site_code`
+  (the division code a government site's 网站标识码 starts with);
 - `national`: a national body acting in the title or the first lines (教育部办公厅印发通知…)
   makes a national document, with no region, unless a province's own cues weigh more (各地教育部门
   are not the ministry; the verb must be in the body's own clause).
@@ -395,6 +396,7 @@ class RegionContext:
     issuer: str | None = None
     site_domain: str | None = None
     site_owner: str | None = None  # the public body or school the page's footer names
+    site_code: str | None = None  # the division code of a government site's 网站标识码
     region_hint: str | None = None
 
 
@@ -883,6 +885,9 @@ class Gazetteer:
         domain_code = self._domain_code(ctx.site_domain)
         if domain_code:
             mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "host"))
+        owner_code = self._site_code(ctx.site_code)
+        if owner_code:
+            mentions.append(_Mention(ctx.site_code or "", 0, "domain", W_DOMAIN, (owner_code,), "site_code"))
         if ctx.site_owner:
             # the footer's owner (主办单位：X县教育局, 版权所有 X大学): whose site it is, as a host name says
             for m in self._mentions(ctx.site_owner, "domain", W_DOMAIN):
@@ -1474,6 +1479,16 @@ class Gazetteer:
                 break
             parent = options[0]
         return parent
+
+    def _site_code(self, code: str | None) -> str | None:
+        """The unit a government site's code names; a county's code retired since the site was
+        registered (a county become a district) still names its city."""
+        if not code:
+            return None
+        for candidate in (code, code[:4] + "00", code[:2] + "0000"):
+            if candidate in self.data.divisions:
+                return candidate
+        return None
 
     def _domain_code(self, domain: str | None) -> str | None:
         """The unit a site's host names: a suffix listed in the aliases file (jyt.shanxi.gov.cn),

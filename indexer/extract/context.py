@@ -1,7 +1,7 @@
 """What one page says about all its articles, and how an article is assembled from it.
 
 `page_context` reads the page once (gov meta tags, the 信息公开 table, title, headline, the
-header line under it and the owner its footer names); `build_article` turns cleaned text plus that context into an `Article`
+header line under it, the owner its footer names and its site code); `build_article` turns cleaned text plus that context into an `Article`
 (dates, issuer, document number, attachments). Both the single-article reader
 (`indexer.extract.article`) and the e-paper splitter (`indexer.extract.epaper`) use them.
 """
@@ -16,7 +16,7 @@ from trafilatura.utils import HTML_PARSER, load_html
 
 from indexer.extract import page
 from indexer.extract.dates import DateEvidence, pick_date, structured_dates
-from indexer.extract.owner import site_owner
+from indexer.extract.owner import site_code, site_owner
 from indexer.models import Article
 from indexer.text import labels
 from indexer.text.clean import Cleaned, find_mojibake
@@ -72,6 +72,7 @@ class PageContext:
     raw_title: str = ""  # the page's <title>, whole
     title_source: page.TitleSource = ""  # where `title` came from (`page.pick_title`)
     owner: str | None = None  # the public body or school the footer names (`owner.site_owner`)
+    site_code: str | None = None  # the division code of a government site's 网站标识码 (`owner.site_code`)
 
 
 def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions) -> PageContext:
@@ -82,7 +83,7 @@ def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions
     title, head_node, source = page.pick_title(tree, meta)
     return PageContext(url=url, html=html, meta=meta, table=table, title=title, header=page.header_text(head_node),
                        headline=head_node, raw_title=page.page_title(tree), title_source=source,
-                       owner=site_owner(html))
+                       owner=site_owner(html), site_code=site_code(html, meta.get("SiteIDCode")))
 
 
 def _drop_info_tables(tree: HtmlElement) -> None:
@@ -152,6 +153,7 @@ def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, op
         attachments=page.attachments(scope, context.url),
         meta=extra,
         site_owner=context.owner,
+        site_code=context.site_code,
         mojibake_spans=find_mojibake(cleaned.body) if tables else cleaned.mojibake_spans,
         tables=tables or [],
     )

@@ -1,10 +1,15 @@
-"""Whose site a page is on, as its footer says: 主办单位：X县教育局, 版权所有 X大学, Copyright © X学校.
+"""Whose site a page is on, as its footer says: 主办单位：X县教育局, 版权所有 X大学, Copyright © X学校,
+and the government site code (网站标识码) that starts with the owner's division code.
 
 A government or school site prints its owner at the foot of every page, and a page copied whole
 (a reprint, a search engine's excerpt) often keeps that line. The owner says where the page comes
 from as a host name does, and it stays readable where the host is not (an IP address, a CMS's
 shared domain). The article extractor drops footers, so the line is read here from the page's
 markup, before any pass.
+
+Every government site carries a 网站标识码 (the 2017 rules for government websites: the owner's
+six-digit GB/T 2260 division code and a four-digit serial, 5119230001 for a site of 平昌县), in
+its footer and often in `<meta name="SiteIDCode">`; a ministry's starts with "bm" and names no place.
 
 Only a public body or a school is an owner worth reporting (a name holding 政府, 局, 委, 学校,
 大学 …): a portal's or a company's line (版权所有 X网, X有限公司) names no place of its own, nor does
@@ -34,6 +39,19 @@ _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學
 # department's portal reports the whole country: its owner is no place for the news it carries).
 _NOT_PUBLIC = re.compile(r"(?:公司|杂志社|雜誌社|报社|報社|网|網|社|报|報|台)$|宣传部|宣傳部|网信办|網信辦|新闻办|新聞辦|融媒体|融媒體")
 _WINDOW = 160  # characters of markup read either side of a marker
+_SITE_CODE = re.compile(r"(?:网站标识码|網站標識碼)\s*[:：]?\s*(?:<[^>]{0,200}>\s*)*(\d{10})(?!\d)")
+_CODE_ONLY = re.compile(r"\s*(\d{10})\s*")
+
+
+def site_code(html: str, meta_code: str | None = None) -> str | None:
+    """The six-digit division code a government site's 网站标识码 starts with (the page's
+    SiteIDCode meta tag, else its footer), or None (none given, or a ministry's bm… code)."""
+    if meta_code and (match := _CODE_ONLY.fullmatch(meta_code)):
+        return match.group(1)[:6]
+    if "标识码" not in html and "標識碼" not in html:
+        return None
+    found = _SITE_CODE.findall(html)
+    return found[-1][:6] if found else None
 
 
 def site_owner(html: str) -> str | None:

@@ -1,4 +1,5 @@
-"""The owner a page's footer names (indexer.extract.owner), and what it does to the region."""
+"""The owner a page's footer names and its government site code (indexer.extract.owner), and what
+they do to the region."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract.owner import site_owner
+from indexer.extract.owner import site_code, site_owner
 from indexer.ingest import Enrichers, ingest_html
 
 PAGES = Path(__file__).resolve().parents[1] / "enrichment" / "pages"
@@ -64,3 +65,27 @@ def test_the_footers_owner_places_a_page_whose_text_names_no_place():
 @pytest.mark.parametrize("footer", ["主办：中共湖南省委宣传部 红网版权所有", "主办单位：平昌县融媒体中心"])
 def test_a_news_sites_owner_is_no_place_for_its_news(footer):
     assert site_owner(footer_page(footer)) is None
+
+
+@pytest.mark.parametrize("page, meta, code", [
+    (footer_page("网站标识码：<span>5119230001</span>　蜀ICP备12000000号"), None, "511923"),
+    (footer_page("网站标识码5118000022"), None, "511800"),
+    ("<html><body><p>正文</p></body></html>", "1522230001", "152223"),   # <meta name="SiteIDCode">
+    (footer_page("网站标识码：bm53260001"), None, None),                   # a ministry's: no place
+    (footer_page("联系电话：0827-1234567890"), None, None),
+])
+def test_a_government_sites_code_starts_with_its_division(page, meta, code):
+    assert site_code(page, meta) == code
+
+
+def test_the_site_code_places_a_page_whose_text_names_no_place():
+    body = ("<h1>关于做好寒假学生安全工作的通知</h1><p>各学校：寒假将至，为切实做好全县学生假期安全工作，"
+            "县教育局要求各校开展一次防溺水、防火和交通安全教育。</p>")
+    page = f'<html><head><meta name="SiteIDCode" content="6109210001"></head><body>{body}</body></html>'
+    doc = ingest_html(page, "http://10.1.2.3/tzgg/1.html", None, Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("陕西省", "安康市", "汉阴县")
+    assert any(e.rule == "region:site_code" for e in doc.evidence)
+    # a retired county code still names its city: 130185 was 鹿泉市, now 石家庄's 鹿泉区 (130110)
+    page = f'<html><head><meta name="SiteIDCode" content="1301850001"></head><body>{body}</body></html>'
+    doc = ingest_html(page, "http://10.1.2.3/tzgg/1.html", None, Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("河北省", "石家庄市", None)
