@@ -887,7 +887,7 @@ class Gazetteer:
             mentions.append(_Mention(ctx.site_domain or "", 0, "domain", W_DOMAIN, (domain_code,), "host"))
         owner_code = self._site_code(ctx.site_code)
         if owner_code:
-            mentions.append(_Mention(ctx.site_code or "", 0, "domain", W_DOMAIN, (owner_code,), "site_code"))
+            mentions.append(_Mention(f"网站标识码 {ctx.site_code}", 0, "domain", W_DOMAIN, (owner_code,), "site_code"))
         if ctx.site_owner:
             # the footer's owner (主办单位：X县教育局, 版权所有 X大学): whose site it is, as a host name says
             for m in self._mentions(ctx.site_owner, "domain", W_DOMAIN):
