@@ -83,7 +83,7 @@ def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions
     title, head_node, source = page.pick_title(tree, meta)
     return PageContext(url=url, html=html, meta=meta, table=table, title=title, header=page.header_text(head_node),
                        headline=head_node, raw_title=page.page_title(tree), title_source=source,
-                       owner=site_owner(html), site_code=site_code(html, meta.get("SiteIDCode")))
+                       owner=site_owner(html, meta.get("SiteName")), site_code=site_code(html, meta.get("SiteIDCode")))
 
 
 def _drop_info_tables(tree: HtmlElement) -> None:

@@ -1,5 +1,6 @@
-"""Whose site a page is on, as its footer says: 主办单位：X县教育局, 版权所有 X大学, Copyright © X学校,
-and the government site code (网站标识码) that starts with the owner's division code.
+"""Whose site a page is on: the owner its footer names (主办单位：X县教育局, 版权所有 X大学, Copyright ©
+X学校) or its SiteName meta tag does, and the government site code (网站标识码) that starts with the
+owner's division code.
 
 A government or school site prints its owner at the foot of every page, and a page copied whole
 (a reprint, a search engine's excerpt) often keeps that line. The owner says where the page comes
@@ -31,9 +32,10 @@ _YEARS = r"(?:\d{4}(?:\s*[-—–~]\s*\d{4})?\s*(?:年)?)?"
 _AFTER = re.compile(
     r"(?:(?:版[权權]所有|copyright|©|\(c\))\s*[:：]?\s*(?:©|\(c\)|@)?\s*" + _YEARS
     + r"|主[办辦](?:单位|單位)?(?:\s*[:：]|\s+))" + rf"\s*({_NAME})", re.I)
+_NAME_RUN = re.compile(_NAME)
 _BEFORE = re.compile(rf"({_NAME})\s*(?:©\s*)?版[权權]所有")
 # Where an owner's name runs on into the next label of the footer (…人民政府办公室网站标识码…).
-_RUNS_ON = re.compile(r"网站标识码|網站標識碼|网站|網站|承办|承辦|技术支持|技術支持|联系|聯繫|地址|电话|電話|备案|備案|版[权權]所有|主[办辦]")
+_RUNS_ON = re.compile(r"网站标识码|網站標識碼|门户|門戶|网站|網站|承办|承辦|技术支持|技術支持|联系|聯繫|地址|电话|電話|备案|備案|版[权權]所有|主[办辦]")
 _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學校|中学|中學|小学|小學|幼儿园|幼兒園|大学|大學|学院|學院")
 # A company, a paper, a portal; and the offices that own news sites (a provincial propaganda
 # department's portal reports the whole country: its owner is no place for the news it carries).
@@ -54,9 +56,10 @@ def site_code(html: str, meta_code: str | None = None) -> str | None:
     return found[-1][:6] if found else None
 
 
-def site_owner(html: str) -> str | None:
-    """The public body or school the page's footer names as its owner, or None. The last such
-    line wins (the footer is at the end; a name near the top may be a reprint's source)."""
+def site_owner(html: str, site_name: str | None = None) -> str | None:
+    """The public body or school the page's footer names as its owner, else the one its
+    `<meta name="SiteName">` names (平昌县人民政府门户网站), or None. Of the footer's lines the last
+    wins (the footer is at the end; a name near the top may be a reprint's source)."""
     found = None
     for marker in _MARKERS:
         start = 0
@@ -67,7 +70,10 @@ def site_owner(html: str) -> str | None:
                 name = _owner_name(match.group(1))
                 if name and (found is None or at >= found[0]):
                     found = (at, name)
-    return found[1] if found else None
+    if found:
+        return found[1]
+    named = _NAME_RUN.match(site_name.strip()) if site_name else None
+    return _owner_name(named.group(0)) if named else None
 
 
 def _owner_name(raw: str) -> str | None:

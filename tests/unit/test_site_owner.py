@@ -89,3 +89,13 @@ def test_the_site_code_places_a_page_whose_text_names_no_place():
     page = f'<html><head><meta name="SiteIDCode" content="1301850001"></head><body>{body}</body></html>'
     doc = ingest_html(page, "http://10.1.2.3/tzgg/1.html", None, Enrichers())[0]
     assert (doc.province, doc.city, doc.county) == ("河北省", "石家庄市", None)
+
+
+@pytest.mark.parametrize("site_name, owner", [
+    ("平昌县人民政府门户网站", "平昌县人民政府"),
+    ("汉阴县教育体育和科技局", "汉阴县教育体育和科技局"),
+    ("华夏资讯网", None),
+])
+def test_a_government_site_name_tag_names_the_owner_when_the_footer_does_not(site_name, owner):
+    assert site_owner(footer_page("联系我们"), site_name) == owner
+    assert site_owner(footer_page("主办单位：巴中市教育局"), site_name) == "巴中市教育局"
