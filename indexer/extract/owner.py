@@ -24,7 +24,8 @@ import re
 
 from indexer.text.chinese import HAN
 
-_MARKERS = ("版权所有", "版權所有", "主办单位", "主辦單位", "主办", "主辦", "Copyright", "copyright", "COPYRIGHT", "©", "&copy;")
+# Where to look (one str.find each over the page; 主办 covers 主办单位, opyright both cases).
+_MARKERS = ("版权所有", "版權所有", "主办", "主辦", "opyright", "COPYRIGHT", "©", "&copy;")
 _TAG = re.compile(r"<[^>]{0,400}>")
 _NAME = rf"[{HAN}（）()]{{4,40}}"
 _YEARS = r"(?:\d{4}(?:\s*[-—–~]\s*\d{4})?\s*(?:年)?)?"
@@ -33,7 +34,8 @@ _AFTER = re.compile(
     r"(?:(?:版[权權]所有|copyright|©|\(c\))\s*[:：]?\s*(?:©|\(c\)|@)?\s*" + _YEARS
     + r"|主[办辦](?:单位|單位)?(?:\s*[:：]|\s+))" + rf"\s*({_NAME})", re.I)
 _NAME_RUN = re.compile(_NAME)
-_BEFORE = re.compile(rf"({_NAME})\s*(?:©\s*)?版[权權]所有")
+_RIGHTS = re.compile(r"版[权權]所有")
+_HAN_BEFORE = re.compile(rf"[{HAN}（）()]")
 # Where an owner's name runs on into the next label of the footer (…人民政府办公室网站标识码…).
 _RUNS_ON = re.compile(r"网站标识码|網站標識碼|门户|門戶|网站|網站|承办|承辦|技术支持|技術支持|联系|聯繫|地址|电话|電話|备案|備案|版[权權]所有|主[办辦]")
 _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學校|中学|中學|小学|小學|幼儿园|幼兒園|大学|大學|学院|學院")
@@ -65,15 +67,27 @@ def site_owner(html: str, site_name: str | None = None) -> str | None:
         start = 0
         while (at := html.find(marker, start)) >= 0:
             start = at + len(marker)
-            window = html_lib.unescape(_TAG.sub(" ", html[max(0, at - _WINDOW): at + len(marker) + _WINDOW]))
-            for match in (*_AFTER.finditer(window), *_BEFORE.finditer(window)):
-                name = _owner_name(match.group(1))
+            # whitespace collapsed: the patterns' optional spaces then cannot split one run many ways
+            window = " ".join(html_lib.unescape(_TAG.sub(" ", html[max(0, at - _WINDOW): at + len(marker) + _WINDOW])).split())
+            names = [m.group(1) for m in _AFTER.finditer(window)] + [_name_before(window, m.start())
+                                                                    for m in _RIGHTS.finditer(window)]
+            for raw in names:
+                name = _owner_name(raw) if raw else None
                 if name and (found is None or at >= found[0]):
                     found = (at, name)
     if found:
         return found[1]
     named = _NAME_RUN.match(site_name.strip()) if site_name else None
     return _owner_name(named.group(0)) if named else None
+
+
+def _name_before(window: str, end: int) -> str:
+    """The run of Han characters (4 to 40) right before `end`, past spaces and a ©: X学校 © 版权所有."""
+    end = len(window[:end].rstrip().removesuffix("©").rstrip())
+    start = end
+    while start > 0 and end - start < 40 and _HAN_BEFORE.match(window, start - 1):
+        start -= 1
+    return window[start:end] if end - start >= 4 else ""
 
 
 def _owner_name(raw: str) -> str | None:
