@@ -900,6 +900,7 @@ class Gazetteer:
                 for m in self._mentions(banner.group(1), "domain", W_DOMAIN):
                     m.kind = "banner"
                     mentions.append(m)
+        mentions = self._one_site_witness(mentions)
 
         tally = _Tally()
         # context: what the unambiguous mentions say, before any short form or ambiguity
@@ -1479,6 +1480,23 @@ class Gazetteer:
                 break
             parent = options[0]
         return parent
+
+    def _one_site_witness(self, mentions: list[_Mention]) -> list[_Mention]:
+        """The host name, the footer's owner, the site code and a welcome banner each say whose
+        site the page is on: one witness, not four (a county portal's copy of a provincial notice
+        stays the province's, as with its host alone). Of the site's cues on one line of the tree
+        only the deepest votes; cues that disagree all stay."""
+        g = self.data
+        site = sorted((m for m in mentions if m.field == "domain" and len(m.candidates) == 1),
+                      key=lambda m: -g.divisions[m.candidates[0]].level)
+        kept: list[_Mention] = []
+        dropped: set[int] = set()
+        for m in site:
+            if any(g.is_under(k.candidates[0], m.candidates[0]) for k in kept):
+                dropped.add(id(m))
+            else:
+                kept.append(m)
+        return [m for m in mentions if id(m) not in dropped] if dropped else mentions
 
     def _site_code(self, code: str | None) -> str | None:
         """The unit a government site's code names; a county's code retired since the site was

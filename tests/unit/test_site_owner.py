@@ -56,6 +56,11 @@ def test_the_footers_owner_places_a_page_whose_text_names_no_place():
     page = (PAGES / "reg14_footer_owner.html").read_bytes().decode("gb2312")
     doc = ingest_html(page, "http://61.157.20.14/jyj/tzgg/2024/0312/reg14.html", None, Enrichers())[0]
     assert (doc.province, doc.city, doc.county) == ("四川省", "巴中市", "平昌县")
+    # the owner and the site code are one witness: one of them votes
+    assert [e.rule for e in doc.evidence if e.field == "domain"] == ["region:site_code"]
+    doc = ingest_html(page.replace("网站标识码：5119230001", ""), "http://61.157.20.14/jyj/reg14.html", None,
+                      Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("四川省", "巴中市", "平昌县")
     assert any(e.rule == "region:owner" and e.phrase == "平昌县" for e in doc.evidence)
     without_footer = page.split('<td class="footer">')[0] + "</body></html>"
     doc = ingest_html(without_footer, "http://61.157.20.14/jyj/tzgg/2024/0312/reg14.html", None, Enrichers())[0]
@@ -99,3 +104,13 @@ def test_the_site_code_places_a_page_whose_text_names_no_place():
 def test_a_government_site_name_tag_names_the_owner_when_the_footer_does_not(site_name, owner):
     assert site_owner(footer_page("联系我们"), site_name) == owner
     assert site_owner(footer_page("主办单位：巴中市教育局"), site_name) == "巴中市教育局"
+
+
+def test_a_county_portals_copy_of_a_provincial_notice_stays_the_provinces():
+    # host, owner and site code all name the county: one witness, which the headline outweighs
+    body = ("<h1>陕西省教育厅关于做好2024年暑期学生安全工作的通知</h1><p>各设区市教育局：</p>"
+            "<p>暑期将至，为切实做好学生假期安全工作，现将有关事项通知如下。一、加强防溺水教育。</p>")
+    footer = "<div>主办单位：汉阴县人民政府　网站标识码：6109210001</div>"
+    doc = ingest_html(f"<html><body>{body}{footer}</body></html>", "http://www.hanyin.gov.cn/Content-1.html", None,
+                      Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("陕西省", None, None)
