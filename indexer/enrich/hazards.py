@@ -372,7 +372,7 @@ def _how_a_drill_went(text: str, pos: int) -> bool:
     """The hit's clause says the hazard did not happen, or keeps it from happening in a sentence
     about an evacuation (`_DID_NOT_HAPPEN`, `_KEPT_FROM`)."""
     a, b = _sentence(text, pos)
-    clause = max(a, _clause_start(text, a, pos))
+    clause = _clause_start(text, a, pos)
     if _DID_NOT_HAPPEN.search(text, clause, pos):
         return True
     return bool(_KEPT_FROM.search(text, clause, pos)) and bool(_EVACUATION.search(text, a, b))

@@ -1,7 +1,8 @@
 """What one page says about all its articles, and how an article is assembled from it.
 
-`page_context` reads the page once (gov meta tags, the 信息公开 table, title, headline, the
-header line under it, the owner its footer names and its site code); `build_article` turns cleaned text plus that context into an `Article`
+`page_context` reads the page once (gov meta tags, the 信息公开 table, title, headline and the
+header line under it; the owner its footer names and its site code when an article needs them);
+`build_article` turns cleaned text plus that context into an `Article`
 (dates, issuer, document number, attachments). Both the single-article reader
 (`indexer.extract.article`) and the e-paper splitter (`indexer.extract.epaper`) use them.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from lxml.html import HtmlElement, document_fromstring
 from trafilatura.utils import HTML_PARSER, load_html
@@ -71,8 +73,17 @@ class PageContext:
     headline: HtmlElement | None = None  # the on-page headline element matching the title
     raw_title: str = ""  # the page's <title>, whole
     title_source: page.TitleSource = ""  # where `title` came from (`page.pick_title`)
-    owner: str | None = None  # the public body or school the footer names (`owner.site_owner`)
-    site_code: str | None = None  # the division code of a government site's 网站标识码 (`owner.site_code`)
+
+    # Read when an article is built, once per page: a list page or an empty one never pays for them.
+    @cached_property
+    def owner(self) -> str | None:
+        """The public body or school the footer (or the SiteName tag) names (`owner.site_owner`)."""
+        return site_owner(self.html, self.meta.get("SiteName"))
+
+    @cached_property
+    def site_code(self) -> str | None:
+        """The division code of a government site's 网站标识码 (`owner.site_code`)."""
+        return site_code(self.html, self.meta.get("SiteIDCode"))
 
 
 def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions) -> PageContext:
@@ -82,8 +93,7 @@ def page_context(tree: HtmlElement, html: str, url: str, options: ExtractOptions
         _drop_info_tables(tree)
     title, head_node, source = page.pick_title(tree, meta)
     return PageContext(url=url, html=html, meta=meta, table=table, title=title, header=page.header_text(head_node),
-                       headline=head_node, raw_title=page.page_title(tree), title_source=source,
-                       owner=site_owner(html, meta.get("SiteName")), site_code=site_code(html, meta.get("SiteIDCode")))
+                       headline=head_node, raw_title=page.page_title(tree), title_source=source)
 
 
 def _drop_info_tables(tree: HtmlElement) -> None:

@@ -27,7 +27,10 @@ from indexer.text.chinese import HAN
 # Where to look (one str.find each over the page; 主办 covers 主办单位, opyright both cases).
 _MARKERS = ("版权所有", "版權所有", "主办", "主辦", "opyright", "COPYRIGHT", "©", "&copy;")
 _TAG = re.compile(r"<[^>]{0,400}>")
-_NAME = rf"[{HAN}（）()]{{4,40}}"
+# An owner's name: a run of Han characters (brackets allowed: 西北农林科技大学（草业学院）).
+_NAME_CHAR = rf"[{HAN}（）()]"
+_NAME_MIN, _NAME_MAX = 4, 40
+_NAME = rf"{_NAME_CHAR}{{{_NAME_MIN},{_NAME_MAX}}}"
 _YEARS = r"(?:\d{4}(?:\s*[-—–~]\s*\d{4})?\s*(?:年)?)?"
 # 主办 needs its colon or a space: 由县教育局主办的… is a sentence, not a footer.
 _AFTER = re.compile(
@@ -35,7 +38,7 @@ _AFTER = re.compile(
     + r"|主[办辦](?:单位|單位)?(?:\s*[:：]|\s+))" + rf"\s*({_NAME})", re.I)
 _NAME_RUN = re.compile(_NAME)
 _RIGHTS = re.compile(r"版[权權]所有")
-_HAN_BEFORE = re.compile(rf"[{HAN}（）()]")
+_NAME_CHAR_RE = re.compile(_NAME_CHAR)
 # Where an owner's name runs on into the next label of the footer (…人民政府办公室网站标识码…).
 _RUNS_ON = re.compile(r"网站标识码|網站標識碼|门户|門戶|网站|網站|承办|承辦|技术支持|技術支持|联系|聯繫|地址|电话|電話|备案|備案|版[权權]所有|主[办辦]")
 _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學校|中学|中學|小学|小學|幼儿园|幼兒園|大学|大學|学院|學院")
@@ -82,12 +85,13 @@ def site_owner(html: str, site_name: str | None = None) -> str | None:
 
 
 def _name_before(window: str, end: int) -> str:
-    """The run of Han characters (4 to 40) right before `end`, past spaces and a ©: X学校 © 版权所有."""
+    """The name (`_NAME`) right before `end`, past spaces and a ©: X学校 © 版权所有. Read backwards:
+    a pattern ending at `end` would be tried from every start in the window."""
     end = len(window[:end].rstrip().removesuffix("©").rstrip())
     start = end
-    while start > 0 and end - start < 40 and _HAN_BEFORE.match(window, start - 1):
+    while start > 0 and end - start < _NAME_MAX and _NAME_CHAR_RE.match(window, start - 1):
         start -= 1
-    return window[start:end] if end - start >= 4 else ""
+    return window[start:end] if end - start >= _NAME_MIN else ""
 
 
 def _owner_name(raw: str) -> str | None:
