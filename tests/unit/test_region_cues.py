@@ -762,3 +762,13 @@ def test_huitong_as_a_verb_after_an_adverb_is_no_county(gz):
     assert resolve(gz, "关于开展学校食堂专项检查的通知", body).province is None
     r = resolve(gz, "会同县教育局开展学校食堂专项检查", "近日，会同县教育局对全县学校食堂进行抽查。")
     assert (r.city, r.county) == ("怀化市", "会同县")
+
+
+def test_a_provincial_topic_news_site_in_a_headline_does_not_hold_the_county_back(gz):
+    # 江西教育新闻网讯 is an outlet of the province like 江西新闻网: the county school it reports on
+    # is the place, not "somewhere in 江西" because the outlet's name sits in the headline
+    title = "江西教育新闻网讯（通讯员 李明）为提高师生应急避险能力"
+    body = (title + "，近日，九江市修水县第一小学开展防地震应急疏散演练。演练中，师生按照预定路线有序撤离到操场。\n"
+            "相关阅读：南昌市一所中学举行消防演练 ...\n赣州市章贡区开展校园安全检查 ...")
+    r = resolve(gz, title, body)
+    assert (r.province, r.city, r.county) == ("江西省", "九江市", "修水县")
