@@ -19,6 +19,7 @@ from trafilatura.utils import HTML_PARSER, load_html
 from indexer.extract import page
 from indexer.extract.dates import DateEvidence, pick_date, structured_dates
 from indexer.extract.owner import site_code, site_owner
+from indexer.extract.shown_markup import unescape_shown_markup
 from indexer.models import Article
 from indexer.text import labels
 from indexer.text.clean import Cleaned, find_mojibake
@@ -48,6 +49,7 @@ def parse_html(html: str) -> HtmlElement | None:
     """
     if not html or not html.strip():
         return None
+    html = unescape_shown_markup(html)
     try:
         tree = load_html(html)
     except Exception:

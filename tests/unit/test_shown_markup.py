@@ -1,0 +1,43 @@
+"""Markup a page shows as text (escaped twice by its CMS) is read as the article's structure."""
+
+from __future__ import annotations
+
+import html
+
+from indexer.extract import extract_articles
+from indexer.extract.shown_markup import unescape_shown_markup
+
+_LETTER = (
+    '<p class="ql-block">致全体家长的一封信</p>'
+    '<p class="ql-block"> 各位家长：暑假将至，为了让孩子度过一个安全的假期，<span style="color:red">'
+    '请您务必做到以下几点</span>：</p><p class="ql-block">一、严禁孩子私自下河游泳。</p>'
+    '<p class="ql-block">二、教育孩子遵守交通规则，不乘坐无牌无证车辆。</p>'
+    '<p class="ql-block">三、注意饮食卫生，不吃“三无”食品。</p>'
+    '<p class="ql-block">城关镇中心小学</p>'
+)
+
+
+def _page(shown: str) -> str:
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="content">'
+            f"<p>{html.escape(shown)}</p></div></body></html>")
+
+
+def test_an_article_whose_tags_are_shown_as_text_gets_its_headline_and_paragraphs():
+    article = extract_articles(_page(_LETTER), "http://127.0.0.1/a.html")[0]
+    assert article.title == "致全体家长的一封信"
+    assert "ql-block" not in article.body and "<span" not in article.body
+    assert "请您务必做到以下几点" in article.body
+    assert "一、严禁孩子私自下河游泳。\n二、" in article.body
+
+
+def test_only_known_tags_lose_their_escaping_and_never_their_attributes():
+    shown = html.escape('<p onclick="x()">一</p><script>alert(1)</script><p>二</p><a href="javascript:x">三</a>')
+    out = unescape_shown_markup(shown)
+    assert "<script" not in out and "onclick" not in out and "href" not in out
+    assert "&lt;script&gt;" in out
+    assert out.count("<br>") == 4
+
+
+def test_a_page_that_shows_one_tag_as_its_subject_is_left_alone():
+    page = _page("网页中的段落用 <p> 标签表示，例如 <p>正文</p>。")
+    assert unescape_shown_markup(page) == page
