@@ -1,6 +1,6 @@
 """Whose site a page is on: the owner its footer names (主办单位：X县教育局, 版权所有 X大学, Copyright ©
 X学校) or its SiteName meta tag does, and the government site code (网站标识码) that starts with the
-owner's division code.
+owner's division code. A breadcrumb's root names the owner too (当前位置：X县教育局 > 教育动态).
 
 A government or school site prints its owner at the foot of every page, and a page copied whole
 (a reprint, a search engine's excerpt) often keeps that line. The owner says where the page comes
@@ -46,6 +46,10 @@ _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學
 # department's portal reports the whole country: its owner is no place for the news it carries).
 _NOT_PUBLIC = re.compile(r"(?:公司|杂志社|雜誌社|报社|報社|网|網|社|报|報|台)$|宣传部|宣傳部|网信办|網信辦|新闻办|新聞辦|融媒体|融媒體")
 _WINDOW = 160  # characters of markup read either side of a marker
+# A breadcrumb's root is the site (当前位置：X县教育局 > 教育动态 > 综合新闻), past a 首页 crumb.
+_CRUMB_HEADS = ("当前位置", "當前位置", "您的位置", "您现在的位置", "您現在的位置", "现在位置", "所在位置")
+_CRUMB_ROOT = re.compile(r"(?:当前|當前|您的|您现在的|您現在的|现在|所在)位置\s*[:：]?\s*"
+                         r"(?:(?:网站|網站|本站)?首\s*[页頁]\s*(?:>>|>|＞|»|›|→|/)\s*)?" + rf"({_NAME})\s*(?:>>|>|＞|»|›|→|/)")
 _SITE_CODE = re.compile(r"(?:网站标识码|網站標識碼)\s*[:：]?\s*(?:<[^>]{0,200}>\s*)*(\d{10})(?!\d)")
 _CODE_ONLY = re.compile(r"\s*(\d{10})\s*")
 
@@ -62,10 +66,10 @@ def site_code(html: str, meta_code: str | None = None) -> str | None:
 
 
 def site_owner(html: str, site_name: str | None = None) -> str | None:
-    """The public body or school the page's footer names as its owner, else the one its
-    `<meta name="SiteName">` names (平昌县人民政府门户网站), or None. Of the footer's lines the last
-    wins (the footer is at the end; a name near the top may be a reprint's source)."""
-    found = None
+    """The public body or school the page's footer (or its breadcrumb's root) names as its owner,
+    else the one its `<meta name="SiteName">` names (平昌县人民政府门户网站), or None. Of the names
+    found the last wins (the footer is at the end; a name near the top may be a reprint's source)."""
+    found = _crumb_owner(html)
     for marker in _MARKERS:
         start = 0
         while (at := html.find(marker, start)) >= 0:
@@ -82,6 +86,19 @@ def site_owner(html: str, site_name: str | None = None) -> str | None:
         return found[1]
     named = _NAME_RUN.match(site_name.strip()) if site_name else None
     return _owner_name(named.group(0)) if named else None
+
+
+def _crumb_owner(html: str) -> tuple[int, str] | None:
+    """The public body a breadcrumb's root names, with where it is (the first such crumb)."""
+    for head in _CRUMB_HEADS:
+        at = html.find(head)
+        if at >= 0:
+            window = " ".join(html_lib.unescape(_TAG.sub(" ", html[at: at + 2 * _WINDOW])).split())
+            root = _CRUMB_ROOT.match(window)
+            name = _owner_name(root.group(1)) if root else None
+            if name:
+                return at, name
+    return None
 
 
 def _name_before(window: str, end: int) -> str:

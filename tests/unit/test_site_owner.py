@@ -50,6 +50,27 @@ def test_the_last_owner_on_the_page_is_the_sites():
     assert site_owner(page) == "平昌县教育局"
 
 
+@pytest.mark.parametrize("crumbs, owner", [
+    ("当前位置: 石门县教育局 &gt; 教育动态 &gt; 综合新闻", "石门县教育局"),
+    ("您现在的位置：<a>首页</a> &gt; <a>宁陕县人民政府办公室</a> &gt; 通知公告", "宁陕县人民政府办公室"),
+    ("当前位置：首页 &gt; 新闻中心 &gt; 正文", None),  # a section is no owner
+    ("当前位置：红网 &gt; 新闻频道 &gt; 正文", None),  # nor a portal
+])
+def test_a_breadcrumbs_root_names_the_owner(crumbs, owner):
+    assert site_owner(f"<html><body><div>{crumbs}</div><h1>开展专项检查</h1></body></html>") == owner
+
+
+def test_a_breadcrumbs_owner_places_a_notice_that_says_only_our_county():
+    page = ("<html><body><p>当前位置: 石门县教育局 &gt; 教育动态 &gt; 综合新闻</p><h1>我县开展校车安全培训</h1>"
+            "<p>8月28日，全县校车驾驶员和照管员参加了校车安全管理专题培训，县教育局安全股负责人授课。</p></body></html>")
+    doc = ingest_html(page, "http://127.0.0.1/jyj/news/1.html", None, Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("湖南省", "常德市", "石门县")
+    # the footer, at the page's end, is the site's over the breadcrumb
+    page = page.replace("</body>", "<div>主办单位：澧县人民政府</div></body>")
+    doc = ingest_html(page, "http://127.0.0.1/jyj/news/1.html", None, Enrichers())[0]
+    assert doc.county == "澧县"
+
+
 def test_the_footers_owner_places_a_page_whose_text_names_no_place():
     # a county bureau's notice on a site reached by an IP address: 我县 / 县教育局 only, and
     # 将会同县市场监管局 ("together with the county's market bureau") is no 会同县
