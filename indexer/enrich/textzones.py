@@ -174,6 +174,11 @@ _CLAUSE_STOPS = SENTENCE_STOPS + "，,"
 _PURPOSE_LESSON = re.compile(r"[ \t\u3000]*为[^。！？!?；;\n，,]{0,60}?(?:吸取|汲取)[^。！？!?；;\n，,]{0,60}?教训[，,]")
 
 
+# 通报 opening the report a body issues on its own incident (X县委宣传部发布通报：…, 通报称), not a
+# meeting that 通报了 accidents elsewhere, nor a ministry's 通报 to every province on one
+_OWN_REPORT = re.compile(r"\s*(?:[:：]|称|指出|显示)")
+
+
 def lesson_spans(body: str) -> list[tuple[int, int]]:
     """Sentences that recall accidents elsewhere, learn from elsewhere, or tell a day's history;
     clauses of a typhoon's path."""
@@ -187,7 +192,7 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
             spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))
     last = -1
     for m in LESSON_CUE.finditer(body):
-        if m.start() < last:
+        if m.start() < last or (m.group(0) == "通报" and _OWN_REPORT.match(body, m.end())):
             continue
         a, b = enclosing(body, m.start(), SENTENCE_STOPS)
         if LESSON_EVENT.search(body, a, b):

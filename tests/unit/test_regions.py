@@ -154,6 +154,16 @@ def test_lessons_learned_accident_place_does_not_count(gz):
     assert "隆回县" not in r.secondary
 
 
+def test_a_report_a_body_issues_on_its_own_incident_is_no_lesson(gz):
+    # 通报：… opens the county's own report of what happened there; 通报了 recalls one elsewhere
+    body = ("10月8日，柘城县委宣传部发布通报：10月7日下午，柘城县胡襄镇一所小学部分学生午饭后发生呕吐，被送往"
+            "镇卫生院就诊。\n目前学生均已出院，原因正在调查。")
+    r = resolve(gz, "官方通报商丘多名小学生饭后呕吐", body)
+    assert (r.city, r.county) == ("商丘市", "柘城县")
+    body = "10月8日，县教育局召开会议，通报了柘城县胡襄镇一所小学发生的学生呕吐事件，要求各校加强食堂管理。"
+    assert resolve(gz, "召开学校食品安全工作会议", body).province is None
+
+
 def test_a_lesson_in_a_purpose_clause_leaves_the_actor_of_the_sentence(gz):
     # 为汲取…教训，<who acts>: only the purpose clause is the other place's
     body = ("为深刻汲取湖南省邵阳市隆回县某小学围墙倒塌事故教训，切实抓好校舍安全，9月2日，汉阴县涧池镇安委会组织"
