@@ -772,3 +772,10 @@ def test_a_provincial_topic_news_site_in_a_headline_does_not_hold_the_county_bac
             "相关阅读：南昌市一所中学举行消防演练 ...\n赣州市章贡区开展校园安全检查 ...")
     r = resolve(gz, title, body)
     assert (r.province, r.city, r.county) == ("江西省", "九江市", "修水县")
+
+
+def test_a_name_after_an_officials_title_holding_a_county_short_name_is_a_person(gz):
+    # 颜建平 holds 建平 (辽宁's 建平县): after 书记 and a surname, a person
+    title = "10月29日上午，市纪委书记在宜黄县县委书记、县纪委书记颜建平的陪同下来到宜黄三中视察"
+    r = resolve(gz, title, title + "。\n视察组查看了学校的安全设施。")
+    assert (r.province, r.city, r.county) == ("江西省", "抚州市", "宜黄县")
