@@ -232,6 +232,8 @@ _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # Before 安康 in a greeting (祝…幸福安康, 阖家安康): well-being, not the city.
 _WELL_BEING_BEFORE = frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"])
+# Before 大庆 in an anniversary (建国70周年大庆, 建校百年大庆): the celebration, not the city.
+_ANNIVERSARY_BEFORE = frozenset(["周年", "百年", "十年", "华诞"])
 # Single-character surnames: a two-character short form right after one, at the start of a clause,
 # is a person's given name (，张建平指出 holds 建平).
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -719,6 +721,8 @@ class Gazetteer:
                 continue
             if short_like and name == "安康" and text[max(0, start - 2):start] in _WELL_BEING_BEFORE:
                 continue  # 幸福安康, 阖家安康: a greeting's well-being, not 安康市
+            if short_like and name == "大庆" and text[max(0, start - 2):start] in _ANNIVERSARY_BEFORE:
+                continue  # 70周年大庆, 百年大庆: a grand celebration, not 大庆市
             campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
             if campus and self.data.lookup(campus.group(1)):
                 continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat

@@ -779,3 +779,11 @@ def test_a_name_after_an_officials_title_holding_a_county_short_name_is_a_person
     title = "10月29日上午，市纪委书记在宜黄县县委书记、县纪委书记颜建平的陪同下来到宜黄三中视察"
     r = resolve(gz, title, title + "。\n视察组查看了学校的安全设施。")
     assert (r.province, r.city, r.county) == ("江西省", "抚州市", "宜黄县")
+
+
+def test_daqing_after_an_anniversary_is_the_celebration_not_the_city(gz):
+    title = "自治区督导组对包头市学校70周年大庆安保工作进行专项督查"
+    r = resolve(gz, title, "9月19日，自治区督导组对包头市学校、幼儿园国庆70周年大庆期间的安保工作进行督查。")
+    assert (r.province, r.city) == ("内蒙古自治区", "包头市")
+    r = resolve(gz, "2019年大庆市教育局部署国庆安保工作", "9月19日，大庆市教育局部署国庆期间校园安保工作。")
+    assert r.city == "大庆市"
