@@ -822,8 +822,11 @@ def test_a_computers_virus_is_no_epidemic(tax):
     ("小学开展避震应急疏散演练", "3月1日，学校开展避震应急疏散演练，师生双手护头、弯腰低身，有序撤离到操场。", "natural_disaster"),
     ("中学27名学生就医 均已返校", "12月8日早上，学校部分学生出现腹痛、呕吐，医院称系食用不洁净食物引起，学生均已返校上课。",
      "food_safety"),
+    ("镇中心小学顺利复学复课", "11月2日，镇中心小学迎来返校学生。复学复课前，学校做好核酸检测、场所消杀和物资保障等准备工作，"
+     "并组织教职工开展演练。", "epidemic"),
     ("校门口装上防冲撞设施", "为提升校园安全防范水平，县公安局在各中小学校门口增设防撞柱和挡车球，守护学生上下学安全。", "security"),
 ])
 def test_words_readers_use_for_a_hazard_without_its_usual_name(tax, title, body, code):
-    # an earthquake drill called 避震, a poisoning told as 食用不洁净食物, barriers against ramming
+    # an earthquake drill called 避震, a poisoning told as 食用不洁净食物, a school reopening after an outbreak
+    # with its tests and disinfection, barriers against ramming
     assert code in tag_hazards(title, body, tax).hazards
