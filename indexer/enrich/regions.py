@@ -369,7 +369,7 @@ _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中�
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
-_WORD_ACROSS = frozenset(["安全", "安委", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
+_WORD_ACROSS = frozenset(["安全", "安委", "安监", "安办", "安检", "安保", "安防", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 
 
@@ -709,13 +709,15 @@ class Gazetteer:
             if short_like and _HOSPITAL_AFTER.match(text, end) and \
                     all(self.data.divisions[e.code].level == PROVINCE for e in entries):
                 continue  # 北京军海中医医院: a big city's clinic, an ad glued into a sentence (not 汉阴中医医院)
-            county_school = "short" in kinds and bool(_COUNTY_SCHOOL.match(text, end)) and \
+            school_hint = "short" in kinds and bool(_COUNTY_SCHOOL.match(text, end)) and \
                 all(self.data.divisions[e.code].level == COUNTY for e in entries) and \
                 not (out and out[-1].start + len(out[-1].phrase) == start
                      and not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates))
+            # a school's campus named after a place (树人学校九龙校区, 江安校区): a hint, as a county's school is
+            school_hint = school_hint or (short_like and text.startswith("校区", end))
             if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
-                    and not county_school:
+                    and not school_hint:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
@@ -762,7 +764,7 @@ class Gazetteer:
                 # a university named once in the body may be a participant's; a short name before
                 # its office (大武口消防大队) is the unit speaking and counts whole
                 weight *= SHORT_FACTOR
-            if county_school:
+            if school_hint:
                 weight = W_BODY * SHORT_FACTOR  # a 石门中学 is in many towns: a hint wherever it is written
             if issuer_spans and inside(start, issuer_spans):
                 weight, fld = W_ISSUER, "issuer_line"
@@ -795,7 +797,7 @@ class Gazetteer:
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
                                 school=school, office=heads_office,
-                                school_name=text.startswith("学校", end), hint=county_school))
+                                school_name=text.startswith("学校", end), hint=school_hint))
         return self._link_prefixes(out, text)
 
     def _unrelated_headline(self, title: str, body: str) -> bool:

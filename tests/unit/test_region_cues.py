@@ -787,3 +787,16 @@ def test_daqing_after_an_anniversary_is_the_celebration_not_the_city(gz):
     assert (r.province, r.city) == ("内蒙古自治区", "包头市")
     r = resolve(gz, "2019年大庆市教育局部署国庆安保工作", "9月19日，大庆市教育局部署国庆期间校园安保工作。")
     assert r.city == "大庆市"
+
+
+def test_a_campus_named_after_a_place_elsewhere_is_a_hint(gz):
+    # 九龙 is 四川's 九龙县; 树人学校九龙校区 is a campus in 扬州
+    title = "1月17日晚，位于江苏省扬州市经济开发区的树人学校九龙校区发生学生踩踏事故"
+    r = resolve(gz, title, title + "。\n事故造成多名学生受伤。")
+    assert (r.province, r.city) == ("江苏省", "扬州市")
+
+
+def test_a_towns_safety_office_is_no_county_named_zhenan(gz):
+    # 镇安监 is the town's 安监 (safety supervision) office, not 陕西's 镇安县
+    body = "近期，镇安监、水务等部门会同全镇各村对辖区内河塘水库开展防溺水隐患排查。"
+    assert resolve(gz, "镇安监水务部门开展防溺水排查", body).province is None
