@@ -20,6 +20,8 @@ the UI, and Simplified keywords:
 - `fittings`: phrases, each starting with a keyword, that name a vehicle's equipment (灭火器): in a
   sentence that names a vehicle, or under a headline that does, they are no hit at all (a school
   bus check looks at its extinguisher; that is not fire safety).
+- `told`: weak words that tell the hazard happening (殴打, 被打): a school text that tells it in
+  three sentences is about it though it never names it (a beating at a school, reported as news).
 
 Rules shared by every hazard, in the same file:
 
@@ -56,6 +58,7 @@ class Hazard(BaseModel):
     measures: list[str] = Field(default_factory=list)
     answers: list[str] = Field(default_factory=list)
     fittings: list[str] = Field(default_factory=list)
+    told: list[str] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -71,7 +74,7 @@ class Hazard(BaseModel):
             raise ValueError("keywords must not be empty")
         return value
 
-    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers", "fittings")
+    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers", "fittings", "told")
     @classmethod
     def _no_blank(cls, value: list[str]) -> list[str]:
         return _words(value)
@@ -140,6 +143,10 @@ def load_taxonomy(path: Path) -> Taxonomy:
             if len(kinds) > 1:
                 raise ConfigError(path, _item_line(entries, i, kinds[1]) or line, f"hazards.{i}.{kinds[1]}",
                                   f"{word!r} is in both {kinds[0]!r} and {kinds[1]!r} of {hazard.code!r}")
+        for word in hazard.told:
+            if word not in hazard.weak:
+                raise ConfigError(path, _item_line(entries, i, "told") or line, f"hazards.{i}.told",
+                                  f"{word!r} tells {hazard.code!r} happening but is not one of its 'weak' words")
     return parsed
 
 

@@ -91,6 +91,9 @@ DOMINANCE = 1.5
 # A body of at least this many sentences (of 15 characters or more) can hold a hazard as an aside:
 # all its hits in one of them.
 ASIDE_MIN_SENTENCES = 5
+# A school text that tells a hazard happening (殴打, 被打: the taxonomy's `told`) in this many
+# sentences is about it, keyword or not.
+TOLD_SENTENCES = 3
 
 _STRONG, _WEAK, _EXCLUDE, _TERM, _LISTED = "kw", "weak", "exclude", "term", "listed"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -221,6 +224,7 @@ class _Compiled:
         self.measures = {h.code: pattern for h in taxonomy.hazards if (pattern := _alternation(h.measures))}
         self.answers = {h.code: frozenset(h.answers) for h in taxonomy.hazards if h.answers}
         self.fittings = {h.code: tuple(h.fittings) for h in taxonomy.hazards if h.fittings}
+        self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -690,6 +694,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     score: dict[str, float] = {}
     strong: dict[str, int] = {}
     weak_sentences: dict[str, set[tuple[str, int]]] = {}
+    told: dict[str, set[tuple[str, int]]] = {}  # the sentences that tell a hazard happening (`told`)
     term_score = 0.0
     for hit in hits:
         factor = TITLE_FACTOR if hit.field == "title" else 1.0
@@ -701,6 +706,8 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
         else:
             # weak hits count once per sentence: "私拉乱接电线、使用大功率电器" is one hint, not two
             key = _sentence_key(hit, stops)
+            if hit.phrase in comp.told.get(hit.code, ()):
+                told.setdefault(hit.code, set()).add(key)
             seen = weak_sentences.setdefault(hit.code, set())
             if key not in seen:
                 seen.add(key)
@@ -730,7 +737,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
         if code in strong:
             if focused or (score[code] >= 2 and code not in asides):
                 assigned.append(code)
-        elif focused and len(weak_sentences.get(code, ())) >= 2:
+        elif (focused and len(weak_sentences.get(code, ())) >= 2) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
             assigned.append(code)
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)

@@ -167,6 +167,21 @@ def test_a_word_in_two_lists_of_one_hazard_names_the_line(tmp_path):
     assert "交通" in err.value.message and "weak" in err.value.message
 
 
+def test_a_told_word_that_is_no_weak_word_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: bullying
+    zh: 校园欺凌
+    en: Bullying
+    keywords: [欺凌]
+    weak: [殴打]
+    told: [殴打, 被打]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 7 and err.value.field == "hazards.0.told"
+    assert "被打" in err.value.message and "weak" in err.value.message
+
+
 def test_a_blank_rule_word_names_the_line(tmp_path):
     path = write(tmp_path, """topic_words: [安全, " "]
 hazards:

@@ -830,3 +830,12 @@ def test_words_readers_use_for_a_hazard_without_its_usual_name(tax, title, body,
     # an earthquake drill called 避震, a poisoning told as 食用不洁净食物, a school reopening after an outbreak
     # with its tests and disinfection, barriers against ramming
     assert code in tag_hazards(title, body, tax).hazards
+
+
+def test_a_beating_at_school_told_in_three_sentences_is_bullying(tax):
+    body = ("记者从县教育局获悉，该县一中学两名初二学生在教室内发生冲突。\n据介绍，打人学生叫来两名同学，将被打学生"
+            "堵在教室角落。\n随后三人用拳脚殴打该学生，致其面部受伤。\n目前，被打学生已就医，学校和家长正在协商处理。")
+    r = tag_hazards("一中学学生在教室内发生冲突", body, tax)
+    assert r.hazards == ["bullying"]
+    # told once, it stays a hint
+    assert tag_hazards("一中学学生在教室内发生冲突", body.split("\n")[0] + "\n打人学生已被批评教育。", tax).hazards == []
