@@ -41,3 +41,15 @@ def test_only_known_tags_lose_their_escaping_and_never_their_attributes():
 def test_a_page_that_shows_one_tag_as_its_subject_is_left_alone():
     page = _page("网页中的段落用 <p> 标签表示，例如 <p>正文</p>。")
     assert unescape_shown_markup(page) == page
+
+
+def test_the_regression_page_of_a_reprinted_letter_shown_as_markup_is_read_whole():
+    from pathlib import Path
+
+    from indexer.ingest import Enrichers, ingest_html
+
+    page = (Path(__file__).resolve().parents[1] / "enrichment" / "pages" / "reg15_shown_markup.html").read_text("utf-8")
+    doc = ingest_html(page, "https://www.hxzx-demo.cn/zx/2024/reg15_shown_markup.html", None, Enrichers())[0]
+    assert doc.title == "五一劳动节放假致家长的一封信"
+    assert (doc.province, doc.city, doc.county) == ("宁夏回族自治区", "吴忠市", "青铜峡市")
+    assert set(doc.hazards) == {"drowning", "traffic", "food_safety"}

@@ -71,6 +71,13 @@ def test_a_breadcrumbs_owner_places_a_notice_that_says_only_our_county():
     assert doc.county == "澧县"
 
 
+def test_the_breadcrumb_regression_page_is_placed_by_its_root():
+    page = (PAGES / "reg16_breadcrumb_owner.html").read_bytes().decode("gb2312")
+    doc = ingest_html(page, "http://61.178.10.22/jyj/news/2024/0830/reg16_breadcrumb_owner.html", None, Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("甘肃省", "定西市", "通渭县")
+    assert [e.rule for e in doc.evidence if e.field == "domain"] == ["region:owner"]
+
+
 def test_the_footers_owner_places_a_page_whose_text_names_no_place():
     # a county bureau's notice on a site reached by an IP address: 我县 / 县教育局 only, and
     # 将会同县市场监管局 ("together with the county's market bureau") is no 会同县
