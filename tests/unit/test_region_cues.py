@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexer.enrich.regions import Gazetteer, RegionContext, RegionResult
@@ -800,3 +802,30 @@ def test_a_towns_safety_office_is_no_county_named_zhenan(gz):
     # 镇安监 is the town's 安监 (safety supervision) office, not 陕西's 镇安县
     body = "近期，镇安监、水务等部门会同全镇各村对辖区内河塘水库开展防溺水隐患排查。"
     assert resolve(gz, "镇安监水务部门开展防溺水排查", body).province is None
+
+
+def test_a_place_written_with_a_character_t2s_simplifies_keeps_its_name(gz):
+    # 乾县 is written so in Simplified too: converting it to 干县 lost the county
+    body = "5月26日，一段学生在教室内被打的视频在网上流传。经核实，事发学校为乾县一所初级中学，县教育局已介入调查。"
+    r = resolve(gz, "一段学生被打视频引关注", body)
+    assert (r.province, r.city, r.county) == ("陕西省", "咸阳市", "乾县")
+
+
+def test_every_name_t2s_would_change_is_kept():
+    import gzip
+
+    from indexer.enrich.gazetteer import town_short
+    from indexer.text.chinese import _KEPT_NAMES, to_simplified
+
+    data = Path(__file__).resolve().parents[2] / "indexer" / "enrich" / "data"
+    names = set()
+    for line in (data / "divisions.tsv").read_text("utf-8").splitlines()[1:]:
+        _code, name, _level, _parent, short, *_ = line.split("\t")
+        names |= {name, short} - {""}
+    with gzip.open(data / "towns.tsv.gz", "rt", encoding="utf-8") as towns:
+        for line in list(towns)[1:]:
+            name = line.rstrip("\n").split("\t")[1]
+            names |= {name, town_short(name) or ""} - {""}
+    changed = {n for n in names if n not in _KEPT_NAMES and to_simplified(n) != n}
+    assert not changed, f"add to indexer.text.chinese._KEPT_NAMES: {sorted(changed)}"
+    assert all(to_simplified(n) == n for n in _KEPT_NAMES)
