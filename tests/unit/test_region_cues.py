@@ -829,3 +829,12 @@ def test_every_name_t2s_would_change_is_kept():
     changed = {n for n in names if n not in _KEPT_NAMES and to_simplified(n) != n}
     assert not changed, f"add to indexer.text.chinese._KEPT_NAMES: {sorted(changed)}"
     assert all(to_simplified(n) == n for n in _KEPT_NAMES)
+
+
+def test_quanzhou_is_the_whole_prefecture_unless_after_its_parent(gz):
+    # 全州 is 广西's 全州县 and "the whole prefecture" of every 自治州's texts
+    title = "全州师德先进事迹巡回报告会走进台江"
+    r = resolve(gz, title, "近日，黔东南州师德先进事迹巡回报告团到台江县举行报告会，台江县教育系统300余人聆听报告。")
+    assert (r.city, r.county) == ("黔东南苗族侗族自治州", "台江县")
+    r = resolve(gz, "桂林全州开展防溺水专项检查", "近日，全州县教育局组织检查组对沿河学校开展防溺水专项检查。")
+    assert (r.city, r.county) == ("桂林市", "全州县")
