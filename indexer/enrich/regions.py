@@ -713,8 +713,9 @@ class Gazetteer:
                 all(self.data.divisions[e.code].level == COUNTY for e in entries) and \
                 not (out and out[-1].start + len(out[-1].phrase) == start
                      and not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates))
-            # a school's campus named after a place (树人学校九龙校区, 江安校区): a hint, as a county's school is
-            school_hint = school_hint or (short_like and text.startswith("校区", end))
+            # a school's campus or branch named after a place (树人学校九龙校区, 青年小学南开分校): a hint, as
+            # a county's school is
+            school_hint = school_hint or (short_like and text.startswith(("校区", "分校"), end))
             if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
                     and not school_hint:

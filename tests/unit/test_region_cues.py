@@ -796,6 +796,10 @@ def test_a_campus_named_after_a_place_elsewhere_is_a_hint(gz):
     title = "1月17日晚，位于江苏省扬州市经济开发区的树人学校九龙校区发生学生踩踏事故"
     r = resolve(gz, title, title + "。\n事故造成多名学生受伤。")
     assert (r.province, r.city) == ("江苏省", "扬州市")
+    # a branch school too: 南开 is 天津's 南开区, 青年小学南开分校 a school in 营口's 站前区
+    title = "交通安全课走进站前区青年小学南开分校"
+    r = resolve(gz, title, "12月2日，营口市公安局交管支队站前大队民警走进站前区青年小学南开分校，为学生上交通安全课。")
+    assert (r.province, r.city, r.county) == ("辽宁省", "营口市", "站前区")
 
 
 def test_a_towns_safety_office_is_no_county_named_zhenan(gz):
