@@ -215,8 +215,14 @@ _INSTRUCTION = re.compile(r"(?:落实|根据|按照|遵照|依据)[^，。；,;�
 
 
 def instruction_spans(body: str) -> list[tuple[int, int]]:
-    """Clauses that name whose plan a text carries out."""
-    return [m.span() for m in _INSTRUCTION.finditer(body)]
+    """Clauses that name whose plan a text carries out, or whose word it reports (据X发布的消息):
+    the bodies named there do not act in the text."""
+    return [m.span() for m in _INSTRUCTION.finditer(body)] + [m.span() for m in _ATTRIBUTION.finditer(body)]
+
+
+# A clause that attributes what follows (据庆阳市人民政府新闻办今天发布的消息称，): the office named in it
+# reports, the place the text keeps naming acts.
+_ATTRIBUTION = re.compile(r"(?<![根依占证收数])据[^，。；,;！？!?\n]{2,40}?(?:消息|通报|介绍|通告|报道)")
 
 
 # The salutation of a notice: the bodies it is sent to, not the place it is about

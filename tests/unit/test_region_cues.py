@@ -842,3 +842,17 @@ def test_quanzhou_is_the_whole_prefecture_unless_after_its_parent(gz):
     assert (r.city, r.county) == ("黔东南苗族侗族自治州", "台江县")
     r = resolve(gz, "桂林全州开展防溺水专项检查", "近日，全州县教育局组织检查组对沿河学校开展防溺水专项检查。")
     assert (r.city, r.county) == ("桂林市", "全州县")
+
+
+def test_a_citys_office_the_story_cites_does_not_hold_back_the_county_it_is_about(gz):
+    # a headline naming the city, whose news office is only cited (据…发布的消息), over one county's story
+    title = "甘肃庆阳学生集体食物中毒 28人留院观察"
+    body = ("来源：中国广播网 2008年09月05日 12:03 编辑：李华\n中广网兰州9月5日消息（记者 王明）甘肃省庆阳市合水县第二中学3日"
+            "下午发生一起疑似食物中毒事件。据庆阳市人民政府新闻办今天发布的消息，当天下午，九年级部分学生出现恶心、呕吐症状，"
+            "被送往合水县人民医院救治。\n事件发生后，当地公安、卫生部门和合水县相关部门封存学校食堂，对留样食品进行检测。\n"
+            "合水县县长在新闻发布会上说，要全力救治学生，全面检查学校食品安全。\n目前，仍有28名学生在合水县留院观察。")
+    r = resolve(gz, title, body)
+    assert (r.city, r.county) == ("庆阳市", "合水县")
+    # the city's office acting (not cited) keeps the story at the city
+    body = body.replace("据庆阳市人民政府新闻办今天发布的消息", "庆阳市人民政府立即组织卫健、市场监管等部门赶赴学校")
+    assert resolve(gz, title, body).county is None
