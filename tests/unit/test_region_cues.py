@@ -856,3 +856,13 @@ def test_a_citys_office_the_story_cites_does_not_hold_back_the_county_it_is_abou
     # the city's office acting (not cited) keeps the story at the city
     body = body.replace("据庆阳市人民政府新闻办今天发布的消息", "庆阳市人民政府立即组织卫健、市场监管等部门赶赴学校")
     assert resolve(gz, title, body).county is None
+
+
+@pytest.mark.parametrize("title, body", [
+    # 北关 / 南关: an old town's gate quarters, besides 安阳's 北关区 and 长春's 南关区
+    ("开展校园周边环境专项整治", "新学期伊始，区城管执法局对市一小、北关小学、城关小学等学校周边的流动摊贩占道经营进行专项整治。"),
+    # 中阳 (山西's 中阳县) read across 初中|阳江
+    ("济川初中阳江校区开展宿舍消防演练", "为提高师生应急避险能力，济川初中阳江校区近日开展宿舍消防疏散演练。"),
+])
+def test_a_word_that_holds_a_short_name_is_no_place(gz, title, body):
+    assert resolve(gz, title, body).province not in ("河南省", "山西省")
