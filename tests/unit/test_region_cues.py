@@ -866,3 +866,9 @@ def test_a_citys_office_the_story_cites_does_not_hold_back_the_county_it_is_abou
 ])
 def test_a_word_that_holds_a_short_name_is_no_place(gz, title, body):
     assert resolve(gz, title, body).province not in ("河南省", "山西省")
+
+
+@pytest.mark.parametrize("university, county", [("宁夏大学", "西夏区"), ("西北农林科技大学", "杨陵区"), ("深圳大学", "南山区")])
+def test_a_university_named_alone_is_placed_at_its_main_campus(gz, university, county):
+    body = f"近日，{university}保卫处联合辖区派出所开展学生宿舍消防安全检查，排查私拉乱接电线等隐患。"
+    assert resolve(gz, f"{university}开展宿舍消防安全检查", body).county == county

@@ -557,7 +557,7 @@ def test_a_university_names_its_campus_unit(gz):
 
 def test_every_university_of_the_ministrys_list_names_its_city(gz):
     # beyond the campus districts of the aliases file: the city of each of the 2,756 (universities.tsv)
-    r = resolve(gz, "宁夏大学开展实验室安全检查", "学校保卫处联合资产处对各学院实验室开展安全检查。")
+    r = resolve(gz, "宁夏医科大学开展实验室安全检查", "学校保卫处联合资产处对各学院实验室开展安全检查。")
     assert (r.province, r.city, r.county) == ("宁夏回族自治区", "银川市", None)
     assert resolve(gz, "昆山杜克大学开展消防演练", "学校组织师生开展疏散演练。").county == "昆山市"
     # a campus in brackets is not the seat (华北电力大学 is 北京's; its second campus is 保定's)
