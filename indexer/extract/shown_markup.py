@@ -7,7 +7,8 @@ into each other. Such escaped tags are turned back into structure before the pag
 a block tag (p, div, br, h1-h6, li, section, ...) into a line break, an inline tag (span, strong,
 a, font, img, ...) into nothing. Only these tag names are touched and their attributes are never
 kept, so nothing the page escaped becomes live markup (no script, no style, no link, no event
-handler); everything else stays escaped text.
+handler); everything else stays escaped text. A page that shows one tag is left alone (a notice
+may name `<p>`); a page teaching HTML would lose its examples' tags, and is not what Gonggao crawls.
 """
 
 from __future__ import annotations

@@ -830,7 +830,8 @@ def test_every_name_t2s_would_change_is_kept():
         for line in list(towns)[1:]:
             name = line.rstrip("\n").split("\t")[1]
             names |= {name, town_short(name) or ""} - {""}
-    changed = {n for n in names if n not in _KEPT_NAMES and to_simplified(n) != n}
+    words = {"藉口"}  # a short form that is a common word written the old way ("excuse"): converted
+    changed = {n for n in names if n not in _KEPT_NAMES and n not in words and to_simplified(n) != n}
     assert not changed, f"add to indexer.text.chinese._KEPT_NAMES: {sorted(changed)}"
     assert all(to_simplified(n) == n for n in _KEPT_NAMES)
 
