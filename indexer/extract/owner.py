@@ -22,6 +22,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from indexer.text import labels
 from indexer.text.chinese import HAN
 
 # Where to look (one str.find each over the page; 主办 covers 主办单位, opyright both cases).
@@ -47,9 +48,9 @@ _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學
 _NOT_PUBLIC = re.compile(r"(?:公司|杂志社|雜誌社|报社|報社|网|網|社|报|報|台)$|宣传部|宣傳部|网信办|網信辦|新闻办|新聞辦|融媒体|融媒體")
 _WINDOW = 160  # characters of markup read either side of a marker
 # A breadcrumb's root is the site (当前位置：X县教育局 > 教育动态 > 综合新闻), past a 首页 crumb.
-_CRUMB_HEADS = ("当前位置", "當前位置", "您的位置", "您现在的位置", "您現在的位置", "现在位置", "所在位置")
-_CRUMB_ROOT = re.compile(r"(?:当前|當前|您的|您现在的|您現在的|现在|所在)位置\s*[:：]?\s*"
-                         r"(?:(?:网站|網站|本站)?首\s*[页頁]\s*(?:>>|>|＞|»|›|→|/)\s*)?" + rf"({_NAME})\s*(?:>>|>|＞|»|›|→|/)")
+_CRUMB_SEP = rf"(?:{labels.BREADCRUMB_SEP}|/)"
+_CRUMB_ROOT = re.compile(rf"(?:{'|'.join(labels.BREADCRUMB_HEADS)})\s*[:：]?\s*"
+                         rf"(?:(?:网站|網站|本站)?首\s*[页頁]\s*{_CRUMB_SEP}\s*)?({_NAME})\s*{_CRUMB_SEP}")
 _SITE_CODE = re.compile(r"(?:网站标识码|網站標識碼)\s*[:：]?\s*(?:<[^>]{0,200}>\s*)*(\d{10})(?!\d)")
 _CODE_ONLY = re.compile(r"\s*(\d{10})\s*")
 
@@ -74,8 +75,7 @@ def site_owner(html: str, site_name: str | None = None) -> str | None:
         start = 0
         while (at := html.find(marker, start)) >= 0:
             start = at + len(marker)
-            # whitespace collapsed: the patterns' optional spaces then cannot split one run many ways
-            window = " ".join(html_lib.unescape(_TAG.sub(" ", html[max(0, at - _WINDOW): at + len(marker) + _WINDOW])).split())
+            window = _markup_text(html, max(0, at - _WINDOW), at + len(marker) + _WINDOW)
             names = [m.group(1) for m in _AFTER.finditer(window)] + [_name_before(window, m.start())
                                                                     for m in _RIGHTS.finditer(window)]
             for raw in names:
@@ -90,15 +90,20 @@ def site_owner(html: str, site_name: str | None = None) -> str | None:
 
 def _crumb_owner(html: str) -> tuple[int, str] | None:
     """The public body a breadcrumb's root names, with where it is (the first such crumb)."""
-    for head in _CRUMB_HEADS:
+    for head in labels.BREADCRUMB_HEADS:
         at = html.find(head)
         if at >= 0:
-            window = " ".join(html_lib.unescape(_TAG.sub(" ", html[at: at + 2 * _WINDOW])).split())
-            root = _CRUMB_ROOT.match(window)
+            root = _CRUMB_ROOT.match(_markup_text(html, at, at + 2 * _WINDOW))
             name = _owner_name(root.group(1)) if root else None
             if name:
                 return at, name
     return None
+
+
+def _markup_text(html: str, start: int, end: int) -> str:
+    """The text of a stretch of markup, tags dropped, entities decoded, whitespace collapsed (the
+    patterns' optional spaces then cannot split one run many ways)."""
+    return " ".join(html_lib.unescape(_TAG.sub(" ", html[start:end])).split())
 
 
 def _name_before(window: str, end: int) -> str:

@@ -31,6 +31,10 @@ FOLLOWING = (
     "延伸阅读", "猜你喜欢", "精彩推荐", "更多新闻", "最新文章", "热点新闻", "为您推荐", "往期回顾",
     "网友评论", "最新评论", "热门评论", "发表评论", "我要评论", "评论区", "跟帖", "相关回复", "本贴跟从标题",
 )
+# The head of a breadcrumb line (当前位置：首页 > 教育动态 > 正文), in every form pages use, and what
+# separates its crumbs.
+BREADCRUMB_HEADS = ("当前位置", "當前位置", "您的位置", "您现在的位置", "您現在的位置", "现在位置", "所在位置")
+BREADCRUMB_SEP = r"(?:>>|>|＞|»|›|→)"
 # Traditional forms pages use besides OpenCC's (s2t gives 發佈; 發布 is as common).
 _TRADITIONAL_VARIANTS = {"發佈": "發布"}
 
