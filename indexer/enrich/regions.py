@@ -230,10 +230,13 @@ _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|
                           r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所|办事处")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
-# Before 安康 in a greeting (祝…幸福安康, 阖家安康): well-being, not the city.
-_WELL_BEING_BEFORE = frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"])
-# Before 大庆 in an anniversary (建国70周年大庆, 建校百年大庆): the celebration, not the city.
-_ANNIVERSARY_BEFORE = frozenset(["周年", "百年", "十年", "华诞"])
+# A city's short name that is also a word, and the two characters before it that make it the word:
+# 安康 in a greeting (祝…幸福安康, 阖家安康) is well-being, 大庆 in an anniversary (建国70周年大庆,
+# 建校百年大庆) the celebration; neither is the city.
+_WORD_SENSE_BEFORE = {
+    "安康": frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"]),
+    "大庆": frozenset(["周年", "百年", "十年", "华诞"]),
+}
 # Single-character surnames: a two-character short form right after one, at the start of a clause,
 # is a person's given name (，张建平指出 holds 建平).
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -723,10 +726,8 @@ class Gazetteer:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
-            if short_like and name == "安康" and text[max(0, start - 2):start] in _WELL_BEING_BEFORE:
-                continue  # 幸福安康, 阖家安康: a greeting's well-being, not 安康市
-            if short_like and name == "大庆" and text[max(0, start - 2):start] in _ANNIVERSARY_BEFORE:
-                continue  # 70周年大庆, 百年大庆: a grand celebration, not 大庆市
+            if short_like and text[max(0, start - 2):start] in _WORD_SENSE_BEFORE.get(name, ()):
+                continue  # 幸福安康, 70周年大庆: well-being, a celebration; not 安康市, 大庆市
             campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
             if campus and self.data.lookup(campus.group(1)):
                 continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat
