@@ -59,17 +59,21 @@ _KEPT_NAMES = (
 
 
 @lru_cache(maxsize=1)
-def _kept_chars() -> frozenset[str]:
-    """The characters of `_KEPT_NAMES` that t2s changes (乾, 於, 濛 …): a text without one needs no check."""
-    return frozenset(a for name in _KEPT_NAMES for a, b in zip(name, _t2s().convert(name), strict=False) if a != b)
+def _kept() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The characters of `_KEPT_NAMES` that t2s changes (乾, 於, 濛 …: a text without one needs no
+    check), and each name with what t2s makes of it."""
+    pairs = tuple((name, _t2s().convert(name)) for name in _KEPT_NAMES)
+    chars = frozenset(a for name, converted in pairs for a, b in zip(name, converted, strict=False) if a != b)
+    return chars, pairs
 
 
 def _simplified(text: str) -> str:
     converted = _standard(_t2s().convert(text))
-    if not _kept_chars().isdisjoint(text):
-        for name in _KEPT_NAMES:
+    chars, pairs = _kept()
+    if not chars.isdisjoint(text):
+        for name, simplified in pairs:
             if name in text:
-                converted = converted.replace(_t2s().convert(name), name)
+                converted = converted.replace(simplified, name)
     return converted
 
 
