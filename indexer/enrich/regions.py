@@ -147,9 +147,9 @@ from indexer.enrich.textzones import (
     enclosing,
     furniture_spans,
     inside,
-    instruction_spans,
     junk_spans,
     lesson_spans,
+    not_acting_spans,
     person_spans,
     repeated_lines,
     signature_spans,
@@ -989,9 +989,9 @@ class Gazetteer:
         its offices (开封市教体局, 吉安县公安局), a deixis mark bound to a unit, a level's office
         named by its kind (省教育厅, 市教育局). A bureau before its branch named after a unit inside
         (盘锦市公安局双台子分局) is the branch's; the bodies whose plan a clause carries out
-        (根据市教育局通知要求) do not act."""
+        (根据市教育局通知要求) or whose word it reports (据市政府新闻办发布的消息) do not act."""
         g = self.data
-        told = instruction_spans(body)
+        cited = not_acting_spans(body)
         names: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
         actors: list[_Actor] = []
         for m in mentions:
@@ -1003,7 +1003,7 @@ class Gazetteer:
             names[in_body].append((m.start, end))
             if m.kind == "deixis" and m.resolved:
                 actors.append(_Actor(in_body, m.start, m.resolved))
-            if m.resolved is None or m.prefix_of is not None or (in_body and inside(m.start, told)) \
+            if m.resolved is None or m.prefix_of is not None or (in_body and inside(m.start, cited)) \
                     or not _OFFICE_AFTER.match(text, end):
                 continue
             if m.start and text[m.start - 1] in "、和与及" and any(
@@ -1016,7 +1016,7 @@ class Gazetteer:
         for in_body, text in ((False, title), (True, body)):
             for level, pattern in _LEVEL_ACTS.items():
                 found = next((f for f in pattern.finditer(text) if not inside(f.start(), names[in_body])
-                              and not (in_body and inside(f.start(), told))), None)
+                              and not (in_body and inside(f.start(), cited))), None)
                 if found:
                     actors.append(_Actor(in_body, found.start(), level=level))
         return sorted(actors, key=lambda a: (a.in_body, a.start))

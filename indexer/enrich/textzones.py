@@ -214,7 +214,7 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
 _INSTRUCTION = re.compile(r"(?:落实|根据|按照|遵照|依据)[^，。；,;！？!?\n]{1,60}?(?:部署|要求|精神|通知|安排|规定|指示|意见|文件)")
 
 
-def instruction_spans(body: str) -> list[tuple[int, int]]:
+def not_acting_spans(body: str) -> list[tuple[int, int]]:
     """Clauses that name whose plan a text carries out, or whose word it reports (据X发布的消息):
     the bodies named there do not act in the text."""
     return [m.span() for m in _INSTRUCTION.finditer(body)] + [m.span() for m in _ATTRIBUTION.finditer(body)]

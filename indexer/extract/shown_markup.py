@@ -31,6 +31,6 @@ _CLOSING = re.compile(rf"&lt;/(?:{_BLOCK}|{_INLINE})&gt;", re.I)
 
 def unescape_shown_markup(html: str) -> str:
     """`html` with the escaped tags of an article shown as text turned into line breaks."""
-    if "&lt;/" not in html or len(_CLOSING.findall(html, 0)) < _MIN_CLOSING:
+    if "&lt;/" not in html or len(_CLOSING.findall(html)) < _MIN_CLOSING:
         return html
     return _SHOWN_TAG.sub(lambda m: "<br>" if _BLOCK_NAME.match(m.group(2)) else "", html)
