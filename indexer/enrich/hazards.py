@@ -74,6 +74,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from config.hazards import Taxonomy
@@ -407,9 +408,11 @@ def _named_as_topic(comp: _Compiled, text: str, hit: Hit) -> bool:
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = max((text.rfind(c, 0, pos) for c in "。！？!?；;\n"), default=-1) + 1
-    m = _SENTENCE_END.search(text, pos)
-    return start, (m.end() if m else len(text))
+    """The span of the sentence holding `pos`: one bisect over the text's stops (found once per
+    text), not a backward search for each stop character from every hit."""
+    stops = _stops(text)
+    i = bisect_left(stops, pos)
+    return (stops[i - 1] + 1 if i else 0), (stops[i] + 1 if i < len(stops) else len(text))
 
 
 class Enumeration(NamedTuple):
@@ -418,7 +421,7 @@ class Enumeration(NamedTuple):
     risks: bool  # closes on "等安全隐患 / 风险": a list of what is unsafe
 
 
-def list_items(text: str, stops: list[int] | None = None, within: list[int] | None = None) -> list[Enumeration]:
+def list_items(text: str, stops: tuple[int, ...] | None = None, within: list[int] | None = None) -> list[Enumeration]:
     """The enumerations of a text, each with its items' spans: "重点检查食堂、宿舍、实验室和消防设施"
     gives [重点检查食堂][宿舍][实验室][消防设施]. Items are separated by 、 inside a clause; the last
     one may hold a conjunction that starts one more item. `stops`: the text's `_stops`, if known;
@@ -445,12 +448,14 @@ def list_items(text: str, stops: list[int] | None = None, within: list[int] | No
     return lists
 
 
-def _stops(text: str) -> list[int]:
-    """Where the sentences of a text end (the offsets of their stop characters)."""
-    return [m.start() for m in _SENTENCE_END.finditer(text)]
+@lru_cache(maxsize=8)
+def _stops(text: str) -> tuple[int, ...]:
+    """Where the sentences of a text end (the offsets of their stop characters); the last few
+    texts' are remembered (a document's title and body are asked for again and again)."""
+    return tuple(m.start() for m in _SENTENCE_END.finditer(text))
 
 
-def _long_sentences(stops: list[int], length: int) -> int:
+def _long_sentences(stops: tuple[int, ...], length: int) -> int:
     """How many sentences of a text hold 15 characters or more (a salutation, a signature or a
     date line is not one)."""
     count, previous = 0, -1
@@ -515,7 +520,7 @@ def _close(text: str, items: list[tuple[int, int]], start: int, end: int) -> Enu
     return Enumeration([*items, (start, end)], places, risks)
 
 
-def _mark_lists(hits: list[Hit], text: str, stops: list[int] | None = None) -> list[Hit]:
+def _mark_lists(hits: list[Hit], text: str, stops: tuple[int, ...] | None = None) -> list[Hit]:
     """Hits inside an enumeration whose items name two hazards or more by a keyword or a listed
     word become list items (a weak word among them too: 水电、消防、危险化学品). A list of places
     (宿舍、食堂、实验室等重点场所) names no hazard: its weak hits do not count at all."""
@@ -575,7 +580,7 @@ def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
 
 
 def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: dict[str, float], title: str,
-                body: str, stops: list[int]) -> set[str]:
+                body: str, stops: tuple[int, ...]) -> set[str]:
     """Hazards named only in passing inside the sentences of another hazard: 灭火器 in a school-bus
     check, 消防救援 officers at an earthquake drill, 违规电器 as the cause of a fire, 校门口 as the place
     of a 护学岗. A hazard is incidental when every one of its hits shares its sentence with a
@@ -657,7 +662,7 @@ def _school_context(title: str, body: str) -> bool:
     return any(w in title or w in body for w in SCHOOL_WORDS)
 
 
-def _sentence_key(hit: Hit, stops: list[int]) -> tuple[str, int]:
+def _sentence_key(hit: Hit, stops: tuple[int, ...]) -> tuple[str, int]:
     return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
 

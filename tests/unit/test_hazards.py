@@ -839,3 +839,17 @@ def test_a_beating_at_school_told_in_three_sentences_is_bullying(tax):
     assert r.hazards == ["bullying"]
     # told once, it stays a hint
     assert tag_hazards("一中学学生在教室内发生冲突", body.split("\n")[0] + "\n打人学生已被批评教育。", tax).hazards == []
+
+
+def test_a_sentence_span_is_the_text_between_the_stops_around_it():
+    # every offset of texts with and without stops, stops at the ends, stops side by side
+    from indexer.enrich.hazards import _sentence
+
+    def reference(text: str, pos: int) -> tuple[int, int]:
+        start = max((text.rfind(c, 0, pos) for c in "。！？!?；;\n"), default=-1) + 1
+        ends = [i for i in (text.find(c, pos) for c in "。！？!?；;\n") if i >= 0]
+        return start, (min(ends) + 1 if ends else len(text))
+
+    for text in ("", "没有句号的一段话", "。开头就是句号", "第一句。第二句！第三句？\n第四句；", "甲。。乙\n\n丙!?丁"):
+        for pos in range(len(text) + 1):
+            assert _sentence(text, pos) == reference(text, pos), (text, pos)
