@@ -59,10 +59,17 @@ def _weekday_expression(field: CronField) -> str:
     return "*" if field.every else ",".join(WEEKDAY_NAMES[value] for value in field.values)
 
 
+# The settings of the scheduler this process runs (`build_scheduler`). A persisted job holds only
+# its source's id, and `up` may have been given settings its environment does not hold (the demo's
+# own sources file, on the demo sites' addresses): the jobs crawl with these.
+_scheduler_settings: Settings | None = None
+
+
 def scheduled_crawl(source_id: str) -> None:
-    """The job: crawl one source in its own process, or on a Scrapyd node when nodes are configured.
-    Settings come from this process's environment."""
-    code = crawl_sources([source_id], Settings.load())
+    """The job: crawl one source in its own process, or on a Scrapyd node when nodes are configured,
+    with the scheduler's settings (the environment's for a job run without one)."""
+    settings = _scheduler_settings if _scheduler_settings is not None else Settings.load()
+    code = crawl_sources([source_id], settings)
     if code != 0:
         log.warning("scheduled crawl failed source=%s exit=%s", source_id, code)
 
@@ -70,7 +77,9 @@ def scheduled_crawl(source_id: str) -> None:
 def build_scheduler(settings: Settings, after_crawl: Callable[[], None] | None = None,
                     sync_every_seconds: int = 30) -> BackgroundScheduler:
     """A scheduler whose crawl jobs persist in the catalog, with an in-memory outbox sync job.
-    The crawl jobs are put in place by `start`."""
+    The crawl jobs are put in place by `start`; they crawl with `settings`."""
+    global _scheduler_settings
+    _scheduler_settings = settings
     scheduler = BackgroundScheduler(
         jobstores={
             "default": SQLAlchemyJobStore(url=settings.catalog_url, tablename="apscheduler_jobs"),

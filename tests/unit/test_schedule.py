@@ -50,6 +50,7 @@ class Crawls:
 
     started: list[str] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
+    settings: list[Settings] = field(default_factory=list)  # what each crawl was given
 
 
 @pytest.fixture
@@ -59,6 +60,7 @@ def crawls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Crawls]:
 
     def fake_crawl(source_ids: list[str], settings: Settings, progress: bool = False) -> int:
         recorded.started.extend(source_ids)
+        recorded.settings.append(settings)
         recorded.release.wait(PATIENCE)
         return 0
 
@@ -125,6 +127,20 @@ def test_a_run_missed_during_downtime_happens_once_after_the_restart(settings: S
         assert len(submitted) == 1, "the five missed runs coalesce into one"
     finally:
         up.shutdown()
+
+
+def test_a_scheduled_crawl_runs_with_the_settings_the_scheduler_was_given(tmp_path: Path, crawls: Crawls) -> None:
+    # `gonggao demo` gives `up` its own sources file, which the process environment does not name:
+    # a crawl started by the schedule must read that file, not config/sources.yaml
+    own = Settings.load({"data_dir": tmp_path, "sources_path": tmp_path / "demo-sources.yaml"}, environ={})
+    scheduler = run_scheduler(own, [source("news", every_minutes=60, jitter_seconds=0)])
+    try:
+        scheduler.modify_job("crawl:news", jobstore="default", next_run_time=datetime.now(SHANGHAI))
+        wait_for(lambda: crawls.started == ["news"])
+    finally:
+        scheduler.shutdown()
+    assert crawls.settings[0].sources_path == tmp_path / "demo-sources.yaml"
+    assert crawls.settings[0].data_dir == tmp_path
 
 
 def test_a_changed_schedule_replaces_the_job(settings: Settings, crawls: Crawls) -> None:
