@@ -198,6 +198,9 @@ _BUREAU = re.compile(r"(?:公安局|公安分局|教育局|教体局|教育和�
 # After a short name: a railway body named after its hub (北京铁路局, 成都铁路公安局) or a railway
 # police division (石家庄公安处: a city's police is a 公安局), not the place of the story.
 _RAILWAY_AFTER = re.compile(r"铁路|公安处")
+# After a city's short name: a police branch (山南公安分局 in a 淮南 story: its 山南新区's), which is a
+# district's or a zone's under the city's 公安局, never that city's own police.
+_POLICE_BRANCH_AFTER = re.compile(r"公安分局")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
@@ -222,11 +225,12 @@ _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫�
 _TOWN_INSTITUTION = re.compile(
     r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
     r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小"
-    r"|镇|乡(?!村|镇)|街道|苏木|办事处|中队")
+    r"|第[一二三四五六七八九十]{1,2}(?:中心)?(?:小学|中学|幼儿园)|(?:交警|交巡警)?中队"
+    r"|镇|乡(?!村|镇)|街道|苏木|办事处")
 # … and those only a township has (a county's is 县实验小学 or 县公安局, not 县中心校 or 县派出所):
 # before them a name that is also a county's short form keeps its township readings (梅江中心校 →
 # 梅江镇, 怀宁县公安局秀山派出所 → 秀山乡)
-_TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|中心完小|学区|教管中心|教育办"
+_TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|中心完小|学区|教管中心|教育办|第[一二三四五六七八九十]{1,2}中心小学"
                           r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所|办事处")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
@@ -357,10 +361,11 @@ _BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
 # 我省 / 全省 / 省教育厅 at the start of a clause: the text's own province, unnamed.
 _PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
 # A county named a conjunction or 会同 ("together with") plus 县, right after a body's name, is
-# that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县). Only these
-# names: 公安局和平分局 and 教育局同安区分局 name 和平区 and 同安区.
+# that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县); so is one right after
+# an agent (民警会同县消防, 检查组和县…, 工作人员与县…). Only these names: 公安局和平分局 and
+# 教育局同安区分局 name 和平区 and 同安区.
 _CONJUNCTION_COUNTIES = frozenset(head + "县" for head in ("会同", "和", "与", "及", "同"))
-_BODY_END = frozenset("局科委办院所队府站部")
+_BODY_END = frozenset("局科委办院所队府站部警组员")
 # …and 会同 as a verb after an adverb: 县教育局将会同县市场监管局 ("will, together with the county's bureau").
 _BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # The value of a source line that is an outlet or an account, not an issuing body.
@@ -725,6 +730,9 @@ class Gazetteer:
                     and not school_hint:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
+                continue
+            if short_like and _POLICE_BRANCH_AFTER.match(text, end) and \
+                    all(self.data.divisions[e.code].level == CITY for e in entries):
                 continue
             if short_like and text[max(0, start - 2):start] in _WORD_SENSE_BEFORE.get(name, ()):
                 continue  # 幸福安康, 70周年大庆: well-being, a celebration; not 安康市, 大庆市

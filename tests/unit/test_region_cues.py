@@ -302,6 +302,33 @@ def test_a_conjunction_before_a_county_bureau_is_not_a_county_of_that_name(gz, t
     assert r.province in ("江苏省", "河南省")
 
 
+def test_with_a_county_after_an_agent_is_not_a_county_of_that_name(gz):
+    # 民警会同县消防: the officers "together with the county's fire brigade", not 湖南's 会同县
+    title = "新学期开始，县交管大队民警会同县消防大队走进乡村学校开展交通安全宣传"
+    r = resolve(gz, title, "民警为学生讲解交通安全知识。")
+    assert r.county is None and r.province is None
+    assert resolve(gz, "会同县教育局部署校园安全工作", "各校按要求完成整改。").county == "会同县"
+
+
+def test_a_police_branch_named_like_a_city_is_not_that_city(gz):
+    # a 公安分局 is a district's or a zone's under its city's 公安局: 山南公安分局 in a story of 淮南
+    # (its 山南新区) is not 西藏's 山南市; the university the officers visit places the story
+    body = ("9月8日，市公安局反诈中心携手山南公安分局刑警大队民警，来到安徽理工大学，"
+            "为新生开展防范电信诈骗宣传。")
+    r = resolve(gz, "民警为大学新生上反诈第一课", body)
+    assert (r.province, r.city) == ("安徽省", "淮南市")
+    # the city's own short name before its 公安局 is the city
+    assert resolve(gz, "山南公安局开展反诈宣传进校园", "民警走进学校。").city == "山南市"
+
+
+def test_two_ambiguous_townships_name_the_county_they_share(gz):
+    # 埭头镇 is in 溧阳 and in 莆田's 秀屿区, 平海镇 in 秀屿区 and in 惠东: a town's traffic squad and a
+    # town's numbered central school, named together, are 秀屿区's
+    body = "10月17日下午，埭头交警中队的民警在平海第二中心小学开展护学行动，指挥车辆有序通行。"
+    r = resolve(gz, "交警护学保平安", body)
+    assert (r.province, r.city, r.county) == ("福建省", "莆田市", "秀屿区")
+
+
 def test_a_conjunction_after_a_persons_name_is_not_a_county(gz):
     # 副县长宋志海和县教育局: the deputy head "and the county's education bureau"
     r = resolve(gz, "副县长宋志海和县教育局相关人员调研校园安全建设", "调研组察看了在建项目。")
