@@ -37,9 +37,7 @@ WEAK_NOISE = (
     "主办：", "主办:",
 )
 # Where the article ends and the page's lists begin.
-TAIL = re.compile(
-    r"^\s*(?:相关内容|相关阅读|相关新闻|相关文章|相关链接|热门资讯|热门文章|热点推荐|推荐阅读|延伸阅读|猜你喜欢|上一篇|下一篇|更多阅读)",
-    re.M)
+TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上一篇', '下一篇', '更多阅读'))})", re.M)
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
 DATELINE = re.compile(
     r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网)(?:记者\S{0,8})?[ \t\u3000]?"

@@ -121,6 +121,15 @@ def test_boilerplate_lines_are_dropped():
     assert "2024-06-01 08:15:30" in cleaned.header_lines
 
 
+def test_a_recommended_news_block_after_the_article_is_dropped():
+    # a news site's 新闻推荐 teaser (another story's headline and lead) is not the article's text
+    text = ("9月5日，某市召开庆祝教师节座谈会，表彰优秀教师代表。\n副市长出席会议并讲话。\n"
+            "会议通报了全市教育工作情况。\n新闻推荐\n某网友被人肉后轻生？热搜背后的网络暴力\n近日，一则消息登上热搜。")
+    for heading in ("新闻推荐", "相关推荐"):
+        cleaned = clean_body(text.replace("新闻推荐", heading))
+        assert cleaned.body.split("\n")[-1] == "会议通报了全市教育工作情况。"
+
+
 def test_source_editor_and_keyword_lines():
     text = "示例县教育局开展消防演练，全体师生参加。\n演练结束后进行了点评。\n來源示例縣教育局\n示例民意網編輯\n关键词: 消防 演练"
     cleaned = clean_body(text)
