@@ -2,11 +2,10 @@
 
     python bench/reader_agreement.py [--second bench/realsets/second_reading_a.labels.jsonl ...]
 
-A second reader labelled a sample of the held-out sets' texts again without seeing the first
-labels (`bench/realsets/second_reading_{a,b}.labels.jsonl`: two readers, each alone; ids `SET:ID`), and from the text alone, as
-Gonggao is measured: the first readers also had the page's address, and placed some texts by their
-host. Each
-reading is scored against the other exactly as Gonggao is scored against the labels
+Two more readers, each alone, labelled a sample of the held-out sets' texts again without seeing
+the first labels (`bench/realsets/second_reading_{a,b}.labels.jsonl`, ids `SET:ID`), from the text
+alone as Gonggao is measured (the first readers also had the page's address and placed some texts
+by their host). Each reading is scored against the other exactly as Gonggao is scored against the labels
 (`eval_enrichment.score_devset`: the first region's province, city and county where the reference
 has them and is sure of them, hazards micro P / R / F1, the primary, negatives): the readers'
 agreement is the ceiling a tagger can be measured at on such labels. The texts come from

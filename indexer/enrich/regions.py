@@ -198,9 +198,6 @@ _BUREAU = re.compile(r"(?:公安局|公安分局|教育局|教体局|教育和�
 # After a short name: a railway body named after its hub (北京铁路局, 成都铁路公安局) or a railway
 # police division (石家庄公安处: a city's police is a 公安局), not the place of the story.
 _RAILWAY_AFTER = re.compile(r"铁路|公安处")
-# After a city's short name: a police branch (山南公安分局 in a 淮南 story: its 山南新区's), which is a
-# district's or a zone's under the city's 公安局, never that city's own police.
-_POLICE_BRANCH_AFTER = re.compile(r"公安分局")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
@@ -731,9 +728,9 @@ class Gazetteer:
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue
-            if short_like and _POLICE_BRANCH_AFTER.match(text, end) and \
+            if short_like and text.startswith("公安分局", end) and \
                     all(self.data.divisions[e.code].level == CITY for e in entries):
-                continue
+                continue  # 山南公安分局 in a 淮南 story: a branch is a district's or zone's, never the city's police
             if short_like and text[max(0, start - 2):start] in _WORD_SENSE_BEFORE.get(name, ()):
                 continue  # 幸福安康, 70周年大庆: well-being, a celebration; not 安康市, 大庆市
             campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
