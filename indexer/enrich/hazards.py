@@ -95,6 +95,9 @@ ASIDE_MIN_SENTENCES = 5
 # A school text that tells a hazard happening (殴打, 被打: the taxonomy's `told`) in this many
 # sentences is about it, keyword or not.
 TOLD_SENTENCES = 3
+# A focused school text that hints at a hazard only by weak words (no keyword, no list item)
+# is about it when it does so in this many sentences.
+WEAK_SENTENCES = 3
 
 _STRONG, _WEAK, _EXCLUDE, _TERM, _LISTED = "kw", "weak", "exclude", "term", "listed"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -742,7 +745,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
         if code in strong:
             if focused or (score[code] >= 2 and code not in asides):
                 assigned.append(code)
-        elif (focused and len(weak_sentences.get(code, ())) >= 2) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
+        elif (focused and len(weak_sentences.get(code, ())) >= WEAK_SENTENCES) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
             assigned.append(code)
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)

@@ -853,3 +853,16 @@ def test_a_sentence_span_is_the_text_between_the_stops_around_it():
     for text in ("", "没有句号的一段话", "。开头就是句号", "第一句。第二句！第三句？\n第四句；", "甲。。乙\n\n丙!?丁"):
         for pos in range(len(text) + 1):
             assert _sentence(text, pos) == reference(text, pos), (text, pos)
+
+
+def test_weak_words_in_two_sentences_of_a_focused_text_are_not_a_hazard(tax):
+    """A school safety text (two named hazards) that hints at buildings only by weak words: in two
+    sentences that is scenery (the new teaching block, a wall being painted), in three it is a topic."""
+    opening = "镇中心学校召开秋季开学安全工作会议，部署防溺水和交通安全工作。"
+    hints = ["新建的教学楼已经投入使用。", "操场东侧的围墙正在粉刷。", "校舍的门窗全部更换。"]
+    closing = "会议要求各班主任每周开展防溺水教育，落实交通安全提醒。"
+    two = tag_hazards("开学安全工作会议", opening + "".join(hints[:2]) + closing, tax)
+    assert {"drowning", "traffic"} <= set(two.hazards)
+    assert "building" not in two.hazards
+    three = tag_hazards("开学安全工作会议", opening + "".join(hints) + closing, tax)
+    assert "building" in three.hazards
