@@ -220,7 +220,7 @@ _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫�
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
 _TOWN_INSTITUTION = re.compile(
-    r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学|小学|完小|学区|教管中心|教育办|幼儿园"
+    r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学(?!生)|小学(?!生)|完小|学区|教管中心|教育办|幼儿园"
     r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小"
     r"|第[一二三四五六七八九十]{1,2}(?:中心)?(?:小学|中学|幼儿园)|(?:交警|交巡警)?中队"
     r"|镇|乡(?!村|镇)|街道|苏木|办事处")
@@ -348,7 +348,15 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           "便民", "爱民", "亲民",
                           # a title before a surname: 纪检组长葛晴 holds 长葛. Not 局长, 市长, 院长 …: their
                           # first character ends an office or a place (公安局长宁分局, 湖南省长沙一中)
-                          "组长", "班长", "事长", "家长"])
+                          "组长", "班长", "事长", "家长",
+                          # 楼道里的消火栓 holds 道里
+                          "楼道", "街道", "通道", "过道", "走道", "车道", "跑道", "轨道", "河道", "管道", "隧道", "巷道",
+                          "知道", "报道", "渠道", "频道", "味道"])
+# What a place's short name heads when it names a school or an office (仙游现代中学, 汉阴县教体局; not
+# 平罗的幼儿园, the kindergartens somewhere in 平罗).
+_HEADS_A_BODY = re.compile(f"(?:(?![的之和与及等各])[{HAN}]){{0,4}}?(?:中学|小学|学校|幼儿园|中心校|学院|大学|教育局|教体局|公安局|派出所|政府)")
+# The word before 城市 ("cities") that ends with a 城市-named city's first character.
+_CITIES_WORD = frozenset({"沿海", "新兴"})
 _HAN_RE = re.compile(f"[{HAN}]")
 # Words starting with 生 after a university's name (北京大学生命科学学院, 南京大学生活区): still the university.
 _SHENG_WORDS = ("生命", "生物", "生活", "生态", "生理", "生化", "生产", "生源", "生殖", "生药")
@@ -366,16 +374,16 @@ _BODY_END = frozenset("局科委办院所队府站部警组员")
 # …and 会同 as a verb after an adverb: 县教育局将会同县市场监管局 ("will, together with the county's bureau").
 _BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # The value of a source line that is an outlet or an account, not an issuing body.
-# A government site's welcome banner (欢迎访问X县人民政府网站, 欢迎来到X市教育局门户网站): the site's
-# owner, a cue as strong as its host name. A portal's or a company's banner (欢迎访问X网,
-# X有限公司网站) names no government and is not read.
-_GOV_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
-                         r"|教体局|公安局|应急管理局))(?:门户)?网站?")
+# A government's or a school's welcome banner (欢迎访问X县人民政府网站, 欢迎来到X市教育局门户网站,
+# 欢迎光临！X区河滨小学): the site's owner, a cue as strong as its host name. A portal's or a
+# company's banner (欢迎访问X网, X有限公司网站) names no public body and is not read.
+_GOV_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
+                         r"|教体局|公安局|应急管理局|小学|中学|学校|幼儿园|学院|大学))(?:(?:门户)?网站?)?")
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
-_WORD_ACROSS = frozenset(["安全", "安委", "安监", "安办", "安检", "安保", "安防", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
+_WORD_ACROSS = frozenset(["高度", "安全", "安委", "安监", "安办", "安检", "安保", "安防", "安排", "安置", "安定", "安心", "要求", "要点", "结合", "结构", "合作", "合理", "和谐", "平安", "明确", "建设", "发展", "开展", "工作", "保障", "防范", "部署", "推进", "全面", "管理", "教育", "学习", "活动", "宣传", "检查", "服务", "水平", "质量", "措施", "责任", "制度", "机制", "问题", "重点", "重要", "情况", "意识", "能力", "力度", "单位", "部门", "人员", "群众", "社会", "国家", "地方", "生产", "生活", "事故", "隐患", "风险", "稳定", "加强", "落实", "提高", "提升", "完善", "健全", "组织", "领导", "指导", "督导", "考核", "培训", "演练", "预防", "应急", "处置", "整改", "排查", "治理", "监管", "监督", "环境", "设施", "设备", "经济", "政策", "文化", "卫生", "健康", "心理", "家长", "家庭", "学生", "学校", "校园", "师生", "老师", "教师", "儿童", "中心", "以上", "以下", "以来", "之间", "之后", "期间", "时间", "时期", "全年", "各地", "各级", "各类", "各项", "东西", "山水", "水平", "平台", "台账", "安康", "康复", "定期", "期末", "城市", "市场", "场所", "所有", "有关", "关于", "于是", "是否", "否则", "一起", "起来", "来源", "源头", "头脑"])
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 
 
@@ -489,7 +497,7 @@ def _shares_words(title: str, body: str) -> bool:
 
 # Around a place named once: somewhere else than the text's own place (a venue, a trip, an example
 # to follow, an expert's university, a storm's position, an accident elsewhere).
-_NOT_HERE = re.compile(r"赴|召开|举行|参照|借鉴|专家|教授|学者|研究员|以[东西南北]|洋面|海面|身亡|溺亡|遇难|死亡|去年")
+_NOT_HERE = re.compile(r"赴|召开|举行|参照|借鉴|专家|教授|学者|研究员|以[东西南北]|洋面|海面|身亡|溺亡|遇难|死亡|去年|感染|确诊|病例")
 
 
 def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> bool:
@@ -752,6 +760,8 @@ class Gazetteer:
                 continue
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
+            if name.endswith("城市") and text[max(0, start - 1):start + 1] in _CITIES_WORD:
+                continue  # 沿海城市, 新兴城市: coastal or rising cities (城市 the noun), not 海城市, 兴城市
             if name.endswith("都市") and text.startswith("报", end):
                 continue  # 西江都市报: a paper (西江|都市报), not the former 江都市
             if len(name) == 2 and name[-1] in "县区市旗" and not kinds & _TOWN_KINDS:
@@ -948,6 +958,7 @@ class Gazetteer:
             if m.resolved and m.prefix_of is None:
                 self._vote(tally, m)
         self._counties_together(ambiguous, tally)
+        self._lone_short_county(ambiguous, tally, body)
         for m in self._doc_numbers(title, body):
             mentions.append(m)
             self._vote(tally, m)
@@ -1064,6 +1075,22 @@ class Gazetteer:
         if all(who != "parent" for _, who in sides) or (in_body and in_body[0] == "kid"):
             return kid
         return None
+
+    def _lone_short_county(self, mentions: list[_Mention], tally: _Tally, body: str) -> None:
+        """A text whose only cue is one county's short name heading a body's name in the body
+        (仙游现代中学全体教职工, 京山小学开发区校区): with no city named it would need
+        (`_needs_context`) and nothing else to disagree, it votes as the lone light cue it is
+        (`_one_weak_line` then decides). A short name inside a phrase (思想上高度重视) heads nothing."""
+        if tally.votes.total:
+            return
+        loose = [m for m in mentions if m.resolved is None and len(m.candidates) == 1 and self._needs_context(m)]
+        if len({m.candidates[0] for m in loose}) != 1 or len(loose) != len(mentions) or not any(
+                m.field in _BODY_FIELDS and _HEADS_A_BODY.match(body, m.start + len(m.phrase)) for m in loose):
+            return
+        for m in loose:
+            m.resolved = m.candidates[0]
+            if m.prefix_of is None:
+                self._vote(tally, m)
 
     def _counties_together(self, mentions: list[_Mention], tally: _Tally) -> None:
         """清流、宁化、大田: short county names in the body whose city the text never names are

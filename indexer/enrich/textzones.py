@@ -156,6 +156,12 @@ def source_values(text: str) -> tuple[re.Match[str], ...]:
 ELSEWHERE_CUE = re.compile(r"学习借鉴|借鉴|考察学习|参观学习|交流学习|学习考察|经验做法|先进经验|观摩学习|外出学习")
 
 
+# The places an epidemic notice lists as risk areas (做好福建省莆田市等重点地区来返人员排查, 不前往北京、
+# 上海等中高风险地区): where people come from or must not go, not where the notice is from. Matched at
+# 等…地区; the clause around it holds the list.
+RISK_AREAS = re.compile(r"等(?:中高风险|高风险|中风险|重点|疫情|涉疫|疫情重点|疫情高发)地区")
+
+
 # A day's or a festival's history: where it began, not who speaks (最初发起于…, 2000年，由北京师范大学…
 # 倡议，…确定每年的5月25日为…心理健康日); not this year's decisions (2024年，市教育局确定9月为…).
 HISTORY_CUE = re.compile(r"(?:19|20)\d\d年[^。！？!?；;\n]{0,80}?(?:最初|起源|由来|发起于"
@@ -185,6 +191,9 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
         spans.append(enclosing(body, m.start(), SENTENCE_STOPS))
     for m in HISTORY_CUE.finditer(body):
         spans.append(enclosing(body, m.start(), SENTENCE_STOPS))
+    if "地区" in body:
+        for m in RISK_AREAS.finditer(body):
+            spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))
     if "台风" in body or "热带风暴" in body:
         for m in WEATHER_PATH.finditer(body):
             spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))

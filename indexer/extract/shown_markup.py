@@ -24,13 +24,14 @@ _INLINE = r"span|strong|b|em|i|u|font|a|img|sup|sub|label|small"
 _ATTRS = r"(?:\s(?:[^&<>]|&(?!gt;|lt;))*?)?/?"
 _SHOWN_TAG = re.compile(rf"&lt;(/?)({_BLOCK}|{_INLINE})\b{_ATTRS}&gt;", re.I)
 _BLOCK_NAME = re.compile(rf"^(?:{_BLOCK})$", re.I)
-# a page that shows one escaped tag may be about HTML; two closing ones are an escaped article
+# a page that shows one escaped tag may be about HTML; two closing ones (or two line breaks, which
+# have none: 您好！&lt;br&gt; 为全面贯彻…&lt;br&gt;) are an escaped article
 _MIN_CLOSING = 2
-_CLOSING = re.compile(rf"&lt;/(?:{_BLOCK}|{_INLINE})&gt;", re.I)
+_CLOSING = re.compile(rf"&lt;(?:/(?:{_BLOCK}|{_INLINE})|br\s*/?)&gt;", re.I)
 
 
 def unescape_shown_markup(html: str) -> str:
     """`html` with the escaped tags of an article shown as text turned into line breaks."""
-    if "&lt;/" not in html or len(_CLOSING.findall(html)) < _MIN_CLOSING:
+    if "&lt;" not in html or len(_CLOSING.findall(html)) < _MIN_CLOSING:
         return html
     return _SHOWN_TAG.sub(lambda m: "<br>" if _BLOCK_NAME.match(m.group(2)) else "", html)

@@ -793,3 +793,63 @@ def test_a_street_that_was_a_town_is_found_under_its_old_name(gz):
     # 利津街道 was 利津镇, the county seat; the old name, in the body only, still names the county
     r = resolve(gz, "关于做好冬季校园防火工作的通知", "利津镇第二小学全体师生：\n入冬以来天干物燥，请各班级开展消防安全教育。")
     assert (r.city, r.county) == ("东营市", "利津县")
+
+
+def test_pupils_who_fell_into_water_are_not_a_townships_school(gz):
+    # 落水 is also a township's short name; 落水小学生 are pupils who fell in, not 落水小学
+    r = resolve(gz, "痛心！6名落水小学生经抢救无效",
+                "记者从某区委宣传部了解到，6名落水小学生经全力搜救后均无生命体征。\n"
+                "汛期将至，潼南区教委提醒家长看护好孩子。")
+    assert (r.province, r.county) == ("重庆市", "潼南区")
+
+
+def test_coastal_cities_are_not_a_city_named_haicheng(gz):
+    r = resolve(gz, "五一假期致家长的一封信",
+                "目前沿海城市多地出现学生感染病例，请大家在本县城就近游玩。\n学校将于5月6日复学。")
+    assert r.province is None
+
+
+def test_the_places_an_epidemic_notice_lists_as_risk_areas_do_not_vote(gz):
+    body = ("您好！中秋节始于唐朝初年，盛行于宋朝，自古便有祭月、赏月、吃月饼等习俗。\n"
+            "值此中秋佳节之际，五原县城关中心校全体教职工恭祝您节日快乐！现将假期要求告知如下：\n"
+            "一、中秋假期不得前往疫情中高风险地区。\n二、做好福建省莆田市等重点地区来（返）学生家长排查工作。\n"
+            "三、不到河道、水库游泳。")
+    r = resolve(gz, "尊敬的各位家长朋友", body)
+    assert (r.province, r.city, r.county) == ("内蒙古自治区", "巴彦淖尔市", "五原县")
+
+
+def test_a_lone_place_where_cases_were_found_does_not_place_the_text(gz):
+    body = ("经过漫长的居家学习，我们迎来了复学的消息。\n疫情反扑形势依然严峻，大连已经出现多例无症状感染者。\n"
+            "请大家在本县城就近游玩，不要外出。开学当天上交健康卡和承诺书。")
+    assert resolve(gz, "五一假期安全告家长书", body).province is None
+
+
+def test_a_counties_short_name_as_the_texts_only_cue_places_it(gz):
+    body = ("值此双节同庆之际，汉阴实验中学全体教职工向您及您的家人致以节日的问候！\n"
+            "为让孩子度过一个平安的假期，现将有关事宜通知如下：外出注意交通安全，不到河边玩耍。")
+    r = resolve(gz, "尊敬的家长朋友", body)
+    assert (r.province, r.city, r.county) == ("陕西省", "安康市", "汉阴县")
+    # with another place named the short name still needs its city (not a lone cue then)
+    body2 = body + "\n本通知同时抄送杭州市教育局。"
+    assert resolve(gz, "尊敬的家长朋友", body2).county != "汉阴县"
+    # a short name inside a phrase heads no school or office: 思想上高度重视 holds 上高
+    body3 = ("为切实做好冬季取暖工作，确保师生安全温暖过冬，现就有关事项通知如下。\n"
+             "取暖工作事关师生身心健康，各地务必从思想上高度重视，切实增强工作的责任感和紧迫感。")
+    assert resolve(gz, "关于做好农村学校冬季取暖工作的通知", body3).province is None
+
+
+def test_a_stairway_is_not_a_district_named_daoli(gz):
+    body = ("10月30日下午，某高校一间男生宿舍起火。\n学校保卫科的工作人员使用宿舍楼道里的消火栓将火扑灭，"
+            "所幸无人员伤亡。")
+    assert resolve(gz, "高校宿舍起火，所幸无人受伤", body).province is None
+
+
+@pytest.mark.parametrize("banner, expected", [
+    ("欢迎光临！金坛区城南小学", ("江苏省", "常州市", "金坛区")),
+    ("欢迎访问宝鸡文理职业学院网站", ("陕西省", "宝鸡市", None)),
+])
+def test_a_schools_welcome_banner_names_its_owner(gz, banner, expected):
+    body = (f"{banner}\n当前位置：文章中心>>校务公开>>阅览文章\n关于加强校园周边环境整治工作的通知\n"
+            "各中小学、幼儿园：为进一步加强校园及周边环境综合整治，现将有关事项通知如下。")
+    r = resolve(gz, "关于加强校园周边环境整治工作的通知", body)
+    assert (r.province, r.city, r.county) == expected

@@ -53,3 +53,12 @@ def test_the_regression_page_of_a_reprinted_letter_shown_as_markup_is_read_whole
     assert doc.title == "五一劳动节放假致家长的一封信"
     assert (doc.province, doc.city, doc.county) == ("宁夏回族自治区", "吴忠市", "青铜峡市")
     assert set(doc.hazards) == {"drowning", "traffic", "food_safety"}
+
+
+def test_an_article_shown_with_line_break_tags_only_is_split_at_them():
+    # line breaks have no closing tag: two of them shown as text are an escaped article too
+    shown = ("尊敬的家长：<br> 您好！为全面落实课后服务工作要求，本学期我校将继续推行此项工作。<br>"
+             " 1.服务对象：在校各年级学生。<br> 2.服务时间：周一至周五学习日。")
+    article = extract_articles(_page(shown), "http://127.0.0.1/b.html")[0]
+    assert "<br" not in article.body and "<br" not in (article.title or "")
+    assert "1.服务对象：在校各年级学生。\n2.服务时间" in article.body
