@@ -322,6 +322,9 @@ _SCHOOL_AFTER = re.compile(
     r"|大?地震(?![局办台站部中监])|特大|洪灾|洪水|水灾|事故|惨案|事件|模式|经验"
     # an event named by its date: 玛多“5·22”地震, 汶川"5.12"特大地震
     r"|[“\"「]?\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?(?:特大|重大|较大)?(?:地震|洪灾|洪水|水灾|泥石流|暴雨|火灾|事故|事件|惨案))")
+# … of which an event named after its place (积石山地震, 汶川"5.12"特大地震): a parent written before
+# the place is part of that name too.
+_EVENT_AFTER = re.compile(r"[“\"「]?(?:\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?)?(?:特大|重大|较大)?(?:大?地震(?![局办台站部中监])|洪灾|洪水|水灾|泥石流|事故|惨案|事件)")
 _CAMPUS_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
 _HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
 # After a county's short name: its county's own school (武邑中学, 青川中学), a hint only, as the
@@ -379,7 +382,7 @@ _BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # company's banner (欢迎访问X网, X有限公司网站) names no public body and is not read.
 _GOV_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
                          r"|教体局|公安局|应急管理局|小学|中学|学校|幼儿园|学院|大学))(?:(?:门户)?网站?)?")
-_MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道)$")
+_MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).
@@ -733,6 +736,9 @@ class Gazetteer:
             if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
                     and not school_hint:
+                if _EVENT_AFTER.match(text, end) and out and out[-1].start + len(out[-1].phrase) == start and any(
+                        self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates):
+                    out.pop()  # 甘肃积石山地震: the province heads the quake's name, as its county does
                 continue
             if short_like and _RAILWAY_AFTER.match(text, end):
                 continue

@@ -853,3 +853,18 @@ def test_a_schools_welcome_banner_names_its_owner(gz, banner, expected):
             "各中小学、幼儿园：为进一步加强校园及周边环境综合整治，现将有关事项通知如下。")
     r = resolve(gz, "关于加强校园周边环境整治工作的通知", body)
     assert (r.province, r.city, r.county) == expected
+
+
+def test_a_province_heading_a_quakes_name_is_part_of_that_name(gz):
+    body = ("12月19日凌晨，积石山县6.2级地震发生后，甘肃省教育厅立即作出应急响应，组织力量对辖区学校进行全面摸排。\n"
+            "积石山县摸排学校243所，县内寄宿制学校学生已全部有序疏散并妥善安置。\n"
+            "工作组当天到达积石山县，详细了解学校师生避险、安全转移及校舍受损情况。")
+    r = resolve(gz, "甘肃积石山地震：目前无在校寄宿学生伤亡报告", body)
+    assert (r.province, r.city, r.county) == ("甘肃省", "临夏回族自治州", "积石山保安族东乡族撒拉族自治县")
+
+
+def test_a_propaganda_department_as_the_source_is_an_outlet_not_the_issuer(gz):
+    body = ("来源：齐齐哈尔市委宣传部\n3月1日下午，铁锋区东方红小学校园内，一场爱心头盔捐赠仪式热烈举行。\n"
+            "市公安局交警支队为铁锋区东方红小学少年警校的孩子们捐赠了200顶儿童安全头盔。")
+    r = resolve(gz, "东方红小学少年警校获赠200顶爱心安全头盔", body)
+    assert (r.province, r.city, r.county) == ("黑龙江省", "齐齐哈尔市", "铁锋区")
