@@ -147,8 +147,10 @@ def up(settings: Settings, options: UpOptions, banner: str = "Gonggao") -> int:
                               jobstore="memory", replace_existing=True)
             schedule.start(scheduler, sources)
             stack.callback(scheduler.shutdown, wait=False)
-        server = make_server(settings, meili, sock)
-        print(f"{banner} is up: {url_of(sock)}  (data: {settings.data_dir}; Ctrl-C stops)", flush=True)
+        def announce() -> None:
+            print(f"{banner} is up: {url_of(sock)}  (data: {settings.data_dir}; Ctrl-C stops)", flush=True)
+
+        server = make_server(settings, meili, sock, announce)
         server.run(sockets=[sock])  # uvicorn handles SIGINT/SIGTERM: it returns, then re-raises them
         print("gonggao: stopping ...", file=sys.stderr)
     return 0

@@ -26,8 +26,27 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def make_server(settings: Settings, meili: MeiliEndpoint, sock: socket.socket) -> uvicorn.Server:
-    """A uvicorn server for the app, holding only a search-only key (never the master key)."""
+class _AnnouncingServer(uvicorn.Server):
+    """A uvicorn server that says it is up once it serves, not before.
+
+    Only then are uvicorn's own SIGINT / SIGTERM handlers installed: a Ctrl-C that follows the
+    announcement stops the server. One that came between an earlier announcement and uvicorn's
+    start could be lost (a `gonggao up` that went on serving after it, seen once under load)."""
+
+    def __init__(self, config: uvicorn.Config, announce: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._announce = announce
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started and not self.should_exit:
+            self._announce()
+
+
+def make_server(settings: Settings, meili: MeiliEndpoint, sock: socket.socket,
+                announce: Callable[[], None] = lambda: None) -> uvicorn.Server:
+    """A uvicorn server for the app, holding only a search-only key (never the master key);
+    `announce` runs once it serves."""
     client = admin.connect(meili.url, meili.master_key)
     admin.ensure_index(client, settings.index_name, admin.load_index_settings(settings.index_settings_path))
     search_key = admin.ensure_search_key(client, settings.index_name)
@@ -39,7 +58,7 @@ def make_server(settings: Settings, meili: MeiliEndpoint, sock: socket.socket) -
                                public_url=settings.public_url,
                                users=Users.load(settings.auth_file) if settings.auth_file else None))
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
-    return uvicorn.Server(config)
+    return _AnnouncingServer(config, announce)
 
 
 def schedule_reader(settings: Settings) -> Callable[[], dict[str, datetime | None]]:
