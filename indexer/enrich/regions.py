@@ -896,8 +896,10 @@ class Gazetteer:
         # is a hospital's name, as the body says), then only its own names are kept
         first_line = _first_line(body)
         read = first_line if title and first_line.startswith(title) else title
+        # … and weighs as that paragraph's opening, not as a headline (the body counts it as its lead too)
+        title_weight = W_LEAD if title and len(first_line) > len(title.rstrip()) and read is first_line else W_TITLE
         title_outlets: list[_Mention] = []
-        mentions += [m for m in self._mentions(read, "title", W_TITLE, noise=title_noise, persons=title_persons,
+        mentions += [m for m in self._mentions(read, "title", title_weight, noise=title_noise, persons=title_persons,
                                                outlets=title_outlets) if m.start + len(m.phrase) <= len(title)]
         outlets += [m for m in title_outlets if m.start + len(m.phrase) <= len(title)]
         issuer_spans, media_spans = self._source_spans(body)

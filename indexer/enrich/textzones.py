@@ -392,9 +392,13 @@ _BODY_END = re.compile(
     r"[\s)）]*$")
 
 
+# A count (6名小学生, 3所学校): a line of a story, cut short, not a body's name.
+_COUNTED = re.compile(r"\d+\s*(?:名|人|所|个)")
+
+
 def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
     """Up to `lines` short lines (< 40 characters) among the last ones of the body that end with
-    the name of a body, before a date line."""
+    the name of a body, before a date line; not a line that counts something (北流某镇6名小学…)."""
     spans: list[tuple[int, int]] = []
     end = len(body.rstrip())
     seen = 0
@@ -404,7 +408,7 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
         if line and not _DATE_LINE.match(line):
             if len(line) >= 40:
                 break
-            if _BODY_END.search(line):
+            if _BODY_END.search(line) and not _COUNTED.search(line):
                 spans.append((start, end))
         seen += 1
         end = start - 1

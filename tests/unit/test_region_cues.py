@@ -900,3 +900,12 @@ def test_a_word_that_holds_a_short_name_is_no_place(gz, title, body):
 def test_a_university_named_alone_is_placed_at_its_main_campus(gz, university, county):
     body = f"近日，{university}保卫处联合辖区派出所开展学生宿舍消防安全检查，排查私拉乱接电线等隐患。"
     assert resolve(gz, f"{university}开展宿舍消防安全检查", body).county == county
+
+
+def test_a_last_line_that_counts_something_is_a_cut_story_not_a_signature():
+    from indexer.enrich.textzones import signature_spans
+
+    story = "近日，县教育局开展防溺水专项检查。\n近期溺水事件▼\n●5月10日\n北流清水口镇6名小学"
+    assert signature_spans(story) == []
+    signed = "近日，县教育局开展防溺水专项检查。\n城关镇第二小学\n2024年6月1日"
+    assert len(signature_spans(signed)) == 1

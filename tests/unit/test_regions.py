@@ -868,3 +868,15 @@ def test_a_propaganda_department_as_the_source_is_an_outlet_not_the_issuer(gz):
             "市公安局交警支队为铁锋区东方红小学少年警校的孩子们捐赠了200顶儿童安全头盔。")
     r = resolve(gz, "东方红小学少年警校获赠200顶爱心安全头盔", body)
     assert (r.province, r.city, r.county) == ("黑龙江省", "齐齐哈尔市", "铁锋区")
+
+
+def test_a_headline_cut_from_a_long_first_paragraph_weighs_as_that_paragraph(gz):
+    first = ("2月21日，市教育局召开工作会议，传达学习在听取吉林省委和省政府工作汇报时的重要讲话精神，"
+             "安排部署2025年各项重点工作。")
+    body = (first + "\n会议指出，要统筹教育发展和安全，为榆树教育高质量发展贡献力量。\n"
+            "会议强调，要增强榆树教育发展信心，努力推动全市教育高质量发展，守住安全稳定底线。")
+    r = resolve(gz, first[:60], body)
+    assert (r.province, r.city, r.county) == ("吉林省", "长春市", "榆树市")
+    # a real headline naming the province still holds the body's short names back
+    r = resolve(gz, "吉林省教育工作会议精神传达提纲", body)
+    assert r.county is None
