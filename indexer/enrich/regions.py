@@ -380,7 +380,7 @@ _BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # A government's or a school's welcome banner (欢迎访问X县人民政府网站, 欢迎来到X市教育局门户网站,
 # 欢迎光临！X区河滨小学): the site's owner, a cue as strong as its host name. A portal's or a
 # company's banner (欢迎访问X网, X有限公司网站) names no public body and is not read.
-_GOV_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
+_SITE_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
                          r"|教体局|公安局|应急管理局|小学|中学|学校|幼儿园|学院|大学))(?:(?:门户)?网站?)?")
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
 # A short name whose last character starts a common word with the next one is that word's
@@ -930,7 +930,7 @@ class Gazetteer:
         if "欢迎" in body:
             # a government site's welcome banner, copied with the page: whose site it is, as a host
             # name says (a county's portal reprinting a city's notice stays the city's)
-            for banner in _GOV_BANNER.finditer(body):
+            for banner in _SITE_BANNER.finditer(body):
                 for m in self._mentions(banner.group(1), "domain", W_DOMAIN):
                     m.kind = "banner"
                     mentions.append(m)
@@ -1086,7 +1086,7 @@ class Gazetteer:
 
     def _lone_short_county(self, mentions: list[_Mention], tally: _Tally, body: str) -> None:
         """A text whose only cue is one county's short name heading a body's name in the body
-        (仙游现代中学全体教职工, 京山小学开发区校区): with no city named it would need
+        (仙游现代中学全体教职工): with no city named it would need
         (`_needs_context`) and nothing else to disagree, it votes as the lone light cue it is
         (`_one_weak_line` then decides). A short name inside a phrase (思想上高度重视) heads nothing."""
         if tally.votes.total:
