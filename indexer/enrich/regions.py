@@ -928,7 +928,7 @@ class Gazetteer:
                 m.kind = "owner"
                 mentions.append(m)
         if "欢迎" in body:
-            # a government site's welcome banner, copied with the page: whose site it is, as a host
+            # a government's or a school's welcome banner, copied with the page: whose site it is, as a host
             # name says (a county's portal reprinting a city's notice stays the city's)
             for banner in _SITE_BANNER.finditer(body):
                 for m in self._mentions(banner.group(1), "domain", W_DOMAIN):
