@@ -22,6 +22,8 @@ the UI, and Simplified keywords:
   bus check looks at its extinguisher; that is not fire safety).
 - `told`: weak words that tell the hazard happening (殴打, 被打): a school text that tells it in
   three sentences is about it though it never names it (a beating at a school, reported as news).
+- `pair`: two lists of words, an act and a place: a sentence naming one of each names the hazard
+  (游泳 + 水库: swimming in a reservoir), so a weak hit in it counts as a keyword.
 
 Rules shared by every hazard, in the same file:
 
@@ -59,6 +61,7 @@ class Hazard(BaseModel):
     answers: list[str] = Field(default_factory=list)
     fittings: list[str] = Field(default_factory=list)
     told: list[str] = Field(default_factory=list)
+    pair: list[list[str]] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -78,6 +81,13 @@ class Hazard(BaseModel):
     @classmethod
     def _no_blank(cls, value: list[str]) -> list[str]:
         return _words(value)
+
+    @field_validator("pair")
+    @classmethod
+    def _two_lists(cls, value: list[list[str]]) -> list[list[str]]:
+        if value and len(value) != 2:
+            raise ValueError("pair must be two lists: the acts and the places")
+        return [_words(words) for words in value]
 
     def word_kinds(self) -> dict[str, list[str]]:
         """Which lists of this hazard a word is in (a word in two is a mistake)."""

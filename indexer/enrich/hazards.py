@@ -152,6 +152,10 @@ _AROUND_WHAT = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商�
 _SPOT_AFTER = re.compile(r"门口|门前|[左右后]侧|后坡|负责人|工作人员")
 # A market regulator's work around schools is shops, snacks and toys, not campus security.
 _MARKET_REGULATOR = re.compile(r"市场监管|市场监督管理")
+# A school-gate post (护学岗) manned by traffic police, or set up for traffic, is a traffic post:
+# readers count it traffic, not campus security (a police station's 护学岗 is both).
+_GATE_POST = "护学岗"
+_TRAFFIC_POST = re.compile(r"交警|交通")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 # A cited document's title (《…》) names its subject; citing it is not acting on it.
 _CITATION = re.compile(r"《[^《》\n]{1,80}》")
@@ -229,6 +233,7 @@ class _Compiled:
         self.answers = {h.code: frozenset(h.answers) for h in taxonomy.hazards if h.answers}
         self.fittings = {h.code: tuple(h.fittings) for h in taxonomy.hazards if h.fittings}
         self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
+        self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -317,7 +322,8 @@ def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 
 
 # Schools closed (停课, 延迟开学, 提前放学) by weather named before it: the weather is acted on wherever
-# the text names it, and a hint of it (低温雨雪) in the closing sentence is the cause named.
+# the text names it, and a hint of it (低温雨雪) in the closing sentence, or in the headline, is the
+# cause named.
 _CLOSURE = re.compile(r"停课|停学|停止上课|暂停线下|延迟开学|推迟开学|延期开学|提前放学")
 # ...not a closure a plan prepares for: 遇强降雨果断停课, 要根据预警及时停课, 必要时停课
 _IF_NEEDED = re.compile(r"遇|若|如果|一旦|必要时|视情|及时|果断|可|要|应|根据")
@@ -364,9 +370,15 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
             continue
         if hit.code == "security" and "周边" in hit.phrase and _MARKET_REGULATOR.search(text, *_sentence(text, hit.start)):
             kind = _WEAK if kind == _STRONG else kind  # a market regulator's 校园周边 is shops and snacks
+        if kind == _WEAK and hit.code in comp.pair and _paired(comp.pair[hit.code], text, hit.start):
+            kind = _STRONG  # 到水库游泳: an act and a place
+        if hit.phrase == _GATE_POST and _TRAFFIC_POST.search(text, *_sentence(text, hit.start)):
+            if hit.code == "security":
+                continue
+            kind = _STRONG
         measure = comp.measures.get(hit.code)
         if measure and closure:
-            if kind == _WEAK and _CLOSURE.search(text, *_sentence(text, hit.start)):
+            if kind == _WEAK and (field == "title" or _CLOSURE.search(text, *_sentence(text, hit.start))):
                 kind = _STRONG
         elif kind == _STRONG and measure and not hit.phrase.startswith("防"):
             a, b = _sentence(text, hit.start)
@@ -374,6 +386,12 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
                 kind = _WEAK
         out.append(hit if kind == hit.kind else hit._replace(kind=kind))
     return out
+
+
+def _paired(pair: tuple[re.Pattern[str] | None, re.Pattern[str] | None], text: str, pos: int) -> bool:
+    """Whether the sentence at `pos` names an act and a place of the hazard's `pair`."""
+    a, b = _sentence(text, pos)
+    return all(words is not None and words.search(text, a, b) for words in pair)
 
 
 def _how_a_drill_went(text: str, pos: int) -> bool:
@@ -621,8 +639,9 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
                 title: str, body: str) -> bool:
     text = title if hit.field == "title" else body
     if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
-            or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start):
-        return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list
+            or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start) \
+            or (hit.code in comp.pair and _paired(comp.pair[hit.code], text, hit.start)):
+        return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list, 不到水库游泳
     dominated = False
     for other in neighbours:
         if other.code == hit.code:

@@ -200,3 +200,18 @@ hazards:
     with pytest.raises(ConfigError) as err:
         load_taxonomy(path)
     assert err.value.line == 6 and err.value.field == "hazards.0.measures"
+
+
+def test_a_pair_that_is_not_two_lists_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: drowning
+    zh: 防溺水
+    en: Drowning
+    keywords: [溺水]
+    weak: [游泳]
+    pair: [[游泳, 戏水]]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 7 and err.value.field.startswith("hazards.0.pair")
+    assert "two lists" in err.value.message

@@ -866,3 +866,46 @@ def test_weak_words_in_two_sentences_of_a_focused_text_are_not_a_hazard(tax):
     assert "building" not in two.hazards
     three = tag_hazards("开学安全工作会议", opening + "".join(hints) + closing, tax)
     assert "building" in three.hazards
+
+
+def test_weather_a_headline_names_is_the_cause_of_the_closure_in_the_body(tax):
+    body = ("记者从市教育局获悉，主城区幼儿园、小学、初中明日停课一天，高中推迟到九时上课。\n"
+            "省教育厅要求各地加强校园隐患排查，及时对危房进行除雪加固，确保师生安全。")
+    r = tag_hazards("我市迎来入冬首场大雪", body, tax)
+    assert r.hazards[:1] == ["extreme_weather"] and "building" in r.hazards
+    # a headline naming the weather over a text that closes nothing is a weather report
+    calm = "记者从市气象台获悉，本次降雪将持续到周末，市民出行请注意安全。"
+    assert "extreme_weather" not in tag_hazards("我市迎来入冬首场大雪", calm, tax).hazards
+
+
+def test_a_gate_post_of_the_traffic_police_is_traffic_not_security(tax):
+    body = ("开学首日，县交警大队在城区各中小学门前设立“护学岗”，民警疏导上下学高峰车辆，守护学生出行。\n"
+            "此次护学岗将持续整个学期，交警每天在学校门口值守，确保道路交通有序。")
+    r = tag_hazards("县交警大队开学首日站好护学岗", body, tax)
+    assert "traffic" in r.hazards and "security" not in r.hazards
+    # a police station's post at the gate is campus security
+    body = "开学首日，城关派出所在辖区学校设立护学岗，民警在上下学时段值守巡逻，严防不法侵害。"
+    assert "security" in tag_hazards("派出所设立护学岗", body, tax).hazards
+
+
+def test_swimming_in_a_reservoir_is_drowning_even_in_a_flood_season_talk(tax):
+    body = ("7月3日，镇中心学校召开暑期安全教育大会，就汛期防汛工作和暑期安全作出部署。\n"
+            "会上，校长要求学生暑期严禁私自到水库、河边游泳，外出时远离危险区域。\n"
+            "会议还要求各班利用家长群做好暑期安全提醒。")
+    r = tag_hazards("镇中心学校召开汛期暑期安全教育大会", body, tax)
+    assert "drowning" in r.hazards
+    # swimming alone is a sport, a reservoir alone a place
+    assert "drowning" not in tag_hazards("学校开展体育活动", "学校游泳队在市运动会上获得三枚金牌。", tax).hazards
+
+
+@pytest.mark.parametrize("title, body, code", [
+    ("县市场监管局开展开学季食品安全检查", "为保障师生饮食安全，县市场监管局开展校园食品安全专项检查，消除安全隐患。\n"
+     "检查组定期对学校食堂、建筑工地食堂、农家乐等开展抽检，督促落实食品安全主体责任。", "building"),
+    ("学校开展烟花爆竹安全教育", "老师提醒学生燃放烟花爆竹要选择空旷场地，不得向人群、车辆、建筑物投掷点燃的烟花爆竹。", "building"),
+    ("市公安局网络安全保卫支队提醒谨防野生菌中毒", "民警走进学校食堂，提醒师生不采、不买、不吃野生菌，谨防食物中毒。\n"
+     "民警还向学生讲解了食品安全知识，提醒学生注意饮食卫生。", "cyber"),
+])
+def test_a_word_in_a_name_is_not_its_hazard(tax, title, body, code):
+    # a construction site's canteen, a building a firecracker must not be thrown at, the police's
+    # cyber-security department
+    assert code not in tag_hazards(title, body, tax).hazards
