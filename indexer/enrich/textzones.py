@@ -37,7 +37,9 @@ WEAK_NOISE = (
     "主办：", "主办:",
 )
 # Where the article ends and the page's lists begin.
-TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上一篇', '下一篇', '更多阅读'))})", re.M)
+# (上一条：…, 下一条：… is the same pager in another CMS; with its colon, not a sentence's 下一条线路)
+TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上一篇', '下一篇', '更多阅读'))}"
+                  r"|(?:上一条|下一条)\s*[:：])", re.M)
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
 DATELINE = re.compile(
     r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网)(?:记者\S{0,8})?[ \t\u3000]?"
@@ -294,7 +296,7 @@ _JUNK = re.compile(
     r"|注册送|体育平台|体育官网|体育(?:·|\()|娱乐(?:·|\()|国际(?:·|\()|国产|无码|色情|在线观看|视频在线"
     r"|医院(?:哪家|怎么样|好不好)|哪家(?:医院|好)|治疗(?:费用|多少钱|方法)|专科医院|男科|妇科|不孕|癫痫|白癜风|牛皮癣|整形"
     r"|是由.{0,30}(?:编辑|整理|收集)|整理发布|希望对你有所帮助|欢迎(?:您)?(?:访问|光临)|本文(?:标签|关键词)|关键词[:：]"
-    r"|当前位置|您的位置|您现在的位置|所在位置|网站首页|设为首页|加入收藏|网站地图|上一篇|下一篇|分享到"
+    r"|当前位置|您的位置|您现在的位置|所在位置|网站首页|设为首页|加入收藏|网站地图|上一篇|下一篇|上一条[:：]|下一条[:：]|分享到"
     r"|热搜[:：]|热门搜索|热门标签|搜索热词")
 _JUNK_LATIN = re.compile(r"app下载|av大片", re.I)
 # A betting brand is a name and a number before what it sells (XX28平台, XX365体育): searched only

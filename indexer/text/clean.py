@@ -75,7 +75,7 @@ _WIDGET_TOKEN = (
     r"上一篇|下一篇|相关链接|评论|評論|点赞|點贊|阅读原文|閱讀原文|复制链接|複製鏈接|手机看|【|】|\[|\]|[:：|/·\s]"
 )
 _WIDGET_LINE = re.compile(rf"^(?:{_WIDGET_TOKEN})+$")
-_PAGER = re.compile(r"^(上一篇|下一篇|上一页|下一页|上一頁|下一頁)[:：].{0,60}$")
+_PAGER = re.compile(r"^(上一篇|下一篇|上一条|下一条|上一條|下一條|上一页|下一页|上一頁|下一頁)[:：].{0,60}$")
 _KEYWORDS = re.compile(r"^(关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?)\s*[:：]")
 _BREADCRUMB_HEAD = re.compile(rf"^({'|'.join(labels.BREADCRUMB_HEADS)})\s*[:：]")
 _BREADCRUMB_SEP = re.compile(rf"\s*{labels.BREADCRUMB_SEP}\s*")

@@ -210,3 +210,14 @@ def test_notice_lines_after_a_salutation_are_not_header():
 def test_editor_labels_need_a_name_or_colon():
     assert clean_body("第一段内容，安全检查。\n编辑部组织开展了安全检查工作。").body.endswith("编辑部组织开展了安全检查工作。")
     assert clean_body("第一段内容，安全检查。\n审核 李四").body == "第一段内容，安全检查。"
+
+
+def test_pager_lines_of_either_cms_are_dropped():
+    # 上一篇/下一篇 in one CMS, 上一条/下一条 in another: links to the neighbouring articles
+    article = ["6月3日下午，镇中心学校在操场召开防溺水安全教育大会，全校师生八百余人参加。校长结合近年来发生的"
+               "溺水事故案例，讲解了防溺水“六不”要求，提醒大家暑期不私自下水游泳。",
+               "会议要求各班主任每周开展一次防溺水教育，利用家长群做好提醒，确保学生度过一个平安的暑假。"]
+    for pager in (["上一条：镇政府召开森林防火工作会议", "下一条：县教育局部署秋季开学工作"],
+                  ["上一篇：镇政府召开森林防火工作会议", "下一篇：县教育局部署秋季开学工作"]):
+        body = "\n".join(article + pager)
+        assert clean_body(body, title="镇中心学校召开防溺水安全教育大会").body.split("\n") == article

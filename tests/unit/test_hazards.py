@@ -909,3 +909,18 @@ def test_a_word_in_a_name_is_not_its_hazard(tax, title, body, code):
     # a construction site's canteen, a building a firecracker must not be thrown at, the police's
     # cyber-security department
     assert code not in tag_hazards(title, body, tax).hazards
+
+
+def test_the_neighbouring_articles_pager_is_no_part_of_the_text(tax):
+    # the article a page links as the next one (下一条：…森林防火…) is not this one's subject
+    body = ("近日，镇市场监管所联合学校开展校园周边食品安全检查，查处“三无”食品。\n检查人员要求经营户落实食品安全主体责任。\n"
+            "上一条：镇政府召开森林防火工作专题会议\n下一条：县教育局部署秋季开学工作")
+    assert "fire" not in tag_hazards("镇开展校园周边食品安全检查", body, tax).hazards
+
+
+def test_guarding_against_the_summer_holidays_dangers_is_no_heat_warning(tax):
+    # 严防暑期溺水: 防 + 暑期, not 防暑
+    body = ("近年来，县公安局派出所从加强宣传做起，严防暑期溺水事故发生，连续五年未发生一起溺水事故。\n"
+            "今年入夏以来，民警走进辖区中小学开展防溺水安全教育，提醒学生不私自下水游泳。\n"
+            "派出所还联合村委会在危险水域设立警示牌。")
+    assert tag_hazards("派出所暑期防溺水工作有成效", body, tax).hazards == ["drowning"]
