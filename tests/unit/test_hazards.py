@@ -924,3 +924,24 @@ def test_guarding_against_the_summer_holidays_dangers_is_no_heat_warning(tax):
             "今年入夏以来，民警走进辖区中小学开展防溺水安全教育，提醒学生不私自下水游泳。\n"
             "派出所还联合村委会在危险水域设立警示牌。")
     assert tag_hazards("派出所暑期防溺水工作有成效", body, tax).hazards == ["drowning"]
+
+
+@pytest.mark.parametrize("title, body, code", [
+    ("市教育局召开校园安全工作会议", "会议要求各区对全市中小学校防雷设施进行全面普查，没有防雷装置的学校要拿出建设规划。\n"
+     "气象部门工作人员就开展防雷安全检测作了发言。", "extreme_weather"),
+    ("某学院新校区多名学生送医", "凌晨，学院新校区一施工队施工时挖破管道，造成天然气泄漏，部分学生出现头晕、呕吐。\n"
+     "学院连夜疏散宿舍楼学生，39名学生被送往医院观察治疗。\n此次天然气泄漏系施工不慎导致，管道已抢修完毕。", "gas_poisoning"),
+])
+def test_a_named_measure_or_incident_is_its_hazard(tax, title, body, code):
+    # lightning protection (防雷) is weather safety; a gas leak (天然气泄漏) is gas safety
+    assert code in tag_hazards(title, body, tax).hazards
+
+
+def test_children_falling_into_a_river_told_in_three_sentences_is_drowning(tax):
+    body = ("据了解，当日下午，一名老师带领三十多名学生到河边游玩，数名学生不慎落入水中。\n"
+            "老师当即跳入水中施救，附近村民也赶来救人。\n经过紧急救援，多名学生获救，两名学生不幸沉入水中。\n"
+            "老师在救起两名学生后，终因体力不支沉入水中。\n目前，善后工作正在进行。")
+    assert tag_hazards("镇中心小学师生河边游玩发生意外", body, tax).hazards == ["drowning"]
+    # told once, it stays a hint
+    once = "据了解，一名学生不慎落入水中，被路过村民救起。\n目前，该学生已返校上课。"
+    assert tag_hazards("路过村民救起一名学生", once, tax).hazards == []
