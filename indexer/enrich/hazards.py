@@ -81,6 +81,7 @@ from config.hazards import Taxonomy
 from indexer.enrich.textzones import Matcher, enclosing, furniture_spans, tail_start
 from indexer.models import Evidence
 from indexer.text.chinese import HAN
+from indexer.text.clean import opening_line
 
 SCHOOL_WORDS = ("学校", "校园", "学生", "师生", "幼儿园", "中小学", "教育系统", "教体系统", "校车", "高校", "中学", "小学",
                 "教育局", "教育厅", "教体局", "教育部", "未成年人", "青少年", "儿童", "家长")
@@ -162,7 +163,7 @@ _CITATION = re.compile(r"《[^《》\n]{1,80}》")
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".
 _ASIDE = re.compile(r"[（(][^（）()\n]{1,40}[）)]")
 # And the subject of a leader's remarks being studied: 学习贯彻…关于应急管理、防灾减灾救灾重要论述.
-_REMARKS_ON = re.compile(r"关于[^。；;！？!?\n]{1,40}?重要(?:论述|指示|讲话|批示)")
+_REMARKS_ON = re.compile(r"关于[^。；;！？!?\n]{1,40}?(?:重要|相关)(?:论述|指示|讲话|批示)")
 # Quotation marks do not break a phrase: “三防”建设, “六不一会”.
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _QUOTES = str.maketrans("", "", _QUOTE_MARKS)
@@ -353,10 +354,15 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
     must), a hazard that needs a measure is weak in a sentence without one."""
     cited = [m.span() for pattern in (_CITATION, _ASIDE, _REMARKS_ON) for m in pattern.finditer(text)] \
         if field == "body" else []
+    # a headline citing a document names its subject (关于印发《防溺水工作方案》的通知); a headline-less
+    # page's opening cut for a title may open on the remarks it studies: they name no subject
+    remarks = [m.span() for m in _REMARKS_ON.finditer(text)] if field == "title" else []
     starts = sorted((h.start, h.code) for h in hits if h.code)
     out = []
     for hit in hits:
         kind = hit.kind
+        if any(a < hit.start < b for a, b in remarks):
+            continue
         fittings = comp.fittings.get(hit.code)
         if fittings and text.startswith(fittings, hit.start) and _a_vehicles_fitting(text, hit.start, vehicle):
             continue  # 校车…灭火器: the bus's equipment
@@ -592,12 +598,13 @@ def menu_spans(body: str) -> list[tuple[int, int]]:
 
 
 def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
-    """The body's first line when it repeats the title: its hits are the title's, counted once."""
+    """The body's opening line (past a salutation: `opening_line`) when it repeats the title: its
+    hits are the title's, counted once."""
     title = title.strip()
     if not title:
         return []
-    start = len(body) - len(body.lstrip())
-    return [(start, start + len(title))] if body.startswith(title, start) else []
+    start, line = opening_line(body)
+    return [(start, start + len(title))] if line.startswith(title) else []
 
 
 def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: dict[str, float], title: str,

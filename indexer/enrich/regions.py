@@ -159,6 +159,7 @@ from indexer.enrich.textzones import (
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
 from indexer.text.chinese import HAN, is_han, to_simplified
+from indexer.text.clean import opening_line
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
 W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦南讯), a slogan (美丽X)
@@ -519,8 +520,9 @@ def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> boo
 
 
 def _first_line(body: str) -> str:
-    """The body's first paragraph: the one a headline-less page's title is cut from."""
-    return body.lstrip().split("\n", 1)[0]
+    """The body's first paragraph that says something: the one a headline-less page's title is
+    cut from (`indexer.text.clean.opening_title`)."""
+    return opening_line(body)[1]
 
 
 def _noise_spans(body: str, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:

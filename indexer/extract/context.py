@@ -22,7 +22,7 @@ from indexer.extract.owner import site_code, site_owner
 from indexer.extract.shown_markup import unescape_shown_markup
 from indexer.models import Article
 from indexer.text import labels
-from indexer.text.clean import Cleaned, find_mojibake
+from indexer.text.clean import Cleaned, find_mojibake, opening_title
 
 _LAST_LINES = 2  # the article's own last lines may be its byline ("发表于 2004年12月27日 12:40")
 _INFO_HINT = ("索引号", "索引號", "发文字号", "發文字號", "主题分类", "成文日期")
@@ -125,7 +125,7 @@ def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, op
                   tables: list[list[list[str]]] | None = None, around: Surroundings | None = None) -> Article:
     """Assemble an Article from cleaned text and the page context."""
     meta, table = context.meta, context.table
-    title = title or context.title or cleaned.body.split("\n", 1)[0][:60]
+    title = title or context.title or opening_title(cleaned.body)
     around = around or Surroundings()
     body_lines = cleaned.body.split("\n")
     evidence = DateEvidence(

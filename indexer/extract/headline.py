@@ -33,7 +33,7 @@ from indexer.extract.context import PageContext
 from indexer.extract.pagelines import Line, PageLines, squash
 from indexer.text import labels
 from indexer.text.chinese import HAN_CHAR
-from indexer.text.clean import clean_title, is_photo_note
+from indexer.text.clean import clean_title, is_greeting, is_info_row, is_photo_note
 
 _NEAR_LINES = 12
 _MIN_CHARS, _MAX_CHARS = 4, 80
@@ -41,12 +41,18 @@ _MIN_OWN_HAN = 3  # a <title> part with fewer hanzi ("(新闻)", "null") is no t
 _MIN_HAN_SHARE = 0.4
 _REPEAT_BELOW = 3  # a title printed twice: once above the article, once as its first lines  # a line of codes and numbers ("071600（安新县）[1]") is no headline
 _LINK_LINE = 0.5
+_OPENING = 300  # the article's first characters, which repeat its headline's words
+_MIN_SHARED_PAIRS = 2
 _OVERLAP = 0.6
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")
 _NOT_HEADLINE = re.compile(
     rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, labels.HEADER_OTHER, ('编辑', '当前位置', '您的位置'))})"
     r"\s*[:：]|>>|->|»|›|>(?:\s|$)|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页"
 )
+# The line under a headline: where the article comes from and when ("来源：新华网 2024-05-14").
+_META_LINE = re.compile(rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, ('作者',))})\s*[:：]|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}")
+# A school or a bureau named alone on its line: under a headline, the body that writes the text.
+_SIGNER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:幼儿园|幼兒園|小学|小學|中学|中學|学校|學校|学院|學院|教育局|教体局|教育體育局|教育体育局)$")
 # A byline after the outlet's name ("澎湃新闻高级记者 朱奕奕") is no headline.
 _BYLINE_END = re.compile(r"(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)(?:\s+|\s*[:：]\s*)[\u4e00-\u9fff·]{2,4}\s*$")
 # An image's file name (an <img> alt or caption: "网站抬头.jpg") is no headline.
@@ -84,10 +90,39 @@ def _without_own_title(context: PageContext, lines: PageLines, near: list[Line],
     for line in near:
         if seen[_key(line.text)] >= 2 and _headline_like(line):
             return clean_title(line.text)
-    for line in near:
+    framed = _framed_headline(near, chosen.cleaned.body[:_OPENING])
+    if framed:
+        return framed
+    for k, line in enumerate(near):
         if _headline_like(line):
+            above = near[k + 1] if k + 1 < len(near) else None
+            if _SIGNER.match(line.text.strip()) and above is not None and _headline_like(above):
+                return clean_title(above.text)  # a letter's headline over the school that writes it
             return clean_title(line.text)
     return None
+
+
+def _framed_headline(near: list[Line], opening: str) -> str | None:
+    """The headline next to the article's "来源：… 时间：…" line: layouts print it over that line or
+    under it, so of the headline-like lines on either side, the one sharing most character pairs
+    with the article's opening (a share widget's "关注东北网" or a spam line shares none)."""
+    pairs = _pairs(opening)
+    best: tuple[int, int, str] | None = None
+    for i, line in enumerate(near):
+        if not _META_LINE.search(line.text):
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(near) and _headline_like(near[k]):
+                text = clean_title(near[k].text)
+                shared = len(_pairs(text) & pairs)
+                if shared >= _MIN_SHARED_PAIRS and (best is None or (shared, -k) > best[:2]):
+                    best = (shared, -k, text)
+    return best[2] if best else None
+
+
+def _pairs(text: str) -> set[str]:
+    han = "".join(HAN_CHAR.findall(text))
+    return {han[i:i + 2] for i in range(len(han) - 1)}
 
 
 def _top(chosen: Candidate) -> tuple[int, int]:
@@ -132,6 +167,7 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
         return False
     return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":"))
                 or is_photo_note(text) or _IMAGE_FILE.search(text)  # "(资料图片仅供参考)", "网站抬头.jpg"
+                or is_greeting(text) or is_info_row(text)
                 or _BYLINE_END.search(text))
 
 

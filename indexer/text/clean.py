@@ -353,10 +353,56 @@ def clean_body(text: str, title: str | None = None, *, join_lines: bool = True) 
 
 
 # A label before a forum topic ("主题：…") and a page counter after it ("(页 1)", "（第2页）").
-_TITLE_LABEL = re.compile(r"^(?:主题|主題|标题|標題|题目|題目)\s*[:：]\s*")
+_TITLE_LABEL = re.compile(r"^(?:主\s*[题題]|[标標]\s*[题題]|[题題]\s*目|名\s*[称稱])\s*[:：]\s*")  # "标 题：" in an info box
 _TITLE_PAGE = re.compile(r"\s*[(（]\s*(?:页|頁|第)\s*\d+\s*[页頁]?\s*[)）]\s*$")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TITLE_TRAIL = re.compile(r"(?:\s*[-–—_|·])+\s*$")  # a blog's "标题- -" separator
+
+
+# A row of a 信息公开 box ("发布机构：… | 关键词：…", "信息分类： 内容分类： 校园安全").
+_INFO_ROW = re.compile(rf"(?:{labels.alternation(labels.INFO_TABLE, labels.ISSUER, ('关键词', '内容概述', '内容分类', '废止日期'))})\s*[:：|｜]")
+# The greeting that opens a letter ("你们好！", "大家好!").
+_GREETING = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:你们好|您们好|大家好|您好|你好)[!！。]?$")
+_OPENING_TITLE = 60
+_OPENING_LINES = 5  # past these, the page has no opening line to offer
+# Whom a letter or a notice addresses ("各单位：", "尊敬的家长朋友：", "各设区市、省直管县（市）教育局："),
+# not a sentence that announces a list ("教育部通报了近期发生的数起事件：").
+_SALUTATION = re.compile(r"^(?:各|尊敬|亲爱|親愛|敬爱|敬愛|致|全体|全體).{0,38}[:：]$")
+_BARE_LABEL = re.compile(r"^.{1,5}[:：]$")  # "原标题：" with its value elsewhere
+
+
+def is_info_row(line: str) -> bool:
+    return bool(_INFO_ROW.search(line))
+
+
+def is_greeting(line: str) -> bool:
+    return bool(_GREETING.match(line.strip()))
+
+
+def opening_line(body: str) -> tuple[int, str]:
+    """Where the body's first line that says something starts, and that line (stripped): not a row
+    of an info box, a salutation "各单位：" or a greeting; the first line when the first few are all
+    such; (0, "") for an empty body."""
+    first: tuple[int, str] | None = None
+    seen, pos = 0, 0
+    for raw in body.split("\n"):
+        text = raw.strip()
+        if text:
+            here = (pos + len(raw) - len(raw.lstrip()), text)
+            first = first or here
+            if not (is_info_row(text) or is_greeting(text) or _SALUTATION.match(text) or _BARE_LABEL.match(text)):
+                return here
+            seen += 1
+            if seen == _OPENING_LINES:
+                break
+        pos += len(raw) + 1
+    return first or (0, "")
+
+
+def opening_title(body: str) -> str:
+    """The title of a page that shows no headline: its opening line (`opening_line`), cut to a
+    title's length."""
+    return opening_line(body)[1][:_OPENING_TITLE]
 
 
 def clean_title(title: str) -> str:

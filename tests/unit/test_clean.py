@@ -221,3 +221,14 @@ def test_pager_lines_of_either_cms_are_dropped():
                   ["上一篇：镇政府召开森林防火工作会议", "下一篇：县教育局部署秋季开学工作"]):
         body = "\n".join(article + pager)
         assert clean_body(body, title="镇中心学校召开防溺水安全教育大会").body.split("\n") == article
+
+
+def test_the_opening_line_is_past_salutations_not_past_a_sentence_ending_on_a_colon():
+    from indexer.text.clean import opening_line, opening_title
+
+    body = "各县（市、区）教育局，各直属学校：\n\n近日，省内发生两起学生溺水事故。\n一、要求"
+    start, line = opening_line(body)
+    assert line == "近日，省内发生两起学生溺水事故。" and body[start:start + len(line)] == line
+    assert opening_title("教育部通报了近期发生的数起学生溺亡事件：\n4月5日，一名学生在水坑边玩耍时落水。").startswith("教育部通报")
+    assert opening_title("原标题：\n示例县开展防溺水宣传") == "示例县开展防溺水宣传"
+    assert opening_title("") == ""

@@ -302,3 +302,36 @@ def test_a_headline_ending_in_a_role_word_is_still_the_headline(title):
              "近日，示例县教育局组织开展活动，全县中小学师生积极参与，活动取得良好效果。", "活动共收到作品两百余件。"]
     (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/j.html")
     assert article.title == title
+
+
+@pytest.mark.parametrize("over_the_meta_line", [True, False])
+def test_the_headline_is_the_line_by_its_source_and_date_not_a_share_widget(over_the_meta_line):
+    # a page without <title> or <h1>: a share widget's "关注示例网" is nearer the text, but the
+    # headline is the line next to "来源：… 时间：…", whichever side the layout prints it on
+    headline = "省教育厅派员奔赴各地检查中小学汛期安全"
+    meta = "2005-06-15 15:48:28 来源：示例网 作者：张示例"
+    top = [headline, meta] if over_the_meta_line else [meta, headline]
+    lines = ["示例热搜榜单", *top, "关注示例网", "微博",
+             "入汛以来，省教育厅派出六个检查组奔赴各地，检查中小学汛期安全工作。",
+             "检查组重点查看了学校危房、排水设施和防汛应急预案。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/i.html")
+    assert article.title == headline
+
+
+def test_a_greeting_an_info_box_row_and_a_salutation_are_no_title():
+    # a letter on a page without a headline: its opening sentence is the best title it has
+    lines = ["索引号：000-2024-0012 | 主题分类：教育", "尊敬的家长朋友：", "你们好！",
+             "暑假即将来临，为确保孩子们度过一个平安的假期，学校提醒各位家长做好以下安全工作。",
+             "一、严防溺水。教育孩子不私自下水游泳。", "二、注意交通安全。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/j.html")
+    assert article.title.startswith("暑假即将来临")
+
+
+def test_a_letters_headline_is_over_its_school_and_greeting():
+    # a letter on a page without a headline element: headline, the school that writes it, the
+    # salutation, the greeting, then the text
+    lines = ["2023年寒假致家长的一封信", "示例区新华幼儿园", "尊敬的家长:", "您们好!",
+             "寒假即将来临，为确保孩子们度过一个平安的假期，幼儿园提醒各位家长做好以下安全工作。",
+             "一、严防溺水。教育孩子不私自下水游泳。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/k.html")
+    assert article.title == "2023年寒假致家长的一封信"

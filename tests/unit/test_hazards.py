@@ -945,3 +945,13 @@ def test_children_falling_into_a_river_told_in_three_sentences_is_drowning(tax):
     # told once, it stays a hint
     once = "据了解，一名学生不慎落入水中，被路过村民救起。\n目前，该学生已返校上课。"
     assert tag_hazards("路过村民救起一名学生", once, tax).hazards == []
+
+
+def test_the_remarks_an_opening_studies_name_no_subject(tax):
+    # a headline-less notice whose title is its opening, cut: the remarks it carries out
+    # (关于…防灾减灾救灾相关指示精神) are not its subject; its tasks are
+    title = "为贯彻落实总书记关于安全生产和防灾减灾救灾相关指示精神，切实做好我校安全防范工作，维护好广大学生的"
+    body = (title + "生命财产安全，现将有关事项通知如下：\n一、近期我市将出现大风、暴雨、雷电等极端天气，各学院要做好防范。\n"
+            "二、严禁学生私自下河游泳，防止溺水事故发生。\n三、遇暴雨天气及时转移避险。")
+    r = tag_hazards(title, body, tax)
+    assert r.primary in ("extreme_weather", "drowning")
