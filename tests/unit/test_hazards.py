@@ -955,3 +955,13 @@ def test_the_remarks_an_opening_studies_name_no_subject(tax):
             "二、严禁学生私自下河游泳，防止溺水事故发生。\n三、遇暴雨天气及时转移避险。")
     r = tag_hazards(title, body, tax)
     assert r.primary in ("extreme_weather", "drowning")
+
+
+@pytest.mark.parametrize("reminder", ["家长们要时刻提醒孩子注意用电、用火安全，避免发生意外。",
+                                      "请提醒孩子正确使用电器，离家时关闭电源。"])
+def test_a_holiday_letters_power_reminder_is_electrical_safety(tax, reminder):
+    # 用电、用火安全 is 用电安全 and 用火安全; 正确使用电器 is an instruction on appliances
+    body = ("寒假即将来临，为确保孩子们度过一个平安的假期，学校提醒各位家长做好以下安全工作。\n"
+            "一、交通安全。教育孩子遵守交通规则，不乘坐无牌无证车辆。\n"
+            f"二、居家安全。{reminder}\n三、防溺水。不到河边、水库游泳。")
+    assert "electrical" in tag_hazards("寒假致家长的一封信", body, tax).hazards
