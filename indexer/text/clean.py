@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
 from indexer.text import labels
@@ -379,10 +380,11 @@ def is_greeting(line: str) -> bool:
     return bool(_GREETING.match(line.strip()))
 
 
+@lru_cache(maxsize=8)
 def opening_line(body: str) -> tuple[int, str]:
     """Where the body's first line that says something starts, and that line (stripped): not a row
     of an info box, a salutation "各单位：" or a greeting; the first line when the first few are all
-    such; (0, "") for an empty body."""
+    such; (0, "") for an empty body. The last few bodies' are remembered (both taggers ask)."""
     first: tuple[int, str] | None = None
     seen, pos = 0, 0
     for raw in body.split("\n"):
