@@ -965,3 +965,10 @@ def test_a_holiday_letters_power_reminder_is_electrical_safety(tax, reminder):
             "一、交通安全。教育孩子遵守交通规则，不乘坐无牌无证车辆。\n"
             f"二、居家安全。{reminder}\n三、防溺水。不到河边、水库游泳。")
     assert "electrical" in tag_hazards("寒假致家长的一封信", body, tax).hazards
+
+
+def test_a_lightning_rod_checked_with_the_wiring_is_no_weather_task(tax):
+    body = ("为消除用电安全隐患，学校对教学楼电气线路进行全面检查，更换老化电线。\n"
+            "雷雨季节前要检查防雷设施，确保接地装置完好，漏电保护器灵敏可靠。")
+    r = tag_hazards("学校开展用电安全检查", body, tax)
+    assert r.hazards == ["electrical"]
