@@ -825,10 +825,12 @@ def test_a_computers_virus_is_no_epidemic(tax):
     ("镇中心小学顺利复学复课", "11月2日，镇中心小学迎来返校学生。复学复课前，学校做好核酸检测、场所消杀和物资保障等准备工作，"
      "并组织教职工开展演练。", "epidemic"),
     ("校门口装上防冲撞设施", "为提升校园安全防范水平，县公安局在各中小学校门口增设防撞柱和挡车球，守护学生上下学安全。", "security"),
+    ("副市长调研督导校园安全工作", "调研组先后到两所中学查看校园安全工作。\n会议要求多部门联合开展校园周边综合整治，"
+     "扎实做好校园食品安全、交通安全工作。", "security"),
 ])
 def test_words_readers_use_for_a_hazard_without_its_usual_name(tax, title, body, code):
     # an earthquake drill called 避震, a poisoning told as 食用不洁净食物, a school reopening after an outbreak
-    # with its tests and disinfection, barriers against ramming
+    # with its tests and disinfection, barriers against ramming, the joint clean-up of a school's surroundings
     assert code in tag_hazards(title, body, tax).hazards
 
 
