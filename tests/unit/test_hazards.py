@@ -974,3 +974,11 @@ def test_a_lightning_rod_checked_with_the_wiring_is_no_weather_task(tax):
             "雷雨季节前要检查防雷设施，确保接地装置完好，漏电保护器灵敏可靠。")
     r = tag_hazards("学校开展用电安全检查", body, tax)
     assert r.hazards == ["electrical"]
+
+
+@pytest.mark.parametrize("rescuers", ["镇政府立即组织安监办、专职消防队、派出所等部门人员赶往现场施救。",
+                                      "公安、消防及民间搜救队立即组织搜救。"])
+def test_the_rescuers_called_to_a_drowning_are_no_fire_safety(tax, rescuers):
+    body = ("6月12日下午，镇中心小学两名学生结伴到河边玩耍，不慎落水。\n" + rescuers +
+            "\n两名学生经抢救无效死亡。镇教育办再次提醒家长加强暑期防溺水教育。")
+    assert tag_hazards("两名小学生河边玩耍溺水身亡", body, tax).hazards == ["drowning"]
