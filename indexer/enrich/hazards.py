@@ -430,15 +430,19 @@ def _qualifies(text: str, hit: Hit, starts: list[tuple[int, str]]) -> bool:
 _CALLED_A_HAZARD = re.compile(r"[^，,。；;！？!?\n]{0,10}?(?:存在|有|的)[^，,。；;\n]{0,3}?(?:安全)?隐患")
 
 
+# A keyword that names a kind of safety (饮食安全, 用电安全) names a task wherever it stands, also
+# in a sentence another hazard fills (预防流感，注意饮食安全).
+_SAFETY_OF = "安全"
 # Items sharing the last one's head (注意用电、用火安全: 用电安全 and 用火安全).
 _SHARED_HEAD = re.compile(r"、[^、，,。；;！？!?\s]{1,4}?安全")
 
 
 def _named_as_topic(comp: _Compiled, text: str, hit: Hit) -> bool:
     """The hit followed by a topic word (防溺水工作, 消防安全, 诈骗教育), by the rest of a clause
-    calling it a hazard (教学楼存在安全隐患), or by items sharing their head with it (用电、用火安全)."""
+    calling it a hazard (教学楼存在安全隐患), or by items sharing their head with it (用电、用火安全);
+    or a keyword naming a kind of safety itself (饮食安全)."""
     return bool(comp.topic and comp.topic.match(text, hit.end)) or bool(_CALLED_A_HAZARD.match(text, hit.end)) \
-        or bool(_SHARED_HEAD.match(text, hit.end))
+        or bool(_SHARED_HEAD.match(text, hit.end)) or hit.phrase.endswith(_SAFETY_OF)
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:

@@ -982,3 +982,10 @@ def test_the_rescuers_called_to_a_drowning_are_no_fire_safety(tax, rescuers):
     body = ("6月12日下午，镇中心小学两名学生结伴到河边玩耍，不慎落水。\n" + rescuers +
             "\n两名学生经抢救无效死亡。镇教育办再次提醒家长加强暑期防溺水教育。")
     assert tag_hazards("两名小学生河边玩耍溺水身亡", body, tax).hazards == ["drowning"]
+
+
+def test_a_kind_of_safety_named_in_a_sentence_about_another_hazard_is_a_task(tax):
+    # 注意饮食安全 in a sentence on flu is a task of its own, not a word in passing
+    body = ("元旦假期即将来临，学校提醒各位家长做好以下安全工作。\n一、预防流感等传染病，勤洗手、常通风，流感高发期间注意饮食安全。\n"
+            "二、注意交通安全，不乘坐无牌无证车辆。\n三、预防流感，出现发热症状及时就医，流感疫苗可按需接种。")
+    assert "food_safety" in tag_hazards("元旦假期致家长的一封信", body, tax).hazards
