@@ -960,7 +960,8 @@ def test_the_remarks_an_opening_studies_name_no_subject(tax):
 
 
 @pytest.mark.parametrize("reminder", ["家长们要时刻提醒孩子注意用电、用火安全，避免发生意外。",
-                                      "请提醒孩子正确使用电器，离家时关闭电源。"])
+                                      "请提醒孩子正确使用电器，离家时关闭电源。",
+                                      "做好防火、防电，不用湿手触摸插座。"])
 def test_a_holiday_letters_power_reminder_is_electrical_safety(tax, reminder):
     # 用电、用火安全 is 用电安全 and 用火安全; 正确使用电器 is an instruction on appliances
     body = ("寒假即将来临，为确保孩子们度过一个平安的假期，学校提醒各位家长做好以下安全工作。\n"
@@ -989,3 +990,8 @@ def test_a_kind_of_safety_named_in_a_sentence_about_another_hazard_is_a_task(tax
     body = ("元旦假期即将来临，学校提醒各位家长做好以下安全工作。\n一、预防流感等传染病，勤洗手、常通风，流感高发期间注意饮食安全。\n"
             "二、注意交通安全，不乘坐无牌无证车辆。\n三、预防流感，出现发热症状及时就医，流感疫苗可按需接种。")
     assert "food_safety" in tag_hazards("元旦假期致家长的一封信", body, tax).hazards
+
+
+def test_guarding_against_phone_fraud_is_no_electrical_safety(tax):
+    body = "派出所民警走进校园开展预防电信诈骗宣传，提醒学生不轻信陌生来电，防范电信网络诈骗。"
+    assert "electrical" not in tag_hazards("民警进校园宣传预防电信诈骗", body, tax).hazards
