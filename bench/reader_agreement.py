@@ -3,7 +3,8 @@
     python bench/reader_agreement.py [--second bench/realsets/second_reading_a.labels.jsonl ...]
 
 Two more readers, each alone, labelled a sample of the held-out sets' texts again without seeing
-the first labels (`bench/realsets/second_reading_{a,b}.labels.jsonl`, ids `SET:ID`), from the text
+the first labels (`bench/realsets/second_reading_{a,b}.labels.jsonl`, ids `SET:ID`; and
+`hazard_reading.labels.jsonl`, hazards only, in the devset's convention), from the text
 alone as Gonggao is measured (the first readers also had the page's address and placed some texts
 by their host). Each reading is scored against the other exactly as Gonggao is scored against the labels
 (`eval_enrichment.score_devset`: the first region's province, city and county where the reference
@@ -29,6 +30,7 @@ from bench.eval_enrichment import IGNORED_HAZARDS, Prediction, gonggao_tagger, s
 
 REALSETS = REPO / "bench" / "realsets"
 SECOND = (REALSETS / "second_reading_a.labels.jsonl", REALSETS / "second_reading_b.labels.jsonl")
+GONGGAO_VS_FIRST = "Gonggao (text alone) against the first"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -60,8 +62,8 @@ def agreement(path: Path) -> int:
     first: dict[str, dict] = {}
     texts: dict[str, str] = {}
     for name in sorted({key.split(":", 1)[0] for key in second}):
-        found = {row["id"]: row["text"] for row in read_jsonl(REPO / "data" / name / "texts.jsonl")} \
-            if (REPO / "data" / name / "texts.jsonl").is_file() else {}
+        found = {row["id"]: row["text"] for part in sorted((REPO / "data" / name).glob("texts*.jsonl"))
+                 for row in read_jsonl(part)}
         for row in read_jsonl(REALSETS / f"{name}.labels.jsonl"):
             key = f"{name}:{row['id']}"
             if key in second:
@@ -87,15 +89,19 @@ def agreement(path: Path) -> int:
                 answers[doc_id] = tag(doc_id, text)
             return answers[doc_id]
 
-        rows += [("Gonggao (text alone) against the first", score_devset(first_items, texts, ours)),
+        rows += [(GONGGAO_VS_FIRST, score_devset(first_items, texts, ours)),
                  ("Gonggao (text alone) against the second", score_devset(second_items, texts, ours))]
     else:
         print(f"({len(both) - len(texts)} texts absent from data/: Gonggao not scored)", file=sys.stderr)
 
+    # a reading of hazards alone (bench/realsets/hazard_reading.labels.jsonl) places nothing
+    placed = any(second[key]["regions"] for key in both)
     print(f"\n{path.name}: {len(both)} texts read twice")
     print(f"{'':44}{'province / city / county':>26}{'hazards P / R / F1':>22}{'primary':>9}{'negatives':>11}")
     for name, s in rows:
         regions = f"{s['province_accuracy']:.3f} / {s['city_accuracy']:.3f} / {s['county_accuracy']:.3f}"
+        if not placed and name != GONGGAO_VS_FIRST:
+            regions = "(not read)"
         hazards = f"{s['hazard_precision']:.3f} / {s['hazard_recall']:.3f} / {s['hazard_micro_f1']:.3f}"
         negatives = f"{s['negatives_with_hazard']}/{s['negatives']}"
         print(f"{name:<44}{regions:>26}{hazards:>22}{s['primary_hazard_accuracy']:>9.3f}{negatives:>11}")
