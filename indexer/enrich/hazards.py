@@ -226,7 +226,7 @@ class _Compiled:
         # 校方、消防和医疗等多方力量); a school's title (消防安全示范校,
         # 防震减灾科普示范学校) names a school, as an honour, not a measure
         # 防汛防风防旱指挥部, 防汛抗旱指挥部: the body named after several tasks; rescuers called to an
-        # incident (公安、消防及民间搜救队赶往现场)
+        # incident (公安、消防和民间救援队, a town's 专职消防队)
         # (not 处置 / 处理 / 科普: 欺凌处置, 心理健康科普 are tasks)
         self.agency = re.compile(f"(?:[防抗][{HAN}]){{0,3}}(?:管理)?(?:{agency.pattern})(?![置理罚普学技])|(?:救援)?(?:[、和][^、，,。；;\\s]{{1,8}}){{0,6}}"
                                  f"等(?:相关|有关|职能|多支|多方|各方)?(?:救援)?(?:部门|单位|机构|人员|力量)"

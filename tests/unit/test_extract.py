@@ -308,12 +308,12 @@ def test_a_headline_ending_in_a_role_word_is_still_the_headline(title):
 def test_the_headline_is_the_line_by_its_source_and_date_not_a_share_widget(over_the_meta_line):
     # a page without <title> or <h1>: a share widget's "关注示例网" is nearer the text, but the
     # headline is the line next to "来源：… 时间：…", whichever side the layout prints it on
-    headline = "省教育厅派员奔赴各地检查中小学汛期安全"
-    meta = "2005-06-15 15:48:28 来源：示例网 作者：张示例"
+    headline = "省教育厅分六路督查中小学汛期安全工作"
+    meta = "2019-07-02 09:30:12 来源：示例网 作者：张示例"
     top = [headline, meta] if over_the_meta_line else [meta, headline]
     lines = ["示例热搜榜单", *top, "关注示例网", "微博",
-             "入汛以来，省教育厅派出六个检查组奔赴各地，检查中小学汛期安全工作。",
-             "检查组重点查看了学校危房、排水设施和防汛应急预案。"]
+             "入汛以来，省教育厅分六路督查各地中小学汛期安全工作，每路由一名厅领导带队。",
+             "督查组重点查看了学校危房、排水设施和防汛应急预案。"]
     (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/i.html")
     assert article.title == headline
 
@@ -330,8 +330,8 @@ def test_a_greeting_an_info_box_row_and_a_salutation_are_no_title():
 def test_a_letters_headline_is_over_its_school_and_greeting():
     # a letter on a page without a headline element: headline, the school that writes it, the
     # salutation, the greeting, then the text
-    lines = ["2023年寒假致家长的一封信", "示例区新华幼儿园", "尊敬的家长:", "您们好!",
-             "寒假即将来临，为确保孩子们度过一个平安的假期，幼儿园提醒各位家长做好以下安全工作。",
+    lines = ["示例幼儿园2024年暑假告家长书", "示例区向阳幼儿园", "尊敬的家长:", "您们好!",
+             "暑假从7月10日开始，下面几件事请各位家长和孩子一起读一读。",
              "一、严防溺水。教育孩子不私自下水游泳。"]
     (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/k.html")
-    assert article.title == "2023年寒假致家长的一封信"
+    assert article.title == "示例幼儿园2024年暑假告家长书"

@@ -871,8 +871,8 @@ def test_weak_words_in_two_sentences_of_a_focused_text_are_not_a_hazard(tax):
 
 
 def test_weather_a_headline_names_is_the_cause_of_the_closure_in_the_body(tax):
-    body = ("记者从市教育局获悉，主城区幼儿园、小学、初中明日停课一天，高中推迟到九时上课。\n"
-            "省教育厅要求各地加强校园隐患排查，及时对危房进行除雪加固，确保师生安全。")
+    body = ("市教育局昨晚发出通知：全市中小学和幼儿园周二全天不上课，即停课一天，寄宿生留校由老师看护。\n"
+            "各校周一放学前要组织人员清扫屋顶积雪，危房一律封闭，不得安排学生进入。")
     r = tag_hazards("我市迎来入冬首场大雪", body, tax)
     assert r.hazards[:1] == ["extreme_weather"] and "building" in r.hazards
     # a headline naming the weather over a text that closes nothing is a weather report
@@ -902,7 +902,7 @@ def test_swimming_in_a_reservoir_is_drowning_even_in_a_flood_season_talk(tax):
 
 @pytest.mark.parametrize("title, body, code", [
     ("县市场监管局开展开学季食品安全检查", "为保障师生饮食安全，县市场监管局开展校园食品安全专项检查，消除安全隐患。\n"
-     "检查组定期对学校食堂、建筑工地食堂、农家乐等开展抽检，督促落实食品安全主体责任。", "building"),
+     "本月抽检覆盖中小学食堂、机关食堂、建筑工地食堂共四十余家，督促落实食品安全主体责任。", "building"),
     ("学校开展烟花爆竹安全教育", "老师提醒学生燃放烟花爆竹要选择空旷场地，不得向人群、车辆、建筑物投掷点燃的烟花爆竹。", "building"),
     ("市公安局网络安全保卫支队提醒谨防野生菌中毒", "民警走进学校食堂，提醒师生不采、不买、不吃野生菌，谨防食物中毒。\n"
      "民警还向学生讲解了食品安全知识，提醒学生注意饮食卫生。", "cyber"),
@@ -922,17 +922,17 @@ def test_the_neighbouring_articles_pager_is_no_part_of_the_text(tax):
 
 def test_guarding_against_the_summer_holidays_dangers_is_no_heat_warning(tax):
     # 严防暑期溺水: 防 + 暑期, not 防暑
-    body = ("近年来，县公安局派出所从加强宣传做起，严防暑期溺水事故发生，连续五年未发生一起溺水事故。\n"
+    body = ("入夏以来，城关派出所把严防暑期溺水当作头等大事，辖区已三年没有学生溺水。\n"
             "今年入夏以来，民警走进辖区中小学开展防溺水安全教育，提醒学生不私自下水游泳。\n"
             "派出所还联合村委会在危险水域设立警示牌。")
     assert tag_hazards("派出所暑期防溺水工作有成效", body, tax).hazards == ["drowning"]
 
 
 @pytest.mark.parametrize("title, body, code", [
-    ("市教育局召开校园安全工作会议", "会议要求各区对全市中小学校防雷设施进行全面普查，没有防雷装置的学校要拿出建设规划。\n"
-     "气象部门工作人员就开展防雷安全检测作了发言。", "extreme_weather"),
-    ("某学院新校区多名学生送医", "凌晨，学院新校区一施工队施工时挖破管道，造成天然气泄漏，部分学生出现头晕、呕吐。\n"
-     "学院连夜疏散宿舍楼学生，39名学生被送往医院观察治疗。\n此次天然气泄漏系施工不慎导致，管道已抢修完毕。", "gas_poisoning"),
+    ("市教育局召开校园安全工作会议", "雷雨季节将至，会议部署各校防雷安全工作，年底前给所有教学楼装上避雷针。\n"
+     "市气象局将派人到校检测防雷装置。", "extreme_weather"),
+    ("某学院新校区多名学生送医", "周二夜里，学院新校区工地的挖掘机挖断了一根燃气主管，宿舍区闻到浓烈气味，多名学生感到头晕。\n"
+     "学院把宿舍楼里的学生转移到操场，二十余人送医检查。\n经查，天然气泄漏由施工引起，抢修队已换好管道。", "gas_poisoning"),
 ])
 def test_a_named_measure_or_incident_is_its_hazard(tax, title, body, code):
     # lightning protection (防雷) is weather safety; a gas leak (天然气泄漏) is gas safety
@@ -940,28 +940,28 @@ def test_a_named_measure_or_incident_is_its_hazard(tax, title, body, code):
 
 
 def test_children_falling_into_a_river_told_in_three_sentences_is_drowning(tax):
-    body = ("据了解，当日下午，一名老师带领三十多名学生到河边游玩，数名学生不慎落入水中。\n"
-            "老师当即跳入水中施救，附近村民也赶来救人。\n经过紧急救援，多名学生获救，两名学生不幸沉入水中。\n"
-            "老师在救起两名学生后，终因体力不支沉入水中。\n目前，善后工作正在进行。")
+    body = ("周日午后，几名小学生在村口的堰塘边捉鱼，一名男孩脚下一滑，落入水中。\n"
+            "同伴伸手去拉，也被带得掉入水中。\n路过的村民听到呼救，跳下去救起一人，另一名孩子沉入水中。\n"
+            "半小时后，孩子被打捞上岸，送医后没能救回。\n镇里的学校随后召开了家长会。")
     assert tag_hazards("镇中心小学师生河边游玩发生意外", body, tax).hazards == ["drowning"]
     # told once, it stays a hint
-    once = "据了解，一名学生不慎落入水中，被路过村民救起。\n目前，该学生已返校上课。"
+    once = "周日午后，一名学生在堰塘边捉鱼时落入水中，被路过村民救起。\n周一，他已回到学校上课。"
     assert tag_hazards("路过村民救起一名学生", once, tax).hazards == []
 
 
 def test_the_remarks_an_opening_studies_name_no_subject(tax):
     # a headline-less notice whose title is its opening, cut: the remarks it carries out
     # (关于…防灾减灾救灾相关指示精神) are not its subject; its tasks are
-    title = "为贯彻落实总书记关于安全生产和防灾减灾救灾相关指示精神，切实做好我校安全防范工作，维护好广大学生的"
+    title = "根据上级关于做好防灾减灾救灾工作的相关指示精神，结合我院实际，为做好本学期的安全防范工作，保障全院学生的"
     body = (title + "生命财产安全，现将有关事项通知如下：\n一、近期我市将出现大风、暴雨、雷电等极端天气，各学院要做好防范。\n"
             "二、严禁学生私自下河游泳，防止溺水事故发生。\n三、遇暴雨天气及时转移避险。")
     r = tag_hazards(title, body, tax)
     assert r.primary in ("extreme_weather", "drowning")
 
 
-@pytest.mark.parametrize("reminder", ["家长们要时刻提醒孩子注意用电、用火安全，避免发生意外。",
+@pytest.mark.parametrize("reminder", ["孩子独自在家时，要讲清楚用电、用火安全的几条规矩。",
                                       "请提醒孩子正确使用电器，离家时关闭电源。",
-                                      "做好防火、防电，不用湿手触摸插座。"])
+                                      "家里要防火、防电，插座装上保护盖。"])
 def test_a_holiday_letters_power_reminder_is_electrical_safety(tax, reminder):
     # 用电、用火安全 is 用电安全 and 用火安全; 正确使用电器 is an instruction on appliances
     body = ("寒假即将来临，为确保孩子们度过一个平安的假期，学校提醒各位家长做好以下安全工作。\n"
@@ -977,8 +977,8 @@ def test_a_lightning_rod_checked_with_the_wiring_is_no_weather_task(tax):
     assert r.hazards == ["electrical"]
 
 
-@pytest.mark.parametrize("rescuers", ["镇政府立即组织安监办、专职消防队、派出所等部门人员赶往现场施救。",
-                                      "公安、消防及民间搜救队立即组织搜救。"])
+@pytest.mark.parametrize("rescuers", ["镇里的专职消防队和卫生院医护人员随即赶到河边施救。",
+                                      "县公安局、消防和民间救援队接警后赶到现场搜寻。"])
 def test_the_rescuers_called_to_a_drowning_are_no_fire_safety(tax, rescuers):
     body = ("6月12日下午，镇中心小学两名学生结伴到河边玩耍，不慎落水。\n" + rescuers +
             "\n两名学生经抢救无效死亡。镇教育办再次提醒家长加强暑期防溺水教育。")
