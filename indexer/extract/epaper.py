@@ -197,8 +197,7 @@ def _runs(lines: list[str]) -> list[int]:
 
 
 def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[\s\W]+", "", text)
-    return {text[i: i + 2] for i in range(len(text) - 1)}
+    return page.char_pairs(re.sub(r"[\s\W]+", "", text))
 
 
 def _assign_headlines(drafts: list[_Draft], pool: list[tuple[int, str]]) -> None:

@@ -121,8 +121,7 @@ def _framed_headline(near: list[Line], opening: str) -> str | None:
 
 
 def _pairs(text: str) -> set[str]:
-    han = "".join(HAN_CHAR.findall(text))
-    return {han[i:i + 2] for i in range(len(han) - 1)}
+    return page.char_pairs("".join(HAN_CHAR.findall(text)))
 
 
 def _top(chosen: Candidate) -> tuple[int, int]:

@@ -221,9 +221,13 @@ def overlap(a: str, b: str) -> float:
     return _overlap(a, b)
 
 
+def char_pairs(text: str) -> set[str]:
+    """Every two characters side by side in `text` (callers normalise it first)."""
+    return {text[i: i + 2] for i in range(len(text) - 1)}
+
+
 def _overlap(a: str, b: str) -> float:
-    grams_a = {a[i: i + 2] for i in range(len(a) - 1)}
-    grams_b = {b[i: i + 2] for i in range(len(b) - 1)}
+    grams_a, grams_b = char_pairs(a), char_pairs(b)
     if not grams_a or not grams_b:
         return 0.0
     return len(grams_a & grams_b) / len(grams_a)
