@@ -207,11 +207,12 @@ _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within t
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
 _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|委|应急|市场监|卫健|卫生健康|交通|住建|气象|消防|司法|民政"
                            r"|水利|自然资源|文旅|团委|妇联)")
-# A unit's own office named after it (大武口消防大队, 大城交警, 丹徒分局, 宁陕县教育局), not a venue that starts
-# like one (井冈山教育培训中心).
+# A unit's own office named after it (大武口消防大队, 大城交警, 丹徒分局, 宁陕县教育局), or its branch venue of
+# a teleconference (the writer's people sit in their city's 分会场, the main one is the province's), not a
+# venue that starts like one (井冈山教育培训中心).
 _UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|公安局|公安分局|分局|交警|消防大队|消防救援大队|人民政府|政府"
                           r"|县委|区委|旗委|应急管理局|应急局|市场监管局|市场监督管理局|卫健局|卫生健康局|气象局|气象台"
-                          r"|住建局|司法局|民政局|水利局|自然资源局)")
+                          r"|住建局|司法局|民政局|水利局|自然资源局|分会场)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
 # After a city's short form that is a word (白银, 四平, 三明, 开封): its education, police, papers, schools
@@ -679,18 +680,20 @@ class Gazetteer:
     def _bound_words(self, text: str, start: int, end: int, entries: tuple[NameEntry, ...],
                      before: Iterable[NameEntry]) -> tuple[NameEntry, ...]:
         """A short form that is an ordinary word (和平, 江口) is a place only where the text binds
-        it: right after the name of its parent (天津市和平保育院 → 和平区), a city's before its
-        sectors (白银教育系统 → 白银市), or, a township's, before an office named after its township
-        (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
+        it: right after the name of its parent (天津市和平保育院 → 和平区), before the name of its
+        outlet (会同新闻网讯 → 会同县), a city's before its sectors (白银教育系统 → 白银市), or, a
+        township's, before an office named after its township (江口边防派出所 → a 江口镇). Elsewhere
+        it is the word."""
         g = self.data
         parents = {e.code for e in before if e.kind not in _TOWN_KINDS and e.kind not in _WORD_KINDS} \
             if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()
         office = bool(_TOWN_OFFICE.match(text, end))
         sector = bool(_CITY_SECTOR.match(text, end))
+        outlet = bool(_MEDIA_AFTER.match(text, end))
         out = []
         for e in entries:
             if e.kind == "short_word":
-                if any(p != e.code and g.is_under(e.code, p) for p in parents) or (
+                if any(p != e.code and g.is_under(e.code, p) for p in parents) or outlet or (
                         sector and g.divisions[e.code].level == CITY):
                     out.append(NameEntry(e.code, "short"))
             elif e.kind == "town_word":
@@ -711,7 +714,11 @@ class Gazetteer:
         `outlets` instead: it votes only where the text speaks of its province (`_outlet_province`)."""
         out: list[_Mention] = []
         persons = person_spans(text) if persons is None else persons
-        for start, end, name, entries, kinds in self._scan(text):
+        found = self._scan(text)
+        # where a township's full name starts: 福州|南街街道 is the city and its street office, not a
+        # street called 福州南街
+        town_starts = {start for start, _, _, _, kinds in found if "town" in kinds}
+        for start, end, name, entries, kinds in found:
             after = text[end:end + 6]
             short_like = kinds <= {"short", "former", "alias", "generic"}
             media = bool(_MEDIA_AFTER.match(after)) or (short_like and bool(_MEDIA_AFTER_SHORT.match(after))) \
@@ -735,7 +742,7 @@ class Gazetteer:
             # a school's campus or branch named after a place (树人学校九龙校区, 青年小学南开分校): a hint, as
             # a county's school is
             school_hint = school_hint or (short_like and text.startswith(("校区", "分校"), end))
-            if not media and short_like and _SCHOOL_AFTER.match(text, end) and not (
+            if not media and short_like and end not in town_starts and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
                     and not school_hint:
                 if _EVENT_AFTER.match(text, end) and out and out[-1].start + len(out[-1].phrase) == start and any(
@@ -963,6 +970,10 @@ class Gazetteer:
                 context[o.resolved] = context.get(o.resolved, 0.0) + o.weight
         for m in ambiguous:
             m.resolved = self._choose(m, context)
+            if m.is_town and len(m.candidates) > 1 and m.resolved in m.candidates \
+                    and self._elsewhere_in_province(m.resolved, context):
+                m.resolved = None
+                continue
             if len(m.candidates) > 1 and m.readings <= _SUPPORT_MAX and m.resolved not in m.candidates:
                 m.resolved = self._support(m, mentions) or m.resolved
             if m.resolved and m.prefix_of is None:
@@ -1254,7 +1265,6 @@ class Gazetteer:
         # one university by name (two in one city are not "our school": 各受检学校…到达本校)
         named_schools = {m.phrase: m.resolved or m.candidates[0] for m in mentions
                          if m.kind == "institution" and (m.resolved or len(m.candidates) == 1)}
-        schools = set(named_schools.values()) if len(named_schools) == 1 else set()
         for m in mentions:
             if m.field in ("hint", "domain"):
                 continue
@@ -1264,7 +1274,7 @@ class Gazetteer:
                 units.setdefault(codes[0], []).append(m)
         for mark, (fld, start, phrase) in words.items():
             # a unit fits by its name today or as the text writes it (东乡县, a 区 since 2017, and 全县)
-            fits = list(schools) if mark == "校" else [
+            fits = self._school_meant(phrase, start, fld, named_schools, mentions) if mark == "校" else [
                 c for c in units if _deixis_fits(g.divisions[c], mark)
                 or (mark != "市" and g.divisions[c].level == COUNTY and any(m.phrase.endswith(mark) for m in units[c]))]
             if not fits and mark == "市":
@@ -1286,6 +1296,20 @@ class Gazetteer:
                     code = max(before)[1]
                     return _Mention(phrase, start, fld, W_DEIXIS, (code,), "deixis", resolved=code)
         return None
+
+    @staticmethod
+    def _school_meant(phrase: str, start: int, fld: str, named_schools: dict[str, str],
+                      mentions: list[_Mention]) -> list[str]:
+        """The place of the one university a 我校 / 本校 / 该校 stands for. 该校 points back: the
+        university must be named before it (a digest of cases tells one school's story, then
+        another's; its 该校 is the first story's school, not the university named later)."""
+        if len(named_schools) != 1:
+            return []
+        here = (fld != "title", start)
+        if phrase.startswith("该") and not any(
+                m.kind == "institution" and (m.field != "title", m.start) < here for m in mentions):
+            return []
+        return list(named_schools.values())
 
     def _level_mark(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention]) -> _Mention | None:
         """区委 / 全县 / 区、镇人大代表 pick among the readings of a name the text leaves open: 王府镇
@@ -1393,6 +1417,18 @@ class Gazetteer:
             chain = g.divisions[c].chain()
             common = chain if common is None else tuple(x for x, y in zip(common, chain, strict=False) if x == y)
         return common[-1] if common else None
+
+    def _elsewhere_in_province(self, code: str, context: dict[str, float]) -> bool:
+        """A township name several places share, placed by its province alone, while the text names
+        another city of that province: the text's city is where it is (a township since merged away
+        and missing from the table), not the namesake elsewhere in the province that the city's own
+        province vote picked."""
+        g = self.data
+        div = g.divisions[code]
+        if context.get(code, 0.0) > 0 or (div.city and context.get(div.city, 0.0) > 0):
+            return False
+        return any(w > 0 and c != div.city and g.divisions[c].level == CITY and g.divisions[c].province == div.province
+                   for c, w in context.items())
 
     def _descend(self, tally: _Tally, actors: Callable[[], list[_Actor]], each_unit: set[int],
                  lone_decides: Callable[[], bool]) -> list[str]:

@@ -154,8 +154,12 @@ def source_values(text: str) -> tuple[re.Match[str], ...]:
     return tuple(labels.SOURCE_OR_ISSUER_VALUE.finditer(text)) if labels.mentions_source(text) else ()
 
 
-# A sentence about learning from elsewhere: 学习借鉴杭州市上城区的经验, 赴宁波考察.
+# A clause about learning from elsewhere: 学习借鉴杭州市上城区的经验, 赴宁波考察学习. Only the clause: the
+# sentence goes on to name the visitors (为学习先进经验，由X区委副书记带队的考察团赴Y区…), who write.
 ELSEWHERE_CUE = re.compile(r"学习借鉴|借鉴|考察学习|参观学习|交流学习|学习考察|经验做法|先进经验|观摩学习|外出学习")
+# … and a study trip's destination, from 赴 to the verb (赴南山区考察): the visitors may head the clause.
+# Not 调研 or 督查: leaders go to their own schools for those.
+TRIP_TO = re.compile(r"赴[^，。；！？,;!?\n]{1,20}?(?:考察|学习|交流|参观|观摩)")
 
 
 # The places an epidemic notice lists as risk areas (做好福建省莆田市等重点地区来返人员排查, 不前往北京、
@@ -176,6 +180,11 @@ WEATHER_PATH = re.compile(r"登陆|穿过|过境|擦过|移入|靠近")
 _CLAUSE_STOPS = SENTENCE_STOPS + "，,"
 
 
+# A teleconference's main venue (主会场设在南宁, 各市设分会场): the convener's city, not the writer's, who
+# sits in a branch venue; the clause from here to its comma.
+MAIN_VENUE = re.compile(r"主会场(?:设在|设于|位于|在)")
+
+
 # A purpose clause that draws a lesson (为深刻汲取…事故教训，), up to its comma.
 _PURPOSE_LESSON = re.compile(r"[ \t\u3000]*为[^。！？!?；;\n，,]{0,60}?(?:吸取|汲取)[^。！？!?；;\n，,]{0,60}?教训[，,]")
 
@@ -186,16 +195,21 @@ _OWN_REPORT = re.compile(r"\s*(?:[:：]|称|指出|显示)")
 
 
 def lesson_spans(body: str) -> list[tuple[int, int]]:
-    """Sentences that recall accidents elsewhere, learn from elsewhere, or tell a day's history;
-    clauses of a typhoon's path."""
+    """Sentences that recall accidents elsewhere or tell a day's history; clauses that learn from
+    elsewhere, trace a typhoon's path or name a teleconference's main venue."""
     spans = []
     for m in ELSEWHERE_CUE.finditer(body):
-        spans.append(enclosing(body, m.start(), SENTENCE_STOPS))
+        spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))
+    if "赴" in body:
+        spans += [m.span() for m in TRIP_TO.finditer(body)]
     for m in HISTORY_CUE.finditer(body):
         spans.append(enclosing(body, m.start(), SENTENCE_STOPS))
     if "地区" in body:
         for m in RISK_AREAS.finditer(body):
             spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))
+    if "主会场" in body:
+        for m in MAIN_VENUE.finditer(body):
+            spans.append((m.start(), enclosing(body, m.start(), _CLAUSE_STOPS)[1]))
     if "台风" in body or "热带风暴" in body:
         for m in WEATHER_PATH.finditer(body):
             spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))
@@ -387,10 +401,11 @@ def person_spans(text: str) -> list[tuple[int, int]]:
 
 
 # The last lines of a notice: the issuing body, then a date (落款). Short lines, at the end, that
-# end with the name of a body (…教育局, …中心学校, …派出所, …大队部).
+# end with the name of a body (…教育局, …中心学校, …派出所, …大队部, …防汛办; not the verb of a
+# related story's headline left below the text: …文化节在广州举办).
 _DATE_LINE = re.compile(r"^[\s\d〇零一二三四五六七八九十○年月日.\-/:：]+$")
 _BODY_END = re.compile(
-    r"(?:局|厅|委|委员会|政府|办公室|办|中心|学校|中学|小学|幼儿园|大学|学院|学区|处|科|室|所|队|大队|大队部|院|会|部|站|公司)"
+    r"(?:局|厅|委|委员会|政府|办公室|(?<![举创承主协开兴操督查包代])办|中心|学校|中学|小学|幼儿园|大学|学院|学区|处|科|室|所|队|大队|大队部|院|会|部|站|公司)"
     r"[\s)）]*$")
 
 

@@ -909,3 +909,12 @@ def test_a_last_line_that_counts_something_is_a_cut_story_not_a_signature():
     assert signature_spans(story) == []
     signed = "近日，县教育局开展防溺水专项检查。\n城关镇第二小学\n2024年6月1日"
     assert len(signature_spans(signed)) == 1
+
+
+def test_a_related_storys_headline_ending_in_a_verb_is_no_signature():
+    from indexer.enrich.textzones import signature_spans
+
+    story = "近日，县教育局开展防溺水专项检查。\n少儿书画展在杭州举办"
+    assert signature_spans(story) == []
+    signed = "近日，县教育局开展防溺水专项检查。\n县防汛办\n2024年6月1日"
+    assert len(signature_spans(signed)) == 1

@@ -880,3 +880,67 @@ def test_a_headline_cut_from_a_long_first_paragraph_weighs_as_that_paragraph(gz)
     # a real headline naming the province still holds the body's short names back
     r = resolve(gz, "吉林省教育工作会议精神传达提纲", body)
     assert r.county is None
+
+
+def test_a_township_placed_by_its_province_alone_gives_way_to_the_city_the_text_names(gz):
+    # 滨海镇 is a township of 温岭市 (台州) among others; this school's 滨海镇 is one of 宁波市's,
+    # merged away since and missing from the table: the province the city's name gives must not pick
+    # the namesake in another city of that province
+    body = ("根据宁波市教育局关于做好暑期学生安全工作的通知要求，现将有关事项告知如下。\n"
+            "一、滨海镇户籍学生暑假期间不得私自下河、下塘游泳。\n"
+            "二、家长要履行监护责任，了解孩子去向。\n"
+            "宁波市教育局统一安排的暑期托管服务，请向学校咨询。")
+    r = resolve(gz, "滨海镇中心小学暑期安全告家长书", body)
+    assert (r.province, r.city, r.county) == ("浙江省", "宁波市", None)
+    # with the city of the township named too, the township still names its county
+    r = resolve(gz, "滨海镇中心小学暑期安全告家长书", body.replace("宁波市", "台州市"))
+    assert (r.province, r.city, r.county) == ("浙江省", "台州市", "温岭市")
+
+
+def test_the_branch_venue_of_a_teleconference_is_where_the_writer_sits(gz):
+    body = ("7月2日上午，自治区召开汛期学校安全工作视频会议，主会场设在南宁，各市设分会场。\n"
+            "我市教育局及各县区教育局负责人在钦州分会场参加会议。\n"
+            "会后，我市立即对全市学校汛期安全工作作出部署。")
+    r = resolve(gz, "全区汛期学校安全工作视频会议召开", body)
+    assert (r.province, r.city) == ("广西壮族自治区", "钦州市")
+    # the capital named otherwise than as the main venue: the branch venue still outweighs it
+    body = ("7月2日上午，自治区召开汛期学校安全工作视频会议，各市设分会场。\n"
+            "我市教育局及各县区教育局负责人在钦州分会场参加会议。\n"
+            "厅领导在南宁出席并讲话，要求各地压实学校汛期安全责任。")
+    r = resolve(gz, "全区汛期学校安全工作视频会议召开", body)
+    assert (r.province, r.city) == ("广西壮族自治区", "钦州市")
+
+
+def test_said_school_points_back_not_to_a_university_named_later(gz):
+    # a digest of cases: a county school's story, then a university's; 该校 is the first school
+    body = ("以下为近年学校食物中毒的几个案例，供各校开展警示教育时参考。\n"
+            "案例一：9月初，湖南省茶陵县城关小学40余名学生出现呕吐、腹泻症状，茶陵县卫生健康局介入调查。\n"
+            "经初步排查，该校食堂一批次凉拌菜存在储存不当问题。\n"
+            "另据报道，厦门大学一食堂近日有学生集体腹泻，厦门市疾控中心接报后赶到，"
+            "涉事窗口已停业整顿。")
+    r = resolve(gz, "学校食物中毒案例汇编", body)
+    assert (r.province, r.city, r.county) == ("湖南省", "株洲市", "茶陵县")
+
+
+def test_learning_from_elsewhere_leaves_the_visitors_in_the_same_sentence_their_place(gz):
+    body = ("为学习先进地区课后服务的经验做法，4月8日，由龙湖区委副书记带队的考察团一行12人赴南山区考察。"
+            "考察团先后走进南山区两所学校，听取南山区课后服务工作介绍。\n"
+            "考察团表示，将结合我区实际，推动课后服务提质增效。")
+    r = resolve(gz, "考察团赴外地学习课后服务工作", body)
+    assert (r.province, r.city, r.county) == ("广东省", "汕头市", "龙湖区")
+
+
+def test_a_county_whose_short_name_is_a_word_is_named_by_its_outlet(gz):
+    # 德化 is also a word (以德化人): a place only where the text binds it, here by its news site
+    body = ("德化新闻网讯（通讯员 林晓）近日，城关第二小学开展防溺水安全教育主题班会，"
+            "提醒学生不私自下水游泳。")
+    r = resolve(gz, "城关第二小学开展防溺水安全教育", body)
+    assert (r.province, r.city, r.county) == ("福建省", "泉州市", "德化县")
+    assert resolve(gz, "以德化人 以文育人", "学校坚持以德化人，开展安全教育主题班会。").province is None
+
+
+def test_a_city_short_name_before_a_street_office_is_the_city_not_a_street(gz):
+    # 北海|中街街道: the city and its street office, not a road called 北海中街
+    body = "近日，北海中街街道联合辖区派出所在校门口设立护学岗，守护学生上下学安全。"
+    r = resolve(gz, "街道护学岗守护上学路", body)
+    assert (r.province, r.city, r.county) == ("广西壮族自治区", "北海市", "海城区")
