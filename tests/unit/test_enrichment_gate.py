@@ -149,6 +149,19 @@ def predicted():
     return _bench().predict_set()
 
 
+REGION_PAGES = [d["id"] for d in json.loads((REPO / "tests" / "enrichment" / "labels_regions.json").read_text(
+    encoding="utf-8"))["documents"] if d["id"].startswith("reg")]
+
+
+@pytest.mark.parametrize("page", REGION_PAGES)
+def test_each_region_regression_page_resolves_to_its_place(predicted, page):
+    """One by one: the floors are aggregates, which one regression page going wrong does not break."""
+    docs, got = predicted
+    label = next(d.labels for d in docs if d.id == page)
+    doc = got[page]
+    assert (doc.province, doc.city, doc.county) == (label["province"], label["city"], label["county"])
+
+
 def test_reprint_detection_switched_off_fails_pair_recall(predicted, monkeypatch):
     from indexer import reprints
 
