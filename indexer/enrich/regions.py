@@ -1479,6 +1479,13 @@ class Gazetteer:
                 pick = kids[0]
             if pick is None:
                 break
+            if pick in g.zones:
+                # a development zone runs townships carved from its city's counties (和平街道 → 九华示范区);
+                # the facets stop at the city for a zone, so a county of that city the text names
+                # itself (雨湖新闻网) is where it is
+                named_counties = [c for c in kids if c not in g.zones and text.get(c, 0.0) > 0]
+                if len(named_counties) == 1:
+                    pick = named_counties[0]
             chosen.append(pick)
             parent = pick
         return chosen

@@ -45,7 +45,9 @@ DATELINE = re.compile(
     r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网)(?:记者\S{0,8})?[ \t\u3000]?"
     rf"[{HAN}]{{2,8}}?[ \t\u3000]?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
     rf"|(?:本报|本刊|本台)(?:记者\S{{0,8}})?[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
-LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|以案促改|警示教育|吸取|教训|案例|回顾|剖析")
+# A sentence that draws a lesson from an accident. Not 警示教育 alone: a school's own warning class
+# (城关小学开展防溺水警示教育) is its activity, and its sentence names where it is.
+LESSON_CUE = re.compile(r"通报|以案为鉴|以案示警|以案促改|吸取|教训|案例|回顾|剖析")
 LESSON_EVENT = re.compile(r"发生|事故|事件|火灾|溺水|溺亡|伤亡|死亡|遇难")
 SENTENCE_STOPS = "。！？!?；;\n"  # what ends a sentence (a line break too)
 

@@ -944,3 +944,19 @@ def test_a_city_short_name_before_a_street_office_is_the_city_not_a_street(gz):
     body = "近日，北海中街街道联合辖区派出所在校门口设立护学岗，守护学生上下学安全。"
     r = resolve(gz, "街道护学岗守护上学路", body)
     assert (r.province, r.city, r.county) == ("广西壮族自治区", "北海市", "海城区")
+
+
+def test_a_zones_township_with_its_county_named_goes_to_that_county(gz):
+    # the table puts 郄马镇 under the city's high-tech zone, which runs it; the county's own outlet says
+    # whose it is, and the facets would otherwise stop at the city
+    body = ("栾城融媒体中心讯 近日，郄马镇中心小学开展防溺水安全教育，组织学生学习自救知识。\n"
+            "学校还向家长发放告知书，提醒家长履行监护责任。")
+    r = resolve(gz, "郄马镇中心小学开展防溺水安全教育", body)
+    assert (r.province, r.city, r.county) == ("河北省", "石家庄市", "栾城区")
+
+
+def test_a_schools_own_warning_education_is_no_lesson_from_elsewhere(gz):
+    body = ("近日，城关镇中心小学组织学生开展防溺水警示教育，宁陕县消防救援大队的消防员到校讲解自救方法。\n"
+            "学校要求学生牢记“六不”，不私自到河边玩耍。")
+    r = resolve(gz, "开展防溺水警示教育", body)
+    assert (r.province, r.city, r.county) == ("陕西省", "安康市", "宁陕县")
