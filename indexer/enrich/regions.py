@@ -333,6 +333,8 @@ _HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
 # body's short names are (佛山 has a 石门中学 too), unless the name follows another place's
 # (莆田锦江中学 is 莆田's school of that name); a city's short name before 中学 is a school's name
 # anywhere (上海延安中学), and is still skipped.
+# A county's numbered school (平和一中, 会同第三中学): no word goes on so.
+_NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十]{1,2}(?:中学|小学)|[一二三四五六七八九]中")
 _COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九])?(?:中学|小学|高中|高级中学|初级中学|[一二三四五六七八九]中)")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
 # always its city (中山大学 is in 广州).
@@ -681,7 +683,8 @@ class Gazetteer:
                      before: Iterable[NameEntry]) -> tuple[NameEntry, ...]:
         """A short form that is an ordinary word (和平, 江口) is a place only where the text binds
         it: right after the name of its parent (天津市和平保育院 → 和平区), before the name of its
-        outlet (会同新闻网讯 → 会同县), a city's before its sectors (白银教育系统 → 白银市), or, a
+        outlet or of its numbered school (会同新闻网讯, 平和一中), a city's before its sectors
+        (白银教育系统 → 白银市), or, a
         township's, before an office named after its township (江口边防派出所 → a 江口镇). Elsewhere
         it is the word."""
         g = self.data
@@ -689,11 +692,11 @@ class Gazetteer:
             if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()
         office = bool(_TOWN_OFFICE.match(text, end))
         sector = bool(_CITY_SECTOR.match(text, end))
-        outlet = bool(_MEDIA_AFTER.match(text, end))
+        named_after = bool(_MEDIA_AFTER.match(text, end) or _NUMBERED_SCHOOL.match(text, end))
         out = []
         for e in entries:
             if e.kind == "short_word":
-                if any(p != e.code and g.is_under(e.code, p) for p in parents) or outlet or (
+                if any(p != e.code and g.is_under(e.code, p) for p in parents) or named_after or (
                         sector and g.divisions[e.code].level == CITY):
                     out.append(NameEntry(e.code, "short"))
             elif e.kind == "town_word":

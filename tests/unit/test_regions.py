@@ -960,3 +960,11 @@ def test_a_schools_own_warning_education_is_no_lesson_from_elsewhere(gz):
             "学校要求学生牢记“六不”，不私自到河边玩耍。")
     r = resolve(gz, "开展防溺水警示教育", body)
     assert (r.province, r.city, r.county) == ("陕西省", "安康市", "宁陕县")
+
+
+def test_a_county_whose_short_name_is_a_word_is_named_by_its_numbered_school(gz):
+    body = ("5月10日，和顺一中开展反恐防暴应急演练，提升师生应对突发事件的能力。\n"
+            "县公安局特巡警大队派员到场指导，并为和顺一中的保安讲解防暴器械的使用方法。")
+    r = resolve(gz, "校园反恐防暴演练", body)
+    assert (r.province, r.city, r.county) == ("山西省", "晋中市", "和顺县")
+    assert resolve(gz, "家校共育", "孩子在温馨平和的氛围中成长。").province is None
