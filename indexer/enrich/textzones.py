@@ -77,6 +77,12 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
     return list(_furniture_spans(body))
 
 
+# A media source in brackets opening a line (（来源：X晚报）, 【来源:X网】), and how long the text after it
+# must run for the line to be a paragraph the attribution was glued to, not a source line.
+_LEADING_SOURCE = re.compile(r"\s*[(（【\[](?:来源|來源)[^)）】\]\n]{1,24}[)）】\]]")
+_PARAGRAPH_AFTER_SOURCE = 30
+
+
 @lru_cache(maxsize=8)
 def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
@@ -94,13 +100,17 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
                 else:
                     weak.setdefault(body.rfind("\n", 0, i) + 1, set()).add(word)
                 i = body.find(word, i + len(word), cut)
-    strong += [m.start() for m in labels.MEDIA_SOURCE.finditer(body, 0, cut)]
+    sources = [m.start() for m in labels.MEDIA_SOURCE.finditer(body, 0, cut)]
     last = -1
-    for pos in sorted(strong):
+    for pos in sorted(strong + sources):
         if pos < last:
             continue
         a, b = enclosing(body, pos, "\n")
-        if b - a < 200:  # a footer or byline line, not a paragraph that happens to hold the word
+        bracket = _LEADING_SOURCE.match(body, a, b) if pos in sources else None
+        if bracket and b - bracket.end() >= _PARAGRAPH_AFTER_SOURCE:
+            # (来源：钱江晚报)自1月下旬以来…: the attribution opens the first paragraph, which goes on
+            spans.append(bracket.span())
+        elif b - a < 200:  # a footer or byline line, not a paragraph that happens to hold the word
             spans.append((a, b))
         last = b
     for line_start, found in weak.items():

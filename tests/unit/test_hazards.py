@@ -995,3 +995,12 @@ def test_a_kind_of_safety_named_in_a_sentence_about_another_hazard_is_a_task(tax
 def test_guarding_against_phone_fraud_is_no_electrical_safety(tax):
     body = "派出所民警走进校园开展预防电信诈骗宣传，提醒学生不轻信陌生来电，防范电信网络诈骗。"
     assert "electrical" not in tag_hazards("民警进校园宣传预防电信诈骗", body, tax).hazards
+
+
+def test_a_media_attribution_glued_to_the_first_paragraph_leaves_the_paragraph_readable(tax):
+    # a reprint opens its first paragraph with its source in brackets: only the bracket is furniture
+    body = ("（来源：江城晚报）9月上旬以来，某县两所小学先后有60余名学生出现呕吐、腹泻症状，经疾控中心检测，确定为诺如病毒感染。\n"
+            "记者从县教育局了解到，出现症状的学生已就医，病情平稳，学校已按诺如病毒防控要求对教室和食堂进行全面消毒。\n"
+            "来源：江城晚报")
+    r = tag_hazards("两校数十名学生呕吐腹泻", body, tax)
+    assert "epidemic" in r.hazards
