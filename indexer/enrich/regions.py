@@ -333,6 +333,8 @@ _HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
 # body's short names are (佛山 has a 石门中学 too), unless the name follows another place's
 # (莆田锦江中学 is 莆田's school of that name); a city's short name before 中学 is a school's name
 # anywhere (上海延安中学), and is still skipped.
+# The word that ends a school's name (岳阳县第八中学, 华中师范大学): what a 该校 after it points back to.
+_SCHOOL_WORD = re.compile(r"大学|学院|中学|小学|学校|幼儿园|中心校|高中|职中|附中|附小")
 # A county's numbered school (平和一中, 会同第三中学): no word goes on so.
 _NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十]{1,2}(?:中学|小学)|[一二三四五六七八九]中")
 _COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九])?(?:中学|小学|高中|高级中学|初级中学|[一二三四五六七八九]中)")
@@ -1277,7 +1279,7 @@ class Gazetteer:
                 units.setdefault(codes[0], []).append(m)
         for mark, (fld, start, phrase) in words.items():
             # a unit fits by its name today or as the text writes it (东乡县, a 区 since 2017, and 全县)
-            fits = self._school_meant(phrase, start, fld, named_schools, mentions) if mark == "校" else [
+            fits = self._school_meant(phrase, start, fld, named_schools, mentions, body) if mark == "校" else [
                 c for c in units if _deixis_fits(g.divisions[c], mark)
                 or (mark != "市" and g.divisions[c].level == COUNTY and any(m.phrase.endswith(mark) for m in units[c]))]
             if not fits and mark == "市":
@@ -1302,16 +1304,18 @@ class Gazetteer:
 
     @staticmethod
     def _school_meant(phrase: str, start: int, fld: str, named_schools: dict[str, str],
-                      mentions: list[_Mention]) -> list[str]:
-        """The place of the one university a 我校 / 本校 / 该校 stands for. 该校 points back: the
-        university must be named before it (a digest of cases tells one school's story, then
-        another's; its 该校 is the first story's school, not the university named later)."""
+                      mentions: list[_Mention], body: str) -> list[str]:
+        """The place of the one university a 我校 / 本校 / 该校 stands for. 该校 points back to the
+        school named last before it, which must be that university (a digest of cases tells a
+        county school's story, then a university's; a stray paragraph names a university before
+        the story of a county's school: their 该校 is the county's school, which places nothing)."""
         if len(named_schools) != 1:
             return []
-        here = (fld != "title", start)
-        if phrase.startswith("该") and not any(
-                m.kind == "institution" and (m.field != "title", m.start) < here for m in mentions):
-            return []
+        if phrase.startswith("该") and fld != "title":
+            ends = [m.end() for m in _SCHOOL_WORD.finditer(body, 0, start)]
+            if not ends or not any(m.kind == "institution" and m.field in _BODY_FIELDS
+                                   and m.start < ends[-1] <= m.start + len(m.phrase) for m in mentions):
+                return []
         return list(named_schools.values())
 
     def _level_mark(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention]) -> _Mention | None:

@@ -968,3 +968,12 @@ def test_a_county_whose_short_name_is_a_word_is_named_by_its_numbered_school(gz)
     r = resolve(gz, "校园反恐防暴演练", body)
     assert (r.province, r.city, r.county) == ("山西省", "晋中市", "和顺县")
     assert resolve(gz, "家校共育", "孩子在温馨平和的氛围中成长。").province is None
+
+
+def test_said_school_is_the_school_named_last_not_a_university_earlier(gz):
+    # a stray paragraph about a university's teacher, then the story of a county school
+    body = ("作者系南京师范大学教育学院教师，长期关注乡村教育。\n"
+            "暑假前夕，茶陵县第三中学召开防溺水安全教育专题会，茶陵县教育局派员参加。\n"
+            "会上，该校要求班主任对照茶陵县防溺水工作方案逐一家访，把“六不”要求告知每一位家长。")
+    r = resolve(gz, "暑假前夕开展防溺水安全教育", body)
+    assert (r.province, r.city, r.county) == ("湖南省", "株洲市", "茶陵县")
