@@ -140,6 +140,7 @@ from indexer.enrich.gazetteer import (
 from indexer.enrich.registration import registrations
 from indexer.enrich.textzones import (
     AFTER_TITLE,
+    BYLINE_OUTLET,
     DATELINE,
     LOCAL_DATELINE,
     SENTENCE_STOPS,
@@ -1241,7 +1242,8 @@ class Gazetteer:
 
     def _source_spans(self, body: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Spans of the values of "来源：…" / "发布机构：…" lines (an issuer: strong), and of the
-        names of local outlets: media source lines and local datelines (本网钦南讯)."""
+        names of local outlets: media source lines, local datelines (本网钦南讯) and bylines
+        (钟祥市融媒体中心 通讯员 X)."""
         issuer_spans: list[tuple[int, int]] = []
         media_spans: list[tuple[int, int]] = []
         for m in source_values(body):
@@ -1255,6 +1257,8 @@ class Gazetteer:
             for m in LOCAL_DATELINE.finditer(body):
                 group = next(i for i in (1, 2, 3) if m.group(i))
                 media_spans.append(m.span(group))
+        if "通讯员" in body or "记者" in body:
+            media_spans += [m.span(1) for m in BYLINE_OUTLET.finditer(body)]
         return issuer_spans, media_spans
 
     def _deixis(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention], body: str) -> _Mention | None:

@@ -446,6 +446,8 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
 
 # A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯 (new: 讯 only; a
 # national agency's 新华社北京电 is where the reporter sat and stays in `furniture_spans`).
+# … and so does a byline's outlet (歌画东阳客户端通讯员 X, 钟祥市融媒体中心 通讯员 X, 泉州晚报记者 X).
+BYLINE_OUTLET = re.compile(rf"([{HAN}]{{2,10}}?(?:客户端|新闻网|融媒体中心|日报|晚报|电视台|广播电视台))[ \t\u3000]*[（(]?[ \t\u3000]*(?:通讯员|记者)")
 LOCAL_DATELINE = re.compile(
     rf"(?:本网|本报|本台|本刊)[ \t\u3000]?([{HAN}]{{2,8}}?)讯|([{HAN}]{{2,6}}?)(?:新闻网|融媒|日报|发布|在线|网)讯|^[ \t\u3000]*([{HAN}]{{2,6}})讯[(（]",
     re.M)

@@ -977,3 +977,12 @@ def test_said_school_is_the_school_named_last_not_a_university_earlier(gz):
             "会上，该校要求班主任对照茶陵县防溺水工作方案逐一家访，把“六不”要求告知每一位家长。")
     r = resolve(gz, "暑假前夕开展防溺水安全教育", body)
     assert (r.province, r.city, r.county) == ("湖南省", "株洲市", "茶陵县")
+
+
+def test_a_bylines_outlet_names_its_place(gz):
+    # the byline line is furniture, but the outlet it names is the county's own
+    body = ("诸暨客户端通讯员 陈晓 记者 王敏\n"
+            "近日，城南小学组织全校师生开展消防疏散演练，学生在老师带领下有序撤离到操场。\n"
+            "演练结束后，消防员为师生讲解了灭火器的使用方法。")
+    r = resolve(gz, "城南小学开展消防疏散演练", body)
+    assert (r.province, r.city, r.county) == ("浙江省", "绍兴市", "诸暨市")
