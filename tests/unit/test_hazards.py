@@ -1004,3 +1004,16 @@ def test_a_media_attribution_glued_to_the_first_paragraph_leaves_the_paragraph_r
             "来源：江城晚报")
     r = tag_hazards("两校数十名学生呕吐腹泻", body, tax)
     assert "epidemic" in r.hazards
+
+
+def test_food_unsafe_to_eat_names_food_safety(tax):
+    # "三无"、过期、变质 with 食品 / 食物 in one sentence: a reminder about food, counted as food safety
+    body = ("各位家长：国庆假期将至，请配合学校做好以下几点。\n"
+            "一、遵守交通规则，不乘坐无牌无证车辆，注意交通安全。\n"
+            "二、不到河边、水库游泳，严防溺水事故。\n"
+            "三、不在路边摊购买“三无”零食，不吃过期、变质的食物。")
+    r = tag_hazards("国庆假期致家长的一封信", body, tax)
+    assert "food_safety" in r.hazards
+    # the same words about other goods are not food
+    r = tag_hazards("国庆假期致家长的一封信", body.replace("“三无”零食，不吃过期、变质的食物", "“三无”玩具"), tax)
+    assert "food_safety" not in r.hazards
