@@ -330,14 +330,14 @@ _SCHOOL_AFTER = re.compile(
 _EVENT_AFTER = re.compile(r"[“\"「]?(?:\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?)?(?:特大|重大|较大)?(?:大?地震(?![局办台站部中监])|洪灾|洪水|水灾|泥石流|事故|惨案|事件)")
 _CAMPUS_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
 _HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
-# After a county's short name: its county's own school (武邑中学, 青川中学), a hint only, as the
-# body's short names are (佛山 has a 石门中学 too), unless the name follows another place's
-# (莆田锦江中学 is 莆田's school of that name); a city's short name before 中学 is a school's name
-# anywhere (上海延安中学), and is still skipped.
 # The word that ends a school's name (岳阳县第八中学, 华中师范大学): what a 该校 after it points back to.
 _SCHOOL_WORD = re.compile(r"大学|学院|中学|小学|学校|幼儿园|中心校|高中|职中|附中|附小")
 # A county's numbered school (平和一中, 会同第三中学): no word goes on so.
 _NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十]{1,2}(?:中学|小学)|[一二三四五六七八九]中")
+# After a county's short name: its county's own school (武邑中学, 青川中学), a hint only, as the
+# body's short names are (佛山 has a 石门中学 too), unless the name follows another place's
+# (莆田锦江中学 is 莆田's school of that name); a city's short name before 中学 is a school's name
+# anywhere (上海延安中学), and is still skipped.
 _COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九])?(?:中学|小学|高中|高级中学|初级中学|[一二三四五六七八九]中)")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
 # always its city (中山大学 is in 广州).
@@ -687,9 +687,8 @@ class Gazetteer:
         """A short form that is an ordinary word (和平, 江口) is a place only where the text binds
         it: right after the name of its parent (天津市和平保育院 → 和平区), before the name of its
         outlet or of its numbered school (会同新闻网讯, 平和一中), a city's before its sectors
-        (白银教育系统 → 白银市), or, a
-        township's, before an office named after its township (江口边防派出所 → a 江口镇). Elsewhere
-        it is the word."""
+        (白银教育系统 → 白银市), or, a township's, before an office named after its township
+        (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
         g = self.data
         parents = {e.code for e in before if e.kind not in _TOWN_KINDS and e.kind not in _WORD_KINDS} \
             if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()

@@ -100,9 +100,9 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
                 else:
                     weak.setdefault(body.rfind("\n", 0, i) + 1, set()).add(word)
                 i = body.find(word, i + len(word), cut)
-    sources = [m.start() for m in labels.MEDIA_SOURCE.finditer(body, 0, cut)]
+    sources = {m.start() for m in labels.MEDIA_SOURCE.finditer(body, 0, cut)}
     last = -1
-    for pos in sorted(strong + sources):
+    for pos in sorted(strong + list(sources)):
         if pos < last:
             continue
         a, b = enclosing(body, pos, "\n")
