@@ -1017,3 +1017,11 @@ def test_food_unsafe_to_eat_names_food_safety(tax):
     # the same words about other goods are not food
     r = tag_hazards("国庆假期致家长的一封信", body.replace("“三无”零食，不吃过期、变质的食物", "“三无”玩具"), tax)
     assert "food_safety" not in r.hazards
+
+
+def test_a_laboratory_accident_told_in_other_words_is_lab_safety(tax):
+    body = ("9月某日上午，某大学发生一起实验室爆炸，造成2名研究生受轻伤。\n"
+            "据学校通报，两名研究生在实验室进行化学实验时，反应釜突然发生爆炸，师生随即拨打120。\n"
+            "目前受伤学生已送医治疗，无生命危险，事故原因正在调查中。")
+    r = tag_hazards("某大学通报一起实验事件", body, tax)
+    assert "lab_chemicals" in r.hazards
