@@ -4,7 +4,8 @@
 
 Two more readers, each alone, labelled a sample of the held-out sets' texts again without seeing
 the first labels (`bench/realsets/second_reading_{a,b}.labels.jsonl`, ids `SET:ID`; and
-`hazard_reading.labels.jsonl`, hazards only, in the devset's convention), from the text
+`hazard_reading.labels.jsonl`, hazards only, in the devset's convention; `region_reading.labels.jsonl`,
+regions only), from the text
 alone as Gonggao is measured (the first readers also had the page's address and placed some texts
 by their host). Each reading is scored against the other exactly as Gonggao is scored against the labels
 (`eval_enrichment.score_devset`: the first region's province, city and county where the reference
@@ -42,7 +43,7 @@ def as_prediction(label: dict) -> Prediction:
     region = label["regions"][0] if label["regions"] else {}
     primaries = [h for h in label.get("hazards_primary", []) if h not in IGNORED_HAZARDS]
     return Prediction(region.get("province"), region.get("city"), region.get("county"),
-                      frozenset(label["hazards"]), primaries[0] if primaries else None)
+                      frozenset(label.get("hazards", ())), primaries[0] if primaries else None)
 
 
 def reader(labels: dict[str, dict]) -> Callable[[str, str], Prediction]:
@@ -75,8 +76,9 @@ def agreement(path: Path) -> int:
         print("no text has both readings", file=sys.stderr)
         return 1
     first_items = [first[key] for key in both]
-    # the second reading as a reference: a "low" region is not scored, as for the first
-    second_items = [{**second[key], "id": key} for key in both]
+    # the second reading as a reference: a "low" region is not scored, as for the first; a reading of
+    # regions alone (region_reading.labels.jsonl) has no hazards to score
+    second_items = [{"hazards": [], "hazards_primary": [], "negative": False, **second[key], "id": key} for key in both]
     every = dict.fromkeys(both, "")
     rows = [("second reader, scored against the first", score_devset(first_items, every, reader(second))),
             ("first reader, scored against the second", score_devset(second_items, every, reader(first)))]
@@ -94,8 +96,10 @@ def agreement(path: Path) -> int:
     else:
         print(f"({len(both) - len(texts)} texts absent from data/: Gonggao not scored)", file=sys.stderr)
 
-    # a reading of hazards alone (bench/realsets/hazard_reading.labels.jsonl) places nothing
+    # a reading of hazards alone (hazard_reading.labels.jsonl) places nothing; one of regions alone
+    # (region_reading.labels.jsonl) tags nothing
     placed = any(second[key]["regions"] for key in both)
+    tagged = any("hazards" in second[key] for key in both)
     print(f"\n{path.name}: {len(both)} texts read twice")
     print(f"{'':44}{'province / city / county':>26}{'hazards P / R / F1':>22}{'primary':>9}{'negatives':>11}")
     for name, s in rows:
@@ -103,8 +107,10 @@ def agreement(path: Path) -> int:
         if not placed and name != GONGGAO_VS_FIRST:
             regions = "(not read)"
         hazards = f"{s['hazard_precision']:.3f} / {s['hazard_recall']:.3f} / {s['hazard_micro_f1']:.3f}"
-        negatives = f"{s['negatives_with_hazard']}/{s['negatives']}"
-        print(f"{name:<44}{regions:>26}{hazards:>22}{s['primary_hazard_accuracy']:>9.3f}{negatives:>11}")
+        primary, negatives = f"{s['primary_hazard_accuracy']:.3f}", f"{s['negatives_with_hazard']}/{s['negatives']}"
+        if not tagged and name != GONGGAO_VS_FIRST:
+            hazards, primary, negatives = "(not read)", "", ""
+        print(f"{name:<44}{regions:>26}{hazards:>22}{primary:>9}{negatives:>11}")
     scored = rows[0][1]
     print(f"(scored against the first: {scored['province_scored']} / {scored['city_scored']} / "
           f"{scored['county_scored']} regions, {scored['primary_hazard_scored']} primaries)")
