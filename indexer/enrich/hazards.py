@@ -378,7 +378,7 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
             continue
         if hit.code == "security" and "周边" in hit.phrase and _MARKET_REGULATOR.search(text, *_sentence(text, hit.start)):
             kind = _WEAK if kind == _STRONG else kind  # a market regulator's 校园周边 is shops and snacks
-        if kind == _WEAK and hit.code in comp.pair and _paired(comp.pair[hit.code], text, hit.start):
+        if kind == _WEAK and _paired(comp, text, hit):
             kind = _STRONG  # 到水库游泳: an act and a place
         if hit.phrase == _GATE_POST and _TRAFFIC_POST.search(text, *_sentence(text, hit.start)):
             if hit.code == "security":
@@ -396,9 +396,13 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
     return out
 
 
-def _paired(pair: tuple[re.Pattern[str] | None, re.Pattern[str] | None], text: str, pos: int) -> bool:
-    """Whether the sentence at `pos` names an act and a place of the hazard's `pair`."""
-    a, b = _sentence(text, pos)
+def _paired(comp: _Compiled, text: str, hit: Hit) -> bool:
+    """Whether the hit's sentence names one word of each list of its hazard's `pair` (an act and a
+    place: 到水库游泳)."""
+    pair = comp.pair.get(hit.code)
+    if pair is None:
+        return False
+    a, b = _sentence(text, hit.start)
     return all(words is not None and words.search(text, a, b) for words in pair)
 
 
@@ -658,7 +662,7 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
     text = title if hit.field == "title" else body
     if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
             or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start) \
-            or (hit.code in comp.pair and _paired(comp.pair[hit.code], text, hit.start)):
+            or _paired(comp, text, hit):
         return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list, 不到水库游泳
     dominated = False
     for other in neighbours:
