@@ -456,6 +456,7 @@ class _Mention:
     office: bool = False  # right before one of its offices (大武口消防大队): the unit itself speaking
     school_name: bool = False  # a county's short name before 学校 (文峰学校): a school's name unless its city is named
     hint: bool = False  # a county's short name before 中学 (武邑中学): text's evidence, never the title's or issuer's
+    cited: bool = False  # the body that issued a document the text cites (《福建省教育厅关于…》): see `_vote`
 
     @property
     def readings(self) -> int:
@@ -852,7 +853,8 @@ class Gazetteer:
 
     def _link_prefixes(self, mentions: list[_Mention], text: str) -> list[_Mention]:
         """福州市鼓楼区, 安康市汉阴县: a parent written right before its child picks the child, and
-        a short name right after a unit it is not in is none (镇江市船山学校).
+        a short name right after a unit it is not in is none (镇江市船山学校), and a university right
+        before a place it is not in is its branch's (北京大学深圳研究生院: the place counts).
         So does a bureau's parent before the township office under the bureau (宁德市公安局X派出所):
         a township reading outside it is another township of that name, and the name is dropped."""
         g = self.data
@@ -867,6 +869,12 @@ class Gazetteer:
             pairs = [(x, y) for x in a.candidates for y in b.candidates
                      if g.is_under(y, x) and (x != y or (b.is_town and not a.is_town))]
             if not pairs:
+                if gap == 0 and a.kind == "institution" and b.kind != "institution" and \
+                        not text.startswith("校区", b.start + len(b.phrase)):
+                    # 江苏联合职业技术学院苏州丝绸中专办学点, 北京大学深圳研究生院: a branch named after its
+                    # place is there, not at the seat (a campus's name may be any word: 四川大学江安校区)
+                    dropped.add(i)
+                    continue
                 if chain or (gap == 0 and not a.is_town and set(a.kind.split("/")) & _OWN_KINDS
                              and set(b.kind.split("/")) <= _SHORT_KINDS | {"town"}):
                     # 镇江市船山学校: a short name right after a unit it is not in names something of
@@ -927,6 +935,9 @@ class Gazetteer:
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
                                    signature_spans(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
+        cited = {found.start() + 1 for found in _CITED_TITLE.finditer(body)}
+        for m in mentions:
+            m.cited = m.field in _BODY_FIELDS and m.start in cited
         hint_code = self._hint_code(ctx.region_hint)
         if hint_code:
             mentions.append(_Mention(ctx.region_hint or "", 0, "hint", W_HINT, (hint_code,), "hint"))
@@ -1363,7 +1374,10 @@ class Gazetteer:
                 tally.named.add(self.data, m.resolved, weight, False)
         if m.field not in ("hint", "domain"):
             tally.text.add(self.data, m.resolved, weight, in_body)
-            if m.kind not in ("media", "deixis") and not m.school:
+            # a cited document's issuer (《福建省教育厅关于…》, 闽教基〔2018〕13号) says which hierarchy the
+            # text belongs to, not that it speaks for the whole unit: a school citing its province's,
+            # then its county's notices is the county's
+            if m.kind not in ("media", "deixis", "doc_number") and not m.school and not m.cited:
                 tally.plain.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:

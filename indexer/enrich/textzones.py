@@ -40,6 +40,9 @@ WEAK_NOISE = (
 # (上一条：…, 下一条：… is the same pager in another CMS; with its colon, not a sentence's 下一条线路)
 TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上一篇', '下一篇', '更多阅读'))}"
                   r"|(?:上一条|下一条)\s*[:：])", re.M)
+# A news agency's end mark closing a paragraph (…的关键环节。(完)): what comes after is the page's
+# (editors' lines, the next stories' headlines), not the article's.
+_END_MARK = re.compile(r"[(（]完[)）][^\n]*\n")
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
 DATELINE = re.compile(
     r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网)(?:记者\S{0,8})?[ \t\u3000]?"
@@ -67,8 +70,9 @@ def tail_start(body: str) -> int:
     """Where the lists after the article begin (len(body) when there are none). The region and
     hazard taggers and `furniture_spans` each ask for the same body's: the last few answers are
     remembered."""
-    m = TAIL.search(body)
-    return m.start() if m and m.start() > len(body) // 5 else len(body)
+    cuts = [m.start() for m in (TAIL.search(body),) if m]
+    cuts += [m.end() for m in (_END_MARK.search(body),) if m and body[m.end():].strip()]
+    return min((c for c in cuts if c > len(body) // 5), default=len(body))
 
 
 def furniture_spans(body: str) -> list[tuple[int, int]]:

@@ -986,3 +986,56 @@ def test_a_bylines_outlet_names_its_place(gz):
             "演练结束后，消防员为师生讲解了灭火器的使用方法。")
     r = resolve(gz, "城南小学开展消防疏散演练", body)
     assert (r.province, r.city, r.county) == ("浙江省", "绍兴市", "诸暨市")
+
+
+def test_a_cited_provincial_document_does_not_hold_back_the_county_whose_notice_is_cited_too(gz):
+    # a school passes on its province's, then its county's notices: the county is the school's
+    body = ("各位家长：为贯彻落实《教育部办公厅关于做好2024年中小学生暑期安全工作的通知》（教基厅函〔2024〕9号）、"
+            "《教育部等四部门关于进一步加强预防中小学生溺水工作的通知》、"
+            "《中小学幼儿园安全管理办法》（教育部令第23号）、"
+            "《教育部办公厅关于加强学校食品安全与营养健康管理工作的通知》（教体艺厅函〔2024〕3号）、"
+            "《浙江省教育厅关于做好中小学生暑期安全工作的通知》（浙教办〔2024〕21号）、"
+            "《关于开展中小学生暑期安全教育主题活动的通知》、"
+            "《龙泉市教育局关于进一步加强学生防溺水工作的通知》文件精神，"
+            "结合我校实际，现将暑期放假时间和安全事项告知如下，请各位家长认真阅读，并督促孩子遵守。\n"
+            "一、不私自下水游泳，不到无安全设施、无救援人员的水域游泳。\n"
+            "二、家长要切实履行监护责任，了解孩子的去向。")
+    r = resolve(gz, "致家长的一封信", body)
+    assert (r.province, r.city, r.county) == ("浙江省", "丽水市", "龙泉市")
+    # the province's own notice that cites its own document stays the province's
+    body = ("根据《浙江省教育厅关于做好中小学生暑期安全工作的通知》要求，全省各地要压实学校安全责任。\n"
+            "龙泉市等地已开展防溺水专项检查。")
+    r = resolve(gz, "浙江省部署暑期学校安全工作", body)
+    assert (r.province, r.city, r.county) == ("浙江省", None, None)
+
+
+def test_a_news_agencys_end_mark_closes_the_article(gz):
+    # what follows (完) is the page's next headlines, not the story's places
+    body = ("中新社太原6月3日电 （记者 李华）山西省教育厅3日发布通知，要求各地做好汛期学校安全工作。\n"
+            "通知要求，各地各校要加强隐患排查，落实防汛责任。（完）\n"
+            "海南发布新一轮人才引进政策\n"
+            "海南发布高温预警 多地最高气温超过37℃")
+    r = resolve(gz, "山西部署汛期学校安全工作", body)
+    assert (r.province, r.city) == ("山西省", None)
+    r = resolve(gz, "", body)
+    assert r.province == "山西省"
+
+
+def test_a_universitys_branch_named_after_its_place_is_there(gz):
+    # a federation of vocational schools seated in 南京 runs branches in every city of its province
+    body = ("近日，江苏联合职业技术学院徐州财经分院组织住宿生开展消防疏散演练。\n"
+            "演练结束后，学校为学生讲解了灭火器的使用方法。")
+    r = resolve(gz, "住宿生消防疏散演练", body)
+    assert (r.province, r.city) == ("江苏省", "徐州市")
+    # a campus's name is any word: the university stays where its campus is (四川大学江安校区 is in 双流)
+    body = "昨日下午，四川大学江安校区一实验楼发生火情，学校保卫处及时处置，无人员受伤。"
+    r = resolve(gz, "实验楼火情", body)
+    assert (r.province, r.city, r.county) == ("四川省", "成都市", None)
+
+
+def test_a_functional_zone_named_alone_is_its_citys(gz):
+    body = ("松山湖融媒体中心讯 近日，松山湖开展防溺水专项巡查，在72处隐患点增设警示牌和救生设施。\n"
+            "据悉，巡查覆盖辖区所有河道、湖泊和水库。")
+    r = resolve(gz, "松山湖开展防溺水专项巡查", body)
+    assert (r.province, r.city) == ("广东省", "东莞市")
+    assert r.county is None
