@@ -159,12 +159,13 @@ def test_traditional_after_conversion(tax):
     assert {"fire", "fraud"} <= set(r.hazards)
 
 
-def test_place_lists_and_fire_causes_do_not_add_hazards(tax):
-    # 食堂 named among places to inspect, 私拉乱接 as a cause of fire: fire only
+def test_place_lists_do_not_add_hazards(tax):
+    # 食堂 named among places to inspect is no food safety; wiring strung up in the dorms is a task of
+    # its own (readers of five sets labelled every such text electrical too: see the test below)
     body = ("开展校园消防安全隐患排查整治，重点检查学生宿舍、食堂、图书馆等人员密集场所的疏散通道和消防设施。"
             "严禁在宿舍内私拉乱接电线、使用大功率电器，确保安全出口畅通。")
     r = tag_hazards("开展校园消防安全检查", body, tax)
-    assert r.hazards == ["fire"]
+    assert r.hazards == ["fire", "electrical"]
 
 
 def test_school_bus_is_traffic(tax):
@@ -890,6 +891,18 @@ def test_a_gate_post_of_the_traffic_police_is_traffic_not_security(tax):
     assert "security" in tag_hazards("派出所设立护学岗", body, tax).hazards
 
 
+def test_a_gate_post_in_a_text_of_traffic_police_alone_is_theirs_in_every_sentence(tax):
+    # the headline's post and the body's sentence without 交通 are the traffic police's posts too
+    body = ("守护学生平安上学路\n"
+            "9月1日清晨，各校门口的“护学岗”早早就位，执勤人员引导学生有序进入校园。\n"
+            "市公安局交警支队在全市42所中小学设点，疏导上下学高峰车辆，劝导家长即停即走。")
+    r = tag_hazards("开学首日 站好“护学岗”", body, tax)
+    assert "traffic" in r.hazards and "security" not in r.hazards
+    # with a police station at work too, the post is also campus security
+    body = body + "\n城关派出所同步加强校园周边巡逻，维护学校周边治安秩序。"
+    assert "security" in tag_hazards("开学首日 站好“护学岗”", body, tax).hazards
+
+
 def test_swimming_in_a_reservoir_is_drowning_even_in_a_flood_season_talk(tax):
     body = ("7月3日，镇中心学校召开暑期安全教育大会，就汛期防汛工作和暑期安全作出部署。\n"
             "会上，校长要求学生暑期严禁私自到水库、河边游泳，外出时远离危险区域。\n"
@@ -1025,3 +1038,10 @@ def test_a_laboratory_accident_told_in_other_words_is_lab_safety(tax):
             "目前受伤学生已送医治疗，无生命危险，事故原因正在调查中。")
     r = tag_hazards("某大学通报一起实验事件", body, tax)
     assert "lab_chemicals" in r.hazards
+
+
+def test_wiring_strung_up_by_anyone_is_electrical_even_in_a_list_of_fire_hazards(tax):
+    body = ("11月起，县消防救援大队对辖区学校开展冬季火灾隐患排查。\n"
+            "检查重点包括违规使用易燃材料装修、违规动火动焊、私拉乱接电线、占用堵塞疏散通道等行为。")
+    r = tag_hazards("学校冬季火灾隐患排查", body, tax)
+    assert "fire" in r.hazards and "electrical" in r.hazards
