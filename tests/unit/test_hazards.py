@@ -1045,3 +1045,12 @@ def test_wiring_strung_up_by_anyone_is_electrical_even_in_a_list_of_fire_hazards
             "检查重点包括违规使用易燃材料装修、违规动火动焊、私拉乱接电线、占用堵塞疏散通道等行为。")
     r = tag_hazards("学校冬季火灾隐患排查", body, tax)
     assert "fire" in r.hazards and "electrical" in r.hazards
+
+
+def test_a_school_buildings_damage_told_in_other_words_is_building_safety(tax):
+    body = ("地震发生后，镇中心学校立即组织教职工对全校建筑进行排查。\n"
+            "经排查，部分教学楼墙体出现细微裂缝，学校已暂停使用相关教室，等待专家鉴定。")
+    r = tag_hazards("地震后学校开展安全排查", body, tax)
+    assert "building" in r.hazards
+    body = "昨日下午2时许，某中学楼顶一处护墙突然垮塌，致2名学生受伤，相关部门正在调查原因。"
+    assert "building" in tag_hazards("中学楼顶护墙垮塌", body, tax).hazards
