@@ -419,10 +419,11 @@ def person_spans(text: str) -> list[tuple[int, int]]:
 # The last lines of a notice: the issuing body, then a date (落款). Short lines, at the end, that
 # end with the name of a body (…教育局, …中心学校, …派出所, …大队部, …防汛办; not the verb of a
 # related story's headline left below the text: …文化节在广州举办).
-_DATE_LINE = re.compile(r"^[\s\d〇零一二三四五六七八九十○年月日.\-/:：]+$")
+# (a mis-decoded non-breaking space ends some lines as "??")
+_DATE_LINE = re.compile(r"^[\s\d〇零一二三四五六七八九十○年月日.\-/:：]+\?*$")
 _BODY_END = re.compile(
     r"(?:局|厅|委|委员会|政府|办公室|(?<![举创承主协开兴操督查包代])办|中心|学校|中学|小学|幼儿园|大学|学院|学区|处|科|室|所|队|大队|大队部|院|会|部|站|公司)"
-    r"[\s)）]*$")
+    r"[\s)）]*\?*$")
 
 
 # A count (6名小学生, 3所学校): a line of a story, cut short, not a body's name.
@@ -431,8 +432,10 @@ _COUNTED = re.compile(r"\d+\s*(?:名|人|所|个)")
 
 def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
     """Up to `lines` short lines (< 40 characters) among the last ones of the body that end with
-    the name of a body, before a date line; not a line that counts something (北流某镇6名小学…)."""
-    spans: list[tuple[int, int]] = []
+    the name of a body, before a date line; not a line that counts something (北流某镇6名小学…).
+    Also the one such line anywhere right above a date line: a covering notice signed before the
+    plan it sends (…印发给你们。\nX县教育委员会\n2022年5月12日\nX县校舍安全排查方案…)."""
+    spans = _signed_above_a_date(body)
     end = len(body.rstrip())
     seen = 0
     while end > 0 and seen < lines + 1:
@@ -441,11 +444,22 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
         if line and not _DATE_LINE.match(line):
             if len(line) >= 40:
                 break
-            if _BODY_END.search(line) and not _COUNTED.search(line):
+            if _BODY_END.search(line) and not _COUNTED.search(line) and (start, end) not in spans:
                 spans.append((start, end))
         seen += 1
         end = start - 1
     return spans
+
+
+def _signed_above_a_date(body: str) -> list[tuple[int, int]]:
+    """The one signature above a date line in the body; none where there are several (a digest of
+    several bodies' notices, each signed: none of them is the page's issuer)."""
+    spans = [found.span(1) for found in _SIGNED_DATE.finditer(body)
+             if len(line := found.group(1).strip()) < 40 and _BODY_END.search(line) and not _COUNTED.search(line)]
+    return spans if len(spans) == 1 else []
+
+
+_SIGNED_DATE = re.compile(r"^([^\n]+)\n[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000?]*$", re.M)
 
 
 # A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯 (new: 讯 only; a

@@ -1039,3 +1039,27 @@ def test_a_functional_zone_named_alone_is_its_citys(gz):
     r = resolve(gz, "松山湖开展防溺水专项巡查", body)
     assert (r.province, r.city) == ("广东省", "东莞市")
     assert r.county is None
+
+
+def test_a_covering_notice_is_signed_above_its_date_before_the_plan_it_sends(gz):
+    body = ("各中小学、幼儿园：\n"
+            "现将《校舍安全隐患排查整治工作方案》印发给你们，请认真组织实施。\n"
+            "丰都县教育委员会\n"
+            "2024年5月12日\n"
+            "校舍安全隐患排查整治工作方案\n"
+            "为切实加强教育系统校舍安全管理，决定即日起开展校舍安全隐患排查整治。\n"
+            "一、排查范围：各级各类学校的教学楼、宿舍、食堂和围墙，学习石柱县校舍巡查的做法。\n"
+            "二、工作要求：各校要建立隐患台账，逐项整改销号。")
+    r = resolve(gz, "关于印发校舍安全隐患排查整治工作方案的通知", body)
+    assert (r.province, r.county) == ("重庆市", "丰都县")
+    assert any(e.field == "signature" for e in r.evidence)
+    # a digest of two bodies' notices, each signed above its date: the signatures do not decide
+    # (they would tie), what the text says most does
+    digest = ("请各校按通知要求落实。\n丰都县教育委员会\n2024年5月12日\n"
+              "石柱土家族自治县全县中小学停课一天，石柱土家族自治县各校做好值班值守。\n"
+              "石柱土家族自治县教育委员会\n2024年5月12日\n"
+              "另据气象部门消息，受强降雨影响，多地发布暴雨预警。\n"
+              "各地各校要持续关注天气变化，及时发布停课复课信息。\n"
+              "家长要做好孩子居家期间的看护，不到河边、山边玩耍。")
+    r = resolve(gz, "多地发布停课通知", digest)
+    assert r.county == "石柱土家族自治县"
