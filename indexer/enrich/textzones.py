@@ -426,6 +426,8 @@ _BODY_END = re.compile(
     r"[\s)）]*\?*$")
 
 
+# A line above a full date line (X县教育委员会\n2022年5月12日): where a signature may stand mid-body.
+_SIGNED_DATE = re.compile(r"^([^\n]+)\n[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000?]*$", re.M)
 # A count (6名小学生, 3所学校): a line of a story, cut short, not a body's name.
 _COUNTED = re.compile(r"\d+\s*(?:名|人|所|个)")
 
@@ -457,9 +459,6 @@ def _signed_above_a_date(body: str) -> list[tuple[int, int]]:
     spans = [found.span(1) for found in _SIGNED_DATE.finditer(body)
              if len(line := found.group(1).strip()) < 40 and _BODY_END.search(line) and not _COUNTED.search(line)]
     return spans if len(spans) == 1 else []
-
-
-_SIGNED_DATE = re.compile(r"^([^\n]+)\n[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000?]*$", re.M)
 
 
 # A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯 (new: 讯 only; a
