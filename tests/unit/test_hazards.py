@@ -1054,3 +1054,14 @@ def test_a_school_buildings_damage_told_in_other_words_is_building_safety(tax):
     assert "building" in r.hazards
     body = "昨日下午2时许，某中学楼顶一处护墙突然垮塌，致2名学生受伤，相关部门正在调查原因。"
     assert "building" in tag_hazards("中学楼顶护墙垮塌", body, tax).hazards
+
+
+def test_the_surroundings_of_a_market_regulators_campaign_are_its_shops_in_every_sentence(tax):
+    # the headline's 校园周边 has no regulator in its sentence; the text's only agency is the regulator
+    body = ("为保障开学季学生饮食安全，市市场监管局即日起开展为期半个月的专项行动。\n"
+            "执法人员对校园周边的小卖部、流动摊点逐一检查，查看食品进货台账和保质期，下架过期食品12件。")
+    r = tag_hazards("市局组织开展校园周边专项整治", body, tax)
+    assert r.hazards == ["food_safety"]
+    # with police at work too, the surroundings are also campus security
+    body = body + "\n辖区派出所同步开展校园周边治安巡逻，清理闲散人员。"
+    assert "security" in tag_hazards("市局组织开展校园周边专项整治", body, tax).hazards
