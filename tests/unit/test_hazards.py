@@ -1065,3 +1065,10 @@ def test_the_surroundings_of_a_market_regulators_campaign_are_its_shops_in_every
     # with police at work too, the surroundings are also campus security
     body = body + "\n辖区派出所同步开展校园周边治安巡逻，清理闲散人员。"
     assert "security" in tag_hazards("市局组织开展校园周边专项整治", body, tax).hazards
+
+
+def test_obeying_the_traffic_rules_is_traffic_safety(tax):
+    body = ("亲爱的家长：暑假将至，请您配合学校做好以下工作。\n"
+            "1.外出时要教育孩子遵守交通规则，注意安全。\n"
+            "2.不到水库、河边游泳，谨防溺水。")
+    assert "traffic" in tag_hazards("暑假致家长的一封信", body, tax).hazards
