@@ -1072,3 +1072,14 @@ def test_obeying_the_traffic_rules_is_traffic_safety(tax):
             "1.外出时要教育孩子遵守交通规则，注意安全。\n"
             "2.不到水库、河边游泳，谨防溺水。")
     assert "traffic" in tag_hazards("暑假致家长的一封信", body, tax).hazards
+
+
+def test_the_guards_taking_part_in_a_drill_do_not_make_it_campus_security(tax):
+    body = ("9月29日下午，学院联合市消防救援支队在学生宿舍开展新生消防逃生疏散演练。\n"
+            "随着警报声响起，新生在各楼层宿管员及安保人员的指挥下，弯腰低姿、捂住口鼻，沿疏散路线迅速撤离。")
+    assert tag_hazards("新生消防逃生疏散演练", body, tax).hazards == ["fire"]
+    # the police's campus security work itself is
+    body = ("开学第一天，市公安机关出动民警300余名，协调安保人员400余名，做好全市各中小学校园保卫工作。\n"
+            "图为实验小学校门口，民警正在维持秩序。\n"
+            "据悉，开学期间全市公安机关将持续做好中小学校园保卫工作。")
+    assert "security" in tag_hazards("开学首日 警方守护校园", body, tax).hazards
