@@ -677,6 +677,8 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
     for other in neighbours:
         if other.code == hit.code:
             continue
+        if other.start == hit.start and other.phrase == hit.phrase and hit.kind == other.kind == _STRONG:
+            return False  # 用火用电: one phrase, a keyword of both hazards, is no remark on either
         a, b = (hit, other) if hit.start < other.start else (other, hit)
         if _LIST_GAP.match(text[a.end:b.start]):
             return False  # listed side by side with another hazard

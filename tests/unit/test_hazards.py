@@ -1083,3 +1083,11 @@ def test_the_guards_taking_part_in_a_drill_do_not_make_it_campus_security(tax):
             "图为实验小学校门口，民警正在维持秩序。\n"
             "据悉，开学期间全市公安机关将持续做好中小学校园保卫工作。")
     assert "security" in tag_hazards("开学首日 警方守护校园", body, tax).hazards
+
+
+def test_one_phrase_naming_two_hazards_is_no_remark_on_either(tax):
+    body = ("高考前夕，市消防救援支队对全市设在中学的考点开展消防安全联合检查。\n"
+            "检查组逐一查看学校消防设施是否完好有效，消防控制室人员是否持证上岗，用火用电制度是否落实，"
+            "疏散通道是否畅通，并要求考点及时整改火灾隐患。")
+    r = tag_hazards("高考考点消防安全检查", body, tax)
+    assert "fire" in r.hazards and "electrical" in r.hazards
