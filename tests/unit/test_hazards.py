@@ -1091,3 +1091,13 @@ def test_one_phrase_naming_two_hazards_is_no_remark_on_either(tax):
             "疏散通道是否畅通，并要求考点及时整改火灾隐患。")
     r = tag_hazards("高考考点消防安全检查", body, tax)
     assert "fire" in r.hazards and "electrical" in r.hazards
+
+
+def test_theft_on_campus_is_campus_security_not_a_skimmed_card(tax):
+    body = ("近期，我校体育场夜间多次发生学生物品被盗事件。\n"
+            "保卫处提醒同学们运动时妥善保管手机、钱包等贵重物品，发现可疑人员及时报告。")
+    assert "security" in tag_hazards("关于近期校园盗窃案件的预警通报", body, tax).hazards
+    body = ("近期我校多名学生遭遇电信诈骗。\n"
+            "有同学点击陌生链接后，银行卡被盗刷近万元。\n"
+            "请同学们不点击陌生链接，不向他人透露验证码，谨防电信网络诈骗。")
+    assert tag_hazards("防范电信网络诈骗的提醒", body, tax).hazards == ["fraud"]
