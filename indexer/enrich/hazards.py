@@ -78,7 +78,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from config.hazards import Taxonomy
-from indexer.enrich.textzones import Matcher, enclosing, furniture_spans, tail_start
+from indexer.enrich.textzones import CITED_TITLE, Matcher, enclosing, furniture_spans, tail_start
 from indexer.models import Evidence
 from indexer.text.chinese import HAN
 from indexer.text.clean import opening_line
@@ -166,8 +166,7 @@ _TRAFFIC_POST = re.compile(r"交警|交通")
 _TRAFFIC_POLICE = "交警"
 _PUBLIC_ORDER = re.compile(r"派出所|治安")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
-# A cited document's title (《…》) names its subject; citing it is not acting on it.
-_CITATION = re.compile(r"《[^《》\n]{1,80}》")
+# A cited document's title (`CITED_TITLE`) names its subject; citing it is not acting on it.
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".
 _ASIDE = re.compile(r"[（(][^（）()\n]{1,40}[）)]")
 # And the subject of a leader's remarks being studied: 学习贯彻…关于应急管理、防灾减灾救灾重要论述.
@@ -356,13 +355,21 @@ def _closes_schools(text: str, weather: list[int], anywhere: bool = False) -> bo
     return False
 
 
-def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure: bool = False,
-                vehicle: bool = False, traffic_posts: bool = False, market_surroundings: bool = False) -> list[Hit]:
+class _Scene(NamedTuple):
+    """What the whole text says that changes how each of its hits reads."""
+
+    closure: bool = False  # it closes schools for the weather: a weather word there is a measure
+    vehicle: bool = False  # its headline names a vehicle: an extinguisher anywhere is the vehicle's
+    traffic_posts: bool = False  # its police are traffic police only: every 护学岗 is theirs
+    market_surroundings: bool = False  # its only agency around schools is the market regulator
+
+
+def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: _Scene) -> list[Hit]:
     """The kind each hit has in its context: agency names and words inside a cited title are weak,
     weak words named as a topic are keywords, a weak word that only says where another hazard is
-    drops, and so does a vehicle's fitting (`vehicle`: the headline names one; else its sentence
-    must), a hazard that needs a measure is weak in a sentence without one."""
-    cited = [m.span() for pattern in (_CITATION, _ASIDE, _REMARKS_ON) for m in pattern.finditer(text)] \
+    drops, and so does a vehicle's fitting (`scene.vehicle`: the headline names one; else its
+    sentence must), a hazard that needs a measure is weak in a sentence without one."""
+    cited = [m.span() for pattern in (CITED_TITLE, _ASIDE, _REMARKS_ON) for m in pattern.finditer(text)] \
         if field == "body" else []
     # a headline citing a document names its subject (关于印发《防溺水工作方案》的通知); a headline-less
     # page's opening cut for a title may open on the remarks it studies: they name no subject
@@ -374,7 +381,7 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
         if any(a < hit.start < b for a, b in remarks):
             continue
         fittings = comp.fittings.get(hit.code)
-        if fittings and text.startswith(fittings, hit.start) and _a_vehicles_fitting(text, hit.start, vehicle):
+        if fittings and text.startswith(fittings, hit.start) and _a_vehicles_fitting(text, hit.start, scene.vehicle):
             continue  # 校车…灭火器: the bus's equipment
         if kind == _STRONG and ((comp.agency and comp.agency.match(text, hit.end))
                                 or any(a < hit.start < b for a, b in cited) or _how_a_drill_went(text, hit.start)):
@@ -385,16 +392,16 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, closure
                                 or (hit.phrase.endswith("周边") and _AROUND_WHAT.match(text, hit.end))):
             continue
         if hit.code == "security" and "周边" in hit.phrase and (
-                market_surroundings or _MARKET_REGULATOR.search(text, *_sentence(text, hit.start))):
+                scene.market_surroundings or _MARKET_REGULATOR.search(text, *_sentence(text, hit.start))):
             kind = _WEAK if kind == _STRONG else kind  # a market regulator's 校园周边 is shops and snacks
         if kind == _WEAK and _paired(comp, text, hit):
             kind = _STRONG  # 到水库游泳: an act and a place
-        if hit.phrase == _GATE_POST and (traffic_posts or _TRAFFIC_POST.search(text, *_sentence(text, hit.start))):
+        if hit.phrase == _GATE_POST and (scene.traffic_posts or _TRAFFIC_POST.search(text, *_sentence(text, hit.start))):
             if hit.code == "security":
                 continue
             kind = _STRONG
         measure = comp.measures.get(hit.code)
-        if measure and closure:
+        if measure and scene.closure:
             if kind == _WEAK and (field == "title" or _CLOSURE.search(text, *_sentence(text, hit.start))):
                 kind = _STRONG
         elif kind == _STRONG and measure and not hit.phrase.startswith("防"):
@@ -743,12 +750,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     # weather in the headline (受暴雨影响…) is the cause of a closure anywhere in the body
     closure = _closes_schools(title, title_weather) or \
         _closes_schools(body, [h.start for h in raw_body if h.code in comp.measures], anywhere=bool(title_weather))
-    vehicle = bool(_VEHICLE.search(title))
-    traffic_posts = _TRAFFIC_POLICE in body and not _PUBLIC_ORDER.search(body)
-    market_surroundings = bool(_MARKET_REGULATOR.search(body)) and not _POLICE.search(body)
-    context = (closure, vehicle, traffic_posts, market_surroundings)
-    title_hits = _mark_lists(_in_context(comp, raw_title, title, "title", *context), title)
-    body_hits = _mark_lists(_in_context(comp, raw_body, body, "body", *context), body, stops)
+    scene = _Scene(closure=closure, vehicle=bool(_VEHICLE.search(title)),
+                   traffic_posts=_TRAFFIC_POLICE in body and not _PUBLIC_ORDER.search(body),
+                   market_surroundings=bool(_MARKET_REGULATOR.search(body)) and not _POLICE.search(body))
+    title_hits = _mark_lists(_in_context(comp, raw_title, title, "title", scene), title)
+    body_hits = _mark_lists(_in_context(comp, raw_body, body, "body", scene), body, stops)
     hits = _counted(title_hits + body_hits)
     # a list item that is only a plain word (交通系统, 地标性建筑) is a task in a safety text, but no
     # sign that the text is one

@@ -141,6 +141,7 @@ from indexer.enrich.registration import registrations
 from indexer.enrich.textzones import (
     AFTER_TITLE,
     BYLINE_OUTLET,
+    CITED_TITLE,
     DATELINE,
     LOCAL_DATELINE,
     SENTENCE_STOPS,
@@ -547,7 +548,6 @@ _NATIONAL_BODY = re.compile(
 # … as the actor: a verb of issuing follows (not "…印发的《…》", a document cited), and no
 # "根据 / 贯彻 / 落实" before it. Up to 16 characters between: 国务院教育督导委员会办公室23日发布 (12 held
 # the long bodies back: a national notice on the devset went to the place of a headline after it).
-_CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _NATIONAL_ACT = re.compile(r"[^，。；,;\n]{0,16}?(?:印发|下发|发布|召开|部署|发出|启动|开展|督办|预警|通报)(?!的)")
 _CITING = re.compile(r"根据|按照|依据|贯彻|落实|遵照|响应|学习")
 
@@ -935,7 +935,7 @@ class Gazetteer:
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
                                    signature_spans(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
-        cited = {found.start() + 1 for found in _CITED_TITLE.finditer(body)}
+        cited = {found.start() + 1 for found in CITED_TITLE.finditer(body)}
         for m in mentions:
             m.cited = m.field in _BODY_FIELDS and m.start in cited
         hint_code = self._hint_code(ctx.region_hint)
@@ -1195,7 +1195,7 @@ class Gazetteer:
         text cites (《教育部办公厅关于…的通知》 passed on by a local body): the one province they agree on."""
         g = self.data
         if any(g.divisions[c].level == PROVINCE for c in tally.votes.total) or \
-                _NATIONAL_BODY.search(title) or _NATIONAL_BODY.search(_CITED_TITLE.sub("", body)):
+                _NATIONAL_BODY.search(title) or _NATIONAL_BODY.search(CITED_TITLE.sub("", body)):
             return None
         found = registrations(body, self._provinces)
         if len({r.province for r in found}) != 1:

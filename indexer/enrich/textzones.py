@@ -43,6 +43,8 @@ TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上
 # A news agency's end mark closing a paragraph (…的关键环节。(完)): what comes after is the page's
 # (editors' lines, the next stories' headlines), not the article's.
 _END_MARK = re.compile(r"[(（]完[)）][^\n]*\n")
+# A document cited by its title (《…》): the region and hazard taggers both read what it names apart.
+CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
 DATELINE = re.compile(
     r"(?:新华社|中新社|中新网|人民网|央视网|央广网|新华网|光明网)(?:记者\S{0,8})?[ \t\u3000]?"
@@ -70,8 +72,11 @@ def tail_start(body: str) -> int:
     """Where the lists after the article begin (len(body) when there are none). The region and
     hazard taggers and `furniture_spans` each ask for the same body's: the last few answers are
     remembered."""
-    cuts = [m.start() for m in (TAIL.search(body),) if m]
-    cuts += [m.end() for m in (_END_MARK.search(body),) if m and body[m.end():].strip()]
+    cuts = []
+    if (lists := TAIL.search(body)) is not None:
+        cuts.append(lists.start())
+    if (mark := _END_MARK.search(body)) is not None and body[mark.end():].strip():
+        cuts.append(mark.end())
     return min((c for c in cuts if c > len(body) // 5), default=len(body))
 
 
@@ -446,7 +451,7 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
         if line and not _DATE_LINE.match(line):
             if len(line) >= 40:
                 break
-            if _BODY_END.search(line) and not _COUNTED.search(line) and (start, end) not in spans:
+            if _names_a_body(line) and (start, end) not in spans:
                 spans.append((start, end))
         seen += 1
         end = start - 1
@@ -457,8 +462,12 @@ def _signed_above_a_date(body: str) -> list[tuple[int, int]]:
     """The one signature above a date line in the body; none where there are several (a digest of
     several bodies' notices, each signed: none of them is the page's issuer)."""
     spans = [found.span(1) for found in _SIGNED_DATE.finditer(body)
-             if len(line := found.group(1).strip()) < 40 and _BODY_END.search(line) and not _COUNTED.search(line)]
+             if len(line := found.group(1).strip()) < 40 and _names_a_body(line)]
     return spans if len(spans) == 1 else []
+
+
+def _names_a_body(line: str) -> bool:
+    return bool(_BODY_END.search(line)) and not _COUNTED.search(line)
 
 
 # A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯 (new: 讯 only; a
