@@ -36,7 +36,9 @@ context:
   notice assigns each hazard, while one stray "诈骗" in an economic report or "安全生产" in a
   party-building text assigns nothing. In an unfocused body of five sentences or more, a hazard
   whose hits all sit in one sentence is an aside (a training notice asking trainees to keep the
-  epidemic rules), whatever its score;
+  epidemic rules), whatever its score. A school text that reports an incident (someone died, was
+  hurt or taken to hospital; 事发, 涉事, 事件) and is given no hazard by these tests is about the
+  hazard it names by a keyword, even once (一名学生跳楼, 疑似诺如病毒): news of one event names it once;
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
   bus check), unless it is listed with other hazards or named as a topic, or is the school buildings
   a disaster or a storm damages (对校舍安全进行排查 after an earthquake);
@@ -155,6 +157,9 @@ _SPOT_AFTER = re.compile(r"门口|门前|[左右后]侧|后坡|负责人|工作�
 # sentence, and in a text where no police act (readers of sixteen sets labelled 1 of 22 such texts
 # security, where another hazard of it did).
 _MARKET_REGULATOR = re.compile(r"市场监管|市场监督管理")
+# A report of an incident at a school: someone died, was hurt or taken to hospital, or "the event"
+# is told (not a plan's 突发事件 or 公共卫生事件).
+_INCIDENT = re.compile(r"事发|身亡|死亡|伤亡|遇难|送医|送往医院|抢救|涉事|(?<!突发)(?<!卫生)事件")
 _POLICE = re.compile(r"公安|派出所|治安|综治|民警")
 # A school-gate post (护学岗) manned by traffic police, or set up for traffic, is a traffic post:
 # readers count it traffic, not campus security (a police station's 护学岗 is both).
@@ -553,6 +558,10 @@ def _enumerations(text: str, start: int, end: int, seps: list[tuple[int, int]]) 
             if items:
                 out.append(_close(text, items, item_start, clause_break.start()))
             items, item_start = [], _clause_start(text, item_start, sep_start)
+        elif items and (head := _PLACES_AFTER.search(text, item_start, sep_start)):
+            # "食堂、锅炉房等用气场所的燃气管道、阀门": the places end at 等; another list begins
+            out.append(Enumeration([*items, (item_start, head.start())], True, False))
+            items, item_start = [], head.end()
         if not items:
             item_start = max(item_start, sep_start - MAX_ITEM)
         items.append((item_start, sep_start))
@@ -570,8 +579,12 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 def _close(text: str, items: list[tuple[int, int]], start: int, end: int) -> Enumeration:
     """The list with its last item (cut to `MAX_ITEM`, split at a conjunction)."""
     end = min(end, start + MAX_ITEM)
-    places = bool(_PLACES_AFTER.search(text, start, end + 8))
+    places_head = _PLACES_AFTER.search(text, start, end + 8)
     risks = bool(_RISKS_AFTER.search(text, start, end + 10))
+    if places_head:
+        # what the places are (食堂、锅炉房等天然气使用场所) is none of them: the last item ends at 等
+        end = min(end, places_head.start())
+    places = places_head is not None
     join = _LAST_JOIN.search(text, start, end)
     if join and join.start() > start:
         return Enumeration([*items, (start, join.start()), (join.end(), min(end, join.end() + MAX_ITEM))], places, risks)
@@ -819,6 +832,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     if answering and any(code not in answering and code != OTHER for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 
+    if not assigned and school and strong and _INCIDENT.search(body):
+        # an incident report names its hazard once or twice (一名学生跳楼身亡, 幼儿疑似感染诺如病毒送医):
+        # the hazard it names by a keyword, title or body, is its subject, aside or not
+        top = max(score[code] for code in strong)
+        assigned = [code for code in comp.order if code in strong and score[code] == top]
     primary = _primary(assigned, score, {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits))
 
     evidence: list[Evidence] = []

@@ -233,8 +233,10 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
     kept: list[str] = []
     n = len(lines)
     for i, line in enumerate(lines):
-        if labels.FOLLOWING_HEAD.match(line) and (i >= n // 3 or i > 3):
-            break  # the rest is a list of other articles
+        if labels.FOLLOWING_HEAD.match(line):
+            if any(_ends_sentence(k) or len(k) >= _PARAGRAPH_MIN for k in kept) and (i >= n // 3 or i > 3):
+                break  # the rest is a list of other articles
+            continue  # an empty widget's heading above the article (相关链接: in a page's header)
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
         line = _without_glued_ads(line)

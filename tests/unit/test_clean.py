@@ -130,6 +130,19 @@ def test_a_recommended_news_block_after_the_article_is_dropped():
         assert cleaned.body.split("\n")[-1] == "会议通报了全市教育工作情况。"
 
 
+def test_an_empty_related_links_heading_above_the_article_ends_nothing():
+    # a government page's header: date, source, an empty 相关链接 widget, then the article
+    text = ("2021\n03/16\n10:53\n来源:\n示例日报\n标签\n相关链接:\n"
+            "近日，示例市人民检察院干警走进特殊教育学校，为孩子们送上一堂法治开学第一课。\n"
+            "干警结合真实案例，讲解了如何预防校园暴力、如何保护自己。\n"
+            "相关链接:\n示例县开展防溺水宣传")
+    cleaned = clean_body(text)
+    assert cleaned.body.split("\n")[-2:] == [
+        "近日，示例市人民检察院干警走进特殊教育学校，为孩子们送上一堂法治开学第一课。",
+        "干警结合真实案例，讲解了如何预防校园暴力、如何保护自己。",
+    ]
+
+
 def test_source_editor_and_keyword_lines():
     text = "示例县教育局开展消防演练，全体师生参加。\n演练结束后进行了点评。\n來源示例縣教育局\n示例民意網編輯\n关键词: 消防 演练"
     cleaned = clean_body(text)

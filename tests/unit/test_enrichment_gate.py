@@ -162,6 +162,14 @@ def test_each_region_regression_page_resolves_to_its_place(predicted, page):
     assert (doc.province, doc.city, doc.county) == (label["province"], label["city"], label["county"])
 
 
+@pytest.mark.parametrize("page", REGION_PAGES)
+def test_each_regression_page_has_its_hazards(predicted, page):
+    """Each page shows a hazard pattern too; the aggregate hazard floors miss one page's loss."""
+    docs, got = predicted
+    label = next(d.labels for d in docs if d.id == page)
+    assert sorted(got[page].hazards) == sorted(label["hazards"])
+
+
 def test_reprint_detection_switched_off_fails_pair_recall(predicted, monkeypatch):
     from indexer import reprints
 

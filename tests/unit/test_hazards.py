@@ -1101,3 +1101,44 @@ def test_theft_on_campus_is_campus_security_not_a_skimmed_card(tax):
             "有同学点击陌生链接后，银行卡被盗刷近万元。\n"
             "请同学们不点击陌生链接，不向他人透露验证码，谨防电信网络诈骗。")
     assert tag_hazards("防范电信网络诈骗的提醒", body, tax).hazards == ["fraud"]
+
+
+def test_an_incident_report_is_about_the_hazard_it_names_once(tax):
+    title = "区教育局关于网传我区一学生在校死亡事件的情况通报"
+    body = ("近日，网络流传我区一所小学学生在校晕倒的视频。经调查，该生课间在操场奔跑时突然倒地，"
+            "学校立即拨打120送医，经抢救无效死亡，医院诊断为心源性猝死。\n"
+            "我局已成立工作组，配合学校和家属做好善后工作。")
+    assert tag_hazards(title, body, tax).hazards == ["accident_general"]
+    # the same one word in a text that tells no incident is no subject
+    body = ("本学期学校组织教师参加了急救知识培训，学习心肺复苏的操作方法。\n"
+            "培训老师介绍了运动中猝死的常见原因，大家认真记录。")
+    assert tag_hazards("我校开展教师急救培训", body, tax).hazards == []
+
+
+def test_attacks_and_falls_told_as_news_name_their_hazard(tax):
+    body = "今天上午，一名男子持刀闯入某中学，将一名保安砍伤，警方迅速赶到将其制服。现场学生已被疏散。"
+    assert "security" in tag_hazards("男子闯入校园砍人 警方通报", body, tax).hazards
+    body = "昨日傍晚，一辆小轿车在某小学门口失控撞人，3名学生受轻伤，肇事司机已被控制。"
+    assert "traffic" in tag_hazards("小学门口发生车辆撞人事故", body, tax).hazards
+    body = "11月3日晚，某中学一名学生从教学楼五楼跳下，学校立即将其送往医院救治。目前该生仍在医院接受治疗。"
+    assert "mental_health" in tag_hazards("中学生被批评后跳楼 区教育局通报", body, tax).hazards
+    body = "法治副校长为高年级学生开展防范校园欺凌、暴力与性侵主题宣讲，讲解遇到侵害时如何求助。"
+    assert "security" in tag_hazards("法治副校长走进校园", body, tax).hazards
+
+
+def test_drinking_water_checked_with_the_food_is_food_safety(tax):
+    body = ("督导组重点检查了开学条件保障情况、校舍安全管理情况、食品饮水安全情况。\n"
+            "对发现的问题，督导组现场反馈并要求限期整改。")
+    assert "food_safety" in tag_hazards("县政府教育督导室开展春季开学专项督导", body, tax).hazards
+
+
+def test_the_places_a_list_names_end_where_it_says_what_they_are(tax):
+    # 等天然气使用场所 says what the places are; the list after it (the gas fittings) is another
+    body = ("为保障校园用气安全，燃气公司组织安检人员深入各中小学开展燃气安全检查。\n"
+            "检查中，安检人员对学校食堂、锅炉房等天然气使用场所的燃气管道、阀门、燃气表、燃气报警器等设施逐一检测，"
+            "排查管道老化、接口漏气等隐患。")
+    assert tag_hazards("保障燃气安全 护航开学", body, tax).hazards == ["gas_poisoning"]
+    # … and so does a list that ends on it
+    body = ("入冬以来，燃气公司对辖区学校开展冬季用气安全检查。\n"
+            "检查人员逐一查看了学校食堂、宿舍、锅炉房等燃气使用场所，并讲解燃气泄漏的应急处置方法。")
+    assert "food_safety" not in tag_hazards("燃气公司走进校园开展用气安全检查", body, tax).hazards
