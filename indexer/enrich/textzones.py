@@ -36,6 +36,9 @@ WEAK_NOISE = (
     "通讯员", "本站", "转载", "侵权", "侵犯", "免责", "下载", "www.", "http", "扫码", "二维码", "关注我们",
     "主办：", "主办:",
 )
+# A copyright line whose © was mis-decoded to "?" (? 2014-2025 X报业有限公司): a year or a span of
+# years right after the "?" at the start of a line, not a sentence's year (2021-2025年).
+_GARBLED_COPYRIGHT = re.compile(r"(?m)^[ \t\u3000]*[?？][ \t\u3000]*(?:19|20)\d\d(?:[ \t]*[-–—~][ \t]*(?:19|20)\d\d)?+(?![\d年-])")
 # Where the article ends and the page's lists begin.
 # (上一条：…, 下一条：… is the same pager in another CMS; with its colon, not a sentence's 下一条线路)
 TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上一篇', '下一篇', '更多阅读'))}"
@@ -109,6 +112,8 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
                 else:
                     weak.setdefault(body.rfind("\n", 0, i) + 1, set()).add(word)
                 i = body.find(word, i + len(word), cut)
+    if "?" in body or "？" in body:
+        strong += [m.start() for m in _GARBLED_COPYRIGHT.finditer(body, 0, cut)]
     sources = {m.start() for m in labels.MEDIA_SOURCE.finditer(body, 0, cut)}
     last = -1
     for pos in sorted(strong + list(sources)):

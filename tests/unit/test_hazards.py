@@ -1142,3 +1142,19 @@ def test_the_places_a_list_names_end_where_it_says_what_they_are(tax):
     body = ("入冬以来，燃气公司对辖区学校开展冬季用气安全检查。\n"
             "检查人员逐一查看了学校食堂、宿舍、锅炉房等燃气使用场所，并讲解燃气泄漏的应急处置方法。")
     assert "food_safety" not in tag_hazards("燃气公司走进校园开展用气安全检查", body, tax).hazards
+
+
+def test_a_kindergartens_pick_up_cards_and_play_equipment_are_its_safety(tax):
+    body = ("为确保幼儿接送安全，本园实行凭卡接送制度。\n"
+            "一、每名幼儿发放接送卡两张，家长凭卡到班级接孩子。\n"
+            "二、接送卡遗失的，请及时告知班主任补办，无卡者须由班主任电话核实身份后方可接走幼儿。")
+    assert tag_hazards("关于使用幼儿接送卡的温馨提示", body, tax).hazards == ["security"]
+    body = ("为保障幼儿户外活动安全，特制定本制度。\n"
+            "一、值班教师每日入园前检查滑梯、秋千、攀爬架等大型玩具有无松动、破损。\n"
+            "二、后勤人员每周对大型玩具进行一次全面检查，发现问题立即停用并报修。")
+    assert tag_hazards("幼儿园大型玩具检查制度", body, tax).hazards == ["accident_general"]
+
+
+def test_a_blizzard_warning_that_closes_schools_is_extreme_weather(tax):
+    body = "受强冷空气影响，我市将出现暴风雪天气。市教育局决定，全市中小学、幼儿园明日停课一天，请家长做好看护。"
+    assert tag_hazards("暴风雪预警 全市中小学明日停课", body, tax).hazards == ["extreme_weather"]

@@ -918,3 +918,16 @@ def test_a_related_storys_headline_ending_in_a_verb_is_no_signature():
     assert signature_spans(story) == []
     signed = "近日，县教育局开展防溺水专项检查。\n县防汛办\n2024年6月1日"
     assert len(signature_spans(signed)) == 1
+
+
+def test_a_copyright_line_whose_sign_was_misdecoded_is_furniture(gz):
+    # a news portal's footer under a county story: "? 2014-2025 X有限公司" is its © line
+    body = ("近日，封丘县一所中学多名学生午餐后出现呕吐症状，县市场监管局已对配餐公司立案调查。\n"
+            "涉事学校教学秩序正常。\n"
+            "互联网新闻信息服务许可证:31120170006\n"
+            "? 2014-2025 上海东方报业有限公司")
+    r = resolve(gz, "学生餐后呕吐事件追踪", body)
+    assert (r.province, r.county) == ("河南省", "封丘县")
+    # a sentence's span of years at the start of a line is text
+    from indexer.enrich.textzones import furniture_spans
+    assert furniture_spans("?2021-2025年全县学校安全规划已印发。") == []
