@@ -1158,3 +1158,10 @@ def test_a_kindergartens_pick_up_cards_and_play_equipment_are_its_safety(tax):
 def test_a_blizzard_warning_that_closes_schools_is_extreme_weather(tax):
     body = "受强冷空气影响，我市将出现暴风雪天气。市教育局决定，全市中小学、幼儿园明日停课一天，请家长做好看护。"
     assert tag_hazards("暴风雪预警 全市中小学明日停课", body, tax).hazards == ["extreme_weather"]
+
+
+def test_appliances_a_dormitory_forbids_are_electrical_safety(tax):
+    body = ("近日，学院学生工作处联合保卫处对学生宿舍开展安全检查。\n"
+            "检查发现，个别宿舍存在私自存放大功率电器的情况，工作人员当场予以暂扣。\n"
+            "学院要求各班级加强宿舍管理教育，杜绝使用违规电器。")
+    assert "electrical" in tag_hazards("学院开展学生宿舍安全检查", body, tax).hazards
