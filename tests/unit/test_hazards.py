@@ -1052,6 +1052,9 @@ def test_a_school_buildings_damage_told_in_other_words_is_building_safety(tax):
             "经排查，部分教学楼墙体出现细微裂缝，学校已暂停使用相关教室，等待专家鉴定。")
     r = tag_hazards("地震后学校开展安全排查", body, tax)
     assert "building" in r.hazards
+    body = ("地震发生时，全校师生迅速撤离到操场，无人受伤。\n"
+            "震后查看发现，教学楼墙身出现多处裂痕，学校已暂停使用，师生暂住帐篷。")
+    assert "building" in tag_hazards("地震致一小学教学楼受损 师生安全转移", body, tax).hazards
     body = "昨日下午2时许，某中学楼顶一处护墙突然垮塌，致2名学生受伤，相关部门正在调查原因。"
     assert "building" in tag_hazards("中学楼顶护墙垮塌", body, tax).hazards
 
