@@ -29,7 +29,8 @@ context:
   and none is dropped as incidental. Outside such a list a listed word counts for nothing;
 - the document is *focused* on school safety when it speaks of a school (学校, 校园, 学生 …)
   and has at least two safety signals: general safety terms (校园安全, 安全隐患; one in the
-  title counts two) plus the number of hazards named by a keyword;
+  title counts two) plus the number of hazards named by a keyword (not the catch-all `other`: 毒品 in
+  a headline glued under a teaching award makes no safety text);
 - a hazard with a keyword is assigned when the document is focused, or when its own score
   reaches 2 (a title hit scores 3, a body hit 1, a weak hit half of that). A hazard with only
   weak hits needs a focused document and weak hits in two sentences. So a task list in a safety
@@ -798,7 +799,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     school = _school_context(title, body)
     signals = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
     signal_sentences = {_sentence_key(h, stops) for h in signals}
-    named = {h.code for h in signals if h.kind == _STRONG}
+    named = {h.code for h in signals if h.kind == _STRONG and h.code != OTHER}
     # two signals in one sentence of an unrelated text do not make it a safety text; a list of
     # hazards does
     focused = school and (term_score + len(named)) >= 2 and \

@@ -1168,3 +1168,11 @@ def test_appliances_a_dormitory_forbids_are_electrical_safety(tax):
             "检查发现，个别宿舍存在私自存放大功率电器的情况，工作人员当场予以暂扣。\n"
             "学院要求各班级加强宿舍管理教育，杜绝使用违规电器。")
     assert "electrical" in tag_hazards("学院开展学生宿舍安全检查", body, tax).hazards
+
+
+def test_the_catch_all_does_not_make_a_text_a_safety_text(tax):
+    # a teaching award's story with two unrelated headlines glued under it: one names fraud, one drugs
+    body = ("日前，全国中小学生艺术展演活动落下帷幕，我市一所小学教师指导的绘画作品荣获一等奖。\n"
+            "据悉，展演每三年举办一次，来自全国各地的七千余名师生参加。"
+            "开展断卡行动 打击新型网络诈骗！毒品盯上电子烟！")
+    assert tag_hazards("我市教师指导学生作品获全国一等奖", body, tax).hazards == []
