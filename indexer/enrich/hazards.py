@@ -87,7 +87,7 @@ from indexer.text.chinese import HAN
 from indexer.text.clean import opening_line
 
 SCHOOL_WORDS = ("学校", "校园", "学生", "师生", "幼儿园", "中小学", "教育系统", "教体系统", "校车", "高校", "中学", "小学",
-                "教育局", "教育厅", "教体局", "教育部", "未成年人", "青少年", "儿童", "家长")
+                "教育局", "教育厅", "教体局", "教育部", "未成年人", "青少年", "儿童", "家长", "幼儿", "托育")
 OTHER = "other"  # the taxonomy's catch-all code
 TITLE_FACTOR = 3.0
 WEAK_FACTOR = 0.5

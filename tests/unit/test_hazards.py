@@ -1176,3 +1176,10 @@ def test_the_catch_all_does_not_make_a_text_a_safety_text(tax):
             "据悉，展演每三年举办一次，来自全国各地的七千余名师生参加。"
             "开展断卡行动 打击新型网络诈骗！毒品盯上电子烟！")
     assert tag_hazards("我市教师指导学生作品获全国一等奖", body, tax).hazards == []
+
+
+def test_a_nursery_is_a_school_for_the_focus_test(tax):
+    body = ("为保障婴幼儿健康安全，县卫生健康局近日对全县托育机构开展摸底检查。\n"
+            "检查内容包括机构备案、收托规模、消防安全以及疫情防控措施等落实情况。\n"
+            "检查组要求各机构储备好口罩、消毒液等防控物资，做好疫情防控工作。")
+    assert set(tag_hazards("县卫健局加强托育机构监管", body, tax).hazards) == {"epidemic", "fire"}
