@@ -1183,3 +1183,9 @@ def test_a_nursery_is_a_school_for_the_focus_test(tax):
             "检查内容包括机构备案、收托规模、消防安全以及疫情防控措施等落实情况。\n"
             "检查组要求各机构储备好口罩、消毒液等防控物资，做好疫情防控工作。")
     assert set(tag_hazards("县卫健局加强托育机构监管", body, tax).hazards) == {"epidemic", "fire"}
+
+
+def test_clearing_up_a_schools_surroundings_is_campus_security(tax):
+    body = ("今年以来，我局以法治教育、安全教育为重点，以校园及周边环境治理为突破口，"
+            "不断提升全市学校平安建设水平，全年未发生重大安全责任事故。")
+    assert "security" in tag_hazards("市教育局年度安全工作总结", body, tax).hazards
