@@ -158,9 +158,6 @@ _SPOT_AFTER = re.compile(r"门口|门前|[左右后]侧|后坡|负责人|工作�
 # sentence, and in a text where no police act (readers of sixteen sets labelled 1 of 22 such texts
 # security, where another hazard of it did).
 _MARKET_REGULATOR = re.compile(r"市场监管|市场监督管理")
-# A report of an incident at a school: someone died, was hurt or taken to hospital, or "the event"
-# is told (not a plan's 突发事件 or 公共卫生事件).
-_INCIDENT = re.compile(r"事发|身亡|死亡|伤亡|遇难|送医|送往医院|抢救|涉事|(?<!突发)(?<!卫生)事件")
 _POLICE = re.compile(r"公安|派出所|治安|综治|民警")
 # A school-gate post (护学岗) manned by traffic police, or set up for traffic, is a traffic post:
 # readers count it traffic, not campus security (a police station's 护学岗 is both).
@@ -171,6 +168,9 @@ _TRAFFIC_POST = re.compile(r"交警|交通")
 # whose 护学岗 is a police station's security
 _TRAFFIC_POLICE = "交警"
 _PUBLIC_ORDER = re.compile(r"派出所|治安")
+# A report of an incident at a school: someone died, was hurt or taken to hospital, or "the event"
+# is told (not a plan's 突发事件 or 公共卫生事件).
+_INCIDENT = re.compile(r"事发|身亡|死亡|伤亡|遇难|送医|送往医院|抢救|涉事|(?<!突发)(?<!卫生)事件")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 # A cited document's title (`CITED_TITLE`) names its subject; citing it is not acting on it.
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".
