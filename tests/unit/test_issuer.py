@@ -163,3 +163,7 @@ def test_the_organiser_of_an_event_is_its_issuer():
 
 def test_a_self_inspection_is_an_inspection():
     assert classify_event("城关镇中心学校开展食堂食品安全自查", "") == "inspection"
+
+
+def test_a_bureaus_statement_on_an_incident_is_a_notice():
+    assert classify_event("县教育局关于网传一学生体育课后晕倒一事的情况通报", "近日，网络流传一段视频。") == "notice"
