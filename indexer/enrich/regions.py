@@ -390,7 +390,7 @@ _BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # company's banner (欢迎访问X网, X有限公司网站) names no public body and is not read.
 _SITE_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
                          r"|教体局|公安局|应急管理局|小学|中学|学校|幼儿园|学院|大学))(?:(?:门户)?网站?)?")
-_MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
+_MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|资讯|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
 # Unless what follows is itself a word (西安全市 is 西安 + 全市).

@@ -931,3 +931,11 @@ def test_a_copyright_line_whose_sign_was_misdecoded_is_furniture(gz):
     # a sentence's span of years at the start of a line is text
     from indexer.enrich.textzones import furniture_spans
     assert furniture_spans("?2021-2025年全县学校安全规划已印发。") == []
+
+
+def test_an_information_portal_named_as_the_source_is_an_outlet_not_an_issuer(gz):
+    # 大东北生活资讯 is a portal; its 大东 is no district of 沈阳 issuing the text
+    body = ("3月10日上午，辽阳市太子河区祁家镇中心小学开展预防校园欺凌专题讲座。\n"
+            "太子河区人民检察院的律师为学生剖析了校园欺凌的表现形式及危害。")
+    r = resolve(gz, "让友善之花绽放 预防校园欺凌专题讲座", body, issuer="大东北生活资讯")
+    assert (r.city, r.county) == ("辽阳市", "太子河区")
