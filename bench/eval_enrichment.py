@@ -11,8 +11,9 @@ Run: ``python bench/eval_enrichment.py`` (from the repository root). Two measure
    a high or medium region label (a municipality's city is its province: our city null counts as
    right there), hazards micro precision / recall / F1 over all texts with ``other`` ignored,
    per-hazard precision and recall, primary hazard (right when ours is one of the labelled
-   primaries, over texts that have one), and the negatives (``negative: true`` texts given any
-   hazard). Beside it, measured in the same run on the same texts, a naive baseline: a keyword
+   primaries, over texts that have one), the issuer level (against the ``level`` the readers gave,
+   the issuing body's: 省 / 市 / 县 / 乡镇 / 学校; 国家 and 其他 are not levels we tag), and the
+   negatives (``negative: true`` texts given any hazard). Beside it, measured in the same run on the same texts, a naive baseline: a keyword
    list per hazard (the strong keywords of ``config/hazards.yaml``, any occurrence counts, no
    context rules) and, when the ``cpca`` package is installed (bench only, never a runtime
    dependency), cpca over OpenCC-Simplified sentences with a majority vote for the region.
@@ -56,6 +57,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 REGION_FIELDS = ("province", "city", "county")
+# The readers' `level` (the issuing body's) in our issuer-level codes; 国家 and 其他 are not scored.
+READER_LEVELS = {"省": "province", "市": "city", "县": "county", "乡镇": "township", "学校": "school"}
 EXACT_FIELDS = (*REGION_FIELDS, "safety_related", "primary_hazard", "issuer_level", "event_type")
 IGNORED_HAZARDS = frozenset({"other"})   # the devset README scores hazards without `other`
 SCORED_CONFIDENCE = ("high", "medium")   # `low` region labels are guesses: not scored
@@ -312,6 +315,7 @@ class Prediction:
     county: str | None = None
     hazards: frozenset[str] = frozenset()
     primary: str | None = None
+    issuer_level: str | None = None
 
 
 def load_devset(labels: Path = DEVSET_LABELS, texts: Path = DEVSET_TEXTS) -> tuple[list[dict], dict[str, str]]:
@@ -350,7 +354,8 @@ def gonggao_tagger(rounds: int = 0, enrichers=None, urls: dict[str, str] | None 
             doc = ingest_html(page, url, None, enrichers)[0]
         except NotAnArticle:
             return Prediction()
-        return Prediction(doc.province, doc.city, doc.county, frozenset(doc.hazards), doc.primary_hazard)
+        return Prediction(doc.province, doc.city, doc.county, frozenset(doc.hazards), doc.primary_hazard,
+                          doc.issuer_level)
 
     return tag, lambda: _time_pages(seen, rounds)
 
@@ -414,7 +419,7 @@ def _city_right(label: dict, got: Prediction) -> bool:
 
 def score_devset(items: list[dict], texts: dict[str, str], tag: Callable[[str, str], Prediction]) -> dict:
     """The devset README's scores for one tagger, plus its misses."""
-    fields = {name: Tally() for name in (*REGION_FIELDS, "primary_hazard")}
+    fields = {name: Tally() for name in (*REGION_FIELDS, "primary_hazard", "issuer_level")}
     micro = Result()
     negatives = negatives_tagged = 0
     misses: list[str] = []
@@ -444,6 +449,10 @@ def score_devset(items: list[dict], texts: dict[str, str], tag: Callable[[str, s
             fields["primary_hazard"].right += got.primary in primaries
             if got.primary not in primaries:
                 misses.append(f"{item['id']}: primary {got.primary!r} not in {sorted(primaries)}")
+        level = READER_LEVELS.get(item.get("level") or "")
+        if level:
+            fields["issuer_level"].total += 1
+            fields["issuer_level"].right += got.issuer_level == level
         if item.get("negative"):
             negatives += 1
             negatives_tagged += bool(got.hazards)
@@ -505,6 +514,9 @@ def _print_devset(d: dict, rounds: int, show_misses: bool) -> None:
             (f"primary hazard ({ours['primary_hazard_scored']})", "primary_hazard_accuracy")]
     for name, key in rows:
         print(f"{name:<34}{ours[key]:>9.3f}{base[key]:>10.3f}")
+    if ours["issuer_level_scored"]:
+        print(f"{'issuer level (' + str(ours['issuer_level_scored']) + ')':<34}{ours['issuer_level_accuracy']:>9.3f}"
+              f"{'—':>10}   the readers' level of the issuing body; the baseline tags none")
     url = d["with_url"]
     print(f"{'  with the page URL (not scored)':<34}{url['province_accuracy']:>9.3f} / {url['city_accuracy']:.3f} / "
           f"{url['county_accuracy']:.3f}   province / city / county, the host as a cue")

@@ -286,3 +286,15 @@ def test_a_shrunken_labelled_set_fails_the_size_floors(scores, predicted):
     shrunk = {**scores, "documents": len(half), **_bench().cluster_scores(half, documents)}
     failures = {line.split()[0] for line in demo_failures(shrunk)}
     assert {"documents", "reprint_pairs"} <= failures
+
+
+def test_the_issuer_level_is_scored_against_the_readers_level_of_the_issuing_body():
+    bench = _bench()
+    items = [{"id": i, "regions": [], "region_confidence": "low", "hazards": [], "hazards_primary": [],
+              "negative": True, "level": level}
+             for i, level in (("a", "县"), ("b", "学校"), ("c", "其他"), ("d", "国家"), ("e", None))]
+    levels = {"a": "county", "b": "county", "c": "county", "d": None, "e": "school"}
+    scores = bench.score_devset(items, {i["id"]: "正文" for i in items},
+                                lambda doc_id, text: bench.Prediction(issuer_level=levels[doc_id]))
+    # 其他, 国家 and a missing level are not levels we tag: two scored, one right
+    assert (scores["issuer_level_scored"], scores["issuer_level_accuracy"]) == (2, 0.5)
