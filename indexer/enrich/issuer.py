@@ -1,8 +1,8 @@
 """Who issued a document, at which level of government, and what kind of event it reports.
 
 `normalize_issuer` takes the issuer the page gives (meta `ContentSource`, "来源：…", 发文机关) or,
-failing that, finds it in the body's source line, the title ("邯郸市教育局召开…") or the first
-sentence. It then writes it one way:
+failing that, finds it in the body's source line, its signature (X县教育局 over a date line), the
+title ("邯郸市教育局召开…") or the first sentence. It then writes it one way:
 
 - Simplified script, no "来源：" label, no trailing "网站/官网".
 - Abbreviated bureau names are spelled out: 教体局 → 教育体育局, 教文体局 → 教育文化体育局,
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from indexer.enrich.gazetteer import CITY, COUNTY, PROVINCE
 from indexer.enrich.regions import Gazetteer, RegionResult
-from indexer.enrich.textzones import source_values
+from indexer.enrich.textzones import DATE_LINE, signature_spans, source_values
 from indexer.models import IssuerLevel
 from indexer.text import labels
 from indexer.text.chinese import HAN, HAN_CHAR, to_simplified
@@ -122,6 +122,9 @@ def _find_raw(title: str, body: str) -> str | None:
         cand = _clean(m.group(1) or m.group(2))
         if cand and not _MEDIA.search(cand) and cand not in _GENERIC:
             return cand
+    signature = _signature(body)
+    if signature:
+        return signature
     headline = _TITLE_ORG.match(title)
     if headline and _plausible(headline.group(1)):
         return headline.group(1)
@@ -137,6 +140,22 @@ def _find_raw(title: str, body: str) -> str | None:
     for m in values:
         cand = _clean(m.group(1) or m.group(2))
         if cand and cand not in _GENERIC:
+            return cand
+    return None
+
+
+def _signature(body: str) -> str | None:
+    """A notice's signature, the last of the body (X县教育局安全办 over its date line): a body's name
+    that starts with a place, or a school's, a level's (县教育局) or a longer name right above a
+    date. Not a short line that only ends like a body's name (查看全部, 新浪首页), nor a bare office
+    (保卫部 signs for the university the text names)."""
+    for start, end in sorted(signature_spans(body), reverse=True):
+        cand = _clean(body[start:end])
+        if not cand or not _plausible(cand) or _MEDIA.search(cand):
+            continue
+        following = body[end:].lstrip("\n").split("\n", 1)[0].strip()
+        if _starts_with_place(cand) or (DATE_LINE.match(following)
+                                        and (_SCHOOL.search(cand) or _LEVEL_PREFIX.match(cand) or len(cand) >= 6)):
             return cand
     return None
 

@@ -430,7 +430,7 @@ def person_spans(text: str) -> list[tuple[int, int]]:
 # end with the name of a body (…教育局, …中心学校, …派出所, …大队部, …防汛办; not the verb of a
 # related story's headline left below the text: …文化节在广州举办).
 # (a mis-decoded non-breaking space ends some lines as "??")
-_DATE_LINE = re.compile(r"^[\s\d〇零一二三四五六七八九十○年月日.\-/:：]+\?*$")
+DATE_LINE = re.compile(r"^[\s\d〇零一二三四五六七八九十○年月日.\-/:：]+\?*$")
 _BODY_END = re.compile(
     r"(?:局|厅|委|委员会|政府|办公室|(?<![举创承主协开兴操督查包代])办|中心|学校|中学|小学|幼儿园|大学|学院|学区|处|科|室|所|队|大队|大队部|院|会|部|站|公司)"
     r"[\s)）]*\?*$")
@@ -453,7 +453,7 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
     while end > 0 and seen < lines + 1:
         start = body.rfind("\n", 0, end) + 1
         line = body[start:end].strip()
-        if line and not _DATE_LINE.match(line):
+        if line and not DATE_LINE.match(line):
             if len(line) >= 40:
                 break
             if _names_a_body(line) and (start, end) not in spans:

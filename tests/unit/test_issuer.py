@@ -167,3 +167,14 @@ def test_a_self_inspection_is_an_inspection():
 
 def test_a_bureaus_statement_on_an_incident_is_a_notice():
     assert classify_event("县教育局关于网传一学生体育课后晕倒一事的情况通报", "近日，网络流传一段视频。") == "notice"
+
+
+def test_a_notices_signature_names_its_issuer():
+    body = ("各位家长：\n进入夏季，学生溺水事故进入高发期，请您切实履行监护责任，教育孩子不私自下水游泳。\n"
+            "桦南县教育局安全办\n2021年5月19日")
+    result = normalize_issuer(None, "致全县中小学生家长的一封信", body)
+    assert (result.name, result.level) == ("桦南县教育局安全办", "county")
+    # a bare office signing for the institution the text names is not the issuer
+    body = ("近期校园内发生多起自行车被盗事件，武汉大学提醒同学们妥善保管个人财物。\n"
+            "保卫部\n2024年3月5日")
+    assert normalize_issuer(None, "关于加强自行车防盗的提示", body).level == "school"
