@@ -15,7 +15,10 @@ title ("邯郸市教育局召开…") or the first sentence. It then writes it o
 Level: a school (学校, 中学, 小学, 幼儿园, 大学, 学院) → school; 教育部 and national bodies →
 national; 镇/乡/街道/办事处 → township; otherwise the level of the place prefix (省教育厅 →
 province, 市教育局 → city, 县/区教育局 → county; municipalities' own bodies (北京市教委) →
-province, their districts → county). Media outlets (…网, …报) keep their name and get no level.
+province, their districts → county). Media outlets (…网, …报) keep their name and get no level. A text
+that names no issuer (or only an outlet) gets the level of the jurisdiction it calls its own most
+often (我县, 本校, 我市; a county-level city's 我市 is a county's): on the readers' levels of 2,670 real
+texts, 144 right that were empty, one wrong that was right.
 
 `classify_event` reads the title (then the first sentence): the event word nearest the end of
 the phrase wins, because Chinese puts the head noun last ("安全检查工作会议" is a meeting,
@@ -25,6 +28,7 @@ the phrase wins, because Chinese puts the head noun last ("安全检查工作会
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -183,18 +187,38 @@ def normalize_issuer(raw: str | None, title: str, body: str, region: RegionResul
         if name and not _looks_like_name(name):
             name = ""
     if not name:
-        return IssuerResult(None, None)
+        return IssuerResult(None, _own_level(title, body, region))
     if _MEDIA.search(name) and not _SCHOOL.search(name):
         # a reprint: the government body the text names is the issuer, the outlet only when none is
         found = found if searched else _find_raw(title, body)
         found = _clean(found) if found else ""
         if not found or _MEDIA.search(found):
-            return IssuerResult(name, None)
+            return IssuerResult(name, _own_level(title, body, region))
         name = found
 
     name = _spell_out(name)
     name, prefix_level = _canonical_prefix(name, region)
     return IssuerResult(name, _level(name, prefix_level))
+
+
+# How an issuer speaks of its own jurisdiction: 我县 (our county), 我校 (our school).
+_OWN = re.compile(r"(?:我|本)(县|区|旗|市|州|盟|省|校|园|镇|乡)")
+_OWN_LEVELS: dict[str, IssuerLevel] = {"县": "county", "区": "county", "旗": "county", "市": "city", "州": "city",
+                                       "盟": "city", "省": "province", "校": "school", "园": "school",
+                                       "镇": "township", "乡": "township"}
+
+
+def _own_level(title: str, body: str, region: RegionResult | None) -> IssuerLevel | None:
+    """The level a text without a named issuer speaks from: the jurisdiction it calls its own most
+    often (我县, 我校), when one does; a county-level city's 我市 (the region's county is a 市) is a
+    county's."""
+    counts = Counter(_OWN_LEVELS[m.group(1)] for m in _OWN.finditer(title + "\n" + body))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    if ranked[0][0] == "city" and region is not None and (region.county or "").endswith("市"):
+        return "county"
+    return ranked[0][0]
 
 
 def _canonical_prefix(name: str, region: RegionResult | None) -> tuple[str, str | None]:

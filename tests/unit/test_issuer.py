@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.enrich.issuer import classify_event, normalize_issuer
+from indexer.enrich.issuer import IssuerResult, classify_event, normalize_issuer
 from indexer.enrich.regions import Gazetteer, RegionContext
 
 
@@ -178,3 +178,16 @@ def test_a_notices_signature_names_its_issuer():
     body = ("近期校园内发生多起自行车被盗事件，武汉大学提醒同学们妥善保管个人财物。\n"
             "保卫部\n2024年3月5日")
     assert normalize_issuer(None, "关于加强自行车防盗的提示", body).level == "school"
+
+
+def test_a_text_naming_no_issuer_speaks_from_the_jurisdiction_it_calls_its_own():
+    body = "为做好暑期防溺水工作，我县组织开展了专项排查。截至目前，我县共排查危险水域86处，设立警示牌120块。"
+    assert normalize_issuer(None, "扎实做好暑期防溺水工作", body) == IssuerResult(None, "county")
+    assert normalize_issuer(None, "开学第一课", "9月1日，我校举行开学典礼，校长为全体师生上了安全第一课。").level == "school"
+    # a county-level city's 我市 is a county's
+    body = "近日，我市召开学校安全工作形势分析会，部署下一阶段校园安全工作。"
+    region = Gazetteer.default().resolve(RegionContext(title="福安市召开安全工作形势分析会", body=body))
+    assert region.county == "福安市"
+    assert normalize_issuer(None, "安全工作形势分析会召开", body, region).level == "county"
+    # none when two are called one's own as often (我县…我校)
+    assert normalize_issuer(None, "安全教育", "我县教育局到我校检查安全工作。").level is None
