@@ -50,7 +50,7 @@ _ABBREVIATIONS = (
     ("教委", "教育委员会"),
 )
 _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|教体和科技局|教体科技局|教文体局|教科体局|教文局|教科局|教体局"
-        rf"|教育[{HAN}]{{0,6}}?局|教体中心|社会事业局|社会事业发展局|人民政府|政府|应急管理局|消防救援[{HAN}]{{0,3}}"
+        rf"|教育[{HAN}]{{0,6}}?局|教体中心|社会事业局|社会事业发展局|人民政府|政府|应急管理局|消防救援(?:总队|支队|大队|中队|站|局)?"
         rf"|公安局|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[{HAN}]){{0,12}}?"
         r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)|办事处)")
 _TITLE_ORG = re.compile(rf"^\s*([{HAN}（）()]{{0,20}}?" + _ORG + ")")
@@ -130,12 +130,12 @@ def _find_raw(title: str, body: str) -> str | None:
     if signature:
         return signature
     headline = _TITLE_ORG.match(title)
-    if headline and _plausible(headline.group(1)):
-        return headline.group(1)
+    if headline and _plausible(headline.group(1)) and (actor := _actor(headline.group(1))):
+        return actor
     for text in (title, body[:200]):
         for m in _lead_orgs(text):
-            if _plausible(m.group(1)):
-                return m.group(1)
+            if _plausible(m.group(1)) and (actor := _actor(m.group(1))):
+                return actor
     # "今年以来，日照市教育局坚持…": a body named with its place right after a comma
     for m in _CLAUSE_ORG.finditer(body[:300]):
         cand = m.group(1)
@@ -146,6 +146,23 @@ def _find_raw(title: str, body: str) -> str | None:
         if cand and cand not in _GENERIC:
             return cand
     return None
+
+
+# "X came to Y school": a school matched with what goes before it holds a visit, and X is the actor.
+_VISIT = re.compile(r"邀请|来到|走进|深入到|深入|莅临|赶赴|前往|到|赴|对|率|听取|向")
+_TITLE_OF_PERSON = re.compile(r"主任|局长|书记|县长|市长|区长|镇长|校长|一行|同志|等")
+_BODY_TAIL = re.compile(r"(?:局|厅|委|委员会|政府|队|院|所|公司|中心|办|部|处|站|会)$")
+
+
+def _actor(cand: str) -> str | None:
+    """The body a lead's match names: the match itself, or, when it holds a visit to a school (隆尧县供电公司
+    服务队来到隆尧县第一中学), the body before the visit (cut at a person's title: 督导办主任杨光耀等一行到…);
+    none when no body stands there (沙红同志分别听取了两所学校)."""
+    visit = _VISIT.search(cand)
+    if visit is None or not _SCHOOL.search(cand):
+        return cand
+    head = _TITLE_OF_PERSON.split(cand[:visit.start()], maxsplit=1)[0]
+    return head if _looks_like_name(head) and _BODY_TAIL.search(head) else None
 
 
 def _signature(body: str) -> str | None:

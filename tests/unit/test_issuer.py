@@ -191,3 +191,14 @@ def test_a_text_naming_no_issuer_speaks_from_the_jurisdiction_it_calls_its_own()
     assert normalize_issuer(None, "安全工作形势分析会召开", body, region).level == "county"
     # none when two are called one's own as often (我县…我校)
     assert normalize_issuer(None, "安全教育", "我县教育局到我校检查安全工作。").level is None
+
+
+def test_a_body_visiting_a_school_is_the_issuer_not_the_school():
+    title = "科尔沁右翼中旗消防救援大队走进巴彦呼舒第六中学开展消防安全检查"
+    result = normalize_issuer(None, title, "9月3日，消防员对学校宿舍、食堂进行了全面检查。")
+    assert (result.name, result.level) == ("科尔沁右翼中旗消防救援大队", "county")
+    title = "镇中心校邀请专职消防队到学校开展消防演练"
+    assert normalize_issuer(None, title, "4月8日，全体师生参加演练。").level == "school"
+    # no body before the visit: no issuer from that clause
+    title = "沙红同志分别听取了两所学校安全工作汇报"
+    assert normalize_issuer(None, title, "会上，两所学校负责人作了汇报。").name != title[:14]
