@@ -2,7 +2,8 @@
 
 `normalize_issuer` takes the issuer the page gives (meta `ContentSource`, "来源：…", 发文机关) or,
 failing that, finds it in the body's source line, its signature (X县教育局 over a date line), the
-title ("邯郸市教育局召开…") or the first sentence. It then writes it one way:
+title ("邯郸市教育局召开…") or the first sentence (a body visiting a school there is the issuer, not the
+school: X消防救援大队走进Y中学). It then writes it one way:
 
 - Simplified script, no "来源：" label, no trailing "网站/官网".
 - Abbreviated bureau names are spelled out: 教体局 → 教育体育局, 教文体局 → 教育文化体育局,
