@@ -202,3 +202,11 @@ def test_a_body_visiting_a_school_is_the_issuer_not_the_school():
     # no body before the visit: no issuer from that clause
     title = "沙红同志分别听取了两所学校安全工作汇报"
     assert normalize_issuer(None, title, "会上，两所学校负责人作了汇报。").name != title[:14]
+
+
+def test_police_regulators_and_other_bodies_acting_on_schools_are_issuers():
+    body = "23日，德化县公安局交警大队在辖区21所中小学校重启护学岗，加强上学、放学高峰期路面管控。"
+    result = normalize_issuer(None, "重启护学岗护航上学路", body)
+    assert (result.name, result.level) == ("德化县公安局交警大队", "county")
+    body = "近日，蛟河市市场监督管理局开展春季校园食品安全专项检查，重点检查学校食堂和校园周边小卖部。"
+    assert normalize_issuer(None, "春季校园食品安全专项检查", body).name == "蛟河市市场监督管理局"
