@@ -121,7 +121,11 @@ def _starts_with_place(name: str) -> bool:
 
 def _plausible(name: str) -> bool:
     """A named body, not a phrase like 全县中小学 or 各学校."""
-    return not name.startswith(("全", "各", "我", "本", "关于", "在", "对")) and not name.endswith("中小学")
+    return not name.startswith(("全", "各", "我", "本", "关于", "在", "对", "为", "并", "分别")) and not name.endswith("中小学")
+
+
+# Words of a clause, not of a body's name.
+_CLAUSE_WORDS = re.compile(r"各|的|开展|实现|启动|加强|要|全市|全县|全区")
 
 
 def _find_raw(title: str, body: str) -> str | None:
@@ -143,7 +147,7 @@ def _find_raw(title: str, body: str) -> str | None:
     # "今年以来，日照市教育局坚持…": a body named with its place right after a comma
     for m in _CLAUSE_ORG.finditer(body[:300]):
         cand = m.group(1)
-        if _plausible(cand) and _starts_with_place(cand):
+        if _plausible(cand) and not _CLAUSE_WORDS.search(cand) and _starts_with_place(cand):
             return cand
     for m in values:
         cand = _clean(m.group(1) or m.group(2))
@@ -161,10 +165,11 @@ _BODY_TAIL = re.compile(r"(?:局|厅|委|委员会|政府|队|院|所|公司|中
 def _actor(cand: str) -> str | None:
     """The body a lead's match names: the match itself, or, when it holds a visit to a school (隆尧县供电公司
     服务队来到隆尧县第一中学), the body before the visit (cut at a person's title: 督导办主任杨光耀等一行到…);
-    none when no body stands there (沙红同志分别听取了两所学校)."""
+    none when no body stands there (沙红同志分别听取了两所学校), nor when the match is a clause that ends
+    on a school (丁青县实现各学校, 为加强学校, 荆门市掇刀区的幼儿园)."""
     visit = _VISIT.search(cand)
     if visit is None or not _SCHOOL.search(cand):
-        return cand
+        return None if _CLAUSE_WORDS.search(cand) else cand
     head = _TITLE_OF_PERSON.split(cand[:visit.start()], maxsplit=1)[0]
     return head if _looks_like_name(head) and _BODY_TAIL.search(head) else None
 

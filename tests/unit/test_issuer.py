@@ -210,3 +210,9 @@ def test_police_regulators_and_other_bodies_acting_on_schools_are_issuers():
     assert (result.name, result.level) == ("德化县公安局交警大队", "county")
     body = "近日，蛟河市市场监督管理局开展春季校园食品安全专项检查，重点检查学校食堂和校园周边小卖部。"
     assert normalize_issuer(None, "春季校园食品安全专项检查", body).name == "蛟河市市场监督管理局"
+
+
+def test_a_clause_that_ends_on_a_school_is_no_issuer():
+    body = "入冬以来，丁青县实现各学校供暖全覆盖，我县中小学、幼儿园的教室温度均达到18摄氏度以上。"
+    result = normalize_issuer(None, "丁青县实现各学校供暖全覆盖", body)
+    assert result.name is None and result.level == "county"
