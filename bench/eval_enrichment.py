@@ -13,10 +13,11 @@ Run: ``python bench/eval_enrichment.py`` (from the repository root). Two measure
    per-hazard precision and recall, primary hazard (right when ours is one of the labelled
    primaries, over texts that have one), the issuer level (against the ``level`` the readers gave,
    the issuing body's: 省 / 市 / 县 / 乡镇 / 学校; 国家 and 其他 are not levels we tag), and the
-   negatives (``negative: true`` texts given any hazard). Beside it, measured in the same run on the same texts, a naive baseline: a keyword
-   list per hazard (the strong keywords of ``config/hazards.yaml``, any occurrence counts, no
-   context rules) and, when the ``cpca`` package is installed (bench only, never a runtime
-   dependency), cpca over OpenCC-Simplified sentences with a majority vote for the region.
+   negatives (``negative: true`` texts given any hazard). Beside it, measured in the same run on
+   the same texts, a naive baseline: a keyword list per hazard (the strong keywords of
+   ``config/hazards.yaml``, any occurrence counts, no context rules) and, when the ``cpca``
+   package is installed (bench only, never a runtime dependency), cpca over OpenCC-Simplified
+   sentences with a majority vote for the region.
    When the texts are absent the devset part says so and the rest still runs.
 2. **The demo labels** (regression only: text we wrote cannot tell whether we generalize):
    ``tests/enrichment/labels.json`` (plus ``labels_regions.json`` beside it when present) with
