@@ -56,7 +56,7 @@ _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|�
         r"|市场监督管理局|市场监管局|卫生健康局|卫健局|疾病预防控制中心|疾控中心|地震局|气象局|司法局|人民检察院|检察院"
         r"|人民法院|供电公司|妇联"
         rf"|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[{HAN}]){{0,12}}?"
-        r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)|办事处)")
+        r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)(?!生)|办事处)")
 _TITLE_ORG = re.compile(rf"^\s*([{HAN}（）()]{{0,20}}?" + _ORG + ")")
 # The last character of every `_ORG` (or 救援, for 消防救援[…]): a cheap test before the nested
 # lazy loops of `_ORG` run.
@@ -125,8 +125,8 @@ def _plausible(name: str) -> bool:
     return not name.startswith(("全", "各", "我", "本", "关于", "在", "对", "为", "并", "分别")) and not name.endswith("中小学")
 
 
-# Words of a clause, not of a body's name.
-_CLAUSE_WORDS = re.compile(r"各|的|开展|实现|启动|加强|要|全市|全县|全区")
+# Words of a clause, not of a body's name (一所中学, 三所小学: schools left unnamed).
+_CLAUSE_WORDS = re.compile(r"各|的|开展|实现|启动|加强|要|全市|全县|全区|[一两三几多数某]所")
 
 
 def _find_raw(title: str, body: str) -> str | None:

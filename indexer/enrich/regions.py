@@ -548,7 +548,8 @@ _NATIONAL_BODY = re.compile(
 # … as the actor: a verb of issuing follows (not "…印发的《…》", a document cited), and no
 # "根据 / 贯彻 / 落实" before it. Up to 16 characters between: 国务院教育督导委员会办公室23日发布 (12 held
 # the long bodies back: a national notice on the devset went to the place of a headline after it).
-_NATIONAL_ACT = re.compile(r"[^，。；,;\n]{0,16}?(?:印发|下发|发布|召开|部署|发出|启动|开展|督办|预警|通报)(?!的)")
+# 发布会 is a press conference, not an act: a ministry's briefing is often the hook of a local story.
+_NATIONAL_ACT = re.compile(r"[^，。；,;\n]{0,16}?(?:印发|下发|发布(?!会)|召开|部署|发出|启动|开展|督办|预警|通报)(?!的)")
 _CITING = re.compile(r"根据|按照|依据|贯彻|落实|遵照|响应|学习")
 
 

@@ -77,8 +77,9 @@ def _simplified(text: str) -> str:
     return converted
 
 
-# Variant characters OpenCC's t2s leaves as they are (陜西省教育廳 would stay 陜西): their standard forms.
-_VARIANTS = tuple(zip("陜淸郞緖値吿", "陕清郎绪值告", strict=True))
+# Variant characters OpenCC's t2s leaves as they are (陜西省教育廳 would stay 陜西; some mirror sites'
+# converters write 寧 as 甯, 江甯區): their standard forms. No place name of the gazetteer has one.
+_VARIANTS = tuple(zip("陜淸郞緖値吿甯", "陕清郎绪值告宁", strict=True))
 
 
 def _standard(text: str) -> str:

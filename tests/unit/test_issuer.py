@@ -216,3 +216,16 @@ def test_a_clause_that_ends_on_a_school_is_no_issuer():
     body = "入冬以来，丁青县实现各学校供暖全覆盖，我县中小学、幼儿园的教室温度均达到18摄氏度以上。"
     result = normalize_issuer(None, "丁青县实现各学校供暖全覆盖", body)
     assert result.name is None and result.level == "county"
+
+
+def test_pupils_and_students_are_no_school():
+    # 小学生 / 大学生 / 中学生: the school word is the first half of "pupil", not a school's name
+    for title in ("秋季开学后多名小学生出现呕吐腹泻", "铜仁交警检查两辆载小学生的面包车"):
+        assert normalize_issuer(None, title, "记者从当地获悉，相关部门已介入调查。").level != "school"
+    assert normalize_issuer(None, "城南小学召开安全工作会议", "").name == "城南小学"
+
+
+def test_an_unnamed_school_is_no_issuer():
+    # 一所中学 / 三所小学: "a school", "three schools", not a body's name
+    body = "11月18日，获嘉县一所中学开展食堂食品安全自查，县市场监管局派员指导。"
+    assert normalize_issuer(None, "获嘉县一所中学开展食堂自查", body).name != "获嘉县一所中学"

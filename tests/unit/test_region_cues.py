@@ -100,6 +100,15 @@ def test_a_national_body_with_a_long_name_acting_makes_a_national_document(gz):
     assert any(e.rule == "region:national" for e in r.evidence)
 
 
+def test_a_national_press_conference_is_a_news_hook_not_a_national_document(gz):
+    # 举行新闻发布会: the ministry holds a press conference (发布会 is a noun); the story is the
+    # county's incident reported after it
+    body = ("10月9日，国家卫健委举行新闻发布会，介绍秋冬季传染病防控情况。\n"
+            "此前，甘肃省天水市秦安县疾控中心通报，县城一所小学出现多例诺如病毒感染病例。")
+    r = resolve(gz, "学校诺如病毒感染病例增多", body)
+    assert (r.city, r.county) == ("天水市", "秦安县")
+
+
 def test_a_beijing_area_office_names_its_township(gz):
     # the statistical codes list 北京's township offices as 小红门地区 (小红门乡); texts write the 乡
     r = resolve(gz, "小红门乡开展校园周边安全检查", "9月1日，乡安全科联合派出所检查辖区学校周边商铺。")
@@ -697,7 +706,8 @@ def test_a_short_name_before_xuexiao_is_a_schools_name_unless_its_city_is_named(
     assert r.county == "正定县"
 
 
-@pytest.mark.parametrize("variant, province", [("陜西省教育廳", "陕西省"), ("淸遠市教育局", "广东省")])
+@pytest.mark.parametrize("variant, province", [("陜西省教育廳", "陕西省"), ("淸遠市教育局", "广东省"),
+                                                     ("江甯區教育局", "江苏省")])
 def test_variant_characters_opencc_leaves_are_read_in_their_standard_form(gz, variant, province):
     assert resolve(gz, f"{variant}部署学校安全工作").province == province
 
