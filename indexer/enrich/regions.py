@@ -209,12 +209,12 @@ _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within t
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
 _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|委|应急|市场监|卫健|卫生健康|交通|住建|气象|消防|司法|民政"
                            r"|水利|自然资源|文旅|团委|妇联)")
-# A unit's own office named after it (大武口消防大队, 大城交警, 丹徒分局, 宁陕县教育局), or its branch venue of
+# A unit's own office named after it (大武口消防大队, 大城交警, 丹徒分局, 宁陕县教育局, 秀洲供电分公司), or its branch venue of
 # a teleconference (the writer's people sit in their city's 分会场, the main one is the province's), not a
 # venue that starts like one (井冈山教育培训中心).
 _UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|公安局|公安分局|分局|交警|消防大队|消防救援大队|人民政府|政府"
                           r"|县委|区委|旗委|应急管理局|应急局|市场监管局|市场监督管理局|卫健局|卫生健康局|气象局|气象台"
-                          r"|住建局|司法局|民政局|水利局|自然资源局|分会场)")
+                          r"|住建局|司法局|民政局|水利局|自然资源局|供电(?:分)?公司|供电局|检察院|法院|疾控中心|分会场)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
 # After a city's short form that is a word (白银, 四平, 三明, 开封): its education, police, papers, schools
@@ -345,11 +345,12 @@ _COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]
 _UNIVERSITY_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4})(?:大学|学院)")
 _COUNTY_WORD_AFTER = set("域级委直属情长乡镇政")
 # A word that ends with a short name's (or a two-character county's) first character: the name
-# is that word's tail, not a place (召开县政府 holds 开县, 提高县域 高县, 投资兴业 资兴, 联合江口 合江).
+# is that word's tail, not a place (召开县政府 holds 开县, 提高县域 高县, 投资兴业 资兴, 联合江口 合江,
+# 振兴和社会进步 兴和).
 _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分开", "提高", "最高", "管理", "处理", "办理", "治理", "清理",
                           "整理", "梳理", "代理", "护理", "合理", "心理", "地理", "物理", "受理", "助理", "投资", "友邻",
                           "构建", "创建", "重建", "新建", "在建", "扩建", "共建", "组建", "筹建", "兴建", "援建",
-                          "保安", "治安", "公安", "平安", "安全", "长安", "大安", "幸福", "联合", "结合", "综合", "配合", "符合",
+                          "保安", "治安", "公安", "平安", "安全", "长安", "大安", "幸福", "振兴", "复兴", "联合", "结合", "综合", "配合", "符合",
                           "融合", "整合", "适合", "组合", "复合", "场合", "集合", "统一", "同一", "进一", "唯一",
                           "确保", "担保", "环保", "医保", "社保", "力保", "部分",
                           "示范", "规范", "防范", "模范", "典范",  # 示范县 holds 范县
@@ -742,10 +743,14 @@ class Gazetteer:
             if short_like and _HOSPITAL_AFTER.match(text, end) and \
                     all(self.data.divisions[e.code].level == PROVINCE for e in entries):
                 continue  # 北京军海中医医院: a big city's clinic, an ad glued into a sentence (not 汉阴中医医院)
+            # a county's school (武邑中学) is a hint, but a headline's numbered school (涪陵一中 over its
+            # own holiday notice; not a first line cut for a title) is the county's school speaking
             school_hint = "short" in kinds and bool(_COUNTY_SCHOOL.match(text, end)) and \
                 all(self.data.divisions[e.code].level == COUNTY for e in entries) and \
                 not (out and out[-1].start + len(out[-1].phrase) == start
-                     and not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates))
+                     and not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates)) and \
+                not (field_name == "title" and base == W_TITLE
+                     and _NUMBERED_SCHOOL.match(text, end + (text[end:end + 1] in "县区")))
             # a school's campus or branch named after a place (树人学校九龙校区, 青年小学南开分校): a hint, as
             # a county's school is
             school_hint = school_hint or (short_like and text.startswith(("校区", "分校"), end))
@@ -877,10 +882,12 @@ class Gazetteer:
                     dropped.add(i)
                     continue
                 if chain or (gap == 0 and not a.is_town and set(a.kind.split("/")) & _OWN_KINDS
-                             and set(b.kind.split("/")) <= _SHORT_KINDS | {"town"}):
+                             and set(b.kind.split("/")) <= _SHORT_KINDS | {"town"}) \
+                        or (gap == 0 and not a.is_town and b.kind == "generic"):
                     # 镇江市船山学校: a short name right after a unit it is not in names something of
                     # that unit's (a school, a street), not a place; so does a township's name (西充县
-                    # 双江乡小学: a township merged away, not the 双江乡 of another province)
+                    # 双江乡小学: a township merged away, not the 双江乡 of another province) and a
+                    # zone's generic name (武汉经开区: 武汉's zone, not 荆州's 经开区)
                     dropped.add(i + 1)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
@@ -936,6 +943,7 @@ class Gazetteer:
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
                                    signature_spans(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
+        mentions = self._without_another_places_school(mentions, title, body)
         cited = {found.start() + 1 for found in CITED_TITLE.finditer(body)}
         for m in mentions:
             m.cited = m.field in _BODY_FIELDS and m.start in cited
@@ -1163,6 +1171,30 @@ class Gazetteer:
                     continue
             kept.append(m)
         return kept
+
+    def _without_another_places_school(self, mentions: list[_Mention], title: str, body: str) -> list[_Mention]:
+        """A short name heading a school's name in the title (南华宫小学) that the body writes right
+        after a place it is not in (永川区朱沱镇南华宫小学) is part of that school's name, not a county:
+        the school is that place's, in the title and in the body."""
+        g = self.data
+        places = {n.start + len(n.phrase): n for n in mentions
+                  if n.field in _BODY_FIELDS and n.kind in ("full", "alias", "town")}
+        dropped: set[int] = set()
+        for m in mentions:
+            if m.field != "title" or not set(m.kind.split("/")) <= _SHORT_KINDS:
+                continue
+            named = _HEADS_A_BODY.match(title, m.start + len(m.phrase))
+            if named is None:
+                continue
+            school = title[m.start:named.end()]
+            at = body.find(school)
+            while at >= 0:
+                place = places.get(at)
+                if place and not any(c == p or g.is_under(c, p) or g.is_under(p, c)
+                                     for c in m.candidates for p in place.candidates):
+                    dropped |= {id(m)} | {id(o) for o in mentions if o.field in _BODY_FIELDS and o.start == at}
+                at = body.find(school, at + 1)
+        return [m for m in mentions if id(m) not in dropped]
 
     def _outlet_province(self, outlets: list[_Mention], title: str, body: str, noise: list[tuple[int, int]],
                          tally: _Tally) -> _Mention | None:

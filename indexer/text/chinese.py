@@ -78,8 +78,9 @@ def _simplified(text: str) -> str:
 
 
 # Variant characters OpenCC's t2s leaves as they are (陜西省教育廳 would stay 陜西; some mirror sites'
-# converters write 寧 as 甯, 江甯區): their standard forms. No place name of the gazetteer has one.
-_VARIANTS = tuple(zip("陜淸郞緖値吿甯", "陕清郎绪值告宁", strict=True))
+# converters write 寧 as 甯, 江甯區, and 合 as 郃, 郃肥): their standard forms. No place name of the
+# gazetteer has one (郃阳 is 合阳县's old name).
+_VARIANTS = tuple(zip("陜淸郞緖値吿甯郃", "陕清郎绪值告宁合", strict=True))
 
 
 def _standard(text: str) -> str:

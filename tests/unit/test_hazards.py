@@ -1032,6 +1032,14 @@ def test_food_unsafe_to_eat_names_food_safety(tax):
     assert "food_safety" not in r.hazards
 
 
+def test_a_schools_rules_for_chemical_dangerous_goods_are_lab_safety(tax):
+    # 化学危险品: 危险化学品 written the other way round
+    body = ("1.化学仪器室设有易燃、易爆危险品柜，钥匙由实验员和分管校长共同保管。\n"
+            "2.取用化学危险品时，须有两名实验员同时到场开柜，并填写记录单。\n"
+            "3.装运化学危险品时，必须谨慎小心，严禁震动、撞击和倒装。")
+    assert tag_hazards("中心小学危险物品管理制度", body, tax).hazards == ["lab_chemicals"]
+
+
 def test_a_laboratory_accident_told_in_other_words_is_lab_safety(tax):
     body = ("9月某日上午，某大学发生一起实验室爆炸，造成2名研究生受轻伤。\n"
             "据学校通报，两名研究生在实验室进行化学实验时，反应釜突然发生爆炸，师生随即拨打120。\n"
@@ -1057,6 +1065,16 @@ def test_a_school_buildings_damage_told_in_other_words_is_building_safety(tax):
     assert "building" in tag_hazards("地震致一小学教学楼受损 师生安全转移", body, tax).hazards
     body = "昨日下午2时许，某中学楼顶一处护墙突然垮塌，致2名学生受伤，相关部门正在调查原因。"
     assert "building" in tag_hazards("中学楼顶护墙垮塌", body, tax).hazards
+    # an appraisal of the buildings after a flood, before the school reopens
+    body = ("洪水退去后，村小负责人带领教师清理操场淤泥。\n"
+            "他第一时间请专家来给校舍做了安全鉴定，确认没有问题后才安排修复受损设施。")
+    assert "building" in tag_hazards("积极修复校园 确保如期开学", body, tax).hazards
+    # an inspection of a building's cracks and leaks, a safety renovation of the buildings
+    body = ("7月11日，区教育局基建办负责人一行到镇中心小学调研。\n"
+            "他们仔细查看了教学楼的屋面和门窗，对每一处裂纹、漏水处都进行了检查。")
+    assert "building" in tag_hazards("区教育局到镇中心小学调研校舍情况", body, tax).hazards
+    body = "全盟组织实施的校舍建设及安全改造工程涉及5个新建项目，投资2425万元。\n目前工程已全部完工并通过验收。"
+    assert "building" in tag_hazards("校舍建设工程全部完工", body, tax).hazards
 
 
 def test_the_surroundings_of_a_market_regulators_campaign_are_its_shops_in_every_sentence(tax):

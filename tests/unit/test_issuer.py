@@ -210,6 +210,10 @@ def test_police_regulators_and_other_bodies_acting_on_schools_are_issuers():
     assert (result.name, result.level) == ("德化县公安局交警大队", "county")
     body = "近日，蛟河市市场监督管理局开展春季校园食品安全专项检查，重点检查学校食堂和校园周边小卖部。"
     assert normalize_issuer(None, "春季校园食品安全专项检查", body).name == "蛟河市市场监督管理局"
+    # a county's short name before its power company, traffic police or procuratorate: that county's body
+    body = "近日，临渭供电分公司组织工作人员对辖区32所中小学的用电设施进行检查，下一步临渭供电分公司将与区教育局建立联系机制。"
+    assert normalize_issuer(None, "校园用电安全检查", body) == IssuerResult("渭南市临渭区供电分公司", "county")
+    assert normalize_issuer(None, "玉田交警大队走进校园", "").level == "county"
 
 
 def test_a_clause_that_ends_on_a_school_is_no_issuer():

@@ -441,6 +441,7 @@ def test_a_level_pair_is_not_read_across_two_names(gz):
 @pytest.mark.parametrize("body", [
     "12月27日，督查组对部分乡镇学校的安全工作进行了督查。",              # 部分乡镇 holds 分乡镇 (宜昌)
     "全市教育系统工作会议召开，局党组成员、纪检组长葛晴通报了有关情况。",  # 组长葛晴 holds 长葛 (许昌)
+    "教育是民族振兴和社会进步的基石，我县各校要落实安全责任。",          # 振兴和社会 holds 兴和 (乌兰察布)
 ])
 def test_a_name_whose_first_character_ends_a_word_or_a_title_is_no_place(gz, body):
     assert resolve(gz, "全市教育系统安全督查", body).province is None
@@ -607,6 +608,27 @@ def test_a_school_named_after_a_county_is_that_countys(gz):
     assert (r.city, r.county) == ("莆田市", None)
     # a city's short name before 中学 stays a school's name (上海's 延安中学)
     assert resolve(gz, "延安中学开展消防演练", "学校组织全体师生开展消防疏散演练。").city is None
+    # a headline's numbered school is the county's own, even as the only cue (涪陵一中's holiday notice)
+    r = resolve(gz, "涪陵一中2025年寒假放假通知及安全告知书", "尊敬的各位家长：寒假将至，请家长加强对孩子的监护。")
+    assert (r.province, r.county) == ("重庆市", "涪陵区")
+
+
+def test_a_headlines_school_the_body_places_elsewhere_is_that_places(gz):
+    # 南华宫小学 is a school of 永川区's 朱沱镇, not a school of 南华县 (楚雄)
+    body = "近日，永川区朱沱镇南华宫小学开展了防震应急疏散演练活动，全校师生参加。"
+    r = resolve(gz, "南华宫小学开展防震应急疏散演练", body)
+    assert (r.province, r.county) == ("重庆市", "永川区")
+    # with no other place before it, the headline's short name still places the school
+    r = resolve(gz, "南华一中开展防震应急疏散演练", "近日，学校开展了防震应急疏散演练活动。")
+    assert r.county == "南华县"
+
+
+def test_a_zones_generic_name_after_a_city_is_that_citys_zone(gz):
+    # 武汉经开区: 武汉's zone (not held by the gazetteer), not 荆州's 经开区 for being in 湖北
+    body = ("为解决校门口拥堵问题，武汉经开区公安分局一派出所民警每天在辖区小学门口护学。"
+            "该做法得到湖北省公安厅肯定，已在武汉各区推广。")
+    r = resolve(gz, "民警护学 家长排队接孩子", body)
+    assert (r.province, r.city) == ("湖北省", "武汉市")
 
 
 def test_a_given_name_after_a_job_title_and_a_surname_is_no_place(gz):
@@ -707,9 +729,18 @@ def test_a_short_name_before_xuexiao_is_a_schools_name_unless_its_city_is_named(
 
 
 @pytest.mark.parametrize("variant, province", [("陜西省教育廳", "陕西省"), ("淸遠市教育局", "广东省"),
-                                                     ("江甯區教育局", "江苏省")])
+                                                     ("江甯區教育局", "江苏省"), ("郃肥公安啓動護學崗", "安徽省")])
 def test_variant_characters_opencc_leaves_are_read_in_their_standard_form(gz, variant, province):
     assert resolve(gz, f"{variant}部署学校安全工作").province == province
+
+
+@pytest.mark.parametrize("body", [
+    "近日，秀洲供电分公司对辖区内学校的配电房和用电线路开展安全检查，为师生营造安全用电环境。",
+    "近日，秀洲检察院检察官走进辖区中学，为学生上了一堂预防校园欺凌的法治课。",
+])
+def test_a_short_county_name_before_its_power_company_or_procuratorate_is_the_county(gz, body):
+    r = resolve(gz, "校园安全进行时", body)
+    assert (r.city, r.county) == ("嘉兴市", "秀洲区")
 
 
 def test_a_short_county_name_before_its_office_is_the_county_speaking(gz):
