@@ -38,7 +38,7 @@ from indexer.enrich.regions import Gazetteer, RegionResult
 from indexer.enrich.textzones import DATE_LINE, signature_spans, source_values
 from indexer.models import IssuerLevel
 from indexer.text import labels
-from indexer.text.chinese import HAN, HAN_CHAR, to_simplified
+from indexer.text.chinese import HAN, HAN_CHAR, SHENG_WORDS, to_simplified
 
 _ABBREVIATIONS = (
     ("教体和科技局", "教育体育和科技局"),
@@ -50,13 +50,15 @@ _ABBREVIATIONS = (
     ("教体局", "教育体育局"),
     ("教委", "教育委员会"),
 )
+# 小学生, 大学生: a pupil, a student, not a school (but 城南中学生物组 is the school's biology group)
+_NOT_A_PUPIL = "(?!生(?!" + "|".join(word[1:] for word in SHENG_WORDS) + "))"
 _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|教体和科技局|教体科技局|教文体局|教科体局|教文局|教科局|教体局"
         rf"|教育[{HAN}]{{0,6}}?局|教体中心|社会事业局|社会事业发展局|人民政府|政府|应急管理局|消防救援(?:总队|支队|大队|中队|站|局)?"
         r"|公安局(?:交警|交通警察)?(?:支队|大队|中队)|交警(?:支队|大队|中队)|交管大队|公安分局|派出所|公安局"
         r"|市场监督管理局|市场监管局|卫生健康局|卫健局|疾病预防控制中心|疾控中心|地震局|气象局|司法局|人民检察院|检察院"
         r"|人民法院|供电(?:分)?公司|妇联"
         rf"|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[{HAN}]){{0,12}}?"
-        r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)(?!生)|办事处)")
+        r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)" + _NOT_A_PUPIL + "|办事处)")
 _TITLE_ORG = re.compile(rf"^\s*([{HAN}（）()]{{0,20}}?" + _ORG + ")")
 # The last character of every `_ORG` (or 救援, for 消防救援[…]): a cheap test before the nested
 # lazy loops of `_ORG` run.
@@ -83,7 +85,7 @@ _TOWNSHIP = re.compile(rf"(?:镇|乡|街道|办事处|苏木)(?:人民政府|政
 _NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|教育部|国家|中央|全国|公安部|应急管理部|国家卫生健康委)")
 _LEVEL_PREFIX = re.compile(r"^(省|自治区|市|州|盟|县|区|旗)")
 _GOV_BODY = re.compile(r"^(?:教育|教体|教文|教科|人民政府|政府|应急|公安|消防|市场|卫健|卫生|住建|团|妇联|社会事业|委|党委|县委|市委|区委"
-                       r"|交警|交管|供电|人民检察|检察|人民法院|法院|疾控|气象|地震|司法)")
+                       r"|交警|交管|供电|人民检察|检察|人民法院|法院|疾控|气象局|气象台|地震局|地震监测|司法)")
 _ZONE_PREFIX = re.compile(r"^(经开区|经济技术开发区|经济开发区|高新区|高新技术产业开发区|新区|航空港区)")
 
 
@@ -127,7 +129,7 @@ def _plausible(name: str) -> bool:
 
 
 # Words of a clause, not of a body's name (一所中学, 三所小学: schools left unnamed).
-_CLAUSE_WORDS = re.compile(r"各|的|开展|实现|启动|加强|要|将与|全市|全县|全区|[一两三几多数某]所")
+_CLAUSE_WORDS = re.compile(r"各|的|开展|实现|启动|加强|要|全市|全县|全区|[一两三几多数某]所")
 
 
 def _find_raw(title: str, body: str) -> str | None:

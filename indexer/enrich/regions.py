@@ -160,7 +160,7 @@ from indexer.enrich.textzones import (
 )
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
-from indexer.text.chinese import HAN, is_han, to_simplified
+from indexer.text.chinese import HAN, SHENG_WORDS, is_han, to_simplified
 from indexer.text.clean import opening_line
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
@@ -214,7 +214,7 @@ _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|
 # venue that starts like one (井冈山教育培训中心).
 _UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|公安局|公安分局|分局|交警|消防大队|消防救援大队|人民政府|政府"
                           r"|县委|区委|旗委|应急管理局|应急局|市场监管局|市场监督管理局|卫健局|卫生健康局|气象局|气象台"
-                          r"|住建局|司法局|民政局|水利局|自然资源局|供电(?:分)?公司|供电局|检察院|法院|疾控中心|分会场)")
+                          r"|住建局|司法局|民政局|水利局|自然资源局|供电(?:分)?公司|供电局|(?:人民)?检察院|(?:人民)?法院|疾控中心|疾病预防控制中心|分会场)")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
 # After a city's short form that is a word (白银, 四平, 三明, 开封): its education, police, papers, schools
@@ -370,8 +370,6 @@ _HEADS_A_BODY = re.compile(f"(?:(?![的之和与及等各])[{HAN}]){{0,4}}?(?:�
 # The word before 城市 ("cities") that ends with a 城市-named city's first character.
 _CITIES_WORD = frozenset({"沿海", "新兴"})
 _HAN_RE = re.compile(f"[{HAN}]")
-# Words starting with 生 after a university's name (北京大学生命科学学院, 南京大学生活区): still the university.
-_SHENG_WORDS = ("生命", "生物", "生活", "生态", "生理", "生化", "生产", "生源", "生殖", "生药")
 # Words and levels that end right before a name (在李村小学, 大余县吉村小学): a 村 name after any
 # other character is a village's tail (果吉村小学 is 果吉村's school, not 吉村镇's).
 _BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
@@ -549,8 +547,9 @@ _NATIONAL_BODY = re.compile(
 # … as the actor: a verb of issuing follows (not "…印发的《…》", a document cited), and no
 # "根据 / 贯彻 / 落实" before it. Up to 16 characters between: 国务院教育督导委员会办公室23日发布 (12 held
 # the long bodies back: a national notice on the devset went to the place of a headline after it).
-# 发布会 is a press conference, not an act: a ministry's briefing is often the hook of a local story.
-_NATIONAL_ACT = re.compile(r"[^，。；,;\n]{0,16}?(?:印发|下发|发布(?!会)|召开|部署|发出|启动|开展|督办|预警|通报)(?!的)")
+# 发布会 is a press conference, not an act (举行 / 召开新闻发布会): a ministry's briefing is often the
+# hook of a local story.
+_NATIONAL_ACT = re.compile(r"[^，。；,;\n]{0,16}?(?:印发|下发|发布(?!会)|召开|部署|发出|启动|开展|督办|预警|通报)(?!的|(?:新闻)?发布会)")
 _CITING = re.compile(r"根据|按照|依据|贯彻|落实|遵照|响应|学习")
 
 
@@ -653,7 +652,7 @@ class Gazetteer:
             elif "institution" in kinds and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
             elif "institution" in kinds and name.endswith("大学") and text.startswith("生", end) \
-                    and not text.startswith(_SHENG_WORDS, end):
+                    and not text.startswith(SHENG_WORDS, end):
                 entries = ()  # 北京大学生心理健康日: a city's college students, not the university
             elif "town_short" in kinds and name in named_towns:
                 entries = tuple(e for e in entries if e.kind == "town_short" and e.code in named_towns[name]) or entries
@@ -717,9 +716,10 @@ class Gazetteer:
                   media_spans: list[tuple[int, int]] | None = None,
                   signature: list[tuple[int, int]] | None = None,
                   persons: list[tuple[int, int]] | None = None,
-                  outlets: list[_Mention] | None = None) -> list[_Mention]:
+                  outlets: list[_Mention] | None = None, headline: bool = False) -> list[_Mention]:
         """The place names of one field as mentions; a provincial outlet's name (湖南日报) goes to
-        `outlets` instead: it votes only where the text speaks of its province (`_outlet_province`)."""
+        `outlets` instead: it votes only where the text speaks of its province (`_outlet_province`).
+        `headline`: the text is the page's own headline (not a first line cut for a title)."""
         out: list[_Mention] = []
         persons = person_spans(text) if persons is None else persons
         found = self._scan(text)
@@ -749,8 +749,7 @@ class Gazetteer:
                 all(self.data.divisions[e.code].level == COUNTY for e in entries) and \
                 not (out and out[-1].start + len(out[-1].phrase) == start
                      and not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates)) and \
-                not (field_name == "title" and base == W_TITLE
-                     and _NUMBERED_SCHOOL.match(text, end + (text[end:end + 1] in "县区")))
+                not (headline and _NUMBERED_SCHOOL.match(text, end + text.startswith(("县", "区"), end)))
             # a school's campus or branch named after a place (树人学校九龙校区, 青年小学南开分校): a hint, as
             # a county's school is
             school_hint = school_hint or (short_like and text.startswith(("校区", "分校"), end))
@@ -930,7 +929,8 @@ class Gazetteer:
         title_weight = W_LEAD if title and len(first_line) > len(title.rstrip()) and read is first_line else W_TITLE
         title_outlets: list[_Mention] = []
         mentions += [m for m in self._mentions(read, "title", title_weight, noise=title_noise, persons=title_persons,
-                                               outlets=title_outlets) if m.start + len(m.phrase) <= len(title)]
+                                               outlets=title_outlets, headline=title_weight == W_TITLE)
+                     if m.start + len(m.phrase) <= len(title)]
         outlets += [m for m in title_outlets if m.start + len(m.phrase) <= len(title)]
         issuer_spans, media_spans = self._source_spans(body)
         if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
@@ -1173,9 +1173,9 @@ class Gazetteer:
         return kept
 
     def _without_another_places_school(self, mentions: list[_Mention], title: str, body: str) -> list[_Mention]:
-        """A short name heading a school's name in the title (南华宫小学) that the body writes right
-        after a place it is not in (永川区朱沱镇南华宫小学) is part of that school's name, not a county:
-        the school is that place's, in the title and in the body."""
+        """A short name heading a school's or an office's name in the title (南华宫小学, `_HEADS_A_BODY`)
+        that the body writes right after a place it is not in (永川区朱沱镇南华宫小学) is part of that
+        name, not a county: the school is that place's, in the title and in the body."""
         g = self.data
         places = {n.start + len(n.phrase): n for n in mentions
                   if n.field in _BODY_FIELDS and n.kind in ("full", "alias", "town")}

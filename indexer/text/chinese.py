@@ -91,6 +91,11 @@ def _standard(text: str) -> str:
     return text
 
 
+# Words starting with 生 after a school's or a university's name (北京大学生命科学学院, 城南中学生物组,
+# 南京大学生活区): still the school. A bare 生 after one makes a pupil or a student (小学生, 大学生).
+SHENG_WORDS = ("生命", "生物", "生活", "生态", "生理", "生化", "生产", "生源", "生殖", "生药")
+
+
 MEMO_SIZE, MEMO_CHARS = 32, 20_000  # at most ~5 MB held
 
 

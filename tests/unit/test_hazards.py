@@ -1038,6 +1038,11 @@ def test_a_schools_rules_for_chemical_dangerous_goods_are_lab_safety(tax):
             "2.取用化学危险品时，须有两名实验员同时到场开柜，并填写记录单。\n"
             "3.装运化学危险品时，必须谨慎小心，严禁震动、撞击和倒装。")
     assert tag_hazards("中心小学危险物品管理制度", body, tax).hazards == ["lab_chemicals"]
+    # 化学物品 is a hint, as 化学品 is: a focused text's hints in three sentences
+    body = ("为加强学校安全管理，现将有关要求通知如下。\n1.化学物品须专柜存放，专人管理。\n"
+            "2.领用化学物品须登记，用后及时归还。\n3.过期化学物品由学校统一处置，严禁随意丢弃。\n"
+            "各校要落实安全责任，做好隐患排查，确保师生安全。")
+    assert "lab_chemicals" in tag_hazards("关于加强学校化学物品管理的通知", body, tax).hazards
 
 
 def test_a_laboratory_accident_told_in_other_words_is_lab_safety(tax):
@@ -1072,7 +1077,9 @@ def test_a_school_buildings_damage_told_in_other_words_is_building_safety(tax):
     # an inspection of a building's cracks and leaks, a safety renovation of the buildings
     body = ("7月11日，区教育局基建办负责人一行到镇中心小学调研。\n"
             "他们仔细查看了教学楼的屋面和门窗，对每一处裂纹、漏水处都进行了检查。")
-    assert "building" in tag_hazards("区教育局到镇中心小学调研校舍情况", body, tax).hazards
+    for seen in ("裂纹", "漏水"):
+        one = body.replace("每一处裂纹、漏水处", f"每一处{seen}处")
+        assert "building" in tag_hazards("区教育局到镇中心小学调研校舍情况", one, tax).hazards, seen
     body = "全盟组织实施的校舍建设及安全改造工程涉及5个新建项目，投资2425万元。\n目前工程已全部完工并通过验收。"
     assert "building" in tag_hazards("校舍建设工程全部完工", body, tax).hazards
 
@@ -1207,3 +1214,10 @@ def test_clearing_up_a_schools_surroundings_is_campus_security(tax):
     body = ("今年以来，我局以法治教育、安全教育为重点，以校园及周边环境治理为突破口，"
             "不断提升全市学校平安建设水平，全年未发生重大安全责任事故。")
     assert "security" in tag_hazards("市教育局年度安全工作总结", body, tax).hazards
+
+
+def test_zhian_across_words_or_in_a_police_departments_name_is_no_campus_security(tax):
+    # 整治安全隐患 holds 治安; 治安总队 is the department an officer at the meeting comes from
+    body = ("各区要全面开展校园安全检查，排查整治安全隐患，确保安全开学。\n"
+            "会上，省公安厅治安总队负责同志通报了全省校园安全角建设情况，各校交流了经验。")
+    assert "security" not in tag_hazards("全市校园安全工作现场会召开", body, tax).hazards

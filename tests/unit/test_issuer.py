@@ -214,6 +214,10 @@ def test_police_regulators_and_other_bodies_acting_on_schools_are_issuers():
     body = "近日，临渭供电分公司组织工作人员对辖区32所中小学的用电设施进行检查，下一步临渭供电分公司将与区教育局建立联系机制。"
     assert normalize_issuer(None, "校园用电安全检查", body) == IssuerResult("渭南市临渭区供电分公司", "county")
     assert normalize_issuer(None, "玉田交警大队走进校园", "").level == "county"
+    for title in ("余江司法局开展送法进校园", "伊犁州地震局走进校园", "公安县检察院走进校园"):
+        assert normalize_issuer(None, title, "").level in ("county", "city"), title
+    # an event named after its place is no body of that place
+    assert normalize_issuer(None, "汶川地震灾区中学复课", "").name == "汶川地震灾区中学"
 
 
 def test_a_clause_that_ends_on_a_school_is_no_issuer():
@@ -227,9 +231,11 @@ def test_pupils_and_students_are_no_school():
     for title in ("秋季开学后多名小学生出现呕吐腹泻", "铜仁交警检查两辆载小学生的面包车"):
         assert normalize_issuer(None, title, "记者从当地获悉，相关部门已介入调查。").level != "school"
     assert normalize_issuer(None, "城南小学召开安全工作会议", "").name == "城南小学"
+    # a word of 生 after the school is still the school's (生物组, 生命教育)
+    assert normalize_issuer(None, "城南中学生物组开展危化品安全检查", "").name == "城南中学"
 
 
 def test_an_unnamed_school_is_no_issuer():
     # 一所中学 / 三所小学: "a school", "three schools", not a body's name
     body = "11月18日，获嘉县一所中学开展食堂食品安全自查，县市场监管局派员指导。"
-    assert normalize_issuer(None, "获嘉县一所中学开展食堂自查", body).name != "获嘉县一所中学"
+    assert normalize_issuer(None, "获嘉县一所中学开展食堂自查", body).name is None

@@ -107,6 +107,9 @@ def test_a_national_press_conference_is_a_news_hook_not_a_national_document(gz):
             "此前，甘肃省天水市秦安县疾控中心通报，县城一所小学出现多例诺如病毒感染病例。")
     r = resolve(gz, "学校诺如病毒感染病例增多", body)
     assert (r.city, r.county) == ("天水市", "秦安县")
+    assert resolve(gz, "学校诺如病毒感染病例增多", body.replace("举行", "召开")).county == "秦安县"
+    # a ministry's meeting is still its act
+    assert resolve(gz, "教育部召开会议部署校园安全工作", "会议要求各地落实责任。").province is None
 
 
 def test_a_beijing_area_office_names_its_township(gz):
@@ -611,6 +614,9 @@ def test_a_school_named_after_a_county_is_that_countys(gz):
     # a headline's numbered school is the county's own, even as the only cue (涪陵一中's holiday notice)
     r = resolve(gz, "涪陵一中2025年寒假放假通知及安全告知书", "尊敬的各位家长：寒假将至，请家长加强对孩子的监护。")
     assert (r.province, r.county) == ("重庆市", "涪陵区")
+    assert resolve(gz, "涪陵县一中寒假放假通知", "尊敬的各位家长：寒假将至，请家长加强对孩子的监护。").county == "涪陵区"
+    # a first line cut for a title is no headline: its school stays a hint
+    assert resolve(gz, "", "涪陵一中2025年寒假放假通知及安全告知书。尊敬的各位家长：寒假将至。").county is None
 
 
 def test_a_headlines_school_the_body_places_elsewhere_is_that_places(gz):
@@ -620,6 +626,9 @@ def test_a_headlines_school_the_body_places_elsewhere_is_that_places(gz):
     assert (r.province, r.county) == ("重庆市", "永川区")
     # with no other place before it, the headline's short name still places the school
     r = resolve(gz, "南华一中开展防震应急疏散演练", "近日，学校开展了防震应急疏散演练活动。")
+    assert r.county == "南华县"
+    # … and so it does after its own prefecture
+    r = resolve(gz, "南华宫小学开展防震应急疏散演练", "近日，楚雄州南华宫小学开展了防震应急疏散演练活动。")
     assert r.county == "南华县"
 
 
@@ -737,6 +746,8 @@ def test_variant_characters_opencc_leaves_are_read_in_their_standard_form(gz, va
 @pytest.mark.parametrize("body", [
     "近日，秀洲供电分公司对辖区内学校的配电房和用电线路开展安全检查，为师生营造安全用电环境。",
     "近日，秀洲检察院检察官走进辖区中学，为学生上了一堂预防校园欺凌的法治课。",
+    "近日，秀洲人民法院法官走进辖区中学，为学生上了一堂法治课。",
+    "近日，秀洲疾病预防控制中心工作人员走进辖区中学，开展传染病防控指导。",
 ])
 def test_a_short_county_name_before_its_power_company_or_procuratorate_is_the_county(gz, body):
     r = resolve(gz, "校园安全进行时", body)
