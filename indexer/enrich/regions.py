@@ -367,6 +367,9 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
 # What a place's short name heads when it names a school or an office (仙游现代中学, 汉阴县教体局; not
 # 平罗的幼儿园, the kindergartens somewhere in 平罗).
 _HEADS_A_BODY = re.compile(f"(?:(?![的之和与及等各])[{HAN}]){{0,4}}?(?:中学|小学|学校|幼儿园|中心校|学院|大学|教育局|教体局|公安局|派出所|政府)")
+# After a short name written right after a place it is not in: the rest of that place's school's,
+# office's or road's name (朱沱镇南华|宫小学, 黄浦区蓬莱|路第二小学).
+_NAME_GOES_ON = re.compile(_HEADS_A_BODY.pattern + r"|[东西南北中]?(?:路|街|大道|巷)")
 # The word before 城市 ("cities") that ends with a 城市-named city's first character.
 _CITIES_WORD = frozenset({"沿海", "新兴"})
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -943,7 +946,7 @@ class Gazetteer:
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
                                    signature_spans(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
-        mentions = self._without_another_places_school(mentions, title, body)
+        mentions = self._without_another_places_names(mentions, body)
         cited = {found.start() + 1 for found in CITED_TITLE.finditer(body)}
         for m in mentions:
             m.cited = m.field in _BODY_FIELDS and m.start in cited
@@ -1172,29 +1175,30 @@ class Gazetteer:
             kept.append(m)
         return kept
 
-    def _without_another_places_school(self, mentions: list[_Mention], title: str, body: str) -> list[_Mention]:
-        """A short name heading a school's or an office's name in the title (南华宫小学, `_HEADS_A_BODY`)
-        that the body writes right after a place it is not in (永川区朱沱镇南华宫小学) is part of that
-        name, not a county: the school is that place's, in the title and in the body."""
+    def _without_another_places_names(self, mentions: list[_Mention], body: str) -> list[_Mention]:
+        """A short name the body writes right after a place it is not in, heading a school's, an
+        office's or a road's name (永川区朱沱镇南华宫小学, 黄浦区蓬莱路第二小学), is part of that place's
+        name for something, not a county: everywhere the text writes it (the headline's 南华宫小学 or
+        共聚蓬莱, the school's paper 《蓬莱小镇月报》), it places nothing."""
         g = self.data
         places = {n.start + len(n.phrase): n for n in mentions
                   if n.field in _BODY_FIELDS and n.kind in ("full", "alias", "town")}
-        dropped: set[int] = set()
+        if not places:
+            return mentions
+        named: set[str] = set()
         for m in mentions:
-            if m.field != "title" or not set(m.kind.split("/")) <= _SHORT_KINDS:
+            if m.phrase in named or not set(m.kind.split("/")) <= _SHORT_KINDS:
                 continue
-            named = _HEADS_A_BODY.match(title, m.start + len(m.phrase))
-            if named is None:
-                continue
-            school = title[m.start:named.end()]
-            at = body.find(school)
+            at = body.find(m.phrase)
             while at >= 0:
                 place = places.get(at)
-                if place and not any(c == p or g.is_under(c, p) or g.is_under(p, c)
-                                     for c in m.candidates for p in place.candidates):
-                    dropped |= {id(m)} | {id(o) for o in mentions if o.field in _BODY_FIELDS and o.start == at}
-                at = body.find(school, at + 1)
-        return [m for m in mentions if id(m) not in dropped]
+                if place and _NAME_GOES_ON.match(body, at + len(m.phrase)) and not any(
+                        c == p or g.is_under(c, p) or g.is_under(p, c) for c in m.candidates for p in place.candidates):
+                    named.add(m.phrase)
+                    break
+                at = body.find(m.phrase, at + 1)
+        return [m for m in mentions if m.phrase not in named
+                or not set(m.kind.split("/")) <= _SHORT_KINDS | {"media"}]
 
     def _outlet_province(self, outlets: list[_Mention], title: str, body: str, noise: list[tuple[int, int]],
                          tally: _Tally) -> _Mention | None:

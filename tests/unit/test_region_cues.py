@@ -627,6 +627,13 @@ def test_a_headlines_school_the_body_places_elsewhere_is_that_places(gz):
     # with no other place before it, the headline's short name still places the school
     r = resolve(gz, "南华一中开展防震应急疏散演练", "近日，学校开展了防震应急疏散演练活动。")
     assert r.county == "南华县"
+    # a road named after a county (黄浦区蓬莱路) names the school after it, and the headline's 蓬莱 too
+    body = ("4月28日，黄浦区蓬莱路第二小学启动以“共聚蓬莱”为主题的心理健康教育活动季。\n"
+            "学生的作品将在《蓬莱小镇月报》上展示。")
+    r = resolve(gz, "“心连心共聚蓬莱”心理健康教育活动季启动", body)
+    assert (r.province, r.county) == ("上海市", "黄浦区")
+    body = "启动仪式在黄浦区蓬莱路的学校礼堂举行，全体师生参加。"
+    assert resolve(gz, "“共聚蓬莱”心理健康教育活动季启动", body).county == "黄浦区"
     # … and so it does after its own prefecture
     r = resolve(gz, "南华宫小学开展防震应急疏散演练", "近日，楚雄州南华宫小学开展了防震应急疏散演练活动。")
     assert r.county == "南华县"
