@@ -239,3 +239,12 @@ def test_an_unnamed_school_is_no_issuer():
     # 一所中学 / 三所小学: "a school", "three schools", not a body's name
     body = "11月18日，获嘉县一所中学开展食堂食品安全自查，县市场监管局派员指导。"
     assert normalize_issuer(None, "获嘉县一所中学开展食堂自查", body).name is None
+
+
+def test_a_body_that_issues_a_document_in_the_lead_is_the_issuer():
+    # 下发 / 出台 are acts of issuing, as 印发 is; the time the sentence opens with is no part of the name
+    body = "记者13日从省教育厅了解到，近日省教育厅下发了《关于做好中小学冬季取暖工作的通知》，要求各地按时供暖。"
+    result = normalize_issuer(None, "中小学供暖不能低于14℃", body)
+    assert result.level == "province" and result.name is not None and not result.name.startswith("近日")
+    body = "当日下午，乌鲁木齐市教育局下发紧急通知，要求全市中小学停课一天。"
+    assert normalize_issuer(None, "乌鲁木齐中小学停课一天", body) == IssuerResult("乌鲁木齐市教育局", "city")
