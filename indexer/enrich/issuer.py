@@ -129,7 +129,7 @@ def _plausible(name: str) -> bool:
 
 
 # Words of a clause, not of a body's name (一所中学, 三所小学: schools left unnamed).
-_CLAUSE_WORDS = re.compile(r"各|的|开展|实现|启动|加强|要|全市|全县|全区|[一两三几多数某]所")
+_CLAUSE_WORDS = re.compile(r"各|的|在|开展|实现|启动|加强|要|全市|全县|全区|[一两三几多数某]所")
 
 
 def _find_raw(title: str, body: str) -> str | None:
@@ -151,7 +151,7 @@ def _find_raw(title: str, body: str) -> str | None:
     # "今年以来，日照市教育局坚持…": a body named with its place right after a comma
     for m in _CLAUSE_ORG.finditer(body[:300]):
         cand = m.group(1)
-        if _plausible(cand) and not _CLAUSE_WORDS.search(cand) and _starts_with_place(cand):
+        if _plausible(cand) and not _CLAUSE_WORDS.search(cand) and _starts_with_place(cand) and not _collective(cand):
             return cand
     for m in values:
         cand = _clean(m.group(1) or m.group(2))
@@ -161,13 +161,25 @@ def _find_raw(title: str, body: str) -> str | None:
 
 
 # "X came to Y school": a school matched with what goes before it holds a visit, and X is the actor.
-_VISIT = re.compile(r"邀请|来到|走进|深入到|深入|莅临|赶赴|前往|到|赴|对|率|听取|向")
+_VISIT = re.compile(r"邀请|来到|走进|深入到|深入|莅临|赶赴|前往|到|赴|对|率|听取|向|在")
 _TITLE_OF_PERSON = re.compile(r"主任|局长|书记|县长|市长|区长|镇长|校长|一行|同志|等")
-_BODY_TAIL = re.compile(r"(?:局|厅|委|委员会|政府|队|院|所|公司|中心|办|部|处|站|会)$")
+_BODY_TAIL = re.compile(r"(?:局|厅|委|委员会|政府|队|院|所|公司|中心|办|部|处|站|学会|协会|工会|联合会)$")
 
 
-# When a lead's sentence opens (近日，… / 当日下午市教育局…): not part of the body's name.
-_WHEN = re.compile(r"^(?:近日|日前|近期|当日|当天|今日|今天|昨日|昨天|目前|今年|\d{1,2}月\d{1,2}日)(?:上午|下午|晚上|晚)?")
+# How a lead's sentence opens (近日，… / 当日下午市教育局… / 此次活动由…): not part of the body's name.
+_WHEN = re.compile(r"^(?:(?:此次|本次)(?:活动)?由?|(?:近日|日前|近期|当日|当天|今日|今天|昨日|昨天|目前|今年|\d{1,2}月\d{1,2}日)"
+                   r"(?:上午|下午|晚上|晚)?)")
+
+
+# A place's schools in general, not one of them (吉林市学校, 潍坊学校, 吉林市城区小学, 合肥市义务教育阶段学校;
+# but 周宁县中学, 泗阳县幼儿园 and 兰州大学 are one school each).
+_COLLECTIVE = re.compile(r"(?:城区|农村|城乡|市区|县城|义务教育阶段|义务教育)?(?:学校|中小学校?)"
+                         r"|(?:城区|农村|城乡|市区|县城|义务教育阶段|义务教育)(?:小学|中学|幼儿园)")
+
+
+def _collective(name: str) -> bool:
+    hit = Gazetteer.default().lookup_prefix(name)
+    return hit is not None and bool(_COLLECTIVE.fullmatch(name[len(hit[1]):]))
 
 
 def _actor(cand: str) -> str | None:
@@ -181,7 +193,7 @@ def _actor(cand: str) -> str | None:
         return None
     visit = _VISIT.search(cand)
     if visit is None or not _SCHOOL.search(cand):
-        return None if _CLAUSE_WORDS.search(cand) else cand
+        return None if _CLAUSE_WORDS.search(cand) or _collective(cand) else cand
     head = _TITLE_OF_PERSON.split(cand[:visit.start()], maxsplit=1)[0]
     return head if _looks_like_name(head) and _BODY_TAIL.search(head) else None
 

@@ -248,3 +248,19 @@ def test_a_body_that_issues_a_document_in_the_lead_is_the_issuer():
     assert result.level == "province" and result.name is not None and not result.name.startswith("近日")
     body = "当日下午，乌鲁木齐市教育局下发紧急通知，要求全市中小学停课一天。"
     assert normalize_issuer(None, "乌鲁木齐中小学停课一天", body) == IssuerResult("乌鲁木齐市教育局", "city")
+
+
+def test_a_venue_school_and_a_places_schools_are_no_issuer():
+    # X在Y学校: the school is where it happens; the body before 在 acts (a society, a bureau), an
+    # event (…现场会, …开幕式) does not
+    body = "5月12日，市地震学会在和平区中心小学开展防震减灾科普活动，全校师生参加。"
+    assert normalize_issuer(None, "防震减灾科普进校园", body).name == "市地震学会"
+    body = "近日，全县校园消防安全标准化现场会在第十一幼儿园召开，各校校长参加。"
+    assert normalize_issuer(None, "校园消防安全标准化现场会召开", body).level != "school"
+    # 潍坊学校, 吉林省学校: a place's schools in general; 周宁县中学 is one school
+    body = "为做好开学准备，潍坊学校全面开展安全隐患排查，潍坊市教育局派出督导组。"
+    assert normalize_issuer(None, "潍坊学校开展开学安全排查", body).name != "潍坊学校"
+    assert normalize_issuer(None, "周宁县中学召开安全工作会议", "").name == "周宁县中学"
+    # 此次活动由X: the body, without the sentence's opening
+    body = "此次活动由锡林郭勒盟教育局主办，全盟各校参加。"
+    assert normalize_issuer(None, "专题培训活动举行", body).name == "锡林郭勒盟教育局"
