@@ -1082,6 +1082,10 @@ def test_a_school_buildings_damage_told_in_other_words_is_building_safety(tax):
         assert "building" in tag_hazards("区教育局到镇中心小学调研校舍情况", one, tax).hazards, seen
     body = "全盟组织实施的校舍建设及安全改造工程涉及5个新建项目，投资2425万元。\n目前工程已全部完工并通过验收。"
     assert "building" in tag_hazards("校舍建设工程全部完工", body, tax).hazards
+    # the buildings named as what a check looks at
+    body = ("各级各类学校要全面开展对建筑物，特别是砖木结构房屋的隐患排查工作。\n"
+            "对发现的问题要建立台账，及时整改，确保师生安全。")
+    assert "building" in tag_hazards("关于做好学校冬季安全工作的通知", body, tax).hazards
 
 
 def test_the_surroundings_of_a_market_regulators_campaign_are_its_shops_in_every_sentence(tax):
@@ -1221,3 +1225,10 @@ def test_zhian_across_words_or_in_a_police_departments_name_is_no_campus_securit
     body = ("各区要全面开展校园安全检查，排查整治安全隐患，确保安全开学。\n"
             "会上，省公安厅治安总队负责同志通报了全省校园安全角建设情况，各校交流了经验。")
     assert "security" not in tag_hazards("全市校园安全工作现场会召开", body, tax).hazards
+
+
+def test_worn_wiring_banned_appliances_and_listed_power_use_are_electrical(tax):
+    for body in ("消防大队对学校宿舍、食堂进行检查，发现部分宿舍电路老化，已督促学校限期整改。\n检查组还查看了灭火器和疏散通道。",
+                 "宿管员在检查中收缴了学生违规使用的电褥子、热得快等物品。\n学校将继续开展宿舍消防安全检查。",
+                 "检查组重点检查了消防设施是否完好有效，用火、用电、用气是否符合要求。\n对发现的隐患当场督促整改。"):
+        assert "electrical" in tag_hazards("开展校园消防安全检查", body, tax).hazards, body
