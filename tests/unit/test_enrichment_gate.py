@@ -32,7 +32,7 @@ DEMO_FLOORS = ("province_accuracy", "city_accuracy", "county_accuracy", "hazard_
                "safety_related_accuracy", "issuer_level_accuracy", "event_type_accuracy", "cluster_purity",
                "reprint_pair_precision", "reprint_pair_recall")
 DEVSET_FLOORS = ("province_accuracy", "city_accuracy", "county_accuracy", "hazard_micro_f1", "hazard_precision",
-                 "primary_hazard_accuracy")
+                 "primary_hazard_accuracy", "issuer_level_accuracy")
 
 
 def _bench():
@@ -278,6 +278,15 @@ def test_a_title_blind_primary_fails_the_devset_floor(devset, monkeypatch):
     monkeypatch.setattr(hazards, "_primary", lambda assigned, score, in_title, first: real(assigned, score, set(), first))
     failures = devset_failures(_bench().evaluate_devset(baseline=False))
     assert any(line.startswith("devset primary_hazard_accuracy") for line in failures)
+
+
+def test_an_issuer_level_blind_to_the_texts_own_jurisdiction_fails_the_devset_floor(devset, monkeypatch):
+    # a text that names no issuer, left without the level it calls its own (我县, 本校)
+    from indexer.enrich import issuer
+
+    monkeypatch.setattr(issuer, "_own_level", lambda title, body, region: None)
+    failures = devset_failures(_bench().evaluate_devset(baseline=False))
+    assert any(line.startswith("devset issuer_level_accuracy") for line in failures)
 
 
 def test_a_shrunken_labelled_set_fails_the_size_floors(scores, predicted):
