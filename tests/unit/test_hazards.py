@@ -1232,3 +1232,17 @@ def test_worn_wiring_banned_appliances_and_listed_power_use_are_electrical(tax):
                  "宿管员在检查中收缴了学生违规使用的电褥子、热得快等物品。\n学校将继续开展宿舍消防安全检查。",
                  "检查组重点检查了消防设施是否完好有效，用火、用电、用气是否符合要求。\n对发现的隐患当场督促整改。"):
         assert "electrical" in tag_hazards("开展校园消防安全检查", body, tax).hazards, body
+
+
+def test_an_overturned_bus_and_jams_at_the_gate_are_traffic(tax):
+    body = "一中学用大巴车送学生赴市区赶考途中，车辆不慎滑入路边沟内侧翻，6名学生受轻伤。\n当地已成立调查组。"
+    assert "traffic" in tag_hazards("送考大巴车侧翻 6人受伤", body, tax).hazards
+    body = ("开学第一天，民警在校门口设置护学岗，疏导车流、人流。\n"
+            "针对放学时段交通拥堵，民警引导家长有序停放车辆，护送学生过马路。")
+    assert "traffic" in tag_hazards("护学岗守护平安路", body, tax).hazards
+
+
+def test_alarms_and_technical_defences_are_campus_security(tax):
+    body = ("县教育局对全县学校消防设施、一键式报警器、视频监控等安全整改项目进行验收。\n"
+            "验收组还查看了学校的校园技术防范建设情况，要求尽快补齐短板。")
+    assert "security" in tag_hazards("学校安全整改项目验收", body, tax).hazards
