@@ -1612,8 +1612,8 @@ class Gazetteer:
                     evidence.append(Evidence(label=m.resolved, phrase=m.phrase, start=m.start if m.field not in (
                         "hint", "domain") else None, field=m.field, rule=f"region:{m.kind}"))
                 continue
-            if m.field in ("hint", "domain") or m.prefix_of is not None:
-                continue
+            if m.field in ("hint", "domain") or m.prefix_of is not None or m.kind == "media":
+                continue  # an outlet's name (来源：东方资讯) says where it is based, not what the text is about
             if any(m.resolved in g.divisions[c].chain() for c in chosen):
                 continue  # an ancestor of the chosen unit, already on the path
             name = g.divisions[m.resolved].name

@@ -998,3 +998,10 @@ def test_an_information_portal_named_as_the_source_is_an_outlet_not_an_issuer(gz
             "太子河区人民检察院的律师为学生剖析了校园欺凌的表现形式及危害。")
     r = resolve(gz, "让友善之花绽放 预防校园欺凌专题讲座", body, issuer="大东北生活资讯")
     assert (r.city, r.county) == ("辽阳市", "太子河区")
+
+
+def test_an_outlets_base_is_not_a_place_the_text_also_concerns(gz):
+    # 来源：东方资讯: an outlet named like 东方市 reprinting a 兰州 story; not "also concerns 东方市"
+    body = "作者：网络　2024-10-22　来源：东方资讯\n10月20日，兰州市教育局组成4个检查组，深入全市中小学开展交通安全专项检查。"
+    r = resolve(gz, "兰州市教育局深入学校督导检查校车安全工作", body)
+    assert r.city == "兰州市" and "东方市" not in r.secondary
