@@ -1246,3 +1246,12 @@ def test_alarms_and_technical_defences_are_campus_security(tax):
     body = ("县教育局对全县学校消防设施、一键式报警器、视频监控等安全整改项目进行验收。\n"
             "验收组还查看了学校的校园技术防范建设情况，要求尽快补齐短板。")
     assert "security" in tag_hazards("学校安全整改项目验收", body, tax).hazards
+
+
+def test_a_fire_check_beside_a_bigger_building_check_is_not_in_passing(tax):
+    # building scores 3 in the sentence, fire 2 (消防设施, 灭火器): a check of both, not fire in
+    # passing (DOMINANCE 2; at 1.5 fire went)
+    body = ("11月，乡中心校组成检查组，对全乡学校的教学用房、学生宿舍、围墙等建筑物的安全状况和消防设施配置情况"
+            "进行实地检查，共排查安全隐患5个，目前已全部整改完毕，两所学校重新修葺了校园围墙，加固护栏3处，补充灭火器5个。\n"
+            "检查组还对学生开展了防溺水和交通安全教育。")
+    assert {"building", "fire"} <= set(tag_hazards("乡中心校开展校园安全检查", body, tax).hazards)
