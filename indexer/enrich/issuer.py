@@ -119,8 +119,9 @@ def _looks_like_name(name: str) -> bool:
     return 2 <= len(name) <= 40 and len(HAN_CHAR.findall(name)) >= 2 and name not in ("相关内容", "来源")
 
 
-def _starts_with_place(name: str) -> bool:
-    return Gazetteer.default().lookup_prefix(name) is not None
+def _place_prefix(name: str) -> tuple[str, str] | None:
+    """The unit `name` starts with and how it is written there (邯郸市教育局 → ("130400", "邯郸市"))."""
+    return Gazetteer.default().lookup_prefix(name)
 
 
 def _plausible(name: str) -> bool:
@@ -142,16 +143,17 @@ def _find_raw(title: str, body: str) -> str | None:
     if signature:
         return signature
     headline = _TITLE_ORG.match(title)
-    if headline and _plausible(headline.group(1)) and (actor := _actor(headline.group(1))):
+    if headline and (actor := _actor(headline.group(1))):
         return actor
     for text in (title, body[:200]):
         for m in _lead_orgs(text):
-            if _plausible(m.group(1)) and (actor := _actor(m.group(1))):
+            if actor := _actor(m.group(1)):
                 return actor
     # "今年以来，日照市教育局坚持…": a body named with its place right after a comma
     for m in _CLAUSE_ORG.finditer(body[:300]):
         cand = m.group(1)
-        if _plausible(cand) and not _CLAUSE_WORDS.search(cand) and _starts_with_place(cand) and not _collective(cand):
+        if _plausible(cand) and not _CLAUSE_WORDS.search(cand) and (prefix := _place_prefix(cand)) \
+                and not _collective(cand, prefix):
             return cand
     for m in values:
         cand = _clean(m.group(1) or m.group(2))
@@ -173,13 +175,14 @@ _WHEN = re.compile(r"^(?:(?:此次|本次)(?:活动)?由?|(?:近日|日前|近�
 
 # A place's schools in general, not one of them (吉林市学校, 潍坊学校, 吉林市城区小学, 合肥市义务教育阶段学校;
 # but 周宁县中学, 泗阳县幼儿园 and 兰州大学 are one school each).
-_COLLECTIVE = re.compile(r"(?:城区|农村|城乡|市区|县城|义务教育阶段|义务教育)?(?:学校|中小学校?)"
-                         r"|(?:城区|农村|城乡|市区|县城|义务教育阶段|义务教育)(?:小学|中学|幼儿园)")
+_SCHOOLS_OF = "(?:城区|农村|城乡|市区|县城|义务教育阶段|义务教育)"
+_COLLECTIVE = re.compile(rf"{_SCHOOLS_OF}?(?:学校|中小学校?)|{_SCHOOLS_OF}(?:小学|中学|幼儿园)")
 
 
-def _collective(name: str) -> bool:
-    hit = Gazetteer.default().lookup_prefix(name)
-    return hit is not None and bool(_COLLECTIVE.fullmatch(name[len(hit[1]):]))
+def _collective(name: str, prefix: tuple[str, str] | None) -> bool:
+    """Whether `name`, after the place it starts with (`prefix`, as `lookup_prefix` gives it), is a
+    place's schools in general."""
+    return prefix is not None and bool(_COLLECTIVE.fullmatch(name[len(prefix[1]):]))
 
 
 def _actor(cand: str) -> str | None:
@@ -193,7 +196,7 @@ def _actor(cand: str) -> str | None:
         return None
     visit = _VISIT.search(cand)
     if visit is None or not _SCHOOL.search(cand):
-        return None if _CLAUSE_WORDS.search(cand) or _collective(cand) else cand
+        return None if _CLAUSE_WORDS.search(cand) or _collective(cand, _place_prefix(cand)) else cand
     head = _TITLE_OF_PERSON.split(cand[:visit.start()], maxsplit=1)[0]
     return head if _looks_like_name(head) and _BODY_TAIL.search(head) else None
 
@@ -208,7 +211,7 @@ def _signature(body: str) -> str | None:
         if not cand or not _plausible(cand) or _MEDIA.search(cand):
             continue
         following = body[end:].lstrip("\n").split("\n", 1)[0].strip()
-        if _starts_with_place(cand) or (DATE_LINE.match(following)
+        if _place_prefix(cand) is not None or (DATE_LINE.match(following)
                                         and (_SCHOOL.search(cand) or _LEVEL_PREFIX.match(cand) or len(cand) >= 6)):
             return cand
     return None
