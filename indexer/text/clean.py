@@ -240,8 +240,8 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
         line = _without_glued_ads(line)
-        if _is_noise(line):
-            continue
+        if not line or _is_noise(line):
+            continue  # (a paragraph that was all ads, sentence after sentence, is nothing left)
         if (source := labels.SOURCE_LINE.match(line)) and len(line) <= 45:
             info.source = info.source or source.group(1)
             continue

@@ -215,6 +215,16 @@ def test_an_ad_glued_into_a_paragraph_loses_only_itself():
     assert clean_body(first + note + second + third).body == article + third
 
 
+def test_a_line_that_is_all_ads_leaves_nothing_behind():
+    # an SEO spam run (an address, "免费", "下载") as a page's first line: every sentence of it is
+    # an ad, so the line goes, and the article under it is read as before
+    spam = ("www.example-tv.cc|在线影视大全|高清电影免费看|最新剧集抢先看|影视软件下载|热门综艺在线观看|经典老片合集|"
+            "动漫新番每日更新|纪录片频道|体育赛事直播回放|少儿动画乐园|戏曲名段欣赏|网络电影首映|短剧合集|"
+            "影视原声音乐|明星访谈专区,免费,高清,精品影视推荐,每日更新,无需注册")
+    article = "为进一步加强全县校车安全管理，县教育局于3月4日上午对全县校车开展联合执法检查。"
+    assert clean_body(spam + "\n" + article).body == article
+
+
 def test_notice_lines_after_a_salutation_are_not_header():
     text = "各区县教育局：\n会议时间：2025年3月5日上午9时\n会议地点：市教育局三楼会议室\n请按时参会。"
     assert clean_body(text).body == text
