@@ -694,7 +694,7 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
     text = title if hit.field == "title" else body
     if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
             or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start) \
-            or _paired(comp, text, hit):
+            or _paired(comp, text, hit) or (hit.code == "fire" and _ON_FIRE.fullmatch(hit.phrase)):
         return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list, 不到水库游泳
     dominated = False
     for other in neighbours:

@@ -224,7 +224,7 @@ _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫�
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
 _TOWN_INSTITUTION = re.compile(
-    r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学(?!生)|小学(?!生)|完小|学区|教管中心|教育办|幼儿园"
+    r"(?:边境|边防)?派出所|中心学校|中心校|中心小学|中心幼儿园|初级中学|中学(?!生)|小学(?!生)|初中(?!生)|完小|学区|教管中心|教育办|幼儿园"
     r"|市场监管所|市场监督管理所|司法所|财政所|卫生院|供电所|[一二三四五六七八九十]中(?!心)|[一二三四五六七八九十]小"
     r"|第[一二三四五六七八九十]{1,2}(?:中心)?(?:小学|中学|幼儿园)|(?:交警|交巡警)?中队"
     r"|镇|乡(?!村|镇)|街道|苏木|办事处")
@@ -756,7 +756,15 @@ class Gazetteer:
             # a school's campus or branch named after a place (树人学校九龙校区, 青年小学南开分校): a hint, as
             # a county's school is
             school_hint = school_hint or (short_like and text.startswith(("校区", "分校"), end))
-            if not media and short_like and end not in town_starts and _SCHOOL_AFTER.match(text, end) and not (
+            # a college the table does not hold named after its city (蚌埠医科大学, renamed in 2024): in
+            # that city, as a listed university is (those named otherwise, 中山大学, are in the table);
+            # not the school affiliated to it (南京大学附属实验学校 stands where it stands)
+            college = _UNIVERSITY_AFTER.match(text, end) if "short" in kinds and not media else None
+            city_college = college is not None and not text.startswith(("附属", "附中", "附小"), college.end()) and \
+                all(self.data.divisions[e.code].level == CITY for e in entries)
+            if city_college:
+                kinds = frozenset({"institution"})
+            elif not media and short_like and end not in town_starts and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
                     and not school_hint:
                 if _EVENT_AFTER.match(text, end) and out and out[-1].start + len(out[-1].phrase) == start and any(
@@ -1185,6 +1193,10 @@ class Gazetteer:
                   if n.field in _BODY_FIELDS and n.kind in ("full", "alias", "town")}
         if not places:
             return mentions
+
+        def elsewhere(m: _Mention, place: _Mention) -> bool:
+            return not any(c == p or g.is_under(c, p) or g.is_under(p, c) for c in m.candidates for p in place.candidates)
+
         named: set[str] = set()
         for m in mentions:
             if m.phrase in named or not set(m.kind.split("/")) <= _SHORT_KINDS:
@@ -1192,8 +1204,11 @@ class Gazetteer:
             at = body.find(m.phrase)
             while at >= 0:
                 place = places.get(at)
-                if place and _NAME_GOES_ON.match(body, at + len(m.phrase)) and not any(
-                        c == p or g.is_under(c, p) or g.is_under(p, c) for c in m.candidates for p in place.candidates):
+                goes_on = _NAME_GOES_ON.match(body, at + len(m.phrase))
+                if goes_on and ((place and elsewhere(m, place)) or (
+                        # the venue of a place's event (城厢区教育局…在凤翔城幼儿园举行): a school or an office
+                        # there, named after something, in a body that names only places it is not in
+                        body[at - 1:at] == "在" and all(elsewhere(m, p) for p in places.values()))):
                     named.add(m.phrase)
                     break
                 at = body.find(m.phrase, at + 1)

@@ -31,6 +31,9 @@ STRONG_NOISE = (
     "ICP", "icp", "公网安备", "版权所有", "Copyright", "copyright", "©", "主办单位", "承办单位", "技术支持",
     "网站标识码", "联系我们", "责任编辑", "免责声明",
 )
+# Strong words that are also plain words of a sentence (有问题随时联系我们, 提供技术支持, 活动主办单位为):
+# after a word of the sentence and not opening a label (联系我们：, 主办单位:), they are prose.
+_PROSE_TOO = re.compile(rf"(?<=[{HAN}])(?:联系我们|技术支持|主办单位|承办单位)(?![:：])")
 WEAK_NOISE = (
     "地址：", "地址:", "电话：", "电话:", "邮编", "传真", "编辑：", "编辑:", "编辑/", "校对", "审核：", "记者 ",
     "通讯员", "本站", "转载", "侵权", "侵犯", "免责", "下载", "www.", "http", "扫码", "二维码", "关注我们",
@@ -108,7 +111,8 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
             i = body.find(word, 0, cut)
             while i >= 0:
                 if is_strong:
-                    strong.append(i)
+                    if not _PROSE_TOO.match(body, i):
+                        strong.append(i)
                 else:
                     weak.setdefault(body.rfind("\n", 0, i) + 1, set()).add(word)
                 i = body.find(word, i + len(word), cut)

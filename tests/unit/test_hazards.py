@@ -194,6 +194,15 @@ def test_a_hazard_named_in_passing_in_another_hazards_sentence_is_dropped(tax):
     assert r.hazards == ["natural_disaster"]
 
 
+def test_a_fire_that_breaks_out_is_never_a_word_in_passing(tax):
+    # a school-bus drill staging a fire (车厢突然起火): the fire is the drill's event, though the
+    # bus's sentences name the bus far more often; a bus's extinguisher stays in passing (above)
+    r = tag_hazards("某幼儿园开展校车逃生演练",
+                    "10月9日上午，某幼儿园开展校车逃生演练。演练模拟校车行驶途中车厢后部突然起火，校车司机立即靠边停车。"
+                    "照管员组织幼儿从校车安全门有序撤离，司机用校车上的设备处置。演练结束后，园长强调校车安全工作。", tax)
+    assert set(r.hazards) == {"traffic", "fire"}
+
+
 def test_school_buildings_checked_in_a_disasters_sentence_are_building_safety(tax):
     # what an earthquake damages: checking the buildings is not a word in passing
     body = ("9月5日，甘孜州泸定县发生6.8级地震。\n省教育厅第一时间与灾区教育部门联系，了解灾情，"

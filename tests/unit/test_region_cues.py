@@ -1005,3 +1005,40 @@ def test_an_outlets_base_is_not_a_place_the_text_also_concerns(gz):
     body = "作者：网络　2024-10-22　来源：东方资讯\n10月20日，兰州市教育局组成4个检查组，深入全市中小学开展交通安全专项检查。"
     r = resolve(gz, "兰州市教育局深入学校督导检查校车安全工作", body)
     assert r.city == "兰州市" and "东方市" not in r.secondary
+
+
+def test_contact_us_inside_a_sentence_is_prose_not_a_footer(gz):
+    # "有问题随时联系我们" in a quoted remark opening the lead: the paragraph is the article, and the
+    # power company it names places the text; a footer's "联系我们 | 网站地图" is still furniture
+    from indexer.enrich.textzones import furniture_spans
+
+    body = ("“线路和用电设备都查过了，有问题随时联系我们。”近日，国网任丘市供电公司服务队为辖区中学检查用电线路，"
+            "更换老化线路，讲解安全用电常识。\n该公司还将对其余学校开展排查。")
+    r = resolve(gz, "", body)
+    assert (r.province, r.city, r.county) == ("河北省", "沧州市", "任丘市")
+    assert furniture_spans(body) == []
+    assert furniture_spans("关于我们 | 联系我们 | 网站地图") != []
+    assert furniture_spans("主办单位：某县教育局 技术支持：某信息公司") != []
+
+
+def test_a_college_named_after_its_city_is_there_though_the_table_lacks_it(gz):
+    # a college our table does not list (a new name after a merger or a renaming) named after its
+    # city is in that city; a university the table lists keeps its own place (中山大学 is 广州's)
+    r = resolve(gz, "学校组织春季学生宿舍安全检查", "襄阳医科大学保卫处联合学生处对各宿舍楼开展安全检查，排查违规电器。")
+    assert (r.province, r.city) == ("湖北省", "襄阳市")
+    r = resolve(gz, "学校组织春季学生宿舍安全检查", "中山大学保卫处联合学生处对各宿舍楼开展安全检查，排查违规电器。")
+    assert r.city == "广州市"
+
+
+def test_a_venue_named_after_another_county_is_the_events_place_not_that_county(gz):
+    # 在石泉湾幼儿园: a kindergarten named after something, where the district's bureau holds its
+    # drill; 石泉 (a county of 陕西) is no place of this text
+    r = resolve(gz, "荔城区教育局在石泉湾幼儿园开展校车应急疏散演练",
+                "10月8日上午，荔城区教育局会同区交警大队在石泉湾幼儿园开展校车应急疏散演练，模拟校车起火后师生有序撤离。")
+    assert (r.province, r.city, r.county) == ("福建省", "莆田市", "荔城区")
+
+
+def test_a_townships_junior_high_places_it_as_its_middle_school_does(gz):
+    # 初中 after a township's short name is its junior high school (as 中学 and 小学 are)
+    r = resolve(gz, "学校成立校园防欺凌委员会", "11月3日，奔牛初中召开校园防欺凌委员会成立会议，明确委员会职责和工作流程。")
+    assert (r.province, r.city, r.county) == ("江苏省", "常州市", "新北区")
