@@ -519,6 +519,14 @@ def test_bad_weather_named_so_is_extreme_weather(tax):
     assert "extreme_weather" in tag_hazards("关于做好冬季学校安全工作的通知", body, tax).hazards
 
 
+@pytest.mark.parametrize("body", [
+    "各校清理校园排水沟渠，严防校园积水内涝，确保师生安全。",
+    "气象台发布预警，各校要做好龙卷风等强对流天气的防范，必要时组织师生就近避险。",
+])
+def test_waterlogging_and_tornadoes_are_extreme_weather(tax, body):
+    assert "extreme_weather" in tag_hazards("关于做好汛期学校安全工作的通知", body, tax).hazards
+
+
 def test_security_facilities_are_campus_security(tax):
     # 安全防范 alone is any safety work; its facilities and their building are campus security
     body = ("会议指出，部分学校安全防范设施还不完善。\n"
