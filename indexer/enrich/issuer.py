@@ -163,7 +163,7 @@ def _find_raw(title: str, body: str) -> str | None:
 
 
 # "X came to Y school": a school matched with what goes before it holds a visit, and X is the actor.
-_VISIT = re.compile(r"邀请|来到|走进|深入到|深入|莅临|赶赴|前往|到|赴|对|率|听取|向|在")
+_VISIT = re.compile(r"邀请|来到|走进|深入到|深入|莅临|赶赴|前往|到|赴|对|率|听取|向|在|为")
 _TITLE_OF_PERSON = re.compile(r"主任|局长|书记|县长|市长|区长|镇长|校长|一行|同志|等")
 _BODY_TAIL = re.compile(r"(?:局|厅|委|委员会|政府|队|院|所|公司|中心|办|部|处|站|学会|协会|工会|联合会)$")
 

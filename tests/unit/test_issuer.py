@@ -199,6 +199,9 @@ def test_a_body_visiting_a_school_is_the_issuer_not_the_school():
     assert (result.name, result.level) == ("科尔沁右翼中旗消防救援大队", "county")
     title = "镇中心校邀请专职消防队到学校开展消防演练"
     assert normalize_issuer(None, title, "4月8日，全体师生参加演练。").level == "school"
+    # 为 (on behalf of) a school: the school is what the body works for, not who writes
+    title = "党员服务队为乡村学校冬季用电把脉"
+    assert normalize_issuer(None, title, "服务队员对配电室和宿舍线路逐一排查。").level != "school"
     # no body before the visit: no issuer from that clause
     title = "沙红同志分别听取了两所学校安全工作汇报"
     assert normalize_issuer(None, title, "会上，两所学校负责人作了汇报。").name != title[:14]
