@@ -644,6 +644,21 @@ def menu_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _whole_title(comp: _Compiled, title: str, body: str) -> str:
+    """A title cut from a headline-less page's opening line runs on to the end of a phrase the cut
+    splits (…学生私拉乱接|电线…): the phrase is read whole, as the title's."""
+    _, line = opening_line(body)
+    cut = len(title.strip())
+    if not cut or len(line) <= cut or not line.startswith(title.strip()):
+        return title
+    ends = [end for begin, end, *_ in _find(comp, line[:cut + _LONGEST_RUN_ON]) if begin < cut < end]
+    return line[:max(ends)] if ends else title
+
+
+# How far past the cut a phrase of the taxonomy may run (its longest words are about 8 characters).
+_LONGEST_RUN_ON = 8
+
+
 def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
     """The body's opening line (past a salutation: `opening_line`) when it repeats the title: its
     hits are the title's, counted once."""
@@ -759,6 +774,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     title = title or ""
     body = body or ""
     body = body[:tail_start(body)]
+    title = _whole_title(comp, title, body)
     skip = furniture_spans(body) + menu_spans(body) + _title_copy(title, body)
     stops = _stops(body)  # one pass, for the lists, the weak hits' sentences and the incidental test
     raw_title, raw_body = _hits(comp, title, "title", []), _hits(comp, body, "body", skip)

@@ -527,6 +527,15 @@ def test_waterlogging_and_tornadoes_are_extreme_weather(tax, body):
     assert "extreme_weather" in tag_hazards("关于做好汛期学校安全工作的通知", body, tax).hazards
 
 
+def test_a_phrase_split_by_a_cut_title_is_read_whole(tax):
+    # a page without a headline gets its opening line cut for a title; the cut may fall inside a
+    # phrase (…重点讲清防溺|水知识…), which is then read whole, as the title's
+    line = "暑假将至，某县教育局近日印发通知，要求各中小学在放假前开展一次专题教育，重点讲清防溺水知识，并通过家长群推送提示。"
+    body = line + "\n各校要在放假前完成。"
+    title = line[:line.index("防溺水") + 2]
+    assert tag_hazards(title, body, tax).hazards == ["drowning"]
+
+
 def test_security_facilities_are_campus_security(tax):
     # 安全防范 alone is any safety work; its facilities and their building are campus security
     body = ("会议指出，部分学校安全防范设施还不完善。\n"
