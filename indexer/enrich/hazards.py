@@ -651,12 +651,8 @@ def _whole_title(comp: _Compiled, title: str, body: str) -> str:
     cut = len(title.strip())
     if not cut or len(line) <= cut or not line.startswith(title.strip()):
         return title
-    ends = [end for begin, end, *_ in _find(comp, line[:cut + _LONGEST_RUN_ON]) if begin < cut < end]
+    ends = [end for begin, end, *_ in _find(comp, line) if begin < cut < end]
     return line[:max(ends)] if ends else title
-
-
-# How far past the cut a phrase of the taxonomy may run (its longest words are about 8 characters).
-_LONGEST_RUN_ON = 8
 
 
 def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
