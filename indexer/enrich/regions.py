@@ -739,6 +739,8 @@ class Gazetteer:
                 media = True
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:
                 media = False  # a township's name is never an outlet's
+            elif kinds == _LITERARY and name.endswith("网") and text.startswith("络", end):
+                continue  # 大众网络, 东方网络: a network, not the outlet
             elif kinds == _LITERARY:
                 # 齐鲁, 三秦: a province's literary name heads its outlets' names; it is the province
                 # itself only as its land or people (三秦大地, 燕赵儿女)

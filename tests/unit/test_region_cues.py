@@ -1042,3 +1042,12 @@ def test_a_townships_junior_high_places_it_as_its_middle_school_does(gz):
     # 初中 after a township's short name is its junior high school (as 中学 and 小学 are)
     r = resolve(gz, "学校成立校园防欺凌委员会", "11月3日，奔牛初中召开校园防欺凌委员会成立会议，明确委员会职责和工作流程。")
     assert (r.province, r.city, r.county) == ("江苏省", "常州市", "新北区")
+
+
+def test_a_provincial_portal_named_without_a_place_says_its_province(gz):
+    # 东南网 is 福建's portal: its story of 我省 / 省教育厅 naming no other place is 福建's; a
+    # 大众网络 (a network) is no outlet of 山东
+    body = "东南网3月2日讯 日前，省教育厅印发通知，要求全省各中小学在开学前完成校舍和食堂安全检查，我省将组织抽查。"
+    assert resolve(gz, "我省部署开学安全检查", body).province == "福建省"
+    body = "日前，省教育厅印发通知，要求全省中小学开展大众网络安全宣传周活动，我省将组织抽查。"
+    assert resolve(gz, "我省部署网络安全宣传", body).province is None
