@@ -635,6 +635,8 @@ class Gazetteer:
                 before = ends.get(start, ())
                 if text.startswith("分局", end) and text.endswith("公安局", 0, start):
                     before = ends.get(start - 3, ())  # 天津市公安局和平分局: a district's branch under its city's bureau
+                elif text.startswith("供电", end) and text.endswith("供电公司", 0, start):
+                    before = ends.get(start - 4, ())  # 兰州供电公司城关供电分公司: the same under its power company
                 entries = self._bound_words(text, start, end, entries, before)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)

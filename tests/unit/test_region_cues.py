@@ -356,8 +356,10 @@ def test_a_district_named_right_after_a_bureau_is_not_taken_for_a_conjunction(gz
 @pytest.mark.parametrize(("title", "province", "county"), [
     ("天津市公安局和平分局开展护校安园巡逻", "天津市", "和平区"),
     ("沈阳市公安局和平分局民警走进校园", "辽宁省", "和平区"),
+    # and a power company's branch under the city's company (城关 is every county seat's word)
+    ("国网兰州供电公司城关供电分公司员工走进校园", "甘肃省", "城关区"),
 ])
-def test_a_word_named_branch_under_its_city_police_bureau_is_that_district(gz, title, province, county):
+def test_a_word_named_branch_under_its_city_bureau_or_company_is_that_district(gz, title, province, county):
     # 和平 is an ordinary word, bound to a place only where the text binds it: a police branch
     # (分局) under its city's bureau is named after its district
     r = resolve(gz, title, "民警在辖区学校周边开展巡逻防控。")
