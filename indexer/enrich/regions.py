@@ -31,8 +31,9 @@ Simplified title, issuer and body:
   (`institution`: 复旦大学 → 杨浦区, from the aliases file);
 - local outlets and datelines (`media`: 霍山新闻网讯, 宁陕融媒体中心, 今日房县, 本网钦南讯, a source
   line or issuer that is an account), slogans (美丽宁陕): where the outlet is, never strong, and a
-  provincial paper's or periodical's name (北京日报, 湖南法治报, 《宁夏教育》) not at all, unless the
-  text speaks of its own province (我省, 全省, 省教育厅) and names no other place;
+  provincial paper's or periodical's name (北京日报, 湖南法治报, 《宁夏教育》, and those whose name holds no
+  place: 东南网, 扬子晚报, `outlets` in the aliases file) not at all, unless the text speaks of its own
+  province (我省, 全省, 省教育厅) and names no other place;
 - `deixis`: 我县 / 全县 / 县委 / 县应急局 / 本市 bound to the one county (or city) the text names anywhere,
   even by a short form that found no city to confirm it;
 - `level`: the same marks, or a pair of levels (区、镇人大代表, 县、乡两级), pick the one reading of
