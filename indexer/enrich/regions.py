@@ -610,6 +610,33 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching
 
+    def _county_after_its_city(self, text: str, found: list[tuple[int, int, str, tuple[NameEntry, ...]]]
+                               ) -> list[tuple[int, int, str, tuple[NameEntry, ...]]]:
+        """A county whose name starts with 镇 or 乡 written right after its city's short name
+        (庆阳镇原县, 庆阳镇原消防, 南阳镇平县, 临汾乡宁县) reads as the city and the county, not as a
+        township (庆阳镇) and a stray 原县: the longest match took the township's name across the two."""
+        g = self.data
+        out: list[tuple[int, int, str, tuple[NameEntry, ...]]] = []
+        skip_to = -1
+        for start, end, name, entries in found:
+            if start < skip_to:
+                continue
+            if name[-1] in "镇乡" and any(e.kind == "town" for e in entries):
+                for length in range(6, 1, -1):
+                    county = text[end - 1:end - 1 + length]
+                    counties = tuple(e for e in g.lookup(county) if e.kind in ("full", "short"))
+                    cities = tuple(e for e in g.lookup(name[:-1]) if e.kind in ("short", "full")
+                                   and any(g.is_under(c.code, e.code) for c in counties))
+                    if counties and cities:
+                        out += [(start, end - 1, name[:-1], cities), (end - 1, end - 1 + length, county, counties)]
+                        skip_to = end - 1 + length
+                        break
+                else:
+                    out.append((start, end, name, entries))
+                continue
+            out.append((start, end, name, entries))
+        return out
+
     def _scan(self, text: str, towns: bool = True) -> list[_Match]:
         """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries, kinds). A
         township's short name is a match only before an institution (榆关小学); with `towns` False
@@ -617,7 +644,7 @@ class Gazetteer:
         out: list[_Match] = []
         ends: dict[int, list[NameEntry]] = {}  # the readings of the names that end at each offset
         kinds_of = self._kinds
-        found = list(self.data.find(text))
+        found = self._county_after_its_city(text, self.data.find(text))
         # the townships the text names in full, by their short names: 罗庄镇政府在罗庄二初中 holds
         # the township's 罗庄 twice, not 临沂's 罗庄区
         named_towns: dict[str, set[str]] = {}
@@ -877,7 +904,8 @@ class Gazetteer:
         a short name right after a unit it is not in is none (镇江市船山学校), and a university right
         before a place it is not in is its branch's (北京大学深圳研究生院: the place counts).
         So does a bureau's parent before the township office under the bureau (宁德市公安局X派出所):
-        a township reading outside it is another township of that name, and the name is dropped."""
+        a township reading outside it is another township of that name, and the name is dropped. A
+        short name glued before another province's short name is that place's epithet (仙居恩施)."""
         g = self.data
         dropped: set[int] = set()
         for i in range(len(mentions) - 1):
@@ -904,6 +932,11 @@ class Gazetteer:
                     # 双江乡小学: a township merged away, not the 双江乡 of another province) and a
                     # zone's generic name (武汉经开区: 武汉's zone, not 荆州's 经开区)
                     dropped.add(i + 1)
+                elif gap == 0 and a.kind == b.kind == "short" and not any(
+                        g.divisions[x].province == g.divisions[y].province for x in a.candidates for y in b.candidates):
+                    # 仙居恩施 (in a slogan, "世界硒都 仙居恩施"): a word glued before another province's place
+                    # is that place's epithet, not a place
+                    dropped.add(i)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
             b.candidates = tuple(dict.fromkeys(y for _, y in pairs))

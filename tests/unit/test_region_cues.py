@@ -1053,3 +1053,21 @@ def test_a_provincial_portal_named_without_a_place_says_its_province(gz):
     assert resolve(gz, "我省部署开学安全检查", body).province == "福建省"
     body = "日前，省教育厅印发通知，要求全省中小学开展大众网络安全宣传周活动，我省将组织抽查。"
     assert resolve(gz, "我省部署网络安全宣传", body).province is None
+
+
+@pytest.mark.parametrize(("body", "city", "county"), [
+    ("近日，庆阳镇原县消防救援大队对辖区校外培训机构开展消防安全检查。", "庆阳市", "镇原县"),
+    ("南阳镇平县教体局开展防溺水专项督查，各校落实家校共管。", "南阳市", "镇平县"),
+])
+def test_a_county_starting_with_zhen_after_its_city_is_not_a_township(gz, body, city, county):
+    # 庆阳镇原县 is 庆阳 + 镇原县, not a township 庆阳镇 and a stray 原县
+    r = resolve(gz, "", body)
+    assert (r.city, r.county) == (city, county)
+    # a township of that name alone stays a township (of several provinces: no place)
+    assert resolve(gz, "", "庆阳镇中心小学开展防溺水教育。").province is None
+
+
+def test_a_place_named_as_another_places_epithet_is_no_place(gz):
+    # "仙居安顺": 仙居 (a county of 浙江) glued before 贵州's 安顺 is a slogan's word
+    r = resolve(gz, "仙居安顺 守护舌尖安全", "近日，市场监管部门对辖区学校食堂开展食品安全检查，覆盖全市中小学。")
+    assert (r.province, r.city) == ("贵州省", "安顺市")
