@@ -1071,3 +1071,15 @@ def test_a_place_named_as_another_places_epithet_is_no_place(gz):
     # "仙居安顺": 仙居 (a county of 浙江) glued before 贵州's 安顺 is a slogan's word
     r = resolve(gz, "仙居安顺 守护舌尖安全", "近日，市场监管部门对辖区学校食堂开展食品安全检查，覆盖全市中小学。")
     assert (r.province, r.city) == ("贵州省", "安顺市")
+
+
+def test_a_townships_reading_the_text_names_outranks_a_level_mark(gz):
+    # 化龙镇 is a town of 番禺区 and of 寿光市: a text naming 番禺 with its city's other districts
+    # means 番禺's, though its 全市 fits 寿光市 (a county-level 市) too
+    body = ("尊敬的各位家长：\n溺水是中小学生暑期安全的头号威胁。每年夏季，学生私自结伴到江河、水库、池塘游泳戏水，"
+            "因不熟悉水情、缺乏自救能力而发生溺亡的事故屡见不鲜，每一起都令人痛心，也给家庭带来无法弥补的伤害。"
+            "请各位家长切实履行监护责任，时刻掌握孩子的去向。\n今年以来，我市南沙、番禺、天河、从化等地均发生了学生溺亡事故。"
+            "5月7日下午，化龙镇一所学校的6名学生相约到湖边玩耍，其中2名不幸溺亡。\n"
+            "去年暑假，湛江市徐闻县、揭阳市也发生过多起学生溺水事故。")
+    r = resolve(gz, "关于做好防溺水工作致家长的一封信", body)
+    assert (r.province, r.city) == ("广东省", "广州市")
