@@ -1431,7 +1431,7 @@ class Gazetteer:
         g = self.data
         # the counties and cities the text names itself: a name one of whose readings is among them
         # is read by that (化龙镇 in a text naming 番禺), not by a mark (全市 fits 寿光市's 化龙镇 too)
-        named = {m.resolved for m in mentions if m.resolved and g.divisions[m.resolved].level in (CITY, COUNTY)}
+        in_text = {m.resolved for m in mentions if m.resolved and g.divisions[m.resolved].level in (CITY, COUNTY)}
         for mark, (fld, start, phrase) in words.items():
             if mark == "校":
                 continue
@@ -1439,7 +1439,7 @@ class Gazetteer:
             for m in mentions:
                 if m.field in ("hint", "domain") or m.prefix_of is not None or len(m.candidates) < 2 \
                         or m.resolved in m.candidates or m.kind.startswith("town_short") \
-                        or any(c in named or g.divisions[c].city in named for c in m.candidates):
+                        or any(c in in_text or g.divisions[c].city in in_text for c in m.candidates):
                     continue  # a township's short name (水北幼儿园) is too weak to pick a reading by
                 # the name's own readings (a renamed township's come after them)
                 own = m.candidates[:m.exact] if m.exact > 1 else m.candidates
