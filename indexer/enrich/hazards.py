@@ -19,8 +19,7 @@ context:
   consumers, or roads (校园周边商超, 校园周边消费环境, 校园周边道路), and a weak word before a spot by it or its staff
   (食堂门口, 食堂负责人): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
-  scene, a weak hit, unless the headline names it and the body again (暴雪中…学生平安回家: the
-  storm is the story, `TITLED_SENTENCES`). In a text that closes schools (停课, 延迟开学, 提前放学; not a plan for it,
+  scene, a weak hit. In a text that closes schools (停课, 延迟开学, 提前放学; not a plan for it,
   遇强降雨果断停课) the weather is acted
   on wherever it is named, and a hint of it in the closing sentence (受低温雨雪影响…停课) is a keyword;
 - an item of a list of hazards is a task: in an enumeration ("X、Y、Z和W", or quoted items side
@@ -105,8 +104,6 @@ TOLD_SENTENCES = 3
 # A focused school text that hints at a hazard only by weak words (no keyword, no list item)
 # is about it when it does so in this many sentences.
 WEAK_SENTENCES = 3
-# A hazard with measures (weather) named in the headline counts with this many body sentences naming it too.
-TITLED_SENTENCES = 1
 
 _STRONG, _WEAK, _EXCLUDE, _TERM, _LISTED = "kw", "weak", "exclude", "term", "listed"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -838,11 +835,6 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
             if focused or (score[code] >= 2 and code not in asides):
                 assigned.append(code)
         elif (focused and len(weak_sentences.get(code, ())) >= WEAK_SENTENCES) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
-            assigned.append(code)
-        elif school and code in comp.measures and ("title", 0) in weak_sentences.get(code, ()) \
-                and len(weak_sentences[code]) > TITLED_SENTENCES:
-            # weather the headline names and the body names again (暴雪中…学生平安回家) is the story,
-            # not its scene, though no sentence names a measure against it
             assigned.append(code)
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)
