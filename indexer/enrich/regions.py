@@ -628,6 +628,7 @@ class Gazetteer:
                     cities = tuple(e for e in g.lookup(name[:-1]) if e.kind in ("short", "full")
                                    and any(g.is_under(c.code, e.code) for c in counties))
                     if counties and cities:
+                        counties = tuple(c for c in counties if any(g.is_under(c.code, e.code) for e in cities))
                         out += [(start, end - 1, name[:-1], cities), (end - 1, end - 1 + length, county, counties)]
                         skip_to = end - 1 + length
                         break
