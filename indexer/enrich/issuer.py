@@ -284,10 +284,10 @@ def _canonical_prefix(name: str, region: RegionResult | None) -> tuple[str, str 
         rest = name[len(written):]
         if _ZONE_PREFIX.match(rest) and div.level == CITY:
             return name, "county"  # 西安高新区教育局: a zone not in the aliases file is still county level
-        if written != div.name and not _GOV_BODY.match(rest):
+        deeper = gz.lookup_prefix(rest, under=div.code)  # 北京市朝阳区教委, 陕西省汉阴县教体局, 安康汉阴县…
+        if written != div.name and not _GOV_BODY.match(rest) and not deeper:
             hit = None  # 中山大学, 北京师范大学: a name that starts with a place, not a body of that place
         else:
-            deeper = gz.lookup_prefix(rest, under=div.code)  # 北京市朝阳区教委, 陕西省汉阴县教体局
             while deeper:
                 div = gz.data.divisions[deeper[0]]
                 rest = rest[len(deeper[1]):]

@@ -267,3 +267,13 @@ def test_a_venue_school_and_a_places_schools_are_no_issuer():
     # 此次活动由X: the body, without the sentence's opening
     body = "此次活动由锡林郭勒盟教育局主办，全盟各校参加。"
     assert normalize_issuer(None, "专题培训活动举行", body).name == "锡林郭勒盟教育局"
+
+
+def test_a_short_parent_before_its_unit_names_the_unit():
+    # 山东东阿县交警大队, 安康汉阴县教体局: a province's or a city's short name before the county it holds
+    # (as 陕西省汉阴县教体局 in full) is that county's body
+    assert normalize_issuer("山东东阿县交警大队", "校园周边交通整治", "民警在校门口疏导交通。") == \
+        IssuerResult("东阿县交警大队", "county")
+    assert normalize_issuer("安康汉阴县教体局", "开学安全检查", "检查组逐校查看。").level == "county"
+    # a school named after a place stays a school (中山大学 is no body of 中山市)
+    assert normalize_issuer("中山大学", "实验室安全检查", "保卫处组织检查。").level == "school"
