@@ -84,7 +84,7 @@ from config.hazards import Taxonomy
 from indexer.enrich.textzones import CITED_TITLE, Matcher, enclosing, furniture_spans, tail_start
 from indexer.models import Evidence
 from indexer.text.chinese import HAN
-from indexer.text.clean import opening_line
+from indexer.text.clean import opening_line, title_run_on
 
 SCHOOL_WORDS = ("学校", "校园", "学生", "师生", "幼儿园", "中小学", "教育系统", "教体系统", "校车", "高校", "中学", "小学",
                 "教育局", "教育厅", "教体局", "教育部", "未成年人", "青少年", "儿童", "家长", "幼儿", "托育")
@@ -644,17 +644,6 @@ def menu_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _whole_title(comp: _Compiled, title: str, body: str) -> str:
-    """A title cut from a headline-less page's opening line runs on to the end of a phrase the cut
-    splits (…学生私拉乱接|电线…): the phrase is read whole, as the title's."""
-    _, line = opening_line(body)
-    cut = len(title.strip())
-    if not cut or len(line) <= cut or not line.startswith(title.strip()):
-        return title
-    ends = [end for begin, end, *_ in _find(comp, line) if begin < cut < end]
-    return line[:max(ends)] if ends else title
-
-
 def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
     """The body's opening line (past a salutation: `opening_line`) when it repeats the title: its
     hits are the title's, counted once."""
@@ -770,7 +759,8 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     title = title or ""
     body = body or ""
     body = body[:tail_start(body)]
-    title = _whole_title(comp, title, body)
+    # a title cut from a headline-less page's opening line reads a phrase the cut splits whole
+    title = title_run_on(title, body, lambda text: ((start, end) for start, end, *_ in _find(comp, text)))
     skip = furniture_spans(body) + menu_spans(body) + _title_copy(title, body)
     stops = _stops(body)  # one pass, for the lists, the weak hits' sentences and the incidental test
     raw_title, raw_body = _hits(comp, title, "title", []), _hits(comp, body, "body", skip)

@@ -162,7 +162,7 @@ from indexer.enrich.textzones import (
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
 from indexer.text.chinese import HAN, SHENG_WORDS, is_han, to_simplified
-from indexer.text.clean import opening_line
+from indexer.text.clean import opening_line, title_run_on
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
 W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦南讯), a slogan (美丽X)
@@ -205,6 +205,9 @@ _RAILWAY_AFTER = re.compile(r"铁路|公安处")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # Offices named after their township, whatever its name: a word before one is the township's.
+# A district's branch named after it under its city's body (天津市公安局和平分局, 兰州供电公司城关供电分公司):
+# the word before the branch is bound by the city before the body's name. (branch's start, body's name)
+_BRANCH_UNDER = (("分局", "公安局"), ("供电", "供电公司"))
 _WHOLE_KINDS = frozenset({"full", "alias", "town"})  # names that say what they are (not 龙泉 of 龙泉学校)
 _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within this many characters of a cut
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
@@ -621,21 +624,19 @@ class Gazetteer:
         for start, end, name, entries in found:
             if start < skip_to:
                 continue
-            if name[-1] in "镇乡" and any(e.kind == "town" for e in entries):
-                for length in range(6, 1, -1):
-                    county = text[end - 1:end - 1 + length]
-                    counties = tuple(e for e in g.lookup(county) if e.kind in ("full", "short"))
-                    cities = tuple(e for e in g.lookup(name[:-1]) if e.kind in ("short", "full")
-                                   and any(g.is_under(c.code, e.code) for c in counties))
-                    if counties and cities:
-                        counties = tuple(c for c in counties if any(g.is_under(c.code, e.code) for e in cities))
-                        out += [(start, end - 1, name[:-1], cities), (end - 1, end - 1 + length, county, counties)]
-                        skip_to = end - 1 + length
-                        break
-                else:
-                    out.append((start, end, name, entries))
-                continue
-            out.append((start, end, name, entries))
+            heads = [e for e in g.lookup(name[:-1]) if e.kind in ("short", "full")] \
+                if name[-1] in "镇乡" and any(e.kind == "town" for e in entries) else []
+            for length in range(6, 1, -1) if heads else ():
+                county = text[end - 1:end - 1 + length]
+                pairs = [(e, c) for c in g.lookup(county) if c.kind in ("full", "short")
+                         for e in heads if g.is_under(c.code, e.code)]
+                if pairs:
+                    out += [(start, end - 1, name[:-1], tuple(dict.fromkeys(e for e, _ in pairs))),
+                            (end - 1, end - 1 + length, county, tuple(dict.fromkeys(c for _, c in pairs)))]
+                    skip_to = end - 1 + length
+                    break
+            else:
+                out.append((start, end, name, entries))
         return out
 
     def _scan(self, text: str, towns: bool = True) -> list[_Match]:
@@ -662,10 +663,10 @@ class Gazetteer:
                 kinds = kinds_of[name] = self._kind_sets.setdefault(kinds, kinds)
             if not kinds.isdisjoint(_WORD_KINDS):
                 before = ends.get(start, ())
-                if text.startswith("分局", end) and text.endswith("公安局", 0, start):
-                    before = ends.get(start - 3, ())  # 天津市公安局和平分局: a district's branch under its city's bureau
-                elif text.startswith("供电", end) and text.endswith("供电公司", 0, start):
-                    before = ends.get(start - 4, ())  # 兰州供电公司城关供电分公司: the same under its power company
+                for branch, parent_body in _BRANCH_UNDER:
+                    if text.startswith(branch, end) and text.endswith(parent_body, 0, start):
+                        before = ends.get(start - len(parent_body), ())
+                        break
                 entries = self._bound_words(text, start, end, entries, before)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
@@ -1269,15 +1270,9 @@ class Gazetteer:
         """A page without a headline gets its first paragraph cut at a length for a title, at times
         inside a name (湖南省衡阳市蒸|湘区): the title then runs on to the end of that name, if it is
         a full name (a short one may be the head of a school's: 龙|泉学校)."""
-        first_line = _first_line(body)
-        cut = len(title)
-        if not title or len(first_line) <= cut or not first_line.startswith(title):
-            return title
-        window = first_line[max(0, cut - _NAME_REACH):cut + _NAME_REACH]
-        offset = max(0, cut - _NAME_REACH)
-        ends = [offset + end for start, end, _name, entries in self.data.find(window)
-                if offset + start < cut < offset + end and any(e.kind in _WHOLE_KINDS for e in entries)]
-        return first_line[:max(ends)] if ends else title
+        return title_run_on(title, body, lambda text: (
+            (start, end) for start, end, _name, entries in self.data.find(text)
+            if any(e.kind in _WHOLE_KINDS for e in entries)), _NAME_REACH)
 
     def _registration(self, title: str, body: str, tally: _Tally) -> _Mention | None:
         """The province of the site's registration numbers, postal code or big-city telephone

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
@@ -407,6 +408,22 @@ def opening_title(body: str) -> str:
     """The title of a page that shows no headline: its opening line (`opening_line`), cut to a
     title's length."""
     return opening_line(body)[1][:_OPENING_TITLE]
+
+
+def title_run_on(title: str, body: str, phrases: Callable[[str], Iterable[tuple[int, int]]],
+                 reach: int | None = None) -> str:
+    """A title `opening_title` cut from the body's opening line, run on to the end of a phrase the
+    cut splits (湖南省衡阳市蒸|湘区, 学生私拉乱接|电线): `phrases` gives the (start, end) of the phrases
+    a tagger reads in a text, looked for within `reach` characters of the cut (the whole line when
+    None). Any other title comes back as it is."""
+    line = opening_line(body)[1]
+    cut = len(title)
+    if not title or len(line) <= cut or not line.startswith(title):
+        return title
+    offset = 0 if reach is None else max(0, cut - reach)
+    window = line if reach is None else line[offset:cut + reach]
+    ends = [offset + end for start, end in phrases(window) if offset + start < cut < offset + end]
+    return line[:max(ends)] if ends else title
 
 
 def clean_title(title: str) -> str:
