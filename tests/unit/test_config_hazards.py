@@ -182,6 +182,30 @@ def test_a_told_word_that_is_no_weak_word_names_the_line(tmp_path):
     assert "被打" in err.value.message and "weak" in err.value.message
 
 
+def test_a_told_word_may_be_a_keyword_its_measures_make_a_hint(tmp_path):
+    # 暴雨 outside a measure's sentence is a hint, so it can tell a storm happening; a keyword of a
+    # hazard without measures cannot (it is never a hint)
+    ok = write(tmp_path, """hazards:
+  - code: extreme_weather
+    zh: 极端天气
+    en: Extreme weather
+    keywords: [暴雨]
+    measures: [防]
+    told: [暴雨]
+""")
+    assert load_taxonomy(ok).hazards[0].told == ["暴雨"]
+    bad = write(tmp_path, """hazards:
+  - code: fire
+    zh: 消防安全
+    en: Fire
+    keywords: [火灾]
+    told: [火灾]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(bad)
+    assert err.value.field == "hazards.0.told" and "measures" in err.value.message
+
+
 def test_a_blank_rule_word_names_the_line(tmp_path):
     path = write(tmp_path, """topic_words: [安全, " "]
 hazards:

@@ -972,6 +972,13 @@ def test_guarding_against_the_summer_holidays_dangers_is_no_heat_warning(tax):
      "市气象局将派人到校检测防雷装置。", "extreme_weather"),
     ("某学院新校区多名学生送医", "周二夜里，学院新校区工地的挖掘机挖断了一根燃气主管，宿舍区闻到浓烈气味，多名学生感到头晕。\n"
      "学院把宿舍楼里的学生转移到操场，二十余人送医检查。\n经查，天然气泄漏由施工引起，抢修队已换好管道。", "gas_poisoning"),
+    # weather named by its kind, a measure in the sentence; a phone or a game a child is hooked on
+    ("某小学国庆假期致家长的一封信", "假期里请家长教育孩子注意防范暴风雨、雷雨等特殊天气，雷雨时不在大树下避雨。\n"
+     "请家长按时接送孩子。", "extreme_weather"),
+    ("某小学冬季安全致家长的一封信", "遇到冰雪路面，请提醒孩子上下学放慢脚步，注意防滑。\n"
+     "学校将在开学前开展一次安全检查，排查安全隐患。", "extreme_weather"),
+    ("某学院中秋假期致家长的一封信", "请家长控制孩子使用电子产品的时间，防止沉迷手机、电脑游戏。\n"
+     "假期外出要注意交通安全，不私自下水游泳。\n学校将继续加强学生安全教育。", "cyber"),
 ])
 def test_a_named_measure_or_incident_is_its_hazard(tax, title, body, code):
     # lightning protection (防雷) is weather safety; a gas leak (天然气泄漏) is gas safety
@@ -986,6 +993,18 @@ def test_children_falling_into_a_river_told_in_three_sentences_is_drowning(tax):
     # told once, it stays a hint
     once = "周日午后，一名学生在堰塘边捉鱼时落入水中，被路过村民救起。\n周一，他已回到学校上课。"
     assert tag_hazards("路过村民救起一名学生", once, tax).hazards == []
+
+
+def test_a_storm_told_as_it_hit_a_school_is_extreme_weather(tax):
+    # no measure named (防, 预警, 停课 …): the snow is what happened, in three sentences
+    body = ("连日的大雪让山区公路全部中断，镇中学寄宿的一百多名学生放假后无法乘车回家。\n"
+            "校长带着老师联系村里的拖拉机，可大雪封了山路，车开不上山。\n"
+            "第二天暴雪仍未停，派出所民警赶到学校，和老师一起步行四个小时把学生送到家长身边。\n"
+            "家长们在朋友圈里写下感谢的话。")
+    assert tag_hazards("山区中学师生踏雪步行送学生回家", body, tax).hazards == ["extreme_weather"]
+    # told once, it stays a hint
+    once = "连日的大雪让山区公路中断，镇中学的学生晚了一天回家。\n家长们在朋友圈里写下感谢的话。"
+    assert tag_hazards("山区中学学生晚了一天回家", once, tax).hazards == []
 
 
 def test_the_remarks_an_opening_studies_name_no_subject(tax):
