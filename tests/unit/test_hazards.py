@@ -996,15 +996,19 @@ def test_children_falling_into_a_river_told_in_three_sentences_is_drowning(tax):
 
 
 def test_a_storm_told_as_it_hit_a_school_is_extreme_weather(tax):
-    # no measure named (防, 预警, 停课 …): the snow is what happened, in three sentences
-    body = ("连日的大雪让山区公路全部中断，镇中学寄宿的一百多名学生放假后无法乘车回家。\n"
-            "校长带着老师联系村里的拖拉机，可大雪封了山路，车开不上山。\n"
+    # no measure named (防, 预警, 停课 …): the blizzard is what happened, in three sentences
+    body = ("连日的暴雪让山区公路全部中断，镇中学寄宿的一百多名学生放假后无法乘车回家。\n"
+            "校长带着老师联系村里的拖拉机，可暴雪封了山路，车开不上山。\n"
             "第二天暴雪仍未停，派出所民警赶到学校，和老师一起步行四个小时把学生送到家长身边。\n"
             "家长们在朋友圈里写下感谢的话。")
     assert tag_hazards("山区中学师生踏雪步行送学生回家", body, tax).hazards == ["extreme_weather"]
     # told once, it stays a hint
-    once = "连日的大雪让山区公路中断，镇中学的学生晚了一天回家。\n家长们在朋友圈里写下感谢的话。"
+    once = "连日的暴雪让山区公路中断，镇中学的学生晚了一天回家。\n家长们在朋友圈里写下感谢的话。"
     assert tag_hazards("山区中学学生晚了一天回家", once, tax).hazards == []
+    # snow is no storm: a school's snow-scenery story is no safety text
+    scenery = ("今冬的第一场大雪如约而至，实验小学的校园变成了一片银白的世界。\n下课铃一响，学生们冲进操场，在大雪中"
+               "堆雪人、打雪仗。\n美术老师带着孩子们画下降雪后的校园。\n语文老师布置了以雨雪为题的小作文。")
+    assert tag_hazards("瑞雪兆丰年 校园银装素裹", scenery, tax).hazards == []
 
 
 def test_the_remarks_an_opening_studies_name_no_subject(tax):
