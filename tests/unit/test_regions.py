@@ -440,6 +440,15 @@ def test_a_township_short_name_counts_before_an_institution_only(gz):
     assert resolve(gz, "校园安全工作会议", "会议提到漫川关的旅游发展。").codes == []
 
 
+def test_an_ethnic_township_written_without_its_nationalities_names_its_county(gz):
+    # 屏边彝族乡 (屏山县) written 屏边乡 is that township, not 屏边苗族自治县 of another province
+    from indexer.enrich.gazetteer import town_short
+    assert (town_short("屏边彝族乡"), town_short("黄家苗族侗族乡"), town_short("榆关镇")) == ("屏边", "黄家", "榆关")
+    r = resolve(gz, "民族中心学校开展安全教育日活动", "近日，屏边乡民族中心学校开展了系列安全教育活动。\n"
+                "全校师生参加了安全知识竞赛。\n屏边乡民族中心学校")
+    assert (r.province, r.city, r.county) == ("四川省", "宜宾市", "屏山县")
+
+
 def test_a_township_that_is_also_a_city_short_name_stays_the_city_reading(gz):
     # 延安中学 is named after the city wherever it stands; the township reading is not taken
     r = resolve(gz, "延安中学举办安全教育周", "全校师生参加。", region_hint="上海市长宁区")
