@@ -37,7 +37,8 @@ context:
   notice assigns each hazard, while one stray "诈骗" in an economic report or "安全生产" in a
   party-building text assigns nothing. In an unfocused body of five sentences or more, a hazard
   whose hits all sit in one sentence is an aside (a training notice asking trainees to keep the
-  epidemic rules), whatever its score. A school text that reports an incident (someone died, was
+  epidemic rules), whatever its score, unless that sentence names it four times or more (a police
+  count of fraud cases by kind is the story). A school text that reports an incident (someone died, was
   hurt or taken to hospital; 事发, 涉事, 事件) and is given no hazard by these tests is about the
   hazard it names by a keyword, even once (一名学生跳楼, 疑似诺如病毒): news of one event names it once;
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
@@ -98,6 +99,8 @@ DOMINANCE = 2.0
 # A body of at least this many sentences (of 15 characters or more) can hold a hazard as an aside:
 # all its hits in one of them.
 ASIDE_MIN_SENTENCES = 5
+# … and names it by a keyword fewer times than this.
+ASIDE_MAX_HITS = 4
 # A school text that tells a hazard happening (殴打, 被打: the taxonomy's `told`) in this many
 # sentences is about it, keyword or not.
 TOLD_SENTENCES = 3
@@ -817,8 +820,10 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
         for hit in hits:
             if hit.code:
                 spread.setdefault(hit.code, set()).add(_sentence_key(hit, stops))
-    # (the headline is no aside: a hazard it names is the subject)
-    asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences}
+    # (the headline is no aside: a hazard it names is the subject; nor is one a sentence names
+    # again and again: 涉生诈骗警情39起…返利诈骗…游戏装备诈骗…手机诈骗 is the story)
+    asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences
+              and strong.get(code, 0) < ASIDE_MAX_HITS}
     assigned = []
     for code in comp.order:
         if code in strong:

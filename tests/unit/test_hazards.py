@@ -88,6 +88,10 @@ def test_one_sentence_on_a_hazard_in_a_longer_unrelated_text_is_an_aside(tax):
     # a short letter's one sentence is its subject
     r = tag_hazards("致家长的一封信", "各位家长：\n" + aside + "\n县教育局", tax)
     assert r.hazards == ["epidemic"]
+    # a sentence naming it four times is what the text reports, not an aside
+    counted = "据统计，寒假期间全市接报涉生诈骗警情39起，其中返利诈骗、游戏装备诈骗和买卖手机诈骗最多。"
+    r = tag_hazards("全县教师普通话培训班开班", "\n".join(_TRAINING).format(aside=counted), tax)
+    assert r.hazards == ["fraud"]
 
 
 def test_exclude_phrase_blocks_keyword(tax):
