@@ -284,7 +284,8 @@ _NATIONALITIES = sorted([
 ], key=len, reverse=True)
 # The part of a township's name people drop: 榆关镇 → 榆关, 孙武街道 → 孙武, 贡宝拉格苏木, 屏边彝族乡 → 屏边
 # (the nationalities by name: any four characters before 族 would take the township's own name too).
-_TOWN_SUFFIX = re.compile(rf"(?:(?:{'|'.join(_NATIONALITIES)})族)*(?:街道办事处|办事处|街道|民族乡|民族苏木|苏木|镇|乡|地区)$")
+_NATIONALITY = re.compile(rf"(?:{'|'.join(_NATIONALITIES)})族")
+_TOWN_SUFFIX = re.compile(rf"(?:{_NATIONALITY.pattern})*(?:街道办事处|办事处|街道|民族乡|民族苏木|苏木|镇|乡|地区)$")
 
 
 # Township short names that are words before a school's name (中心小学, 农场中学, 西街小学), or
@@ -394,9 +395,9 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
         towns += 1
         add(name, parent, "town")
         kind_word = next((w for w in ("苏木", "乡", "镇") if name.endswith(w)), None)
-        if short_name and kind_word and "族" in name[len(short_name):]:
+        if short_name and kind_word and _NATIONALITY.match(name, len(short_name)):
             # an ethnic township is written without its nationalities (屏边彝族乡 as 屏边乡); its bare name
-            # (屏边) stays unread: 850 more short names placed one more text of the sets read and misplaced
+            # (屏边) stays unread: 835 more short names placed one more text of the sets read and misplaced
             # one of the sets nobody had read
             add(short_name + kind_word, parent, "town")
         elif short_name:
