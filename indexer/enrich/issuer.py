@@ -38,6 +38,7 @@ from indexer.enrich.regions import Gazetteer, RegionResult
 from indexer.enrich.textzones import DATE_LINE, signature_spans, source_values
 from indexer.models import IssuerLevel
 from indexer.text import labels
+from indexer.text.bodies import AGENCY_NAMES
 from indexer.text.chinese import HAN, HAN_CHAR, SHENG_WORDS, to_simplified
 
 _ABBREVIATIONS = (
@@ -52,12 +53,12 @@ _ABBREVIATIONS = (
 )
 # 小学生, 大学生: a pupil, a student, not a school (but 城南中学生物组 is the school's biology group)
 _NOT_A_PUPIL = "(?!生(?!" + "|".join(word[1:] for word in SHENG_WORDS) + "))"
+# An issuing body's name ends in one of these: the education authorities, the agencies acting on schools
+# (`bodies.AGENCIES`, shared with the region tagger) with the police's and fire service's units, a school.
 _ORG = (r"(?:教育部|教育厅|教育委员会|教育局|教委|教育工委|教体和科技局|教体科技局|教文体局|教科体局|教文局|教科局|教体局"
-        rf"|教育[{HAN}]{{0,6}}?局|教体中心|社会事业局|社会事业发展局|人民政府|政府|应急管理局|消防救援(?:总队|支队|大队|中队|站|局)?"
-        r"|公安局(?:交警|交通警察)?(?:支队|大队|中队)|交警(?:支队|大队|中队)|交管大队|公安分局|派出所|公安局"
-        r"|市场监督管理局|市场监管局|卫生健康局|卫健局|疾病预防控制中心|疾控中心|地震局|气象局|司法局|人民检察院|检察院"
-        r"|人民法院|供电(?:分)?公司|妇联"
-        rf"|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[{HAN}]){{0,12}}?"
+        rf"|教育[{HAN}]{{0,6}}?局|教体中心|社会事业局|社会事业发展局|消防救援(?:总队|支队|大队|中队|站|局)?"
+        r"|公安局(?:交警|交通警察)?(?:支队|大队|中队)|交警(?:支队|大队|中队)|交管大队|派出所|" + AGENCY_NAMES
+        + rf"|(?:(?!局|厅|召开|开展|举行|举办|组织|全市|全县|全区|全省)[{HAN}]){{0,12}}?"
         r"(?:学校|中学|小学|幼儿园|大学|学院|中心校)" + _NOT_A_PUPIL + "|办事处)")
 _TITLE_ORG = re.compile(rf"^\s*([{HAN}（）()]{{0,20}}?" + _ORG + ")")
 # The last character of every `_ORG` (or 救援, for 消防救援[…]): a cheap test before the nested

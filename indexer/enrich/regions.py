@@ -161,6 +161,7 @@ from indexer.enrich.textzones import (
 )
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
+from indexer.text.bodies import AGENCY_NAMES
 from indexer.text.chinese import HAN, SHENG_WORDS, is_han, to_simplified
 from indexer.text.clean import opening_line, title_run_on
 
@@ -216,9 +217,8 @@ _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|
 # A unit's own office named after it (大武口消防大队, 大城交警, 丹徒分局, 宁陕县教育局, 秀洲供电分公司), or its branch venue of
 # a teleconference (the writer's people sit in their city's 分会场, the main one is the province's), not a
 # venue that starts like one (井冈山教育培训中心).
-_UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|公安局|公安分局|分局|交警|消防大队|消防救援大队|人民政府|政府"
-                          r"|县委|区委|旗委|应急管理局|应急局|市场监管局|市场监督管理局|卫健局|卫生健康局|气象局|气象台"
-                          r"|住建局|司法局|民政局|水利局|自然资源局|供电(?:分)?公司|供电局|(?:人民)?检察院|(?:人民)?法院|疾控中心|疾病预防控制中心|分会场)")
+_UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|分局|交警|消防大队|消防救援大队|县委|区委|旗委|气象台|分会场|"
+                          + AGENCY_NAMES + ")")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
 # After a city's short form that is a word (白银, 四平, 三明, 开封): its education, police, papers, schools

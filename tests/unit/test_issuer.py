@@ -223,6 +223,18 @@ def test_police_regulators_and_other_bodies_acting_on_schools_are_issuers():
     assert normalize_issuer(None, "汶川地震灾区中学复课", "").name == "汶川地震灾区中学"
 
 
+def test_every_agency_of_the_shared_list_is_an_issuer_and_a_place_office():
+    # one list (indexer.text.bodies.AGENCIES) serves the issuer finder and the region tagger: a body
+    # added there is read by both (宜阳县水利局 had been an office for the regions only)
+    from indexer.enrich.regions import _UNIT_OFFICE
+    from indexer.text.bodies import AGENCIES
+
+    for agency in AGENCIES:
+        result = normalize_issuer(None, f"宜阳县{agency}开展校园安全检查", "")
+        assert (result.name, result.level) == (f"宜阳县{agency}", "county"), agency
+        assert _UNIT_OFFICE.match(f"宜阳{agency}", 2), agency
+
+
 def test_a_clause_that_ends_on_a_school_is_no_issuer():
     body = "入冬以来，丁青县实现各学校供暖全覆盖，我县中小学、幼儿园的教室温度均达到18摄氏度以上。"
     result = normalize_issuer(None, "丁青县实现各学校供暖全覆盖", body)
