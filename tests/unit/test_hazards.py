@@ -983,13 +983,16 @@ def test_guarding_against_the_summer_holidays_dangers_is_no_heat_warning(tax):
      "学校将在开学前开展一次安全检查，排查安全隐患。", "extreme_weather"),
     ("某学院中秋假期致家长的一封信", "请家长控制孩子使用电子产品的时间，防止沉迷手机、电脑游戏。\n"
      "假期外出要注意交通安全，不私自下水游泳。\n学校将继续加强学生安全教育。", "cyber"),
-    # a lift that broke down with students inside: its safety, told as it failed
+    # a lift that broke down with students inside: its safety, told as it failed (the firefighters who
+    # pry its door open take part: no fire safety)
     ("某职业学院教学楼电梯故障 十名学生被困", "教学楼五楼一部电梯突然发生故障，十名学生被困在电梯内。\n"
-     "救援人员赶到后撬开电梯门，把学生一一救出。", "special_equipment"),
+     "消防员赶到后撬开电梯门，把学生一一救出。", "special_equipment"),
 ])
 def test_a_named_measure_or_incident_is_its_hazard(tax, title, body, code):
     # lightning protection (防雷) is weather safety; a gas leak (天然气泄漏) is gas safety
     assert code in tag_hazards(title, body, tax).hazards
+    if code == "special_equipment":
+        assert "fire" not in tag_hazards(title, body, tax).hazards
 
 
 def test_children_falling_into_a_river_told_in_three_sentences_is_drowning(tax):
