@@ -528,6 +528,12 @@ def test_ad_spam_and_navigation_lines_do_not_vote(gz):
     r = resolve(gz, "消防应急疏散演练", body)
     assert (r.province, r.county) == ("陕西省", "旬阳市")
     assert not {"广东省", "深圳市", "北京市"} & set(r.secondary)
+    # a gambling site's SEO lines glued into a reprint (澳门跑狗…, 澳门十大信誉网赌大全): no vote for Macau
+    body = ("澳门十大信誉网赌大全\n"
+            "近日，天津市某高校开展实验室及危化品安全检查，检查组逐一查看实验室危化品台账。\n"
+            "澳门跑狗123456.00m\n检查组要求各学院立即整改发现的问题。")
+    r = resolve(gz, "我校开展实验室安全检查", body)
+    assert r.province == "天津市" and "澳门特别行政区" not in r.secondary
 
 
 def test_a_person_named_like_a_place_is_not_that_place(gz):
