@@ -536,6 +536,18 @@ def test_ad_spam_and_navigation_lines_do_not_vote(gz):
     assert r.province == "天津市" and "澳门特别行政区" not in r.secondary
 
 
+def test_places_a_headline_names_equally_are_told_apart_by_the_text(gz):
+    # a digest's headline (安新…信阳…) names two places alike; the text is about one of them
+    title = "安新、信阳多举措守护校园食品安全"
+    body = ("河南省信阳市召开校园食品安全新闻发布会。\n信阳市市场监管局介绍，全市已检查学校食堂1200余家。\n"
+            "信阳市教育局要求各校落实陪餐制度。")
+    r = resolve(gz, title, body)
+    assert (r.province, r.city) == ("河南省", "信阳市")
+    # told alike, they stay undecided
+    r = resolve(gz, title, "两地召开校园食品安全会议。\n河北省安新县和河南省信阳市分别通报了检查情况。")
+    assert r.province is None
+
+
 def test_a_person_named_like_a_place_is_not_that_place(gz):
     body = "副县长、县公安局局长吴江出席会议。吴江强调，要加强校园周边巡逻防控。"
     r = resolve(gz, "长阳县召开校园安全会议", body)
