@@ -865,6 +865,13 @@ def test_words_readers_use_for_a_hazard_without_its_usual_name(tax, title, body,
     assert code in tag_hazards(title, body, tax).hazards
 
 
+def test_a_beating_told_by_its_blows_is_bullying(tax):
+    # 被飞踹、掌掴: the blows themselves tell the beating, as 殴打 and 被打 do
+    body = ("近日，一段某中学学生在角落被打的视频在网络传播。\n视频显示，该男生被多名男生围住，被脚踹、掌掴。\n"
+            "县公安局和县教育局随后发布情况通报，称当事学生被打后未向家长提及此事。\n目前涉事学生已被依法处理。")
+    assert tag_hazards("一中学学生被多人围住", body, tax).hazards == ["bullying"]
+
+
 def test_a_beating_at_school_told_in_three_sentences_is_bullying(tax):
     body = ("记者从县教育局获悉，该县一中学两名初二学生在教室内发生冲突。\n据介绍，打人学生叫来两名同学，将被打学生"
             "堵在教室角落。\n随后三人用拳脚殴打该学生，致其面部受伤。\n目前，被打学生已就医，学校和家长正在协商处理。")
@@ -983,6 +990,9 @@ def test_guarding_against_the_summer_holidays_dangers_is_no_heat_warning(tax):
      "学校将在开学前开展一次安全检查，排查安全隐患。", "extreme_weather"),
     ("某学院中秋假期致家长的一封信", "请家长控制孩子使用电子产品的时间，防止沉迷手机、电脑游戏。\n"
      "假期外出要注意交通安全，不私自下水游泳。\n学校将继续加强学生安全教育。", "cyber"),
+    # a pupil who ran away from home, tired of school: mental health
+    ("四名初中生结伴离家出走三天后被找回", "因为厌学，四名初中生从家中拿了钱结伴离家出走。\n三天后，民警在山里找到了他们。\n"
+     "民警对孩子们进行了教育，并把他们送回家长身边。", "mental_health"),
     # a lift that broke down with students inside: its safety, told as it failed (the firefighters who
     # pry its door open take part: no fire safety)
     ("某职业学院教学楼电梯故障 十名学生被困", "教学楼五楼一部电梯突然发生故障，十名学生被困在电梯内。\n"
