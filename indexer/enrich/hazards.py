@@ -96,6 +96,10 @@ MAX_EVIDENCE_PER_HAZARD = 8
 # How much more a hazard must score to make another one in its sentences incidental: 2 (1.5 before
 # 2026-12-06; over the 2,940 real texts 5 tags right, 1 wrong; 2.5 and 3 drop too few).
 DOMINANCE = 2.0
+# A headline repeated in the body within this many characters of its start, under lines no longer
+# than this, has a channel menu above it.
+HEADLINE_REACH = 80
+MENU_WORD_CHARS = 6
 # A body of at least this many sentences (of 15 characters or more) can hold a hazard as an aside:
 # all its hits in one of them.
 ASIDE_MIN_SENTENCES = 5
@@ -654,7 +658,14 @@ def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
     if not title:
         return []
     start, line = opening_line(body)
-    return [(start, start + len(title))] if line.startswith(title) else []
+    if line.startswith(title):
+        return [(start, start + len(title))]
+    # the headline repeated a few short lines down: what stands above it is the page's (a channel
+    # menu: 食安监管 / 贵州 / 下拉), and its own hits are the title's
+    at = body.find("\n" + title + "\n", 0, HEADLINE_REACH) if len(title) >= 6 else -1
+    if at > 0 and all(len(above.strip()) <= MENU_WORD_CHARS for above in body[:at].split("\n")):
+        return [(0, at + 1 + len(title))]
+    return []
 
 
 def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: dict[str, float], title: str,

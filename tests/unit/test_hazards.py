@@ -963,6 +963,17 @@ def test_a_word_in_a_name_is_not_its_hazard(tax, title, body, code):
     assert code not in tag_hazards(title, body, tax).hazards
 
 
+def test_a_channel_menu_above_the_repeated_headline_is_no_part_of_the_text(tax):
+    # a food-safety paper's channel name (食安监管) on the lines above the headline the body repeats
+    title = "山区学校学生营养餐实现全覆盖"
+    body = ("食安监管\n贵州\n下拉\n" + title + "\n2019-12-08 来源：某报\n"
+            "自2017年春季开始，该县全面启动农村义务教育学生营养改善计划，78所山区学校的2万多名学生受益。\n"
+            "图为学生在食堂展示营养午餐。")
+    assert tag_hazards(title, body, tax).hazards == []
+    # the same words as the text's own are its subject
+    assert "food_safety" in tag_hazards(title, "县市场监管局开展食安监管专项检查，检查学校食堂12家。\n" + body, tax).hazards
+
+
 def test_the_neighbouring_articles_pager_is_no_part_of_the_text(tax):
     # the article a page links as the next one (下一条：…森林防火…) is not this one's subject
     body = ("近日，镇市场监管所联合学校开展校园周边食品安全检查，查处“三无”食品。\n检查人员要求经营户落实食品安全主体责任。\n"
