@@ -282,10 +282,12 @@ _NATIONALITIES = sorted([
     "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴",
     "珞巴", "基诺"
 ], key=len, reverse=True)
-# The part of a township's name people drop: 榆关镇 → 榆关, 孙武街道 → 孙武, 贡宝拉格苏木, 屏边彝族乡 → 屏边
-# (the nationalities by name: any four characters before 族 would take the township's own name too).
+# The part of a township's name people drop: 榆关镇 → 榆关, 孙武街道 → 孙武, 贡宝拉格苏木, 屏边彝族乡 → 屏边,
+# 查巴奇鄂温克民族乡 → 查巴奇 (the nationalities by name: any four characters before 族 would take the
+# township's own name too).
 _NATIONALITY = re.compile(rf"(?:{'|'.join(_NATIONALITIES)})族")
-_TOWN_SUFFIX = re.compile(rf"(?:{_NATIONALITY.pattern})*(?:街道办事处|办事处|街道|民族乡|民族苏木|苏木|镇|乡|地区)$")
+_TOWN_SUFFIX = re.compile(rf"(?:{_NATIONALITY.pattern})*(?:(?:{'|'.join(_NATIONALITIES)})+(?=民族))?"
+                          r"(?:街道办事处|办事处|街道|民族乡|民族苏木|苏木|镇|乡|地区)$")
 
 
 # Township short names that are words before a school's name (中心小学, 农场中学, 西街小学), or

@@ -96,8 +96,8 @@ MAX_EVIDENCE_PER_HAZARD = 8
 # How much more a hazard must score to make another one in its sentences incidental: 2 (1.5 before
 # 2026-12-06; over the 2,940 real texts 5 tags right, 1 wrong; 2.5 and 3 drop too few).
 DOMINANCE = 2.0
-# A headline repeated in the body within this many characters of its start, under lines no longer
-# than this, has a channel menu above it.
+# A headline repeated as a line starting within this many characters of the body's start, under lines
+# no longer than this, has a channel menu above it.
 HEADLINE_REACH = 80
 MENU_WORD_CHARS = 6
 # A body of at least this many sentences (of 15 characters or more) can hold a hazard as an aside:
@@ -653,7 +653,9 @@ def menu_spans(body: str) -> list[tuple[int, int]]:
 
 def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
     """The body's opening line (past a salutation: `opening_line`) when it repeats the title: its
-    hits are the title's, counted once."""
+    hits are the title's, counted once. Where the title is repeated as a line starting within
+    `HEADLINE_REACH` characters, under lines no longer than `MENU_WORD_CHARS`, those lines are the
+    page's channel menu and go with it (from the body's start to the headline's end)."""
     title = title.strip()
     if not title:
         return []
@@ -662,7 +664,7 @@ def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
         return [(start, start + len(title))]
     # the headline repeated a few short lines down: what stands above it is the page's (a channel
     # menu: 食安监管 / 贵州 / 下拉), and its own hits are the title's
-    at = body.find("\n" + title + "\n", 0, HEADLINE_REACH) if len(title) >= 6 else -1
+    at = body.find("\n" + title + "\n", 0, HEADLINE_REACH + len(title) + 2) if len(title) > MENU_WORD_CHARS else -1
     if at > 0 and all(len(above.strip()) <= MENU_WORD_CHARS for above in body[:at].split("\n")):
         return [(0, at + 1 + len(title))]
     return []

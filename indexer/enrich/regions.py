@@ -82,8 +82,8 @@ level (河北 → 河北省), or to what all candidates share. A name written ri
 
 The place then descends the tree one level at a time. Where the title, issuer, source line,
 signature, hint or host name a unit at that level, they decide and the body cannot outvote
-them; where they name two or more alike (a digest's headline, 安新…信阳…), the one the text names half
-as much again as each other is taken (`TIE_MARGIN`). Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
+them; where they name two or more alike (a digest's headline, 安新…信阳…), the one the rest of the
+text names twice as much as each other is taken (`TIE_MARGIN`). Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
 weight and of its parent's own weight in the text (an outlet's name, or a city heading a school's
 name, 莆田锦江中学, does not count there: where the school is, not the city speaking), and
 at least as much as the title or issuer give the parent itself where several of its children
@@ -167,8 +167,8 @@ from indexer.text.chinese import HAN, SHENG_WORDS, is_han, to_simplified
 from indexer.text.clean import opening_line, title_run_on
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
-# How much more of the text one of several units the title or issuer name equally must have.
-TIE_MARGIN = 1.5
+# How much more of the rest of the text one of several units the title or issuer name equally must have.
+TIE_MARGIN = 2.0
 W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦南讯), a slogan (美丽X)
 W_DEIXIS = 4.0  # 我县 / 全县 / 县委 bound to the one county the text names
 BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
@@ -1570,7 +1570,7 @@ class Gazetteer:
                 break
             pick = self._dominant(kids, strong, strong.get(parent, 0.0) if parent else None)
             if pick is None:
-                pick = self._tie_broken_by_text(kids, strong, text)
+                pick = self._tie_broken_by_text(kids, strong, text, named)
             if pick is None and not any(strong.get(c, 0.0) > 0 for c in kids):
                 base = None
                 if parent is not None:
@@ -1610,15 +1610,17 @@ class Gazetteer:
         return chosen
 
     @staticmethod
-    def _tie_broken_by_text(kids: list[str], strong: dict[str, float], text: dict[str, float]) -> str | None:
+    def _tie_broken_by_text(kids: list[str], strong: dict[str, float], text: dict[str, float],
+                            named: dict[str, float]) -> str | None:
         """Of units the title, issuer or source name equally (a digest's headline: 安新…信阳…), the one
-        the text names at least `TIE_MARGIN` times as much as each of the others."""
+        the rest of the text (its votes less those of the lines that tied) gives at least `TIE_MARGIN`
+        times as much as each of the others."""
         top = max(strong.get(c, 0.0) for c in kids)
         tied = [c for c in kids if top > 0 and strong.get(c, 0.0) == top]
         if len(tied) < 2:
             return None
-        ranked = sorted(((text.get(c, 0.0), c) for c in tied), reverse=True)
-        return ranked[0][1] if ranked[0][0] >= TIE_MARGIN * ranked[1][0] > 0 else None
+        ranked = sorted(((text.get(c, 0.0) - named.get(c, 0.0), c) for c in tied), reverse=True)
+        return ranked[0][1] if ranked[0][0] >= TIE_MARGIN * ranked[1][0] and ranked[0][0] > 0 else None
 
     def _one_weak_line(self, text: dict[str, float]) -> bool:
         """The text names places only on one line of the tree (a university, a short name, once in

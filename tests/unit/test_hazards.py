@@ -970,6 +970,11 @@ def test_a_channel_menu_above_the_repeated_headline_is_no_part_of_the_text(tax):
             "自2017年春季开始，该县全面启动农村义务教育学生营养改善计划，78所山区学校的2万多名学生受益。\n"
             "图为学生在食堂展示营养午餐。")
     assert tag_hazards(title, body, tax).hazards == []
+    # a longer menu: the headline's line starts within the reach, its end may lie past it
+    from indexer.enrich.hazards import HEADLINE_REACH, _title_copy
+    longer = "食安监管\n" * 13 + body
+    assert longer.find(title) < HEADLINE_REACH < longer.find(title) + len(title)
+    assert _title_copy(title, longer) == [(0, longer.find(title) + len(title))]
     # the same words as the text's own are its subject
     assert "food_safety" in tag_hazards(title, "县市场监管局开展食安监管专项检查，检查学校食堂12家。\n" + body, tax).hazards
 

@@ -444,6 +444,8 @@ def test_an_ethnic_township_written_without_its_nationalities_names_its_county(g
     # 屏边彝族乡 (屏山县) written 屏边乡 is that township, not 屏边苗族自治县 of another province
     from indexer.enrich.gazetteer import town_short
     assert (town_short("屏边彝族乡"), town_short("黄家苗族侗族乡"), town_short("榆关镇")) == ("屏边", "黄家", "榆关")
+    # a 民族乡 names its nationality without 族 (查巴奇鄂温克民族乡), and a township may start like one (白水镇)
+    assert (town_short("查巴奇鄂温克民族乡"), town_short("白水镇")) == ("查巴奇", "白水")
     r = resolve(gz, "民族中心学校开展安全教育日活动", "近日，屏边乡民族中心学校开展了系列安全教育活动。\n"
                 "全校师生参加了安全知识竞赛。\n屏边乡民族中心学校")
     assert (r.province, r.city, r.county) == ("四川省", "宜宾市", "屏山县")
@@ -546,6 +548,9 @@ def test_places_a_headline_names_equally_are_told_apart_by_the_text(gz):
     # told alike, they stay undecided
     r = resolve(gz, title, "两地召开校园食品安全会议。\n河北省安新县和河南省信阳市分别通报了检查情况。")
     assert r.province is None
+    # the headline's own votes are not the text's: the body decides between the two it ties
+    body = "".join(f"安新县第{n}小学开展防溺水安全教育。\n" for n in "一二三四五") + "雄县教育局派员观摩。"
+    assert resolve(gz, "安新县、雄县开展防溺水安全教育", body).county == "安新县"
 
 
 def test_a_person_named_like_a_place_is_not_that_place(gz):
