@@ -285,8 +285,9 @@ _NATIONALITIES = sorted([
 # The part of a township's name people drop: 榆关镇 → 榆关, 孙武街道 → 孙武, 贡宝拉格苏木, 屏边彝族乡 → 屏边,
 # 查巴奇鄂温克民族乡 → 查巴奇 (the nationalities by name: any four characters before 族 would take the
 # township's own name too).
-_NATIONALITY = re.compile(rf"(?:{'|'.join(_NATIONALITIES)})族")
-_TOWN_SUFFIX = re.compile(rf"(?:{_NATIONALITY.pattern})*(?:(?:{'|'.join(_NATIONALITIES)})+(?=民族))?"
+_NATIONALITY_NAME = "|".join(_NATIONALITIES)
+_NATIONALITY = re.compile(rf"(?:{_NATIONALITY_NAME})族")
+_TOWN_SUFFIX = re.compile(rf"(?:{_NATIONALITY.pattern})*(?:(?:{_NATIONALITY_NAME})+(?=民族))?"
                           r"(?:街道办事处|办事处|街道|民族乡|民族苏木|苏木|镇|乡|地区)$")
 
 

@@ -208,7 +208,6 @@ _BUREAU = re.compile(r"(?:公安局|公安分局|教育局|教体局|教育和�
 _RAILWAY_AFTER = re.compile(r"铁路|公安处")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
-# Offices named after their township, whatever its name: a word before one is the township's.
 # A district's branch named after it under its city's body (天津市公安局和平分局, 兰州供电公司城关供电分公司):
 # the word before the branch is bound by the city before the body's name. (branch's start, body's name)
 _BRANCH_UNDER = (("分局", "公安局"), ("供电", "供电公司"))
@@ -227,6 +226,7 @@ _INSERT_MAX = 8
 # After a city's short form that is a word (白银, 四平, 三明, 开封): its education, police, papers, schools
 # (白银教育系统, 四平教育, 三明日报, 开封中小学幼儿园停课), the city itself.
 _CITY_SECTOR = re.compile(r"教育|公安|交警|消防|日报|晚报|电视台|融媒|中小学|幼儿园|各中小学|各学校|多所")
+# Offices named after their township, whatever its name: a word before one is the township's.
 _TOWN_OFFICE = re.compile(r"(?:边境|边防)?派出所|司法所|财政所|卫生院|供电所|市场监管所|市场监督管理所|中心学校|中心校|中心小学")
 
 # After a township's short name: the institution that carries it (榆关小学, 与儿街派出所, 马召市场监管所).
