@@ -673,12 +673,13 @@ def _title_copy(title: str, body: str) -> list[tuple[int, int]]:
 def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: dict[str, float], title: str,
                 body: str, stops: tuple[int, ...]) -> set[str]:
     """Hazards named only in passing inside the sentences of another hazard: 灭火器 in a school-bus
-    check, 消防救援 officers at an earthquake drill, 违规电器 as the cause of a fire, 校门口 as the place
-    of a 护学岗. A hazard is incidental when every one of its hits shares its sentence with a
-    keyword of a hazard that scores at least `DOMINANCE` times as much, none of its hits is an
+    check, 消防救援 officers at an earthquake drill, a 配电箱 smoking in a fire drill's script, 校门口 as
+    the place of a 护学岗. A hazard is incidental when every one of its hits shares its sentence with
+    a keyword of a hazard that scores at least `DOMINANCE` times as much, none of its hits is an
     item of a list of hazards ("重点加强防火、防溺水…教育" is a task list: each item counts), and
-    none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育) or as what an
-    inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings)."""
+    none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育), as what an
+    inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings) or as the
+    cause of what happened (电路老化引起火灾)."""
     def sentence(hit: Hit) -> tuple[str, int]:
         return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
@@ -695,6 +696,10 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
                                          for h, key in by_code[code])}
 
 
+# A hazard named as the cause of what happened (电路老化引起火灾, 违规使用电器可能引发的严重后果): a hazard
+# of its own, not a word in passing.
+_CAUSES = re.compile(r"[，,]?[^，,。；;！？!?\n]{0,6}?(?:引发|引起|导致|造成|诱发|酿成)")
+
 # What an inspection looks for (是否存在电气线路私拉乱接): a hazard checked for, not named in passing.
 _CHECKED = re.compile(r"是否(?:存在|使用|违规)[^，,。；;！？!?\n]*$")
 _CHECKED_REACH = 12
@@ -710,7 +715,8 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
     text = title if hit.field == "title" else body
     if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
             or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start) \
-            or _paired(comp, text, hit) or (hit.code == "fire" and _ON_FIRE.fullmatch(hit.phrase)):
+            or _paired(comp, text, hit) or (hit.code == "fire" and _ON_FIRE.fullmatch(hit.phrase)) \
+            or _CAUSES.match(text, hit.end):
         return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list, 不到水库游泳
     dominated = False
     for other in neighbours:

@@ -230,6 +230,17 @@ def test_a_hazard_an_inspection_looks_for_in_another_hazards_sentence_stays(tax)
     assert tag_hazards("开展校车交通安全检查", body, tax).hazards == ["traffic"]
 
 
+def test_a_hazard_named_as_the_cause_of_another_stays(tax):
+    # 线路老化，引起火灾: the wiring is a hazard of its own, not a word in the fire's sentence; named
+    # there without a cause (配电箱冒烟着火) it is the fire's scene
+    body = ("3月2日下午，某小学锅炉房突发火灾，学校立即组织师生疏散，消防救援人员赶到后将明火扑灭，无人受伤。\n"
+            "经初步调查，火灾系锅炉房内电路老化，引起短路起火所致。\n学校随后对全部教室和宿舍进行排查。\n"
+            "教育局要求各校举一反三，全面排查消防隐患。\n各校要在一周内完成自查并上报。")
+    assert set(tag_hazards("某小学锅炉房起火 师生安全疏散", body, tax).hazards) == {"fire", "electrical"}
+    body = body.replace("电路老化，引起短路起火所致", "电路老化的配电箱冒烟后起火")
+    assert set(tag_hazards("某小学锅炉房起火 师生安全疏散", body, tax).hazards) == {"fire"}
+
+
 def test_primary_is_the_one_hazard_the_title_names(tax):
     body = ("会议要求抓好校园食品安全，严格落实陪餐制度和食材查验；同时做好学校消防安全工作，检查消防设施。"
             "要加强食堂燃气管道检查。")
