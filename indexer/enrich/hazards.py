@@ -179,7 +179,7 @@ _TRAFFIC_POLICE = "交警"
 _PUBLIC_ORDER = re.compile(r"派出所|治安")
 # A report of an incident at a school: someone died, was hurt or taken to hospital, or "the event"
 # is told (not a plan's 突发事件 or 公共卫生事件).
-_INCIDENT = re.compile(r"事发|身亡|死亡|伤亡|遇难|送医|送往医院|抢救|涉事|(?<!突发)(?<!卫生)事件")
+_INCIDENT = re.compile(r"事发|身亡|死亡|伤亡|遇难|送医|送往医院|住院|就医|就诊|抢救|涉事|(?<!突发)(?<!卫生)事件")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 # A cited document's title (`CITED_TITLE`) names its subject; citing it is not acting on it.
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".

@@ -1241,6 +1241,10 @@ def test_an_incident_report_is_about_the_hazard_it_names_once(tax):
     body = ("本学期学校组织教师参加了急救知识培训，学习心肺复苏的操作方法。\n"
             "培训老师介绍了运动中猝死的常见原因，大家认真记录。")
     assert tag_hazards("我校开展教师急救培训", body, tax).hazards == []
+    # pupils taken to a hospital (住院, 就医) tell an incident as 送医 does
+    body = ("家长反映，孩子在幼儿园吃过午饭后上吐下泻，当晚被送到县医院住院治疗。\n"
+            "园方回应称，经县疾控中心检测，初步判断为诺如病毒感染，幼儿园已停课消毒。")
+    assert tag_hazards("一幼儿园多名幼儿呕吐腹泻", body, tax).hazards == ["epidemic"]
 
 
 def test_attacks_and_falls_told_as_news_name_their_hazard(tax):
