@@ -26,6 +26,9 @@ the UI, and Simplified keywords:
   told as it hit a school is the story's subject.
 - `pair`: two lists of words, an act and a place: a sentence naming one of each names the hazard
   (游泳 + 水库: swimming in a reservoir), so a weak hit in it counts as a keyword.
+- `paired_only`: weak words that are places more often than hazards (教学楼: where a fire check
+  goes, 重点检查教学楼、宿舍的疏散通道): they count only in a sentence the `pair` names the hazard in
+  (教学楼墙身出现裂痕); each must be one of the hazard's `weak` words and of the pair's places.
 
 Rules shared by every hazard, in the same file:
 
@@ -64,6 +67,7 @@ class Hazard(BaseModel):
     fittings: list[str] = Field(default_factory=list)
     told: list[str] = Field(default_factory=list)
     pair: list[list[str]] = Field(default_factory=list)
+    paired_only: list[str] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -79,7 +83,7 @@ class Hazard(BaseModel):
             raise ValueError("keywords must not be empty")
         return value
 
-    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers", "fittings", "told")
+    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers", "fittings", "told", "paired_only")
     @classmethod
     def _no_blank(cls, value: list[str]) -> list[str]:
         return _words(value)
@@ -160,6 +164,11 @@ def load_taxonomy(path: Path) -> Taxonomy:
                 raise ConfigError(path, _item_line(entries, i, "told") or line, f"hazards.{i}.told",
                                   f"{word!r} tells {hazard.code!r} happening but is not one of its 'weak' words "
                                   "(nor a keyword its 'measures' make a hint)")
+        for word in hazard.paired_only:
+            if word not in hazard.weak or not hazard.pair or word not in hazard.pair[1]:
+                raise ConfigError(path, _item_line(entries, i, "paired_only") or line, f"hazards.{i}.paired_only",
+                                  f"{word!r} counts for {hazard.code!r} only with its 'pair' but is not one of "
+                                  "its 'weak' words and of the pair's places")
     return parsed
 
 

@@ -259,6 +259,7 @@ class _Compiled:
         self.fittings = {h.code: tuple(h.fittings) for h in taxonomy.hazards if h.fittings}
         self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
         self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
+        self.paired_only = {h.code: frozenset(h.paired_only) for h in taxonomy.hazards if h.paired_only}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -411,6 +412,8 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: 
             kind = _WEAK if kind == _STRONG else kind  # a market regulator's 校园周边 is shops and snacks
         if kind == _WEAK and _paired(comp, text, hit):
             kind = _STRONG  # 到水库游泳: an act and a place
+        elif kind == _WEAK and hit.phrase in comp.paired_only.get(hit.code, ()):
+            continue  # 教学楼 without a crack or a repair: a place
         if hit.phrase == _GATE_POST and (scene.traffic_posts or _TRAFFIC_POST.search(text, *_sentence(text, hit.start))):
             if hit.code == "security":
                 continue

@@ -182,6 +182,22 @@ def test_a_told_word_that_is_no_weak_word_names_the_line(tmp_path):
     assert "被打" in err.value.message and "weak" in err.value.message
 
 
+def test_a_paired_only_word_outside_the_pairs_places_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: building
+    zh: 校舍与施工安全
+    en: Buildings
+    keywords: [危房]
+    weak: [教学楼, 食堂]
+    pair: [[裂缝], [教学楼]]
+    paired_only: [教学楼, 食堂]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 8 and err.value.field == "hazards.0.paired_only"
+    assert "食堂" in err.value.message and "pair" in err.value.message
+
+
 def test_a_told_word_may_be_a_keyword_its_measures_make_a_hint(tmp_path):
     # 暴雨 outside a measure's sentence is a hint, so it can tell a storm happening; a keyword of a
     # hazard without measures cannot (it is never a hint)

@@ -230,6 +230,17 @@ def test_a_hazard_an_inspection_looks_for_in_another_hazards_sentence_stays(tax)
     assert tag_hazards("开展校车交通安全检查", body, tax).hazards == ["traffic"]
 
 
+def test_a_teaching_block_is_building_safety_only_with_its_damage(tax):
+    # 教学楼 is where a fire check goes (its escape routes, its wiring); cracked, it is the building
+    body = ("3月4日，县消防救援大队到县实验中学开展开学消防安全检查。\n检查组重点查看了教学楼、学生宿舍的疏散通道"
+            "和安全出口，测试了消防栓出水情况。\n检查组随后到教学楼各楼层查看应急照明和疏散指示标志。\n"
+            "检查组还到教学楼顶层查看了消防水箱。\n检查结束后，检查组对学校消防安全工作提出了要求。")
+    assert set(tag_hazards("县消防救援大队到县实验中学开展消防检查", body, tax).hazards) == {"fire"}
+    body = ("地震发生后，县教育局组织人员对全县学校逐一排查。\n县第二中学教学楼墙体出现多处裂缝，已暂停使用。"
+            "\n县教育局要求各校对受损校舍设立警示标志，组织专家开展安全鉴定。")
+    assert "building" in tag_hazards("县教育局排查地震后学校安全", body, tax).hazards
+
+
 def test_a_hazard_named_as_the_cause_of_another_stays(tax):
     # 线路老化，引起火灾: the wiring is a hazard of its own, not a word in the fire's sentence; named
     # there without a cause (配电箱冒烟着火) it is the fire's scene
@@ -908,9 +919,9 @@ def test_a_sentence_span_is_the_text_between_the_stops_around_it():
 
 def test_weak_words_in_two_sentences_of_a_focused_text_are_not_a_hazard(tax):
     """A school safety text (two named hazards) that hints at buildings only by weak words: in two
-    sentences that is scenery (the new teaching block, a wall being painted), in three it is a topic."""
+    sentences that is scenery (the new slope by the playground, a wall being painted), in three it is a topic."""
     opening = "镇中心学校召开秋季开学安全工作会议，部署防溺水和交通安全工作。"
-    hints = ["新建的教学楼已经投入使用。", "操场东侧的围墙正在粉刷。", "校舍的门窗全部更换。"]
+    hints = ["操场北侧新修的护坡已经完工。", "操场东侧的围墙正在粉刷。", "校舍的门窗全部更换。"]
     closing = "会议要求各班主任每周开展防溺水教育，落实交通安全提醒。"
     two = tag_hazards("开学安全工作会议", opening + "".join(hints[:2]) + closing, tax)
     assert {"drowning", "traffic"} <= set(two.hazards)
