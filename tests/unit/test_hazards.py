@@ -230,6 +230,15 @@ def test_a_hazard_an_inspection_looks_for_in_another_hazards_sentence_stays(tax)
     assert tag_hazards("开展校车交通安全检查", body, tax).hazards == ["traffic"]
 
 
+def test_a_firefighters_helmet_is_no_riders(tax):
+    body = ("11月9日，县消防救援大队开放营区，迎接县实验幼儿园的小朋友参观。\n"
+            "消防员叔叔为小朋友们讲解了消防车的用途，演示了灭火器的使用方法。\n"
+            "在消防员的帮助下，小朋友们穿戴消防头盔和战斗服，体验了一回“小小消防员”。")
+    assert tag_hazards("萌娃走进消防站 体验消防员的一天", body, tax).hazards == ["fire"]
+    body = body.replace("穿戴消防头盔和战斗服，体验了一回“小小消防员”", "学习了骑电动车佩戴安全头盔的方法")
+    assert "traffic" in tag_hazards("萌娃走进消防站 体验消防员的一天", body, tax).hazards
+
+
 def test_a_teaching_block_is_building_safety_only_with_its_damage(tax):
     # 教学楼 is where a fire check goes (its escape routes, its wiring); cracked, it is the building
     body = ("3月4日，县消防救援大队到县实验中学开展开学消防安全检查。\n检查组重点查看了教学楼、学生宿舍的疏散通道"
