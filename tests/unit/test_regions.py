@@ -274,6 +274,12 @@ def test_former_name_maps_to_current_unit(gz):
     assert r.county == "滨海新区"
     # 汉沽 alone is also 唐山's 汉沽管理区
     assert resolve(gz, "唐山市汉沽管理区中学开展消防演练", "学校组织师生演练。").province == "河北省"
+    # a county-level city merged into a district (胶南市 → 黄岛区, 2012), its street named too
+    r = resolve(gz, "胶南市推进中小学校舍安全工程", "胶南市投入资金改造全市中小学校舍。在珠山街道，珠山小学建设已进入收尾阶段。")
+    assert (r.province, r.city, r.county) == ("山东省", "青岛市", "黄岛区")
+    # one split among several districts names its city only
+    r = resolve(gz, "邯郸县教育局部署汛期安全工作", "邯郸县教育局要求各校做好防汛准备。")
+    assert (r.province, r.city, r.county) == ("河北省", "邯郸市", None)
 
 
 def test_autonomous_region_full_name(gz):
