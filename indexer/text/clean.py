@@ -361,6 +361,8 @@ _TITLE_LABEL = re.compile(r"^(?:主\s*[题題]|[标標]\s*[题題]|[题題]\s*�
 _TITLE_PAGE = re.compile(r"\s*[(（]\s*(?:页|頁|第)\s*\d+\s*[页頁]?\s*[)）]\s*$")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TITLE_TRAIL = re.compile(r"(?:\s*[-–—_|·])+\s*$")  # a blog's "标题- -" separator
+# A reprint's note of the headline it had (原标题：…, （原标题：…）, 核心提示：原标题：…): the headline itself.
+_REPRINT_LABEL = re.compile(r"^(?:核心提示\s*[:：]\s*)?([(（]?)\s*原\s*[标標]\s*[题題]\s*[:：]\s*")
 
 
 # A row of a 信息公开 box ("发布机构：… | 关键词：…", "信息分类： 内容分类： 校园安全").
@@ -406,8 +408,17 @@ def opening_line(body: str) -> tuple[int, str]:
 
 def opening_title(body: str) -> str:
     """The title of a page that shows no headline: its opening line (`opening_line`), cut to a
-    title's length."""
-    return opening_line(body)[1][:_OPENING_TITLE]
+    title's length (a reprint's 原标题： note taken off)."""
+    return without_reprint_label(opening_line(body)[1])[:_OPENING_TITLE]
+
+
+def without_reprint_label(title: str) -> str:
+    """The headline a reprint notes it had (原标题：X, （原标题：X）), without the note."""
+    label = _REPRINT_LABEL.match(title)
+    if not label:
+        return title
+    rest = title[label.end():]
+    return rest[:-1] if label.group(1) and rest.endswith((")", "）")) else rest
 
 
 def title_run_on(title: str, body: str, phrases: Callable[[str], Iterable[tuple[int, int]]],
@@ -428,6 +439,6 @@ def title_run_on(title: str, body: str, phrases: Callable[[str], Iterable[tuple[
 
 def clean_title(title: str) -> str:
     title = normalize_spaces(_PRIVATE_USE.sub("", title)).replace("\n", " ").strip()
-    title = _TITLE_TRAIL.sub("", _TITLE_PAGE.sub("", _TITLE_LABEL.sub("", title)))
+    title = _TITLE_TRAIL.sub("", _TITLE_PAGE.sub("", _TITLE_LABEL.sub("", without_reprint_label(title))))
     title = repair_mojibake(strip_pinyin(title))
     return remove_cjk_spaces(title)

@@ -255,3 +255,13 @@ def test_the_opening_line_is_past_salutations_not_past_a_sentence_ending_on_a_co
     assert opening_title("省教育厅列出了上月各地上报的三起事故：\n第一起发生在山区一所小学。").startswith("省教育厅列出")
     assert opening_title("原标题：\n示例县开展防溺水宣传") == "示例县开展防溺水宣传"
     assert opening_title("") == ""
+
+
+def test_a_reprints_note_of_its_headline_is_the_headline():
+    # 原标题：X is what a reprint calls the headline it had; the note is no part of it
+    from indexer.text.clean import clean_title, opening_title
+
+    assert opening_title("原标题:示例县:专项检查校车安全管理\n4月8日，县教体局一行检查校车。") == "示例县:专项检查校车安全管理"
+    assert clean_title("（原标题：示例县举办图书捐赠活动）") == "示例县举办图书捐赠活动"
+    assert clean_title("核心提示：原标题：示例省启动校车专项整治") == "示例省启动校车专项整治"
+    assert clean_title("原来的标题") == "原来的标题"
