@@ -44,6 +44,8 @@ _SPACE_AROUND_PUNCT = re.compile(rf"[ ]+(?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}])[ 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv{_TONED}][a-zü{_TONED}]{{0,4}}"
 _PINYIN_PAREN = re.compile(rf"(?<=[{_HAN}])[(（]({_PINYIN_SYLLABLE})[)）]")
+# … and the space a converter left after one, between two hanzi ('書(shu) 記'): both go
+_PINYIN_GLUED = re.compile(rf"{_PINYIN_PAREN.pattern}(?: (?=[{_HAN}]))?")
 _HAS_TONE = re.compile(f"[{_TONED}]")
 
 # ---------------------------------------------------------------- boilerplate lines
@@ -137,19 +139,30 @@ def _squeeze(match: re.Match[str]) -> str:
     return "".join(out)
 
 
+# Syllables glued after hanzi without tone marks ('關(guan)於(yu)'): pinyin when a text has this many,
+# an English word in brackets ('手机(app)') when it has one or two.
+_UNTONED_MIN = 5
+
+
 def strip_pinyin(text: str) -> str:
-    """Remove pinyin glued after hanzi ('穩(wěn)定' → '穩定'); keep '(PM2.5)', '（一）'."""
+    """Remove pinyin glued after hanzi ('穩(wěn)定' → '穩定', '關(guan)於(yu)' where a text has many);
+    keep '(PM2.5)', '（一）'."""
     if "(" not in text and "（" not in text:
         return text
     matches = _PINYIN_PAREN.findall(text)
     if not matches:
         return text
     toned = sum(1 for m in matches if _HAS_TONE.search(m))
+    if toned >= 3 or (toned == 0 and len(matches) >= _UNTONED_MIN):
+        # a converter that ran twice glued two ('省(sheng)(sheng)'): the second follows the first
+        for _ in range(3):
+            text, found = _PINYIN_GLUED.subn("", text)
+            if not found:
+                break
+        return text
     if toned == 0:
         return text
-    if toned >= 3:
-        return _PINYIN_PAREN.sub("", text)
-    return _PINYIN_PAREN.sub(lambda m: "" if _HAS_TONE.search(m.group(1)) else m.group(0), text)
+    return _PINYIN_GLUED.sub(lambda m: "" if _HAS_TONE.search(m.group(1)) else m.group(0), text)
 
 
 def _ends_sentence(line: str) -> bool:

@@ -39,6 +39,13 @@ def test_pinyin_glued_after_hanzi_is_removed():
     assert strip_pinyin("會(huì)議強(qiáng)調(diào)") == "會議強調"
 
 
+def test_pinyin_without_tone_marks_is_removed_where_a_text_has_many():
+    text = "教育局關(guan) 於(yu)網友在縣委書(shu) 記信箱留言的回複，縣委(wei)高度重視，省(sheng)(sheng)教育廳批複"
+    assert strip_pinyin(text) == "教育局關於網友在縣委書記信箱留言的回複，縣委高度重視，省教育廳批複"
+    # one or two are an English word in brackets
+    assert strip_pinyin("下载手机(app)和电脑(web)客户端") == "下载手机(app)和电脑(web)客户端"
+
+
 def test_real_parentheses_are_kept():
     text = "空氣質量(PM2.5)超標，分為（一）（二）兩類，附件(1)見後"
     assert strip_pinyin(text) == text
