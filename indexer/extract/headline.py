@@ -18,7 +18,7 @@ first sentence:
 
 A headline-like line: 4–80 characters, at least two hanzi and 40 % of them, no link text, not a date,
 byline (also after an outlet's name: 示例新闻高级记者 张三), breadcrumb (示例头条 >), widget, subtitle ("——…") or section number ("一、…"), not a photo's note
-("(资料图片仅供参考)"), not ending in 。 or a colon (a salutation: "各县（市、区）教育局："). (The
+("(资料图片仅供参考)") or caption ("事故现场 警方供图"), not ending in 。 or a colon (a salutation: "各县（市、区）教育局："). (The
 cleaner's other noise words, ads and disclaimers, can be a headline's subject: 警惕“百家乐”陷阱.)
 """
 
@@ -33,7 +33,7 @@ from indexer.extract.context import PageContext
 from indexer.extract.pagelines import Line, PageLines, squash
 from indexer.text import labels
 from indexer.text.chinese import HAN_CHAR
-from indexer.text.clean import clean_title, is_greeting, is_info_row, is_photo_note
+from indexer.text.clean import clean_title, is_caption, is_greeting, is_info_row, is_photo_note
 
 _NEAR_LINES = 12
 _MIN_CHARS, _MAX_CHARS = 4, 80
@@ -165,7 +165,7 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
     if not titled and _NOT_A_TITLE_START.match(text):
         return False
     return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":"))
-                or is_photo_note(text) or _IMAGE_FILE.search(text)  # "(资料图片仅供参考)", "网站抬头.jpg"
+                or is_photo_note(text) or is_caption(text) or _IMAGE_FILE.search(text)  # "(资料图片仅供参考)", "网站抬头.jpg"
                 or is_greeting(text) or is_info_row(text)
                 or _BYLINE_END.search(text))
 

@@ -20,7 +20,7 @@ from indexer.text.chinese import CJK_PUNCT, HAN, is_han
 from indexer.text.mojibake import find_mojibake, repair_mojibake
 
 __all__ = [
-    "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "is_photo_note",
+    "Cleaned", "clean_body", "clean_title", "drop_boilerplate", "find_mojibake", "is_caption", "is_photo_note",
     "join_broken_lines", "normalize_spaces", "remove_cjk_spaces", "repair_mojibake", "strip_pinyin",
 ]
 
@@ -388,6 +388,15 @@ _OPENING_LINES = 5  # past these, the page has no opening line to offer
 # not a sentence that announces a list ("教育部通报了近期发生的数起事件：").
 _SALUTATION = re.compile(r"^(?:各|尊敬|亲爱|親愛|敬爱|敬愛|致|全体|全體).{0,38}[:：]$")
 _BARE_LABEL = re.compile(r"^.{1,5}[:：]$")  # "原标题：" with its value elsewhere
+# A photo's caption or credit ("图为疏散演练。肖亭摄", "事故现场 警方供图", "（相关资料图）"): no opening line.
+_CAPTION = re.compile(r"(?:(?<!拍)[摄攝]|供\s*[图圖]|截[图圖]|[资資]料[图圖]片?)\s*[)）]?$")
+_CAPTION_MAX = 80
+
+
+def is_caption(line: str) -> bool:
+    """A photo's caption or credit line: it stays in the body (its outlet or place may say where the
+    news is) but is no headline."""
+    return len(line) <= _CAPTION_MAX and bool(_CAPTION.search(line))
 
 
 def is_info_row(line: str) -> bool:
@@ -401,8 +410,8 @@ def is_greeting(line: str) -> bool:
 @lru_cache(maxsize=8)
 def opening_line(body: str) -> tuple[int, str]:
     """Where the body's first line that says something starts, and that line (stripped): not a row
-    of an info box, a salutation "各单位：" or a greeting; the first line when the first few are all
-    such; (0, "") for an empty body. The last few bodies' are remembered (both taggers ask)."""
+    of an info box, a salutation "各单位：", a greeting or a photo's caption; the first line when the
+    first few are all such; (0, "") for an empty body. The last few bodies' are remembered (both taggers ask)."""
     first: tuple[int, str] | None = None
     seen, pos = 0, 0
     for raw in body.split("\n"):
@@ -410,7 +419,8 @@ def opening_line(body: str) -> tuple[int, str]:
         if text:
             here = (pos + len(raw) - len(raw.lstrip()), text)
             first = first or here
-            if not (is_info_row(text) or is_greeting(text) or _SALUTATION.match(text) or _BARE_LABEL.match(text)):
+            if not (is_info_row(text) or is_greeting(text) or _SALUTATION.match(text) or _BARE_LABEL.match(text)
+                    or is_caption(text)):
                 return here
             seen += 1
             if seen == _OPENING_LINES:

@@ -242,6 +242,17 @@ def test_a_photo_note_above_the_article_is_not_its_title_and_a_dated_outlet_is_i
     assert "仅供参考" not in article.body
 
 
+@pytest.mark.parametrize("caption", ["事故现场 警方供图", "图为学生有序疏散。张三摄", "（相关资料图）", "县融媒体中心 供图"])
+def test_a_photos_caption_is_no_title_and_stays_in_the_body(caption):
+    # a page copied without its headline opens on a photo's caption: the title is the first sentence
+    lines = [caption,
+             "3月2日下午，示例县一所小学组织全校师生开展地震应急疏散演练，八百余名师生两分钟内撤离到操场。",
+             "演练结束后，校长对演练情况进行了讲评，要求各班继续加强防震减灾知识教育。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/c.html")
+    assert article.title.startswith("3月2日下午，示例县一所小学")
+    assert caption in article.body
+
+
 def test_a_dated_outlet_after_the_sites_name_is_the_source():
     lines = ["示例新闻网 2006-11-09 03:18:36 示例早报", "司炉工必须持证上岗",
              "10月28日，全市学校的司炉工参加了市教育局组织的锅炉安全操作培训，考核合格后持证上岗。",
