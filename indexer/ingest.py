@@ -33,6 +33,7 @@ from indexer.text.chinese import to_simplified
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LEAD_CHARS = 160
+UNTITLED_CHARS = 40
 # html, url, options → the page's articles ([] when none); pure, like `extract_articles`
 ExtractFunction = Callable[[str, str, ExtractOptions], list[Article]]
 
@@ -114,7 +115,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         id=doc_id,
         url=url,
         source_id=source_id or (source.id if source else ""),
-        title=article.title,
+        title=article.title or _untitled(article.body, article.mojibake_spans),
         body=article.body,
         title_search=title_s,
         body_search=body_s,
@@ -157,6 +158,13 @@ def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
         for i in range(max(start, 0), min(end, len(chars))):
             chars[i] = " "
     return "".join(chars)
+
+
+def _untitled(body: str, spans: list[tuple[int, int]]) -> str:
+    """What a page with no usable title is listed by (its opening line was all mojibake): the start
+    of its text. Shown only; enrichment read the page's own (empty) title."""
+    text = " ".join(_without_spans(body, spans).split())
+    return text[:UNTITLED_CHARS] + ("…" if len(text) > UNTITLED_CHARS else "")
 
 
 def _lead(body: str, spans: list[tuple[int, int]]) -> str:
