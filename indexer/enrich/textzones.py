@@ -96,6 +96,8 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
 # must run for the line to be a paragraph the attribution was glued to, not a source line.
 _LEADING_SOURCE = re.compile(r"\s*[(（【\[](?:来源|來源)[^)）】\]\n]{1,24}[)）】\]]")
 _PARAGRAPH_AFTER_SOURCE = 30
+# … and a reporter's byline in brackets opening a line (本报讯(记者 X 通讯员 Y)).
+_OPENING_BYLINE = re.compile(r"[^(（\n]{0,16}[(（][^)）\n]{0,40}?(?:记者|通讯员)[^)）\n]{0,40}[)）]")
 
 
 @lru_cache(maxsize=8)
@@ -134,7 +136,12 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     for line_start, found in weak.items():
         a, b = enclosing(body, line_start, "\n")
         if b - a < 40 or (len(found) >= 2 and b - a < 120):
-            spans.append((a, b))
+            byline = _OPENING_BYLINE.match(body, a, b)
+            if byline and b - byline.end() >= _PARAGRAPH_AFTER_SOURCE:
+                # 本报讯(记者 X 通讯员 Y) 为进一步…: the byline opens the first paragraph, which goes on
+                spans.append((a, byline.end()))
+            else:
+                spans.append((a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
     if "|" in body or "｜" in body:
         spans += [m.span() for m in _LINK_ROW.finditer(body, 0, cut)]

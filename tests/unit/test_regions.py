@@ -282,6 +282,14 @@ def test_former_name_maps_to_current_unit(gz):
     assert (r.province, r.city, r.county) == ("河北省", "邯郸市", None)
 
 
+def test_a_byline_opening_the_first_paragraph_hides_only_itself(gz):
+    # 本报讯(记者 X 通讯员 Y) glued to the first paragraph: the byline is furniture, the paragraph is not
+    body = ("本报讯(记者 王明 通讯员 李华) 为进一步加强校园安全管理，维护校园良好秩序。日前，莒县龙山镇中心小学"
+            "与龙山镇派出所联合开展校园安全检查。\n该校严格落实外来人员、车辆登记制度，严防危险物品带入校园。")
+    r = resolve(gz, "", body)
+    assert (r.province, r.city, r.county) == ("山东省", "日照市", "莒县")
+
+
 def test_autonomous_region_full_name(gz):
     r = resolve(gz, "广西部署中小学幼儿园安全工作", "自治区教育厅召开会议。")
     assert r.province == "广西壮族自治区" and r.codes == ["450000"]
