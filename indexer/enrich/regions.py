@@ -324,7 +324,7 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]],
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
 _MEDIA_AFTER = re.compile(
     r"(?:(?:日|晚|早|晨|都市|商|法制|法治|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
-    r"|融媒|资讯|杂志|频道|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|[\u4e00-\u9fff]{0,2}(?:新闻网|网讯)"
+    r"|融媒|资讯|杂志|频道|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|(?!大)[\u4e00-\u9fff]{0,2}(?:新闻网|网讯)"
     r"|卫视|公共(?:新闻|频道)|经视)")
 _MEDIA_AFTER_SHORT = re.compile(r"(?:网(?![格络上信民友])|发布|头条|新闻|广播|之声|号)")
 _SCHOOL_AFTER = re.compile(

@@ -864,6 +864,14 @@ def test_a_provincial_topic_news_site_in_a_headline_does_not_hold_the_county_bac
     assert (r.province, r.city, r.county) == ("江西省", "九江市", "修水县")
 
 
+def test_a_universitys_news_site_by_its_abbreviation_is_no_places_outlet(gz):
+    # 西工大新闻网 is 西北工业大学's (西工大), not an outlet of 洛阳's 西工区
+    body = "西工大新闻网11月10日电（通讯员 王强）11月6日下午，学校保卫处、学生处联合开展宿舍消防安全检查。"
+    assert resolve(gz, "学校开展宿舍消防安全检查", body).province is None
+    r = resolve(gz, "区教育局开展消防安全检查", "西工新闻网11月10日讯 近日，区教育局对辖区学校开展消防安全检查。")
+    assert r.county == "西工区"
+
+
 def test_a_name_after_an_officials_title_holding_a_county_short_name_is_a_person(gz):
     # 颜建平 holds 建平 (辽宁's 建平县): after 书记 and a surname, a person
     title = "10月29日上午，市纪委书记在宜黄县县委书记、县纪委书记颜建平的陪同下来到宜黄三中视察"
