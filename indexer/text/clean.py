@@ -399,8 +399,13 @@ def is_caption(line: str) -> bool:
     return len(line) <= _CAPTION_MAX and bool(_CAPTION.search(line))
 
 
+# An event's "地点：…" row (of a 时间 / 地点 / 经过 summary; a mirror may glue pinyin to it): where it
+# happened, no headline.
+_PLACE_ROW = re.compile(r"^\s*(?:事发|事發|活动|活動)?(?:地点|地點)(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])?\s*[:：]")
+
+
 def is_info_row(line: str) -> bool:
-    return bool(_INFO_ROW.search(line))
+    return bool(_INFO_ROW.search(line) or _PLACE_ROW.match(line))
 
 
 def is_greeting(line: str) -> bool:

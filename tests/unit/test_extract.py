@@ -253,6 +253,15 @@ def test_a_photos_caption_is_no_title_and_stays_in_the_body(caption):
     assert caption in article.body
 
 
+def test_an_events_place_row_is_no_title():
+    # a 时间 / 地点 / 经过 summary copied without its headline: the place row stays in the body
+    lines = ["地点(diǎn)：示例省示例县城关镇西街道口", "事件经过：一辆校车与一辆货车相撞，车上共有十二名学生。",
+             "伤亡：事故造成两名学生受伤，已送往县医院治疗。", "事故原因：校车驾驶人操作不当，且车辆未按规定线路行驶。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/e.html")
+    assert not article.title.startswith("地点")
+    assert "城关镇西街道口" in article.body
+
+
 def test_a_dated_outlet_after_the_sites_name_is_the_source():
     lines = ["示例新闻网 2006-11-09 03:18:36 示例早报", "司炉工必须持证上岗",
              "10月28日，全市学校的司炉工参加了市教育局组织的锅炉安全操作培训，考核合格后持证上岗。",

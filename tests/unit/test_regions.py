@@ -290,6 +290,12 @@ def test_a_byline_opening_the_first_paragraph_hides_only_itself(gz):
     assert (r.province, r.city, r.county) == ("山东省", "日照市", "莒县")
 
 
+def test_a_west_street_after_a_township_is_its_street_not_a_street_office(gz):
+    # 西街道 is also a street office's name (淮北's 相山区); after 榆林子镇 it is that town's west street
+    r = resolve(gz, "", "地点：甘肃省正宁县榆林子镇西街道班门口\n事件经过：一辆校车与一辆卡车相撞。")
+    assert (r.province, r.county) == ("甘肃省", "正宁县")
+
+
 def test_autonomous_region_full_name(gz):
     r = resolve(gz, "广西部署中小学幼儿园安全工作", "自治区教育厅召开会议。")
     assert r.province == "广西壮族自治区" and r.codes == ["450000"]
