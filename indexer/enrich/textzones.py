@@ -49,6 +49,8 @@ TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上
 # A news agency's end mark closing a paragraph (…的关键环节。(完)): what comes after is the page's
 # (editors' lines, the next stories' headlines), not the article's.
 _END_MARK = re.compile(r"[(（]完[)）][^\n]*\n")
+# A site's rights notice (凡本网注明"来源：本站"的所有作品，版权均属于…): the page's, as what follows it.
+_RIGHTS_NOTICE = re.compile(r"(?m)^[ \t\u3000]*(?:\d[、.．]\s*)?凡本(?:网|站)注明")
 # A document cited by its title (《…》): the region and hazard taggers both read what it names apart.
 CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
@@ -83,6 +85,8 @@ def tail_start(body: str) -> int:
         cuts.append(lists.start())
     if (mark := _END_MARK.search(body)) is not None and body[mark.end():].strip():
         cuts.append(mark.end())
+    if (notice := _RIGHTS_NOTICE.search(body)) is not None:
+        cuts.append(notice.start())
     return min((c for c in cuts if c > len(body) // 5), default=len(body))
 
 

@@ -296,6 +296,14 @@ def test_a_west_street_after_a_township_is_its_street_not_a_street_office(gz):
     assert (r.province, r.county) == ("甘肃省", "正宁县")
 
 
+def test_what_follows_a_sites_rights_notice_is_the_pages(gz):
+    # 凡本网注明…版权均属于本网: the notice and the related headlines under it are the page's
+    body = ("近日，示范幼儿园组织全园师生开展校车安全演练，驾驶员讲解了车门应急开关的使用方法。\n"
+            "1、凡本网注明\"来源：本站\"的所有作品，版权均属于本网，未经授权不得转载。\n"
+            "永兴县103台校车完成智能安防升级\n荔城街开展十月份校车常规检查")
+    assert resolve(gz, "示范幼儿园开展校车安全演练", body).province is None
+
+
 def test_autonomous_region_full_name(gz):
     r = resolve(gz, "广西部署中小学幼儿园安全工作", "自治区教育厅召开会议。")
     assert r.province == "广西壮族自治区" and r.codes == ["450000"]
