@@ -937,6 +937,12 @@ class Gazetteer:
                     # 双江乡小学: a township merged away, not the 双江乡 of another province) and a
                     # zone's generic name (武汉经开区: 武汉's zone, not 荆州's 经开区)
                     dropped.add(i + 1)
+                elif gap == 0 and a.kind == "short" and b.kind == "town" and len(a.candidates) == 1 and \
+                        g.divisions[a.candidates[0]].level == COUNTY and all(
+                        g.divisions[y].city == g.divisions[a.candidates[0]].city for y in b.candidates):
+                    # 双峰蛇形山镇: a township its county's short name heads, which the data puts in a
+                    # neighbour of that city (moved since: 蛇形山镇 is 娄星区's now), is that county's
+                    dropped.add(i + 1)
                 elif gap == 0 and a.kind == b.kind == "short" and not any(
                         g.divisions[x].province == g.divisions[y].province for x in a.candidates for y in b.candidates):
                     # 仙居恩施 (in a slogan, "世界硒都 仙居恩施"): a word glued before another province's place

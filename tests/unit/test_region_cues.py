@@ -728,6 +728,12 @@ def test_a_township_right_after_a_county_it_is_not_in_is_that_countys_former_tow
     assert (r.city, r.county) == ("南充市", "西充县")
 
 
+def test_a_township_its_countys_short_name_heads_is_that_countys(gz):
+    # 蛇形山镇 belongs to 娄星区 in the data (moved from 双峰县); 双峰蛇形山镇 says where it was then
+    r = resolve(gz, "双峰蛇形山镇举办中小学生田径运动会", "11月8日，双峰蛇形山镇举办中小学生田径运动会，全镇12所学校参加。")
+    assert (r.city, r.county) == ("娄底市", "双峰县")
+
+
 def test_an_evening_paper_named_after_a_county_is_its_citys(gz):
     # 颍州晚报 is 阜阳's evening paper (颍州, the city's old name, is also its 颍州区): the county
     # whose police act in the story is the place
