@@ -400,11 +400,17 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
     article's first words ("XX官方网站讯(…)为…", "XX28平台晨报讯 …") loses only its clause up to
     the first bracket, comma or space."""
     spans: list[tuple[int, int]] = []
-    for line in repeated_lines(text):
-        start = text.find(line)
-        while start >= 0:
-            spans.append((start, start + len(line)))
-            start = text.find(line, start + len(line))
+    repeated = repeated_lines(text)
+    if repeated:
+        # the lines themselves, not the same words inside a sentence (a university's name repeated
+        # as a page's header line is still named by "今年是石河子大学建校70周年")
+        pos = 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped in repeated:
+                start = pos + line.index(stripped)
+                spans.append((start, start + len(stripped)))
+            pos += len(line) + 1
     last = -1
     for m in _junk_matches(text):
         if m.start() < last:

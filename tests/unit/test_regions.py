@@ -639,6 +639,20 @@ def test_a_universitys_name_repeated_in_its_news_counts_once(gz):
     assert r.county == "松江区"
 
 
+def test_a_name_repeated_as_header_lines_still_counts_inside_sentences(gz):
+    # a feature page repeats the university's name as header lines (junk, as a spun reprint's
+    # inserts are); its sentences that name the university are the article's. 距离石河子 holds 离石
+    # (山西's 离石区): 距离 ends the word before it
+    body = ("石河子大学\n距离石河子大学70周年校庆\n石河子大学\n石河子大学\n仅剩10天\n"
+            "今年是石河子大学建校70周年。70年来，学校为边疆培养了大批人才。\n8月1日，记者走进石河子大学采访。")
+    r = resolve(gz, "服务边疆发展纪实", body)
+    assert (r.province, r.county) == ("新疆维吾尔自治区", "石河子市")
+    r = resolve(gz, "新校区启用", "8月1日，石河子大学新校区启用。新校区距离石河子大学老校区只有一站路。")
+    assert r.county == "石河子市"
+    r = resolve(gz, "学生志愿服务", "学生们在距离石河子大学不远的社区开展志愿服务。")
+    assert r.county == "石河子市"
+
+
 def test_our_school_is_the_one_university_named_not_one_of_several(gz):
     # a provincial notice to the universities: 本校 is each recipient, not the city two of them share
     body = ("各普通高等学校：\n现将实验室安全抽查事宜通知如下。\n检查组抽查河南工业大学、华北水利水电大学等高校。\n"
