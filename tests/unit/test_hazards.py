@@ -230,6 +230,12 @@ def test_a_hazard_an_inspection_looks_for_in_another_hazards_sentence_stays(tax)
     assert tag_hazards("开展校车交通安全检查", body, tax).hazards == ["traffic"]
 
 
+def test_a_notifiable_disease_by_its_name_is_an_epidemic(tax):
+    body = ("8月21日，市教育局专项检查组到我校检查基孔肯雅热防控工作。\n检查组深入教学楼、学生宿舍、食堂等场所，"
+            "查看蚊虫孳生环境清理情况。\n检查组要求学校持续做好校园环境卫生管理。")
+    assert tag_hazards("市教育局领导来我校检查指导基孔肯雅热防控工作", body, tax).hazards == ["epidemic"]
+
+
 def test_a_firefighters_helmet_is_no_riders(tax):
     body = ("11月9日，县消防救援大队开放营区，迎接县实验幼儿园的小朋友参观。\n"
             "消防员叔叔为小朋友们讲解了消防车的用途，演示了灭火器的使用方法。\n"
