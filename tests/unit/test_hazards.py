@@ -230,6 +230,14 @@ def test_a_hazard_an_inspection_looks_for_in_another_hazards_sentence_stays(tax)
     assert tag_hazards("开展校车交通安全检查", body, tax).hazards == ["traffic"]
 
 
+def test_a_school_bus_that_fell_into_a_reservoir_is_traffic_and_the_rescuers_no_fire_safety(tax):
+    # 校巴 is a school bus where it is written so (香港, 广东); 消防到场 is the rescue arriving
+    title = "校巴接载学童放学途中翻入水库 消防到场展开搜救"
+    body = ("一辆校巴前日接载学童放学回家途中翻入水库。\n消防到场展开搜救，昨凌晨将校巴打捞上岸。\n"
+            "当局正调查事故原因，校方已为受影响学生安排辅导。")
+    assert tag_hazards(title, body, tax).hazards == ["traffic"]
+
+
 def test_a_notifiable_disease_by_its_name_is_an_epidemic(tax):
     body = ("8月21日，市教育局专项检查组到我校检查基孔肯雅热防控工作。\n检查组深入教学楼、学生宿舍、食堂等场所，"
             "查看蚊虫孳生环境清理情况。\n检查组要求学校持续做好校园环境卫生管理。")
