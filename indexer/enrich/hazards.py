@@ -179,7 +179,7 @@ _TRAFFIC_POLICE = "交警"
 _PUBLIC_ORDER = re.compile(r"派出所|治安")
 # A report of an incident at a school: someone died, was hurt or taken to hospital, or "the event"
 # is told (not a plan's 突发事件 or 公共卫生事件).
-_INCIDENT = re.compile(r"事发|身亡|死亡|伤亡|遇难|送医|送往医院|住院|就医|就诊|抢救|涉事|(?<!突发)(?<!卫生)事件")
+_INCIDENT = re.compile(r"事发|身亡|死亡|伤亡|遇难|送医|送往医院|住院|抢救|涉事|(?<!突发)(?<!卫生)事件")
 _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 # A cited document's title (`CITED_TITLE`) names its subject; citing it is not acting on it.
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".
@@ -701,7 +701,8 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 
 # A hazard named as the cause of what happened (电路老化引起火灾, 违规使用电器可能引发的严重后果): a hazard
 # of its own, not a word in passing.
-_CAUSES = re.compile(r"[，,]?[^，,。；;！？!?\n]{0,6}?(?:引发|引起|导致|造成|诱发|酿成)")
+_CAUSES = re.compile(r"[，,]?[^，,。；;！？!?\n]{0,6}?(?:引发|引起|导致|造成|诱发|酿成)"
+                     r"(?!重视|关注|热议|注意|警惕|讨论|反响|共鸣|思考|争议)")  # 引起重视: no cause
 
 # What an inspection looks for (是否存在电气线路私拉乱接): a hazard checked for, not named in passing.
 _CHECKED = re.compile(r"是否(?:存在|使用|违规)[^，,。；;！？!?\n]*$")

@@ -188,6 +188,8 @@ _SHORT_KINDS = frozenset({"short", "former", "town_short"})  # forms that can be
 _TOWN_OR_INSTITUTION = _TOWN_KINDS | {"institution"}
 _WORD_TAIL_KINDS = _SHORT_KINDS | {"town"}  # names whose first character can end the word before them
 _TOWN_SHORT_ONLY = frozenset({"town_short"})
+_OLD_NAME_KINDS = frozenset({"alias", "former"})  # names of abolished units, and names we added
+_AREA_WORD = ("域", "块", "间")  # 区域, 区块, 区间: after a name ending in 区, a word
 _LITERARY = frozenset({"literary"})
 _LITERARY_LAND = ("大地", "儿女", "各地", "全境")
 # A match of the scan: (start, end, name as written, its readings, the kinds of those readings).
@@ -689,6 +691,11 @@ class Gazetteer:
                     kinds = _kinds(entries)
             elif name.endswith("街道") and text.startswith("路", end):
                 entries = ()  # 西大街道路: a street's name before 道路, not the 街道 office
+            elif name.endswith("区") and text.startswith(_AREA_WORD, end) and not kinds.isdisjoint(_OLD_NAME_KINDS):
+                # 小河区域, 四方区块: 区 starts a word; an old or added name is no place there (a current
+                # district's full name still is: 朝阳区域内的学校)
+                entries = tuple(e for e in entries if e.kind not in _OLD_NAME_KINDS)
+                kinds = _kinds(entries)
             elif "institution" in kinds and text.startswith(("附属", "附中", "附小"), end):
                 entries = ()  # 南京大学附属实验学校: an affiliated school stands where it stands
             elif "institution" in kinds and name.endswith("大学") and text.startswith("生", end) \

@@ -50,7 +50,7 @@ TAIL = re.compile(rf"^\s*(?:{labels.alternation(labels.FOLLOWING_ARTICLES, ('上
 # (editors' lines, the next stories' headlines), not the article's.
 _END_MARK = re.compile(r"[(（]完[)）][^\n]*\n")
 # A site's rights notice (凡本网注明"来源：本站"的所有作品，版权均属于…): the page's, as what follows it.
-_RIGHTS_NOTICE = re.compile(r"(?m)^[ \t\u3000]*(?:\d[、.．]\s*)?凡本(?:网|站)注明")
+_RIGHTS_NOTICE = re.compile(r"(?m)^[ \t\u3000]*(?:\d{1,2}[、.．]\s*|[【\[]?(?:版权|免责)?声明[】\]]?[:：]?\s*)?凡本(?:网站?|站)注明")
 # A document cited by its title (《…》): the region and hazard taggers both read what it names apart.
 CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # A news agency's or paper's dateline: 新华社北京1月5日电, 本报郑州讯.
@@ -85,8 +85,7 @@ def tail_start(body: str) -> int:
         cuts.append(lists.start())
     if (mark := _END_MARK.search(body)) is not None and body[mark.end():].strip():
         cuts.append(mark.end())
-    if (notice := _RIGHTS_NOTICE.search(body)) is not None:
-        cuts.append(notice.start())
+    cuts += [notice.start() for notice in _RIGHTS_NOTICE.finditer(body)]
     return min((c for c in cuts if c > len(body) // 5), default=len(body))
 
 
@@ -100,7 +99,7 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
 # must run for the line to be a paragraph the attribution was glued to, not a source line.
 _LEADING_SOURCE = re.compile(r"\s*[(（【\[](?:来源|來源)[^)）】\]\n]{1,24}[)）】\]]")
 _PARAGRAPH_AFTER_SOURCE = 30
-# … and a reporter's byline in brackets opening a line (本报讯(记者 X 通讯员 Y)).
+# … and a reporter's byline in brackets near a line's start, after an outlet's words (本报讯(记者 X 通讯员 Y)).
 _OPENING_BYLINE = re.compile(r"[^(（\n]{0,16}[(（][^)）\n]{0,40}?(?:记者|通讯员)[^)）\n]{0,40}[)）]")
 
 

@@ -140,8 +140,9 @@ def _squeeze(match: re.Match[str]) -> str:
 
 
 # Syllables glued after hanzi without tone marks ('關(guan)於(yu)'): pinyin when a text has this many,
-# an English word in brackets ('手机(app)') when it has one or two.
+# an English word in brackets ('手机(app)') when it has one or two; a roman numeral ('(iv)') is neither.
 _UNTONED_MIN = 5
+_ROMAN = re.compile(r"[ivx]+")
 
 
 def strip_pinyin(text: str) -> str:
@@ -153,7 +154,8 @@ def strip_pinyin(text: str) -> str:
     if not matches:
         return text
     toned = sum(1 for m in matches if _HAS_TONE.search(m))
-    if toned >= 3 or (toned == 0 and len(matches) >= _UNTONED_MIN):
+    untoned = sum(1 for m in matches if not _HAS_TONE.search(m) and not _ROMAN.fullmatch(m))
+    if toned >= 3 or untoned >= _UNTONED_MIN:
         # a converter that ran twice glued two ('省(sheng)(sheng)'): the second follows the first
         for _ in range(3):
             text, found = _PINYIN_GLUED.subn("", text)
@@ -376,6 +378,7 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TITLE_TRAIL = re.compile(r"(?:\s*[-–—_|·])+\s*$")  # a blog's "标题- -" separator
 # A reprint's note of the headline it had (原标题：…, （原标题：…）, 核心提示：原标题：…): the headline itself.
 _REPRINT_LABEL = re.compile(r"^(?:核心提示\s*[:：]\s*)?([(（]?)\s*原\s*[标標]\s*[题題]\s*[:：]\s*")
+_REPRINT_NOTE = re.compile(r"[(（]\s*原\s*[标標]\s*[题題]\s*[:：][^()（）]*[)）]")
 
 
 # A row of a 信息公开 box ("发布机构：… | 关键词：…", "信息分类： 内容分类： 校园安全").
@@ -399,7 +402,7 @@ def is_caption(line: str) -> bool:
     return len(line) <= _CAPTION_MAX and bool(_CAPTION.search(line))
 
 
-# An event's "地点：…" row (of a 时间 / 地点 / 经过 summary; a mirror may glue pinyin to it): where it
+# An event's "地点：…" row (of a 时间 / 地点 / 经过 summary; a mirror may glue pinyin after 点): where it
 # happened, no headline.
 _PLACE_ROW = re.compile(r"^\s*(?:事发|事發|活动|活動)?(?:地点|地點)(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])?\s*[:：]")
 
@@ -441,7 +444,11 @@ def opening_title(body: str) -> str:
 
 
 def without_reprint_label(title: str) -> str:
-    """The headline a reprint notes it had (原标题：X, （原标题：X）), without the note."""
+    """The headline a reprint notes it had (原标题：X, （原标题：X）), without the note; a headline
+    with a bracketed note of its old one beside it (（原标题：X）Y, Y（原标题：X）) is Y."""
+    note = _REPRINT_NOTE.search(title)
+    if note and title[:note.start()].strip() + title[note.end():].strip():
+        return (title[:note.start()] + title[note.end():]).strip()
     label = _REPRINT_LABEL.match(title)
     if not label:
         return title

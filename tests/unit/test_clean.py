@@ -44,6 +44,10 @@ def test_pinyin_without_tone_marks_is_removed_where_a_text_has_many():
     assert strip_pinyin(text) == "教育局關於網友在縣委書記信箱留言的回複，縣委高度重視，省教育廳批複"
     # one or two are an English word in brackets
     assert strip_pinyin("下载手机(app)和电脑(web)客户端") == "下载手机(app)和电脑(web)客户端"
+    # untoned ones go also beside one or two toned; roman numerals are no pinyin
+    assert strip_pinyin("關(guan)於(yú)網友省(sheng)教(jiao)育(yu)廳(ting)批(pi)複") == "關於網友省教育廳批複"
+    text = "第(i)条第(ii)条第(iii)条第(iv)条第(v)条"
+    assert strip_pinyin(text) == text
 
 
 def test_real_parentheses_are_kept():
@@ -271,4 +275,6 @@ def test_a_reprints_note_of_its_headline_is_the_headline():
     assert opening_title("原标题:示例县:专项检查校车安全管理\n4月8日，县教体局一行检查校车。") == "示例县:专项检查校车安全管理"
     assert clean_title("（原标题：示例县举办图书捐赠活动）") == "示例县举办图书捐赠活动"
     assert clean_title("核心提示：原标题：示例省启动校车专项整治") == "示例省启动校车专项整治"
+    assert clean_title("（原标题：示例县）新标题") == "新标题"
+    assert clean_title("新标题（原标题：示例县举办活动）") == "新标题"
     assert clean_title("原来的标题") == "原来的标题"

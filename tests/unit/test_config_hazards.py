@@ -196,6 +196,19 @@ def test_a_paired_only_word_outside_the_pairs_places_names_the_line(tmp_path):
         load_taxonomy(path)
     assert err.value.line == 8 and err.value.field == "hazards.0.paired_only"
     assert "食堂" in err.value.message and "pair" in err.value.message
+    # … and one that is none of the hazard's weak words
+    path = write(tmp_path, """hazards:
+  - code: building
+    zh: 校舍与施工安全
+    en: Buildings
+    keywords: [危房]
+    weak: [围墙]
+    pair: [[裂缝], [教学楼, 围墙]]
+    paired_only: [教学楼]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 8 and "教学楼" in err.value.message and "weak" in err.value.message
 
 
 def test_a_told_word_may_be_a_keyword_its_measures_make_a_hint(tmp_path):

@@ -236,12 +236,19 @@ def test_a_school_bus_that_fell_into_a_reservoir_is_traffic_and_the_rescuers_no_
     body = ("一辆校巴前日接载学童放学回家途中翻入水库。\n消防到场展开搜救，昨凌晨将校巴打捞上岸。\n"
             "当局正调查事故原因，校方已为受影响学生安排辅导。")
     assert tag_hazards(title, body, tax).hazards == ["traffic"]
+    # a school bus sent out (校车出动) is still traffic
+    body = "开学首日，县教育局安排校车出动，接送山区学生返校。\n驾驶员出车前逐一检查校车车况。"
+    assert tag_hazards("山区学生顺利返校", body, tax).hazards == ["traffic"]
 
 
 def test_a_notifiable_disease_by_its_name_is_an_epidemic(tax):
     body = ("8月21日，市教育局专项检查组到我校检查基孔肯雅热防控工作。\n检查组深入教学楼、学生宿舍、食堂等场所，"
             "查看蚊虫孳生环境清理情况。\n检查组要求学校持续做好校园环境卫生管理。")
     assert tag_hazards("市教育局领导来我校检查指导基孔肯雅热防控工作", body, tax).hazards == ["epidemic"]
+    # envy (红眼病) and a hot debate (引发热议) are no disease and no fever
+    body = ("心理老师在讲座中说，看到同学成绩好不要犯红眼病，要把羡慕变成动力。\n这次讲座在家长群里引发热议。\n"
+            "学校将定期开展心理健康教育，帮助学生调节情绪。")
+    assert "epidemic" not in tag_hazards("我校开展心理健康讲座", body, tax).hazards
 
 
 def test_a_firefighters_helmet_is_no_riders(tax):
@@ -272,6 +279,9 @@ def test_a_hazard_named_as_the_cause_of_another_stays(tax):
             "教育局要求各校举一反三，全面排查消防隐患。\n各校要在一周内完成自查并上报。")
     assert set(tag_hazards("某小学锅炉房起火 师生安全疏散", body, tax).hazards) == {"fire", "electrical"}
     body = body.replace("电路老化，引起短路起火所致", "电路老化的配电箱冒烟后起火")
+    assert set(tag_hazards("某小学锅炉房起火 师生安全疏散", body, tax).hazards) == {"fire"}
+    # 引起重视 names no cause: the wiring stays a word in the fire's sentence
+    body = body.replace("电路老化的配电箱冒烟后起火", "起火，线路老化问题也应引起重视")
     assert set(tag_hazards("某小学锅炉房起火 师生安全疏散", body, tax).hazards) == {"fire"}
 
 
@@ -1279,6 +1289,9 @@ def test_an_incident_report_is_about_the_hazard_it_names_once(tax):
     body = ("家长反映，孩子在幼儿园吃过午饭后上吐下泻，当晚被送到县医院住院治疗。\n"
             "园方回应称，经县疾控中心检测，初步判断为诺如病毒感染，幼儿园已停课消毒。")
     assert tag_hazards("一幼儿园多名幼儿呕吐腹泻", body, tax).hazards == ["epidemic"]
+    # advice to see a doctor (及时就医) tells no incident
+    body = "学校将于下周组织全体学生体检。\n体检项目包括身高、体重、视力和口腔检查。\n如孩子近期患流感，请及时就医，痊愈后再参加体检。"
+    assert tag_hazards("关于开展学生体检的通知", body, tax).hazards == []
 
 
 def test_attacks_and_falls_told_as_news_name_their_hazard(tax):

@@ -277,6 +277,10 @@ def test_former_name_maps_to_current_unit(gz):
     # a county-level city merged into a district (胶南市 → 黄岛区, 2012), its street named too
     r = resolve(gz, "胶南市推进中小学校舍安全工程", "胶南市投入资金改造全市中小学校舍。在珠山街道，珠山小学建设已进入收尾阶段。")
     assert (r.province, r.city, r.county) == ("山东省", "青岛市", "黄岛区")
+    # an added old name ending in 区 before 域 or 块 is a word (小河区域: the stream's area, not 贵阳's
+    # old 小河区); 向山区 is no alias at all (面向山区)
+    assert resolve(gz, "暑期防溺水提醒", "同学们不要到小河区域游泳，不要到四方区块的工地玩耍。").province is None
+    assert resolve(gz, "教育资源配置", "资源向山区倾斜，面向山区学校补充教师。").province is None
     # one split among several districts names its city only
     r = resolve(gz, "邯郸县教育局部署汛期安全工作", "邯郸县教育局要求各校做好防汛准备。")
     assert (r.province, r.city, r.county) == ("河北省", "邯郸市", None)
@@ -302,6 +306,8 @@ def test_what_follows_a_sites_rights_notice_is_the_pages(gz):
             "1、凡本网注明\"来源：本站\"的所有作品，版权均属于本网，未经授权不得转载。\n"
             "永兴县103台校车完成智能安防升级\n荔城街开展十月份校车常规检查")
     assert resolve(gz, "示范幼儿园开展校车安全演练", body).province is None
+    for notice in ("声明：凡本网注明", "【版权声明】凡本站注明", "凡本网站注明", "10、凡本网注明"):
+        assert resolve(gz, "示范幼儿园开展校车安全演练", body.replace("1、凡本网注明", notice)).province is None
 
 
 def test_autonomous_region_full_name(gz):
