@@ -394,6 +394,9 @@ _BARE_LABEL = re.compile(r"^.{1,5}[:：]$")  # "原标题：" with its value els
 # A photo's caption or credit ("图为疏散演练。肖亭摄", "事故现场 警方供图", "（相关资料图）"): no opening line.
 _CAPTION = re.compile(r"(?:(?<!拍)[摄攝]|供\s*[图圖]|截[图圖]|[资資]料[图圖]片?)\s*[)）]?$")
 _CAPTION_MAX = 80
+# A reporter's byline opening the first paragraph (本报讯(记者 X 通讯员 Y) ), and how much must follow it.
+_LEADING_BYLINE = re.compile(r"(?:本报|本台|本刊|本网)讯\s*[(（][^)）\n]{0,40}?(?:记者|通讯员)[^)）\n]{0,40}[)）]\s*")
+_AFTER_BYLINE = 30
 
 
 def is_caption(line: str) -> bool:
@@ -429,6 +432,10 @@ def opening_line(body: str) -> tuple[int, str]:
             first = first or here
             if not (is_info_row(text) or is_greeting(text) or _SALUTATION.match(text) or _BARE_LABEL.match(text)
                     or is_caption(text)):
+                byline = _LEADING_BYLINE.match(text)
+                if byline and len(text) - byline.end() >= _AFTER_BYLINE:
+                    # 本报讯(记者 X 通讯员 Y) 为进一步…: the sentence the byline opens
+                    return here[0] + byline.end(), text[byline.end():]
                 return here
             seen += 1
             if seen == _OPENING_LINES:

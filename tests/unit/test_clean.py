@@ -268,6 +268,17 @@ def test_the_opening_line_is_past_salutations_not_past_a_sentence_ending_on_a_co
     assert opening_title("") == ""
 
 
+def test_a_headline_less_pages_title_starts_after_the_papers_byline():
+    from indexer.text.clean import opening_line, opening_title
+
+    body = "本报讯(记者 王明 通讯员 李华) 为切实做好汛期学生安全工作，近日，示例县大畈镇中心小学开展防溺水教育。\n第二段。"
+    assert opening_title(body).startswith("为切实做好汛期学生安全工作")
+    start, line = opening_line(body)
+    assert body[start:start + len(line)] == line
+    # a byline with too little after it is the line
+    assert opening_title("本报讯(记者 王明) 近日开展演练。\n第二段。").startswith("本报讯")
+
+
 def test_a_reprints_note_of_its_headline_is_the_headline():
     # 原标题：X is what a reprint calls the headline it had; the note is no part of it
     from indexer.text.clean import clean_title, opening_title
