@@ -115,11 +115,11 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         id=doc_id,
         url=url,
         source_id=source_id or (source.id if source else ""),
-        title=article.title or _untitled(article.body, article.mojibake_spans),
+        title=article.title or _text_start(article.body, article.mojibake_spans, UNTITLED_CHARS),
         body=article.body,
         title_search=title_s,
         body_search=body_s,
-        lead=_lead(article.body, article.mojibake_spans),
+        lead=_text_start(article.body, article.mojibake_spans, LEAD_CHARS),
         tables=article.tables,
         published_at=int(published.timestamp()) if published else None,
         published_date=published.date().isoformat() if published else None,
@@ -160,13 +160,9 @@ def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _untitled(body: str, spans: list[tuple[int, int]]) -> str:
-    """What a page with no usable title is listed by (its opening line was all mojibake): the start
-    of its text. Shown only; enrichment read the page's own (empty) title."""
+def _text_start(body: str, spans: list[tuple[int, int]], chars: int) -> str:
+    """The first `chars` characters of the body, mojibake blanked and whitespace squeezed, with "…"
+    where it goes on: the lead, and what a page with no usable title is listed by (its opening line
+    was all mojibake; shown only, enrichment read the page's own empty title)."""
     text = " ".join(_without_spans(body, spans).split())
-    return text[:UNTITLED_CHARS] + ("…" if len(text) > UNTITLED_CHARS else "")
-
-
-def _lead(body: str, spans: list[tuple[int, int]]) -> str:
-    text = " ".join(_without_spans(body, spans).split())
-    return text[:LEAD_CHARS] + ("…" if len(text) > LEAD_CHARS else "")
+    return text[:chars] + ("…" if len(text) > chars else "")

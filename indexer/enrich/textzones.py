@@ -100,7 +100,7 @@ def furniture_spans(body: str) -> list[tuple[int, int]]:
 _LEADING_SOURCE = re.compile(r"\s*[(（【\[](?:来源|來源)[^)）】\]\n]{1,24}[)）】\]]")
 _PARAGRAPH_AFTER_SOURCE = 30
 # … and a reporter's byline in brackets near a line's start, after an outlet's words (本报讯(记者 X 通讯员 Y)).
-_OPENING_BYLINE = re.compile(r"[^(（\n]{0,16}[(（][^)）\n]{0,40}?(?:记者|通讯员)[^)）\n]{0,40}[)）]")
+_OPENING_BYLINE = re.compile(r"[^(（\n]{0,16}" + labels.REPORTERS_IN_BRACKETS)
 
 
 @lru_cache(maxsize=8)

@@ -377,8 +377,9 @@ _TITLE_PAGE = re.compile(r"\s*[(（]\s*(?:页|頁|第)\s*\d+\s*[页頁]?\s*[)）
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TITLE_TRAIL = re.compile(r"(?:\s*[-–—_|·])+\s*$")  # a blog's "标题- -" separator
 # A reprint's note of the headline it had (原标题：…, （原标题：…）, 核心提示：原标题：…): the headline itself.
-_REPRINT_LABEL = re.compile(r"^(?:核心提示\s*[:：]\s*)?([(（]?)\s*原\s*[标標]\s*[题題]\s*[:：]\s*")
-_REPRINT_NOTE = re.compile(r"[(（]\s*原\s*[标標]\s*[题題]\s*[:：][^()（）]*[)）]")
+_ORIGINAL_TITLE = r"原\s*[标標]\s*[题題]\s*[:：]"
+_REPRINT_LABEL = re.compile(rf"^(?:核心提示\s*[:：]\s*)?([(（]?)\s*{_ORIGINAL_TITLE}\s*")
+_REPRINT_NOTE = re.compile(rf"[(（]\s*{_ORIGINAL_TITLE}[^()（）]*[)）]")
 
 
 # A row of a 信息公开 box ("发布机构：… | 关键词：…", "信息分类： 内容分类： 校园安全").
@@ -395,7 +396,7 @@ _BARE_LABEL = re.compile(r"^.{1,5}[:：]$")  # "原标题：" with its value els
 _CAPTION = re.compile(r"(?:(?<!拍)[摄攝]|供\s*[图圖]|截[图圖]|[资資]料[图圖]片?)\s*[)）]?$")
 _CAPTION_MAX = 80
 # A reporter's byline opening the first paragraph (本报讯(记者 X 通讯员 Y) ), and how much must follow it.
-_LEADING_BYLINE = re.compile(r"(?:本报|本台|本刊|本网)讯\s*[(（][^)）\n]{0,40}?(?:记者|通讯员)[^)）\n]{0,40}[)）]\s*")
+_LEADING_BYLINE = re.compile(r"(?:本报|本台|本刊|本网)讯\s*" + labels.REPORTERS_IN_BRACKETS + r"\s*")
 _AFTER_BYLINE = 30
 
 
@@ -421,8 +422,9 @@ def is_greeting(line: str) -> bool:
 @lru_cache(maxsize=8)
 def opening_line(body: str) -> tuple[int, str]:
     """Where the body's first line that says something starts, and that line (stripped): not a row
-    of an info box, a salutation "各单位：", a greeting or a photo's caption; the first line when the
-    first few are all such; (0, "") for an empty body. The last few bodies' are remembered (both taggers ask)."""
+    of an info box, a salutation "各单位：", a greeting or a photo's caption, and past a paper's byline
+    that opens it (本报讯(记者 X) 为…); the first line when the first few are all such; (0, "") for an
+    empty body. The last few bodies' are remembered (both taggers ask)."""
     first: tuple[int, str] | None = None
     seen, pos = 0, 0
     for raw in body.split("\n"):
