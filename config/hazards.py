@@ -29,6 +29,9 @@ the UI, and Simplified keywords:
 - `paired_only`: weak words that are places more often than hazards (教学楼: where a fire check
   goes, 重点检查教学楼、宿舍的疏散通道): they count only in a sentence the `pair` names the hazard in
   (教学楼墙身出现裂痕); each must be one of the hazard's `weak` words and of the pair's places.
+- `followed_by`: two lists, what was done and what followed: a sentence telling a word of the
+  second after one of the first, with 后 between them (吃过午饭后呕吐, 饮用学生奶后出现腹痛), tells
+  the hazard happening though it never names it: a keyword at the second word.
 
 Rules shared by every hazard, in the same file:
 
@@ -68,6 +71,7 @@ class Hazard(BaseModel):
     told: list[str] = Field(default_factory=list)
     pair: list[list[str]] = Field(default_factory=list)
     paired_only: list[str] = Field(default_factory=list)
+    followed_by: list[list[str]] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -93,6 +97,13 @@ class Hazard(BaseModel):
     def _two_lists(cls, value: list[list[str]]) -> list[list[str]]:
         if value and len(value) != 2:
             raise ValueError("pair must be two lists: the acts and the places")
+        return [_words(words) for words in value]
+
+    @field_validator("followed_by")
+    @classmethod
+    def _cause_and_effect(cls, value: list[list[str]]) -> list[list[str]]:
+        if value and len(value) != 2:
+            raise ValueError("followed_by must be two lists: what was done and what followed")
         return [_words(words) for words in value]
 
     def word_kinds(self) -> dict[str, list[str]]:

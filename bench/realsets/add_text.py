@@ -1,13 +1,16 @@
 """Add one gathered real text to a git-ignored texts file, checked against its label's hash.
 
     python bench/realsets/add_text.py LABELS.jsonl OUT.jsonl ID TEXTFILE
+    python bench/realsets/add_text.py LABELS.jsonl OUT.jsonl - TEXTFILE   (the id found by the hash)
 
 The texts of the real sets are third-party pages and never committed: each checkout gathers them
 again from the `pages` corpus (see README.md here). Whoever gathers writes one search excerpt,
 exactly as returned, to TEXTFILE and runs this: it compares the UTF-8 sha256 with the label's
 `text_sha256` and appends `{"id", "text"}` to OUT. A text within 3 % of the labelled length is kept
 with `"approx": true` (a slipped character does not change the labels); anything else is refused
-(exit 1), and an id already in OUT is never added twice.
+(exit 1), and an id already in OUT is never added twice. With `-` for ID the label is the one whose
+hash the text has (a gatherer with many results per query need not know which is which); a text
+whose hash no label has is refused, and can be offered again under an explicit ID as approximate.
 """
 
 from __future__ import annotations
@@ -18,10 +21,14 @@ import sys
 from pathlib import Path
 
 
-def label_of(labels: Path, ident: str) -> dict | None:
+def label_of(labels: Path, ident: str, text_hash: str) -> dict | None:
+    """The label with this id, or with this text's hash when the id is `-`."""
     for line in labels.read_text(encoding="utf-8").splitlines():
-        if line.strip() and json.loads(line)["id"] == ident:
-            return json.loads(line)
+        if not line.strip():
+            continue
+        label = json.loads(line)
+        if label["id"] == ident or (ident == "-" and label["text_sha256"] == text_hash):
+            return label
     return None
 
 
@@ -30,17 +37,20 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     labels, out, ident, text_file = Path(argv[0]), Path(argv[1]), argv[2], Path(argv[3])
-    label = label_of(labels, ident)
+    text = text_file.read_text(encoding="utf-8")
+    text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    label = label_of(labels, ident, text_hash)
     if label is None:
-        print(f"no label with id {ident} in {labels}", file=sys.stderr)
+        what = "whose hash this text has" if ident == "-" else f"with id {ident}"
+        print(f"no label {what} in {labels} ({len(text)} characters)", file=sys.stderr)
         return 1
+    ident = label["id"]
     if out.is_file() and any(json.loads(line)["id"] == ident
                              for line in out.read_text(encoding="utf-8").splitlines() if line.strip()):
         print(f"{ident} is already in {out}", file=sys.stderr)
         return 1
-    text = text_file.read_text(encoding="utf-8")
     row: dict[str, object] = {"id": ident, "text": text}
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() == label["text_sha256"]:
+    if text_hash == label["text_sha256"]:
         print(f"MATCH {ident} ({len(text)} characters)")
     else:
         want = label.get("text_len") or 0

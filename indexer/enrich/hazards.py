@@ -111,6 +111,9 @@ TOLD_SENTENCES = 3
 # A focused school text that hints at a hazard only by weak words (no keyword, no list item)
 # is about it when it does so in this many sentences.
 WEAK_SENTENCES = 3
+# The most characters between what was done and 后, and between 后 and what followed, in a
+# `followed_by` sentence (食用校外豆腐皮等卤制品后出现腹泻: 9 and 2).
+SEQUEL_GAP = 25
 
 _STRONG, _WEAK, _EXCLUDE, _TERM, _LISTED = "kw", "weak", "exclude", "term", "listed"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -260,6 +263,10 @@ class _Compiled:
         self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
         self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
         self.paired_only = {h.code: frozenset(h.paired_only) for h in taxonomy.hazards if h.paired_only}
+        # what was done, 后, what followed, in one sentence (午饭后呕吐): group 1 is what followed
+        self.followed_by = {h.code: re.compile(f"(?:{_alternation(h.followed_by[0]).pattern})[^。！？!?；;\\n]{{0,{SEQUEL_GAP}}}?后"
+                                               f"[^。！？!?；;\\n]{{0,{SEQUEL_GAP}}}?({_alternation(h.followed_by[1]).pattern})")
+                            for h in taxonomy.hazards if h.followed_by}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -291,9 +298,15 @@ def _find(comp: _Compiled, text: str) -> list[tuple[int, int, str, tuple]]:
     return [(where(a), where(b - 1) + 1, phrase, values) for a, b, phrase, values in comp.matcher.find(bare)]
 
 
+def _sequels(comp: _Compiled, text: str) -> list[tuple[int, int, str, tuple]]:
+    """The `followed_by` matches, as keyword matches at what followed (午饭后呕吐: 呕吐)."""
+    return [(m.start(1), m.end(1), m.group(1), ((code, _STRONG),))
+            for code, pattern in comp.followed_by.items() for m in pattern.finditer(text)]
+
+
 def _hits(comp: _Compiled, text: str, field: str, skip: list[tuple[int, int]]) -> list[Hit]:
     """Each counted match, before the context rules."""
-    raw = _find(comp, text)
+    raw = _find(comp, text) + _sequels(comp, text)
     excludes: dict[str, list[tuple[int, int]]] = {}
     for start, end, phrase, values in raw:
         if phrase in comp.excluding:

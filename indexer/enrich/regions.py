@@ -1457,6 +1457,8 @@ class Gazetteer:
                     continue  # a township's short name (水北幼儿园) is too weak to pick a reading by
                 # the name's own readings (a renamed township's come after them)
                 own = m.candidates[:m.exact] if m.exact > 1 else m.candidates
+                if any(g.divisions[c].level == PROVINCE for c in own):
+                    continue  # 我市 rules out no province: 海南 is the province as much as 青海's 海南州
                 fits = [c for c in own if _deixis_fits(g.divisions[c], mark)
                         and (m.resolved is None or g.is_under(c, m.resolved))]
                 if len(fits) == 1:

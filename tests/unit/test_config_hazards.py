@@ -268,3 +268,17 @@ def test_a_pair_that_is_not_two_lists_names_the_line(tmp_path):
         load_taxonomy(path)
     assert err.value.line == 7 and err.value.field.startswith("hazards.0.pair")
     assert "two lists" in err.value.message
+
+
+def test_followed_by_of_three_lists_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: food_safety
+    zh: 食品安全
+    en: Food safety
+    keywords: [食物中毒]
+    followed_by: [[午饭], [呕吐], [送医]]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 6 and err.value.field.startswith("hazards.0.followed_by")
+    assert "two lists" in err.value.message

@@ -1288,7 +1288,8 @@ def test_an_incident_report_is_about_the_hazard_it_names_once(tax):
     # pupils taken to a hospital (住院, 就医) tell an incident as 送医 does
     body = ("家长反映，孩子在幼儿园吃过午饭后上吐下泻，当晚被送到县医院住院治疗。\n"
             "园方回应称，经县疾控中心检测，初步判断为诺如病毒感染，幼儿园已停课消毒。")
-    assert tag_hazards("一幼儿园多名幼儿呕吐腹泻", body, tax).hazards == ["epidemic"]
+    # (taken ill after lunch: food safety too, as the devset's readers label a norovirus outbreak)
+    assert tag_hazards("一幼儿园多名幼儿呕吐腹泻", body, tax).hazards == ["food_safety", "epidemic"]
     # advice to see a doctor (及时就医) tells no incident
     body = "学校将于下周组织全体学生体检。\n体检项目包括身高、体重、视力和口腔检查。\n如孩子近期患流感，请及时就医，痊愈后再参加体检。"
     assert tag_hazards("关于开展学生体检的通知", body, tax).hazards == []
@@ -1402,3 +1403,22 @@ def test_a_fire_check_beside_a_bigger_building_check_is_not_in_passing(tax):
             "进行实地检查，共排查安全隐患5个，目前已全部整改完毕，两所学校重新修葺了校园围墙，加固护栏3处，补充灭火器5个。\n"
             "检查组还对学生开展了防溺水和交通安全教育。")
     assert {"building", "fire"} <= set(tag_hazards("乡中心校开展校园安全检查", body, tax).hazards)
+
+
+def test_going_into_the_water_to_save_someone_is_drowning(tax):
+    # a rescuer lost in a reservoir: the story never says 溺水
+    title = "大学生回乡过暑假 下水救孩童时失踪"
+    body = ("12日傍晚，记者在水库边见到了他的同伴。\n据介绍，一名小孩坐在游泳圈上漂向深水区，他没有多想便跳入水中。\n"
+            "截至发稿时，搜救仍在进行。")
+    assert tag_hazards(title, body, tax).hazards == ["drowning"]
+
+
+def test_pupils_taken_ill_after_a_meal_is_food_safety(tax):
+    # a poisoning told without 中毒 or 食品: the meal, 后, then the symptoms
+    title = "某县一所乡镇中心小学多名学生午饭后呕吐不适"
+    body = ("记者从县委宣传部获悉，当日共有21名学生被送往县人民医院观察治疗，目前均无大碍。\n"
+            "公安、市场监管、卫健等部门已成立联合调查组，原因正在调查中。")
+    assert tag_hazards(title, body, tax).hazards == ["food_safety"]
+    # symptoms without a meal before them are no food safety (a flu season's advice)
+    advice = "如孩子出现发热、呕吐、腹泻等症状，请及时就医，不带病上学。\n请家长每天为孩子测量体温。"
+    assert "food_safety" not in tag_hazards("关于做好秋冬季传染病防控的温馨提示", advice, tax).hazards

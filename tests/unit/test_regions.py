@@ -1143,3 +1143,12 @@ def test_a_covering_notice_is_signed_above_its_date_before_the_plan_it_sends(gz)
               "家长要做好孩子居家期间的看护，不到河边、山边玩耍。")
     r = resolve(gz, "多地发布停课通知", digest)
     assert r.county == "石柱土家族自治县"
+
+
+def test_our_city_rules_out_no_province_reading_of_a_name(gz):
+    # 海南 is the province and 青海's 海南州: 我市 fits only the prefecture, yet the province holds
+    # cities too (a Haikou school's typhoon letter was placed in 青海)
+    body = ("台风来袭，安全防范——海南某职工子弟学校关于防范台风致家长的一封信\n"
+            "根据气象部门预测，今年第11号台风预计6日中午到夜间在海南沿海登陆。\n"
+            "台风将对我市造成严重影响，将出现15级以上大风。")
+    assert resolve(gz, "", body).province in (None, "海南省")
