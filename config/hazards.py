@@ -104,6 +104,8 @@ class Hazard(BaseModel):
     def _cause_and_effect(cls, value: list[list[str]]) -> list[list[str]]:
         if value and len(value) != 2:
             raise ValueError("followed_by must be two lists: what was done and what followed")
+        if any(not words for words in value):
+            raise ValueError("followed_by's lists must not be empty")
         return [_words(words) for words in value]
 
     def word_kinds(self) -> dict[str, list[str]]:

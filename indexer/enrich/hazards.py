@@ -229,6 +229,14 @@ def _alternation(words: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
 
+def _sequel(done: list[str], followed: list[str]) -> re.Pattern[str]:
+    """What was done, 后, what followed, in one sentence (午饭后呕吐): group 1 is what followed."""
+    def either(words: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    gap = f"[^。！？!?；;\\n]{{0,{SEQUEL_GAP}}}?"
+    return re.compile(f"(?:{either(done)}){gap}后{gap}({either(followed)})")
+
+
 class _Compiled:
     def __init__(self, taxonomy: Taxonomy):
         phrases: dict[str, list[tuple[str, str]]] = {}
@@ -263,10 +271,7 @@ class _Compiled:
         self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
         self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
         self.paired_only = {h.code: frozenset(h.paired_only) for h in taxonomy.hazards if h.paired_only}
-        # what was done, 后, what followed, in one sentence (午饭后呕吐): group 1 is what followed
-        self.followed_by = {h.code: re.compile(f"(?:{_alternation(h.followed_by[0]).pattern})[^。！？!?；;\\n]{{0,{SEQUEL_GAP}}}?后"
-                                               f"[^。！？!?；;\\n]{{0,{SEQUEL_GAP}}}?({_alternation(h.followed_by[1]).pattern})")
-                            for h in taxonomy.hazards if h.followed_by}
+        self.followed_by = {h.code: _sequel(*h.followed_by) for h in taxonomy.hazards if h.followed_by}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}

@@ -282,3 +282,13 @@ def test_followed_by_of_three_lists_names_the_line(tmp_path):
         load_taxonomy(path)
     assert err.value.line == 6 and err.value.field.startswith("hazards.0.followed_by")
     assert "two lists" in err.value.message
+    empty = write(tmp_path, """hazards:
+  - code: food_safety
+    zh: 食品安全
+    en: Food safety
+    keywords: [食物中毒]
+    followed_by: [[午饭], []]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(empty)
+    assert err.value.line == 6 and "empty" in err.value.message
