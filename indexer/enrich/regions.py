@@ -171,6 +171,10 @@ W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 
 TIE_MARGIN = 2.0
 W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦南讯), a slogan (美丽X)
 W_DEIXIS = 4.0  # 我县 / 全县 / 县委 bound to the one county the text names
+# A school's name a city heads may hold this many characters before a township's short name inside it
+# (南京市将军山小学: 将, then 武汉's 军山)
+SCHOOL_NAME_HEAD = 2
+_HAN_RUN = re.compile(f"[{HAN}]+")
 BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
 SHORT_FACTOR = 0.5  # a short form in the body counts half
 _SUPPORT_MAX = 6  # names with more readings than this neither get nor give support
@@ -1226,10 +1230,13 @@ class Gazetteer:
     def _without_stray_town_shorts(self, mentions: list[_Mention], title: str, body: str) -> list[_Mention]:
         """A township's short name before a school (虎门小学) in a sentence that names a county, or a
         township, in full elsewhere (红安县杏花乡组织专班到虎门小学) is a village's school there, not
-        a namesake township of another county."""
+        a namesake township of another county; one a word into a school's name a city heads (南京市将军山小学:
+        武汉's 军山) is that city's school."""
         g = self.data
         own = [m for m in mentions if m.kind in ("full", "alias", "town") and len(m.candidates) == 1
                and g.divisions[m.candidates[0]].level == COUNTY]
+        heads = {(m.field, m.start + len(m.phrase)): m.candidates[0] for m in mentions
+                 if m.kind in ("full", "alias") and len(m.candidates) == 1 and g.divisions[m.candidates[0]].level == CITY}
         kept = []
         for m in mentions:
             if m.kind == "town_short" and m.field in ("title", "body", "lead"):
@@ -1237,6 +1244,10 @@ class Gazetteer:
                 a, b = enclosing(text, m.start, SENTENCE_STOPS)
                 near = {n.candidates[0] for n in own if (n.field == "title") == (m.field == "title") and a <= n.start < b}
                 if near and not near & set(m.candidates):
+                    continue
+                city = next((heads[(m.field, end)] for end in range(m.start - SCHOOL_NAME_HEAD, m.start)
+                             if (m.field, end) in heads and _HAN_RUN.fullmatch(text, end, m.start)), None)
+                if city and not any(g.is_under(c, city) for c in m.candidates):
                     continue
             kept.append(m)
         return kept

@@ -1152,3 +1152,11 @@ def test_our_city_rules_out_no_province_reading_of_a_name(gz):
             "根据气象部门预测，今年第11号台风预计6日中午到夜间在海南沿海登陆。\n"
             "台风将对我市造成严重影响，将出现15级以上大风。")
     assert resolve(gz, "", body).province in (None, "海南省")
+
+
+def test_a_township_short_name_inside_a_school_named_after_a_city_is_no_place(gz):
+    # 将军山小学 holds 军山, the short name of 武汉's 军山街道; the sentence names the school's city in full
+    body = ("南京市将军山小学召开膳食管理家长委员会工作会议\n"
+            "9月26日，南京市将军山小学于学校行政会议室召开了学校膳食管理家长委员会工作会议。")
+    r = resolve(gz, "", body)  # a headline-less page: its first line is the title
+    assert (r.province, r.city) == ("江苏省", "南京市")
