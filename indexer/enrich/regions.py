@@ -163,7 +163,7 @@ from indexer.enrich.textzones import (
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
 from indexer.text.bodies import AGENCY_NAMES
-from indexer.text.chinese import HAN, SHENG_WORDS, is_han, to_simplified
+from indexer.text.chinese import DOC_YEAR_CLOSE, DOC_YEAR_OPEN, HAN, SHENG_WORDS, is_han, to_simplified
 from indexer.text.clean import opening_line, title_run_on
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
@@ -427,11 +427,11 @@ _PROVINCE_MARKS = {
 _DOC_NUMBER = re.compile(
     rf"(?=[{''.join(_PROVINCE_MARKS)}])"  # the first character of a match: a quick test at every position
     rf"(?:(?<![{HAN}])|(?<=[知见法案函件]))([{''.join(_PROVINCE_MARKS)}])[{HAN}]{{1,5}}"
-    r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]\s*\d{1,4}")
+    rf"[{DOC_YEAR_OPEN}]\s*(?:19|20)\d\d\s*[{DOC_YEAR_CLOSE}]\s*\d{{1,4}}")
 # The bracketed year every document number holds, 2 to 6 characters after its start: searched
 # first (a pattern that starts with a character class, which `re` scans for quickly), so that
 # `_DOC_NUMBER` runs only from there, and not at all in the texts without one.
-_DOC_YEAR = re.compile(r"[〔\[【(（［]\s*(?:19|20)\d\d\s*[〕\]】)）］]")
+_DOC_YEAR = re.compile(rf"[{DOC_YEAR_OPEN}]\s*(?:19|20)\d\d\s*[{DOC_YEAR_CLOSE}]")
 _DOC_YEAR_REACH = 6
 
 

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from indexer.models import Attachment
 from indexer.text import labels
-from indexer.text.chinese import HAN, HAN_CHAR
+from indexer.text.chinese import DOC_YEAR_CLOSE, DOC_YEAR_OPEN, HAN, HAN_CHAR
 from indexer.text.clean import clean_title
 
 _WANTED_META = {
@@ -32,7 +32,7 @@ INFO_LABELS = labels.all_forms(labels.INFO_TABLE)
 _LABEL_ALT = "|".join(sorted(INFO_LABELS, key=len, reverse=True))
 _LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALT})\s*[:：]?\s*$")
 _LABEL_VALUE = re.compile(rf"({_LABEL_ALT})\s*[:：]\s*(.+?)\s*(?=(?:{_LABEL_ALT})\s*[:：]|$)")
-_DOC_NUMBER = re.compile(rf"[{HAN}]{{1,12}}\s*[〔\[［(（【]\s*(?:19|20)\d{{2}}\s*[〕\]］)）】]\s*\d{{1,5}}\s*号")
+_DOC_NUMBER = re.compile(rf"[{HAN}]{{1,12}}\s*[{DOC_YEAR_OPEN}]\s*(?:19|20)\d{{2}}\s*[{DOC_YEAR_CLOSE}]\s*\d{{1,5}}\s*号")
 _TITLE_SEPARATORS = re.compile(
     r"\s+[-|–—_]+\s+|\s*[_|｜]\s*|\s*--+\s*|\s+-\s*|\s*－\s*|\s*——\s*"
     rf"|(?<=[{HAN}）》”！？!?])-(?=[{HAN}A-Za-z])"

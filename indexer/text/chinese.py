@@ -17,6 +17,10 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width and CJK punctuation, curly quotes, the em dash, the ellipsis and the middle dot.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
 HAN_CHAR = re.compile(f"[{HAN}]")
+# The brackets round a document number's year (陕教安〔2025〕3号, 津教委科函﹝2018﹞29号), escaped for a
+# character class.
+DOC_YEAR_OPEN = r"〔\[［(（【﹝〖"
+DOC_YEAR_CLOSE = r"〕\]］)）】﹞〗"
 HAN_RUN = re.compile(f"[{HAN}]+")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from indexer.extract import ExtractOptions, extract_articles
 from indexer.extract.decode import decode_html
-from indexer.extract.page import strip_site_suffix
+from indexer.extract.page import doc_number, strip_site_suffix
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 EXPECT = json.loads((PAGES / "expectations.json").read_text(encoding="utf-8"))
@@ -355,3 +355,7 @@ def test_a_letters_headline_is_over_its_school_and_greeting():
              "一、严防溺水。教育孩子不私自下水游泳。"]
     (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/k.html")
     assert article.title == "示例幼儿园2024年暑假告家长书"
+
+
+def test_a_document_number_in_small_form_brackets_is_read():
+    assert doc_number("学校将开展实验室安全检查（津教委科函﹝2018﹞29号）。") == "津教委科函﹝2018﹞29号"

@@ -671,6 +671,9 @@ def test_a_provincial_document_number_names_the_province(gz):
     r = resolve(gz, "关于做好汛期学校安全工作的紧急通知", "豫教安〔2024〕58号\n各市、县（区）教育局：现通知如下。")
     assert (r.province, r.city) == ("河南省", None)
     assert any(e.rule == "region:doc_number" for e in r.evidence)
+    # … whatever brackets hold its year (﹝﹞, small-form brackets some offices type)
+    body = "根据《市教委关于开展实验室安全检查工作的通知》(津教委科函﹝2018﹞29号)要求，现将有关事项通知如下。"
+    assert resolve(gz, "关于开展科研实验室安全检查的通知", body).province == "天津市"
 
 
 def test_no_place_gives_no_region_and_says_so(gz):
