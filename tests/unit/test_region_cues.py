@@ -1097,3 +1097,15 @@ def test_a_townships_reading_the_text_names_outranks_a_level_mark(gz):
             "去年暑假，湛江市徐闻县、揭阳市也发生过多起学生溺水事故。")
     r = resolve(gz, "关于做好防溺水工作致家长的一封信", body)
     assert (r.province, r.city) == ("广东省", "广州市")
+
+
+def test_a_vehicles_position_in_a_sentence_is_no_breadcrumb(gz):
+    # 所在位置 heads a breadcrumb (您所在位置：首页 > 新闻); inside a sentence it is the bus's position, and
+    # the line naming the town stays the article's
+    body = ("新学期伊始，我市对部分校车进行更新换代。\n"
+            "樟木头镇30多辆新校车将在新学期投入使用，每个座位都配有安全带，车内空间大、底盘重，安全系数较高。"
+            "每辆车还自带GPS定位系统，可以随时对车辆所在位置和运行情况进行监控。")
+    r = resolve(gz, "全市严抓校车安全管理", body)
+    assert (r.province, r.city) == ("广东省", "东莞市")
+    crumb = "您所在位置：首页 > 新闻中心 > 樟木头镇\n全市严抓校车安全管理\n新学期伊始，我市对部分校车进行更新换代。"
+    assert resolve(gz, "全市严抓校车安全管理", crumb).city is None
