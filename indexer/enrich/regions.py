@@ -1253,8 +1253,9 @@ class Gazetteer:
         return kept
 
     def _without_another_places_names(self, mentions: list[_Mention], body: str) -> list[_Mention]:
-        """A short name the body writes right after a place it is not in, heading a school's, an
-        office's or a road's name (永川区朱沱镇南华宫小学, 黄浦区蓬莱路第二小学), is part of that place's
+        """A short name the body writes right after a place it is not in (or a word or two after it:
+        碑林区小雁塔小学), heading a school's, an office's or a road's name (永川区朱沱镇南华宫小学,
+        黄浦区蓬莱路第二小学), is part of that place's
         name for something, not a county: everywhere the text writes it (the headline's 南华宫小学 or
         共聚蓬莱, the school's paper 《蓬莱小镇月报》), it places nothing."""
         g = self.data
@@ -1272,7 +1273,9 @@ class Gazetteer:
                 continue
             at = body.find(m.phrase)
             while at >= 0:
-                place = places.get(at)
+                # right after the place, or a word into the name it heads (碑林区小雁塔小学)
+                place = next((places[end] for end in range(at - SCHOOL_NAME_HEAD, at + 1)
+                              if end in places and (end == at or _HAN_RUN.fullmatch(body, end, at))), None)
                 goes_on = _NAME_GOES_ON.match(body, at + len(m.phrase))
                 if goes_on and ((place and elsewhere(m, place)) or (
                         # the venue of a place's event (城厢区教育局…在凤翔城幼儿园举行): a school or an office

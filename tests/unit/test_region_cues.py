@@ -1109,3 +1109,11 @@ def test_a_vehicles_position_in_a_sentence_is_no_breadcrumb(gz):
     assert (r.province, r.city) == ("广东省", "东莞市")
     crumb = "您所在位置：首页 > 新闻中心 > 樟木头镇\n全市严抓校车安全管理\n新学期伊始，我市对部分校车进行更新换代。"
     assert resolve(gz, "全市严抓校车安全管理", crumb).city is None
+
+
+def test_a_county_short_name_a_word_into_a_school_name_its_district_heads_is_no_place(gz):
+    # 小雁塔小学 is 碑林区's school named after a pagoda: the 雁塔 in it is no 雁塔区
+    body = ("这块菜园子，是由西安市碑林区小雁塔小学学生们精心打理的。\n"
+            "小雁塔小学把劳动教育放在田埂之上，学生们在这里种下了蔬菜。")
+    r = resolve(gz, "西安一小学践行爱粮节约", body)
+    assert (r.city, r.county) == ("西安市", "碑林区")
