@@ -1060,14 +1060,24 @@ class Gazetteer:
                     self._vote(tally, m)
             else:
                 ambiguous.append(m)
-        context = dict(tally.votes.total)
-        for o in outlets:
-            # a provincial outlet (天津日报讯, 湖南日报) says which province the text's short names
-            # are read in (东丽支队 is 天津's 东丽区), though it never votes for the issuer itself
-            if o.resolved:
-                context[o.resolved] = context.get(o.resolved, 0.0) + o.weight
-        for m in ambiguous:
-            m.resolved = self._choose(m, context)
+        def read_in(votes: dict[str, float]) -> dict[str, float]:
+            """The places short names are read in: the votes, and a provincial outlet (天津日报讯, 湖南日报)
+            that says which province (东丽支队 is 天津's 东丽区), though it never votes for the issuer itself."""
+            out = dict(votes)
+            for o in outlets:
+                if o.resolved:
+                    out[o.resolved] = out.get(o.resolved, 0.0) + o.weight
+            return out
+
+        context = read_in(tally.votes.total)
+        # a short county name that needs its city named (望城 in the body) reads the ambiguous names
+        # resolved before it too: a headline's 长沙 (长沙市 or 长沙县) names the city it needs
+        named: dict[str, float] | None = None
+        for m in sorted(ambiguous, key=self._needs_context):
+            needs = self._needs_context(m)
+            if needs and named is None:
+                named = read_in(tally.votes.total)
+            m.resolved = self._choose(m, named if needs and named is not None else context)
             if m.is_town and len(m.candidates) > 1 and m.resolved in m.candidates \
                     and self._elsewhere_in_province(m.resolved, context):
                 m.resolved = None

@@ -220,6 +220,10 @@ WEATHER_PATH = re.compile(r"登陆|穿过|过境|擦过|移入|靠近")
 _CLAUSE_STOPS = SENTENCE_STOPS + "，,"
 
 
+# Where police caught or a suspect hid (在益阳市资阳区将犯罪嫌疑人曹某抓获, 藏匿在长沙市雨花区): the
+# suspect's whereabouts, not the place of the police who tell it; from the preposition to the verb.
+SUSPECT_WHEREABOUTS = re.compile(r"(?:在|到|至|于)[^，。；,;！？!?\n]{1,30}?(?:抓获|抓捕归案|落网)"
+                                 r"|(?:藏匿|潜逃|逃窜|躲藏)(?:在|至|到|于)[^，。；,;！？!?\n]{1,20}")
 # A teleconference's main venue (主会场设在南宁, 各市设分会场): the convener's city, not the writer's, who
 # sits in a branch venue; the clause from here to its comma.
 MAIN_VENUE = re.compile(r"主会场(?:设在|设于|位于|在)")
@@ -236,7 +240,8 @@ _OWN_REPORT = re.compile(r"\s*(?:[:：]|称|指出|显示)")
 
 def lesson_spans(body: str) -> list[tuple[int, int]]:
     """Sentences that recall accidents elsewhere or tell a day's history; clauses that learn from
-    elsewhere, trace a typhoon's path or name a teleconference's main venue."""
+    elsewhere, trace a typhoon's path or name a teleconference's main venue; where a suspect was
+    caught or hid."""
     spans = []
     for m in ELSEWHERE_CUE.finditer(body):
         spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))
@@ -250,6 +255,8 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
     if "主会场" in body:
         for m in MAIN_VENUE.finditer(body):
             spans.append((m.start(), enclosing(body, m.start(), _CLAUSE_STOPS)[1]))
+    if "嫌疑人" in body or "犯罪" in body:
+        spans += [m.span() for m in SUSPECT_WHEREABOUTS.finditer(body)]
     if "台风" in body or "热带风暴" in body:
         for m in WEATHER_PATH.finditer(body):
             spans.append(enclosing(body, m.start(), _CLAUSE_STOPS))

@@ -1117,3 +1117,20 @@ def test_a_county_short_name_a_word_into_a_school_name_its_district_heads_is_no_
             "小雁塔小学把劳动教育放在田埂之上，学生们在这里种下了蔬菜。")
     r = resolve(gz, "西安一小学践行爱粮节约", body)
     assert (r.city, r.county) == ("西安市", "碑林区")
+
+
+def test_where_a_suspect_was_caught_or_hid_is_not_the_police_s_place(gz):
+    # the police named by their county's short name; the suspects caught in other districts, named in full
+    body = ("本报讯（全媒体记者 王明 通讯员 李华）\n"
+            "今天，汉阴警方通报称，近日，汉阴警方为汉阴辖区一名学生追回被骗金额8500元。\n"
+            "办案民警在商洛市商州区将犯罪嫌疑人曹某抓获。\n"
+            "经审讯，同案犯陈某可能藏匿在安康市汉滨区，民警迅速派警力到汉滨区某小区将陈某抓获归案。")
+    r = resolve(gz, "学生出售游戏账号被骗，安康警方把钱追回来了", body)
+    assert (r.city, r.county) == ("安康市", "汉阴县")
+
+
+def test_a_short_county_name_reads_its_city_from_a_headline_short_name(gz):
+    # 长沙 is 长沙市 or 长沙县: resolved as the city, it names the city 望城 needs
+    body = "今天，望城警方通报称，近日，望城警方为望城辖区某高校学生追回被骗金额8500元。"
+    r = resolve(gz, "学生出售游戏账号被骗，长沙警方把钱追回来了", body)
+    assert (r.city, r.county) == ("长沙市", "望城区")
