@@ -725,6 +725,8 @@ _CAUSES = re.compile(r"[，,]?[^，,。；;！？!?\n]{0,6}?(?:引发|引起|导
 # What an inspection looks for (是否存在电气线路私拉乱接): a hazard checked for, not named in passing.
 _CHECKED = re.compile(r"是否(?:存在|使用|违规)[^，,。；;！？!?\n]*$")
 _CHECKED_REACH = 12
+# … or the thing it checks, then 是否 (电气线路敷设是否符合规定, 电器设备的铺设和安装是否规范)
+_CHECKED_AFTER = re.compile(r"[^，,、。；;！？!?\n]{0,10}?是否")
 
 
 # School buildings are what a disaster or a storm damages: checking them in its sentences (对校舍安全
@@ -737,6 +739,7 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
     text = title if hit.field == "title" else body
     if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
             or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start) \
+            or _CHECKED_AFTER.match(text, hit.end) \
             or _paired(comp, text, hit) or (hit.code == "fire" and _ON_FIRE.fullmatch(hit.phrase)) \
             or _CAUSES.match(text, hit.end):
         return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list, 不到水库游泳

@@ -1422,3 +1422,11 @@ def test_pupils_taken_ill_after_a_meal_is_food_safety(tax):
     # symptoms without a meal before them are no food safety (a flu season's advice)
     advice = "如孩子出现发热、呕吐、腹泻等症状，请及时就医，不带病上学。\n请家长每天为孩子测量体温。"
     assert "food_safety" not in tag_hazards("关于做好秋冬季传染病防控的温馨提示", advice, tax).hazards
+
+
+def test_a_thing_a_fire_check_asks_about_is_checked_for_not_named_in_passing(tax):
+    # 电气线路敷设是否符合规定: wiring the inspectors check, a hazard of its own beside the fire check
+    body = ("为进一步做好校园消防安全工作，近日，县消防救援大队对辖区中小学校开展消防安全检查。\n"
+            "检查组重点检查了学校应急照明灯、消火栓、灭火器等消防器材设施是否完好有效，电气线路敷设是否符合规定，"
+            "疏散通道是否畅通。\n检查组要求各学校加强消防安全教育，定期开展消防演练。")
+    assert tag_hazards("县消防救援大队开展校园消防安全检查", body, tax).hazards == ["fire", "electrical"]
