@@ -1430,3 +1430,14 @@ def test_a_thing_a_fire_check_asks_about_is_checked_for_not_named_in_passing(tax
             "检查组重点检查了学校应急照明灯、消火栓、灭火器等消防器材设施是否完好有效，电气线路敷设是否符合规定，"
             "疏散通道是否畅通。\n检查组要求各学校加强消防安全教育，定期开展消防演练。")
     assert tag_hazards("县消防救援大队开展校园消防安全检查", body, tax).hazards == ["fire", "electrical"]
+
+
+def test_power_among_the_utilities_checked_and_a_child_playing_with_it_are_electrical(tax):
+    body = ("为做好低温雨雪冰冻天气防范工作，县教育局要求各校做好校园安全排查。\n"
+            "要排查校园水、电、校舍、围墙、车棚等安全隐患，防止因雨雪冰冻天气引发安全事故。")
+    assert "electrical" in tag_hazards("关于做好低温雨雪冰冻天气防范工作的通知", body, tax).hazards
+    letter = "假期里请家长教育孩子不玩火玩电，谨防人身意外和火灾的发生。\n不到河边、水库游泳，谨防溺水。"
+    assert "electrical" in tag_hazards("致家长的一封信", letter, tax).hazards
+    # 火、电 across two words (厨房灭火、电动车自燃) is no list of utilities
+    drill = "消防员通过模型对高层逃生、厨房灭火、电动车自燃等常见灾害场景进行模拟演练。\n同学们认真学习了灭火器的使用方法。"
+    assert "electrical" not in tag_hazards("消防安全进校园", drill, tax).hazards
