@@ -1441,3 +1441,12 @@ def test_power_among_the_utilities_checked_and_a_child_playing_with_it_are_elect
     # 火、电 across two words (厨房灭火、电动车自燃) is no list of utilities
     drill = "消防员通过模型对高层逃生、厨房灭火、电动车自燃等常见灾害场景进行模拟演练。\n同学们认真学习了灭火器的使用方法。"
     assert "electrical" not in tag_hazards("消防安全进校园", drill, tax).hazards
+
+
+def test_a_buildings_repair_and_a_shoddy_building_are_building_safety(tax):
+    body = ("9月1日，县教育局检查组到我校检查开学准备工作。\n检查组实地检验教学楼修缮后的效果，对总体修缮情况表示满意。\n"
+            "检查组还查看了食堂和学生宿舍，要求学校做好开学各项工作。")
+    assert "building" in tag_hazards("县教育局检查组到我校检查开学准备工作", body, tax).hazards
+    news = ("昨天上午，某校一栋宿舍楼的外墙瓷砖突然脱落，砸伤两名学生。\n有网友称，这是豆腐渣工程。\n"
+            "目前，受伤学生已送医治疗，当地已责成学校全面排查。")
+    assert "building" in tag_hazards("宿舍楼外墙瓷砖脱落砸伤学生", news, tax).hazards
