@@ -1450,3 +1450,10 @@ def test_a_buildings_repair_and_a_shoddy_building_are_building_safety(tax):
     news = ("昨天上午，某校一栋宿舍楼的外墙瓷砖突然脱落，砸伤两名学生。\n有网友称，这是豆腐渣工程。\n"
             "目前，受伤学生已送医治疗，当地已责成学校全面排查。")
     assert "building" in tag_hazards("宿舍楼外墙瓷砖脱落砸伤学生", news, tax).hazards
+
+
+def test_a_flood_by_its_other_names_is_a_natural_disaster(tax):
+    body = ("入汛以来，全省遭遇多轮强降雨，部分学校校舍浸水、设施设备受损。\n"
+            "记者从省教育厅获悉，因汛情受损的学校已大部分完成修复，秋季可正常开学。\n"
+            "无法如期使用的学校，学生已妥善安排到周边学校就读。")
+    assert "natural_disaster" in tag_hazards("确保受汛情影响学生如期开学", body, tax).hazards
