@@ -159,10 +159,12 @@ def _a_vehicles_fitting(text: str, pos: int, vehicle: bool) -> bool:
 # A weak word right before another hazard's word only says where: 校园周边食品经营户, 校园周边围墙.
 QUALIFIER_GAP = 4
 # … and so does 校园周边 before shops, markets, consumers or roads: 校园周边商超, 校园周边文具店,
-# 校园周边消费环境 (a market inspection around schools), 校园周边道路 (traffic's); 周边网吧 and 周边治安
-# stay campus security.
+# 校园周边消费环境 (a market inspection around schools), 校园周边道路 (traffic's), or before another
+# hazard's things or the hazards in general: 校园及周边水域, 校园周边燃气隐患, 周边交通拥堵, 周边建筑施工,
+# 周边环境卫生, 校园及周边安全隐患排查 (over the read sets 7 such texts, none labelled campus security);
+# 周边网吧 and 周边治安 stay campus security.
 _AROUND_WHAT = re.compile(rf"[{HAN}]{{0,2}}?(?:商超|超市|市场|商户|商铺|商店|门店|店铺|文具|小卖部|便利店|消费|社区|经营|价格"
-                          r"|道路|路口|路段|马路|通行)")
+                          r"|道路|路口|路段|马路|通行|交通|水域|燃气|建筑|施工|卫生|安全隐患)")
 # After a weak word: a spot by it or the people who run it (食堂门口, 食堂右侧边坡, 食堂负责人), where
 # something else happens, not a hint of the hazard.
 _SPOT_AFTER = re.compile(r"门口|门前|[左右后]侧|后坡|负责人|工作人员")
@@ -420,10 +422,11 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: 
         if kind == _STRONG and ((comp.agency and comp.agency.match(text, hit.end))
                                 or any(a < hit.start < b for a, b in cited) or _how_a_drill_went(text, hit.start)):
             kind = _WEAK
+        elif kind == _WEAK and hit.phrase.endswith("周边") and _AROUND_WHAT.match(text, hit.end):
+            continue  # 校园周边商超, 校园及周边安全隐患: what is around, not the campus's security
         elif kind == _WEAK and _named_as_topic(comp, text, hit):
             kind = _STRONG
-        elif kind == _WEAK and (_qualifies(text, hit, starts) or _SPOT_AFTER.match(text, hit.end)
-                                or (hit.phrase.endswith("周边") and _AROUND_WHAT.match(text, hit.end))):
+        elif kind == _WEAK and (_qualifies(text, hit, starts) or _SPOT_AFTER.match(text, hit.end)):
             continue
         if hit.code == "security" and "周边" in hit.phrase and (
                 scene.market_surroundings or _MARKET_REGULATOR.search(text, *_sentence(text, hit.start))):

@@ -1457,3 +1457,16 @@ def test_a_flood_by_its_other_names_is_a_natural_disaster(tax):
             "记者从省教育厅获悉，因汛情受损的学校已大部分完成修复，秋季可正常开学。\n"
             "无法如期使用的学校，学生已妥善安排到周边学校就读。")
     assert "natural_disaster" in tag_hazards("确保受汛情影响学生如期开学", body, tax).hazards
+
+
+def test_what_is_around_a_school_named_by_another_hazard_is_no_campus_security(tax):
+    # 校园及周边安全隐患排查: the hazards around schools in general; 校园及周边水域: the water's
+    body = ("近日，我市一所学校发生围墙倒塌事故，造成两名学生受伤。\n"
+            "省教育厅通报事件相关情况，并将在全省范围立即开展校园及周边安全隐患排查整治，重点排查校舍和围墙。")
+    assert "security" not in tag_hazards("全省开展校园安全隐患排查", body, tax).hazards
+    water = ("各学校积极对接当地村委会，对校园及周边水域的安全隐患开展一次全面排查。\n"
+             "教育学生不私自下水游泳，不到无安全设施的水域游泳，谨防溺水。")
+    assert tag_hazards("全市开展防溺水专项行动", water, tax).hazards == ["drowning"]
+    # the campus's surroundings themselves (校园周边环境整治, 周边治安) stay its security
+    kept = ("公安、市场监管等部门联合开展校园周边环境整治。\n民警清理校园周边流动摊贩，加强校园周边治安巡逻。")
+    assert "security" in tag_hazards("开展校园周边环境专项整治", kept, tax).hazards
