@@ -1470,3 +1470,9 @@ def test_what_is_around_a_school_named_by_another_hazard_is_no_campus_security(t
     # the campus's surroundings themselves (校园周边环境整治, 周边治安) stay its security
     kept = ("公安、市场监管等部门联合开展校园周边环境整治。\n民警清理校园周边流动摊贩，加强校园周边治安巡逻。")
     assert "security" in tag_hazards("开展校园周边环境专项整治", kept, tax).hazards
+
+
+def test_a_stolen_account_opening_a_fraud_is_no_theft_on_campus(tax):
+    body = ("近日，某高校学生小刘接到好友的QQ消息借钱，转账后才发现好友的QQ号被盗。\n"
+            "警方提醒，不法分子常利用被盗号的QQ冒充好友实施诈骗，同学们借钱前务必电话核实。")
+    assert tag_hazards("警惕冒充好友借钱的诈骗", body, tax).hazards == ["fraud"]
