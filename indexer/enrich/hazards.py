@@ -181,6 +181,8 @@ _TRAFFIC_POST = re.compile(r"交警|交通")
 # theirs: readers of nine sets labelled 9 of 11 such texts traffic alone, and nearly every text
 # whose 护学岗 is a police station's security
 _TRAFFIC_POLICE = "交警"
+# … whose patrols round the gate are theirs too (security's weak words)
+_TRAFFIC_PATROL = frozenset({"巡逻", "校门口", "校门", "校园周边", "学校周边", "校园及周边", "学校及周边"})
 _PUBLIC_ORDER = re.compile(r"派出所|治安")
 # A report of an incident at a school: someone died, was hurt or taken to hospital, or "the event"
 # is told (not a plan's 突发事件 or 公共卫生事件).
@@ -424,6 +426,8 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: 
             kind = _WEAK
         elif kind == _WEAK and hit.phrase.endswith("周边") and _AROUND_WHAT.match(text, hit.end):
             continue  # 校园周边商超, 校园及周边安全隐患: what is around, not the campus's security
+        elif kind == _WEAK and hit.code == "security" and scene.traffic_posts and hit.phrase in _TRAFFIC_PATROL:
+            continue  # the traffic police's patrols round the school gate (巡逻执勤, 学校周边): traffic's
         elif kind == _WEAK and _named_as_topic(comp, text, hit):
             kind = _STRONG
         elif kind == _WEAK and (_qualifies(text, hit, starts) or _SPOT_AFTER.match(text, hit.end)):

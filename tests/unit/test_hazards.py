@@ -1476,3 +1476,12 @@ def test_a_stolen_account_opening_a_fraud_is_no_theft_on_campus(tax):
     body = ("近日，某高校学生小刘接到好友的QQ消息借钱，转账后才发现好友的QQ号被盗。\n"
             "警方提醒，不法分子常利用被盗号的QQ冒充好友实施诈骗，同学们借钱前务必电话核实。")
     assert tag_hazards("警惕冒充好友借钱的诈骗", body, tax).hazards == ["fraud"]
+
+
+def test_the_traffic_polices_patrols_round_a_school_are_traffic_safety(tax):
+    body = ("为保障开学期间校园交通安全，县交警大队提前部署。\n"
+            "开学首日，交警将警力部署在各学校附近重点路段巡逻执勤，做好交通秩序疏导。\n"
+            "上下学时段，民警每天在校门口执勤，维护上下学秩序。\n"
+            "交警采取定点检查与流动巡逻检查相结合的方法，对辖区道路上的接送学生车辆开展检查。\n"
+            "交警加强重点客运班线的巡逻管控，严查客车超员等交通违法行为。")
+    assert tag_hazards("县交警大队全力护航开学季", body, tax).hazards == ["traffic"]
