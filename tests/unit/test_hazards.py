@@ -1485,3 +1485,9 @@ def test_the_traffic_polices_patrols_round_a_school_are_traffic_safety(tax):
             "交警采取定点检查与流动巡逻检查相结合的方法，对辖区道路上的接送学生车辆开展检查。\n"
             "交警加强重点客运班线的巡逻管控，严查客车超员等交通违法行为。")
     assert tag_hazards("县交警大队全力护航开学季", body, tax).hazards == ["traffic"]
+
+
+def test_a_buildings_fire_equipment_is_fire_safety_only(tax):
+    body = ("为切实做好冬季消防安全工作，县消防救援大队联合教育局对辖区学校开展消防安全专项排查。\n"
+            "检查组重点检查了建筑消防设施是否完好有效、疏散通道是否畅通、消防控制室人员是否持证上岗。")
+    assert tag_hazards("县消防救援大队开展学校消防安全专项排查", body, tax).hazards == ["fire"]
