@@ -181,7 +181,7 @@ _TRAFFIC_POST = re.compile(r"交警|交通")
 # theirs: readers of nine sets labelled 9 of 11 such texts traffic alone, and nearly every text
 # whose 护学岗 is a police station's security
 _TRAFFIC_POLICE = "交警"
-# … whose patrols round the gate are theirs too (security's weak words)
+# … whose patrols round the gate are theirs too (security's weak words, in a sentence naming 交警 or 交通)
 _TRAFFIC_PATROL = frozenset({"巡逻", "校门口", "校门", "校园周边", "学校周边", "校园及周边", "学校及周边"})
 _PUBLIC_ORDER = re.compile(r"派出所|治安")
 # A report of an incident at a school: someone died, was hurt or taken to hospital, or "the event"
@@ -229,16 +229,26 @@ class HazardResult:
     evidence: list[Evidence]
 
 
+def _alternatives(words: list[str]) -> str:
+    """The words as one regex alternation, the longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def _alternation(words: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+    return re.compile(_alternatives(words)) if words else None
+
+
+# Between 后 and what followed: words that make it advice or a warning, not what happened
+# (午饭后不要立即下水，以免引起腹痛; 午饭后剧烈运动容易引起腹痛; 一旦出现呕吐).
+_ADVICE = "以免|引起|容易|不要|不宜|避免|防止|一旦|如果|如"
 
 
 def _sequel(done: list[str], followed: list[str]) -> re.Pattern[str]:
-    """What was done, 后, what followed, in one sentence (午饭后呕吐): group 1 is what followed."""
-    def either(words: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    gap = f"[^。！？!?；;\\n]{{0,{SEQUEL_GAP}}}?"
-    return re.compile(f"(?:{either(done)}){gap}后{gap}({either(followed)})")
+    """What was done, 后 (not 前后), what followed, in one sentence, told as it happened (午饭后呕吐,
+    not 午饭后剧烈运动容易引起腹痛): group 1 is what followed."""
+    before = f"[^。！？!?；;\\n]{{0,{SEQUEL_GAP}}}?"
+    after = f"(?:(?!{_ADVICE})[^。！？!?；;\\n]){{0,{SEQUEL_GAP}}}?"
+    return re.compile(f"(?:{_alternatives(done)}){before}(?<!前)后{after}({_alternatives(followed)})")
 
 
 class _Compiled:
@@ -426,7 +436,8 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: 
             kind = _WEAK
         elif kind == _WEAK and hit.phrase.endswith("周边") and _AROUND_WHAT.match(text, hit.end):
             continue  # 校园周边商超, 校园及周边安全隐患: what is around, not the campus's security
-        elif kind == _WEAK and hit.code == "security" and scene.traffic_posts and hit.phrase in _TRAFFIC_PATROL:
+        elif kind == _WEAK and hit.code == "security" and scene.traffic_posts and hit.phrase in _TRAFFIC_PATROL \
+                and _TRAFFIC_POST.search(text, *_sentence(text, hit.start)):
             continue  # the traffic police's patrols round the school gate (巡逻执勤, 学校周边): traffic's
         elif kind == _WEAK and _named_as_topic(comp, text, hit):
             kind = _STRONG
@@ -734,6 +745,17 @@ _CHECKED = re.compile(r"是否(?:存在|使用|违规)[^，,。；;！？!?\n]*$
 _CHECKED_REACH = 12
 # … or the thing it checks, then 是否 (电气线路敷设是否符合规定, 电器设备的铺设和安装是否规范)
 _CHECKED_AFTER = re.compile(r"[^，,、。；;！？!?\n]{0,10}?是否")
+_CHECKED_REST = 12  # characters after 是否 read for a vehicle's fitting
+
+
+def _asks_about(comp: _Compiled, text: str, hit: Hit) -> bool:
+    """A check asks whether the hit's thing is right (电气线路敷设是否符合规定), not whether it holds a
+    vehicle's fitting (校车是否配备灭火器: the bus is where the extinguisher is checked)."""
+    asked = _CHECKED_AFTER.match(text, hit.end)
+    if asked is None:
+        return False
+    rest = text[asked.end():asked.end() + _CHECKED_REST]
+    return not any(fitting in rest for fittings in comp.fittings.values() for fitting in fittings)
 
 
 # School buildings are what a disaster or a storm damages: checking them in its sentences (对校舍安全
@@ -746,7 +768,7 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
     text = title if hit.field == "title" else body
     if hit.listed or hit.phrase.startswith("防") or text[hit.start - 1:hit.start] == "防" \
             or _named_as_topic(comp, text, hit) or _CHECKED.search(text, max(0, hit.start - _CHECKED_REACH), hit.start) \
-            or _CHECKED_AFTER.match(text, hit.end) \
+            or _asks_about(comp, text, hit) \
             or _paired(comp, text, hit) or (hit.code == "fire" and _ON_FIRE.fullmatch(hit.phrase)) \
             or _CAUSES.match(text, hit.end):
         return False  # a task of its own: 防溺水, 谨防暴雨, 消防安全工作, 诈骗教育, an item of a list, 不到水库游泳

@@ -172,9 +172,10 @@ TIE_MARGIN = 2.0
 W_MEDIA = 3.0  # a local outlet's name or dateline (霍山新闻网, 本网钦南讯), a slogan (美丽X)
 W_DEIXIS = 4.0  # 我县 / 全县 / 县委 bound to the one county the text names
 # A school's name a city heads may hold this many characters before a township's short name inside it
-# (南京市将军山小学: 将, then 武汉's 军山)
+# (南京市将军山小学: 将, then 武汉's 军山); Han characters, none a preposition (黄石市到军山小学: 到 ends the
+# city's words, and 军山小学 is where they went)
 SCHOOL_NAME_HEAD = 2
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_NAME_HEAD = re.compile(f"(?:(?![到赴与和及在对向去往])[{HAN}])+")
 BODY_CAP = 6.0  # most weight one unit gets from the body (first sentence included)
 SHORT_FACTOR = 0.5  # a short form in the body counts half
 _SUPPORT_MAX = 6  # names with more readings than this neither get nor give support
@@ -1072,12 +1073,12 @@ class Gazetteer:
         context = read_in(tally.votes.total)
         # a short county name that needs its city named (望城 in the body) reads the ambiguous names
         # resolved before it too: a headline's 长沙 (长沙市 or 长沙县) names the city it needs
-        named: dict[str, float] | None = None
-        for m in sorted(ambiguous, key=self._needs_context):
-            needs = self._needs_context(m)
-            if needs and named is None:
-                named = read_in(tally.votes.total)
-            m.resolved = self._choose(m, named if needs and named is not None else context)
+        needing = {id(m) for m in ambiguous if self._needs_context(m)}
+        named = context
+        for m in sorted(ambiguous, key=lambda m: id(m) in needing):
+            if id(m) in needing and named is context:
+                named = read_in(tally.votes.total)  # the others are resolved and voted by now
+            m.resolved = self._choose(m, named if id(m) in needing else context)
             if m.is_town and len(m.candidates) > 1 and m.resolved in m.candidates \
                     and self._elsewhere_in_province(m.resolved, context):
                 m.resolved = None
@@ -1256,7 +1257,7 @@ class Gazetteer:
                 if near and not near & set(m.candidates):
                     continue
                 city = next((heads[(m.field, end)] for end in range(m.start - SCHOOL_NAME_HEAD, m.start)
-                             if (m.field, end) in heads and _HAN_RUN.fullmatch(text, end, m.start)), None)
+                             if (m.field, end) in heads and _NAME_HEAD.fullmatch(text, end, m.start)), None)
                 if city and not any(g.is_under(c, city) for c in m.candidates):
                     continue
             kept.append(m)
@@ -1285,7 +1286,7 @@ class Gazetteer:
             while at >= 0:
                 # right after the place, or a word into the name it heads (碑林区小雁塔小学)
                 place = next((places[end] for end in range(at - SCHOOL_NAME_HEAD, at + 1)
-                              if end in places and (end == at or _HAN_RUN.fullmatch(body, end, at))), None)
+                              if end in places and (end == at or _NAME_HEAD.fullmatch(body, end, at))), None)
                 goes_on = _NAME_GOES_ON.match(body, at + len(m.phrase))
                 if goes_on and ((place and elsewhere(m, place)) or (
                         # the venue of a place's event (城厢区教育局…在凤翔城幼儿园举行): a school or an office

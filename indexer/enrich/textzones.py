@@ -222,8 +222,10 @@ _CLAUSE_STOPS = SENTENCE_STOPS + "，,"
 
 # Where police caught or a suspect hid (在益阳市资阳区将犯罪嫌疑人曹某抓获, 藏匿在长沙市雨花区): the
 # suspect's whereabouts, not the place of the police who tell it; from the preposition to the verb.
-SUSPECT_WHEREABOUTS = re.compile(r"(?:在|到|至|于)[^，。；,;！？!?\n]{1,30}?(?:抓获|抓捕归案|落网)"
-                                 r"|(?:藏匿|潜逃|逃窜|躲藏)(?:在|至|到|于)[^，。；,;！？!?\n]{1,20}")
+# Only where a county-level or city name stands there (在益阳市资阳区…抓获): a township alone (在樟木头镇
+# 某小学附近将犯罪嫌疑人抓获) may be the police's own ground, the text's only place.
+SUSPECT_WHEREABOUTS = re.compile(r"(?:在|到|至|于)[^，。；,;！？!?\n]{0,28}?[市县区][^，。；,;！？!?\n]{0,28}?(?:抓获|抓捕归案|落网)"
+                                 r"|(?:藏匿|潜逃|逃窜|躲藏)(?:在|至|到|于)[^，。；,;！？!?\n]{0,18}?[市县区][^，。；,;！？!?\n]{0,10}")
 # A teleconference's main venue (主会场设在南宁, 各市设分会场): the convener's city, not the writer's, who
 # sits in a branch venue; the clause from here to its comma.
 MAIN_VENUE = re.compile(r"主会场(?:设在|设于|位于|在)")
@@ -359,7 +361,7 @@ _JUNK = re.compile(
     r"|是由.{0,30}(?:编辑|整理|收集)|整理发布|希望对你有所帮助|欢迎(?:您)?(?:访问|光临)|本文(?:标签|关键词)|关键词[:：]"
     # a breadcrumb's head, before its colon, arrow or crumbs (您现在的位置是：首页, 您的位置 > 首页), not the
     # words in a sentence (可以随时对车辆所在位置和运行情况进行监控)
-    rf"|(?:当前位置|您的位置|您现在的位置|所在位置)是?(?![{HAN}])"
+    r"|(?:当前位置|您的位置|您现在的位置|所在位置)是?\s*(?:[:：>＞»→]|\s|$)"
     r"|网站首页|设为首页|加入收藏|网站地图|上一篇|下一篇|上一条[:：]|下一条[:：]|分享到"
     r"|热搜[:：]|热门搜索|热门标签|搜索热词")
 _JUNK_LATIN = re.compile(r"app下载|av大片", re.I)

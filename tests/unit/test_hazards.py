@@ -1491,3 +1491,25 @@ def test_a_buildings_fire_equipment_is_fire_safety_only(tax):
     body = ("为切实做好冬季消防安全工作，县消防救援大队联合教育局对辖区学校开展消防安全专项排查。\n"
             "检查组查看了消防控制室值班记录，要求各校定期维护保养消防设施，确保疏散通道畅通。")
     assert tag_hazards("县开展高层建筑消防专项排查整治行动", body, tax).hazards == ["fire"]
+
+
+def test_advice_after_a_meal_is_no_poisoning_told(tax):
+    # the review's cases: 以免 / 容易 / 一旦 make it advice; 前后 is no 后
+    letter = "午饭后不要立即下水游泳，以免引起腹痛、抽筋。\n不到水库、河塘游泳，谨防溺水。"
+    assert tag_hazards("暑期防溺水致家长的一封信", letter, tax).hazards == ["drowning"]
+    assert tag_hazards("体育课安全提示", "午饭后剧烈运动容易引起腹痛。\n运动前要做好热身。", tax).hazards == []
+    tip = "用餐前后要洗手，一旦出现呕吐、腹泻等症状要及时就医。\n学校每日对教室通风消毒。"
+    assert "food_safety" not in tag_hazards("秋冬季传染病防控温馨提示", tip, tax).hazards
+
+
+def test_games_and_roads_are_no_electrical_words(tax):
+    letter = "假期里不要长时间玩电子游戏，少玩电脑。\n注意交通安全，遵守交通规则。"
+    assert "electrical" not in tag_hazards("寒假安全致家长的一封信", letter, tax).hazards
+    plan = "完善学校水、电、路等基础设施，改善办学条件。\n加强校园安全管理，消除安全隐患。"
+    assert "electrical" not in tag_hazards("县教育局改善农村学校办学条件", plan, tax).hazards
+
+
+def test_a_bus_asked_about_its_extinguisher_is_where_it_is_checked(tax):
+    body = ("为做好校园消防安全工作，县消防救援大队到学校开展消防安全检查。\n"
+            "检查组检查了校车是否配备灭火器，查看了学校消防器材和疏散通道。\n要求学校加强消防安全教育。")
+    assert tag_hazards("县消防救援大队到学校开展消防安全检查", body, tax).hazards == ["fire"]

@@ -1134,3 +1134,15 @@ def test_a_short_county_name_reads_its_city_from_a_headline_short_name(gz):
     body = "今天，望城警方通报称，近日，望城警方为望城辖区某高校学生追回被骗金额8500元。"
     r = resolve(gz, "学生出售游戏账号被骗，长沙警方把钱追回来了", body)
     assert (r.city, r.county) == ("长沙市", "望城区")
+
+
+def test_the_review_s_counter_cases_keep_their_places(gz):
+    # 到 ends the city's words: 军山小学 is where its bureau went (the city-headed school rule reads no
+    # preposition); a township where police caught a suspect, the text's only place, is no elsewhere;
+    # 所在位置 at a sentence's end is no breadcrumb
+    r = resolve(gz, "黄石市到军山小学考察交流", "近日，黄石市教育局一行到军山小学考察交流，武汉市教育局相关负责人陪同。")
+    assert r.province == "湖北省"
+    r = resolve(gz, "", "近日，我市警方破获一起盗窃案。\n民警在樟木头镇某小学附近将犯罪嫌疑人抓获。")
+    assert r.city == "东莞市"
+    r = resolve(gz, "", "新学期伊始，我市对部分校车进行更新换代。\n樟木头镇30多辆新校车投入使用，可随时查看车辆所在位置。")
+    assert r.city == "东莞市"
