@@ -21,7 +21,7 @@ the UI, and Simplified keywords:
   sentence that names a vehicle, or under a headline that does, they are no hit at all (a school
   bus check looks at its extinguisher; that is not fire safety).
 - `told`: weak words that tell the hazard happening (殴打, 被打): a school text that tells it in
-  three sentences is about it though it never names it (a beating at a school, reported as news).
+  two sentences is about it though it never names it (a beating at a school, reported as news).
   A keyword that `measures` make a hint where no measure stands (暴雨, 暴雪) may be one too: a storm
   told as it hit a school is the story's subject.
 - `pair`: two lists of words, an act and a place: a sentence naming one of each names the hazard

@@ -1087,12 +1087,16 @@ def test_children_falling_into_a_river_told_in_three_sentences_is_drowning(tax):
 
 
 def test_a_storm_told_as_it_hit_a_school_is_extreme_weather(tax):
-    # no measure named (防, 预警, 停课 …): the blizzard is what happened, in three sentences
+    # no measure named (防, 预警, 停课 …): the blizzard is what happened, in three sentences (two are enough)
     body = ("连日的暴雪让山区公路全部中断，镇中学寄宿的一百多名学生放假后无法乘车回家。\n"
             "校长带着老师联系村里的拖拉机，可暴雪封了山路，车开不上山。\n"
             "第二天暴雪仍未停，派出所民警赶到学校，和老师一起步行四个小时把学生送到家长身边。\n"
             "家长们在朋友圈里写下感谢的话。")
     assert tag_hazards("山区中学师生踏雪步行送学生回家", body, tax).hazards == ["extreme_weather"]
+    # told in two sentences, it is the story too (a typhoon that hit a school, then its clean-up)
+    twice = ("台风重创我市，也对市特殊教育学校造成了较大影响，学校直到三天后才恢复供水供电。\n"
+             "台风过后，学校领导分头带领教师清理校园、看望住校学生。\n家长们在朋友圈里写下感谢的话。")
+    assert tag_hazards("市特校师生齐心恢复校园秩序", twice, tax).hazards == ["extreme_weather"]
     # told once, it stays a hint
     once = "连日的暴雪让山区公路中断，镇中学的学生晚了一天回家。\n家长们在朋友圈里写下感谢的话。"
     assert tag_hazards("山区中学学生晚了一天回家", once, tax).hazards == []
