@@ -122,7 +122,7 @@ the province cannot pass 156 / 166 = 0.940; the crawl adds the host and the sour
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import pairwise
@@ -296,6 +296,15 @@ class _Actor:
     start: int
     code: str | None = None
     level: int | None = None
+
+
+def _name_head_end(text: str, at: int, ends: Container[int], adjacent: bool = False) -> int | None:
+    """Where the place that heads the name holding `at` ends (`ends`: where the text's places end): a
+    word of one or two characters before it (南京市将军山小学), or, when `adjacent`, right before it."""
+    for end in range(at - SCHOOL_NAME_HEAD, at + 1 if adjacent else at):
+        if end in ends and (end == at or _NAME_HEAD.fullmatch(text, end, at)):
+            return end
+    return None
 
 
 def _kinds(entries: Iterable[NameEntry]) -> frozenset[str]:
@@ -1246,8 +1255,10 @@ class Gazetteer:
         g = self.data
         own = [m for m in mentions if m.kind in ("full", "alias", "town") and len(m.candidates) == 1
                and g.divisions[m.candidates[0]].level == COUNTY]
-        heads = {(m.field, m.start + len(m.phrase)): m.candidates[0] for m in mentions
-                 if m.kind in ("full", "alias") and len(m.candidates) == 1 and g.divisions[m.candidates[0]].level == CITY}
+        heads: dict[str, dict[int, str]] = {}  # field → where a city's full name ends → the city
+        for m in mentions:
+            if m.kind in ("full", "alias") and len(m.candidates) == 1 and g.divisions[m.candidates[0]].level == CITY:
+                heads.setdefault(m.field, {})[m.start + len(m.phrase)] = m.candidates[0]
         kept = []
         for m in mentions:
             if m.kind == "town_short" and m.field in ("title", "body", "lead"):
@@ -1256,9 +1267,9 @@ class Gazetteer:
                 near = {n.candidates[0] for n in own if (n.field == "title") == (m.field == "title") and a <= n.start < b}
                 if near and not near & set(m.candidates):
                     continue
-                city = next((heads[(m.field, end)] for end in range(m.start - SCHOOL_NAME_HEAD, m.start)
-                             if (m.field, end) in heads and _NAME_HEAD.fullmatch(text, end, m.start)), None)
-                if city and not any(g.is_under(c, city) for c in m.candidates):
+                cities = heads.get(m.field, {})
+                end = _name_head_end(text, m.start, cities)
+                if end is not None and not any(g.is_under(c, cities[end]) for c in m.candidates):
                     continue
             kept.append(m)
         return kept
@@ -1285,8 +1296,8 @@ class Gazetteer:
             at = body.find(m.phrase)
             while at >= 0:
                 # right after the place, or a word into the name it heads (碑林区小雁塔小学)
-                place = next((places[end] for end in range(at - SCHOOL_NAME_HEAD, at + 1)
-                              if end in places and (end == at or _NAME_HEAD.fullmatch(body, end, at))), None)
+                end = _name_head_end(body, at, places, adjacent=True)
+                place = places[end] if end is not None else None
                 goes_on = _NAME_GOES_ON.match(body, at + len(m.phrase))
                 if goes_on and ((place and elsewhere(m, place)) or (
                         # the venue of a place's event (城厢区教育局…在凤翔城幼儿园举行): a school or an office
