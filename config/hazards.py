@@ -32,6 +32,9 @@ the UI, and Simplified keywords:
 - `followed_by`: two lists, what was done and what followed: a sentence telling a word of the
   second after one of the first, with 后 between them (吃过午饭后呕吐, 饮用学生奶后出现腹痛), tells
   the hazard happening though it never names it: a keyword at the second word.
+- `inspected`: weak words that name the things a check goes through (用电, 线路, 校舍, 围墙): as
+  an item of a list of three or more in a sentence naming a check (对校舍、围墙、厕所、水电等认真排查),
+  the word names the hazard, a keyword; each must be one of the hazard's `weak` words.
 
 Rules shared by every hazard, in the same file:
 
@@ -72,6 +75,7 @@ class Hazard(BaseModel):
     pair: list[list[str]] = Field(default_factory=list)
     paired_only: list[str] = Field(default_factory=list)
     followed_by: list[list[str]] = Field(default_factory=list)
+    inspected: list[str] = Field(default_factory=list)
 
     @field_validator("code")
     @classmethod
@@ -87,7 +91,8 @@ class Hazard(BaseModel):
             raise ValueError("keywords must not be empty")
         return value
 
-    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers", "fittings", "told", "paired_only")
+    @field_validator("keywords", "weak", "exclude", "listed", "measures", "answers", "fittings", "told", "paired_only",
+                     "inspected")
     @classmethod
     def _no_blank(cls, value: list[str]) -> list[str]:
         return _words(value)
@@ -182,6 +187,11 @@ def load_taxonomy(path: Path) -> Taxonomy:
                 raise ConfigError(path, _item_line(entries, i, "paired_only") or line, f"hazards.{i}.paired_only",
                                   f"{word!r} counts for {hazard.code!r} only with its 'pair' but is not one of "
                                   "its 'weak' words and of the pair's places")
+        for word in hazard.inspected:
+            if word not in hazard.weak:
+                raise ConfigError(path, _item_line(entries, i, "inspected") or line, f"hazards.{i}.inspected",
+                                  f"{word!r} names a thing a check of {hazard.code!r} goes through but is not one "
+                                  "of its 'weak' words")
     return parsed
 
 

@@ -26,7 +26,10 @@ context:
   by side: “X”“Y”“Z”) whose items name at least two hazards, in at least half of its items or
   closing on "等安全隐患" (a school bus's 轮胎、安全带、灭火器、逃生锤、行车记录仪 is a checklist of
   fittings), every hit counts as a keyword, `listed` plain words (交通, 用电) included,
-  and none is dropped as incidental. Outside such a list a listed word counts for nothing;
+  and none is dropped as incidental. Outside such a list a listed word counts for nothing. A list
+  of three things or more in a sentence naming a check (对校舍、围墙、厕所、水电等认真排查) is a
+  checklist: its `inspected` words (校舍, 水电) count as keywords too, but as one item among things
+  checked they make no other hazard of their sentence a word in passing;
 - the document is *focused* on school safety when it speaks of a school (学校, 校园, 学生 …)
   and has at least two safety signals: general safety terms (校园安全, 安全隐患; one in the
   title counts two) plus the number of hazards named by a keyword (not the catch-all `other`: 毒品 in
@@ -132,6 +135,12 @@ _PLACES_AFTER = re.compile(r"等\s*[^\s，,、。；;]{0,6}?(?:场所|区域|部
 # … and one that closes on "等安全隐患 / 风险" lists what is unsafe (墙体裂缝、…、消防设施
 # 能否正常使用等安全隐患), whatever its items name.
 _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
+# A sentence that goes through things to check them (重点对校舍、用电、食堂、管道等关键部位进行检查): its
+# lists of three or more are a checklist, whose `inspected` words name their hazards. Over the devset and
+# eight read sets 24 tags right, 4 wrong (a flood check of 校舍、围墙、厕所、水电: building and electrical);
+# on hazards whose things are places (食堂, 实验室, 周边) it was 21 right and 72 wrong: they are no `inspected`
+_CHECK = re.compile(r"检查|排查|巡查|查看|检修|整治|隐患|督查|摸排")
+CHECKLIST_ITEMS = 3
 # After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作), or it
 # names the incident itself (摔伤事件).
 _MANAGED = re.compile(r"管理|工作|事件")
@@ -287,6 +296,7 @@ class _Compiled:
         self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
         self.paired_only = {h.code: frozenset(h.paired_only) for h in taxonomy.hazards if h.paired_only}
         self.followed_by = {h.code: _sequel(*h.followed_by) for h in taxonomy.hazards if h.followed_by}
+        self.inspected = {h.code: frozenset(h.inspected) for h in taxonomy.hazards if h.inspected}
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -641,10 +651,12 @@ def _close(text: str, items: list[tuple[int, int]], start: int, end: int) -> Enu
     return Enumeration([*items, (start, end)], places, risks)
 
 
-def _mark_lists(hits: list[Hit], text: str, stops: tuple[int, ...] | None = None) -> list[Hit]:
+def _mark_lists(comp: _Compiled, hits: list[Hit], text: str, stops: tuple[int, ...] | None = None) -> list[Hit]:
     """Hits inside an enumeration whose items name two hazards or more by a keyword or a listed
     word become list items (a weak word among them too: 水电、消防、危险化学品). A list of places
-    (宿舍、食堂、实验室等重点场所) names no hazard: its weak hits do not count at all."""
+    (宿舍、食堂、实验室等重点场所) names no hazard: its weak hits do not count at all. A list of three
+    things or more that a sentence's check goes through (对校舍、围墙、厕所、水电等认真排查) makes
+    each `inspected` word among them a list item."""
     if not any(h.code for h in hits):
         return hits
     marked: set[int] = set()
@@ -662,8 +674,11 @@ def _mark_lists(hits: list[Hit], text: str, stops: tuple[int, ...] | None = None
         with_hits = sum(bool(item) for item in by_item)
         if len(named) >= 2 and with_hits >= 2 and (2 * with_hits >= len(by_item) or enumeration.risks):
             marked |= inside  # hazards, even where they are the kinds of a place (台风、溺水、火灾等演练场所)
-        elif enumeration.places:
-            dropped |= {i for i in inside if hits[i].kind == _WEAK}
+            continue
+        if len(enumeration.items) >= CHECKLIST_ITEMS and _CHECK.search(text, *_sentence(text, enumeration.items[0][0])):
+            marked |= {i for i in inside if hits[i].kind == _WEAK and hits[i].phrase in comp.inspected.get(hits[i].code, ())}
+        if enumeration.places:
+            dropped |= {i for i in inside if hits[i].kind == _WEAK and i not in marked}
     return [h._replace(listed=True) if i in marked else h for i, h in enumerate(hits) if i not in dropped]
 
 
@@ -782,7 +797,7 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
         a, b = (hit, other) if hit.start < other.start else (other, hit)
         if _LIST_GAP.match(text[a.end:b.start]):
             return False  # listed side by side with another hazard
-        if other.kind == _STRONG and other.code in keep and (hit.code, other.code) not in _WHAT_IT_DAMAGES and \
+        if other.kind == _STRONG and not other.listed and other.code in keep and (hit.code, other.code) not in _WHAT_IT_DAMAGES and \
                 score.get(other.code, 0.0) >= DOMINANCE * score.get(hit.code, 0.0):
             dominated = True
     return dominated
@@ -848,8 +863,8 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     scene = _Scene(closure=closure, vehicle=bool(_VEHICLE.search(title)),
                    traffic_posts=_TRAFFIC_POLICE in body and not _PUBLIC_ORDER.search(body),
                    market_surroundings=bool(_MARKET_REGULATOR.search(body)) and not _POLICE.search(body))
-    title_hits = _mark_lists(_in_context(comp, raw_title, title, "title", scene), title)
-    body_hits = _mark_lists(_in_context(comp, raw_body, body, "body", scene), body, stops)
+    title_hits = _mark_lists(comp, _in_context(comp, raw_title, title, "title", scene), title)
+    body_hits = _mark_lists(comp, _in_context(comp, raw_body, body, "body", scene), body, stops)
     hits = _counted(title_hits + body_hits)
     # a list item that is only a plain word (交通系统, 地标性建筑) is a task in a safety text, but no
     # sign that the text is one

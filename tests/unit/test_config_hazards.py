@@ -292,3 +292,18 @@ def test_followed_by_of_three_lists_names_the_line(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_taxonomy(empty)
     assert err.value.line == 6 and "empty" in err.value.message
+
+
+def test_an_inspected_word_that_is_no_weak_word_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: electrical
+    zh: 用电安全
+    en: Electrical safety
+    keywords: [触电]
+    weak: [用电]
+    inspected: [电路]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 7 and err.value.field == "hazards.0.inspected"
+    assert "'weak'" in err.value.message

@@ -1517,3 +1517,33 @@ def test_a_bus_asked_about_its_extinguisher_is_where_it_is_checked(tax):
     body = ("为做好校园消防安全工作，县消防救援大队到学校开展消防安全检查。\n"
             "检查组检查了校车是否配备灭火器，查看了学校消防器材和疏散通道。\n要求学校加强消防安全教育。")
     assert tag_hazards("县消防救援大队到学校开展消防安全检查", body, tax).hazards == ["fire"]
+
+
+def test_the_things_a_check_goes_through_name_their_hazards(tax):
+    # after a flood, a check goes through the buildings, the wall and the power: each an inspected thing
+    body = ("受强降雨影响，县教育局要求各校立即开展汛后安全排查。\n"
+            "各校组织人员对校舍、围墙、厕所、水电等逐一排查，及时清理排水沟渠。\n"
+            "对排查出的问题建立台账，限期整改到位。")
+    r = tag_hazards("县教育局部署汛后校园安全排查", body, tax)
+    assert {"building", "electrical"} <= set(r.hazards)
+    assert {e.rule for e in r.evidence if e.label in ("building", "electrical")} == {"hazard:list"}
+    # the same words listed with no check in their sentence are places, not things checked
+    tour = ("县教育局领导到学校调研。\n领导一行参观了校舍、围墙、厕所、水电等改造后的新面貌，对学校的发展给予肯定。\n"
+            "随后召开座谈会，听取学校工作汇报。")
+    assert not {"building", "electrical"} & set(tag_hazards("县教育局领导到学校调研", tour, tax).hazards)
+
+
+def test_an_inspected_thing_does_not_make_the_disaster_in_its_sentence_a_remark_in_passing(tax):
+    # 校舍 is one item of the checklist; the floods and mudslides it is checked against are the check's own hazard
+    body = ("近日，多地遭遇强降雨，省教育厅派出检查组赴各地检查。\n"
+            "各检查组将重点对校舍位于低洼地势、山旁、河沟和水库附近易发生山洪和泥石流的区域进行认真排查，"
+            "及时消除隐患，确保师生安全。\n检查结果将在全省通报。")
+    r = tag_hazards("省教育厅派出检查组重点检查低洼地势校舍安全", body, tax)
+    assert {"building", "natural_disaster"} <= set(r.hazards)
+
+
+def test_a_bus_route_on_a_checklist_is_no_power_line(tax):
+    body = ("县交通运输局联合教育局对校车开展安全检查，重点检查校车的行车线路、车况、驾驶员资质和安全设施。\n"
+            "各校要落实校车安全管理责任，确保学生乘车安全。")
+    r = tag_hazards("县开展校车安全专项检查", body, tax)
+    assert "traffic" in r.hazards and "electrical" not in r.hazards
