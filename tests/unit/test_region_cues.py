@@ -641,6 +641,17 @@ def test_a_headlines_school_the_body_places_elsewhere_is_that_places(gz):
     assert r.county == "南华县"
 
 
+def test_a_school_named_after_another_provinces_district_is_where_its_province_says(gz):
+    # 重庆南开中学: the province's short name heads a school named after 天津's 南开区; the school,
+    # written later without its head (南开中学), is still no school of 天津
+    body = ("日前，正值重庆南开中学建校85周年之际，南开（两江）中学也迎来了第十五届校庆运动会。\n"
+            "开幕式上，南开中学校长致辞，宣布运动会开幕。各班学生依次入场，传承了南开的体育传统。")
+    r = resolve(gz, "南开（两江）中学举行第十五届校庆运动会", body)
+    assert r.province == "重庆市" and r.county is None
+    # after its own province the short name is the district (天津南开区)
+    assert resolve(gz, "南开中学举行校庆运动会", "日前，天津南开中学举行校庆运动会。").county == "南开区"
+
+
 def test_a_zones_generic_name_after_a_city_is_that_citys_zone(gz):
     # 武汉经开区: 武汉's zone (not held by the gazetteer), not 荆州's 经开区 for being in 湖北
     body = ("为解决校门口拥堵问题，武汉经开区公安分局一派出所民警每天在辖区小学门口护学。"
