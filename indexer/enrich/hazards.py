@@ -15,7 +15,7 @@ context:
   happening (组织好疏散秩序，确保不发生踩踏): weak hits. A weak word followed by a topic word is named as a topic or task (燃气安全, 取暖工作,
   电器管理), and one whose clause goes on to call it a hazard (教学楼存在安全隐患, 校舍和各类设施的
   安全隐患) is named as what is unsafe: a keyword either way. A weak word right before another
-  hazard's word only says where (校园周边食品经营户), and so does 校园周边 before shops, markets or
+  hazard's word only says where (校园周边食品经营户; not what the other befalls: 校舍因地震损毁), and so does 校园周边 before shops, markets or
   consumers, or roads (校园周边商超, 校园周边消费环境, 校园周边道路), and a weak word before a spot by it or its staff
   (食堂门口, 食堂负责人): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
@@ -497,13 +497,17 @@ def _how_a_drill_went(text: str, pos: int) -> bool:
     return bool(_KEPT_FROM.search(text, clause, pos)) and bool(_EVACUATION.search(text, a, b))
 
 
+# … but a word the other hazard befalls is no place of it (校舍因地震遭到损毁, 围墙受暴雨冲刷)
+_AFFECTED_BY = re.compile("[因受遭被]")
+
+
 def _qualifies(text: str, hit: Hit, starts: list[tuple[int, str]]) -> bool:
     """Another hazard's word starts within `QUALIFIER_GAP` Han characters after the hit (`starts`:
     sorted (start, code) of the hits): a bisect, not a pass over every hit for every weak one."""
     for start, code in starts[bisect_left(starts, (hit.end, "")):]:
         if start - hit.end > QUALIFIER_GAP:
             break
-        if code != hit.code and _HAN_ONLY.match(text, hit.end, start):
+        if code != hit.code and _HAN_ONLY.match(text, hit.end, start) and not _AFFECTED_BY.match(text, hit.end):
             return True
     return False
 
@@ -756,8 +760,9 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 _CAUSES = re.compile(r"[，,]?[^，,。；;！？!?\n]{0,6}?(?:引发|引起|导致|造成|诱发|酿成)"
                      r"(?!重视|关注|热议|注意|警惕|讨论|反响|共鸣|思考|争议)")  # 引起重视: no cause
 
-# What an inspection looks for (是否存在电气线路私拉乱接): a hazard checked for, not named in passing.
-_CHECKED = re.compile(r"是否(?:存在|使用|违规)[^，,。；;！？!?\n]*$")
+# What an inspection looks for (是否存在电气线路私拉乱接, 是否有违章使用大功率电器, 是否私拉乱接电气线路): a
+# hazard checked for, not named in passing.
+_CHECKED = re.compile(r"是否(?:有)?(?:存在|使用|违规|违章|私拉|乱拉|乱接|私接)[^，,。；;！？!?\n]*$")
 _CHECKED_REACH = 12
 # … or the thing it checks, then 是否 (电气线路敷设是否符合规定, 电器设备的铺设和安装是否规范)
 _CHECKED_AFTER = re.compile(r"[^，,、。；;！？!?\n]{0,10}?是否")

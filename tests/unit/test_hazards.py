@@ -1547,3 +1547,20 @@ def test_a_bus_route_on_a_checklist_is_no_power_line(tax):
             "各校要落实校车安全管理责任，确保学生乘车安全。")
     r = tag_hazards("县开展校车安全专项检查", body, tax)
     assert "traffic" in r.hazards and "electrical" not in r.hazards
+
+
+def test_buildings_a_quake_damaged_are_no_place_of_the_quake(tax):
+    # 校舍因地震遭到损毁: the quake befalls the buildings (因 between them); 校舍 says no "where"
+    body = ("地震发生后，全县部分校舍因地震遭到不同程度损毁。\n县教育局组织技术人员逐校查看，"
+            "确保春季学期正常开学。\n目前各项工作有序推进。")
+    r = tag_hazards("全县受损校舍灾后维修启动", body, tax)
+    assert {"building", "natural_disaster"} <= set(r.hazards)
+
+
+def test_what_a_fire_check_asks_whether_anyone_did_is_checked_for(tax):
+    # 是否有违章使用…大功率电器，是否私拉乱接电气线路: power a fire inspection looks for, no word in passing
+    body = ("为预防校园火灾事故，县消防救援大队对辖区中小学开展消防安全检查。\n"
+            "检查人员重点查看了消防通道是否畅通、灭火器材配备是否齐全有效，是否有违章使用电炉等大功率电器，"
+            "是否私拉乱接电气线路等。\n检查后，检查人员要求校方对发现的隐患立即整改，定期组织消防演练。")
+    r = tag_hazards("县消防救援大队开展校园消防安全检查", body, tax)
+    assert {"fire", "electrical"} <= set(r.hazards)
