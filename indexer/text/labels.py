@@ -15,7 +15,7 @@ from indexer.text.chinese import to_traditional
 # Who published: an organ or a medium ("来源" alone is the most common).
 SOURCE = ("信息来源", "文章来源", "稿件来源", "来源单位", "来源")
 # The issuing organ of an official document.
-ISSUER = ("发布机构", "发文机关", "发布单位")
+ISSUER = ("发布机构", "发文机关", "发布单位", "发文单位")
 # When it was published.
 DATE = ("发布时间", "发布日期", "发稿时间", "时间", "日期")
 # Lines of an article header besides date and source.

@@ -359,3 +359,13 @@ def test_a_letters_headline_is_over_its_school_and_greeting():
 
 def test_a_document_number_in_small_form_brackets_is_read():
     assert doc_number("学校将开展实验室安全检查（津教委科函﹝2018﹞29号）。") == "津教委科函﹝2018﹞29号"
+
+
+def test_a_document_portals_issuing_unit_line_gives_the_issuer():
+    # "颁布时间：… 发文单位：…" (a document portal's header, in Traditional too): the issuer, not a lost line
+    lines = ["示政办发〔2009〕180号",
+             "頒布時間:2009-07-31 10:00:50 發文單位:示例自治區人民政府辦公廳",
+             "各市、县（区）人民政府，自治区各有关部门：现将《全区中小学校舍排查鉴定工作方案》印发给你们，请认真贯彻执行。",
+             "排查鉴定工作是实施好中小学校舍安全工程的前提和关键环节。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/j.html")
+    assert article.issuer == "示例自治區人民政府辦公廳"
