@@ -196,6 +196,10 @@ _TOWN_SHORT_ONLY = frozenset({"town_short"})
 _OLD_NAME_KINDS = frozenset({"alias", "former"})  # names of abolished units, and names we added
 _AREA_WORD = ("域", "块", "间")  # 区域, 区块, 区间: after a name ending in 区, a word
 _LITERARY = frozenset({"literary"})
+# An alias that names its unit's level (屏边县 for 屏边苗族自治县, 恩施州) says what it is as a full name
+# does: its school (屏边县幼儿园) is the unit's own, not a school named after it.
+_ALIAS = frozenset({"alias"})
+_LEVEL_WORDS = frozenset("县区市旗州盟")
 _LITERARY_LAND = ("大地", "儿女", "各地", "全境")
 # A match of the scan: (start, end, name as written, its readings, the kinds of those readings).
 _Match = tuple[int, int, str, tuple[NameEntry, ...], frozenset[str]]
@@ -826,7 +830,7 @@ class Gazetteer:
                 kinds = frozenset({"institution"})
             elif not media and short_like and end not in town_starts and _SCHOOL_AFTER.match(text, end) and not (
                     _UNIVERSITY_AFTER.match(text, end) and all(self.data.divisions[e.code].level == PROVINCE for e in entries)) \
-                    and not school_hint:
+                    and not school_hint and not (kinds == _ALIAS and name[-1] in _LEVEL_WORDS):
                 if _EVENT_AFTER.match(text, end) and out and out[-1].start + len(out[-1].phrase) == start and any(
                         self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates):
                     out.pop()  # 甘肃积石山地震: the province heads the quake's name, as its county does

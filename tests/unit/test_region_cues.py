@@ -652,6 +652,14 @@ def test_a_school_named_after_another_provinces_district_is_where_its_province_s
     assert resolve(gz, "南开中学举行校庆运动会", "日前，天津南开中学举行校庆运动会。").county == "南开区"
 
 
+def test_an_autonomous_countys_own_kindergarten_written_with_its_level_is_the_countys(gz):
+    # 威宁县 for 威宁彝族回族苗族自治县 says it is the county, as the full name would: 威宁县幼儿园 is the
+    # county's kindergarten, not one named after it
+    body = "为做好夏季传染病防控，威宁县幼儿园组织保育教师对园内环境进行全面消杀，保障幼儿身体健康。"
+    r = resolve(gz, "为爱护航 我们在行动", body)
+    assert (r.province, r.county) == ("贵州省", "威宁彝族回族苗族自治县")
+
+
 def test_a_zones_generic_name_after_a_city_is_that_citys_zone(gz):
     # 武汉经开区: 武汉's zone (not held by the gazetteer), not 荆州's 经开区 for being in 湖北
     body = ("为解决校门口拥堵问题，武汉经开区公安分局一派出所民警每天在辖区小学门口护学。"
