@@ -1031,6 +1031,7 @@ class Gazetteer:
                                    signature_spans(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
         mentions = self._without_another_places_names(mentions, body)
+        mentions = self._without_towns_of_another_place(mentions)
         cited = {found.start() + 1 for found in CITED_TITLE.finditer(body)}
         for m in mentions:
             m.cited = m.field in _BODY_FIELDS and m.start in cited
@@ -1277,6 +1278,19 @@ class Gazetteer:
                     continue
             kept.append(m)
         return kept
+
+    def _without_towns_of_another_place(self, mentions: list[_Mention]) -> list[_Mention]:
+        """A town written right after a place it is not in (江苏省启东近海镇, where the table knows only
+        another province's 近海镇) is a town of that place the table lacks: it places nothing. Not after
+        a zone's generic name (经开区东简街道: which 经开区 is the question the street answers)."""
+        g = self.data
+        ends = {(m.field, m.start + len(m.phrase)): m for m in mentions if m.kind in ("full", "alias", "short")}
+
+        def of_another_place(town: _Mention) -> bool:
+            head = ends.get((town.field, town.start))
+            return head is not None and not any(c == p or g.is_under(c, p) for c in town.candidates for p in head.candidates)
+
+        return [m for m in mentions if not (m.kind == "town" and of_another_place(m))]
 
     def _without_another_places_names(self, mentions: list[_Mention], body: str) -> list[_Mention]:
         """A short name the body writes right after a place it is not in (or a word or two after it:

@@ -660,6 +660,15 @@ def test_an_autonomous_countys_own_kindergarten_written_with_its_level_is_the_co
     assert (r.province, r.county) == ("贵州省", "威宁彝族回族苗族自治县")
 
 
+def test_a_town_written_after_a_place_it_is_not_in_is_that_places(gz):
+    # 启东近海镇: the table knows only 珲春's 近海镇; written after 启东 it is 启东's town, and places nothing
+    title = "小学生玩游戏遇“假警察” 家人报警识破骗局"
+    body = ("9月中旬，家住江苏省启东近海镇的一名五年级学生在玩手机游戏时，收到陌生人的好友申请。\n"
+            "对方自称民警，要求孩子转账“退赔”，孩子的爷爷察觉异常后报警。")
+    r = resolve(gz, title, body)
+    assert (r.province, r.county) == ("江苏省", "启东市")
+
+
 def test_a_zones_generic_name_after_a_city_is_that_citys_zone(gz):
     # 武汉经开区: 武汉's zone (not held by the gazetteer), not 荆州's 经开区 for being in 湖北
     body = ("为解决校门口拥堵问题，武汉经开区公安分局一派出所民警每天在辖区小学门口护学。"
