@@ -265,7 +265,9 @@ _WORD_SENSE_BEFORE = {
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                       "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
                       "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
-                      "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连")
+                      "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连"
+                      # less common ones, none a word's usual first character (a byline 闵云霄 over a story)
+                      "闵鞠丛隋晏邬褚巩栾岑蔺邸卜戚苟芦仇郎麦荣")
 # 我县, 全县, 本区, 县委, 县政府 at the start of a clause: the text's own county (or city), unnamed;
 # 我校 / 全校: the one university the text names. Two patterns that each start with a character
 # class, which `re` scans for quickly (one pattern of two branches was 10x slower); their

@@ -669,6 +669,13 @@ def test_a_town_written_after_a_place_it_is_not_in_is_that_places(gz):
     assert (r.province, r.county) == ("江苏省", "启东市")
 
 
+@pytest.mark.parametrize("surname", ["隋", "晏", "鞠"])
+def test_a_reporters_name_over_the_story_is_a_person(gz, surname):
+    # a first line that is only a byline (a surname, then a given name spelt like 云霄县's short name)
+    body = "9月7日，昭通市彝良县发生地震，县教育局连夜组织人员逐校排查校舍安全。"
+    assert resolve(gz, surname + "云霄", body).county == "彝良县"
+
+
 def test_a_zones_generic_name_after_a_city_is_that_citys_zone(gz):
     # 武汉经开区: 武汉's zone (not held by the gazetteer), not 荆州's 经开区 for being in 湖北
     body = ("为解决校门口拥堵问题，武汉经开区公安分局一派出所民警每天在辖区小学门口护学。"
