@@ -1564,3 +1564,13 @@ def test_what_a_fire_check_asks_whether_anyone_did_is_checked_for(tax):
             "是否私拉乱接电气线路等。\n检查后，检查人员要求校方对发现的隐患立即整改，定期组织消防演练。")
     r = tag_hazards("县消防救援大队开展校园消防安全检查", body, tax)
     assert {"fire", "electrical"} <= set(r.hazards)
+
+
+def test_a_disease_caught_from_animals_is_an_epidemic_by_name(tax):
+    # rabies shots after a dog bite, echinococcosis screening: notifiable diseases named as such
+    body = ("近日，某中学两名学生在校外被流浪犬咬伤，学校第一时间将学生送往区疾控中心处置。\n"
+            "医生根据狂犬病暴露分级，为两名学生注射了狂犬疫苗和被动免疫制剂。\n学校提醒家长加强对孩子的安全教育。")
+    assert "epidemic" in tag_hazards("学生被流浪犬咬伤 学校及时送医处置", body, tax).hazards
+    screening = ("为做好包虫病防治工作，县疾控中心联合县教育局对全县六年级小学生开展包虫病B超筛查。\n"
+                 "工作人员向学生讲解了包虫病的传播途径和预防知识。")
+    assert "epidemic" in tag_hazards("县疾控中心开展小学生包虫病筛查", screening, tax).hazards
