@@ -1574,3 +1574,10 @@ def test_a_disease_caught_from_animals_is_an_epidemic_by_name(tax):
     screening = ("为做好包虫病防治工作，县疾控中心联合县教育局对全县六年级小学生开展包虫病B超筛查。\n"
                  "工作人员向学生讲解了包虫病的传播途径和预防知识。")
     assert "epidemic" in tag_hazards("县疾控中心开展小学生包虫病筛查", screening, tax).hazards
+
+
+def test_a_word_ending_in_zhi_before_anquan_is_no_public_order(tax):
+    # 联防联控联治 | 安全屏障, 法治 | 安全教育: 治安 across two words
+    body = ("为切实做好暑期防溺水工作，县教育局召开专题会议。\n会议要求压实各方责任，全面筑牢联防联控联治安全屏障。\n"
+            "各校要开展法治安全教育，严防学生私自下水游泳。")
+    assert "security" not in tag_hazards("县教育局部署暑期防溺水工作", body, tax).hazards
