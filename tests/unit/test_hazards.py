@@ -1581,3 +1581,10 @@ def test_a_word_ending_in_zhi_before_anquan_is_no_public_order(tax):
     body = ("为切实做好暑期防溺水工作，县教育局召开专题会议。\n会议要求压实各方责任，全面筑牢联防联控联治安全屏障。\n"
             "各校要开展法治安全教育，严防学生私自下水游泳。")
     assert "security" not in tag_hazards("县教育局部署暑期防溺水工作", body, tax).hazards
+
+
+def test_clearing_snow_from_a_campus_is_weather_safety(tax):
+    # a school's snow story: the snow is scenery until the school clears it for safe walking
+    body = ("12月的一个清晨，一场大雪将校园装扮得银装素裹。\n为保障师生出行安全，学校组织教职工和学生志愿者扫雪除冰，"
+            "清理出通往教学楼和食堂的道路。\n师生们干劲十足，很快完成了任务。")
+    assert tag_hazards("以雪为令齐上阵 扫雪除冰暖校园", body, tax).hazards == ["extreme_weather"]
