@@ -1299,13 +1299,10 @@ class Gazetteer:
         碑林区小雁塔小学), heading a school's, an office's or a road's name (永川区朱沱镇南华宫小学,
         黄浦区蓬莱路第二小学), is part of that place's
         name for something, not a county: everywhere the text writes it (the headline's 南华宫小学 or
-        共聚蓬莱, the school's paper 《蓬莱小镇月报》), it places nothing. A province's short name heads
-        such a name too (重庆南开中学); a city's does not (its short name is too often a word's head:
-        桂林洋海口经济学院 would make 海口 part of a 桂林 name)."""
+        共聚蓬莱, the school's paper 《蓬莱小镇月报》), it places nothing."""
         g = self.data
         places = {n.start + len(n.phrase): n for n in mentions
-                  if n.field in _BODY_FIELDS and (n.kind in ("full", "alias", "town") or (
-                      n.kind == "short" and len(n.candidates) == 1 and g.divisions[n.candidates[0]].level == PROVINCE))}
+                  if n.field in _BODY_FIELDS and n.kind in ("full", "alias", "town")}
         if not places:
             return mentions
 

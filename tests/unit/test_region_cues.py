@@ -641,17 +641,6 @@ def test_a_headlines_school_the_body_places_elsewhere_is_that_places(gz):
     assert r.county == "南华县"
 
 
-def test_a_school_named_after_another_provinces_district_is_where_its_province_says(gz):
-    # 重庆南开中学: the province's short name heads a school named after 天津's 南开区; the school,
-    # written later without its head (南开中学), is still no school of 天津
-    body = ("日前，正值重庆南开中学建校85周年之际，南开（两江）中学也迎来了第十五届校庆运动会。\n"
-            "开幕式上，南开中学校长致辞，宣布运动会开幕。各班学生依次入场，传承了南开的体育传统。")
-    r = resolve(gz, "南开（两江）中学举行第十五届校庆运动会", body)
-    assert r.province == "重庆市" and r.county is None
-    # after its own province the short name is the district (天津南开区)
-    assert resolve(gz, "南开中学举行校庆运动会", "日前，天津南开中学举行校庆运动会。").county == "南开区"
-
-
 def test_an_autonomous_countys_own_kindergarten_written_with_its_level_is_the_countys(gz):
     # 威宁县 for 威宁彝族回族苗族自治县 says it is the county, as the full name would: 威宁县幼儿园 is the
     # county's kindergarten, not one named after it
