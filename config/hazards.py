@@ -35,6 +35,9 @@ the UI, and Simplified keywords:
 - `inspected`: weak words that name the things a check goes through (用电, 线路, 校舍, 围墙): as
   an item of a list of three or more in a sentence naming a check (对校舍、围墙、厕所、水电等认真排查),
   the word names the hazard, a keyword; each must be one of the hazard's `weak` words.
+- `passing_counts`: true for a hazard readers count wherever a notice names it by a keyword (power):
+  never dropped as a word in passing inside another hazard's sentences, but in one telling what
+  happened (配电箱冒烟后起火: the fire's scene).
 
 Rules shared by every hazard, in the same file:
 
@@ -76,6 +79,7 @@ class Hazard(BaseModel):
     paired_only: list[str] = Field(default_factory=list)
     followed_by: list[list[str]] = Field(default_factory=list)
     inspected: list[str] = Field(default_factory=list)
+    passing_counts: bool = False
 
     @field_validator("code")
     @classmethod

@@ -297,6 +297,7 @@ class _Compiled:
         self.paired_only = {h.code: frozenset(h.paired_only) for h in taxonomy.hazards if h.paired_only}
         self.followed_by = {h.code: _sequel(*h.followed_by) for h in taxonomy.hazards if h.followed_by}
         self.inspected = {h.code: frozenset(h.inspected) for h in taxonomy.hazards if h.inspected}
+        self.passing_counts = frozenset(h.code for h in taxonomy.hazards if h.passing_counts)
 
 
 _cache: dict[int, tuple[Taxonomy, _Compiled]] = {}
@@ -738,7 +739,9 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
     item of a list of hazards ("重点加强防火、防溺水…教育" is a task list: each item counts), and
     none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育), as what an
     inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings) or as the
-    cause of what happened (电路老化引起火灾)."""
+    cause of what happened (电路老化引起火灾). A hazard whose `passing_counts` is set (power) is
+    incidental only in a sentence telling what happened (配电箱冒烟后起火): readers count it
+    wherever else a notice names it."""
     def sentence(hit: Hit) -> tuple[str, int]:
         return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
@@ -750,9 +753,19 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
             by_sentence.setdefault(key, []).append(hit)
             by_code.setdefault(hit.code, []).append((hit, key))
     keep = set(assigned)
-    return {code for code in assigned
-            if by_code.get(code) and all(_in_passing(comp, h, by_sentence[key], keep, score, title, body)
-                                         for h, key in by_code[code])}
+
+    def passing(hit: Hit, key: tuple[str, int]) -> bool:
+        text = title if hit.field == "title" else body
+        if hit.code in comp.passing_counts and not _HAPPENING.search(text, *_sentence(text, hit.start)):
+            return False
+        return _in_passing(comp, hit, by_sentence[key], keep, score, title, body)
+
+    return {code for code in assigned if by_code.get(code) and all(passing(h, key) for h, key in by_code[code])}
+
+
+# A sentence telling what happened (配电箱冒烟后起火, 一名学生溺水身亡): a `passing_counts` hazard named
+# there is the scene of the other, as any hazard's word is; elsewhere it counts wherever it is named.
+_HAPPENING = re.compile(r"起火|着火|失火|冒烟|燃烧|" + _INCIDENT.pattern)
 
 
 # A hazard named as the cause of what happened (电路老化引起火灾, 违规使用电器可能引发的严重后果): a hazard

@@ -307,3 +307,16 @@ def test_an_inspected_word_that_is_no_weak_word_names_the_line(tmp_path):
         load_taxonomy(path)
     assert err.value.line == 7 and err.value.field == "hazards.0.inspected"
     assert "'weak'" in err.value.message
+
+
+def test_passing_counts_must_be_a_boolean(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: traffic
+    zh: 交通安全
+    en: Traffic
+    keywords: [交通安全]
+    passing_counts: sometimes
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 6 and err.value.field == "hazards.0.passing_counts"

@@ -1588,3 +1588,20 @@ def test_clearing_snow_from_a_campus_is_weather_safety(tax):
     body = ("12月的一个清晨，一场大雪将校园装扮得银装素裹。\n为保障师生出行安全，学校组织教职工和学生志愿者扫雪除冰，"
             "清理出通往教学楼和食堂的道路。\n师生们干劲十足，很快完成了任务。")
     assert tag_hazards("以雪为令齐上阵 扫雪除冰暖校园", body, tax).hazards == ["extreme_weather"]
+
+
+def test_power_named_inside_a_fire_checks_sentences_still_counts(tax):
+    # readers count power wherever a notice names it: 私拉乱接电线 in the fire check's own sentence
+    body = ("为做好冬季校园消防安全工作，区消防救援大队对辖区学校学生宿舍开展消防安全检查。\n"
+            "检查中发现，学生宿舍内私拉乱接电线给手机充电成为消防安全的最大隐患，消防员当场要求学校整改。\n"
+            "消防员还为学生讲解了灭火器的使用方法，并组织学生开展疏散演练。")
+    r = tag_hazards("区消防救援大队开展学生宿舍消防安全检查", body, tax)
+    assert {"fire", "electrical"} <= set(r.hazards)
+
+
+def test_a_building_sites_water_filled_pit_is_a_place_to_drown(tax):
+    # 施工积水坑 on a checklist of waters: where children drown, not a building site's safety
+    body = ("为切实做好暑期学生防溺水工作，街道召开专题会议。\n会议强调，要联合各社区对辖区河道、鱼塘和施工积水坑进行全面排查，"
+            "设置警示标识，配齐救生设备。\n各学校要通过家长会、告家长书等形式，提醒家长切实履行监护责任。")
+    r = tag_hazards("街道部署暑期防溺水工作", body, tax)
+    assert "drowning" in r.hazards and "building" not in r.hazards
