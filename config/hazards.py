@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from config.errors import ConfigError, raise_for_validation, read_yaml
 
@@ -79,7 +79,7 @@ class Hazard(BaseModel):
     paired_only: list[str] = Field(default_factory=list)
     followed_by: list[list[str]] = Field(default_factory=list)
     inspected: list[str] = Field(default_factory=list)
-    passing_counts: bool = False
+    passing_counts: StrictBool = False
 
     @field_validator("code")
     @classmethod
@@ -192,10 +192,10 @@ def load_taxonomy(path: Path) -> Taxonomy:
                                   f"{word!r} counts for {hazard.code!r} only with its 'pair' but is not one of "
                                   "its 'weak' words and of the pair's places")
         for word in hazard.inspected:
-            if word not in hazard.weak:
+            if word not in hazard.weak or word in hazard.paired_only:
                 raise ConfigError(path, _item_line(entries, i, "inspected") or line, f"hazards.{i}.inspected",
                                   f"{word!r} names a thing a check of {hazard.code!r} goes through but is not one "
-                                  "of its 'weak' words")
+                                  "of its 'weak' words, or only counts with its 'pair'")
     return parsed
 
 

@@ -15,8 +15,9 @@ context:
   happening (组织好疏散秩序，确保不发生踩踏): weak hits. A weak word followed by a topic word is named as a topic or task (燃气安全, 取暖工作,
   电器管理), and one whose clause goes on to call it a hazard (教学楼存在安全隐患, 校舍和各类设施的
   安全隐患) is named as what is unsafe: a keyword either way. A weak word right before another
-  hazard's word only says where (校园周边食品经营户; not what the other befalls: 校舍因地震损毁), and so does 校园周边 before shops, markets or
-  consumers, or roads (校园周边商超, 校园周边消费环境, 校园周边道路), and a weak word before a spot by it or its staff
+  hazard's word only says where (校园周边食品经营户; not what the other befalls: 校舍因地震损毁), and
+  so does 校园周边 before shops, markets or consumers, or roads (校园周边商超, 校园周边消费环境,
+  校园周边道路), and a weak word before a spot by it or its staff
   (食堂门口, 食堂负责人): it drops. A hazard with `measures` (extreme
   weather) counts a keyword only in a sentence naming a measure; elsewhere the weather is the
   scene, a weak hit. In a text that closes schools (停课, 延迟开学, 提前放学; not a plan for it,
@@ -139,7 +140,7 @@ _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 # lists of three or more are a checklist, whose `inspected` words name their hazards. Over the devset and
 # eight read sets 24 tags right, 4 wrong (a flood check of 校舍、围墙、厕所、水电: building and electrical);
 # on hazards whose things are places (食堂, 实验室, 周边) it was 21 right and 72 wrong: they are no `inspected`
-_CHECK = re.compile(r"检查|排查|巡查|查看|检修|整治|隐患|督查|摸排")
+_CHECK = re.compile(r"检查|排查|巡查|检修|整治|督查|摸排|隐患")  # 隐患: the things whose hazards it names; not 查看, a visit
 CHECKLIST_ITEMS = 3
 # After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作), or it
 # names the incident itself (摔伤事件).
@@ -504,11 +505,14 @@ _AFFECTED_BY = re.compile("[因受遭被]")
 
 def _qualifies(text: str, hit: Hit, starts: list[tuple[int, str]]) -> bool:
     """Another hazard's word starts within `QUALIFIER_GAP` Han characters after the hit (`starts`:
-    sorted (start, code) of the hits): a bisect, not a pass over every hit for every weak one."""
+    sorted (start, code) of the hits): a bisect, not a pass over every hit for every weak one. Not
+    when the other befalls the hit's thing (校舍因地震遭到损毁: `_AFFECTED_BY` right after it)."""
+    if _AFFECTED_BY.match(text, hit.end):
+        return False
     for start, code in starts[bisect_left(starts, (hit.end, "")):]:
         if start - hit.end > QUALIFIER_GAP:
             break
-        if code != hit.code and _HAN_ONLY.match(text, hit.end, start) and not _AFFECTED_BY.match(text, hit.end):
+        if code != hit.code and _HAN_ONLY.match(text, hit.end, start):
             return True
     return False
 
@@ -735,7 +739,7 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
     """Hazards named only in passing inside the sentences of another hazard: 灭火器 in a school-bus
     check, 消防救援 officers at an earthquake drill, a 配电箱 smoking in a fire drill's script, 校门口 as
     the place of a 护学岗. A hazard is incidental when every one of its hits shares its sentence with
-    a keyword of a hazard that scores at least `DOMINANCE` times as much, none of its hits is an
+    a keyword (not a checklist's item) of a hazard that scores at least `DOMINANCE` times as much, none of its hits is an
     item of a list of hazards ("重点加强防火、防溺水…教育" is a task list: each item counts), and
     none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育), as what an
     inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings) or as the
@@ -756,7 +760,7 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 
     def passing(hit: Hit, key: tuple[str, int]) -> bool:
         text = title if hit.field == "title" else body
-        if hit.code in comp.passing_counts and not _HAPPENING.search(text, *_sentence(text, hit.start)):
+        if hit.code in comp.passing_counts and not _tells_it_happened(text, *_sentence(text, hit.start)):
             return False
         return _in_passing(comp, hit, by_sentence[key], keep, score, title, body)
 
@@ -765,7 +769,23 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 
 # A sentence telling what happened (配电箱冒烟后起火, 一名学生溺水身亡): a `passing_counts` hazard named
 # there is the scene of the other, as any hazard's word is; elsewhere it counts wherever it is named.
+# A warning is no telling (一旦起火后果不堪设想, 杜绝火灾事件): its clause says what might be or is kept from being.
 _HAPPENING = re.compile(r"起火|着火|失火|冒烟|燃烧|" + _INCIDENT.pattern)
+_MIGHT_BE = re.compile(f"{_ADVICE}|{_KEPT_FROM.pattern}|一旦|万一|若|可能|杜绝|谨防|预防")
+
+
+def _tells_it_happened(text: str, start: int, end: int) -> bool:
+    for m in _HAPPENING.finditer(text, start, end):
+        clause = _clause_start(text, start, m.start())
+        if not _MIGHT_BE.search(text, clause, m.start()):
+            return True
+    return False
+
+
+def _inspected_item(comp: _Compiled, hit: Hit) -> bool:
+    """A checklist's item (`inspected`, `_mark_lists`): one of the things checked, which makes no
+    other hazard of its sentence a word in passing."""
+    return hit.listed and hit.phrase in comp.inspected.get(hit.code, ())
 
 
 # A hazard named as the cause of what happened (电路老化引起火灾, 违规使用电器可能引发的严重后果): a hazard
@@ -775,7 +795,7 @@ _CAUSES = re.compile(r"[，,]?[^，,。；;！？!?\n]{0,6}?(?:引发|引起|导
 
 # What an inspection looks for (是否存在电气线路私拉乱接, 是否有违章使用大功率电器, 是否私拉乱接电气线路): a
 # hazard checked for, not named in passing.
-_CHECKED = re.compile(r"是否(?:有)?(?:存在|使用|违规|违章|私拉|乱拉|乱接|私接)[^，,。；;！？!?\n]*$")
+_CHECKED = re.compile(r"是否有?(?:存在|使用|违规|违章|私拉|乱拉|乱接|私接)[^，,。；;！？!?\n]*$")
 _CHECKED_REACH = 12
 # … or the thing it checks, then 是否 (电气线路敷设是否符合规定, 电器设备的铺设和安装是否规范)
 _CHECKED_AFTER = re.compile(r"[^，,、。；;！？!?\n]{0,10}?是否")
@@ -815,7 +835,7 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
         a, b = (hit, other) if hit.start < other.start else (other, hit)
         if _LIST_GAP.match(text[a.end:b.start]):
             return False  # listed side by side with another hazard
-        if other.kind == _STRONG and not other.listed and other.code in keep and (hit.code, other.code) not in _WHAT_IT_DAMAGES and \
+        if other.kind == _STRONG and not _inspected_item(comp, other) and other.code in keep and (hit.code, other.code) not in _WHAT_IT_DAMAGES and \
                 score.get(other.code, 0.0) >= DOMINANCE * score.get(hit.code, 0.0):
             dominated = True
     return dominated

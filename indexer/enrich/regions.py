@@ -196,6 +196,7 @@ _TOWN_SHORT_ONLY = frozenset({"town_short"})
 _OLD_NAME_KINDS = frozenset({"alias", "former"})  # names of abolished units, and names we added
 _AREA_WORD = ("域", "块", "间")  # 区域, 区块, 区间: after a name ending in 区, a word
 _LITERARY = frozenset({"literary"})
+_PLACE_HEAD_KINDS = frozenset({"full", "alias", "short"})  # a place's own names, not a zone's generic one
 # An alias that names its unit's level (屏边县 for 屏边苗族自治县, 恩施州) says what it is as a full name
 # does: its school (屏边县幼儿园) is the unit's own, not a school named after it.
 _ALIAS = frozenset({"alias"})
@@ -266,7 +267,8 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高
                       "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
                       "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
                       "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连"
-                      # less common ones, none a word's usual first character (a byline 闵云霄 over a story)
+                      # less common ones (a byline 闵云霄 over a story); some start words too (荣获), which
+                      # matters only at a clause's start before a two-character short name
                       "闵鞠丛隋晏邬褚巩栾岑蔺邸卜戚苟芦仇郎麦荣")
 # 我县, 全县, 本区, 县委, 县政府 at the start of a clause: the text's own county (or city), unnamed;
 # 我校 / 全校: the one university the text names. Two patterns that each start with a character
@@ -1286,7 +1288,7 @@ class Gazetteer:
         another province's 近海镇) is a town of that place the table lacks: it places nothing. Not after
         a zone's generic name (经开区东简街道: which 经开区 is the question the street answers)."""
         g = self.data
-        ends = {(m.field, m.start + len(m.phrase)): m for m in mentions if m.kind in ("full", "alias", "short")}
+        ends = {(m.field, m.start + len(m.phrase)): m for m in mentions if set(m.kind.split("/")) <= _PLACE_HEAD_KINDS}
 
         def of_another_place(town: _Mention) -> bool:
             head = ends.get((town.field, town.start))

@@ -315,8 +315,24 @@ def test_passing_counts_must_be_a_boolean(tmp_path):
     zh: 交通安全
     en: Traffic
     keywords: [交通安全]
-    passing_counts: sometimes
+    passing_counts: "yes"
 """)
     with pytest.raises(ConfigError) as err:
         load_taxonomy(path)
     assert err.value.line == 6 and err.value.field == "hazards.0.passing_counts"
+
+
+def test_an_inspected_word_that_counts_only_with_its_pair_names_the_line(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: building
+    zh: 校舍
+    en: Buildings
+    keywords: [危房]
+    weak: [教学楼, 裂缝]
+    pair: [[裂缝], [教学楼]]
+    paired_only: [教学楼]
+    inspected: [教学楼]
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.field == "hazards.0.inspected" and "'pair'" in err.value.message

@@ -1542,11 +1542,18 @@ def test_an_inspected_thing_does_not_make_the_disaster_in_its_sentence_a_remark_
     assert {"building", "natural_disaster"} <= set(r.hazards)
 
 
-def test_a_bus_route_on_a_checklist_is_no_power_line(tax):
-    body = ("县交通运输局联合教育局对校车开展安全检查，重点检查校车的行车线路、车况、驾驶员资质和安全设施。\n"
-            "各校要落实校车安全管理责任，确保学生乘车安全。")
-    r = tag_hazards("县开展校车安全专项检查", body, tax)
-    assert "traffic" in r.hazards and "electrical" not in r.hazards
+def test_routes_lines_and_a_leaders_visit_are_no_checklist_of_power(tax):
+    # 线路 is a patrol's, a bus's or a network's as often as power's: no inspected word
+    patrol = ("为维护校园周边秩序，县公安局开展护校安园行动。\n"
+              "派出所民警对校园周边巡逻线路、重点时段、重点部位进行排查，确保师生安全。")
+    assert "electrical" not in tag_hazards("县公安局开展校园安全检查", patrol, tax).hazards
+    network = ("为保障新学期教学秩序，学校信息中心对全校网络线路、多媒体设备、电子白板等进行全面检修。\n"
+               "检修工作于开学前全部完成。")
+    assert "electrical" not in tag_hazards("学校开展开学前校园安全检查", network, tax).hazards
+    # 实地查看 is a visit: what the leaders look at is no checklist
+    visit = ("近日，县领导到县实验小学调研教育工作。\n县领导实地查看了校舍、围墙、操场、水电等改造后的新面貌，"
+             "对学校的发展给予肯定。\n随后召开座谈会，听取学校工作汇报。")
+    assert not {"building", "electrical"} & set(tag_hazards("县领导到县实验小学调研", visit, tax).hazards)
 
 
 def test_buildings_a_quake_damaged_are_no_place_of_the_quake(tax):
@@ -1581,6 +1588,10 @@ def test_a_word_ending_in_zhi_before_anquan_is_no_public_order(tax):
     body = ("为切实做好暑期防溺水工作，县教育局召开专题会议。\n会议要求压实各方责任，全面筑牢联防联控联治安全屏障。\n"
             "各校要开展法治安全教育，严防学生私自下水游泳。")
     assert "security" not in tag_hazards("县教育局部署暑期防溺水工作", body, tax).hazards
+    # … but 治安 before 全面 is public order
+    order = ("县里召开专题会议，研究部署中小学校园及周边治安全面整治工作。\n"
+             "会议要求各部门按照职责分工，加强校园安全隐患排查，抓好各项措施落实。")
+    assert "security" in tag_hazards("县召开专题会议", order, tax).hazards
 
 
 def test_clearing_snow_from_a_campus_is_weather_safety(tax):
@@ -1588,6 +1599,10 @@ def test_clearing_snow_from_a_campus_is_weather_safety(tax):
     body = ("12月的一个清晨，一场大雪将校园装扮得银装素裹。\n为保障师生出行安全，学校组织教职工和学生志愿者扫雪除冰，"
             "清理出通往教学楼和食堂的道路。\n师生们干劲十足，很快完成了任务。")
     assert tag_hazards("以雪为令齐上阵 扫雪除冰暖校园", body, tax).hazards == ["extreme_weather"]
+    # 排除冰箱, 清除冰柜: 除 ends another word
+    fridge = ("会议要求后勤处全面排除冰箱、空调等电器存在的安全隐患，及时清除冰柜内过期食品。\n"
+              "各部门要落实食品安全责任，确保师生饮食安全。")
+    assert "extreme_weather" not in tag_hazards("学校召开后勤安全工作会议", fridge, tax).hazards
 
 
 def test_power_named_inside_a_fire_checks_sentences_still_counts(tax):
@@ -1597,6 +1612,9 @@ def test_power_named_inside_a_fire_checks_sentences_still_counts(tax):
             "消防员还为学生讲解了灭火器的使用方法，并组织学生开展疏散演练。")
     r = tag_hazards("区消防救援大队开展学生宿舍消防安全检查", body, tax)
     assert {"fire", "electrical"} <= set(r.hazards)
+    # a warning in the same sentence tells nothing that happened
+    warned = body.replace("成为消防安全的最大隐患", "，一旦起火后果不堪设想")
+    assert {"fire", "electrical"} <= set(tag_hazards("区消防救援大队开展学生宿舍消防安全检查", warned, tax).hazards)
 
 
 def test_a_building_sites_water_filled_pit_is_a_place_to_drown(tax):
