@@ -1623,3 +1623,10 @@ def test_a_building_sites_water_filled_pit_is_a_place_to_drown(tax):
             "设置警示标识，配齐救生设备。\n各学校要通过家长会、告家长书等形式，提醒家长切实履行监护责任。")
     r = tag_hazards("街道部署暑期防溺水工作", body, tax)
     assert "drowning" in r.hazards and "building" not in r.hazards
+
+
+def test_a_labs_hazardous_waste_disposed_of_is_lab_safety(tax):
+    # the labs' 危险废物 collected and handed to a licensed company: lab and chemical safety by name
+    body = ("12月，我校委托专业公司对各学院实验室积存的危险废物进行集中收集和转移处置。\n"
+            "本次共处置废液、过期试剂及空瓶等2吨余，全程规范有序。")
+    assert tag_hazards("我校完成年度危险废物转移处置工作", body, tax).hazards == ["lab_chemicals"]
