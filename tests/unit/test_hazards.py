@@ -1630,3 +1630,12 @@ def test_a_labs_hazardous_waste_disposed_of_is_lab_safety(tax):
     body = ("12月，我校委托专业公司对各学院实验室积存的危险废物进行集中收集和转移处置。\n"
             "本次共处置废液、过期试剂及空瓶等2吨余，全程规范有序。")
     assert tag_hazards("我校完成年度危险废物转移处置工作", body, tax).hazards == ["lab_chemicals"]
+
+
+def test_a_form_the_readers_sign_is_acted_on_not_cited(tax):
+    # 《…结核病筛查知情告知书》 is the notice's own form, filled in and carried to the screening: not a
+    # document cited in passing, as 《传染病防治法》 would be
+    body = ("一、筛查对象\n本学期新入学学生。\n二、筛查要求\n1、学生领取《学生结核病筛查知情告知书》后，家长签字确认。\n"
+            "2、筛查后3天，学生持《学生结核病筛查知情告知书》到筛查点查看结果，无异常开具《入学学生结核病筛查查验证明》。\n"
+            "3、开学时持《入学学生结核病筛查查验证明》入校报到。\n区疾病预防控制中心")
+    assert tag_hazards("关于做好新生入学体检筛查工作的通知", body, tax).hazards == ["epidemic"]
