@@ -315,6 +315,13 @@ def _name_head_end(text: str, at: int, ends: Container[int], adjacent: bool = Fa
     return None
 
 
+def _listed_with_others(text: str, m: _Mention) -> bool:
+    """A name that is an item of a list of bodies (自治区财政厅、天津工业大学、…的领导和嘉宾莅临): one
+    participant among several, not the body the text speaks for."""
+    end = m.start + len(m.phrase)
+    return text[m.start - 1:m.start] == "、" or text[end:end + 1] == "、"
+
+
 def _kinds(entries: Iterable[NameEntry]) -> frozenset[str]:
     return frozenset(e.kind for e in entries)
 
@@ -1445,7 +1452,8 @@ class Gazetteer:
         units: dict[str, list[_Mention]] = {}
         # one university by name (two in one city are not "our school": 各受检学校…到达本校)
         named_schools = {m.phrase: m.resolved or m.candidates[0] for m in mentions
-                         if m.kind == "institution" and (m.resolved or len(m.candidates) == 1)}
+                         if m.kind == "institution" and (m.resolved or len(m.candidates) == 1)
+                         and not (m.field in _BODY_FIELDS and _listed_with_others(body, m))}
         for m in mentions:
             if m.field in ("hint", "domain"):
                 continue

@@ -818,6 +818,16 @@ def test_a_days_history_and_a_citys_college_students_name_no_issuer(gz):
     assert resolve(gz, body[:60], body).county is None
 
 
+def test_a_university_among_the_guests_is_not_our_school(gz):
+    # 我校 is the one university the text names, but not one named as an item of a list of guests
+    body = ("5月20日，学校第六十届田径运动会隆重开幕。\n自治区教育厅、天津工业大学、自治区体育局的相关领导和嘉宾"
+            "莅临开幕式。\n内蒙古日报等内蒙古自治区主流媒体宣传报道了我校此次活动，展现了内蒙古自治区高校学子的风采。")
+    assert resolve(gz, "学校第六十届田径运动会开幕", body).province == "内蒙古自治区"
+    # named alone, it is the one the text speaks for
+    alone = "5月20日，天津工业大学第六十届田径运动会隆重开幕。\n多家媒体宣传报道了我校此次活动。"
+    assert resolve(gz, "学校第六十届田径运动会开幕", alone).province == "天津市"
+
+
 def test_a_citys_college_students_are_not_its_university(gz):
     r = resolve(gz, "北京大学生心理健康节启动", "各高校将围绕心理健康开展系列活动。")
     assert (r.province, r.county) == ("北京市", None)
