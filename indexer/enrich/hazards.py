@@ -202,10 +202,10 @@ _HAN_ONLY = re.compile(rf"[{HAN}]*$")
 # A cited document's title (`CITED_TITLE`) names its subject; citing it is not acting on it.
 # So does a remark in brackets: "各校负责在校学生（包括校车上的学生）的安全".
 _ASIDE = re.compile(r"[（(][^（）()\n]{1,40}[）)]")
-# And the subject of a leader's remarks being studied: 学习贯彻…关于应急管理、防灾减灾救灾重要论述.
 # A form the text's readers fill in or sign (《防溺水安全承诺书》, 《学生结核病筛查知情告知书》): acted on, not
 # a document cited
 _A_FORM = re.compile(r"(?:告知书|承诺书|责任书|知情同意书|同意书|回执|登记表|申请表|证明|告家长书|一封信)》$")
+# And the subject of a leader's remarks being studied: 学习贯彻…关于应急管理、防灾减灾救灾重要论述.
 _REMARKS_ON = re.compile(r"关于[^。；;！？!?\n]{1,40}?(?:重要|相关)(?:论述|指示|讲话|批示)")
 # Quotation marks do not break a phrase: “三防”建设, “六不一会”.
 _QUOTE_MARKS = "“”‘’\"'「」『』"
