@@ -32,9 +32,10 @@ the UI, and Simplified keywords:
 - `followed_by`: two lists, what was done and what followed: a sentence telling a word of the
   second after one of the first, with 后 between them (吃过午饭后呕吐, 饮用学生奶后出现腹痛), tells
   the hazard happening though it never names it: a keyword at the second word.
-- `inspected`: weak words that name the things a check goes through (用电, 线路, 校舍, 围墙): as
+- `inspected`: weak words that name the things a check goes through (用电, 水电, 校舍, 围墙): as
   an item of a list of three or more in a sentence naming a check (对校舍、围墙、厕所、水电等认真排查),
-  the word names the hazard, a keyword; each must be one of the hazard's `weak` words.
+  the word names the hazard, a keyword; each must be one of the hazard's `weak` words and no
+  `paired_only` one.
 - `passing_counts`: true for a hazard readers count wherever a notice names it by a keyword (power):
   never dropped as a word in passing inside another hazard's sentences, but in one telling what
   happened (配电箱冒烟后起火: the fire's scene).

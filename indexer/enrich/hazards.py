@@ -743,8 +743,8 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
     """Hazards named only in passing inside the sentences of another hazard: 灭火器 in a school-bus
     check, 消防救援 officers at an earthquake drill, a 配电箱 smoking in a fire drill's script, 校门口 as
     the place of a 护学岗. A hazard is incidental when every one of its hits shares its sentence with
-    a keyword (not a checklist's item) of a hazard that scores at least `DOMINANCE` times as much, none of its hits is an
-    item of a list of hazards ("重点加强防火、防溺水…教育" is a task list: each item counts), and
+    a keyword (not a checklist's item) of a hazard that scores at least `DOMINANCE` times as much,
+    none of its hits is an item of a list of hazards ("重点加强防火、防溺水…教育" is a task list: each item counts), and
     none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育), as what an
     inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings) or as the
     cause of what happened (电路老化引起火灾). A hazard whose `passing_counts` is set (power) is

@@ -1299,7 +1299,7 @@ class Gazetteer:
 
         def of_another_place(town: _Mention) -> bool:
             head = ends.get((town.field, town.start))
-            return head is not None and not any(c == p or g.is_under(c, p) for c in town.candidates for p in head.candidates)
+            return head is not None and not any(g.is_under(c, p) for c in town.candidates for p in head.candidates)
 
         return [m for m in mentions if not (m.kind == "town" and of_another_place(m))]
 
@@ -1316,7 +1316,7 @@ class Gazetteer:
             return mentions
 
         def elsewhere(m: _Mention, place: _Mention) -> bool:
-            return not any(c == p or g.is_under(c, p) or g.is_under(p, c) for c in m.candidates for p in place.candidates)
+            return not any(g.is_under(c, p) or g.is_under(p, c) for c in m.candidates for p in place.candidates)
 
         named: set[str] = set()
         for m in mentions:
