@@ -142,6 +142,7 @@ _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 # on hazards whose things are places (食堂, 实验室, 周边) it was 21 right and 72 wrong: they are no `inspected`
 _CHECK = re.compile(r"检查|排查|巡查|检修|整治|督查|摸排|隐患")  # 隐患: the things whose hazards it names; not 查看, a visit
 CHECKLIST_ITEMS = 3
+ROUND_HAZARDS = 3  # hazards named by keywords in one sentence that make it a check's round, not an aside
 # After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作), or it
 # names the incident itself (摔伤事件).
 _MANAGED = re.compile(r"管理|工作|事件")
@@ -939,9 +940,10 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     signal_sentences = {_sentence_key(h, stops) for h in signals}
     named = {h.code for h in signals if h.kind == _STRONG and h.code != OTHER}
     # two signals in one sentence of an unrelated text do not make it a safety text; a list of
-    # hazards does
+    # hazards does, and so does one sentence naming three (查看…防溺水教育情况，查看消防设施…，用电安全情况:
+    # a check's round told in commas)
     focused = school and (term_score + len(named)) >= 2 and \
-        (len(signal_sentences) >= 2 or any(h.listed for h in signals))
+        (len(signal_sentences) >= 2 or any(h.listed for h in signals) or len(named) >= ROUND_HAZARDS)
 
     # outside a focused text, a hazard all of whose hits sit in one sentence of a longer body is
     # an aside (a training notice's one sentence on epidemic rules), not the text's subject; a

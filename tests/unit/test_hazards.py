@@ -118,7 +118,7 @@ def test_weak_hits_alone_need_a_safety_text(tax):
     body = "各校要加强校园安全管理，开展安全隐患排查。食材要落实索证索票。每餐要留样48小时。"
     assert "food_safety" in tag_hazards("学校安全检查通知", body, tax).hazards
     # two weak hints in one sentence are one hint
-    body = "各校要加强校园安全管理，开展安全隐患排查，食材要当日采购并留样。"
+    body = "各校要加强校园安全管理，开展安全隐患排查，营养餐要当日采购并留样。"
     assert "food_safety" not in tag_hazards("学校安全检查通知", body, tax).hazards
     # a school's menu page is not about food safety
     body = "本周食堂菜谱：周一红烧肉，周二清蒸鱼，食材新鲜。欢迎同学们到食堂就餐，营养餐每日更新。"
@@ -1639,3 +1639,67 @@ def test_a_form_the_readers_sign_is_acted_on_not_cited(tax):
             "2、筛查后3天，学生持《学生结核病筛查知情告知书》到筛查点查看结果，无异常开具《入学学生结核病筛查查验证明》。\n"
             "3、开学时持《入学学生结核病筛查查验证明》入校报到。\n区疾病预防控制中心")
     assert tag_hazards("关于做好新生入学体检筛查工作的通知", body, tax).hazards == ["epidemic"]
+
+
+def test_lightning_striking_a_school_told_twice_is_its_subject(tax):
+    # a report of a strike names no measure: 雷电 told in two sentences of a school text is the story
+    body = ("昨日下午，某县一所村小突降雷雨，雷电击中两间教室，多名学生受伤。\n"
+            "据介绍，遭雷电击中的教室旁种满大树，伤者已送往县医院救治。\n县政府已派出工作组赶赴现场。")
+    assert "extreme_weather" in tag_hazards("雷电击中村小教室 多名学生受伤", body, tax).hazards
+    # … and a cold wave met by a measure is weather safety by its name
+    cold = ("入冬以来，县教育局为帮助农村学校应对低温天气，提前将取暖用煤送到各乡村学校。\n"
+            "各校要做好教室门窗检修，确保师生温暖过冬。")
+    assert "extreme_weather" in tag_hazards("各地采取有效措施应对寒流 确保校园温暖", cold, tax).hazards
+
+
+def test_pupils_sick_after_a_school_meal_is_food_safety(tax):
+    body = ("据县政府网站消息，某小学部分学生在学生餐后出现呕吐腹泻症状。\n县里成立联合调查组，要求配餐公司立即停止供餐。\n"
+            "目前，就医学生身体状况平稳。")
+    assert "food_safety" in tag_hazards("学生餐后集体呕吐 配餐公司停止供餐", body, tax).hazards
+
+
+def test_fire_safetys_own_watch_is_no_campus_guard(tax):
+    body = ("为切实做好元旦期间消防安保工作，预防和遏制重大火灾事故的发生，12月28日，区消防救援大队对辖区学校开展消防安全检查。\n"
+            "检查组查看了消防器材和疏散通道，要求各学校加强消防安全管理。")
+    assert tag_hazards("区消防救援大队开展学校消防安全检查", body, tax).hazards == ["fire"]
+    # the surroundings' sanitation cleaned after a storm is no public order either
+    swept = ("台风过后，学校组织师生清理校园，清理整顿了校园及周边环境卫生。\n学校同时做好防台风应急准备，确保复课安全。")
+    assert "security" not in tag_hazards("学校开展灾后清理", swept, tax).hazards
+
+
+def test_the_roads_around_a_school_are_traffic(tax):
+    body = ("春季开学前，县公安局联合教育局开展校园安全检查。\n检查组实地查看了校园周边交通和车辆停放情况，"
+            "要求学校配合交管部门加强学校周边道路管理。")
+    assert "traffic" in tag_hazards("县公安局开展开学校园安全检查", body, tax).hazards
+    # a new campus's easy access is no task
+    easy = "学校周边交通便利，新校区位于城区东部。学校召开安全工作会议，排查安全隐患，做好校园安全。"
+    assert "traffic" not in tag_hazards("学校安全工作会议", easy, tax).hazards
+
+
+def test_food_sellers_near_a_school_and_food_checked_are_food_safety(tax):
+    sellers = ("秋季开学前，区市场监管局聚焦校园周边食品经营单位、小餐饮开展专项整治，共出动执法人员60人次。\n"
+               "整治中发现问题5处，已责令限期整改。")
+    assert "food_safety" in tag_hazards("区市场监管局开展校园周边专项整治", sellers, tax).hazards
+    # food named as the thing a check tested: food safety; food named in a menu's praise is not
+    checked = ("9月3日，镇长一行到中心小学检查开学安全工作。\n检查组查看了消防器材和疏散通道。\n"
+               "检查组询问了学生加餐情况，并详细检查了食材是否合格。")
+    assert "food_safety" in tag_hazards("镇领导检查中心小学开学安全工作", checked, tax).hazards
+    praised = checked.replace("检查组询问了学生加餐情况，并详细检查了食材是否合格", "学生们说食堂的食材新鲜，饭菜可口")
+    assert "food_safety" not in tag_hazards("镇领导检查中心小学开学安全工作", praised, tax).hazards
+
+
+def test_a_terror_attack_drill_is_campus_security(tax):
+    body = ("11月9日，派出所民警走进中心小学，开展消防疏散和暴恐袭击综合处置演练。\n"
+            "演练中，民警对师生讲解了遇到持械人员时的应对方法。")
+    assert "security" in tag_hazards("派出所民警进校园开展应急演练", body, tax).hazards
+
+
+def test_one_sentence_naming_three_hazards_is_a_checks_round(tax):
+    # a supervisor's visit told in one comma-joined sentence: each hazard it names was checked
+    body = ("10月16日，县安委办组成督导组深入教育系统开展安全生产督导。\n"
+            "督导组在两所学校详细查看应急预案和防溺水教育情况，现场查看消防设施配备情况，厨房等重点场所用电安全情况。\n"
+            "发布人：某某")
+    assert set(tag_hazards("县安委办对教育系统开展安全生产督导", body, tax).hazards) == {"drowning", "fire", "electrical"}
+    # two named in one sentence of a longer text stay an aside
+    two = body.replace("，厨房等重点场所用电安全情况", "")
+    assert tag_hazards("县安委办对教育系统开展安全生产督导", two, tax).hazards == []
