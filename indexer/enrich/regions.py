@@ -56,7 +56,8 @@ Simplified title, issuer and body:
   are not the ministry; the verb must be in the body's own clause).
 
 Weights by where a cue stands: title 10, issuer, a "来源：<gov body>" line or a signature at the
-end (the last short lines ending in a body's name, before a date) 8, hint and host 6, first
+end (the last short lines ending in a body's name, before a date) or a byline (a first line that is
+only a body's name) 8, hint and host 6, first
 sentence 4, body 1 (at most 6 per unit), an outlet 3, deixis 4; a short form or a university in
 the body counts half. Zero where places are not the subject: footers, related-article lists, a
 national agency's dateline (in a first line taken for the title too), a railway body named after
@@ -83,7 +84,10 @@ level (河北 → 河北省), or to what all candidates share. A name written ri
 The place then descends the tree one level at a time. Where the title, issuer, source line,
 signature, hint or host name a unit at that level, they decide and the body cannot outvote
 them; where they name two or more alike (a digest's headline, 安新…信阳…), the one the rest of the
-text names twice as much as each other is taken (`TIE_MARGIN`). Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
+text names twice as much as each other is taken (`TIE_MARGIN`). Where they weigh the parent too
+much for any unit below, and the issuer, source or signature lines name one unit below and nothing
+strong names another (a post headlined 内蒙古…冷空气来袭 under its byline 准格尔旗民族幼儿园; a body's
+first line that is only a body's name is a byline), who speaks decides. Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
 weight and of its parent's own weight in the text (an outlet's name, or a city heading a school's
 name, 莆田锦江中学, does not count there: where the school is, not the city speaking), and
 at least as much as the title or issuer give the parent itself where several of its children
@@ -148,6 +152,7 @@ from indexer.enrich.textzones import (
     LOCAL_DATELINE,
     SENTENCE_STOPS,
     addressee_spans,
+    byline_span,
     enclosing,
     furniture_spans,
     inside,
@@ -183,6 +188,7 @@ _COUNTIES_TOGETHER = 3  # short county names of one city that are each other's c
 
 _SEP = " > "
 _STRONG_FIELDS = ("title", "issuer", "issuer_line", "signature", "hint", "domain")
+_SPEAKER_FIELDS = ("issuer", "issuer_line", "signature")
 _BODY_FIELDS = ("body", "lead")
 # Kinds of name that are a unit's own (not a township's, not a short form).
 _OWN_KINDS = frozenset({"full", "alias", "zone", "institution"})
@@ -536,6 +542,7 @@ class _Tally:
     named: _Votes = field(default_factory=_Votes)  # the same without hint and host: who speaks
     text: _Votes = field(default_factory=_Votes)  # what the page itself says (no hint, no host)
     plain: _Votes = field(default_factory=_Votes)  # the same without outlets' names and deixis
+    speaker: _Votes = field(default_factory=_Votes)  # the issuer, source and signature lines: who speaks
 
 
 # A body this long that shares no two characters with an eight-character headline is not its text.
@@ -1039,7 +1046,7 @@ class Gazetteer:
         else:
             mentions += self._mentions(issuer, "issuer", W_ISSUER)
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
-                                   signature_spans(body), persons, outlets)
+                                   signature_spans(body) + byline_span(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
         mentions = self._without_another_places_names(mentions, body)
         mentions = self._without_towns_of_another_place(mentions)
@@ -1548,6 +1555,8 @@ class Gazetteer:
             tally.strong.add(self.data, m.resolved, weight, False)
             if m.field not in ("hint", "domain") and not m.school:
                 tally.named.add(self.data, m.resolved, weight, False)
+            if m.field in _SPEAKER_FIELDS and m.kind != "deixis":
+                tally.speaker.add(self.data, m.resolved, weight, False)
         if m.field not in ("hint", "domain"):
             tally.text.add(self.data, m.resolved, weight, in_body)
             # a cited document's issuer (《福建省教育厅关于…》, 闽教基〔2018〕13号) says which hierarchy the
@@ -1654,6 +1663,8 @@ class Gazetteer:
             pick = self._dominant(kids, strong, strong.get(parent, 0.0) if parent else None)
             if pick is None:
                 pick = self._tie_broken_by_text(kids, strong, text, named)
+            if pick is None and parent is not None:
+                pick = self._speakers_unit(kids, tally.speaker.total, strong)
             if pick is None and not any(strong.get(c, 0.0) > 0 for c in kids):
                 base = None
                 if parent is not None:
@@ -1691,6 +1702,16 @@ class Gazetteer:
             chosen.append(pick)
             parent = pick
         return chosen
+
+    @staticmethod
+    def _speakers_unit(kids: list[str], speaker: dict[str, float], strong: dict[str, float]) -> str | None:
+        """The one unit below that the issuer's, source or signature lines name, where no other strong
+        cue names another: a headline naming the province (内蒙古新一轮冷空气来袭) says what the news is
+        about, the kindergarten signing it (准格尔旗民族幼儿园) who speaks."""
+        named = [c for c in kids if speaker.get(c, 0.0) > 0]
+        if len(named) != 1 or any(strong.get(c, 0.0) > 0 for c in kids if c != named[0]):
+            return None
+        return named[0]
 
     @staticmethod
     def _tie_broken_by_text(kids: list[str], strong: dict[str, float], text: dict[str, float],
