@@ -1203,3 +1203,18 @@ def test_a_first_line_listing_bodies_signs_nothing(gz):
             "一、关注天气预报，及时调整户外活动。\n二、做好室内通风和取暖设备检查。\n三、提醒家长接送途中注意安全。")
     r = resolve(gz, "【安全提示】内蒙古新一轮冷空气来袭", body)
     assert not any(e.field == "signature" for e in r.evidence)
+
+
+def test_a_footers_postal_address_decides_only_what_nothing_else_did(gz):
+    # a school's letter that names no place: its footer's address is where it is
+    letter = ("尊敬的学生家长：\n夏秋季节是登革热多发季节，请您配合学校做好防蚊灭蚊工作。\n"
+              "一、清理家中积水容器。\n二、外出做好防蚊措施。\n三、孩子发热请及时就医。\n"
+              "某某中英文学校\n咨询电话：0757—86220000\n地址：佛山市南海区桂城海三路26号")
+    r = resolve(gz, "共防登革热 致家长的一封信", letter)
+    assert (r.province, r.city, r.county) == ("广东省", "佛山市", "南海区")
+    assert any(e.rule == "region:address" for e in r.evidence)
+    # … and it never moves a place the text named: a bureau's notice on a portal with another address
+    named = ("3月5日，东港市市场监督管理局对辖区学校食堂开展食品安全检查。\n检查组查看了食品留样和索证索票情况。\n"
+             "版权所有：某某网\n地址：北京市丰台区南四环西路188号")
+    r = resolve(gz, "东港市市场监督管理局开展学校食堂检查", named)
+    assert (r.province, r.city, r.county) == ("辽宁省", "丹东市", "东港市")
