@@ -748,9 +748,9 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
     none of its hits is an item of a list of hazards ("重点加强防火、防溺水…教育" is a task list: each item counts), and
     none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育), as what an
     inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings) or as the
-    cause of what happened (电路老化引起火灾). A hazard whose `passing_counts` is set (power) is
-    incidental only in a sentence telling what happened (配电箱冒烟后起火): readers count it
-    wherever else a notice names it."""
+    cause of what happened (电路老化引起火灾). A hazard whose `passing_counts` is set (power, traffic,
+    bullying, epidemics, labs) is incidental only in a sentence telling what happened (配电箱冒烟后起火):
+    readers count it wherever else a notice names it."""
     def sentence(hit: Hit) -> tuple[str, int]:
         return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 

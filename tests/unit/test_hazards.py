@@ -1514,9 +1514,12 @@ def test_games_and_roads_are_no_electrical_words(tax):
 
 
 def test_a_bus_asked_about_its_extinguisher_is_where_it_is_checked(tax):
+    # the fire check asks about the bus's extinguisher: the bus is the place of the fire's fitting, and
+    # (traffic's `passing_counts`) readers count the school bus a fire check names as bus safety too
     body = ("为做好校园消防安全工作，县消防救援大队到学校开展消防安全检查。\n"
             "检查组检查了校车是否配备灭火器，查看了学校消防器材和疏散通道。\n要求学校加强消防安全教育。")
-    assert tag_hazards("县消防救援大队到学校开展消防安全检查", body, tax).hazards == ["fire"]
+    r = tag_hazards("县消防救援大队到学校开展消防安全检查", body, tax)
+    assert r.hazards == ["fire", "traffic"] and r.primary == "fire"
 
 
 def test_the_things_a_check_goes_through_name_their_hazards(tax):
@@ -1703,3 +1706,11 @@ def test_one_sentence_naming_three_hazards_is_a_checks_round(tax):
     # two named in one sentence of a longer text stay an aside
     two = body.replace("，厨房等重点场所用电安全情况", "")
     assert tag_hazards("县安委办对教育系统开展安全生产督导", two, tax).hazards == []
+
+
+def test_an_epidemics_measures_checked_with_the_campus_security_count(tax):
+    # the police's check goes through the campus's defences and its epidemic measures: readers count both
+    body = ("开学前夕，派出所民警深入辖区中小学、幼儿园，对校园安保和门卫值守情况进行全面检查，并提醒学校落实疫情防控措施。\n"
+            "民警在校园周边加大巡逻防控密度，加强护学岗建设，确保师生安全。\n民警还检查了学校安保人员配备和一键报警装置。")
+    r = tag_hazards("派出所开展开学校园安全检查", body, tax)
+    assert {"security", "epidemic"} <= set(r.hazards) and r.primary == "security"
