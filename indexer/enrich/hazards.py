@@ -107,8 +107,9 @@ MENU_WORD_CHARS = 6
 # A body of at least this many sentences (of 15 characters or more) can hold a hazard as an aside:
 # all its hits in one of them.
 ASIDE_MIN_SENTENCES = 5
-# … and names it by a keyword fewer times than this.
+# … and names it by a keyword fewer times than this, by fewer different keywords than this:
 ASIDE_MAX_HITS = 4
+ASIDE_MAX_PHRASES = 3
 # A school text that tells a hazard happening (殴打, 被打: the taxonomy's `told`) in this many
 # sentences is about it, keyword or not (2 since the nineteenth session, 3 before: over the read sets
 # 9 tags right more, one wrong more and one fewer; a typhoon that hit a school, then its clean-up).
@@ -954,9 +955,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
             if hit.code:
                 spread.setdefault(hit.code, set()).add(_sentence_key(hit, stops))
     # (the headline is no aside: a hazard it names is the subject; nor is one a sentence names
-    # again and again: 涉生诈骗警情39起…返利诈骗…游戏装备诈骗…手机诈骗 is the story)
+    # again and again: 涉生诈骗警情39起…返利诈骗…游戏装备诈骗…手机诈骗 is the story, nor in three
+    # words: a lecture's one long sentence on 网络违法犯罪, 清朗网络环境 and 网络安全意识)
     asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences
-              and strong.get(code, 0) < ASIDE_MAX_HITS}
+              and strong.get(code, 0) < ASIDE_MAX_HITS
+              and len({h.phrase for h in hits if h.code == code and h.kind == _STRONG}) < ASIDE_MAX_PHRASES}
     assigned = []
     for code in comp.order:
         if code in strong:

@@ -1714,3 +1714,15 @@ def test_an_epidemics_measures_checked_with_the_campus_security_count(tax):
             "民警在校园周边加大巡逻防控密度，加强护学岗建设，确保师生安全。\n民警还检查了学校安保人员配备和一键报警装置。")
     r = tag_hazards("派出所开展开学校园安全检查", body, tax)
     assert {"security", "epidemic"} <= set(r.hazards) and r.primary == "security"
+
+
+def test_a_long_sentence_naming_a_hazard_in_three_words_is_no_aside(tax):
+    # a prosecutor's lecture told in one long sentence: three words of one hazard make it the subject
+    body = ("5月30日上午，某中学礼堂座无虚席，全校师生齐聚一堂。\n刚刚受聘担任该校法治副校长的检察长为同学们讲授了开学第一课。\n"
+            "课程从认清网络的利弊、警惕网络违法犯罪、共建清朗网络环境3个方面，深入浅出地讲授了如何增强网络安全意识，"
+            "其间穿插了16个典型案例。\n同学们听得认真，纷纷表示收获很大、受益匪浅。\n"
+            "校长代表学校向检察长颁发了法治副校长聘书并致感谢辞。\n学校将持续开展法治教育，努力营造良好育人环境。")
+    assert tag_hazards("检察长走进校园上法治课", body, tax).hazards == ["cyber"]
+    # one word once in such a sentence stays an aside
+    once = body.replace("警惕网络违法犯罪、共建清朗网络环境", "尊重他人、遵守校规")
+    assert tag_hazards("检察长走进校园上法治课", once, tax).hazards == []
