@@ -1726,3 +1726,11 @@ def test_a_long_sentence_naming_a_hazard_in_three_words_is_no_aside(tax):
     # one word once in such a sentence stays an aside
     once = body.replace("警惕网络违法犯罪、共建清朗网络环境", "尊重他人、遵守校规")
     assert tag_hazards("检察长走进校园上法治课", once, tax).hazards == []
+
+
+def test_keeping_the_campus_safe_is_no_school_guard(tax):
+    # 维护校园安全稳定: 维护 + 校园, no 护校 (a school's guard duty)
+    # (two hints of guards in a safety text are not yet three sentences of them)
+    body = ("校长要求全体教职工切实履行安全责任，积极维护校园安全稳定。\n各班要加强学生防溺水教育，严禁私自下水游泳。\n"
+            "放学时段值班教师在校门口值守。\n学校将持续开展安全教育，夜间加强巡逻。")
+    assert tag_hazards("学校召开安全工作会议", body, tax).hazards == ["drowning"]
