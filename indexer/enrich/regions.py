@@ -56,8 +56,7 @@ Simplified title, issuer and body:
   are not the ministry; the verb must be in the body's own clause).
 
 Weights by where a cue stands: title 10, issuer, a "来源：<gov body>" line or a signature at the
-end (the last short lines ending in a body's name, before a date) or a byline (a first line that is
-only a body's name) 8, hint and host 6, first
+end (the last short lines ending in a body's name, before a date) 8, hint and host 6, first
 sentence 4, body 1 (at most 6 per unit), an outlet 3, deixis 4; a short form or a university in
 the body counts half. Zero where places are not the subject: footers, related-article lists, a
 national agency's dateline (in a first line taken for the title too), a railway body named after
@@ -86,8 +85,7 @@ signature, hint or host name a unit at that level, they decide and the body cann
 them; where they name two or more alike (a digest's headline, 安新…信阳…), the one the rest of the
 text names twice as much as each other is taken (`TIE_MARGIN`). Where they weigh the parent too
 much for any unit below, and the issuer, source or signature lines name one unit below and nothing
-strong names another (a post headlined 内蒙古…冷空气来袭 under its byline 准格尔旗民族幼儿园; a body's
-first line that is only a body's name is a byline), who speaks decides. Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
+strong names another (a notice headlined 湖南省… and signed 娄底市教育局), who speaks decides. Elsewhere the text decides: a child is taken when it holds at least half of its siblings'
 weight and of its parent's own weight in the text (an outlet's name, or a city heading a school's
 name, 莆田锦江中学, does not count there: where the school is, not the city speaking), and
 at least as much as the title or issuer give the parent itself where several of its children
@@ -155,7 +153,6 @@ from indexer.enrich.textzones import (
     LOCAL_DATELINE,
     SENTENCE_STOPS,
     addressee_spans,
-    byline_span,
     enclosing,
     furniture_spans,
     inside,
@@ -1050,7 +1047,7 @@ class Gazetteer:
         else:
             mentions += self._mentions(issuer, "issuer", W_ISSUER)
         mentions += self._mentions(body, "body", W_BODY, lead_end, noise, issuer_spans, media_spans,
-                                   signature_spans(body) + byline_span(body), persons, outlets)
+                                   signature_spans(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
         mentions = self._without_another_places_names(mentions, body)
         mentions = self._without_towns_of_another_place(mentions)
@@ -1735,8 +1732,8 @@ class Gazetteer:
     @staticmethod
     def _speakers_unit(kids: list[str], speaker: dict[str, float], strong: dict[str, float]) -> str | None:
         """The one unit below that the issuer's, source or signature lines name, where no other strong
-        cue names another: a headline naming the province (内蒙古新一轮冷空气来袭) says what the news is
-        about, the kindergarten signing it (准格尔旗民族幼儿园) who speaks."""
+        cue names another: a headline naming the province (湖南省关于做好汛期学校安全工作的紧急通知) says
+        what the news is about, the bureau signing it (娄底市教育局) who speaks."""
         named = [c for c in kids if speaker.get(c, 0.0) > 0]
         if len(named) != 1 or any(strong.get(c, 0.0) > 0 for c in kids if c != named[0]):
             return None

@@ -495,22 +495,6 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
     return spans
 
 
-BYLINE_MAX = 25
-_PROSE = re.compile(r"[，,、。；;！？!?：:]")  # a sentence, a list or an addressee: no one body
-
-
-def byline_span(body: str) -> list[tuple[int, int]]:
-    """The body's first line when it is only a body's name (a school's own post: the headline, then
-    准格尔旗民族幼儿园, then the text): who writes, as a signature says."""
-    start = len(body) - len(body.lstrip())
-    end = body.find("\n", start)
-    end = len(body) if end < 0 else end
-    line = body[start:end].strip()
-    if not line or len(line) >= BYLINE_MAX or _PROSE.search(line) or not _names_a_body(line):
-        return []
-    return [(start, end)]
-
-
 def _signed_above_a_date(body: str) -> list[tuple[int, int]]:
     """The one signature above a date line in the body; none where there are several (a digest of
     several bodies' notices, each signed: none of them is the page's issuer)."""
