@@ -8,7 +8,8 @@ holds one search excerpt exactly as returned; LABELFILE one JSON object with the
 (the fields of `FIELDS`, in the devset's convention: `LABELLING.md`). The id (`SLICE-NNN`), the
 text's sha256 and its length are added here; the text goes to `SET_DIR/texts.jsonl`, the label to
 `SET_DIR/SLICE.labels.jsonl`. A text any labelled set already holds (the devset's or one of
-`bench/realsets/*.labels.jsonl`, by hash) or this set's readers added is refused, and so is a label
+`bench/realsets/*.labels.jsonl`, by hash; or, by its eight-character shingles, a near copy of any text
+gathered on this machine, `data/*/texts.jsonl`) or this set's readers added is refused, and so is a label
 with a missing field, an unknown hazard code or level. Readers work at the same time: a lock file
 in SET_DIR keeps their appends apart. When every slice is done, the slices' label files are joined
 into `bench/realsets/freshN.labels.jsonl`. `--used-queries` writes `SET_DIR/used_queries.txt`, every
@@ -55,6 +56,29 @@ def write_used_queries(set_dir: Path) -> int:
     return 0
 
 
+SHINGLE = 8  # characters
+NEAR_COPY = 0.8  # Jaccard similarity of the shingle sets above which a text is another's copy
+
+
+def shingles(text: str) -> set[str]:
+    text = "".join(text.split())
+    return {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+
+
+def near_copy(text: str, data_dir: Path) -> str | None:
+    """The id of a gathered text (any set's, `data/*/texts.jsonl` on this machine) this one is a copy
+    of: another mirror's or a retyped copy differs by a few characters, which its hash does not see."""
+    mine = shingles(text)
+    for texts in sorted(data_dir.glob("*/texts.jsonl")):
+        for line in texts.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                theirs = shingles(row["text"])
+                if len(mine & theirs) / len(mine | theirs) >= NEAR_COPY:
+                    return f"{texts.parent.name}:{row['id']}"
+    return None
+
+
 def label_problem(label: dict) -> str | None:
     """What is wrong with a reader's label, or None."""
     missing = [f for f in FIELDS if f not in label]
@@ -96,6 +120,10 @@ def main(argv: list[str]) -> int:
         ours = {hashlib.sha256(row["text"].encode("utf-8")).hexdigest() for row in rows}
         if text_hash in ours or text_hash in known_hashes():
             print("REFUSED: this text is already labelled in some set; pick another", file=sys.stderr)
+            return 1
+        copy_of = near_copy(text, HERE.parents[1] / "data")
+        if copy_of:
+            print(f"REFUSED: this text is a near copy of {copy_of}, already labelled; pick another", file=sys.stderr)
             return 1
         ident = f"{slice_}-{sum(row['id'].startswith(slice_ + '-') for row in rows) + 1:03d}"
         row = {"id": ident, **{f: label[f] for f in FIELDS}, "text_sha256": text_hash, "text_len": len(text)}
