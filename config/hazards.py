@@ -36,6 +36,9 @@ the UI, and Simplified keywords:
   an item of a list of three or more in a sentence naming a check (对校舍、围墙、厕所、水电等认真排查),
   the word names the hazard, a keyword; each must be one of the hazard's `weak` words and no
   `paired_only` one.
+- `pair_reach`: when given, the `pair`'s act and place count only within this many characters of
+  the hit (检查了食材, 对食堂食材进行检测), not anywhere in its sentence (an agency's 食品药品监督管理局
+  before 检查, a fitness test's 合格率 before 少吃油炸食物).
 - `passing_counts`: true for a hazard readers count wherever a notice names it by a keyword (power):
   never dropped as a word in passing inside another hazard's sentences, but in one telling what
   happened (配电箱冒烟后起火: the fire's scene).
@@ -55,7 +58,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, StrictBool, ValidationError, field_validator
 
 from config.errors import ConfigError, raise_for_validation, read_yaml
 
@@ -81,6 +84,7 @@ class Hazard(BaseModel):
     followed_by: list[list[str]] = Field(default_factory=list)
     inspected: list[str] = Field(default_factory=list)
     passing_counts: StrictBool = False
+    pair_reach: PositiveInt | None = None
 
     @field_validator("code")
     @classmethod

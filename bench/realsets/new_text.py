@@ -25,6 +25,11 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parents[1]) not in sys.path:
+    sys.path.insert(0, str(HERE.parents[1]))
+
+from indexer.text.chinese import to_simplified  # noqa: E402  (the repository's root is on the path now)
+
 DEVSET_LABELS = HERE.parents[1].parent / "shared" / "devset" / "labels.jsonl"
 CODES = {"drowning", "fire", "traffic", "food_safety", "bullying", "fraud", "epidemic", "mental_health",
          "gas_poisoning", "lab_chemicals", "natural_disaster", "extreme_weather", "cyber", "building",
@@ -61,7 +66,9 @@ NEAR_COPY = 0.8  # Jaccard similarity of the shingle sets above which a text is 
 
 
 def shingles(text: str) -> set[str]:
-    text = "".join(text.split())
+    """Eight-character pieces of the Simplified text without whitespace: a mirror's Traditional copy
+    of a Simplified text is the same text."""
+    text = "".join(to_simplified(text).split())
     return {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
 
 

@@ -37,7 +37,7 @@ context:
   a headline glued under a teaching award makes no safety text);
 - a hazard with a keyword is assigned when the document is focused, or when its own score
   reaches 2 (a title hit scores 3, a body hit 1, a weak hit half of that). A hazard with only
-  weak hits needs a focused document and weak hits in two sentences. So a task list in a safety
+  weak hits needs a focused document and weak hits in three sentences. So a task list in a safety
   notice assigns each hazard, while one stray "诈骗" in an economic report or "安全生产" in a
   party-building text assigns nothing. In an unfocused body of five sentences or more, a hazard
   whose hits all sit in one sentence is an aside (a training notice asking trainees to keep the
@@ -55,7 +55,8 @@ context:
   vehicle's equipment (`fittings`: 灭火器) is no hit where its sentence names a vehicle, or the
   headline does and the sentence names no campus place, unless the sentence tells of a fire;
 - two signals in one sentence do not make an unrelated text a safety text: a focused text has
-  them in two sentences, or has a list of hazards; a list item that is only a plain listed word
+  them in two sentences, or has a list of hazards, or one sentence where someone looked at three
+  hazards (查看…防溺水教育情况，…消防设施…，…用电安全情况: `ROUND_HAZARDS`); a list item that is only a plain listed word
   (地标性建筑、大中小学、交通系统) is a task in a safety text but no signal that the text is one;
 - `primary` is the hazard the document is mainly about, and every document given a hazard has
   one (None only with no hazard; `other` only when no named hazard is assigned): among the hazards the title names (all assigned ones when it
@@ -107,9 +108,8 @@ MENU_WORD_CHARS = 6
 # A body of at least this many sentences (of 15 characters or more) can hold a hazard as an aside:
 # all its hits in one of them.
 ASIDE_MIN_SENTENCES = 5
-# … and names it by a keyword fewer times than this, by fewer different keywords than this:
+# … and names it by a keyword fewer times than this.
 ASIDE_MAX_HITS = 4
-ASIDE_MAX_PHRASES = 3
 # A school text that tells a hazard happening (殴打, 被打: the taxonomy's `told`) in this many
 # sentences is about it, keyword or not (2 since the nineteenth session, 3 before: over the read sets
 # 9 tags right more, one wrong more and one fewer; a typhoon that hit a school, then its clean-up).
@@ -144,6 +144,8 @@ _RISKS_AFTER = re.compile(r"等(?:安全|各类)?(?:隐患|风险)")
 _CHECK = re.compile(r"检查|排查|巡查|检修|整治|督查|摸排|隐患")  # 隐患: the things whose hazards it names; not 查看, a visit
 CHECKLIST_ITEMS = 3
 ROUND_HAZARDS = 3  # hazards named by keywords in one sentence that make it a check's round, not an aside
+# … a round only where the sentence says someone looked (not a teacher's profile naming her three awards)
+_ROUND_VERB = re.compile(r"查看|检查|排查|督导|督查|巡查|察看")
 # After an answer word: the text manages it as a task of its own (出行安全管理, 心理健康工作), or it
 # names the incident itself (摔伤事件).
 _MANAGED = re.compile(r"管理|工作|事件")
@@ -300,6 +302,7 @@ class _Compiled:
         self.fittings = {h.code: tuple(h.fittings) for h in taxonomy.hazards if h.fittings}
         self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
         self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
+        self.pair_reach = {h.code: h.pair_reach for h in taxonomy.hazards if h.pair_reach}
         self.paired_only = {h.code: frozenset(h.paired_only) for h in taxonomy.hazards if h.paired_only}
         self.followed_by = {h.code: _sequel(*h.followed_by) for h in taxonomy.hazards if h.followed_by}
         self.inspected = {h.code: frozenset(h.inspected) for h in taxonomy.hazards if h.inspected}
@@ -487,11 +490,14 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: 
 
 def _paired(comp: _Compiled, text: str, hit: Hit) -> bool:
     """Whether the hit's sentence names one word of each list of its hazard's `pair` (an act and a
-    place: 到水库游泳)."""
+    place: 到水库游泳), within its `pair_reach` of the hit where the hazard has one."""
     pair = comp.pair.get(hit.code)
     if pair is None:
         return False
     a, b = _sentence(text, hit.start)
+    reach = comp.pair_reach.get(hit.code)
+    if reach:
+        a, b = max(a, hit.start - reach), min(b, hit.end + reach)
     return all(words is not None and words.search(text, a, b) for words in pair)
 
 
@@ -750,8 +756,9 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
     none names the hazard as a topic or task (防溺水, 对防溺水工作提出要求, 禁毒教育), as what an
     inspection looks for (是否存在电气线路私拉乱接; not 是否备有灭火器, a bus's fittings) or as the
     cause of what happened (电路老化引起火灾). A hazard whose `passing_counts` is set (power, traffic,
-    bullying, epidemics, labs) is incidental only in a sentence telling what happened (配电箱冒烟后起火):
-    readers count it wherever else a notice names it."""
+    bullying, epidemics, labs) is incidental only in a sentence telling what happened (配电箱冒烟后起火)
+    or in the condition the other is done under (在做好疫情防控的前提下): readers count it wherever
+    else a notice names it."""
     def sentence(hit: Hit) -> tuple[str, int]:
         return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
@@ -766,7 +773,8 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 
     def passing(hit: Hit, key: tuple[str, int]) -> bool:
         text = title if hit.field == "title" else body
-        if hit.code in comp.passing_counts and not _tells_it_happened(text, *_sentence(text, hit.start)):
+        if hit.code in comp.passing_counts and not _tells_it_happened(text, *_sentence(text, hit.start)) \
+                and not _BACKGROUND.match(text, hit.end, _clause_end(text, hit.end)):
             return False
         return _in_passing(comp, hit, by_sentence[key], keep, score, title, body)
 
@@ -777,7 +785,14 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 # there is the scene of the other, as any hazard's word is; elsewhere it counts wherever it is named.
 # A warning is no telling (一旦起火后果不堪设想, 杜绝火灾事件): its clause says what might be or is kept from being.
 _HAPPENING = re.compile(r"起火|着火|失火|冒烟|燃烧|" + _INCIDENT.pattern)
+# … nor is the condition another hazard's task is done under (在做好疫情防控的前提下，…开展消防演练)
+_BACKGROUND = re.compile(r"[^，,。；;]*?(?:前提下|的同时)")
 _MIGHT_BE = re.compile(f"{_ADVICE}|{_KEPT_FROM.pattern}|一旦|万一|若|可能|杜绝|谨防|预防")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_STOPS) if i >= 0]
+    return min(ends, default=len(text))
 
 
 def _tells_it_happened(text: str, start: int, end: int) -> bool:
@@ -876,6 +891,13 @@ def _school_context(title: str, body: str) -> bool:
     return any(w in title or w in body for w in SCHOOL_WORDS)
 
 
+def _text_of(key: tuple[str, int], title: str, body: str, stops: tuple[int, ...]) -> str:
+    """The sentence a `_sentence_key` names."""
+    if key[0] == "title":
+        return title
+    return body[(stops[key[1] - 1] + 1 if key[1] else 0):(stops[key[1]] if key[1] < len(stops) else len(body))]
+
+
 def _sentence_key(hit: Hit, stops: tuple[int, ...]) -> tuple[str, int]:
     return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
@@ -940,11 +962,14 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     signals = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
     signal_sentences = {_sentence_key(h, stops) for h in signals}
     named = {h.code for h in signals if h.kind == _STRONG and h.code != OTHER}
+    rounds = {key for key in signal_sentences
+              if len({h.code for h in signals if h.kind == _STRONG and h.code != OTHER
+                      and _sentence_key(h, stops) == key}) >= ROUND_HAZARDS and _ROUND_VERB.search(_text_of(key, title, body, stops))}
     # two signals in one sentence of an unrelated text do not make it a safety text; a list of
     # hazards does, and so does one sentence naming three (查看…防溺水教育情况，查看消防设施…，用电安全情况:
     # a check's round told in commas)
     focused = school and (term_score + len(named)) >= 2 and \
-        (len(signal_sentences) >= 2 or any(h.listed for h in signals) or len(named) >= ROUND_HAZARDS)
+        (len(signal_sentences) >= 2 or any(h.listed for h in signals) or bool(rounds))
 
     # outside a focused text, a hazard all of whose hits sit in one sentence of a longer body is
     # an aside (a training notice's one sentence on epidemic rules), not the text's subject; a
@@ -955,11 +980,9 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
             if hit.code:
                 spread.setdefault(hit.code, set()).add(_sentence_key(hit, stops))
     # (the headline is no aside: a hazard it names is the subject; nor is one a sentence names
-    # again and again: 涉生诈骗警情39起…返利诈骗…游戏装备诈骗…手机诈骗 is the story, nor in three
-    # words: a lecture's one long sentence on 网络违法犯罪, 清朗网络环境 and 网络安全意识)
+    # again and again: 涉生诈骗警情39起…返利诈骗…游戏装备诈骗…手机诈骗 is the story)
     asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences
-              and strong.get(code, 0) < ASIDE_MAX_HITS
-              and len({h.phrase for h in hits if h.code == code and h.kind == _STRONG}) < ASIDE_MAX_PHRASES}
+              and strong.get(code, 0) < ASIDE_MAX_HITS}
     assigned = []
     for code in comp.order:
         if code in strong:

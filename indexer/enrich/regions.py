@@ -97,9 +97,9 @@ acts, not its parent: the parent's office never acts
 (长春市公安局交警支队宽城大队联合宽城区教育局: a bureau before its branch is the branch; the bodies
 whose plan a clause carries out, 为落实…部署, do not act). A parent's office that leads
 (乐山市教育局联合市中区…) or names the unit only as where it went keeps the place at the parent.
-Where the text leaves the place open below what it chose (or chose nothing), a postal address in
-the footer (地址：佛山市南海区桂城海三路26号) naming one line of the tree under it is where the
-site's owner sits, and is taken (`_address`); it never moves a place the text chose.
+Where the text names no place at all, a postal address line in the footer (地址：佛山市南海区桂城海三路26号)
+naming one line of the tree is where the site's owner sits, and is taken (`_address`); below a place
+the text chose it is never read (a provincial bureau's office has a street address in a district).
 Otherwise the place stops at the level it is sure of: a city-wide
 report naming its counties evenly stays at the city; a text naming five provinces has none.
 A text whose places all lie on one line of the tree, too lightly to pass the floor of 1 (a
@@ -438,7 +438,8 @@ _BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # company's banner (欢迎访问X网, X有限公司网站) names no public body and is not read.
 _SITE_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
                          r"|教体局|公安局|应急管理局|小学|中学|学校|幼儿园|学院|大学))(?:(?:门户)?网站?)?")
-_ADDRESS = re.compile(r"(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})")
+# A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence).
+_ADDRESS = re.compile(r"^[ \t\u3000]*(?:单位|通讯|联系)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})", re.M)
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|资讯|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
@@ -1168,9 +1169,11 @@ class Gazetteer:
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
     def _address(self, body: str, chosen: list[str]) -> _Mention | None:
-        """The footer's postal address (地址：佛山市南海区桂城海三路26号) where the text left the place
-        open below it: where the site's owner sits, the last word when nothing else decided."""
-        if "地址" not in body:
+        """The footer's postal address (地址：佛山市南海区桂城海三路26号) of a text that names no place
+        itself: where the site's owner sits, the last word when nothing else decided. Never below a
+        place the text chose: a provincial bureau's notice stays the province's though its office
+        has a street address in a district."""
+        if chosen or "地址" not in body:
             return None
         cut = tail_start(body)
         found = [m for line in _ADDRESS.finditer(body, cut if cut < len(body) else max(0, len(body) - 200))
@@ -1181,9 +1184,6 @@ class Gazetteer:
         unit = max((m.candidates[0] for m in found), key=lambda c: g.divisions[c].level)
         if not all(g.is_under(unit, m.candidates[0]) for m in found):
             return None  # two places: a portal's address beside a school's, or an ad's
-        if g.divisions[unit].level <= (g.divisions[chosen[-1]].level if chosen else 0) or \
-                (chosen and not g.is_under(unit, chosen[-1])):
-            return None
         m = next(m for m in found if m.candidates[0] == unit)
         m.resolved, m.kind = unit, "address"
         return m
@@ -1690,7 +1690,7 @@ class Gazetteer:
             if pick is None:
                 pick = self._tie_broken_by_text(kids, strong, text, named)
             if pick is None and parent is not None:
-                pick = self._speakers_unit(kids, tally.speaker.total, strong)
+                pick = self._speakers_unit(parent, kids, tally.speaker.total, strong)
             if pick is None and not any(strong.get(c, 0.0) > 0 for c in kids):
                 base = None
                 if parent is not None:
@@ -1730,12 +1730,14 @@ class Gazetteer:
         return chosen
 
     @staticmethod
-    def _speakers_unit(kids: list[str], speaker: dict[str, float], strong: dict[str, float]) -> str | None:
+    def _speakers_unit(parent: str, kids: list[str], speaker: dict[str, float], strong: dict[str, float]) -> str | None:
         """The one unit below that the issuer's, source or signature lines name, where no other strong
-        cue names another: a headline naming the province (湖南省关于做好汛期学校安全工作的紧急通知) says
-        what the news is about, the bureau signing it (娄底市教育局) who speaks."""
+        cue names another and none of those lines names the parent itself: a headline naming the
+        province (湖南省关于做好汛期学校安全工作的紧急通知) says what the news is about, the bureau signing
+        it (娄底市教育局) who speaks; a notice signed 湖南省教育厅 and reposted from 娄底 stays the province's."""
         named = [c for c in kids if speaker.get(c, 0.0) > 0]
-        if len(named) != 1 or any(strong.get(c, 0.0) > 0 for c in kids if c != named[0]):
+        if len(named) != 1 or any(strong.get(c, 0.0) > 0 for c in kids if c != named[0]) or \
+                speaker.get(parent, 0.0) > speaker[named[0]]:
             return None
         return named[0]
 

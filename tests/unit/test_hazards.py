@@ -1653,6 +1653,10 @@ def test_lightning_striking_a_school_told_twice_is_its_subject(tax):
     cold = ("入冬以来，县教育局为帮助农村学校应对低温天气，提前将取暖用煤送到各乡村学校。\n"
             "各校要做好教室门窗检修，确保师生温暖过冬。")
     assert "extreme_weather" in tag_hazards("各地采取有效措施应对寒流 确保校园温暖", cold, tax).hazards
+    # a pupil's essay watching a thunderstorm is scenery
+    essay = ("夏天的傍晚，我站在窗前看雷暴中的闪电划破天空。\n雷暴过后，空气格外清新，校园里的小树更绿了。\n"
+             "我爱我的学校。")
+    assert tag_hazards("我眼中的夏天", essay, tax).hazards == []
 
 
 def test_pupils_sick_after_a_school_meal_is_food_safety(tax):
@@ -1677,6 +1681,9 @@ def test_the_roads_around_a_school_are_traffic(tax):
     # a new campus's easy access is no task
     easy = "学校周边交通便利，新校区位于城区东部。学校召开安全工作会议，排查安全隐患，做好校园安全。"
     assert "traffic" not in tag_hazards("学校安全工作会议", easy, tax).hazards
+    # … nor are the roads being rebuilt
+    works = "县第一中学周边道路改造工程开工，预计年底完工。\n工程完工后将方便学生出行。"
+    assert tag_hazards("县第一中学周边道路改造工程开工", works, tax).hazards == []
 
 
 def test_food_sellers_near_a_school_and_food_checked_are_food_safety(tax):
@@ -1689,12 +1696,20 @@ def test_food_sellers_near_a_school_and_food_checked_are_food_safety(tax):
     assert "food_safety" in tag_hazards("镇领导检查中心小学开学安全工作", checked, tax).hazards
     praised = checked.replace("检查组询问了学生加餐情况，并详细检查了食材是否合格", "学生们说食堂的食材新鲜，饭菜可口")
     assert "food_safety" not in tag_hazards("镇领导检查中心小学开学安全工作", praised, tax).hazards
+    # the check must take the food: an agency's name (食品药品监督管理局) before a fire check's 检查 is none
+    agency = ("县消防救援大队对城区学校开展消防安全检查。\n检查组由县食品药品监督管理局副局长带队，检查了学校消防器材。\n"
+              "要求学校加强消防安全管理。")
+    assert tag_hazards("县消防救援大队对城区学校开展消防安全检查", agency, tax).hazards == ["fire"]
 
 
 def test_a_terror_attack_drill_is_campus_security(tax):
     body = ("11月9日，派出所民警走进中心小学，开展消防疏散和暴恐袭击综合处置演练。\n"
             "演练中，民警对师生讲解了遇到持械人员时的应对方法。")
     assert "security" in tag_hazards("派出所民警进校园开展应急演练", body, tax).hazards
+    # the violent-terror videos a cyber lecture warns against sharing are no attack on a campus
+    lecture = ("民警走进校园开展网络安全讲座。\n民警提醒同学们增强网络安全意识，不传播暴恐音视频等有害信息，"
+               "保护好个人信息。\n讲座结束后，同学们纷纷表示收获很大。")
+    assert "security" not in tag_hazards("民警进校园开展网络安全讲座", lecture, tax).hazards
 
 
 def test_one_sentence_naming_three_hazards_is_a_checks_round(tax):
@@ -1706,6 +1721,10 @@ def test_one_sentence_naming_three_hazards_is_a_checks_round(tax):
     # two named in one sentence of a longer text stay an aside
     two = body.replace("，厨房等重点场所用电安全情况", "")
     assert tag_hazards("县安委办对教育系统开展安全生产督导", two, tax).hazards == []
+    # … and three named where nobody looked are a teacher's awards, no round
+    profile = ("王老师从教二十年，深受学生爱戴。\n她曾获评全市交通安全宣传先进个人，参与编写过消防安全读本，"
+               "还指导学生获得网络安全知识竞赛一等奖。\n她说，教育是一份良心活。")
+    assert tag_hazards("优秀教师风采", profile, tax).hazards == []
 
 
 def test_an_epidemics_measures_checked_with_the_campus_security_count(tax):
@@ -1714,18 +1733,10 @@ def test_an_epidemics_measures_checked_with_the_campus_security_count(tax):
             "民警在校园周边加大巡逻防控密度，加强护学岗建设，确保师生安全。\n民警还检查了学校安保人员配备和一键报警装置。")
     r = tag_hazards("派出所开展开学校园安全检查", body, tax)
     assert {"security", "epidemic"} <= set(r.hazards) and r.primary == "security"
-
-
-def test_a_long_sentence_naming_a_hazard_in_three_words_is_no_aside(tax):
-    # a prosecutor's lecture told in one long sentence: three words of one hazard make it the subject
-    body = ("5月30日上午，某中学礼堂座无虚席，全校师生齐聚一堂。\n刚刚受聘担任该校法治副校长的检察长为同学们讲授了开学第一课。\n"
-            "课程从认清网络的利弊、警惕网络违法犯罪、共建清朗网络环境3个方面，深入浅出地讲授了如何增强网络安全意识，"
-            "其间穿插了16个典型案例。\n同学们听得认真，纷纷表示收获很大、受益匪浅。\n"
-            "校长代表学校向检察长颁发了法治副校长聘书并致感谢辞。\n学校将持续开展法治教育，努力营造良好育人环境。")
-    assert tag_hazards("检察长走进校园上法治课", body, tax).hazards == ["cyber"]
-    # one word once in such a sentence stays an aside
-    once = body.replace("警惕网络违法犯罪、共建清朗网络环境", "尊重他人、遵守校规")
-    assert tag_hazards("检察长走进校园上法治课", once, tax).hazards == []
+    # … but the condition another hazard's task is done under is no task of its own
+    drill = ("11月9日，在做好疫情防控的前提下，学校组织全校师生开展消防疏散演练。\n演练中，师生们有序撤离到操场。\n"
+             "校长对演练进行了总结。")
+    assert tag_hazards("学校开展消防疏散演练", drill, tax).hazards == ["fire"]
 
 
 def test_keeping_the_campus_safe_is_no_school_guard(tax):

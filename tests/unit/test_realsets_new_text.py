@@ -35,3 +35,9 @@ def test_another_notice_on_the_same_theme_is_no_copy(tmp_path: Path) -> None:
     other = ("市教育局关于做好寒假学生安全工作的通知\n各区县教育局：寒假将至，请各地加强学生交通安全、消防安全教育，"
              "提醒家长做好假期监护，确保学生度过一个平安的寒假。")
     assert new_text.near_copy(other, _gathered(tmp_path)) is None
+
+
+def test_a_traditional_mirrors_copy_is_a_near_copy(tmp_path: Path) -> None:
+    trad = "縣教育局關於做好暑期防溺水工作的通知\n各中小學：暑期將至，學生溺水事故進入高發期。" \
+           "各校要通過家長會、告家長書等形式，提醒家長切實履行監護責任，嚴禁學生私自下水游泳。"
+    assert new_text.near_copy(trad, _gathered(tmp_path)) == "fresh1:A-001"

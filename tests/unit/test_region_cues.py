@@ -1189,6 +1189,11 @@ def test_the_unit_signing_speaks_under_a_headline_naming_only_its_province(gz):
               "请各地认真落实。\n娄底市教育局\n2024年6月20日")
     r = resolve(gz, "湖南省关于做好汛期学校安全工作的紧急通知", signed)
     assert (r.province, r.city) == ("湖南省", "娄底市")
+    # … but a provincial bureau's own signature, reposted from a city's site, keeps the province
+    reposted = ("来源：娄底市教育局\n各市州教育（体育）局：\n近期我省进入主汛期，长沙、株洲、湘潭等地出现强降雨。"
+                "各地要加强校舍安全排查。\n请各地认真落实。\n湖南省教育厅\n2024年6月20日")
+    r = resolve(gz, "湖南省教育厅关于做好汛期学校安全工作的紧急通知", reposted)
+    assert (r.province, r.city) == ("湖南省", None)
 
 
 def test_a_footers_postal_address_decides_only_what_nothing_else_did(gz):
@@ -1204,3 +1209,11 @@ def test_a_footers_postal_address_decides_only_what_nothing_else_did(gz):
              "版权所有：某某网\n地址：北京市丰台区南四环西路188号")
     r = resolve(gz, "东港市市场监督管理局开展学校食堂检查", named)
     assert (r.province, r.city, r.county) == ("辽宁省", "丹东市", "东港市")
+    # … nor narrows one: a provincial bureau's notice stays the province's, its office's district aside
+    province = ("各地级以上市教育局：\n暑期将至，请各地切实做好学生防溺水工作。\n一、加强宣传教育。\n二、开展隐患排查。\n"
+                "广东省教育厅\n2024年7月1日\n地址：广州市越秀区东风东路723号")
+    r = resolve(gz, "广东省教育厅关于做好暑期学生防溺水工作的通知", province)
+    assert (r.province, r.city, r.county) == ("广东省", None, None)
+    # … and an address inside a sentence is where something happens, no footer
+    trip = ("各位家长：\n本周五学校组织学生开展研学活动。\n研学集合地址：深圳市南山区科技园\n请家长按时送孩子到达。")
+    assert resolve(gz, "关于开展研学活动的通知", trip).county is None
