@@ -37,8 +37,8 @@ the UI, and Simplified keywords:
   the word names the hazard, a keyword; each must be one of the hazard's `weak` words and no
   `paired_only` one.
 - `pair_reach`: when given, the `pair`'s act and place count only within this many characters of
-  the hit (检查了食材, 对食堂食材进行检测), not anywhere in its sentence (an agency's 食品药品监督管理局
-  before 检查, a fitness test's 合格率 before 少吃油炸食物).
+  the hit (检查了食材, 对食堂食材进行检测), not anywhere in its sentence (a check of the fire exits
+  in one clause, 少吃油炸食物 in another).
 - `passing_counts`: true for a hazard readers count wherever a notice names it by a keyword (power):
   never dropped as a word in passing inside another hazard's sentences, but in one telling what
   happened (配电箱冒烟后起火: the fire's scene).
