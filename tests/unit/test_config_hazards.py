@@ -322,6 +322,21 @@ def test_passing_counts_must_be_a_boolean(tmp_path):
     assert err.value.line == 6 and err.value.field == "hazards.0.passing_counts"
 
 
+def test_a_pairs_reach_must_be_a_positive_number_of_characters(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: food_safety
+    zh: 食品安全
+    en: Food
+    keywords: [食品安全]
+    weak: [食材]
+    pair: [[检查], [食材]]
+    pair_reach: 0
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 8 and err.value.field == "hazards.0.pair_reach"
+
+
 def test_an_inspected_word_that_counts_only_with_its_pair_names_the_line(tmp_path):
     path = write(tmp_path, """hazards:
   - code: building
