@@ -70,7 +70,7 @@ paragraph too), a day's history (2000年，由北京师范大学…倡议…确�
 street named after a place (延安中学, 北京东路), a market. A short county form in the body only
 counts when its city is named too, or when three or more counties of one city are named so
 (清流、宁化、大田 under a bare 市教育局); a short form that is the head or tail of a common word
-(重大安全, 投资兴业, 联合江口) is no place.
+(重大安全, 投资兴业, 联合江口) is no place, nor is a district's name before 域 (江南区域, an area).
 
 Unambiguous mentions vote first; then each ambiguous name goes to the candidate whose province
 and city have the most votes; failing that, to a candidate another ambiguous name of the text
@@ -817,6 +817,8 @@ class Gazetteer:
             media = bool(_MEDIA_AFTER.match(after)) or (short_like and bool(_MEDIA_AFTER_SHORT.match(after))) \
                 or text[max(0, start - 2):start] in _MEDIA_BEFORE or text[max(0, start - 1):start] in _MEDIA_BEFORE \
                 or bool(media_spans and inside(start, media_spans))
+            if name.endswith("区") and text.startswith("域", end):
+                continue  # 江南区域知名门户, 西南区域: an area (区域), not the district
             if short_like and start and text[start - 1] == "《" and _PERIODICAL_TAIL.match(text, end):
                 media = True
             if kinds & _TOWN_KINDS and not kinds - _TOWN_KINDS:

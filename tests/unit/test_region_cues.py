@@ -1217,3 +1217,10 @@ def test_a_footers_postal_address_decides_only_what_nothing_else_did(gz):
     # … and an address inside a sentence is where something happens, no footer
     trip = ("各位家长：\n本周五学校组织学生开展研学活动。\n研学集合地址：深圳市南山区科技园\n请家长按时送孩子到达。")
     assert resolve(gz, "关于开展研学活动的通知", trip).county is None
+
+
+def test_a_district_name_before_yu_is_an_area_not_the_district(gz):
+    # a reprint site's banner, 江南区域知名门户: 区域 (an area), not 南宁's 江南区
+    body = "《新江南网》江南区域知名综合门户网站！\n暑假将至，各位家长要看护好孩子，严防溺水。\n新江南网 江南区域知名综合门户网"
+    r = resolve(gz, "暑期防溺水提醒", body)
+    assert (r.province, r.city, r.county) == (None, None, None)
