@@ -39,9 +39,10 @@ the UI, and Simplified keywords:
 - `pair_reach`: when given, the `pair`'s act and place count only within this many characters of
   the hit (检查了食材, 对食堂食材进行检测), not anywhere in its sentence (a check of the fire exits
   in one clause, 少吃油炸食物 in another).
-- `passing_counts`: true for a hazard readers count wherever a notice names it by a keyword (power):
-  never dropped as a word in passing inside another hazard's sentences, but in one telling what
-  happened (配电箱冒烟后起火: the fire's scene).
+- `passing_counts`: true for a hazard readers count wherever a notice names it by a keyword (power,
+  traffic, bullying, epidemics, labs): never dropped as a word in passing inside another hazard's
+  sentences, but in one telling what happened (配电箱冒烟后起火: the fire's scene) or in the condition
+  the other is done under (在做好疫情防控的前提下).
 
 Rules shared by every hazard, in the same file:
 

@@ -774,7 +774,7 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
     def passing(hit: Hit, key: tuple[str, int]) -> bool:
         text = title if hit.field == "title" else body
         if hit.code in comp.passing_counts and not _tells_it_happened(text, *_sentence(text, hit.start)) \
-                and not _BACKGROUND.match(text, hit.end, _clause_end(text, hit.end)):
+                and not _BACKGROUND.match(text, hit.end):
             return False
         return _in_passing(comp, hit, by_sentence[key], keep, score, title, body)
 
@@ -786,13 +786,8 @@ def _incidental(comp: _Compiled, assigned: list[str], hits: list[Hit], score: di
 # A warning is no telling (一旦起火后果不堪设想, 杜绝火灾事件): its clause says what might be or is kept from being.
 _HAPPENING = re.compile(r"起火|着火|失火|冒烟|燃烧|" + _INCIDENT.pattern)
 # … nor is the condition another hazard's task is done under (在做好疫情防控的前提下，…开展消防演练)
-_BACKGROUND = re.compile(r"[^，,。；;]*?(?:前提下|的同时)")
+_BACKGROUND = re.compile(rf"[^{_CLAUSE_STOPS}]*?(?:前提下|的同时)")  # within the hit's clause
 _MIGHT_BE = re.compile(f"{_ADVICE}|{_KEPT_FROM.pattern}|一旦|万一|若|可能|杜绝|谨防|预防")
-
-
-def _clause_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_STOPS) if i >= 0]
-    return min(ends, default=len(text))
 
 
 def _tells_it_happened(text: str, start: int, end: int) -> bool:
@@ -891,11 +886,17 @@ def _school_context(title: str, body: str) -> bool:
     return any(w in title or w in body for w in SCHOOL_WORDS)
 
 
-def _text_of(key: tuple[str, int], title: str, body: str, stops: tuple[int, ...]) -> str:
-    """The sentence a `_sentence_key` names."""
-    if key[0] == "title":
-        return title
-    return body[(stops[key[1] - 1] + 1 if key[1] else 0):(stops[key[1]] if key[1] < len(stops) else len(body))]
+def _a_checks_round(signals: list[Hit], title: str, body: str, stops: tuple[int, ...]) -> bool:
+    """One sentence naming `ROUND_HAZARDS` hazards by keywords where someone looked (`_ROUND_VERB`)."""
+    named: dict[tuple[str, int], tuple[Hit, set[str]]] = {}
+    for hit in signals:
+        if hit.kind == _STRONG and hit.code != OTHER:
+            named.setdefault(_sentence_key(hit, stops), (hit, set()))[1].add(hit.code)
+    for hit, codes in named.values():
+        text = title if hit.field == "title" else body
+        if len(codes) >= ROUND_HAZARDS and _ROUND_VERB.search(text, *_sentence(text, hit.start)):
+            return True
+    return False
 
 
 def _sentence_key(hit: Hit, stops: tuple[int, ...]) -> tuple[str, int]:
@@ -962,14 +963,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     signals = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
     signal_sentences = {_sentence_key(h, stops) for h in signals}
     named = {h.code for h in signals if h.kind == _STRONG and h.code != OTHER}
-    rounds = {key for key in signal_sentences
-              if len({h.code for h in signals if h.kind == _STRONG and h.code != OTHER
-                      and _sentence_key(h, stops) == key}) >= ROUND_HAZARDS and _ROUND_VERB.search(_text_of(key, title, body, stops))}
     # two signals in one sentence of an unrelated text do not make it a safety text; a list of
     # hazards does, and so does one sentence naming three (查看…防溺水教育情况，查看消防设施…，用电安全情况:
     # a check's round told in commas)
     focused = school and (term_score + len(named)) >= 2 and \
-        (len(signal_sentences) >= 2 or any(h.listed for h in signals) or bool(rounds))
+        (len(signal_sentences) >= 2 or any(h.listed for h in signals) or _a_checks_round(signals, title, body, stops))
 
     # outside a focused text, a hazard all of whose hits sit in one sentence of a longer body is
     # an aside (a training notice's one sentence on epidemic rules), not the text's subject; a

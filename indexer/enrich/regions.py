@@ -1164,21 +1164,21 @@ class Gazetteer:
         actors = cache(partial(self._actors, mentions, title, body))
         chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)},
                                partial(_lone_cue_may_decide, title, body, mentions))
-        address = self._address(full_body, chosen)
+        address = self._address(full_body, len(body), chosen)
         if address is not None and address.resolved:
             mentions.append(address)
             chosen = list(self.data.divisions[address.resolved].chain())
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
-    def _address(self, body: str, chosen: list[str]) -> _Mention | None:
+    def _address(self, body: str, tail: int, chosen: list[str]) -> _Mention | None:
         """The footer's postal address (地址：佛山市南海区桂城海三路26号) of a text that names no place
         itself: where the site's owner sits, the last word when nothing else decided. Never below a
         place the text chose: a provincial bureau's notice stays the province's though its office
-        has a street address in a district."""
+        has a street address in a district. `tail`: where the body's footer starts (`tail_start`),
+        its end where it has none."""
         if chosen or "地址" not in body:
             return None
-        cut = tail_start(body)
-        found = [m for line in _ADDRESS.finditer(body, cut if cut < len(body) else max(0, len(body) - 200))
+        found = [m for line in _ADDRESS.finditer(body, tail if tail < len(body) else max(0, len(body) - 200))
                  for m in self._mentions(line.group(1), "domain", W_DOMAIN) if len(m.candidates) == 1]
         if not found:
             return None
