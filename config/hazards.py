@@ -43,6 +43,10 @@ the UI, and Simplified keywords:
   traffic, bullying, epidemics, labs): never dropped as a word in passing inside another hazard's
   sentences, but in one telling what happened (配电箱冒烟后起火: the fire's scene) or in the condition
   the other is done under (在做好疫情防控的前提下).
+- `dwelt_on`: when given, a school text naming the hazard by hints (weak words, or keywords its
+  `measures` make hints) in this many sentences is about it, focused or not: a storm or a heat
+  wave a letter comes back to (连日降雪…雪后路面…) is a thing to prepare for, where one sentence
+  setting the scene (进入高温季节) is not.
 
 Rules shared by every hazard, in the same file:
 
@@ -86,6 +90,7 @@ class Hazard(BaseModel):
     inspected: list[str] = Field(default_factory=list)
     passing_counts: StrictBool = False
     pair_reach: PositiveInt | None = None
+    dwelt_on: PositiveInt | None = None
 
     @field_validator("code")
     @classmethod

@@ -37,14 +37,17 @@ context:
   a headline glued under a teaching award makes no safety text);
 - a hazard with a keyword is assigned when the document is focused, or when its own score
   reaches 2 (a title hit scores 3, a body hit 1, a weak hit half of that). A hazard with only
-  weak hits needs a focused document and weak hits in three sentences. So a task list in a safety
+  weak hits needs a focused document and weak hits in three sentences, or one whose `dwelt_on` its
+  weak hits fill in a school text with a safety signal (weather a letter comes back to in two
+  sentences: a thing to prepare for; a snow-scenery story has no signal). So a task list in a safety
   notice assigns each hazard, while one stray "诈骗" in an economic report or "安全生产" in a
   party-building text assigns nothing. In an unfocused body of five sentences or more, a hazard
   whose hits all sit in one sentence is an aside (a training notice asking trainees to keep the
   epidemic rules), whatever its score, unless that sentence names it four times or more (a police
   count of fraud cases by kind is the story). A school text that reports an incident (someone died, was
-  hurt or taken to hospital; 事发, 涉事, 事件) and is given no hazard by these tests is about the
-  hazard it names by a keyword, even once (一名学生跳楼, 疑似诺如病毒): news of one event names it once;
+  hurt or taken to hospital; 事发, 涉事, 事件) and is given no hazard by these tests (the weather
+  it comes back to aside) is about the hazard it names by a keyword, even once (一名学生跳楼,
+  疑似诺如病毒): news of one event names it once;
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
   bus check), unless it is listed with other hazards or named as a topic, or is the school buildings
   a disaster or a storm damages (对校舍安全进行排查 after an earthquake);
@@ -303,6 +306,7 @@ class _Compiled:
         self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
         self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
         self.pair_reach = {h.code: h.pair_reach for h in taxonomy.hazards if h.pair_reach}
+        self.dwelt_on = {h.code: h.dwelt_on for h in taxonomy.hazards if h.dwelt_on}
         self.paired_only = {h.code: frozenset(h.paired_only) for h in taxonomy.hazards if h.paired_only}
         self.followed_by = {h.code: _sequel(*h.followed_by) for h in taxonomy.hazards if h.followed_by}
         self.inspected = {h.code: frozenset(h.inspected) for h in taxonomy.hazards if h.inspected}
@@ -982,12 +986,17 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences
               and strong.get(code, 0) < ASIDE_MAX_HITS}
     assigned = []
+    dwelt: set[str] = set()
     for code in comp.order:
         if code in strong:
             if focused or (score[code] >= 2 and code not in asides):
                 assigned.append(code)
         elif (focused and len(weak_sentences.get(code, ())) >= WEAK_SENTENCES) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
             assigned.append(code)
+        elif school and (term_score or strong) and code in comp.dwelt_on \
+                and len(weak_sentences.get(code, ())) >= comp.dwelt_on[code]:
+            assigned.append(code)  # weather a school text comes back to: a thing to prepare for
+            dwelt.add(code)
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)
         assigned = [code for code in assigned if code not in passing]
@@ -999,11 +1008,12 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     if answering and any(code not in answering and code != OTHER for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 
-    if not assigned and school and strong and _INCIDENT.search(body):
+    if school and strong and not set(assigned) - dwelt and _INCIDENT.search(body):
         # an incident report names its hazard once or twice (一名学生跳楼身亡, 幼儿疑似感染诺如病毒送医):
-        # the hazard it names by a keyword, title or body, is its subject, aside or not
+        # the hazard it names by a keyword, title or body, is its subject, aside or not; the weather
+        # it comes back to (the snow that day) does not stand in for it
         top = max(score[code] for code in strong)
-        assigned = [code for code in comp.order if code in strong and score[code] == top]
+        assigned = [code for code in comp.order if code in assigned or (code in strong and score[code] == top)]
     primary = _primary(assigned, score, {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits))
 
     evidence: list[Evidence] = []

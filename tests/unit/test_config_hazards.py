@@ -337,6 +337,20 @@ def test_a_pairs_reach_must_be_a_positive_number_of_characters(tmp_path):
     assert err.value.line == 8 and err.value.field == "hazards.0.pair_reach"
 
 
+def test_dwelt_on_must_be_a_positive_number_of_sentences(tmp_path):
+    path = write(tmp_path, """hazards:
+  - code: extreme_weather
+    zh: 极端天气
+    en: Weather
+    keywords: [暴雪]
+    weak: [降雪]
+    dwelt_on: two
+""")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path)
+    assert err.value.line == 7 and err.value.field == "hazards.0.dwelt_on"
+
+
 def test_an_inspected_word_that_counts_only_with_its_pair_names_the_line(tmp_path):
     path = write(tmp_path, """hazards:
   - code: building

@@ -1106,6 +1106,26 @@ def test_a_storm_told_as_it_hit_a_school_is_extreme_weather(tax):
     assert tag_hazards("瑞雪兆丰年 校园银装素裹", scenery, tax).hazards == []
 
 
+def test_weather_a_school_text_comes_back_to_is_extreme_weather(tax):
+    # snow in two sentences of a safety text, no measure beside it (dwelt_on: 2): a thing to prepare for
+    title = "县实验小学开展冬季安全教育"
+    body = ("本周以来我县持续降雪，气温明显下降。\n学校利用班会课开展安全教育，讲解冬季出行和校园活动的注意事项。\n"
+            "降雪期间，值周教师提前到校，在校门口护送学生进校。\n家长们纷纷点赞。")
+    assert tag_hazards(title, body, tax).hazards == ["extreme_weather"]
+    # named once, it sets the scene
+    once = "本周以来我县持续降雪，气温明显下降。\n学校利用班会课开展安全教育，讲解冬季出行和校园活动的注意事项。\n家长们纷纷点赞。"
+    assert tag_hazards(title, once, tax).hazards == []
+
+
+def test_weather_that_day_does_not_stand_in_for_the_incident(tax):
+    # a pupil hurt on a snowy day: the incident's hazard (named once, by a keyword) is still tagged
+    # beside the weather the report comes back to
+    body = ("1月5日，我县普降大雪，县第二中学操场积雪较厚。\n当天课间操散场时，教学楼楼梯间发生拥挤踩踏，"
+            "三名学生受伤被送往医院。\n大雪过后，学校组织教师清理楼道积雪。")
+    r = tag_hazards("县第二中学三名学生课间操后送医", body, tax)
+    assert sorted(r.hazards) == ["accident_general", "extreme_weather"]
+
+
 def test_the_remarks_an_opening_studies_name_no_subject(tax):
     # a headline-less notice whose title is its opening, cut: the remarks it carries out
     # (关于…防灾减灾救灾相关指示精神) are not its subject; its tasks are
