@@ -1106,6 +1106,13 @@ def test_a_storm_told_as_it_hit_a_school_is_extreme_weather(tax):
     assert tag_hazards("瑞雪兆丰年 校园银装素裹", scenery, tax).hazards == []
 
 
+def test_the_fire_services_people_in_an_enrolment_notice_name_no_hazard(tax):
+    # 消防救援人员: the people of a service (their children enrolled first), not fire safety
+    body = ("一、招生对象：符合入园条件的本市户籍适龄幼儿。\n二、优先招收现役军人、消防救援人员、公安民警等优抚对象子女。\n"
+            "三、报名时间：8月20日至8月25日。\n四、报名地点：各公办幼儿园。\n五、符合条件的现役军人、消防救援人员子女凭证明材料报名。")
+    assert tag_hazards("市公办幼儿园秋季招生公告", body, tax).hazards == []
+
+
 def test_weather_a_school_text_comes_back_to_is_extreme_weather(tax):
     # snow in two sentences of a safety text, no measure beside it (dwelt_on: 2): a thing to prepare for
     title = "县实验小学开展冬季安全教育"
