@@ -274,7 +274,7 @@ def test_a_teaching_block_is_building_safety_only_with_its_damage(tax):
 def test_a_hazard_named_as_the_cause_of_another_stays(tax):
     # 线路老化，引起火灾: the wiring is a hazard of its own, not a word in the fire's sentence; named
     # there without a cause (配电箱冒烟着火) it is the fire's scene
-    body = ("3月2日下午，某小学锅炉房突发火灾，学校立即组织师生疏散，消防救援人员赶到后将明火扑灭，无人受伤。\n"
+    body = ("3月2日下午，某小学锅炉房突发火灾，学校立即组织师生疏散，教师用灭火器将明火扑灭，无人受伤。\n"
             "经初步调查，火灾系锅炉房内电路老化，引起短路起火所致。\n学校随后对全部教室和宿舍进行排查。\n"
             "教育局要求各校举一反三，全面排查消防隐患。\n各校要在一周内完成自查并上报。")
     assert set(tag_hazards("某小学锅炉房起火 师生安全疏散", body, tax).hazards) == {"fire", "electrical"}
