@@ -43,10 +43,12 @@ the UI, and Simplified keywords:
   traffic, bullying, epidemics, labs): never dropped as a word in passing inside another hazard's
   sentences, but in one telling what happened (配电箱冒烟后起火: the fire's scene) or in the condition
   the other is done under (在做好疫情防控的前提下).
-- `dwelt_on`: when given, a school text naming the hazard by hints (weak words, or keywords its
-  `measures` make hints) in this many sentences is about it, focused or not: a storm or a heat
-  wave a letter comes back to (连日降雪…雪后路面…) is a thing to prepare for, where one sentence
-  setting the scene (进入高温季节) is not.
+- `dwelt_on`: when given, a school text with a safety signal (a general safety term, or a hazard
+  named by a keyword) that names the hazard by hints only (weak words, or keywords its `measures`
+  make hints) in this many sentences is about it, focused or not: a storm or a heat wave a letter
+  comes back to (连日降雪…雪后路面…) is a thing to prepare for, where one sentence setting the scene
+  (进入高温季节) is not, nor a snow-scenery story. Such a hazard is never the text's primary, and an
+  incident's own hazard is still found beside it.
 
 Rules shared by every hazard, in the same file:
 

@@ -37,16 +37,17 @@ context:
   a headline glued under a teaching award makes no safety text);
 - a hazard with a keyword is assigned when the document is focused, or when its own score
   reaches 2 (a title hit scores 3, a body hit 1, a weak hit half of that). A hazard with only
-  weak hits needs a focused document and weak hits in three sentences, or one whose `dwelt_on` its
-  weak hits fill in a school text with a safety signal (weather a letter comes back to in two
-  sentences: a thing to prepare for; a snow-scenery story has no signal). So a task list in a safety
+  weak hits needs a focused document and weak hits in three sentences, or weak hits in `dwelt_on`
+  sentences of a school text with a safety signal, a general term or a hazard named by a keyword
+  (weather a letter comes back to in two sentences is a thing to prepare for, never the primary; a
+  snow-scenery story has no signal). So a task list in a safety
   notice assigns each hazard, while one stray "诈骗" in an economic report or "安全生产" in a
   party-building text assigns nothing. In an unfocused body of five sentences or more, a hazard
   whose hits all sit in one sentence is an aside (a training notice asking trainees to keep the
   epidemic rules), whatever its score, unless that sentence names it four times or more (a police
   count of fraud cases by kind is the story). A school text that reports an incident (someone died, was
-  hurt or taken to hospital; 事发, 涉事, 事件) and is given no hazard by these tests (the weather
-  it comes back to aside) is about the hazard it names by a keyword, even once (一名学生跳楼,
+  hurt or taken to hospital; 事发, 涉事, 事件) and is given no hazard by these tests (but weather
+  assigned by `dwelt_on`) is about the hazard it names by a keyword, even once (一名学生跳楼,
   疑似诺如病毒): news of one event names it once;
 - a hazard named only in passing inside another hazard's sentences is dropped (灭火器 in a school
   bus check), unless it is listed with other hazards or named as a topic, or is the school buildings
@@ -903,6 +904,13 @@ def _a_checks_round(signals: list[Hit], title: str, body: str, stops: tuple[int,
     return False
 
 
+def _dwelt_on(comp: _Compiled, strong: dict[str, int], weak_sentences: dict[str, set[tuple[str, int]]]) -> set[str]:
+    """The hazards named by hints only, in `dwelt_on` sentences or more (连日降雪… / 降雪期间…:
+    weather a text comes back to is a thing to prepare for; one sentence only sets the scene)."""
+    return {code for code, needed in comp.dwelt_on.items()
+            if code not in strong and len(weak_sentences.get(code, ())) >= needed}
+
+
 def _sentence_key(hit: Hit, stops: tuple[int, ...]) -> tuple[str, int]:
     return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
@@ -985,17 +993,18 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     # again and again: 涉生诈骗警情39起…返利诈骗…游戏装备诈骗…手机诈骗 is the story)
     asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences
               and strong.get(code, 0) < ASIDE_MAX_HITS}
+    # weather a school safety text (a general term, or a hazard named by a keyword) comes back to
+    dwelling = _dwelt_on(comp, strong, weak_sentences) if school and (term_score or named) else set()
     assigned = []
-    dwelt: set[str] = set()
+    dwelt: set[str] = set()  # assigned only because the text comes back to them
     for code in comp.order:
         if code in strong:
             if focused or (score[code] >= 2 and code not in asides):
                 assigned.append(code)
         elif (focused and len(weak_sentences.get(code, ())) >= WEAK_SENTENCES) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
             assigned.append(code)
-        elif school and (term_score or strong) and code in comp.dwelt_on \
-                and len(weak_sentences.get(code, ())) >= comp.dwelt_on[code]:
-            assigned.append(code)  # weather a school text comes back to: a thing to prepare for
+        elif code in dwelling:
+            assigned.append(code)
             dwelt.add(code)
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)
@@ -1014,7 +1023,9 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
         # it comes back to (the snow that day) does not stand in for it
         top = max(score[code] for code in strong)
         assigned = [code for code in comp.order if code in assigned or (code in strong and score[code] == top)]
-    primary = _primary(assigned, score, {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits))
+    # the weather to prepare for is beside the text's subject, never its primary
+    primary = _primary([code for code in assigned if code not in dwelt] or assigned, score,
+                       {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits))
 
     evidence: list[Evidence] = []
     keep = set(assigned)

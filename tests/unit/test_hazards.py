@@ -1122,6 +1122,12 @@ def test_weather_a_school_text_comes_back_to_is_extreme_weather(tax):
     # named once, it sets the scene
     once = "本周以来我县持续降雪，气温明显下降。\n学校利用班会课开展安全教育，讲解冬季出行和校园活动的注意事项。\n家长们纷纷点赞。"
     assert tag_hazards(title, once, tax).hazards == []
+    # beside a hazard the text names by a keyword, the weather is never the primary (named first, it
+    # scores as much as one keyword)
+    fire = ("本周以来我县持续降温，最低气温零下十度。\n学校利用班会课开展安全教育，讲解冬季防火知识。\n"
+            "降温期间，值周教师提前到校，在校门口护送学生进校。\n家长们纷纷点赞。")
+    r = tag_hazards(title, fire, tax)
+    assert sorted(r.hazards) == ["extreme_weather", "fire"] and r.primary == "fire"
 
 
 def test_weather_that_day_does_not_stand_in_for_the_incident(tax):

