@@ -1113,6 +1113,14 @@ def test_the_fire_services_people_in_an_enrolment_notice_name_no_hazard(tax):
     assert tag_hazards("市公办幼儿园秋季招生公告", body, tax).hazards == []
 
 
+def test_a_schools_dining_building_is_no_catering_trade(tax):
+    # 红星中小餐饮楼: the 中小学's 餐饮楼 (a building going up), not 小餐饮 (small food sellers)
+    body = ("县教育局督查全县在建校舍工程进度和施工安全。\n红星中小餐饮楼正在进行内部粉刷和水电安装，"
+            "县第二幼儿园已基本完工。\n督查组要求施工单位排查安全隐患，确保秋季开学前交付使用。")
+    r = tag_hazards("县教育局督查在建校舍工程进度", body, tax)
+    assert r.hazards == ["building"]
+
+
 def test_weather_a_school_text_comes_back_to_is_extreme_weather(tax):
     # snow in two sentences of a safety text, no measure beside it (dwelt_on: 2): a thing to prepare for
     title = "县实验小学开展冬季安全教育"
