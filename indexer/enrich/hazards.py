@@ -904,13 +904,6 @@ def _a_checks_round(signals: list[Hit], title: str, body: str, stops: tuple[int,
     return False
 
 
-def _dwelt_on(comp: _Compiled, strong: dict[str, int], weak_sentences: dict[str, set[tuple[str, int]]]) -> set[str]:
-    """The hazards named by hints only, in `dwelt_on` sentences or more (连日降雪… / 降雪期间…:
-    weather a text comes back to is a thing to prepare for; one sentence only sets the scene)."""
-    return {code for code, needed in comp.dwelt_on.items()
-            if code not in strong and len(weak_sentences.get(code, ())) >= needed}
-
-
 def _sentence_key(hit: Hit, stops: tuple[int, ...]) -> tuple[str, int]:
     return hit.field, (bisect_right(stops, hit.start) if hit.field == "body" else 0)
 
@@ -993,8 +986,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     # again and again: 涉生诈骗警情39起…返利诈骗…游戏装备诈骗…手机诈骗 is the story)
     asides = {code for code, sentences in spread.items() if len(sentences) == 1 and ("title", 0) not in sentences
               and strong.get(code, 0) < ASIDE_MAX_HITS}
-    # weather a school safety text (a general term, or a hazard named by a keyword) comes back to
-    dwelling = _dwelt_on(comp, strong, weak_sentences) if school and (term_score or named) else set()
+    safety_school = school and bool(term_score or named)  # a general term, or a hazard named by a keyword
     assigned = []
     dwelt: set[str] = set()  # assigned only because the text comes back to them
     for code in comp.order:
@@ -1003,7 +995,8 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
                 assigned.append(code)
         elif (focused and len(weak_sentences.get(code, ())) >= WEAK_SENTENCES) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
             assigned.append(code)
-        elif code in dwelling:
+        elif safety_school and code in comp.dwelt_on and len(weak_sentences.get(code, ())) >= comp.dwelt_on[code]:
+            # weather a school safety text comes back to (连日降雪… / 降雪期间…): a thing to prepare for
             assigned.append(code)
             dwelt.add(code)
     if len(assigned) > 1:
