@@ -1113,6 +1113,19 @@ def test_the_fire_services_people_in_an_enrolment_notice_name_no_hazard(tax):
     assert tag_hazards("市公办幼儿园秋季招生公告", body, tax).hazards == []
 
 
+def test_the_fire_services_engines_and_corps_at_a_rescue_name_no_fire_safety(tax):
+    # 消防车 / 消防救援车辆 are the service's vehicles and 消防救援总队 its provincial corps: at a
+    # drowning search they are the rescue, not fire safety; 消防车通道 is still the fire lane
+    body = ("13日下午，两名中学生在城郊水库游泳时溺水失踪。\n接到报警后，当地出动2辆消防车和消防救援车辆赶往现场，"
+            "搜救持续到深夜。\n省消防救援总队一名工作人员提醒，暑期切勿到无安全设施的水域游泳。")
+    assert tag_hazards("两名中学生水库游泳溺水", body, tax).hazards == ["drowning"]
+    corps = ("13日下午，两名中学生在城郊水库游泳时溺水失踪。\n接到报警后，省消防救援总队调派水域救援队赶往现场，"
+             "搜救持续到深夜。\n省消防救援总队一名工作人员提醒，暑期切勿到无安全设施的水域游泳。")
+    assert tag_hazards("两名中学生水库游泳溺水", corps, tax).hazards == ["drowning"]
+    lane = "县教育局检查各校安全工作。\n检查组重点查看了校园消防车通道是否畅通。"
+    assert tag_hazards("县教育局开展校园安全检查", lane, tax).hazards == ["fire"]
+
+
 def test_a_schools_dining_building_is_no_catering_trade(tax):
     # 红星中小餐饮楼: the 中小学's 餐饮楼 (a building going up), not 小餐饮 (small food sellers)
     body = ("县教育局督查全县在建校舍工程进度和施工安全。\n红星中小餐饮楼正在进行内部粉刷和水电安装，"
