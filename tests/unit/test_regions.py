@@ -219,6 +219,11 @@ def test_a_dateline_spaced_after_the_agency_does_not_count(gz):
     # a local paper's dateline with a space names where the paper is, as without one
     r = resolve(gz, "县教体局开展校园安全检查", "本报 宁陕讯 6月5日，县教体局组织人员深入各校开展安全检查。")
     assert r.county == "宁陕县"
+    # … and with its date before 讯 (本报安康6月5日讯), over a precedent named twice elsewhere
+    body = ("本报安康6月5日讯 外省一起校园踩踏事故发生后，多所学校行动起来。\n5日，城区一所小学举行了防踩踏疏散演练。\n"
+            "学校负责人说，四川那起事故给大家敲响了警钟，四川的教训不能重演。")
+    r = resolve(gz, "小学举行防踩踏演练", body)
+    assert (r.province, r.city) == ("陕西省", "安康市")
 
 
 def test_school_named_after_a_place_does_not_count(gz):
@@ -594,6 +599,11 @@ def test_ad_spam_and_navigation_lines_do_not_vote(gz):
             "澳门跑狗123456.00m\n检查组要求各学院立即整改发现的问题。")
     r = resolve(gz, "我校开展实验室安全检查", body)
     assert r.province == "天津市" and "澳门特别行政区" not in r.secondary
+    # an SEO page's stuffed keywords, hyphen-joined, naming a province; the page's own paper elsewhere
+    body = ("某某视频-某某在线一区-免费午夜某某视频-海南省\n"
+            "近日，宁陕县教体局组织学校开展诺如病毒防控培训。\n各校校医参加培训。")
+    r = resolve(gz, "诺如病毒不可怕 做好预防是关键", body)
+    assert (r.province, r.county) == ("陕西省", "宁陕县") and "海南省" not in r.secondary
 
 
 def test_places_a_headline_names_equally_are_told_apart_by_the_text(gz):
