@@ -422,8 +422,8 @@ _HAN_RE = re.compile(f"[{HAN}]")
 # Words and levels that end right before a name (在李村小学, 大余县吉村小学): a 村 name after any
 # other character is a village's tail (果吉村小学 is 果吉村's school, not 吉村镇's).
 _BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
-# 我省 / 全省 / 省教育厅 at the start of a clause: the text's own province, unnamed.
-_PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])省(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
+# 我省 / 全省 / 省教育厅 / 自治区教育厅 at the start of a clause: the text's own province, unnamed.
+_PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])(?:省|自治区)(?:委|党委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
 # A county named a conjunction or 会同 ("together with") plus 县, right after a body's name, is
 # that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县); so is one right after
 # an agent (民警会同县消防, 检查组和县…, 工作人员与县…). Only these names: 公安局和平分局 and

@@ -560,6 +560,14 @@ def test_local_outlet_names_and_datelines_vote(gz):
     assert r.county == "宁陕县"
 
 
+def test_a_provincial_outlet_speaking_of_its_own_region_names_it(gz):
+    # 来源：X日报 of a province whose text speaks of its own 省教育厅, or an autonomous region's 自治区教育厅
+    body = "来源：陕西日报\n日前，省教育厅致信全省学生家长，要求做好暑期预防学生溺水工作。"
+    assert resolve(gz, "致信家长做好暑期防溺水工作", body).province == "陕西省"
+    body = "来源：宁夏日报\n日前，自治区党委教育工委、自治区教育厅致信学生家长，要求做好暑期预防学生溺水工作。"
+    assert resolve(gz, "致信家长做好暑期防溺水工作", body).province == "宁夏回族自治区"
+
+
 def test_an_outlet_does_not_outvote_the_source_hint(gz):
     r = resolve(gz, "暑期防溺水预警", "来源：汉阴发布", region_hint="河北省 > 邯郸市")
     assert r.codes == ["130000", "130400"]
