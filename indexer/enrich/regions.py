@@ -995,14 +995,20 @@ class Gazetteer:
                 elif gap == 0 and a.kind == b.kind == "short" and not any(
                         g.divisions[x].province == g.divisions[y].province for x in a.candidates for y in b.candidates):
                     # 仙居恩施 (in a slogan, "世界硒都 仙居恩施"): a word glued before another province's place
-                    # is that place's epithet, not a place
-                    dropped.add(i)
+                    # is that place's epithet, not a place; unless it is a township of the first's
+                    # named short (肥西三河: 肥西县's 三河镇, not 河北's 三河市), as local headlines do
+                    dropped.add(i + 1 if self._township_of(b.phrase, a.candidates) else i)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
             b.candidates = tuple(dict.fromkeys(y for _, y in pairs))
             a.prefix_of = i + 1
             b.linked = True
         return [m for i, m in enumerate(mentions) if i not in dropped]
+
+    def _township_of(self, short: str, counties: tuple[str, ...]) -> bool:
+        """Whether `short` with 镇 or 乡 is a township of one of `counties` (三河 → 肥西县's 三河镇)."""
+        return any(e.kind == "town" and e.code in counties
+                   for suffix in "镇乡" for e in self.data.lookup(short + suffix))
 
     # ------------------------------------------------------------------ resolving
 

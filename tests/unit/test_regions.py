@@ -568,6 +568,15 @@ def test_a_provincial_outlet_speaking_of_its_own_region_names_it(gz):
     assert resolve(gz, "致信家长做好暑期防溺水工作", body).province == "宁夏回族自治区"
 
 
+def test_a_county_and_its_township_named_short_in_a_headline(gz):
+    # 肥西三河: 肥西县's 三河镇 named short, not a word before 河北's 三河市
+    r = resolve(gz, "肥西三河开展校园周边食品安全检查", "近日，镇市场监管分局对辖区学校周边商店开展检查。")
+    assert (r.province, r.county) == ("安徽省", "肥西县")
+    # a slogan's word before another province's place stays its epithet (世界硒都 仙居恩施)
+    r = resolve(gz, "世界硒都 仙居恩施", "近日，恩施州教育局开展校园安全检查。")
+    assert r.city == "恩施土家族苗族自治州" and r.province == "湖北省"
+
+
 def test_an_outlet_does_not_outvote_the_source_hint(gz):
     r = resolve(gz, "暑期防溺水预警", "来源：汉阴发布", region_hint="河北省 > 邯郸市")
     assert r.codes == ["130000", "130400"]
