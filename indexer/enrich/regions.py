@@ -379,11 +379,11 @@ _HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
 _SCHOOL_WORD = re.compile(r"大学|学院|中学|小学|学校|幼儿园|中心校|高中|职中|附中|附小")
 # A county's numbered school (平和一中, 会同第三中学): no word goes on so.
 _NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十]{1,2}(?:中学|小学)|[一二三四五六七八九]中")
-# After a county's short name: its county's own school (武邑中学, 青川中学), a hint only, as the
+# After a county's short name: its county's own school (武邑中学, 青川中学, 瓦房店师范学校), a hint only, as the
 # body's short names are (佛山 has a 石门中学 too), unless the name follows another place's
 # (莆田锦江中学 is 莆田's school of that name); a city's short name before 中学 is a school's name
 # anywhere (上海延安中学), and is still skipped.
-_COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九])?(?:中学|小学|高中|高级中学|初级中学|[一二三四五六七八九]中)")
+_COUNTY_SCHOOL = re.compile(r"(?:县|区)?(?:第[一二三四五六七八九十]{1,2}|[一二三四五六七八九])?(?:中学|小学|高中|高级中学|初级中学|师范学校|[一二三四五六七八九]中)")
 # A province's name before a university is that province (湖北师范大学, 西藏大学); a city's is not
 # always its city (中山大学 is in 广州).
 _UNIVERSITY_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4})(?:大学|学院)")

@@ -233,6 +233,14 @@ def test_school_named_after_a_place_does_not_count(gz):
     assert not {"延安市", "北京市", "南京市"} & set(r.secondary)
 
 
+def test_a_county_level_citys_normal_school_signing_a_notice_is_its_own(gz):
+    # 大连瓦房店师范学校 under its notice: a county's school (as 武邑中学 is), not a name after a place
+    body = ("各班主任要做好强降雨期间留校学生的安全教育和管理。\n大连市气象台预报，28日有大到暴雨。\n"
+            "大连瓦房店师范学校\n2023年8月28日")
+    r = resolve(gz, "关于做好强降雨天气防范工作的通知", body)
+    assert (r.city, r.county) == ("大连市", "瓦房店市")
+
+
 def test_title_outweighs_body_mentions(gz):
     body = ("会议传达了全省会议精神。会议学习借鉴了杭州市、宁波市和温州市的经验做法，"
             "组织人员赴杭州市、宁波市考察学习。")
