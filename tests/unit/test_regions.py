@@ -1187,6 +1187,14 @@ def test_a_functional_zone_named_alone_is_its_citys(gz):
     assert r.county is None
 
 
+def test_a_national_zone_that_holds_a_district_is_that_district(gz):
+    # 杨凌示范区 runs 杨陵区 (我区 binds to it); 北京经开区 lies in 大兴区
+    r = resolve(gz, "杨凌示范区教育局关于做好汛期安全工作的通知", "各学校：近期我区雨水天气较多，请做好防汛工作。")
+    assert (r.city, r.county) == ("咸阳市", "杨陵区")
+    r = resolve(gz, "燃气专项检查护航校园开学季", "近日，北京经开区综合执法局联合属地街道走进辖区学校检查燃气安全。")
+    assert (r.province, r.county) == ("北京市", "大兴区")
+
+
 def test_a_covering_notice_is_signed_above_its_date_before_the_plan_it_sends(gz):
     body = ("各中小学、幼儿园：\n"
             "现将《校舍安全隐患排查整治工作方案》印发给你们，请认真组织实施。\n"
