@@ -422,8 +422,7 @@ def repeated_lines(text: str, times: int = 3) -> set[str]:
 def junk_spans(text: str) -> list[tuple[int, int]]:
     """Lines (up to 200 characters) or sentences of a longer line that are ads, spam, SEO notes
     or navigation, lines of hyphen-joined keywords (`_HYPHENATED`) and lines the text repeats
-    (`repeated_lines`); of a line "headline-site" whose spam is the site's name, only the site
-    (`_site_suffix_start`). A brand glued before the
+    (`repeated_lines`). A brand glued before the
     article's first words ("XX官方网站讯(…)为…", "XX28平台晨报讯 …") loses only its clause up to
     the first bracket, comma or space."""
     spans: list[tuple[int, int]] = []
@@ -453,29 +452,9 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
             a, b = enclosing(text, m.start(), SENTENCE_STOPS)
             if b - a > 200:
                 a, b = enclosing(text, m.start(), "，,（(")
-        else:
-            a = _site_suffix_start(text, a, m.start()) or a
         spans.append((a, b))
         last = b
     return sorted(spans)
-
-
-# A page title's site name after a separator (…专项整治工作-XX官网入口, …安全教育_XX娱乐): when the spam
-# is only that suffix, the headline before it is the article's. Not a date's hyphen (2015-08-28).
-_SITE_SEPARATOR = re.compile(r"(?<!\d)[-_|｜—](?!\d)")
-_HEADLINE_HAN = 8
-
-
-def _site_suffix_start(text: str, line_start: int, junk_start: int) -> int | None:
-    """Where the spam suffix starts in a line "headline-site" whose junk lies after the last
-    separator before it and whose headline holds `_HEADLINE_HAN` Han characters; else None."""
-    separators = [m.start() for m in _SITE_SEPARATOR.finditer(text, line_start, junk_start)]
-    if not separators:
-        return None
-    head = text[line_start:separators[-1]]
-    if len(_HAN_RUN.findall(head)) < _HEADLINE_HAN or _junk_matches(head):
-        return None
-    return separators[-1]
 
 
 # A person's name after a job title or a byline: its characters are not a place (主任高阳, 记者 廖凌云).
