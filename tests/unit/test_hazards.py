@@ -1126,13 +1126,6 @@ def test_the_fire_services_engines_and_corps_at_a_rescue_name_no_fire_safety(tax
     assert tag_hazards("县教育局开展校园安全检查", lane, tax).hazards == ["fire"]
 
 
-def test_a_school_wall_that_fell_on_pupils_is_building_safety(tax):
-    # 倒下 / 砸伤 beside 围墙: the wall's collapse told in other words (pair), though no 倒塌 is written
-    body = ("12日下午放学时，镇中心小学一段新砌的围墙突然倒下。\n路过的三名学生被围墙砸伤，已送医救治，"
-            "目前均无生命危险。\n事发后，县教育局派工作组赶赴现场处置。")
-    assert tag_hazards("镇中心小学三名学生受伤", body, tax).hazards == ["building"]
-
-
 def test_a_schools_dining_building_is_no_catering_trade(tax):
     # 红星中小餐饮楼: the 中小学's 餐饮楼 (a building going up), not 小餐饮 (small food sellers)
     body = ("县教育局督查全县在建校舍工程进度和施工安全。\n红星中小餐饮楼正在进行内部粉刷和水电安装，"
