@@ -1114,14 +1114,18 @@ def test_the_fire_services_people_in_an_enrolment_notice_name_no_hazard(tax):
 
 
 def test_the_fire_services_engines_and_corps_at_a_rescue_name_no_fire_safety(tax):
-    # 消防车 / 消防救援车辆 are the service's vehicles and 消防救援总队 its provincial corps: at a
-    # drowning search they are the rescue, not fire safety; 消防车通道 is still the fire lane
-    body = ("13日下午，两名中学生在城郊水库游泳时溺水失踪。\n接到报警后，当地出动2辆消防车和消防救援车辆赶往现场，"
-            "搜救持续到深夜。\n省消防救援总队一名工作人员提醒，暑期切勿到无安全设施的水域游泳。")
-    assert tag_hazards("两名中学生水库游泳溺水", body, tax).hazards == ["drowning"]
-    corps = ("13日下午，两名中学生在城郊水库游泳时溺水失踪。\n接到报警后，省消防救援总队调派水域救援队赶往现场，"
-             "搜救持续到深夜。\n省消防救援总队一名工作人员提醒，暑期切勿到无安全设施的水域游泳。")
-    assert tag_hazards("两名中学生水库游泳溺水", corps, tax).hazards == ["drowning"]
+    # engines sent and counted (出动2辆消防车), its rescue vehicles (消防救援车辆), its corps (消防救援总队,
+    # 消防部队) and a list of an emergency's vehicles (消防车、救护车等应急车辆) at a drowning: the rescue
+    drowning = "13日下午，两名中学生在城郊水库游泳时溺水失踪。\n"
+    advice = "\n有关部门提醒，暑期切勿到无安全设施的水域游泳。"
+    for rescue in ("接到报警后，当地出动2辆消防车和消防救援车辆赶往现场，搜救持续到深夜。",
+                   "接到报警后，省消防救援总队调派水域救援队赶往现场，省消防救援总队连夜搜救。",
+                   "接到报警后，当地消防部队赶往现场，消防部队连夜搜救。",
+                   "当地组织消防车、救护车等应急车辆赶往现场，消防车、冲锋舟、渔船等搜救设备连夜搜救。"):
+        assert tag_hazards("两名中学生水库游泳溺水", drowning + rescue + advice, tax).hazards == ["drowning"], rescue
+    # … but a fire engine visiting a school, and the fire lane a check keeps clear, are fire safety
+    visit = "一辆红色消防车开进县实验小学。\n消防员为师生讲解了消防车的功能，学生们排队参观消防车。"
+    assert tag_hazards("消防车进校园", visit, tax).hazards == ["fire"]
     lane = "县教育局检查各校安全工作。\n检查组重点查看了校园消防车通道是否畅通。"
     assert tag_hazards("县教育局开展校园安全检查", lane, tax).hazards == ["fire"]
 
