@@ -423,7 +423,8 @@ _HAN_RE = re.compile(f"[{HAN}]")
 # other character is a village's tail (果吉村小学 is 果吉村's school, not 吉村镇's).
 _BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
 # 我省 / 全省 / 省教育厅 / 自治区教育厅 at the start of a clause: the text's own province, unnamed.
-_PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])(?:省|自治区)(?:委|党委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)")
+_PROVINCE_DEIXIS = re.compile(_OUR_PROVINCE + rf"|(?<![{HAN}])(?:省|自治区)(?:委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局)"
+                              rf"|(?<![{HAN}])自治区党委")
 # A county named a conjunction or 会同 ("together with") plus 县, right after a body's name, is
 # that conjunction and the next body of the same county (…分局和县教育局 ≠ 和县); so is one right after
 # an agent (民警会同县消防, 检查组和县…, 工作人员与县…). Only these names: 公安局和平分局 and
@@ -959,7 +960,9 @@ class Gazetteer:
         before a place it is not in is its branch's (北京大学深圳研究生院: the place counts).
         So does a bureau's parent before the township office under the bureau (宁德市公安局X派出所):
         a township reading outside it is another township of that name, and the name is dropped. A
-        short name glued before another province's short name is that place's epithet (仙居恩施)."""
+        short name glued before another province's short name is that place's epithet (仙居恩施),
+        unless the second is a township of the first's named short (肥西三河: the first, narrowed to
+        the unit that holds the township)."""
         g = self.data
         dropped: set[int] = set()
         for i in range(len(mentions) - 1):
@@ -996,8 +999,12 @@ class Gazetteer:
                         g.divisions[x].province == g.divisions[y].province for x in a.candidates for y in b.candidates):
                     # 仙居恩施 (in a slogan, "世界硒都 仙居恩施"): a word glued before another province's place
                     # is that place's epithet, not a place; unless it is a township of the first's
-                    # named short (肥西三河: 肥西县's 三河镇, not 河北's 三河市), as local headlines do
-                    dropped.add(i + 1 if self._township_of(b.phrase, a.candidates) else i)
+                    # named short (肥西三河: 肥西县's 三河镇, not 河北's 三河市), as local headlines do: then
+                    # the first is the unit that holds the township
+                    owners = self._townships_owners(b.phrase, a.candidates)
+                    if owners:
+                        a.candidates = owners
+                    dropped.add(i + 1 if owners else i)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
             b.candidates = tuple(dict.fromkeys(y for _, y in pairs))
@@ -1005,10 +1012,12 @@ class Gazetteer:
             b.linked = True
         return [m for i, m in enumerate(mentions) if i not in dropped]
 
-    def _township_of(self, short: str, counties: tuple[str, ...]) -> bool:
-        """Whether `short` with 镇 or 乡 is a township of one of `counties` (三河 → 肥西县's 三河镇)."""
-        return any(e.kind == "town" and e.code in counties
-                   for suffix in "镇乡" for e in self.data.lookup(short + suffix))
+    def _townships_owners(self, short: str, units: tuple[str, ...]) -> tuple[str, ...]:
+        """The `units` (counties or cities) that hold a township named `short` with 镇 or 乡 (三河 →
+        肥西县 and 合肥市, which hold 三河镇)."""
+        g = self.data
+        towns = {e.code for suffix in "镇乡" for e in g.lookup(short + suffix) if e.kind == "town"}
+        return tuple(u for u in units if any(t == u or g.is_under(t, u) for t in towns))
 
     # ------------------------------------------------------------------ resolving
 
@@ -1382,12 +1391,14 @@ class Gazetteer:
     def _outlet_province(self, outlets: list[_Mention], title: str, body: str, noise: list[tuple[int, int]],
                          tally: _Tally) -> _Mention | None:
         """A provincial outlet (湖南日报讯, 河北新闻网) whose text speaks of its own province (我省,
-        全省, 省教育厅 at the start of a clause) and names no other place: the outlet's province.
-        Elsewhere a provincial paper reprints from anywhere and says nothing."""
+        全省, 省教育厅 at the start of a clause; an autonomous region's outlet of 自治区教育厅) and names
+        no other place: the outlet's province. Elsewhere a provincial paper reprints from anywhere
+        and says nothing."""
         if tally.votes.total or len({m.resolved for m in outlets}) != 1:
             return None
+        autonomous = self.data.divisions[outlets[0].resolved].name.endswith("自治区")
         marks = [m for fld, text in (("title", title), ("body", body)) for m in _PROVINCE_DEIXIS.finditer(text)
-                 if fld == "title" or not inside(m.start(), noise)]
+                 if (fld == "title" or not inside(m.start(), noise)) and ("自治区" in m.group()) == autonomous]
         return outlets[0] if marks else None
 
     def _whole_names(self, title: str, body: str) -> str:

@@ -394,18 +394,29 @@ def _junk_matches(text: str) -> list[re.Match[str]]:
 
 
 
-# A line of four or more short phrases joined by hyphens, three of them Han, no sentence in it: an
-# SEO page's stuffed keywords (XX视频-XX在线-XX一区-…) or a footer's menu (关于我们-商务合作-…), never
-# the article: over the 3,570 gathered texts 9 such lines, all of them junk.
-_HYPHENATED = re.compile(r"^[ \t\u3000]*(?:[^\s\-，。；,、]{1,20}-){3,}[^\s\-，。；,、]{1,20}[ \t\u3000]*$", re.M)
-_HAN_RUN = re.compile(f"[{HAN}]")
+# A line of four or more phrases joined by hyphens, three of them Han, no sentence and no label in
+# it, five characters a phrase on average: an SEO page's stuffed keywords (XX视频-XX在线-XX一区-…, a
+# reprint site's names): over the 3,570 gathered texts 9 such lines, all junk. Not a bus route, an
+# address or a list of schools (城关小学-江口镇-…, 陕西省-安康市-宁陕县-城关镇: short parts, or two
+# ending as places and schools end), nor a slogan of short words (防溺水-防火-防电-防欺凌).
+_HYPHENATED = re.compile(r"^[ \t\u3000]*(?:[^\s\-，。；,、:：]{1,20}-){3,}[^\s\-，。；,、:：]{1,20}[ \t\u3000]*$", re.M)
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# (not a video site's 一区 / 二区: its "zones")
+_PLACE_END = re.compile(r"(?:[省市县旗镇乡村]|(?<![一二三四五六七八九十\d])区|街道|学校|小学|中学|幼儿园)$")
+_KEYWORD_CHARS = 5
 
 
 def _hyphenated_lines(text: str) -> list[tuple[int, int]]:
     if text.count("-") < 3:
         return []
-    return [m.span() for m in _HYPHENATED.finditer(text)
-            if sum(1 for part in m.group().split("-") if _HAN_RUN.search(part)) >= 3]
+    spans = []
+    for m in _HYPHENATED.finditer(text):
+        parts = [part.strip() for part in m.group().split("-")]
+        if sum(1 for part in parts if _HAN_CHAR.search(part)) >= 3 \
+                and sum(map(len, parts)) >= _KEYWORD_CHARS * len(parts) \
+                and sum(1 for part in parts if _PLACE_END.search(part)) < 2:
+            spans.append(m.span())
+    return spans
 
 
 def repeated_lines(text: str, times: int = 3) -> set[str]:
@@ -523,10 +534,10 @@ def _names_a_body(line: str) -> bool:
     return bool(_BODY_END.search(line)) and not _COUNTED.search(line)
 
 
-# A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯, 本报泰安12月2日讯 (new:
+# A local outlet's dateline names its place: 本网钦南讯, 霍山新闻网讯, 本报郑州讯, 本报泰安(2024年)12月2日讯 (new:
 # 讯 only; a national agency's 新华社北京电 is where the reporter sat and stays in `furniture_spans`).
 # … and so does a byline's outlet (歌画东阳客户端通讯员 X, 钟祥市融媒体中心 通讯员 X, 泉州晚报记者 X).
 BYLINE_OUTLET = re.compile(rf"([{HAN}]{{2,10}}?(?:客户端|新闻网|融媒体中心|日报|晚报|电视台|广播电视台))[ \t\u3000]*[（(]?[ \t\u3000]*(?:通讯员|记者)")
 LOCAL_DATELINE = re.compile(
-    rf"(?:本网|本报|本台|本刊)[ \t\u3000]?([{HAN}]{{2,8}}?)(?:\d{{1,2}}月\d{{1,2}}日)?讯|([{HAN}]{{2,6}}?)(?:新闻网|融媒|日报|发布|在线|网)讯|^[ \t\u3000]*([{HAN}]{{2,6}})讯[(（]",
+    rf"(?:本网|本报|本台|本刊)[ \t\u3000]?([{HAN}]{{2,8}}?)(?:(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)?讯|([{HAN}]{{2,6}}?)(?:新闻网|融媒|日报|发布|在线|网)讯|^[ \t\u3000]*([{HAN}]{{2,6}})讯[(（]",
     re.M)

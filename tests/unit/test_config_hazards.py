@@ -45,7 +45,7 @@ def test_keywords_are_simplified():
             assert to_simplified(word) == word, (h.code, word)
 
 
-def test_a_mistake_names_file_line_and_field(tmp_path):
+def test_a_duplicate_code_names_file_line_and_field(tmp_path):
     path = write(tmp_path, """hazards:
   - code: fire
     zh: 消防安全

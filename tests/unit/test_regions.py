@@ -219,11 +219,15 @@ def test_a_dateline_spaced_after_the_agency_does_not_count(gz):
     # a local paper's dateline with a space names where the paper is, as without one
     r = resolve(gz, "县教体局开展校园安全检查", "本报 宁陕讯 6月5日，县教体局组织人员深入各校开展安全检查。")
     assert r.county == "宁陕县"
-    # … and with its date before 讯 (本报安康6月5日讯), over a precedent named twice elsewhere
+
+
+def test_a_local_papers_dateline_with_its_date_names_its_place(gz):
+    # 本报安康6月5日讯 (or with the year), over a precedent's province named twice elsewhere
     body = ("本报安康6月5日讯 外省一起校园踩踏事故发生后，多所学校行动起来。\n5日，城区一所小学举行了防踩踏疏散演练。\n"
             "学校负责人说，四川那起事故给大家敲响了警钟，四川的教训不能重演。")
-    r = resolve(gz, "小学举行防踩踏演练", body)
-    assert (r.province, r.city) == ("陕西省", "安康市")
+    for dated in (body, body.replace("安康6月5日讯", "安康2024年6月5日讯")):
+        r = resolve(gz, "小学举行防踩踏演练", dated)
+        assert (r.province, r.city) == ("陕西省", "安康市")
 
 
 def test_school_named_after_a_place_does_not_count(gz):
@@ -572,14 +576,24 @@ def test_a_provincial_outlet_speaking_of_its_own_region_names_it(gz):
     # 来源：X日报 of a province whose text speaks of its own 省教育厅, or an autonomous region's 自治区教育厅
     body = "来源：陕西日报\n日前，省教育厅致信全省学生家长，要求做好暑期预防学生溺水工作。"
     assert resolve(gz, "致信家长做好暑期防溺水工作", body).province == "陕西省"
-    body = "来源：宁夏日报\n日前，自治区党委教育工委、自治区教育厅致信学生家长，要求做好暑期预防学生溺水工作。"
+    body = "来源：宁夏日报\n日前，自治区教育厅致信学生家长，要求做好暑期预防学生溺水工作。"
     assert resolve(gz, "致信家长做好暑期防溺水工作", body).province == "宁夏回族自治区"
+    body = "来源：宁夏日报\n日前，自治区党委教育工委致信学生家长，要求做好暑期预防学生溺水工作。"
+    assert resolve(gz, "致信家长做好暑期防溺水工作", body).province == "宁夏回族自治区"
+    # a province's paper reprinting an autonomous region's letter says nothing of its own province
+    body = "来源：陕西日报\n日前，自治区党委教育工委、自治区教育厅致信学生家长，要求做好暑期预防学生溺水工作。"
+    assert resolve(gz, "致信家长做好暑期防溺水工作", body).province is None
 
 
 def test_a_county_and_its_township_named_short_in_a_headline(gz):
     # 肥西三河: 肥西县's 三河镇 named short, not a word before 河北's 三河市
     r = resolve(gz, "肥西三河开展校园周边食品安全检查", "近日，镇市场监管分局对辖区学校周边商店开展检查。")
     assert (r.province, r.county) == ("安徽省", "肥西县")
+    # … narrowed to the unit that holds the township (西安灯塔: 辽源's 西安区, whose 灯塔镇), a city too (合肥三河)
+    r = resolve(gz, "西安灯塔开展校园安全检查", "近日，镇里对学校周边开展检查。")
+    assert (r.city, r.county) == ("辽源市", "西安区")
+    r = resolve(gz, "合肥三河开展校园安全检查", "近日，镇里对学校周边开展检查。")
+    assert (r.province, r.city) == ("安徽省", "合肥市")
     # a slogan's word before another province's place stays its epithet (世界硒都 仙居恩施)
     r = resolve(gz, "世界硒都 仙居恩施", "近日，恩施州教育局开展校园安全检查。")
     assert r.city == "恩施土家族苗族自治州" and r.province == "湖北省"
@@ -629,6 +643,11 @@ def test_ad_spam_and_navigation_lines_do_not_vote(gz):
             "近日，宁陕县教体局组织学校开展诺如病毒防控培训。\n各校校医参加培训。")
     r = resolve(gz, "诺如病毒不可怕 做好预防是关键", body)
     assert (r.province, r.county) == ("陕西省", "宁陕县") and "海南省" not in r.secondary
+    # … not a school bus's route, an address or a list of schools, hyphen-joined too
+    for line in ("1号线：宁陕县城关小学-江口镇-筒车湾镇-皇冠镇", "陕西省-安康市-宁陕县-城关镇",
+                 "宁陕县城关小学-江口中心小学-筒车湾小学-皇冠小学"):
+        r = resolve(gz, "校车安全运行公告", line + "\n各校车驾驶员要严格遵守交通法规。")
+        assert r.county == "宁陕县", line
 
 
 def test_places_a_headline_names_equally_are_told_apart_by_the_text(gz):
