@@ -1394,9 +1394,10 @@ class Gazetteer:
         全省, 省教育厅 at the start of a clause; an autonomous region's outlet of 自治区教育厅) and names
         no other place: the outlet's province. Elsewhere a provincial paper reprints from anywhere
         and says nothing."""
-        if tally.votes.total or len({m.resolved for m in outlets}) != 1:
+        province = outlets[0].resolved if outlets else None
+        if tally.votes.total or province is None or any(m.resolved != province for m in outlets):
             return None
-        autonomous = self.data.divisions[outlets[0].resolved].name.endswith("自治区")
+        autonomous = self.data.divisions[province].name.endswith("自治区")
         marks = [m for fld, text in (("title", title), ("body", body)) for m in _PROVINCE_DEIXIS.finditer(text)
                  if (fld == "title" or not inside(m.start(), noise)) and ("自治区" in m.group()) == autonomous]
         return outlets[0] if marks else None
