@@ -71,7 +71,7 @@ def test_a_duplicate_code_names_file_line_and_field(tmp_path):
 # Each mistake a maintainer can make in the file: (the file, the line and field the error names,
 # words its message must hold). A field ending in "*" names the field's start (an item inside it).
 MISTAKES = {
-    "empty keywords": ("""hazards:
+    "empty-keywords": ("""hazards:
   - code: fire
     zh: 消防安全
     en: Fire
@@ -81,27 +81,27 @@ MISTAKES = {
     en: Drowning
     keywords: []
 """, 9, "hazards.1.keywords", ["empty"]),
-    "missing field": ("""hazards:
+    "missing-field": ("""hazards:
   - code: fire
     zh: 消防安全
     keywords: [消防]
 """, 2, "hazards.0.en", []),
-    "bad code": ("""hazards:
+    "bad-code": ("""hazards:
   - code: Fire Safety
     zh: 消防安全
     en: Fire
     keywords: [消防]
 """, 2, "hazards.0.code", []),
-    "unknown field": ("""hazards:
+    "unknown-field": ("""hazards:
   - code: fire
     zh: 消防安全
     en: Fire
     keywords: [消防]
     keywrods: [火灾]
 """, 6, "hazards.0.keywrods", []),
-    "not a taxonomy": ("sources: []\n", None, "hazards", []),
-    "broken YAML": ("hazards: [\n  - code: fire\n", None, None, ["YAML"]),
-    "a word in two lists of one hazard": ("""hazards:
+    "not-a-taxonomy": ("sources: []\n", None, "hazards", []),
+    "broken-YAML": ("hazards: [\n  - code: fire\n", None, None, ["YAML"]),
+    "a-word-in-two-lists-of-one-hazard": ("""hazards:
   - code: traffic
     zh: 交通安全
     en: Traffic
@@ -109,7 +109,7 @@ MISTAKES = {
     weak: [交通]
     listed: [交通]
 """, 7, "hazards.0.listed", ["交通", "weak"]),
-    "a told word that is no weak word": ("""hazards:
+    "a-told-word-that-is-no-weak-word": ("""hazards:
   - code: bullying
     zh: 校园欺凌
     en: Bullying
@@ -117,14 +117,14 @@ MISTAKES = {
     weak: [殴打]
     told: [殴打, 被打]
 """, 7, "hazards.0.told", ["被打", "weak"]),
-    "a told keyword of a hazard without measures": ("""hazards:
+    "a-told-keyword-of-a-hazard-without-measures": ("""hazards:
   - code: fire
     zh: 消防安全
     en: Fire
     keywords: [火灾]
     told: [火灾]
 """, 6, "hazards.0.told", ["measures"]),
-    "a paired-only word outside the pairs": ("""hazards:
+    "a-paired-only-word-outside-the-pairs": ("""hazards:
   - code: building
     zh: 校舍与施工安全
     en: Buildings
@@ -133,7 +133,7 @@ MISTAKES = {
     pair: [[裂缝], [教学楼]]
     paired_only: [教学楼, 食堂]
 """, 8, "hazards.0.paired_only", ["食堂", "pair"]),
-    "a paired-only word that is no weak word": ("""hazards:
+    "a-paired-only-word-that-is-no-weak-word": ("""hazards:
   - code: building
     zh: 校舍与施工安全
     en: Buildings
@@ -142,18 +142,18 @@ MISTAKES = {
     pair: [[裂缝], [教学楼, 围墙]]
     paired_only: [教学楼]
 """, 8, "hazards.0.paired_only", ["教学楼", "weak"]),
-    "a blank topic word": ("""topic_words: [安全, " "]
+    "a-blank-topic-word": ("""topic_words: [安全, " "]
 hazards:
   - {code: fire, zh: 消防, en: Fire, keywords: [消防]}
 """, 1, "topic_words*", []),
-    "a blank measure word": ("""hazards:
+    "a-blank-measure-word": ("""hazards:
   - code: extreme_weather
     zh: 极端天气
     en: Weather
     keywords: [台风]
     measures: [防御, ""]
 """, 6, "hazards.0.measures", []),
-    "a pair that is not two lists": ("""hazards:
+    "a-pair-that-is-not-two-lists": ("""hazards:
   - code: drowning
     zh: 防溺水
     en: Drowning
@@ -161,21 +161,21 @@ hazards:
     weak: [游泳]
     pair: [[游泳, 戏水]]
 """, 7, "hazards.0.pair*", ["two lists"]),
-    "followed_by of three lists": ("""hazards:
+    "followed_by-of-three-lists": ("""hazards:
   - code: food_safety
     zh: 食品安全
     en: Food safety
     keywords: [食物中毒]
     followed_by: [[午饭], [呕吐], [送医]]
 """, 6, "hazards.0.followed_by*", ["two lists"]),
-    "followed_by with an empty list": ("""hazards:
+    "followed_by-with-an-empty-list": ("""hazards:
   - code: food_safety
     zh: 食品安全
     en: Food safety
     keywords: [食物中毒]
     followed_by: [[午饭], []]
 """, 6, "hazards.0.followed_by*", ["empty"]),
-    "an inspected word that is no weak word": ("""hazards:
+    "an-inspected-word-that-is-no-weak-word": ("""hazards:
   - code: electrical
     zh: 用电安全
     en: Electrical safety
@@ -183,7 +183,7 @@ hazards:
     weak: [用电]
     inspected: [电路]
 """, 7, "hazards.0.inspected", ["'weak'"]),
-    "an inspected word that counts only with its pair": ("""hazards:
+    "an-inspected-word-that-counts-only-with-its-pair": ("""hazards:
   - code: building
     zh: 校舍
     en: Buildings
@@ -193,14 +193,14 @@ hazards:
     paired_only: [教学楼]
     inspected: [教学楼]
 """, 9, "hazards.0.inspected", ["'pair'"]),
-    "passing_counts not a boolean": ("""hazards:
+    "passing_counts-not-a-boolean": ("""hazards:
   - code: traffic
     zh: 交通安全
     en: Traffic
     keywords: [交通安全]
     passing_counts: "yes"
 """, 6, "hazards.0.passing_counts", []),
-    "a pair's reach of 0 characters": ("""hazards:
+    "a-pairs-reach-of-0-characters": ("""hazards:
   - code: food_safety
     zh: 食品安全
     en: Food
@@ -209,7 +209,7 @@ hazards:
     pair: [[检查], [食材]]
     pair_reach: 0
 """, 8, "hazards.0.pair_reach", []),
-    "dwelt_on not a number of sentences": ("""hazards:
+    "dwelt_on-not-a-number-of-sentences": ("""hazards:
   - code: extreme_weather
     zh: 极端天气
     en: Weather
