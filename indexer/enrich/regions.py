@@ -962,7 +962,7 @@ class Gazetteer:
         a township reading outside it is another township of that name, and the name is dropped. A
         short name glued before another province's short name is that place's epithet (仙居恩施),
         unless the second is a township of the first's named short (肥西三河: the first, narrowed to
-        the unit that holds the township)."""
+        the unit that holds the township when all its readings lie in one province)."""
         g = self.data
         dropped: set[int] = set()
         for i in range(len(mentions) - 1):
@@ -1002,8 +1002,8 @@ class Gazetteer:
                     # named short (肥西三河: 肥西县's 三河镇, not 河北's 三河市), as local headlines do: then
                     # the first is the unit that holds the township
                     owners = self._townships_owners(b.phrase, a.candidates)
-                    if owners:
-                        a.candidates = owners
+                    if owners and len({g.divisions[c].province for c in a.candidates}) == 1:
+                        a.candidates = owners  # 合肥三河: 合肥 holds it; not 西安灯塔, whose 西安 the text decides
                     dropped.add(i + 1 if owners else i)
                 continue
             a.candidates = tuple(dict.fromkeys(x for x, _ in pairs))
@@ -1013,8 +1013,8 @@ class Gazetteer:
         return [m for i, m in enumerate(mentions) if i not in dropped]
 
     def _townships_owners(self, short: str, units: tuple[str, ...]) -> tuple[str, ...]:
-        """The `units` (counties or cities) that hold a township named `short` with 镇 or 乡 (三河 →
-        肥西县 and 合肥市, which hold 三河镇)."""
+        """The `units` (counties, cities or provinces) that hold a township named `short` with 镇 or
+        乡 (三河 → 肥西县, 合肥市 and 安徽省, which hold 三河镇)."""
         g = self.data
         towns = {e.code for suffix in "镇乡" for e in g.lookup(short + suffix) if e.kind == "town"}
         return tuple(u for u in units if any(t == u or g.is_under(t, u) for t in towns))

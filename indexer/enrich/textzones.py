@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
@@ -394,29 +395,37 @@ def _junk_matches(text: str) -> list[re.Match[str]]:
 
 
 
-# A line of four or more phrases joined by hyphens, three of them Han, no sentence and no label in
-# it, five characters a phrase on average: an SEO page's stuffed keywords (XX视频-XX在线-XX一区-…, a
-# reprint site's names): over the 3,570 gathered texts 9 such lines, all junk. Not a bus route, an
-# address or a list of schools (城关小学-江口镇-…, 陕西省-安康市-宁陕县-城关镇: short parts, or two
-# ending as places and schools end), nor a slogan of short words (防溺水-防火-防电-防欺凌).
+# A line of four or more phrases joined by hyphens, three of them Han, no label before them: an SEO
+# page's stuffed keywords (XX视频-XX在线-XX一区-…, 西安家教-咸阳家教-宝鸡家教-…, a reprint site's names):
+# over the 3,570 gathered texts 9 such lines, all junk. Stuffing when three phrases share a head or a
+# tail of two characters or more (家教, 海南), or the phrases run five characters on average; never a
+# bus route, an address or a list of schools (two phrases ending as places, schools and stations end:
+# 城关小学-江口镇-…, 陕西省-安康市-宁陕县-城关镇, 客运站-人民医院-…), nor a slogan of short words
+# (防溺水-防火-防电-防欺凌).
 _HYPHENATED = re.compile(r"^[ \t\u3000]*(?:[^\s\-，。；,、:：]{1,20}-){3,}[^\s\-，。；,、:：]{1,20}[ \t\u3000]*$", re.M)
 _HAN_CHAR = re.compile(f"[{HAN}]")
-# (not a video site's 一区 / 二区: its "zones")
-_PLACE_END = re.compile(r"(?:[省市县旗镇乡村]|(?<![一二三四五六七八九十\d])区|街道|学校|小学|中学|幼儿园)$")
+# (not a video site's 一区 / 二区, a 景区 or a 小区)
+_PLACE_END = re.compile(r"(?:[省市县旗镇乡村站局]|(?<![一二三四五六七八九十\d专景小])区|街道|学校|小学|中学|幼儿园|医院|政府)$")
 _KEYWORD_CHARS = 5
+_AFFIX = 2
+
+
+def _stuffed(parts: list[str]) -> bool:
+    """Whether hyphen-joined phrases are keyword stuffing (see `_HYPHENATED`)."""
+    if sum(1 for part in parts if _HAN_CHAR.search(part)) < 3 or sum(1 for part in parts if _PLACE_END.search(part)) >= 2:
+        return False
+    if sum(map(len, parts)) >= _KEYWORD_CHARS * len(parts):
+        return True
+    heads = Counter(part[:_AFFIX] for part in parts if len(part) > _AFFIX)
+    tails = Counter(part[-_AFFIX:] for part in parts if len(part) > _AFFIX)
+    return max(heads.values(), default=0) >= 3 or max(tails.values(), default=0) >= 3
 
 
 def _hyphenated_lines(text: str) -> list[tuple[int, int]]:
     if text.count("-") < 3:
         return []
-    spans = []
-    for m in _HYPHENATED.finditer(text):
-        parts = [part.strip() for part in m.group().split("-")]
-        if sum(1 for part in parts if _HAN_CHAR.search(part)) >= 3 \
-                and sum(map(len, parts)) >= _KEYWORD_CHARS * len(parts) \
-                and sum(1 for part in parts if _PLACE_END.search(part)) < 2:
-            spans.append(m.span())
-    return spans
+    return [m.span() for m in _HYPHENATED.finditer(text)
+            if _stuffed([part.strip() for part in m.group().split("-")])]
 
 
 def repeated_lines(text: str, times: int = 3) -> set[str]:
