@@ -168,7 +168,7 @@ from indexer.enrich.textzones import (
 from indexer.models import Evidence, RegionPath
 from indexer.text import labels
 from indexer.text.bodies import AGENCY_NAMES
-from indexer.text.chinese import DOC_YEAR_CLOSE, DOC_YEAR_OPEN, HAN, SHENG_WORDS, is_han, to_simplified
+from indexer.text.chinese import DOC_YEAR_CLOSE, DOC_YEAR_OPEN, HAN, HAN_CHAR, SHENG_WORDS, is_han, to_simplified
 from indexer.text.clean import opening_line, title_run_on
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
@@ -418,7 +418,6 @@ _HEADS_A_BODY = re.compile(f"(?:(?![的之和与及等各])[{HAN}]){{0,4}}?(?:�
 _NAME_GOES_ON = re.compile(_HEADS_A_BODY.pattern + r"|[东西南北中]?(?:路|街|大道|巷)")
 # The word before 城市 ("cities") that ends with a 城市-named city's first character.
 _CITIES_WORD = frozenset({"沿海", "新兴"})
-_HAN_RE = re.compile(f"[{HAN}]")
 # Words and levels that end right before a name (在李村小学, 大余县吉村小学): a 村 name after any
 # other character is a village's tail (果吉村小学 is 果吉村's school, not 吉村镇's).
 _BEFORE_A_NAME = frozenset("在和与及到赴至的对向从由县区市旗")
@@ -745,7 +744,7 @@ class Gazetteer:
                 kinds = _kinds(entries)
             elif "town_short" in kinds and (
                     not _TOWN_INSTITUTION.match(text, end)
-                    or (name[-1] == "村" and start and _HAN_RE.match(text, start - 1)
+                    or (name[-1] == "村" and start and HAN_CHAR.match(text, start - 1)
                         and text[start - 1] not in _BEFORE_A_NAME and not ends.get(start))
                     or ((not kinds <= _TOWN_KINDS or name[-1] == "桥") and not _TOWN_CENTRE.match(text, end))
                     or (name[-1] == "中" and text.startswith("小学", end))):  # 大中小学
@@ -876,7 +875,7 @@ class Gazetteer:
                     and after[:2] not in _WORD_START:
                 continue
             if short_like and len(name) == 2 and start >= 1 and text[start - 1] in _SURNAMES and \
-                    (start == 1 or not _HAN_RE.match(text[start - 2])
+                    (start == 1 or not HAN_CHAR.match(text[start - 2])
                      or AFTER_TITLE.search(text, max(0, start - 6), start - 1)):
                 continue  # ，张建平指出 or 班主任崔金华像往常: a person
             in_signature = bool(signature and inside(start, signature))

@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 import ahocorasick_rs
 
 from indexer.text import labels
-from indexer.text.chinese import HAN
+from indexer.text.chinese import HAN, HAN_CHAR
 
 # Lines that are page furniture (plain substrings: `str.find` is much faster than a regex).
 # A strong marker makes its line furniture (up to 200 characters); weak markers need a short
@@ -393,8 +393,6 @@ def _junk_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-
-
 # A line of four or more phrases joined by hyphens, three of them Han, no label before them: an SEO
 # page's stuffed keywords (XX视频-XX在线-XX一区-…, 西安家教-咸阳家教-宝鸡家教-…, a reprint site's names):
 # over the 3,570 gathered texts 9 such lines, all junk. Stuffing when three phrases share a head or a
@@ -403,7 +401,6 @@ def _junk_matches(text: str) -> list[re.Match[str]]:
 # 城关小学-江口镇-…, 陕西省-安康市-宁陕县-城关镇, 客运站-人民医院-…), nor a slogan of short words
 # (防溺水-防火-防电-防欺凌).
 _HYPHENATED = re.compile(r"^[ \t\u3000]*(?:[^\s\-，。；,、:：]{1,20}-){3,}[^\s\-，。；,、:：]{1,20}[ \t\u3000]*$", re.M)
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # (not a video site's 一区 / 二区, a 景区 or a 小区)
 _PLACE_END = re.compile(r"(?:[省市县旗镇乡村站局]|(?<![一二三四五六七八九十\d专景小])区|街道|学校|小学|中学|幼儿园|医院|政府)$")
 _KEYWORD_CHARS = 5
@@ -412,7 +409,7 @@ _AFFIX = 2
 
 def _stuffed(parts: list[str]) -> bool:
     """Whether hyphen-joined phrases are keyword stuffing (see `_HYPHENATED`)."""
-    if sum(1 for part in parts if _HAN_CHAR.search(part)) < 3 or sum(1 for part in parts if _PLACE_END.search(part)) >= 2:
+    if sum(1 for part in parts if HAN_CHAR.search(part)) < 3 or sum(1 for part in parts if _PLACE_END.search(part)) >= 2:
         return False
     if sum(map(len, parts)) >= _KEYWORD_CHARS * len(parts):
         return True

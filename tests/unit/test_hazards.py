@@ -1125,16 +1125,15 @@ def test_the_fire_services_engines_and_corps_at_a_rescue_name_no_fire_safety(tax
                    "当地公安、应急等部门出动消防车、冲锋舟、渔船等搜救设备连夜搜救。",
                    "消防救援人员驾驶消防车赶往现场，连夜搜救。"):
         assert tag_hazards("两名中学生水库游泳溺水", drowning + rescue + advice, tax).hazards == ["drowning"], rescue
-    # … but a fire engine visiting a school, and the fire lane a check keeps clear, are fire safety
-    visit = "一辆红色消防车开进县实验小学。\n消防员为师生讲解了消防车的功能，学生们排队参观消防车。"
-    assert tag_hazards("消防车进校园", visit, tax).hazards == ["fire"]
-    drill = "2辆消防车开进县实验小学。\n全校师生参加了消防疏散演练，学习了灭火器的使用方法。"
-    assert tag_hazards("县实验小学开展消防演练", drill, tax).hazards == ["fire"]
-    # … and the vehicles and gear a school keeps ready are no rescue (配齐防汛车辆、抽水泵等应急设备)
-    ready = "县教育局部署汛期学校安全工作。\n要求各校配齐防汛车辆、抽水泵等应急设备，确保师生安全。"
-    assert tag_hazards("县教育局部署汛期学校安全工作", ready, tax).hazards == ["natural_disaster"]
-    lane = "县教育局检查各校安全工作。\n检查组重点查看了校园消防车通道是否畅通。"
-    assert tag_hazards("县教育局开展校园安全检查", lane, tax).hazards == ["fire"]
+    # … but a fire engine visiting a school, and the fire lane a check keeps clear, are fire safety;
+    # and the vehicles and gear a school keeps ready are no rescue (配齐防汛车辆、抽水泵等应急设备)
+    for title, body, hazards in (
+            ("消防车进校园", "一辆红色消防车开进县实验小学。\n消防员为师生讲解了消防车的功能，学生们排队参观消防车。", ["fire"]),
+            ("县实验小学开展消防演练", "2辆消防车开进县实验小学。\n全校师生参加了消防疏散演练，学习了灭火器的使用方法。", ["fire"]),
+            ("县教育局部署汛期学校安全工作", "县教育局部署汛期学校安全工作。\n要求各校配齐防汛车辆、抽水泵等应急设备，确保师生安全。",
+             ["natural_disaster"]),
+            ("县教育局开展校园安全检查", "县教育局检查各校安全工作。\n检查组重点查看了校园消防车通道是否畅通。", ["fire"])):
+        assert tag_hazards(title, body, tax).hazards == hazards, title
 
 
 def test_a_schools_dining_building_is_no_catering_trade(tax):
