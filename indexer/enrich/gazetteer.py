@@ -469,9 +469,10 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
         if code not in divisions:
             raise _error_at(aliases_path, ("institutions", name), f"unknown division code {code}")
         add(name, code, "institution")
+    county_cities = _county_cities(divisions)
     for name, code in _read_tsv(data_dir / "universities.tsv"):
         if name not in conf.institutions and code in divisions:
-            add(name, code, "institution")
+            add(name, _named_for(name, code, county_cities), "institution")
 
     frozen = {name: tuple(slot.values()) for name, slot in names.items()}
     matcher = Matcher(frozen.items())
@@ -487,6 +488,26 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
     return GazetteerData(_read_year(data_dir / "SOURCES.md"), divisions, frozen, matcher, domains, children,
                          by_full_name(divisions), frozenset(zone_codes),
                          {k: tuple(sorted(v)) for k, v in pinyin.items()}, host_prefixes, towns)
+
+
+def _county_cities(divisions: dict[str, Division]) -> dict[str, list[tuple[str, str]]]:
+    """The county-level cities (罗定市, 西昌市; 恩施市, the seat named as its prefecture) of each
+    prefecture, as (short name, code)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for div in divisions.values():
+        if div.level == COUNTY and div.name.endswith("市") and len(div.name) >= 3 and div.parent:
+            out.setdefault(div.parent, []).append((div.name[:-1], div.code))
+    return out
+
+
+def _named_for(name: str, code: str, county_cities: dict[str, list[tuple[str, str]]]) -> str:
+    """A college the list places in a prefecture but named after one of its county-level cities
+    (罗定职业技术学院 in 云浮市, 兴义民族师范学院 in 黔西南州) is in that city: its name says where it was founded.
+    Districts are left out: a city's colleges take a district's name and sit elsewhere (武昌工学院
+    in 江夏区, 长安大学 in 碑林区); the aliases file's `institutions` correct the few cities that are the
+    same (井冈山大学 in 青原区)."""
+    found = [county for short, county in county_cities.get(code, ()) if name.startswith(short)]
+    return found[0] if len(found) == 1 else code
 
 
 def by_full_name(divisions: dict[str, Division]) -> dict[str, list[str]]:

@@ -99,7 +99,9 @@ whose plan a clause carries out, 为落实…部署, do not act). A parent's off
 (乐山市教育局联合市中区…) or names the unit only as where it went keeps the place at the parent.
 Where the text names no place at all, a postal address line in the footer (地址：佛山市南海区桂城海三路26号)
 naming one line of the tree is where the site's owner sits, and is taken (`_address`); below a place
-the text chose it is never read (a provincial bureau's office has a street address in a district).
+the text chose it is read only on a school's own page (我校 in its own words, not quoted: a city school's
+news under a headline naming its city, its address in a district), never a bureau's, a court's or a
+paper's (a provincial bureau's office has a street address in a district).
 Otherwise the place stops at the level it is sure of: a city-wide
 report naming its counties evenly stays at the city; a text naming five provinces has none.
 A text whose places all lie on one line of the tree, too lightly to pass the floor of 1 (a
@@ -237,7 +239,7 @@ _OFFICE_AFTER = re.compile(r"(?:教育|教体|公安|人民政府|政府|党委|
 # A unit's own office named after it (大武口消防大队, 大城交警, 丹徒分局, 宁陕县教育局, 秀洲供电分公司), or its branch venue of
 # a teleconference (the writer's people sit in their city's 分会场, the main one is the province's), not a
 # venue that starts like one (井冈山教育培训中心).
-_UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|分局|交警|消防大队|消防救援大队|县委|区委|旗委|气象台|分会场|"
+_UNIT_OFFICE = re.compile(r"(?:教育局|教体局|教育和体育局|教育体育局|分局|交警|警方|公安|消防大队|消防救援大队|县委|区委|旗委|气象台|分会场|"
                           + AGENCY_NAMES + ")")
 # The longest line a title can be and still be an insert the body repeats (not a headline).
 _INSERT_MAX = 8
@@ -282,7 +284,8 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高
 # matches never overlap, so together they find what the two branches found (group 1: the mark).
 _DEIXIS_WE = re.compile(r"[我本全该](县|区|市|旗|校)(?![长级城域园])")
 _DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政府|人民政府|长|人大|政协|教育|教体|公安"
-                          r"|应急|卫健|卫生|市场监|住建|交通|交警|消防|民政|水利|水务|自然资源|文旅|司法|城管|妇联|团委)")
+                          r"|应急|卫健|卫生|市场监|住建|交通|交警|消防|民政|水利|水务|自然资源|文旅|司法|城管|妇联|团委"
+                          r"|气象|林业|农业|生态环境|财政)")
 
 
 # A unit's office acting without its name: 省教育厅, 自治区党委, 全省 (the province); 市教育局, 州委
@@ -438,6 +441,12 @@ _BEFORE_A_VERB = frozenset("将并要应须需拟还已再均")
 # company's banner (欢迎访问X网, X有限公司网站) names no public body and is not read.
 _SITE_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，。！!、]{2,24}?(?:人民政府|政府|教育局|教育和体育局|教育体育局"
                          r"|教体局|公安局|应急管理局|小学|中学|学校|幼儿园|学院|大学))(?:(?:门户)?网站?)?")
+# A school speaking of itself in its own words (not quoted: a paper quoting a principal's “我校…”):
+# the page is the school's. Not 本校 (a bureau's 结合本校实际) nor 我院 (a court's, a hospital's).
+_SCHOOL_SPEAKS = re.compile(r"我校")
+_QUOTED = re.compile(r"“[^”\n]*”")
+# Near a footer's address, the owner that is no school: a bureau's portal, a court, a paper.
+_OWNER_NOT_SCHOOL = re.compile(r"主办|局|政府|法院|检察院|医院|报社|日报|融媒体|电视台")
 # A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence).
 _ADDRESS = re.compile(r"^[ \t\u3000]*(?:单位|通讯|联系)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})", re.M)
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|资讯|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
@@ -1186,20 +1195,27 @@ class Gazetteer:
 
     def _address(self, body: str, tail: int, chosen: list[str]) -> _Mention | None:
         """The footer's postal address (地址：佛山市南海区桂城海三路26号) of a text that names no place
-        itself: where the site's owner sits, the last word when nothing else decided. Never below a
-        place the text chose: a provincial bureau's notice stays the province's though its office
-        has a street address in a district. `tail`: where the body's footer starts (`tail_start`),
-        its end where it has none."""
-        if chosen or "地址" not in body:
+        itself: where the site's owner sits, the last word when nothing else decided. Below a place
+        the text chose only on a school's own page (`_school_page`: the address is the school's;
+        over the read sets 6 region fields right more, none lost), and not where the address line
+        or the line above it names a bureau, a court or a paper (a portal reprinting a school's
+        news); never for a bureau's notice: a provincial bureau's stays the province's though its
+        office has a street address in a district. `tail`: where the body's footer starts
+        (`tail_start`), its end where it has none."""
+        if "地址" not in body or (chosen and not _school_page(body, tail)):
             return None
-        found = [m for line in _ADDRESS.finditer(body, tail if tail < len(body) else max(0, len(body) - 200))
-                 for m in self._mentions(line.group(1), "domain", W_DOMAIN) if len(m.candidates) == 1]
+        lines = list(_ADDRESS.finditer(body, tail if tail < len(body) else max(0, len(body) - 200)))
+        if chosen and any(_OWNER_NOT_SCHOOL.search(body, _line_above(body, line.start()), line.end()) for line in lines):
+            return None
+        found = [m for line in lines for m in self._mentions(line.group(1), "domain", W_DOMAIN) if len(m.candidates) == 1]
         if not found:
             return None
         g = self.data
         unit = max((m.candidates[0] for m in found), key=lambda c: g.divisions[c].level)
         if not all(g.is_under(unit, m.candidates[0]) for m in found):
             return None  # two places: a portal's address beside a school's, or an ad's
+        if chosen and not (g.is_under(unit, chosen[-1]) and unit != chosen[-1]):
+            return None
         m = next(m for m in found if m.candidates[0] == unit)
         m.resolved, m.kind = unit, "address"
         return m
@@ -1954,3 +1970,17 @@ _HOST_WORDS = frozenset(["www", "gov", "edu", "com", "net", "org", "jyj", "jyt",
 @lru_cache(maxsize=4)
 def _default_gazetteer(path: Path) -> Gazetteer:
     return Gazetteer(default_data(path))
+
+
+def _school_page(body: str, tail: int) -> bool:
+    """Whether the article (before its footer) speaks as a school of itself: 我校 outside quotation
+    marks (a paper quoting a principal's “我校食堂…” is the paper's page)."""
+    end = min(tail, len(body))
+    quoted = [m.span() for m in _QUOTED.finditer(body, 0, end)] if "“" in body else []
+    return any(not inside(m.start(), quoted) for m in _SCHOOL_SPEAKS.finditer(body, 0, end))
+
+
+def _line_above(text: str, pos: int) -> int:
+    """Where the line above the one holding `pos` starts (0 at the text's top)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return text.rfind("\n", 0, max(0, start - 1)) + 1

@@ -149,6 +149,8 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
     if "|" in body or "｜" in body:
         spans += [m.span() for m in _LINK_ROW.finditer(body, 0, cut)]
+    if "·" in body or "•" in body:
+        spans += [m.span() for m in _FEED_ITEM.finditer(body, 0, cut)]
     spans += _menu_columns(body, cut)
     return tuple(spans)
 
@@ -185,6 +187,9 @@ def _menu_columns(body: str, end: int) -> list[tuple[int, int]]:
 # Each link is an atomic group (spaces around a link can be split many ways: without it a padded
 # footer line took seconds), and the line ends with a short link, not a paragraph after a menu.
 _LINK_ROW = re.compile(r"(?m)^(?:(?>[ \t\u3000]*[^|｜\n]{1,12}?[ \t\u3000]*[|｜])){4,}[^|｜\n]{0,12}$")
+# A feed's item (某某晚报 · a headline · 昨天, 3 小时前): an outlet, a headline and how long ago, between
+# dots; a list of other stories, as the related-article lists are.
+_FEED_ITEM = re.compile(r"(?m)^[^\n·•]{1,20}[·•][^\n]{1,80}[·•][ \t\u3000]*(?:昨天|前天|\d{1,2}[ \t]*(?:分钟|小时|天|周)前)[ \t\u3000]*$")
 
 
 @lru_cache(maxsize=8)
@@ -364,7 +369,10 @@ _JUNK = re.compile(
     # words in a sentence (可以随时对车辆所在位置和运行情况进行监控)
     r"|(?:当前位置|您的位置|您现在的位置|所在位置)是?\s*(?:[:：>＞»→]|\s|$)"
     r"|网站首页|设为首页|加入收藏|网站地图|上一篇|下一篇|上一条[:：]|下一条[:：]|分享到"
-    r"|热搜[:：]|热门搜索|热门标签|搜索热词")
+    r"|热搜[:：]|热门搜索|热门标签|搜索热词"
+    # an ad's call to the reader (…新用户送N元礼包，点我领取), not a campaign's 你点我检 nor a notice's
+    # (附件点我下载)
+    r"|点我领取")
 _JUNK_LATIN = re.compile(r"app下载|av大片", re.I)
 # A betting brand is a name and a number before what it sells (XX28平台, XX365体育): searched only
 # in texts holding one of those words.

@@ -1809,3 +1809,37 @@ def test_keeping_the_campus_safe_is_no_school_guard(tax):
     body = ("校长要求全体教职工切实履行安全责任，积极维护校园安全稳定。\n各班要加强学生防溺水教育，严禁私自下水游泳。\n"
             "放学时段值班教师在校门口值守。\n学校将持续开展安全教育，夜间加强巡逻。")
     assert tag_hazards("学校召开安全工作会议", body, tax).hazards == ["drowning"]
+
+
+def test_a_pupil_cheated_of_money_or_a_scam_is_fraud_but_a_child_led_away_is_not(tax):
+    # money lost (被骗800元, 被骗走两千元) or a scam named (骗局, 发现被骗)
+    assert tag_hazards("初二学生网上转让游戏装备 被骗800元", "周末，一名初二学生在游戏群里结识了自称收购装备的网友。\n"
+                       "对方让他先交保证金，他用妈妈的手机付了款。", tax).hazards == ["fraud"]
+    assert tag_hazards("民警提示：谨防“点赞返现”骗局", "有人在学生群里发布点赞返现广告。\n民警提示家长看管好手机支付密码。",
+                       tax).hazards == ["fraud"]
+    story = "一名小学生在短视频平台看到赠送游戏皮肤的消息，按对方要求扫码操作。\n孩子赶紧告诉了妈妈，家长随即报警。"
+    assert tag_hazards("孩子扫码领皮肤 发现被骗后及时报警", story, tax).hazards == ["fraud"]
+    assert tag_hazards("孩子扫码领皮肤 意识到被骗后及时报警", story, tax).hazards == ["fraud"]
+    sold = "一名初中生在网上出售游戏账号，被骗走两千元。\n民警提醒学生不要私下交易。"
+    assert tag_hazards("家长们注意了", sold, tax).hazards == ["fraud"]
+    refund = "有人冒充网店客服给家长打电话，说孩子买的文具要退款。\n民警提醒家长不要轻信陌生来电。"
+    assert tag_hazards("假客服以退款为由骗走家长三千元", refund, tax).hazards == ["fraud"]
+    # … but a child lured away (被骗出, 被骗上车) in a kindergarten's drill or a rescue is no scam
+    drill = ("近日，县实验幼儿园开展防拐骗安全演练，老师扮演陌生人用玩具引诱幼儿。\n"
+             "演练中，小班有几名幼儿被骗出了园门。\n中班有两名幼儿被骗到了大门口。\n大班的孩子没有一个被骗上陌生人的车。\n"
+             "园方随后组织老师和家长开展安全教育，提高孩子们的安全防范意识。")
+    assert "fraud" not in tag_hazards("幼儿园开展防拐骗演练", drill, tax).hazards
+    rescue = "一名女童放学途中被骗上一辆面包车，民警连夜追踪将其解救。\n警方提醒家长做好孩子接送。"
+    assert "fraud" not in tag_hazards("女童放学途中被骗上车 民警连夜解救", rescue, tax).hazards
+
+
+def test_buildings_safety_by_their_other_names_is_building_safety(tax):
+    # 建筑物安全, 危楼, 抗震标准
+    for title, body in (
+            ("市教育局联合住建部门开展校园建筑物安全大检查", "检查组查看了教学楼、宿舍楼的结构和外墙。"),
+            ("震后灾区学校陆续复课", "地震发生后，灾区学校陆续复课。\n村小的两层教学楼震后成了危楼，师生暂时在板房上课。"),
+            ("山区小学用上新校舍", "这所学校的老校舍达不到抗震标准，去年拆除重建。\n今年秋季，学生们搬进了新校舍。")):
+        assert "building" in tag_hazards(title, body, tax).hazards, title
+    # … but a building's exits a fire check keeps clear are fire safety
+    body = "检查组重点检查了消防设施是否完好，建筑物安全出口和疏散通道是否畅通。\n检查组要求学校及时整改。"
+    assert tag_hazards("消防大队到校开展消防安全检查", body, tax).hazards == ["fire"]

@@ -1196,7 +1196,7 @@ def test_the_unit_signing_speaks_under_a_headline_naming_only_its_province(gz):
     assert (r.province, r.city) == ("湖南省", None)
 
 
-def test_a_footers_postal_address_decides_only_what_nothing_else_did(gz):
+def test_a_footers_postal_address_decides_what_nothing_else_did_or_a_school_narrows(gz):
     # a school's letter that names no place: its footer's address is where it is
     letter = ("尊敬的学生家长：\n夏秋季节是登革热多发季节，请您配合学校做好防蚊灭蚊工作。\n"
               "一、清理家中积水容器。\n二、外出做好防蚊措施。\n三、孩子发热请及时就医。\n"
@@ -1214,6 +1214,30 @@ def test_a_footers_postal_address_decides_only_what_nothing_else_did(gz):
                 "广东省教育厅\n2024年7月1日\n地址：广州市越秀区东风东路723号")
     r = resolve(gz, "广东省教育厅关于做好暑期学生防溺水工作的通知", province)
     assert (r.province, r.city, r.county) == ("广东省", None, None)
+    # … but a school's own page (我校) under a headline naming only its city is where the school is
+    school = ("近日，市教育局督导组到我校检查校园消防安全工作。\n督导组查看了学生宿舍和食堂的消防设施。\n"
+              "我校校长表示将立即整改发现的问题。\n编辑：某某\n地址：鄂尔多斯市东胜区某某路8号")
+    r = resolve(gz, "鄂尔多斯市教育局督导组到我校检查消防安全", school)
+    assert (r.province, r.city, r.county) == ("内蒙古自治区", "鄂尔多斯市", "东胜区")
+    # … only below the place the text chose: a portal's address elsewhere moves nothing
+    portal = school.replace("地址：鄂尔多斯市东胜区某某路8号", "地址：北京市海淀区某某路1号")
+    r = resolve(gz, "鄂尔多斯市教育局督导组到我校检查消防安全", portal)
+    assert (r.province, r.city, r.county) == ("内蒙古自治区", "鄂尔多斯市", None)
+    # … and never on a page that is not the school's: a bureau's notice (结合本校实际), a court's or a
+    # hospital's 我院, a paper quoting a principal's “我校…”, a bureau's portal reprinting a school's news
+    for title, body in (
+            ("鄂尔多斯市教育局关于开展校园消防安全检查的通知",
+             "各旗区教育局：\n请各学校结合本校实际开展自查。\n鄂尔多斯市教育局\n地址：鄂尔多斯市康巴什区某某路1号"),
+            ("鄂尔多斯市中级人民法院开展法治进校园活动",
+             "近日，我院法官走进校园，为师生讲解校园欺凌的法律责任。\n地址：鄂尔多斯市康巴什区某某路2号"),
+            ("鄂尔多斯：校园食品安全检查全覆盖",
+             "全市开展校园食品安全专项检查。\n一位校长说：“我校食堂已实现明厨亮灶。”\n编辑：某某\n地址：鄂尔多斯市东胜区某某路3号"),
+            ("鄂尔多斯市召开全市校园安全工作会议",
+             "会议要求各旗区切实抓好校园安全工作。\n相关阅读：\n我校开展防溺水安全教育\n地址：鄂尔多斯市东胜区某某路4号"),
+            ("鄂尔多斯市某中学开展消防疏散演练",
+             "近日，我校组织全体师生开展消防疏散演练。\n来源：某中学\n主办：鄂尔多斯市教育局\n地址：鄂尔多斯市康巴什区某某路1号")):
+        r = resolve(gz, title, body)
+        assert (r.city, r.county) == ("鄂尔多斯市", None), title
     # … and an address inside a sentence is where something happens, no footer
     trip = ("各位家长：\n本周五学校组织学生开展研学活动。\n研学集合地址：深圳市南山区科技园\n请家长按时送孩子到达。")
     assert resolve(gz, "关于开展研学活动的通知", trip).county is None

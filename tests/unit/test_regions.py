@@ -655,6 +655,18 @@ def test_ad_spam_and_navigation_lines_do_not_vote(gz):
     body = "海南家教-三亚家教-儋州家教-琼海家教\n近日，宁陕县教体局组织学校开展诺如病毒防控培训。"
     r = resolve(gz, "诺如病毒防控培训", body)
     assert r.county == "宁陕县" and "海南省" not in r.secondary
+    # an ad calling the reader (…送500元代金券，点我领取), taken for the page's headline, names no place
+    body = "晚报讯 记者从海南省教育厅获悉，全省各考点已完成考前消防安全检查。"
+    r = resolve(gz, "铜川云主机限时特惠，新用户送500元代金券，点我领取", body)
+    assert (r.province, r.city) == ("海南省", None)
+    # … but a notice's own headline pointing at its attachment (附件点我下载) stays its headline
+    r = resolve(gz, "城固县教育局关于做好寒假安全工作的通知（附件点我下载）", "各学校：寒假将至，请做好学生安全教育。")
+    assert r.county == "城固县"
+    # a feed's items (outlet · headline · how long ago) are other stories
+    feed = "\n".join(["某某晚报 · 临沂一家长网购被骗 · 昨天", "某某都市报 · 德州这些路口调整信号灯 · 2 小时前",
+                      "某某早报 · 济南一小区停水通知 · 3天前"])
+    r = resolve(gz, "诺如病毒防控培训", "近日，宁陕县教体局组织学校开展诺如病毒防控培训。\n" + feed)
+    assert r.county == "宁陕县" and not {"临沂市", "德州市", "济南市"} & set(r.secondary)
 
 
 def test_places_a_headline_names_equally_are_told_apart_by_the_text(gz):
@@ -1256,3 +1268,32 @@ def test_a_township_short_name_inside_a_school_named_after_a_city_is_no_place(gz
             "9月26日，南京市将军山小学于学校行政会议室召开了学校膳食管理家长委员会工作会议。")
     r = resolve(gz, "", body)  # a headline-less page: its first line is the title
     assert (r.province, r.city) == ("江苏省", "南京市")
+
+
+def test_a_college_named_after_a_county_level_city_of_its_prefecture_is_in_it(gz):
+    # the ministry's list places them in their prefecture; their name says the county-level city
+    r = resolve(gz, "关于加强冬季宿舍取暖安全的通知", "各二级学院：\n冬季取暖期间，请做好宿舍安全检查。\n罗定职业技术学院\n2024年12月1日")
+    assert (r.province, r.city, r.county) == ("广东省", "云浮市", "罗定市")
+    r = resolve(gz, "兴义民族师范学院开展宿舍用电安全检查", "近日，学校保卫处对学生宿舍开展违规电器排查。")
+    assert (r.city, r.county) == ("黔西南布依族苗族自治州", "兴义市")
+    # a college named after a district stays in its city (武昌工学院 sits in 江夏区), and the aliases
+    # file places one whose namesake city is not where it sits (井冈山大学 in 青原区)
+    r = resolve(gz, "武昌工学院开展消防演练", "近日，学校组织学生开展宿舍消防疏散演练。")
+    assert (r.city, r.county) == ("武汉市", None)
+    r = resolve(gz, "井冈山大学开展消防演练", "近日，学校组织学生开展宿舍消防疏散演练。")
+    assert (r.city, r.county) == ("吉安市", "青原区")
+
+
+def test_a_county_bureau_named_by_its_level_picks_the_county_reading_of_a_township(gz):
+    # 珠山镇 is a township of 宣恩县 and of 零陵区: the 县's weather bureau going there says which
+    body = "近日，县气象局工作人员来到珠山镇一所小学，为学生讲解暴雨预警信号和防雷知识。"
+    r = resolve(gz, "防灾知识进课堂", body)
+    assert (r.province, r.city, r.county) == ("湖北省", "恩施土家族苗族自治州", "宣恩县")
+
+
+def test_a_county_short_name_before_its_police_is_that_county(gz):
+    # 建宁警方, 福安公安: the county's police by its short name, no city needed
+    r = resolve(gz, "家长们一定要注意了", "近日，有学生被网上陌生人骗走两万元。\n建宁警方提醒：转账汇款前务必核实。")
+    assert (r.province, r.city, r.county) == ("福建省", "三明市", "建宁县")
+    r = resolve(gz, "警惕网络游戏交易诈骗", "福安公安提醒：\n近日，有学生在网上出售游戏账号被骗。\n请家长加强对孩子的教育。")
+    assert (r.province, r.city, r.county) == ("福建省", "宁德市", "福安市")
