@@ -645,6 +645,19 @@ def _lead_end(body: str) -> int:
     return min(len(body), 200)
 
 
+def _school_page(body: str, tail: int) -> bool:
+    """Whether the article (before its footer) speaks as a school of itself: 我校 outside quotation
+    marks (a paper quoting a principal's “我校食堂…” is the paper's page)."""
+    end = min(tail, len(body))
+    quoted = [m.span() for m in _QUOTED.finditer(body, 0, end)] if "“" in body else []
+    return any(not inside(m.start(), quoted) for m in _SCHOOL_SPEAKS.finditer(body, 0, end))
+
+
+def _line_above(text: str, pos: int) -> int:
+    """Where the line above the one holding `pos` starts (0 at the text's top)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return text.rfind("\n", 0, max(0, start - 1)) + 1
+
 class Gazetteer:
     """Resolves the place of a document; `default()` is built once per process (≈0.7 s)."""
 
@@ -1970,17 +1983,3 @@ _HOST_WORDS = frozenset(["www", "gov", "edu", "com", "net", "org", "jyj", "jyt",
 @lru_cache(maxsize=4)
 def _default_gazetteer(path: Path) -> Gazetteer:
     return Gazetteer(default_data(path))
-
-
-def _school_page(body: str, tail: int) -> bool:
-    """Whether the article (before its footer) speaks as a school of itself: 我校 outside quotation
-    marks (a paper quoting a principal's “我校食堂…” is the paper's page)."""
-    end = min(tail, len(body))
-    quoted = [m.span() for m in _QUOTED.finditer(body, 0, end)] if "“" in body else []
-    return any(not inside(m.start(), quoted) for m in _SCHOOL_SPEAKS.finditer(body, 0, end))
-
-
-def _line_above(text: str, pos: int) -> int:
-    """Where the line above the one holding `pos` starts (0 at the text's top)."""
-    start = text.rfind("\n", 0, pos) + 1
-    return text.rfind("\n", 0, max(0, start - 1)) + 1
