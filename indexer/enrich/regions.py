@@ -653,11 +653,6 @@ def _school_page(body: str, tail: int) -> bool:
     return any(not inside(m.start(), quoted) for m in _SCHOOL_SPEAKS.finditer(body, 0, end))
 
 
-def _line_above(text: str, pos: int) -> int:
-    """Where the line above the one holding `pos` starts (0 at the text's top)."""
-    start = text.rfind("\n", 0, pos) + 1
-    return text.rfind("\n", 0, max(0, start - 1)) + 1
-
 class Gazetteer:
     """Resolves the place of a document; `default()` is built once per process (≈0.7 s)."""
 
@@ -1218,7 +1213,9 @@ class Gazetteer:
         if "地址" not in body or (chosen and not _school_page(body, tail)):
             return None
         lines = list(_ADDRESS.finditer(body, tail if tail < len(body) else max(0, len(body) - 200)))
-        if chosen and any(_OWNER_NOT_SCHOOL.search(body, _line_above(body, line.start()), line.end()) for line in lines):
+        # the address line and the one above it (the line ending just before the address line starts)
+        if chosen and any(_OWNER_NOT_SCHOOL.search(body, enclosing(body, max(0, line.start() - 1), "\n")[0], line.end())
+                          for line in lines):
             return None
         found = [m for line in lines for m in self._mentions(line.group(1), "domain", W_DOMAIN) if len(m.candidates) == 1]
         if not found:
