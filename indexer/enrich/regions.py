@@ -303,6 +303,9 @@ _EACH_UNIT = {COUNTY: re.compile(r"各(?:县|区|旗)"), CITY: re.compile(r"各(
 # Between a unit's bureau and its branch named after a unit inside it (盘锦市|公安局|双台子分局,
 # 张家口市|公安消防支队|宣化县大队): the branch acts, not the bureau.
 _BRANCH_GAP = re.compile(r"[^，。；、,;：:\s联和与及在到赴对]{0,9}(?:局|支队)")
+# Between a unit's office and the next unit's, the two acting together (长春市政府|和|双阳区政府投入…,
+# 市教育局与区教育局联合): an office's tail, then and / with, nothing else.
+_JOINT_GAP = re.compile(r"[^，。；、,;：:\s和与及同会联]{0,6}(?:和|与|及|同|会同)")
 
 
 @dataclass(frozen=True)
@@ -1258,6 +1261,11 @@ class Gazetteer:
             code = next((n.resolved for n in mentions if n.field == m.field and n.resolved and n.resolved != m.resolved
                          and end < n.start and g.is_under(n.resolved, m.resolved)
                          and _BRANCH_GAP.fullmatch(text, end, n.start)), m.resolved)
+            if code == m.resolved and any(
+                    n.field == m.field and n.resolved and n.resolved != m.resolved and end < n.start
+                    and g.is_under(n.resolved, m.resolved) and _JOINT_GAP.fullmatch(text, end, n.start)
+                    and _OFFICE_AFTER.match(text, n.start + len(n.phrase)) for n in mentions):
+                continue  # 长春市政府和双阳区政府: the unit below acts with its parent's support; it is the one named next
             actors.append(_Actor(in_body, m.start, code))
         for in_body, text in ((False, title), (True, body)):
             for level, pattern in _LEVEL_ACTS.items():

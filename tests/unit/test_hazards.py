@@ -836,6 +836,13 @@ def test_a_special_equipment_campaign_is_special_equipment(tax):
     assert "special_equipment" in tag_hazards("关于开展学校特种设备专项整治行动的通知", body, tax).hazards
 
 
+def test_a_laboratorys_high_temperature_high_pressure_equipment_is_special_equipment_not_weather(tax):
+    body = ("近日，学院组织开展实验室安全专项检查。\n"
+            "检查组重点围绕危化品管理、高温高压设备使用、消防设施配备等方面逐一排查，现场反馈问题并要求整改，确保校园安全。")
+    r = tag_hazards("学校开展实验室安全专项检查", body, tax)
+    assert "special_equipment" in r.hazards and "extreme_weather" not in r.hazards
+
+
 def test_a_body_named_after_several_tasks_is_a_participant(tax):
     # 防汛防风防旱指挥部 issues the closure; the notice is about the rainstorm
     body = ("受强降雨影响，县防汛防风防旱指挥部发布紧急通告，全县中小学、幼儿园明日停课一天。\n"
@@ -1378,6 +1385,14 @@ def test_drinking_water_checked_with_the_food_is_food_safety(tax):
     body = ("督导组重点检查了开学条件保障情况、校舍安全管理情况、食品饮水安全情况。\n"
             "对发现的问题，督导组现场反馈并要求限期整改。")
     assert "food_safety" in tag_hazards("县政府教育督导室开展春季开学专项督导", body, tax).hazards
+    # … and the water a school pipes to its taps, checked by the health inspectors
+    for word in ("二次供水", "末梢水", "水质检测"):
+        body = (f"开学前，区卫生监督所对辖区采用{word}的学校开展专项检查，查阅消毒记录和人员健康信息。\n"
+                f"监督员现场查看了各校的{word}情况，并要求学校定期清洗消毒。")
+        assert tag_hazards("区卫生监督所开展开学前专项检查", body, tax).hazards == ["food_safety"], word
+    # … not a river's water quality in a drowning lesson
+    body = "老师提醒同学们，河流水质看似清澈，水下却暗藏漩涡，不要私自下河游泳。"
+    assert "food_safety" not in tag_hazards("防溺水安全教育", body, tax).hazards
 
 
 def test_the_places_a_list_names_end_where_it_says_what_they_are(tax):

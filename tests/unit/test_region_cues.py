@@ -539,12 +539,24 @@ def test_the_unit_below_whose_office_acts_first_is_the_place(gz, body):
 
 
 @pytest.mark.parametrize("body", [
+    "今年春天，绵阳市政府和涪城区政府投入资金购置新校车，涪城区教育局负责校车的日常管理。",
+    "绵阳市教育局与涪城区教育局联合开展校车安全检查，涪城区各校的校车逐一受检。",
+])
+def test_a_unit_whose_office_acts_together_with_its_parents_is_the_place(gz, body):
+    # the city's office and the district's named as one subject: the district is where it happens
+    r = resolve(gz, "绵阳：农村孩子坐上新校车", body)
+    assert (r.city, r.county) == ("绵阳市", "涪城区")
+
+
+@pytest.mark.parametrize("body", [
     # the city's office leads and the district's joins it
     "近日，绵阳市教育局联合涪城区应急管理局在涪城区举行地震应急疏散演练。",
     # the district is where the city's office went
     "近日，绵阳市教育局到涪城区检查学校地震应急疏散演练。",
     # the city's office named by its kind alone
     "近日，市教育局组织检查组到涪城区检查学校地震应急疏散演练。",
+    # the city's office with the district's schools (no office of the district's): the city acts
+    "近日，绵阳市教育局和涪城区部分学校的教师开展地震应急疏散演练培训。",
 ])
 def test_a_parent_whose_office_acts_first_keeps_the_place(gz, body):
     r = resolve(gz, "绵阳市开展地震应急演练", body)

@@ -667,6 +667,11 @@ def test_ad_spam_and_navigation_lines_do_not_vote(gz):
                       "某某早报 · 济南一小区停水通知 · 3天前"])
     r = resolve(gz, "诺如病毒防控培训", "近日，宁陕县教体局组织学校开展诺如病毒防控培训。\n" + feed)
     assert r.county == "宁陕县" and not {"临沂市", "德州市", "济南市"} & set(r.secondary)
+    # a lottery tip site's words glued into a reprint's headline name Macau, not the story's place
+    for head in ("惋惜！两名中学生冰面落水遇难！澳门天天彩资料免费送：远离冰面",
+                 "痛心！冰面落水事故再发，新澳门正版资料大全提醒", "一肖一码中特 学生冰面落水遇难"):
+        r = resolve(gz, head, "近日，宁陕县两名中学生在冰封的河面上玩耍时落水，不幸遇难。")
+        assert (r.province, r.county) == ("陕西省", "宁陕县") and "澳门特别行政区" not in r.secondary, head
 
 
 def test_places_a_headline_names_equally_are_told_apart_by_the_text(gz):
