@@ -306,6 +306,11 @@ _BRANCH_GAP = re.compile(r"[^，。；、,;：:\s联和与及在到赴对]{0,9}(
 # Between a unit's office and the next unit's, the two acting together (长春市政府|和|双阳区政府投入…,
 # 市教育局与区教育局联合): an office's tail, then and / with, nothing else.
 _JOINT_GAP = re.compile(r"[^，。；、,;：:\s和与及同会联]{0,6}(?:和|与|及|同|会同)")
+# … not where the pair only attends or is the head of a list (长春市教育局和双阳区教育局负责同志出席, …双阳区教育局、
+# 九台区教育局等): the parent's office still acts
+_JOINT_NOT_ACTING = re.compile(r"[^，。；、,;\s]{0,6}?(?:、|等|的|负责|有关|相关|领导|分管|出席|参加)")
+# the parent's whole area named (全市中小学): the text is the parent's, whoever stands beside its office
+_WHOLE_AREA = {PROVINCE: re.compile(r"全省|全自治区"), CITY: re.compile(r"全(?:市|州|盟)")}
 
 
 @dataclass(frozen=True)
@@ -1261,10 +1266,14 @@ class Gazetteer:
             code = next((n.resolved for n in mentions if n.field == m.field and n.resolved and n.resolved != m.resolved
                          and end < n.start and g.is_under(n.resolved, m.resolved)
                          and _BRANCH_GAP.fullmatch(text, end, n.start)), m.resolved)
-            if code == m.resolved and any(
+            level = g.divisions[m.resolved].level
+            whole = _WHOLE_AREA[PROVINCE if level == PROVINCE and not g.divisions[m.resolved].name.endswith("市") else CITY] \
+                if level < COUNTY else None
+            if code == m.resolved and whole is not None and not whole.search(body) and any(
                     n.field == m.field and n.resolved and n.resolved != m.resolved and end < n.start
                     and g.is_under(n.resolved, m.resolved) and _JOINT_GAP.fullmatch(text, end, n.start)
-                    and _OFFICE_AFTER.match(text, n.start + len(n.phrase)) for n in mentions):
+                    and _OFFICE_AFTER.match(text, n.start + len(n.phrase))
+                    and not _JOINT_NOT_ACTING.match(text, n.start + len(n.phrase)) for n in mentions):
                 continue  # 长春市政府和双阳区政府: the unit below acts with its parent's support; it is the one named next
             actors.append(_Actor(in_body, m.start, code))
         for in_body, text in ((False, title), (True, body)):

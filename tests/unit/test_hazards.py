@@ -841,6 +841,10 @@ def test_a_laboratorys_high_temperature_high_pressure_equipment_is_special_equip
             "检查组重点围绕危化品管理、高温高压设备使用、消防设施配备等方面逐一排查，现场反馈问题并要求整改，确保校园安全。")
     r = tag_hazards("学校开展实验室安全专项检查", body, tax)
     assert "special_equipment" in r.hazards and "extreme_weather" not in r.hazards
+    # … not a canteen's sterilising cabinet
+    body = ("近日，县市场监管局对辖区学校食堂开展食品安全检查。\n"
+            "检查发现，各校食堂餐具统一采用高温高压消毒，确保师生用餐安全。")
+    assert "special_equipment" not in tag_hazards("学校食堂食品安全检查", body, tax).hazards
 
 
 def test_a_body_named_after_several_tasks_is_a_participant(tax):
@@ -1386,13 +1390,17 @@ def test_drinking_water_checked_with_the_food_is_food_safety(tax):
             "对发现的问题，督导组现场反馈并要求限期整改。")
     assert "food_safety" in tag_hazards("县政府教育督导室开展春季开学专项督导", body, tax).hazards
     # … and the water a school pipes to its taps, checked by the health inspectors
-    for word in ("二次供水", "末梢水", "水质检测"):
+    for word in ("二次供水", "末梢水"):
         body = (f"开学前，区卫生监督所对辖区采用{word}的学校开展专项检查，查阅消毒记录和人员健康信息。\n"
                 f"监督员现场查看了各校的{word}情况，并要求学校定期清洗消毒。")
         assert tag_hazards("区卫生监督所开展开学前专项检查", body, tax).hazards == ["food_safety"], word
-    # … not a river's water quality in a drowning lesson
-    body = "老师提醒同学们，河流水质看似清澈，水下却暗藏漩涡，不要私自下河游泳。"
-    assert "food_safety" not in tag_hazards("防溺水安全教育", body, tax).hazards
+    # … not a river's water tested after a flood, nor the pump room of that water checked against frost
+    body = ("汛期过后，环保部门对流经学校附近的河流开展水质检测，确保安全。\n"
+            "学校提醒学生汛期不要到河边玩耍，严防溺水。")
+    assert "food_safety" not in tag_hazards("汛后河流水质检测", body, tax).hazards
+    body = ("入冬以来，学校对锅炉房、二次供水泵房等重点部位开展防冻检查，确保校园安全。\n"
+            "后勤处对二次供水泵房的管道逐一包裹保温材料。")
+    assert "food_safety" not in tag_hazards("学校开展冬季防冻安全检查", body, tax).hazards
 
 
 def test_the_places_a_list_names_end_where_it_says_what_they_are(tax):

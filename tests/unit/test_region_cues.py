@@ -557,6 +557,10 @@ def test_a_unit_whose_office_acts_together_with_its_parents_is_the_place(gz, bod
     "近日，市教育局组织检查组到涪城区检查学校地震应急疏散演练。",
     # the city's office with the district's schools (no office of the district's): the city acts
     "近日，绵阳市教育局和涪城区部分学校的教师开展地震应急疏散演练培训。",
+    # … the two offices only attend, or the district's is the first of a list, or the text is city-wide
+    "绵阳市教育局和涪城区教育局负责同志出席会议，部署地震应急疏散演练。",
+    "绵阳市教育局与涪城区教育局、游仙区教育局等单位开展地震应急疏散演练。",
+    "绵阳市政府和涪城区政府联合部署，全市中小学开展地震应急疏散演练。",
 ])
 def test_a_parent_whose_office_acts_first_keeps_the_place(gz, body):
     r = resolve(gz, "绵阳市开展地震应急演练", body)

@@ -672,6 +672,15 @@ def test_ad_spam_and_navigation_lines_do_not_vote(gz):
                  "痛心！冰面落水事故再发，新澳门正版资料大全提醒", "一肖一码中特 学生冰面落水遇难"):
         r = resolve(gz, head, "近日，宁陕县两名中学生在冰封的河面上玩耍时落水，不幸遇难。")
         assert (r.province, r.county) == ("陕西省", "宁陕县") and "澳门特别行政区" not in r.secondary, head
+    # … but their words in ordinary news are no junk: a daily rehearsal, pirated books, the accounting
+    # software, Macau's pier, a lesson naming a betting site to warn against it
+    for body in ("宁陕县城关小学的孩子们天天彩排，准备国庆文艺汇演，学校安排专人负责安全。",
+                 "宁陕县市场监管局走进宁陕中学，倡导师生购买正版资料，抵制盗版教辅。",
+                 "宁陕县教体局组织食堂管理员学习管家婆进销存软件，规范食材出入库登记。",
+                 "宁陕县公安局民警走进宁陕中学，揭露“新澳门”等网络赌博套路，提醒学生远离赌博。"):
+        assert resolve(gz, "校园新闻", body).county == "宁陕县", body
+    r = resolve(gz, "研学旅行安全教育", "珠海市香洲区教育局组织学生开展安全教育，学生将乘船抵达澳门码头。")
+    assert r.county == "香洲区"
 
 
 def test_places_a_headline_names_equally_are_told_apart_by_the_text(gz):
