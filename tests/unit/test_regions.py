@@ -730,6 +730,11 @@ def test_a_university_names_its_campus_unit(gz):
     assert (r.province, r.city) == ("湖北省", "黄石市")
     r = resolve(gz, "学校开展消防演练", "湖北星辰大学保卫处组织演练。")
     assert (r.province, r.city) == ("湖北省", None)
+    # a university the ministry's list places in its city is in the district of its headquarters where
+    # the aliases file says so (青岛大学 → 市南区, 河北大学 → 莲池区, 福州大学's 旗山 campus → 闽侯县)
+    for name, county in (("青岛大学", "市南区"), ("河北大学", "莲池区"), ("福州大学", "闽侯县"), ("苏州大学", "姑苏区")):
+        r = resolve(gz, f"{name}化学化工学院举行危化品泄漏应急演练", "学院师生参加演练，学校保卫处现场指导。")
+        assert r.county == county, name
 
 
 def test_every_university_of_the_ministrys_list_names_its_city(gz):
