@@ -102,6 +102,18 @@ _LEADING_SOURCE = re.compile(r"\s*[(（【\[](?:来源|來源)[^)）】\]\n]{1,2
 _PARAGRAPH_AFTER_SOURCE = 30
 # … and a reporter's byline in brackets near a line's start, after an outlet's words (本报讯(记者 X 通讯员 Y)).
 _OPENING_BYLINE = re.compile(r"[^(（\n]{0,16}" + labels.REPORTERS_IN_BRACKETS)
+# … and the editor's credit in brackets closing a line that goes on before it (上海市疾病预防控制中心 (编辑:X)):
+# the credit is furniture, the signature before it is not
+_CLOSING_CREDIT = re.compile(r"[ \t\u3000]*[(（【\[][ \t]*(?:责任编辑|编辑|责编|审核|校对|作者|记者|通讯员|摄影)"
+                             r"[ \t]*[:：/][^)）】\]\n]{1,20}[)）】\]][ \t\u3000]*$")
+
+
+def _credit_only(body: str, a: int, b: int) -> tuple[int, int]:
+    """The span of a furniture line: only its closing credit where a signature stands before it."""
+    credit = _CLOSING_CREDIT.search(body, a, b)
+    if credit and body[a:credit.start()].strip():
+        return credit.start(), b
+    return a, b
 
 
 @lru_cache(maxsize=8)
@@ -135,7 +147,7 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
             # (来源：钱江晚报)自1月下旬以来…: the attribution opens the first paragraph, which goes on
             spans.append(bracket.span())
         elif b - a < 200:  # a footer or byline line, not a paragraph that happens to hold the word
-            spans.append((a, b))
+            spans.append(_credit_only(body, a, b))
         last = b
     for line_start, found in weak.items():
         a, b = enclosing(body, line_start, "\n")
@@ -145,7 +157,7 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
                 # 本报讯(记者 X 通讯员 Y) 为进一步…: the byline opens the first paragraph, which goes on
                 spans.append((a, byline.end()))
             else:
-                spans.append((a, b))
+                spans.append(_credit_only(body, a, b))
     spans += [m.span() for m in DATELINE.finditer(body, 0, cut)]
     if "|" in body or "｜" in body:
         spans += [m.span() for m in _LINK_ROW.finditer(body, 0, cut)]

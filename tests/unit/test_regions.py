@@ -616,6 +616,16 @@ def test_a_signature_at_the_end_is_the_issuer(gz):
     r = resolve(gz, "致家长的一封信", body)
     assert r.county == "西乡县"
     assert any(e.field == "signature" for e in r.evidence)
+    # … also with the editor's credit closing its line (only the credit is furniture)
+    body = ("冬春季是水痘高发季节，托幼机构和学校要做好晨午检。\n发现可疑病例应居家隔离。\n"
+            "西乡县疾病预防控制中心 (编辑:王明)")
+    assert resolve(gz, "水痘防病提示", body).county == "西乡县"
+    body = "冬春季是水痘高发季节，托幼机构和学校要做好晨午检。\n宁陕县疾病预防控制中心（责任编辑：张明）"
+    assert resolve(gz, "水痘防病提示", body).county == "宁陕县"
+    # … but the credit itself is no signature (an editor named after a county's short name)
+    body = "冬春季是水痘高发季节，托幼机构和学校要做好晨午检。\n宁陕县疾病预防控制中心 (编辑:石泉县通讯组)"
+    r = resolve(gz, "水痘防病提示", body)
+    assert r.county == "宁陕县" and "石泉县" not in r.secondary
 
 
 def test_deixis_binds_to_the_one_county_named_even_by_a_short_form(gz):
