@@ -19,7 +19,13 @@ province, 市教育局 → city, 县/区教育局 → county; municipalities' ow
 province, their districts → county). Media outlets (…网, …报) keep their name and get no level. A text
 that names no issuer (or only an outlet) gets the level of the jurisdiction it calls its own most
 often (我县, 本校, 我市; a county-level city's 我市 is a county's): on the readers' levels of 2,670 real
-texts, 144 right that were empty, one wrong that was right.
+texts, 144 right that were empty, one wrong that was right. Failing that: a township's when its
+headline's subject is a township (合川三汇镇：开展…), a school's when it is a letter to the parents,
+else the level of its region's deepest unit, as it is for a named body whose name tells no level; a
+township's police station or market office (上明派出所) is the township's. On the readers' levels of
+the 1,758 read texts (省 / 市 / 县 / 乡镇 / 学校): 0.412 right before these, 0.659 after; on the
+devset 0.441 → 0.682, and on the sets nobody read for them (the unread four, the ten older) 0.447 → 0.673
+and 0.449 → 0.689.
 
 `classify_event` reads the title (then the first sentence): the event word nearest the end of
 the phrase wins, because Chinese puts the head noun last ("安全检查工作会议" is a meeting,
@@ -79,10 +85,19 @@ _LEAD_REACH = 35
 _LEAD_ANCHOR = re.compile(rf"(?:{_ORG_LAST}|救援[{HAN}]{{0,3}}?){_LEAD_VERB}")
 _CLAUSE_ORG = re.compile(rf"(?:^|[，,。：:\s])(?=[{HAN}（）()]{{2,35}}?{_ORG_END})([{HAN}（）()]{{2,20}}?" + _ORG + ")")
 _GENERIC = {"地方政府", "政府网站", "地方政府网站", "本网", "本站", "网络", "互联网", "网友", "综合", "原创", "未知", "佚名",
-            "来源网络", "网络转载", "转载", "本网综合", "其他"}
+            "来源网络", "网络转载", "转载", "本网综合", "本站综合", "其他"}
 _MEDIA = re.compile(r"(?:网|报|资讯|杂志|电视台|广播电台|融媒体中心|客户端|头条|新闻|社|在线|传媒|媒体|之声|频道|号)$")
-_SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|大学|学院|中心校|附中|附小|职校|[一二三四五六七八九十\d]中|分校|校区)$")
+_SCHOOL = re.compile(r"(?:学校|中学|小学|幼儿园|大学|学院|中心校|附中|附小|职校|高中|[一二三四五六七八九十\d]中|分校|校区)$")
 _TOWNSHIP = re.compile(rf"(?:镇|乡|街道|办事处|苏木)(?:人民政府|政府|党委|中心学校|教育办|教管中心|[{HAN}]{{0,6}})$")
+# A township's own bodies the readers place at the township's level: its police station (上明派出所, also
+# after its county's bureau, 岚县公安局上明派出所: 37 of the 51 read texts issued by one) and its market
+# regulator's office (西园市场监管所)
+_TOWNSHIP_OFFICE = re.compile(r"(?:派出所|市场监管所|市场监督管理所)$")
+# A headline whose subject is a township (合川三汇镇：开展…, 衡东县甘溪镇“白+黑”开展…, 溧水永阳街道 强化…): the
+# township speaks (a 中心学校 is a school's, as `_SCHOOL` says; 40 of the 43 read texts with such a headline
+# were labelled so)
+_TOWNSHIP_HEADLINE = re.compile(rf"^[{HAN}]{{0,10}}?([{HAN}]{{2,4}}(?:镇|乡|街道))(?:[:：\s“]|(?:政府|人民政府|党委|派出所)?"
+                                r"(?:开展|召开|组织|举办|举行|全力|多措并举|扎实|强化|积极|启动|筑牢|做好|部署|联合))")
 _NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|教育部|国家|中央|全国|公安部|应急管理部|国家卫生健康委)")
 _LEVEL_PREFIX = re.compile(r"^(省|自治区|市|州|盟|县|区|旗)")
 _GOV_BODY = re.compile(r"^(?:教育|教体|教文|教科|人民政府|政府|应急|公安|消防|市场|卫健|卫生|住建|团|妇联|社会事业|委|党委|县委|市委|区委"
@@ -241,18 +256,18 @@ def normalize_issuer(raw: str | None, title: str, body: str, region: RegionResul
         if name and not _looks_like_name(name):
             name = ""
     if not name:
-        return IssuerResult(None, _own_level(title, body, region))
+        return IssuerResult(None, _headline_township(title) or _own_level(title, body, region))
     if _MEDIA.search(name) and not _SCHOOL.search(name):
         # a reprint: the government body the text names is the issuer, the outlet only when none is
         found = found if searched else _find_raw(title, body)
         found = _clean(found) if found else ""
         if not found or _MEDIA.search(found):
-            return IssuerResult(name, _own_level(title, body, region))
+            return IssuerResult(name, _headline_township(title) or _own_level(title, body, region))
         name = found
 
     name = _spell_out(name)
     name, prefix_level = _canonical_prefix(name, region)
-    return IssuerResult(name, _level(name, prefix_level))
+    return IssuerResult(name, _level(name, prefix_level) or _region_level(region))
 
 
 # How an issuer speaks of its own jurisdiction: 我县 (our county), 我校 (our school).
@@ -262,17 +277,51 @@ _OWN_LEVELS: dict[str, IssuerLevel] = {"县": "county", "区": "county", "旗": 
                                        "镇": "township", "乡": "township"}
 
 
+# A letter's salutation to the parents (尊敬的各位家长, 家长朋友们, 致家长的一封信), in its first lines
+_TO_PARENTS = re.compile(r"(?:尊敬的|各位|亲爱的)[^，,:：\n]{0,6}家长|家长朋友|致[^，,\n]{0,12}家长")
+_LETTER_OPENING = 300
+
+
 def _own_level(title: str, body: str, region: RegionResult | None) -> IssuerLevel | None:
     """The level a text without a named issuer speaks from: the jurisdiction it calls its own most
     often (我县, 我校), when one does; a county-level city's 我市 (the region's county is a 市) is a
     county's."""
     counts = Counter(_OWN_LEVELS[m.group(1)] for m in _OWN.finditer(title + "\n" + body))
     ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    if not ranked:
+        # a letter to the parents that names no one: a school's, as readers take it
+        if _TO_PARENTS.search(title) or _TO_PARENTS.search(body, 0, _LETTER_OPENING):
+            return "school"
+        return _region_level(region)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     if ranked[0][0] == "city" and region is not None and (region.county or "").endswith("市"):
         return "county"
     return ranked[0][0]
+
+
+def _headline_township(title: str) -> IssuerLevel | None:
+    """"township" where the headline's subject is a township (`_TOWNSHIP_HEADLINE`), not a county or
+    city whose name ends the same way (桐乡, 湘乡)."""
+    found = _TOWNSHIP_HEADLINE.search(title)
+    if found is None:
+        return None
+    name, divisions = found.group(1), Gazetteer.default().data.by_name
+    if any(name[i:] + suffix in divisions for i in range(len(name) - 1) for suffix in ("市", "县")):
+        return None
+    return "township"
+
+
+def _region_level(region: RegionResult | None) -> IssuerLevel | None:
+    """The level of the place a text without a named issuer or an own jurisdiction is about: its
+    region's deepest unit (a county's news is a county body's, as readers take it)."""
+    if region is None:
+        return None
+    if region.county:
+        return "county"
+    if region.city:
+        return "city"
+    return "province" if region.province else None
 
 
 def _canonical_prefix(name: str, region: RegionResult | None) -> tuple[str, str | None]:
@@ -367,6 +416,8 @@ def _unit_prefix(gz, div) -> str:
 def _level(name: str, prefix_level) -> IssuerLevel | None:
     if _SCHOOL.search(name):
         return "school"
+    if _TOWNSHIP_OFFICE.search(name):
+        return "township"
     if _NATIONAL.match(name):
         return "national"
     if _TOWNSHIP.search(name) and not name.endswith(("局", "厅", "委员会")):

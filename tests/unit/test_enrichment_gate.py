@@ -289,6 +289,15 @@ def test_an_issuer_level_blind_to_the_texts_own_jurisdiction_fails_the_devset_fl
     assert any(line.startswith("devset issuer_level_accuracy") for line in failures)
 
 
+def test_an_issuer_level_blind_to_the_texts_region_fails_the_devset_floor(devset, monkeypatch):
+    # a text that names no body of its own and no jurisdiction, left without its region's level
+    from indexer.enrich import issuer
+
+    monkeypatch.setattr(issuer, "_region_level", lambda region: None)
+    failures = devset_failures(_bench().evaluate_devset(baseline=False))
+    assert any(line.startswith("devset issuer_level_accuracy") for line in failures)
+
+
 def test_a_shrunken_labelled_set_fails_the_size_floors(scores, predicted):
     docs, documents = predicted
     half = docs[: len(docs) // 2]

@@ -193,6 +193,49 @@ def test_a_text_naming_no_issuer_speaks_from_the_jurisdiction_it_calls_its_own()
     assert normalize_issuer(None, "安全教育", "我县教育局到我校检查安全工作。").level is None
 
 
+
+def test_a_text_naming_no_issuer_and_no_own_jurisdiction_speaks_from_its_place():
+    # the region's deepest unit: a county's news is a county body's
+    title, body = "汉阴县开展校园周边环境整治", "近日，汉阴县对县城各校周边的小卖部逐一排查，整治占道经营。"
+    assert normalize_issuer(None, title, body, region(title, body)).level == "county"
+    title, body = "安康市部署暑期防溺水工作", "会议要求各县区落实河长巡河制度，严防学生溺水。"
+    assert normalize_issuer(None, title, body, region(title, body)).level == "city"
+    # … also behind an outlet that names no body of its own
+    assert normalize_issuer("安康日报", title, body, region(title, body)).level == "city"
+    # … and behind a body named without a place or a level of its own
+    assert normalize_issuer("红十字会", title, body, region(title, body)).level == "city"
+    # … and no place, no level
+    assert normalize_issuer(None, "暑期安全提示", "请同学们注意防溺水。", region("暑期安全提示", "请同学们注意防溺水。")).level is None
+    # a letter to the parents that names no one is a school's, wherever the text is
+    title, body = "暑假安全致家长的一封信", "尊敬的各位家长：\n暑假将至，汉阴县境内河流众多，请您看护好孩子，严防溺水。"
+    assert normalize_issuer(None, title, body, region(title, body)).level == "school"
+    body = "家长朋友们，大家好：\n寒假将至，汉阴县境内道路结冰，请您提醒孩子注意出行安全。"
+    assert normalize_issuer(None, "寒假安全提醒", body, region("寒假安全提醒", body)).level == "school"
+
+
+@pytest.mark.parametrize("title, level", [
+    # a headline whose subject is a township: the township speaks
+    ("合川三汇镇：开展节前学校安全大检查", "township"),
+    ("衡东县甘溪镇开展防溺水宣传", "township"),
+    ("溧水永阳街道 强化校园周边流动摊贩治理", "township"),
+    # … not a city whose name ends like one (景德镇市, 桐乡市), nor a town's school
+    ("景德镇开展中小学消防安全检查", "city"),
+    ("桐乡全力做好诺如病毒防控", "county"),
+    ("德州镇中心校举行暑假安全教育家长座谈会", "school"),
+])
+def test_a_headline_whose_subject_is_a_township_is_the_townships(title, level):
+    body = "近日，相关部门开展了检查。"
+    reg = region(title, body, region_hint="江西省 > 景德镇市" if title.startswith("景德镇") else "浙江省 > 嘉兴市 > 桐乡市")
+    assert normalize_issuer(None, title, body, reg).level == level
+    # … also in a paper's reprint that names no body of its own
+    assert normalize_issuer("某某日报", title, body, reg).level == level
+
+
+@pytest.mark.parametrize("raw", ["岚县公安局上明派出所", "上明派出所", "蜀山区西园市场监管所", "鸿山市场监督管理所"])
+def test_a_townships_police_station_and_market_office_are_the_townships(raw):
+    assert normalize_issuer(raw, "", "").level == "township"
+
+
 def test_a_body_visiting_a_school_is_the_issuer_not_the_school():
     title = "科尔沁右翼中旗消防救援大队走进巴彦呼舒第六中学开展消防安全检查"
     result = normalize_issuer(None, title, "9月3日，消防员对学校宿舍、食堂进行了全面检查。")
