@@ -97,7 +97,9 @@ def test_source_word_inside_a_sentence_is_not_a_source_line():
 def test_media_source_has_no_level():
     r = normalize_issuer("东方资讯", "", "")
     assert r.name == "东方资讯" and r.level is None
-    assert normalize_issuer(None, "安全不松 温暖相随", "全市学校做好安全工作。") == normalize_issuer(None, "", "")
+    assert normalize_issuer(None, "安全不松 温暖相随", "请各学校做好安全工作。") == normalize_issuer(None, "", "")
+    # … but a text speaking for a whole city (全市学校) speaks from the city's level, as 我市 does
+    assert normalize_issuer(None, "安全不松 温暖相随", "全市学校做好安全工作。").level == "city"
     assert normalize_issuer(None, "", "").name is None
 
 
@@ -231,9 +233,52 @@ def test_a_headline_whose_subject_is_a_township_is_the_townships(title, level):
     assert normalize_issuer("某某日报", title, body, reg).level == level
 
 
+@pytest.mark.parametrize("title, level", [
+    # its own words come first: 我县 / 我校 acting in a township
+    ("我县在石门镇举行校园防溺水应急演练", "county"),
+    ("我校在青山镇开展防溺水宣传", "school"),
+    # … and a township that is only where someone else acts, or a phrase, is no subject
+    ("省督导组在黄桥镇开展汛期安全督查", None),
+    ("县长赴城关镇：检查学校安全工作", None),
+    ("全县各乡镇 开展校园周边整治", "county"),
+    ("全市城镇开展燃气安全检查", "city"),
+    ("统筹城乡 扎实推进校园安全", None),
+    ("暑期三下乡：大学生开展防溺水宣讲", None),
+    # … but a common township's name is one (城北镇 is in many counties)
+    ("城北镇开展学校食堂安全检查", "township"),
+])
+def test_a_township_in_a_headline_is_its_subject_only_where_it_speaks(title, level):
+    assert normalize_issuer(None, title, "近日，相关部门开展了检查。").level == level
+
+
+@pytest.mark.parametrize("title, body, level", [
+    ("致全县中小学生家长的一封信", "暑假将至，请您看护好孩子。", "county"),
+    ("致全市中小学生家长的一封信", "暑假将至，请您看护好孩子。", "city"),
+    ("交警致家长的一封信", "暑假将至，请您提醒孩子遵守交通规则。", None),
+    # a story that speaks of parents is no letter
+    ("疫情导致家长焦虑 专家支招", "专家建议家长多与孩子沟通。", None),
+    ("开学典礼侧记", "典礼上，一位来宾笑着说：“各位家长，孩子们长大了。”", None),
+    ("暑期溺水事故多发", "天气炎热导致部分家长放松看护，专家提醒：切勿让孩子私自下水。", None),
+])
+def test_a_letter_to_the_parents_is_a_schools_unless_it_says_whose(title, body, level):
+    assert normalize_issuer(None, title, body).level == level
+
+
 @pytest.mark.parametrize("raw", ["岚县公安局上明派出所", "上明派出所", "蜀山区西园市场监管所", "鸿山市场监督管理所"])
 def test_a_townships_police_station_and_market_office_are_the_townships(raw):
     assert normalize_issuer(raw, "", "").level == "township"
+
+
+@pytest.mark.parametrize("raw, level", [
+    # stations that serve no township: an airport's, a forest's, a railway's, a campus's
+    ("首都机场派出所", None), ("伊春森林公安局红星森林派出所", None), ("哈尔滨铁路派出所", None),
+    ("某某大学校园派出所", None),
+    # national bodies and schools by their other names
+    ("共青团中央", "national"), ("中国疾控中心", "national"), ("最高人民检察院", "national"),
+    ("城关初中", "school"), ("实验二小", "school"), ("城南职高", "school"), ("马家坪教学点", "school"),
+])
+def test_bodies_whose_names_tell_another_level(raw, level):
+    assert normalize_issuer(raw, "", "").level == level
 
 
 def test_a_body_visiting_a_school_is_the_issuer_not_the_school():
