@@ -293,6 +293,11 @@ def test_a_body_visiting_a_school_is_the_issuer_not_the_school():
     # no body before the visit: no issuer from that clause
     title = "沙红同志分别听取了两所学校安全工作汇报"
     assert normalize_issuer(None, title, "会上，两所学校负责人作了汇报。").name != title[:14]
+    # … also a visit told in a clause of the body, after a comma: the visitor, or none when it is no body
+    body = "为保障冬季校园安全，汉阴县消防救援大队邀请县实验小学师生走进消防站。活动中，消防员讲解了灭火器的使用方法。"
+    assert normalize_issuer(None, "萌娃走进消防站", body).name == "汉阴县消防救援大队"
+    body = "近日，汉阴县人大组成调研组深入到城关中学，调研冬季校舍安全工作。调研组查看了教学楼和宿舍。"
+    assert normalize_issuer(None, "人大调研校舍安全", body).name is None
 
 
 def test_police_regulators_and_other_bodies_acting_on_schools_are_issuers():
