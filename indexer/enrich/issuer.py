@@ -194,7 +194,7 @@ _WHEN = re.compile(r"^(?:(?:此次|本次)(?:活动)?由?|(?:近日|日前|近�
 
 # A place's schools in general, not one of them (吉林市学校, 潍坊学校, 吉林市城区小学, 合肥市义务教育阶段学校;
 # but 周宁县中学, 泗阳县幼儿园 and 兰州大学 are one school each).
-_SCHOOLS_OF = "(?:城区|农村|城乡|市区|县城|义务教育阶段|义务教育)"
+_SCHOOLS_OF = "(?:城区|农村|城乡|市区|县城|义务教育阶段|义务教育|部分|受灾|所有|全部|辖区|重点|相关|各类|涉事)"
 _COLLECTIVE = re.compile(rf"{_SCHOOLS_OF}?(?:学校|中小学校?)|{_SCHOOLS_OF}(?:小学|中学|幼儿园)")
 
 

@@ -369,6 +369,9 @@ def test_a_venue_school_and_a_places_schools_are_no_issuer():
     body = "为做好开学准备，潍坊学校全面开展安全隐患排查，潍坊市教育局派出督导组。"
     assert normalize_issuer(None, "潍坊学校开展开学安全排查", body).name != "潍坊学校"
     assert normalize_issuer(None, "周宁县中学召开安全工作会议", "").name == "周宁县中学"
+    # … and so are its schools struck, some or all of them (榕江县受灾学校, 浙江部分学校)
+    for title in ("榕江县受灾学校开展灾后清淤消杀", "浙江部分学校推迟开学"):
+        assert normalize_issuer(None, title, "").name is None, title
     # 此次活动由X: the body, without the sentence's opening
     body = "此次活动由锡林郭勒盟教育局主办，全盟各校参加。"
     assert normalize_issuer(None, "专题培训活动举行", body).name == "锡林郭勒盟教育局"
