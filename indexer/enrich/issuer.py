@@ -342,8 +342,9 @@ def _letter_level(title: str, body: str) -> IssuerLevel | None:
     return next((level for level, whole in _LETTER_WHOLE.items() if whole.search(addressed)), "school")
 
 
-# The whole of a jurisdiction a text speaks for (全县中小学, 全市各校, 全省): its level, as 我县 says
-_WHOLE = re.compile(r"全(县|区|旗|市|州|盟|省)")
+# The whole of a jurisdiction a text speaks for (全县中小学, 全市各校, 全省): its level, as 我县 says; not a
+# county named so (全州县) nor 全市场 (the whole market)
+_WHOLE = re.compile(r"全(县|区|旗|市|州|盟|省)(?![县区场])")
 
 
 def _whole_area_level(text: str, region: RegionResult | None) -> IssuerLevel | None:

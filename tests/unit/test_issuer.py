@@ -206,6 +206,9 @@ def test_a_text_naming_no_issuer_and_no_own_jurisdiction_speaks_from_its_place()
     assert normalize_issuer("安康日报", title, body, region(title, body)).level == "city"
     # … and behind a body named without a place or a level of its own
     assert normalize_issuer("红十字会", title, body, region(title, body)).level == "city"
+    # … a county whose name starts like a whole prefecture's (全州县) is no 全州
+    title, body = "全州县一所中学宿舍起火", "全州县一所中学宿舍冒出浓烟，无人受伤。全州县教育局要求全县学校逐间排查宿舍。"
+    assert normalize_issuer("桂北晚报", title, body, region(title, body)).level == "county"
     # … and no place, no level
     assert normalize_issuer(None, "暑期安全提示", "请同学们注意防溺水。", region("暑期安全提示", "请同学们注意防溺水。")).level is None
     # a letter to the parents that names no one is a school's, wherever the text is
