@@ -375,6 +375,9 @@ def test_a_venue_school_and_a_places_schools_are_no_issuer():
     # … and so are its schools struck, some or all of them (榕江县受灾学校, 浙江部分学校)
     for title in ("榕江县受灾学校开展灾后清淤消杀", "浙江部分学校推迟开学"):
         assert normalize_issuer(None, title, "").name is None, title
+    # … and a headline's clause about schools is no school's name (河南排查幼儿园, 作出让…学校)
+    for title in ("河南排查幼儿园1200余所", "积石山县摸排学校安全隐患", "溆浦县政府迅速作出让灾区所有学校复课的决定"):
+        assert normalize_issuer(None, title, "").name is None, title
     # 此次活动由X: the body, without the sentence's opening
     body = "此次活动由锡林郭勒盟教育局主办，全盟各校参加。"
     assert normalize_issuer(None, "专题培训活动举行", body).name == "锡林郭勒盟教育局"
