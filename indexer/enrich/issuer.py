@@ -100,6 +100,8 @@ _TOWNSHIP_OFFICE = re.compile(r"(?<!机场)(?<!水上)(?<!森林)(?<!铁路)(?<!
 # were labelled so)
 _TOWNSHIP_HEADLINE = re.compile(rf"^([{HAN}]{{2,14}}?(?:镇|乡|街道))(?:[:：\s“]|(?:政府|人民政府|党委|派出所)?"
                                 r"(?:开展|召开|组织|举办|举行|全力|多措并举|扎实|强化|积极|启动|筑牢|做好|部署|联合))")
+# … the names of its places before it (衡东县, 合川) as the gazetteer's kinds have them
+_PLACE_KINDS = frozenset({"full", "short", "alias", "former"})
 _NATIONAL = re.compile(r"^(?:中华人民共和国|国务院|教育部|国家|中央|全国|公安部|应急管理部|国家卫生健康委|共青团中央|团中央|最高人民"
                        r"|中国(?:疾病预防控制中心|疾控中心|气象局|地震局|教育科学研究院|关心下一代工作委员会))")
 _LEVEL_PREFIX = re.compile(r"^(省|自治区|市|州|盟|县|区|旗)")
@@ -279,9 +281,11 @@ _OWN = re.compile(r"(?:我|本)(县|区|旗|市|州|盟|省|校|园|镇|乡)")
 _OWN_LEVELS: dict[str, IssuerLevel] = {"县": "county", "区": "county", "旗": "county", "市": "city", "州": "city",
                                        "盟": "city", "省": "province", "校": "school", "园": "school",
                                        "镇": "township", "乡": "township"}
+# The whole of a jurisdiction a text speaks for (全县中小学, 全市各校, 全省): its level, as 我县 says, where it
+# calls none its own; not a county named so (全州县) nor 全市场 (the whole market)
+_WHOLE = re.compile(r"全(县|区|旗|市|州|盟|省)(?![县区场])")
 
 
-_PLACE_KINDS = frozenset({"full", "short", "alias", "former"})
 # A letter to the parents: its salutation opening a line of its first lines (尊敬的各位家长：, 家长朋友们：), or
 # its headline (致家长的一封信); a school's unless it says whose (致全县中小学生家长的一封信: the county's), or
 # a body that is no school sends it (交警, 医保)
@@ -296,19 +300,29 @@ _NOT_A_SCHOOLS_LETTER = re.compile(r"交警|公安|派出所|医保|税务|法�
 def _own_level(title: str, body: str, region: RegionResult | None) -> IssuerLevel | None:
     """The level a text without a named issuer speaks from: the jurisdiction it calls its own most
     often (我县, 我校), when one does; a county-level city's 我市 (the region's county is a 市) is a
-    county's."""
-    counts = Counter(_OWN_LEVELS[m.group(1)] for m in _OWN.finditer(title + "\n" + body))
-    ranked = counts.most_common(2)
-    if not ranked:
-        if _headline_township(title):
-            return "township"
-        return _letter_level(title, body) or _whole_area_level(title + "\n" + body, region) or _region_level(region)
-    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+    county's. A text that calls none its own: see the module's docstring."""
+    text = title + "\n" + body
+    own = _levels_named(_OWN, text)
+    if own:
+        return _most_named(own, region)
+    if _headline_township(title):
+        return "township"
+    return _letter_level(title, body) or _most_named(_levels_named(_WHOLE, text), region) or _region_level(region)
+
+
+def _levels_named(pattern: re.Pattern[str], text: str) -> list[tuple[IssuerLevel, int]]:
+    """The levels of the jurisdictions `pattern` finds (group 1: 县, 市, 校 …), most named first."""
+    return Counter(_OWN_LEVELS[m.group(1)] for m in pattern.finditer(text)).most_common(2)
+
+
+def _most_named(ranked: list[tuple[IssuerLevel, int]], region: RegionResult | None) -> IssuerLevel | None:
+    """The level named most often, none on a tie; a county-level city's 市 (the region's county is a
+    市) is a county's."""
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     if ranked[0][0] == "city" and region is not None and (region.county or "").endswith("市"):
         return "county"
     return ranked[0][0]
-
 
 def _headline_township(title: str) -> bool:
     """Whether the headline's subject is a township (`_TOWNSHIP_HEADLINE`): a township of the gazetteer
@@ -341,22 +355,6 @@ def _letter_level(title: str, body: str) -> IssuerLevel | None:
         return None
     addressed = letter.group() if letter else title
     return next((level for level, whole in _LETTER_WHOLE.items() if whole.search(addressed)), "school")
-
-
-# The whole of a jurisdiction a text speaks for (全县中小学, 全市各校, 全省): its level, as 我县 says; not a
-# county named so (全州县) nor 全市场 (the whole market)
-_WHOLE = re.compile(r"全(县|区|旗|市|州|盟|省)(?![县区场])")
-
-
-def _whole_area_level(text: str, region: RegionResult | None) -> IssuerLevel | None:
-    """The level of the jurisdiction a text speaks for as a whole most often (全县, 全市, 全省), when one
-    does; a county-level city's 全市 is a county's."""
-    ranked = Counter(_OWN_LEVELS[m.group(1)] for m in _WHOLE.finditer(text)).most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    if ranked[0][0] == "city" and region is not None and (region.county or "").endswith("市"):
-        return "county"
-    return ranked[0][0]
 
 
 def _region_level(region: RegionResult | None) -> IssuerLevel | None:

@@ -1263,18 +1263,12 @@ class Gazetteer:
             if m.start and text[m.start - 1] in "、和与及" and any(
                     n.field == m.field and n.start + len(n.phrase) == m.start - 1 for n in mentions):
                 continue  # 正定县、平山县教育局: one office of the units listed, none's alone
-            code = next((n.resolved for n in mentions if n.field == m.field and n.resolved and n.resolved != m.resolved
-                         and end < n.start and g.is_under(n.resolved, m.resolved)
-                         and _BRANCH_GAP.fullmatch(text, end, n.start)), m.resolved)
-            level = g.divisions[m.resolved].level
-            whole = _WHOLE_AREA[PROVINCE if level == PROVINCE and not g.divisions[m.resolved].name.endswith("市") else CITY] \
-                if level < COUNTY else None
-            if code == m.resolved and whole is not None and not whole.search(body) and any(
-                    n.field == m.field and n.resolved and n.resolved != m.resolved and end < n.start
-                    and g.is_under(n.resolved, m.resolved) and _JOINT_GAP.fullmatch(text, end, n.start)
-                    and _OFFICE_AFTER.match(text, n.start + len(n.phrase))
-                    and not _JOINT_NOT_ACTING.match(text, n.start + len(n.phrase)) for n in mentions):
-                continue  # 长春市政府和双阳区政府: the unit below acts with its parent's support; it is the one named next
+            # the units inside this one named after it in the same line of text
+            below = [n for n in mentions if n.field == m.field and n.resolved and n.resolved != m.resolved
+                     and end < n.start and g.is_under(n.resolved, m.resolved)]
+            code = next((n.resolved for n in below if _BRANCH_GAP.fullmatch(text, end, n.start)), m.resolved)
+            if code == m.resolved and self._acts_with_a_unit_below(m.resolved, below, text, end, body):
+                continue  # the unit below acts with its parent's support; it is the one named next
             actors.append(_Actor(in_body, m.start, code))
         for in_body, text in ((False, title), (True, body)):
             for level, pattern in _LEVEL_ACTS.items():
@@ -1283,6 +1277,18 @@ class Gazetteer:
                 if found:
                     actors.append(_Actor(in_body, found.start(), level=level))
         return sorted(actors, key=lambda a: (a.in_body, a.start))
+
+    def _acts_with_a_unit_below(self, parent: str, below: list[_Mention], text: str, end: int, body: str) -> bool:
+        """Whether the parent's office named up to `end` is one subject with the office of a unit
+        below it named next (长春市政府和双阳区政府投入…, `_JOINT_GAP`), both acting: not only attending
+        or heading a list (`_JOINT_NOT_ACTING`), and not in a text about the parent's whole area
+        (全市中小学, `_WHOLE_AREA`)."""
+        if not any(_JOINT_GAP.fullmatch(text, end, n.start) and _OFFICE_AFTER.match(text, n.start + len(n.phrase))
+                   and not _JOINT_NOT_ACTING.match(text, n.start + len(n.phrase)) for n in below):
+            return False
+        div = self.data.divisions[parent]
+        whole = _WHOLE_AREA[PROVINCE if div.level == PROVINCE and not div.name.endswith("市") else CITY]
+        return not whole.search(body)
 
     def _lone_child(self, parent: str, kids: list[str], tally: _Tally, actors: list[_Actor],
                     each_unit: bool) -> str | None:
