@@ -171,7 +171,7 @@ from indexer.models import Evidence, RegionPath
 from indexer.text import labels
 from indexer.text.bodies import AGENCY_NAMES
 from indexer.text.chinese import DOC_YEAR_CLOSE, DOC_YEAR_OPEN, HAN, HAN_CHAR, SHENG_WORDS, is_han, to_simplified
-from indexer.text.clean import opening_line, title_run_on
+from indexer.text.clean import cut_from_opening, opening_line, title_run_on
 
 W_TITLE, W_ISSUER, W_HINT, W_DOMAIN, W_LEAD, W_BODY = 10.0, 8.0, 6.0, 6.0, 4.0, 1.0
 # How much more of the rest of the text one of several units the title or issuer name equally must have.
@@ -389,6 +389,8 @@ _HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
 # The word that ends a school's name (岳阳县第八中学, 华中师范大学): what a 该校 after it points back to.
 _SCHOOL_WORD = re.compile(r"大学|学院|中学|小学|学校|幼儿园|中心校|高中|职中|附中|附小")
 # A county's numbered school (平和一中, 会同第三中学): no word goes on so.
+# … and its numbered schools (瑞安二中, 瑞安十中, 苍南一小): the county's own, named after no town
+_COUNTY_NUMBERED = re.compile(r"(?:县|区)?第?[一二三四五六七八九十]{1,2}(?:中学|小学|中(?![心国华])|小(?![时组学区]))")
 _NUMBERED_SCHOOL = re.compile(r"第[一二三四五六七八九十]{1,2}(?:中学|小学)|[一二三四五六七八九]中")
 # After a county's short name: its county's own school (武邑中学, 青川中学, 瓦房店师范学校), a hint only, as the
 # body's short names are (佛山 has a 石门中学 too), unless the name follows another place's
@@ -465,14 +467,15 @@ _WORD_ACROSS = frozenset(["高度", "安全", "安委", "安监", "安办", "安
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 
 
-# The one-character names of provinces that start their bodies' document numbers. 宁, 吉, 青 and
-# 新 are left out: 南京, 吉安, 青岛 and 新乡 number their documents with them too.
+# The one-character names of provinces that start their bodies' document numbers (内: 内蒙古's 内教学工函,
+# besides its literary 蒙). 宁, 吉, 青 and 新 are left out: 南京, 吉安, 青岛 and 新乡 number their documents
+# with them too.
 _PROVINCE_MARKS = {
     "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000", "黑": "230000",
     "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000", "鲁": "370000",
     "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000",
     "川": "510000", "蜀": "510000", "黔": "520000", "滇": "530000", "藏": "540000", "陕": "610000", "甘": "620000",
-    "陇": "620000",
+    "陇": "620000", "内": "150000",
 }
 _DOC_NUMBER = re.compile(
     rf"(?=[{''.join(_PROVINCE_MARKS)}])"  # the first character of a match: a quick test at every position
@@ -525,6 +528,8 @@ class _Mention:
     school_name: bool = False  # a county's short name before 学校 (文峰学校): a school's name unless its city is named
     hint: bool = False  # a county's short name before 中学 (武邑中学): text's evidence, never the title's or issuer's
     cited: bool = False  # the body that issued a document the text cites (《福建省教育厅关于…》): see `_vote`
+    numbered: bool = False  # a county's short name heading its numbered school (瑞安二中): a place, not a word
+    cut: bool = False  # in a title cut from the first paragraph: that paragraph's words, no headline's
 
     @property
     def readings(self) -> int:
@@ -963,7 +968,8 @@ class Gazetteer:
             out.append(_Mention(name, start, fld, weight, tuple(dict.fromkeys(codes)), "/".join(sorted(kinds)),
                                 former=frozenset(e.code for e in entries if e.kind == "former"), exact=exact,
                                 school=school, office=heads_office,
-                                school_name=text.startswith("学校", end), hint=school_hint))
+                                school_name=text.startswith("学校", end), hint=school_hint,
+                                numbered="short" in kinds and bool(_COUNTY_NUMBERED.match(text, end))))
         return self._link_prefixes(out, text)
 
     def _unrelated_headline(self, title: str, body: str) -> bool:
@@ -1076,9 +1082,13 @@ class Gazetteer:
         # … and weighs as that paragraph's opening, not as a headline (the body counts it as its lead too)
         title_weight = W_LEAD if title and len(first_line) > len(title.rstrip()) and read is first_line else W_TITLE
         title_outlets: list[_Mention] = []
-        mentions += [m for m in self._mentions(read, "title", title_weight, noise=title_noise, persons=title_persons,
-                                               outlets=title_outlets, headline=title_weight == W_TITLE)
-                     if m.start + len(m.phrase) <= len(title)]
+        title_mentions = [m for m in self._mentions(read, "title", title_weight, noise=title_noise, persons=title_persons,
+                                                    outlets=title_outlets, headline=title_weight == W_TITLE)
+                          if m.start + len(m.phrase) <= len(title)]
+        if cut_from_opening(title, body):
+            for m in title_mentions:
+                m.cut = True
+        mentions += title_mentions
         outlets += [m for m in title_outlets if m.start + len(m.phrase) <= len(title)]
         issuer_spans, media_spans = self._source_spans(body)
         if _MEDIA_VALUE.search(issuer.strip("()（）[]【】 ")) or (issuer and any(body.startswith(issuer, a) for a, _ in media_spans)):
@@ -1645,7 +1655,7 @@ class Gazetteer:
         if m.kind == "deixis":
             weight, in_body = W_DEIXIS, False
         tally.votes.add(self.data, m.resolved, weight, in_body)
-        if (m.field in _STRONG_FIELDS and m.kind != "media" and not m.hint) or (m.kind == "deixis" and m.field == "title"):
+        if (m.field in _STRONG_FIELDS and m.kind != "media" and not m.hint and not m.cut) or (m.kind == "deixis" and m.field == "title"):
             tally.strong.add(self.data, m.resolved, weight, False)
             if m.field not in ("hint", "domain") and not m.school:
                 tally.named.add(self.data, m.resolved, weight, False)
@@ -1664,7 +1674,8 @@ class Gazetteer:
         its city is named (its province, for the districts of a municipality and directly
         administered counties); not when written after its parent, nor right before one of its
         offices (大武口消防大队)."""
-        if (m.field not in ("body", "lead") and not m.school_name) or m.linked or (m.office and len(m.candidates) == 1):
+        if (m.field not in ("body", "lead") and not m.school_name) or m.linked or (m.office and len(m.candidates) == 1) \
+                or (m.numbered and len(m.candidates) == 1):
             return False
         kinds = set(m.kind.split("/"))
         return "short" in kinds and not kinds & _OWN_KINDS and not kinds & _TOWN_KINDS and \

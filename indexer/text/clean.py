@@ -396,7 +396,7 @@ _BARE_LABEL = re.compile(r"^.{1,5}[:：]$")  # "原标题：" with its value els
 _CAPTION = re.compile(r"(?:(?<!拍)[摄攝]|供\s*[图圖]|截[图圖]|[资資]料[图圖]片?)\s*[)）]?$")
 _CAPTION_MAX = 80
 # A reporter's byline opening the first paragraph (本报讯(记者 X 通讯员 Y) ), and how much must follow it.
-_LEADING_BYLINE = re.compile(r"(?:本报|本台|本刊|本网)讯\s*" + labels.REPORTERS_IN_BRACKETS + r"\s*")
+_LEADING_BYLINE = re.compile(r"(?:本报|本報|本台|本刊|本网|本網)[讯訊]\s*" + labels.REPORTERS_IN_BRACKETS + r"\s*")
 _AFTER_BYLINE = 30
 
 
@@ -450,6 +450,14 @@ def opening_title(body: str) -> str:
     """The title of a page that shows no headline: its opening line (`opening_line`), cut to a
     title's length (a reprint's 原标题： note taken off)."""
     return without_reprint_label(opening_line(body)[1])[:_OPENING_TITLE]
+
+
+def cut_from_opening(title: str, body: str) -> bool:
+    """Whether `title` is the opening line cut at a title's length (`opening_title`), mid-sentence:
+    that paragraph's words, not a headline. A headline the line repeats with a site's name after it
+    (X县开展…-X政企信息) is shorter than the cut."""
+    line = opening_line(body)[1]
+    return len(title) >= _OPENING_TITLE and len(line) > len(title) and line.startswith(title)
 
 
 def without_reprint_label(title: str) -> str:

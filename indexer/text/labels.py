@@ -37,8 +37,8 @@ FOLLOWING = (
 # separates its crumbs.
 BREADCRUMB_HEADS = ("当前位置", "當前位置", "您的位置", "您现在的位置", "您現在的位置", "现在位置", "所在位置")
 BREADCRUMB_SEP = r"(?:>>|>|＞|»|›|→)"
-# A reporter's byline in brackets (（记者 王明 通讯员 李华）): the people who wrote the story.
-REPORTERS_IN_BRACKETS = r"[(（][^)）\n]{0,40}?(?:记者|通讯员)[^)）\n]{0,40}[)）]"
+# A reporter's byline in brackets (（记者 王明 通讯员 李华）, 通訊員 in a Traditional page): the people who wrote the story.
+REPORTERS_IN_BRACKETS = r"[(（][^)）\n]{0,40}?(?:记者|記者|通讯员|通訊員)[^)）\n]{0,40}[)）]"
 # Traditional forms pages use besides OpenCC's (s2t gives 發佈; 發布 is as common).
 _TRADITIONAL_VARIANTS = {"發佈": "發布"}
 

@@ -277,6 +277,11 @@ def test_a_headline_less_pages_title_starts_after_the_papers_byline():
     assert body[start:start + len(line)] == line
     # a byline with too little after it is the line
     assert opening_title("本报讯(记者 王明) 近日开展演练。\n第二段。").startswith("本报讯")
+    # … and a Traditional page's byline (本網訊 (通訊員 X)) is one too
+    body = "本網訊 (通訊員 王明)近日，省教育廳發布公告，示例縣中心幼兒園被授予平安校園稱號，該園將以此為契機，繼續從嚴從細做好師幼安全管理和校園周邊環境整治各項工作。\n第二段。"
+    assert opening_title(body).startswith("近日，省教育廳")
+    from indexer.text.clean import cut_from_opening
+    assert cut_from_opening(opening_title(body), body) and not cut_from_opening("示例縣中心幼兒園獲評平安校園", body)
 
 
 def test_a_reprints_note_of_its_headline_is_the_headline():

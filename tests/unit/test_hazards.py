@@ -845,6 +845,10 @@ def test_a_laboratorys_high_temperature_high_pressure_equipment_is_special_equip
     body = ("近日，县市场监管局对辖区学校食堂开展食品安全检查。\n"
             "检查发现，各校食堂餐具统一采用高温高压消毒，确保师生用餐安全。")
     assert "special_equipment" not in tag_hazards("学校食堂食品安全检查", body, tax).hazards
+    # … nor its furnaces and heating equipment, an item of the inspection's list
+    body = ("近日，省教育厅检查组到学院开展实验室安全检查。\n"
+            "检查组指出了部分实验室危险化学品、压力容器、高温仪器设备的使用和管理等方面存在的问题，提出了整改要求。")
+    assert "extreme_weather" not in tag_hazards("教育厅检查组到学院开展实验室安全检查", body, tax).hazards
 
 
 def test_a_body_named_after_several_tasks_is_a_participant(tax):

@@ -800,6 +800,9 @@ def test_a_provincial_document_number_names_the_province(gz):
     # … whatever brackets hold its year (﹝﹞, small-form brackets some offices type)
     body = "根据《市教委关于开展实验室安全检查工作的通知》(津教委科函﹝2018﹞29号)要求，现将有关事项通知如下。"
     assert resolve(gz, "关于开展科研实验室安全检查的通知", body).province == "天津市"
+    # … and 内蒙古's numbers start with 内 (内教学工函), not only with its literary 蒙
+    body = "根据《关于开展大学生心理健康教育宣传月活动的通知》(内教学工函[2017]3号)文件精神，我校开展系列活动。"
+    assert resolve(gz, "心理健康教育宣传月活动总结", body).province == "内蒙古自治区"
 
 
 def test_no_place_gives_no_region_and_says_so(gz):
@@ -1326,3 +1329,33 @@ def test_a_county_short_name_before_its_police_is_that_county(gz):
     assert (r.province, r.city, r.county) == ("福建省", "三明市", "建宁县")
     r = resolve(gz, "警惕网络游戏交易诈骗", "福安公安提醒：\n近日，有学生在网上出售游戏账号被骗。\n请家长加强对孩子的教育。")
     assert (r.province, r.city, r.county) == ("福建省", "宁德市", "福安市")
+
+
+def test_a_title_cut_mid_sentence_from_the_first_paragraph_casts_no_headline_vote(gz):
+    # a headline-less page: the title is the first 60 characters of the opening paragraph. The place a
+    # meeting elsewhere was held (桐庐县) is that paragraph's word, weighed with the paragraph, not a
+    # headline that no body can outvote
+    first = ("为迎接全省中小学校园安全工作现场会在桐庐县召开，进一步加强校园安全管理，确保师生平安，近日，"
+             "娄底市新化县教育局召开全县校园安全工作推进会，新化县各中小学校长参加会议。")
+    body = first + "\n会议要求，新化县各校要落实家校联动机制。\n新化县教育局将组织督查组开展明查暗访。"
+    r = resolve(gz, first[:60], body)
+    assert (r.province, r.city, r.county) == ("湖南省", "娄底市", "新化县")
+
+
+def test_a_city_nickname_is_no_district_of_another_province(gz):
+    # 龙城 is 常州's (and 太原's, 柳州's) nickname; 朝阳's district is written 龙城区 when meant
+    first = ("孟秋时节，天朗气清，龙城教坛喜迎一批怀揣教育热忱的新锐园丁。为助力新入职教师在试用期内站稳讲台，"
+             "常州市新北区教育局组织开展新教师入职培训。")
+    r = resolve(gz, first[:60], first + "\n新北区教育局负责同志作动员讲话。")
+    assert (r.province, r.city, r.county) == ("江苏省", "常州市", "新北区")
+    r = resolve(gz, "龙城区开展校园安全检查", "近日，区教育局对辖区学校开展安全检查。")
+    assert (r.province, r.city, r.county) == ("辽宁省", "朝阳市", "龙城区")
+
+
+def test_a_county_short_name_heading_its_numbered_schools_is_that_county(gz):
+    # 瑞安二中, 瑞安十中: a county-level city's numbered schools, named after no town; its short name
+    # needs no city beside it (a short name before 中学 alone may be a town's school: 金沙中学)
+    body = "近日，市消防救援大队对瑞安二中、瑞安十中等高考考点开展消防安全检查，排查火灾隐患。"
+    r = resolve(gz, "", body)
+    assert (r.province, r.city, r.county) == ("浙江省", "温州市", "瑞安市")
+    assert resolve(gz, "", "近日，消防救援大队对金沙中学开展消防安全检查。").county is None
