@@ -862,6 +862,12 @@ class Gazetteer:
             if short_like and _HOSPITAL_AFTER.match(text, end) and \
                     all(self.data.divisions[e.code].level == PROVINCE for e in entries):
                 continue  # 北京军海中医医院: a big city's clinic, an ad glued into a sentence (not 汉阴中医医院)
+            if kinds == {"short"} and out and out[-1].start + len(out[-1].phrase) == start and \
+                    all(self.data.divisions[e.code].level == COUNTY for e in entries) and \
+                    not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates):
+                # 重庆南开中学, 合肥龙岗…: a county's short name right after a place it is not in heads a
+                # name in that place (a school's, a street's), never the county of another province or city
+                continue
             # a county's school (武邑中学) is a hint, but a headline's numbered school (涪陵一中 over its
             # own holiday notice; not a first line cut for a title) is the county's school speaking
             school_hint = "short" in kinds and bool(_COUNTY_SCHOOL.match(text, end)) and \

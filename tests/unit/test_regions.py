@@ -1342,7 +1342,7 @@ def test_a_title_cut_mid_sentence_from_the_first_paragraph_casts_no_headline_vot
     assert (r.province, r.city, r.county) == ("湖南省", "娄底市", "新化县")
 
 
-def test_a_city_nickname_is_no_district_of_another_province(gz):
+def test_a_city_nickname_or_a_towns_quarter_is_no_district_of_another_province(gz):
     # 龙城 is 常州's (and 太原's, 柳州's) nickname; 朝阳's district is written 龙城区 when meant
     first = ("孟秋时节，天朗气清，龙城教坛喜迎一批怀揣教育热忱的新锐园丁。为助力新入职教师在试用期内站稳讲台，"
              "常州市新北区教育局组织开展新教师入职培训。")
@@ -1350,6 +1350,10 @@ def test_a_city_nickname_is_no_district_of_another_province(gz):
     assert (r.province, r.city, r.county) == ("江苏省", "常州市", "新北区")
     r = resolve(gz, "龙城区开展校园安全检查", "近日，区教育局对辖区学校开展安全检查。")
     assert (r.province, r.city, r.county) == ("辽宁省", "朝阳市", "龙城区")
+    # … and a kindergarten named after its town's west quarter is no 北京 district's
+    body = "近日，西城实验幼儿园邀请金坛公安分局民警来园开展反恐防暴演练。\n金坛区教育局相关负责同志观摩演练。"
+    r = resolve(gz, "西城实验幼儿园开展反恐防暴演练", body)
+    assert (r.province, r.city, r.county) == ("江苏省", "常州市", "金坛区")
 
 
 def test_a_county_short_name_heading_its_numbered_schools_is_that_county(gz):
@@ -1359,3 +1363,13 @@ def test_a_county_short_name_heading_its_numbered_schools_is_that_county(gz):
     r = resolve(gz, "", body)
     assert (r.province, r.city, r.county) == ("浙江省", "温州市", "瑞安市")
     assert resolve(gz, "", "近日，消防救援大队对金沙中学开展消防安全检查。").county is None
+
+
+def test_a_county_short_name_after_a_place_it_is_not_in_heads_a_name_there(gz):
+    # 合肥龙岗开发区: 龙岗 is 深圳's district, but written after 合肥 it heads a 合肥 zone's name
+    body = "近日，合肥龙岗开发区安监办联合辖区派出所对辖区中小学开展安全隐患排查。\n龙岗开发区各校逐项整改。"
+    r = resolve(gz, "合肥龙岗开发区筑牢校园安全防线", body)
+    assert (r.province, r.city) == ("安徽省", "合肥市")
+    # … while a county after its own city is that county
+    r = resolve(gz, "泰州姜堰开展防溺水宣传", "近日，姜堰各校开展防溺水安全教育。")
+    assert (r.city, r.county) == ("泰州市", "姜堰区")
