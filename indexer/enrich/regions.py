@@ -467,15 +467,15 @@ _WORD_ACROSS = frozenset(["高度", "安全", "安委", "安监", "安办", "安
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 
 
-# The one-character names of provinces that start their bodies' document numbers (内: 内蒙古's 内教学工函,
-# besides its literary 蒙). 宁, 吉, 青 and 新 are left out: 南京, 吉安, 青岛 and 新乡 number their documents
-# with them too.
+# The one-character names of provinces that start their bodies' document numbers. 宁, 吉, 青 and
+# 新 are left out: 南京, 吉安, 青岛 and 新乡 number their documents with them too (and 内: 内江's, besides
+# 内蒙古's 内教学工函).
 _PROVINCE_MARKS = {
     "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000", "黑": "230000",
     "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000", "鲁": "370000",
     "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000",
     "川": "510000", "蜀": "510000", "黔": "520000", "滇": "530000", "藏": "540000", "陕": "610000", "甘": "620000",
-    "陇": "620000", "内": "150000",
+    "陇": "620000",
 }
 _DOC_NUMBER = re.compile(
     rf"(?=[{''.join(_PROVINCE_MARKS)}])"  # the first character of a match: a quick test at every position
@@ -864,9 +864,11 @@ class Gazetteer:
                 continue  # 北京军海中医医院: a big city's clinic, an ad glued into a sentence (not 汉阴中医医院)
             if kinds == {"short"} and out and out[-1].start + len(out[-1].phrase) == start and \
                     all(self.data.divisions[e.code].level == COUNTY for e in entries) and \
+                    all(c in self.data.divisions and self.data.divisions[c].level < COUNTY for c in out[-1].candidates) and \
                     not any(self.data.is_under(e.code, c) for e in entries for c in out[-1].candidates):
-                # 重庆南开中学, 合肥龙岗…: a county's short name right after a place it is not in heads a
-                # name in that place (a school's, a street's), never the county of another province or city
+                # 重庆南开中学, 合肥龙岗…: a county's short name right after a city or province it is not in
+                # heads a name in that place (a school's, a zone's), never another province's or city's
+                # county (after a county it is the next of a list: 昆山太仓携手…)
                 continue
             # a county's school (武邑中学) is a hint, but a headline's numbered school (涪陵一中 over its
             # own holiday notice; not a first line cut for a title) is the county's school speaking
@@ -1080,6 +1082,7 @@ class Gazetteer:
 
         mentions: list[_Mention] = []
         outlets: list[_Mention] = []  # provincial outlets (湖南日报讯): see `_outlet_province`
+        cut = cut_from_opening(title, body)  # before the title runs on to a name's end
         title = self._whole_names(title, body)
         # a title cut from the first paragraph is read with the words after the cut (北京|军海中医医院
         # is a hospital's name, as the body says), then only its own names are kept
@@ -1091,7 +1094,7 @@ class Gazetteer:
         title_mentions = [m for m in self._mentions(read, "title", title_weight, noise=title_noise, persons=title_persons,
                                                     outlets=title_outlets, headline=title_weight == W_TITLE)
                           if m.start + len(m.phrase) <= len(title)]
-        if cut_from_opening(title, body):
+        if cut:
             for m in title_mentions:
                 m.cut = True
         mentions += title_mentions
@@ -1681,7 +1684,7 @@ class Gazetteer:
         administered counties); not when written after its parent, nor right before one of its
         offices (大武口消防大队)."""
         if (m.field not in ("body", "lead") and not m.school_name) or m.linked or (m.office and len(m.candidates) == 1) \
-                or (m.numbered and len(m.candidates) == 1):
+                or (m.numbered and len(m.candidates) == 1 and len(self.data.lookup(m.phrase)) == 1):
             return False
         kinds = set(m.kind.split("/"))
         return "short" in kinds and not kinds & _OWN_KINDS and not kinds & _TOWN_KINDS and \

@@ -455,9 +455,10 @@ def opening_title(body: str) -> str:
 def cut_from_opening(title: str, body: str) -> bool:
     """Whether `title` is the opening line cut at a title's length (`opening_title`), mid-sentence:
     that paragraph's words, not a headline. A headline the line repeats with a site's name after it
-    (X县开展…-X政企信息) is shorter than the cut."""
+    (X县开展…-X政企信息) is shorter than the cut; one the extractor joined to the first paragraph
+    on its line is as long as it is, which is hardly ever exactly the cut."""
     line = opening_line(body)[1]
-    return len(title) >= _OPENING_TITLE and len(line) > len(title) and line.startswith(title)
+    return len(title) == _OPENING_TITLE and len(line) > len(title) and line.startswith(title)
 
 
 def without_reprint_label(title: str) -> str:
