@@ -1870,3 +1870,13 @@ def test_buildings_safety_by_their_other_names_is_building_safety(tax):
     # … but a building's exits a fire check keeps clear are fire safety
     body = "检查组重点检查了消防设施是否完好，建筑物安全出口和疏散通道是否畅通。\n检查组要求学校及时整改。"
     assert tag_hazards("消防大队到校开展消防安全检查", body, tax).hazards == ["fire"]
+
+
+def test_falls_a_winter_letter_keeps_warning_of_are_accidental_injuries(tax):
+    # slipping, knocks and scalds named in three of its sentences: the injury itself is the hazard
+    body = ("各位家长：\n寒假将至，为确保学生度过一个平安的假期，现将有关安全事项提醒如下。\n"
+            "一、注意交通安全，不乘坐无牌无证车辆。\n二、冰雪天气路面湿滑，上下楼梯不推挤，防止滑倒。\n"
+            "三、在家中不攀高、不追逐，防止磕碰跌倒。\n四、使用热水袋、热水瓶时注意防止烫伤。\n"
+            "五、注意用火用电安全，严禁玩火。")
+    r = tag_hazards("寒假安全致家长的一封信", body, tax)
+    assert "accident_general" in r.hazards
