@@ -1880,3 +1880,10 @@ def test_falls_a_winter_letter_keeps_warning_of_are_accidental_injuries(tax):
             "五、注意用火用电安全，严禁玩火。")
     r = tag_hazards("寒假安全致家长的一封信", body, tax)
     assert "accident_general" in r.hazards
+
+
+def test_a_school_gate_or_wall_that_fell_is_building_safety(tax):
+    # told as it happened, in other words than 倒塌: a gate fell, a wall was knocked down by a mudslide
+    body = ("9月6日下午，某乡中心小学发生意外，三名学生放学路过校园围墙时，围墙铁门突然倒下，一名学生受伤。\n"
+            "事发后，当地教育部门已对全乡学校开展排查。")
+    assert "building" in tag_hazards("一小学校门意外倒下致学生受伤", body, tax).hazards
