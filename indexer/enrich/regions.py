@@ -1548,6 +1548,8 @@ class Gazetteer:
         for m in source_values(body):
             span = m.span(1) if m.group(1) else m.span(2)
             value = body[span[0]:span[1]]
+            if junk_spans(value):
+                continue  # 来源:XX游戏官方网站: a spam mirror's name for itself, no outlet's or issuer's
             if labels.MEDIA_SOURCE.match(body, m.start(), m.end() + 4) or _MEDIA_VALUE.search(value):
                 media_spans.append(span)
             else:

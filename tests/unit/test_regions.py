@@ -1381,3 +1381,11 @@ def test_a_county_short_name_after_a_place_it_is_not_in_heads_a_name_there(gz):
     body = "暑期，太仓市教育局联合昆山有关部门开展防溺水巡河行动。\n太仓各校志愿者参与巡河。"
     r = resolve(gz, "昆山太仓携手开展防溺水巡河", body)
     assert (r.city, r.county) == ("苏州市", "太仓市")
+
+
+def test_a_spam_mirrors_name_for_itself_names_no_outlet(gz):
+    # a mirror swaps its site's name for a game's (来源:XX游戏官方网站): 金乡 there is no 山东 outlet
+    body = ("【金乡城游戏官方网站】镇雄消防整治校园火灾隐患\n时间:2024-07-25 编辑:admin 来源:金乡城游戏官方网站 当前位置:主页\n"
+            "为做好学校消防安全管理，1月9日，云南昭通镇雄消防大队对辖区学校开展消防安全检查。\n检查组共发现火灾隐患14处。")
+    r = resolve(gz, "花草养护与盆景制作专家", body)
+    assert (r.province, r.city, r.county) == ("云南省", "昭通市", "镇雄县")
