@@ -467,6 +467,10 @@ _WORD_ACROSS = frozenset(["高度", "安全", "安委", "安监", "安办", "安
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 
 
+# A portal's reprint line: the time it was posted, then the outlet it came from (2005年11月04日08:36 沈阳晚报):
+# the outlet's name, as a "来源：" line's, even where the line is the page's furniture.
+_STAMPED_OUTLET = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日[ \t\u3000]*\d{1,2}:\d\d[ \t\u3000]*"
+                             r"([^\s\d:：|｜]{2,12}?(?:报|网|新闻|在线))[ \t\u3000]*$", re.M)
 # The one-character names of provinces that start their bodies' document numbers. 宁, 吉, 青 and
 # 新 are left out: 南京, 吉安, 青岛 and 新乡 number their documents with them too (and 内: 内江's, besides
 # 内蒙古's 内教学工函).
@@ -1560,6 +1564,8 @@ class Gazetteer:
                 media_spans.append(m.span(group))
         if "通讯员" in body or "记者" in body:
             media_spans += [m.span(1) for m in BYLINE_OUTLET.finditer(body)]
+        if "日" in body:
+            media_spans += [m.span(1) for m in _STAMPED_OUTLET.finditer(body)]
         return issuer_spans, media_spans
 
     def _deixis(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention], body: str) -> _Mention | None:

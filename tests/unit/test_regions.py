@@ -1389,3 +1389,14 @@ def test_a_spam_mirrors_name_for_itself_names_no_outlet(gz):
             "为做好学校消防安全管理，1月9日，云南昭通镇雄消防大队对辖区学校开展消防安全检查。\n检查组共发现火灾隐患14处。")
     r = resolve(gz, "花草养护与盆景制作专家", body)
     assert (r.province, r.city, r.county) == ("云南省", "昭通市", "镇雄县")
+
+
+def test_a_portal_reprints_stamped_outlet_reads_its_short_names(gz):
+    # a portal's line "time outlet" (…08:36 沈阳晚报) names where the story comes from: its 和平区 is
+    # 沈阳's, not 天津's, and the portal's own phone number in the footer does not make it 北京's
+    body = ("http://www.example.com.cn 2006年05月10日09:12沈阳晚报\n"
+            "本报讯(记者 王明)5月9日起，和平区教育局对全区中小学食堂开展食品安全专项检查。\n"
+            "检查组要求各校严格落实食品留样制度。\n新闻中心意见反馈留言板 电话:010-82600000 欢迎批评指正\n"
+            "网站简介 | About Us | 广告服务 | 招聘信息 | 网站律师 | 产品答疑\nCopyright © 1996 - 2006 Example Inc. All Rights Reserved")
+    r = resolve(gz, "和平深入开展学校食堂食品安全检查", body)
+    assert (r.province, r.city, r.county) == ("辽宁省", "沈阳市", "和平区")
