@@ -1400,3 +1400,13 @@ def test_a_portal_reprints_stamped_outlet_reads_its_short_names(gz):
             "网站简介 | About Us | 广告服务 | 招聘信息 | 网站律师 | 产品答疑\nCopyright © 1996 - 2006 Example Inc. All Rights Reserved")
     r = resolve(gz, "和平深入开展学校食堂食品安全检查", body)
     assert (r.province, r.city, r.county) == ("辽宁省", "沈阳市", "和平区")
+
+
+def test_a_capitals_everyday_abbreviation_names_it(gz):
+    # 乌市, 呼市, 哈市: the capital, written so in headlines; 义乌市, which holds 乌市, is 义乌
+    r = resolve(gz, "新疆乌市一小学部分学生餐后不适", "9月26日中午，部分学生餐后反映身体不适，学校及时将学生送医。")
+    assert (r.province, r.city) == ("新疆维吾尔自治区", "乌鲁木齐市")
+    r = resolve(gz, "呼市开展学校食堂食品安全检查", "近日，市场监管部门对辖区学校食堂开展检查。")
+    assert r.city == "呼和浩特市"
+    r = resolve(gz, "义乌市开展校园安全检查", "近日，义乌市教育局对全市学校开展安全检查。")
+    assert (r.city, r.county) == ("金华市", "义乌市")
