@@ -1887,3 +1887,10 @@ def test_a_school_gate_or_wall_that_fell_is_building_safety(tax):
     body = ("9月6日下午，某乡中心小学发生意外，三名学生放学路过校园围墙时，围墙铁门突然倒下，一名学生受伤。\n"
             "事发后，当地教育部门已对全乡学校开展排查。")
     assert "building" in tag_hazards("一小学校门意外倒下致学生受伤", body, tax).hazards
+
+
+def test_disinfection_after_a_flood_is_epidemic_prevention(tax):
+    body = ("洪水退去后，受灾学校抓紧开展清淤、基础设施修复和环境消杀等工作。\n"
+            "县教育局要求各校开学前完成校舍安全排查。\n"
+            "各校对教室、宿舍和食堂等重点区域开展全面消杀，确保师生安全返校。")
+    assert "epidemic" in tag_hazards("灾后学校全面消杀 确保如期开学", body, tax).hazards
