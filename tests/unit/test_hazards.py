@@ -1894,3 +1894,9 @@ def test_disinfection_after_a_flood_is_epidemic_prevention(tax):
             "县教育局要求各校开学前完成校舍安全排查。\n"
             "各校对教室、宿舍和食堂等重点区域开展全面消杀，确保师生安全返校。")
     assert "epidemic" in tag_hazards("灾后学校全面消杀 确保如期开学", body, tax).hazards
+
+
+def test_the_wiring_a_check_goes_through_is_electrical_safety(tax):
+    body = ("为迎接安全生产月，镇中心小学开展安全隐患大排查。\n"
+            "学校安办与后勤人员一同将校舍、线路、吊扇逐一排查，对松动部件及时加固。")
+    assert "electrical" in tag_hazards("镇中心小学开展安全生产月活动", body, tax).hazards
