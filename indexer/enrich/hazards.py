@@ -290,7 +290,7 @@ class _Compiled:
         # 食堂管理 is a topic; 食堂工作人员 are people
         self.topic = re.compile(f"(?:{topic.pattern})(?!人员|者)") if topic else None
         agency = _alternation(taxonomy.agency_suffixes)
-        # 公安、消防等部门, 教育、消防、市场监管等部门, 应急、消防救援等部门: an item of a list of bodies
+        # 公安、消防等部门, 教育、消防、市场监管等部门, 应急、消防救援等部门, …消防、生态环境等15个单位: an item of a list of bodies
         # (or of staff by their duties: 总务、综治等相关人员; or of rescuers: 公安、消防等多支救援力量,
         # 校方、消防和医疗等多方力量; or the keyword's vehicle among an emergency's: 消防车、救护车等应急车辆,
         # not the gear a school keeps ready, 配齐消防、防汛等应急设备); a school's title (消防安全示范校,
@@ -299,7 +299,7 @@ class _Compiled:
         # incident (公安、消防和民间救援队, a town's 专职消防队)
         # (not 处置 / 处理 / 科普: 欺凌处置, 心理健康科普 are tasks)
         self.agency = re.compile(f"(?:[防抗][{HAN}]){{0,3}}(?:管理)?(?:{agency.pattern})(?![置理罚普学技])|(?:救援)?(?:[、和][^、，,。；;\\s]{{1,8}}){{0,6}}"
-                                 f"等(?:相关|有关|职能|多支|多方|各方)?(?:救援)?(?:部门|单位|机构|人员|力量)"
+                                 f"等(?:[0-9一二三四五六七八九十]{{1,3}}个)?(?:相关|有关|职能|多支|多方|各方)?(?:救援)?(?:部门|单位|机构|人员|力量)"
                                  f"|车辆?(?:[、和][^、，,。；;\\s]{{1,8}}){{1,6}}等(?:应急|搜救|救援)车辆"
                                  f"|(?:[、和及][^、，,。；;\\s]{{1,8}}?){{1,6}}?(?:搜救|救援|抢险)(?:队|人员|力量)"
                                  f"|[{HAN}]{{0,4}}?(?:示范校|示范学校|特色学校)") if agency else None

@@ -674,7 +674,7 @@ def test_the_last_item_of_a_list_of_departments_is_a_participant(tax):
     assert tag_hazards("市教育局开展交通安全进校园活动", body, tax).hazards == ["traffic"]
 
 
-@pytest.mark.parametrize("departments", ["教育、消防、市场监管等部门", "应急、消防救援等部门"])
+@pytest.mark.parametrize("departments", ["教育、消防、市场监管等部门", "应急、消防救援等部门", "交警、消防、生态环境和街道等15个单位"])
 def test_any_item_of_a_list_of_departments_is_a_participant(tax, departments):
     body = (f"县公安局联合{departments}对校园周边开展专项整治，排查校园安全隐患。\n"
             "民警在校门口设置护学岗，加强上下学时段巡逻防控，严厉打击涉校违法犯罪。")
