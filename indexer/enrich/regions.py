@@ -265,6 +265,9 @@ _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "�
 # A city's short name that is also a word, and the two characters before it that make it the word:
 # 安康 in a greeting (祝…幸福安康, 阖家安康) is well-being, 大庆 in an anniversary (建国70周年大庆,
 # 建校百年大庆) the celebration; neither is the city.
+# The character before an abbreviation (`config/region_aliases.yaml`: 哈市, 呼市) that makes it the tail of
+# another word: 多哈市 is Doha, 招呼市民 greets the townspeople.
+_ALIAS_WORD_BEFORE = {"哈市": "多", "呼市": "招"}
 _WORD_SENSE_BEFORE = {
     "安康": frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"]),
     "大庆": frozenset(["周年", "百年", "十年", "华诞"]),
@@ -467,10 +470,6 @@ _WORD_ACROSS = frozenset(["高度", "安全", "安委", "安监", "安办", "安
 _WORD_START = frozenset(["全市", "全县", "全区", "全省", "全国", "全体", "教育", "召开", "开展", "市委", "县委", "区委", "市政", "政府", "各级", "各地", "各校", "学校", "中小", "师生", "公安", "举行"])
 
 
-# A portal's reprint line: the time it was posted, then the outlet it came from (2005年11月04日08:36 沈阳晚报):
-# the outlet's name, as a "来源：" line's, even where the line is the page's furniture.
-_STAMPED_OUTLET = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日[ \t\u3000]*\d{1,2}:\d\d[ \t\u3000]*"
-                             r"([^\s\d:：|｜]{2,12}?(?:报|网|新闻|在线))[ \t\u3000]*$", re.M)
 # The one-character names of provinces that start their bodies' document numbers. 宁, 吉, 青 and
 # 新 are left out: 南京, 吉安, 青岛 and 新乡 number their documents with them too (and 内: 内江's, besides
 # 内蒙古's 内教学工函).
@@ -906,6 +905,8 @@ class Gazetteer:
                 continue  # 山南公安分局 in a 淮南 story: a branch is a district's or zone's, never the city's police
             if short_like and text[max(0, start - 2):start] in _WORD_SENSE_BEFORE.get(name, ()):
                 continue  # 幸福安康, 70周年大庆: well-being, a celebration; not 安康市, 大庆市
+            if start and text[start - 1] in _ALIAS_WORD_BEFORE.get(name, ""):
+                continue  # 多哈市 (Doha), 招呼市民: not 哈尔滨's or 呼和浩特's abbreviation
             campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
             if campus and self.data.lookup(campus.group(1)):
                 continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat
@@ -1564,8 +1565,6 @@ class Gazetteer:
                 media_spans.append(m.span(group))
         if "通讯员" in body or "记者" in body:
             media_spans += [m.span(1) for m in BYLINE_OUTLET.finditer(body)]
-        if "日" in body:
-            media_spans += [m.span(1) for m in _STAMPED_OUTLET.finditer(body)]
         return issuer_spans, media_spans
 
     def _deixis(self, words: dict[str, tuple[str, int, str]], mentions: list[_Mention], body: str) -> _Mention | None:

@@ -1882,11 +1882,15 @@ def test_falls_a_winter_letter_keeps_warning_of_are_accidental_injuries(tax):
     assert "accident_general" in r.hazards
 
 
-def test_a_school_gate_or_wall_that_fell_is_building_safety(tax):
-    # told as it happened, in other words than 倒塌: a gate fell, a wall was knocked down by a mudslide
-    body = ("9月6日下午，某乡中心小学发生意外，三名学生放学路过校园围墙时，围墙铁门突然倒下，一名学生受伤。\n"
-            "事发后，当地教育部门已对全乡学校开展排查。")
-    assert "building" in tag_hazards("一小学校门意外倒下致学生受伤", body, tax).hazards
+def test_a_school_wall_knocked_down_is_building_safety(tax):
+    # told as it happened, in other words than 倒塌: a wall knocked down by a mudslide
+    body = ("受连日强降雨影响，该校教学楼背后一段约40米长的围墙被泥石流冲倒，所幸无人员伤亡。\n"
+            "县教育局已组织人员对全县学校开展隐患排查。")
+    assert "building" in tag_hazards("山体滑坡险情影响一所小学", body, tax).hazards
+    # … but a typhoon notice's boards to fasten, and things thrown from the teaching block, are not
+    body = ("台风即将登陆，各校要立即对校园内的宣传栏、广告牌、旗杆等设施进行加固。\n"
+            "严禁学生从教学楼窗口向外抛物，防止物品掉落砸伤他人。\n各校要做好停课准备，确保师生安全。")
+    assert "building" not in tag_hazards("关于做好台风防御工作的紧急通知", body, tax).hazards
 
 
 def test_disinfection_after_a_flood_is_epidemic_prevention(tax):
@@ -1894,9 +1898,7 @@ def test_disinfection_after_a_flood_is_epidemic_prevention(tax):
             "县教育局要求各校开学前完成校舍安全排查。\n"
             "各校对教室、宿舍和食堂等重点区域开展全面消杀，确保师生安全返校。")
     assert "epidemic" in tag_hazards("灾后学校全面消杀 确保如期开学", body, tax).hazards
-
-
-def test_the_wiring_a_check_goes_through_is_electrical_safety(tax):
-    body = ("为迎接安全生产月，镇中心小学开展安全隐患大排查。\n"
-            "学校安办与后勤人员一同将校舍、线路、吊扇逐一排查，对松动部件及时加固。")
-    assert "electrical" in tag_hazards("镇中心小学开展安全生产月活动", body, tax).hazards
+    # … not a canteen's tableware or its records against flies and rats
+    body = ("近日，县市场监管局对辖区学校食堂开展食品安全检查。\n"
+            "检查组重点查看了食品留样、餐具消杀记录以及防蝇、防鼠设施。\n各校食堂均落实了食品安全主体责任。")
+    assert "epidemic" not in tag_hazards("县市场监管局开展学校食堂食品安全检查", body, tax).hazards
