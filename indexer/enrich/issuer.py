@@ -324,6 +324,7 @@ def _most_named(ranked: list[tuple[IssuerLevel, int]], region: RegionResult | No
         return "county"
     return ranked[0][0]
 
+
 def _headline_township(title: str) -> bool:
     """Whether the headline's subject is a township (`_TOWNSHIP_HEADLINE`): a township of the gazetteer
     that ends the head, after nothing or only its places' names (合川三汇镇, 衡东县甘溪镇); not a

@@ -262,15 +262,15 @@ _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|
                           r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所|办事处")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
-# A city's short name that is also a word, and the two characters before it that make it the word:
+# A city's short name that is also a word, and the characters before it that make it the word:
 # 安康 in a greeting (祝…幸福安康, 阖家安康) is well-being, 大庆 in an anniversary (建国70周年大庆,
-# 建校百年大庆) the celebration; neither is the city.
-# The character before an abbreviation (`config/region_aliases.yaml`: 哈市, 呼市) that makes it the tail of
-# another word: 多哈市 is Doha, 招呼市民 greets the townspeople.
-_ALIAS_WORD_BEFORE = {"哈市": "多", "呼市": "招"}
+# 建校百年大庆) the celebration; neither is the city. So for an abbreviation (`config/region_aliases.yaml`):
+# 多哈市 is Doha, 招呼市民 greets the townspeople.
 _WORD_SENSE_BEFORE = {
     "安康": frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"]),
     "大庆": frozenset(["周年", "百年", "十年", "华诞"]),
+    "哈市": frozenset(["多"]),
+    "呼市": frozenset(["招"]),
 }
 # Single-character surnames: a two-character short form right after one, at the start of a clause,
 # is a person's given name (，张建平指出 holds 建平).
@@ -903,10 +903,8 @@ class Gazetteer:
             if short_like and text.startswith("公安分局", end) and \
                     all(self.data.divisions[e.code].level == CITY for e in entries):
                 continue  # 山南公安分局 in a 淮南 story: a branch is a district's or zone's, never the city's police
-            if short_like and text[max(0, start - 2):start] in _WORD_SENSE_BEFORE.get(name, ()):
-                continue  # 幸福安康, 70周年大庆: well-being, a celebration; not 安康市, 大庆市
-            if start and text[start - 1] in _ALIAS_WORD_BEFORE.get(name, ""):
-                continue  # 多哈市 (Doha), 招呼市民: not 哈尔滨's or 呼和浩特's abbreviation
+            if short_like and any(text.endswith(word, 0, start) for word in _WORD_SENSE_BEFORE.get(name, ())):
+                continue  # 幸福安康, 70周年大庆, 多哈市: well-being, a celebration, Doha; not 安康市, 大庆市, 哈尔滨
             campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
             if campus and self.data.lookup(campus.group(1)):
                 continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat
@@ -1099,9 +1097,8 @@ class Gazetteer:
         title_mentions = [m for m in self._mentions(read, "title", title_weight, noise=title_noise, persons=title_persons,
                                                     outlets=title_outlets, headline=title_weight == W_TITLE)
                           if m.start + len(m.phrase) <= len(title)]
-        if cut:
-            for m in title_mentions:
-                m.cut = True
+        for m in title_mentions:
+            m.cut = cut
         mentions += title_mentions
         outlets += [m for m in title_outlets if m.start + len(m.phrase) <= len(title)]
         issuer_spans, media_spans = self._source_spans(body)

@@ -375,8 +375,9 @@ _BY_END = itemgetter(2, 1)
 _JUNK = re.compile(
     r"\(中国[)）]官方网站|（中国[)）]官方网站|官方网站[·•]|官网入口|官网登录|登录入口|网页版入口|手机版入口|娱乐城|娱乐平台|百家乐"
     # a mirror's site name swapped for a game's (来源:XX游戏官方网站, 【XX游戏官网】, the name alone on its line):
-    # never a bureau's, school's or paper's; not a scam warning's (警惕虚假游戏官网诈骗, 冒充游戏官网的网站)
-    r"|(?<!虚假)(?<!冒充)(?<!假冒)游戏官(?:方网站|网)(?=[】\]\s]|当前位置|$)"
+    # never a bureau's, school's or paper's; not a scam warning's (警惕虚假游戏官网诈骗, 冒充游戏官网的网站); the
+    # branch starts with its literal 游, the looks behind after it, so that `re` still scans for first characters
+    r"|游(?<!虚假游)(?<!冒充游)(?<!假冒游)戏官(?:方网站|网)(?=[】\]\s]|当前位置|$)"
     r"|老虎机|棋牌|博彩|赌场|跑狗|六合彩|时时彩|信誉网赌|网赌大全"
     # a lottery tip site's SEO words, glued even into a reprint's headline (…遇难!澳门天天彩正版资料免费…),
     # each beside a lottery word: not 天天彩排, 购买正版资料, 管家婆 the accounting software, 澳门码头 or 澳门彩虹幼稚园,
