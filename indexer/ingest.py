@@ -104,6 +104,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
     region = enrichers.gazetteer.resolve(RegionContext(
         title=title_s, body=body_s, issuer=issuer_s, site_domain=urlsplit(url).hostname,
         site_owner=to_simplified(article.site_owner) if article.site_owner else None, site_code=article.site_code,
+        site_address=to_simplified(article.site_address) if article.site_address else None,
         region_hint=source.region_hint if source else None,
     ))
     hazards = tag_hazards(title_s, body_s, enrichers.taxonomy)

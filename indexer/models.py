@@ -60,6 +60,7 @@ class Article(BaseModel):
     meta: dict[str, str] = Field(default_factory=dict)
     site_owner: str | None = None  # the public body or school the page's footer names
     site_code: str | None = None  # the division code a government site's 网站标识码 starts with
+    site_address: str | None = None  # the postal address the footer gives beside the owner
     mojibake_spans: list[tuple[int, int]] = Field(default_factory=list)
     # The article's data tables (a schedule, a list of inspected schools), rows of cell texts;
     # `body` holds them as tab-separated lines where they stand.

@@ -264,11 +264,11 @@ _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # A city's short name that is also a word, and the characters before it that make it the word:
 # 安康 in a greeting (祝…幸福安康, 阖家安康) is well-being, 大庆 in an anniversary (建国70周年大庆,
-# 建校百年大庆) the celebration; neither is the city. So for an abbreviation (`config/region_aliases.yaml`):
+# 建校百年大庆, 迎大庆) the celebration; neither is the city. So for an abbreviation (`config/region_aliases.yaml`):
 # 多哈市 is Doha, 招呼市民 greets the townspeople.
 _WORD_SENSE_BEFORE = {
     "安康": frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"]),
-    "大庆": frozenset(["周年", "百年", "十年", "华诞"]),
+    "大庆": frozenset(["周年", "百年", "十年", "华诞", "迎"]),
     "哈市": frozenset(["多"]),
     "呼市": frozenset(["招"]),
 }
@@ -425,7 +425,11 @@ _WORD_BEFORE = frozenset(["召开", "展开", "公开", "离开", "打开", "分
                           "组长", "班长", "事长", "家长",
                           # 楼道里的消火栓 holds 道里
                           "楼道", "街道", "通道", "过道", "走道", "车道", "跑道", "轨道", "河道", "管道", "隧道", "巷道",
-                          "知道", "报道", "渠道", "频道", "味道"])
+                          "知道", "报道", "渠道", "频道", "味道",
+                          # 推进乡镇学校 holds 进乡 (a street office's short name); 北师大化学楼 holds 大化: a verb
+                          # ending in 进, a university's abbreviation in 大
+                          "推进", "促进", "引进", "先进", "改进", "增进", "奋进", "跟进", "迈进", "演进", "并进",
+                          "师大", "工大", "农大", "医大", "科大", "交大", "财大", "理大", "民大", "矿大"])
 # What a place's short name heads when it names a school or an office (仙游现代中学, 汉阴县教体局; not
 # 平罗的幼儿园, the kindergartens somewhere in 平罗).
 _HEADS_A_BODY = re.compile(f"(?:(?![的之和与及等各])[{HAN}]){{0,4}}?(?:中学|小学|学校|幼儿园|中心校|学院|大学|教育局|教体局|公安局|派出所|政府)")
@@ -458,10 +462,13 @@ _SITE_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，
 # the page is the school's. Not 本校 (a bureau's 结合本校实际) nor 我院 (a court's, a hospital's).
 _SCHOOL_SPEAKS = re.compile(r"我校")
 _QUOTED = re.compile(r"“[^”\n]*”")
+# A footer's owner that is a school or a college (版权所有 X学院): its address is the school's.
+_SCHOOL_OWNER = re.compile(r"大学|学院|学校|中学|小学|幼儿园")
 # Near a footer's address, the owner that is no school: a bureau's portal, a court, a paper.
 _OWNER_NOT_SCHOOL = re.compile(r"主办|局|政府|法院|检察院|医院|报社|日报|融媒体|电视台")
-# A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence).
-_ADDRESS = re.compile(r"^[ \t\u3000]*(?:单位|通讯|联系)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})", re.M)
+# A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence), or its
+# address field after a space (版权所有 学院地址:…).
+_ADDRESS = re.compile(r"^(?:[^\n]*?[ \t\u3000])?(?:单位|通讯|联系|学院|学校)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨 ]{2,30})", re.M)
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|资讯|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
@@ -499,6 +506,7 @@ class RegionContext:
     site_domain: str | None = None
     site_owner: str | None = None  # the public body or school the page's footer names
     site_code: str | None = None  # the division code of a government site's 网站标识码
+    site_address: str | None = None  # the postal address the footer gives beside the owner
     region_hint: str | None = None
 
 
@@ -922,6 +930,8 @@ class Gazetteer:
             in_signature = bool(signature and inside(start, signature))
             if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)):
                 continue
+            if "short" in kinds and not kinds & _OWN_KINDS and text.startswith("村", end):
+                continue  # 东阳村, 嘉陵村: a village named so, wherever it is; not the county or city
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
             if name.endswith("城市") and text[max(0, start - 1):start + 1] in _CITIES_WORD:
@@ -1224,13 +1234,15 @@ class Gazetteer:
         actors = cache(partial(self._actors, mentions, title, body))
         chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)},
                                partial(_lone_cue_may_decide, title, body, mentions))
-        address = self._address(full_body, len(body), chosen)
+        address = self._address(full_body, len(body), chosen, ctx.site_address,
+                                bool(ctx.site_owner and _SCHOOL_OWNER.search(ctx.site_owner)))
         if address is not None and address.resolved:
             mentions.append(address)
             chosen = list(self.data.divisions[address.resolved].chain())
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))
 
-    def _address(self, body: str, tail: int, chosen: list[str]) -> _Mention | None:
+    def _address(self, body: str, tail: int, chosen: list[str], site_address: str | None = None,
+                 school_site: bool = False) -> _Mention | None:
         """The footer's postal address (地址：佛山市南海区桂城海三路26号) of a text that names no place
         itself: where the site's owner sits, the last word when nothing else decided. Below a place
         the text chose only on a school's own page (`_school_page`: the address is the school's;
@@ -1238,15 +1250,19 @@ class Gazetteer:
         or the line above it names a bureau, a court or a paper (a portal reprinting a school's
         news); never for a bureau's notice: a provincial bureau's stays the province's though its
         office has a street address in a district. `tail`: where the body's footer starts
-        (`tail_start`), its end where it has none."""
-        if "地址" not in body or (chosen and not _school_page(body, tail)):
+        (`tail_start`), its end where it has none. `site_address`: the one the page's footer gives
+        beside its owner (`indexer.extract.owner.site_address`), the article extractor having dropped
+        that footer; `school_site`: that owner is a school or a college, so its address is too."""
+        if ("地址" not in body and not site_address) or (chosen and not (school_site or _school_page(body, tail))):
             return None
-        lines = list(_ADDRESS.finditer(body, tail if tail < len(body) else max(0, len(body) - 200)))
+        lines = list(_ADDRESS.finditer(body, tail if tail < len(body) else max(0, len(body) - 200))) \
+            if "地址" in body else []
         # the address line and the one above it (the line ending just before the address line starts)
         if chosen and any(_OWNER_NOT_SCHOOL.search(body, enclosing(body, max(0, line.start() - 1), "\n")[0], line.end())
                           for line in lines):
             return None
-        found = [m for line in lines for m in self._mentions(line.group(1), "domain", W_DOMAIN) if len(m.candidates) == 1]
+        values = [line.group(1) for line in lines] + ([site_address] if site_address else [])
+        found = [m for value in values for m in self._mentions(value, "domain", W_DOMAIN) if len(m.candidates) == 1]
         if not found:
             return None
         g = self.data

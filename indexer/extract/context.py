@@ -18,7 +18,7 @@ from trafilatura.utils import HTML_PARSER, load_html
 
 from indexer.extract import page
 from indexer.extract.dates import DateEvidence, pick_date, structured_dates
-from indexer.extract.owner import site_code, site_owner
+from indexer.extract.owner import site_address, site_code, site_owner
 from indexer.extract.shown_markup import unescape_shown_markup
 from indexer.models import Article
 from indexer.text import labels
@@ -81,6 +81,11 @@ class PageContext:
     def owner(self) -> str | None:
         """The public body or school the footer (or the SiteName tag) names (`owner.site_owner`)."""
         return site_owner(self.html, self.meta.get("SiteName"))
+
+    @cached_property
+    def address(self) -> str | None:
+        """The postal address the footer gives beside the owner (`owner.site_address`)."""
+        return site_address(self.html)
 
     @cached_property
     def site_code(self) -> str | None:
@@ -166,6 +171,7 @@ def build_article(cleaned: Cleaned, context: PageContext, scope: HtmlElement, op
         meta=extra,
         site_owner=context.owner,
         site_code=context.site_code,
+        site_address=context.address,
         mojibake_spans=find_mojibake(cleaned.body) if tables else cleaned.mojibake_spans,
         tables=tables or [],
     )

@@ -47,6 +47,8 @@ _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學
 # department's portal reports the whole country: its owner is no place for the news it carries).
 _NOT_PUBLIC = re.compile(r"(?:公司|杂志社|雜誌社|报社|報社|网|網|社|报|報|台)$|宣传部|宣傳部|网信办|網信辦|新闻办|新聞辦|融媒体|融媒體")
 _WINDOW = 160  # characters of markup read either side of a marker
+# The address field of a footer (地址：…, 学院地址:…, 單位地址：…): up to the next space or separator.
+_ADDRESS = re.compile(r"(?<![^\s|丨])(?:单位|單位|通讯|通訊|联系|聯繫|学院|學院|学校|學校)?(?:地址|地\s址)\s*[:：]\s*([^\s|丨]{4,40})")
 # A breadcrumb's root is the site (当前位置：X县教育局 > 教育动态 > 综合新闻), past a 首页 crumb.
 _CRUMB_SEP = rf"(?:{labels.BREADCRUMB_SEP}|/)"
 _CRUMB_ROOT = re.compile(rf"(?:{'|'.join(labels.BREADCRUMB_HEADS)})\s*[:：]?\s*"
@@ -86,6 +88,24 @@ def site_owner(html: str, site_name: str | None = None) -> str | None:
         return found[1]
     named = _NAME_RUN.match(site_name.strip()) if site_name else None
     return _owner_name(named.group(0)) if named else None
+
+
+def site_address(html: str) -> str | None:
+    """The postal address a page's footer gives beside its owner (版权所有 X学院 学院地址：大连市甘井子区…),
+    or None: where the owner sits, which a school's or a college's name alone says only to the city.
+    The last one found (the footer is at the end)."""
+    if "地址" not in html and "地址" not in html_lib.unescape(html):
+        return None
+    found = None
+    for marker in _MARKERS:
+        start = 0
+        while (at := html.find(marker, start)) >= 0:
+            start = at + len(marker)
+            window = _markup_text(html, max(0, at - _WINDOW), at + len(marker) + _WINDOW)
+            for match in _ADDRESS.finditer(window):
+                if found is None or at >= found[0]:
+                    found = (at, match.group(1))
+    return found[1] if found else None
 
 
 def _crumb_owner(html: str) -> tuple[int, str] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexer.enrich.regions import Gazetteer, RegionContext, RegionResult
@@ -747,10 +749,28 @@ def test_a_university_names_its_campus_unit(gz):
         assert r.county == county, name
 
 
+def test_a_universitys_campus_district_lies_in_its_ministry_city():
+    # the aliases file's districts were written from what is known of each campus: each must lie in the
+    # unit the Ministry's list gives (a typo's code in another city would place a college's news there)
+    import yaml
+
+    from indexer.enrich.gazetteer import DEFAULT_ALIASES, default_data
+
+    data = default_data()
+    listed = dict(line.rstrip("\n").split("\t") for line in
+                  (Path(__file__).resolve().parents[2] / "indexer/enrich/data/universities.tsv").open(encoding="utf-8"))
+    campuses = yaml.safe_load(DEFAULT_ALIASES.read_text(encoding="utf-8"))["institutions"]
+    checked = [name for name in campuses if name in listed]
+    assert len(checked) > 250
+    assert [name for name in checked if not data.is_under(campuses[name], listed[name])] == []
+    for name, county in (("大连海洋大学", "沙河口区"), ("南方科技大学", "南山区"), ("中北大学", "尖草坪区")):
+        assert Gazetteer.default().resolve(RegionContext(title=f"{name}开展宿舍消防安全检查", body="")).county == county
+
+
 def test_every_university_of_the_ministrys_list_names_its_city(gz):
     # beyond the campus districts of the aliases file: the city of each of the 2,756 (universities.tsv)
-    r = resolve(gz, "宁夏医科大学开展实验室安全检查", "学校保卫处联合资产处对各学院实验室开展安全检查。")
-    assert (r.province, r.city, r.county) == ("宁夏回族自治区", "银川市", None)
+    r = resolve(gz, "宁夏理工学院开展实验室安全检查", "学校保卫处联合资产处对各学院实验室开展安全检查。")
+    assert (r.province, r.city, r.county) == ("宁夏回族自治区", "石嘴山市", None)
     assert resolve(gz, "昆山杜克大学开展消防演练", "学校组织师生开展疏散演练。").county == "昆山市"
     # a campus in brackets is not the seat (华北电力大学 is 北京's; its second campus is 保定's)
     r = resolve(gz, "华北电力大学（保定）开展反诈宣传", "莲池区公安分局民警走进校园开展反诈宣传。")
@@ -1405,3 +1425,22 @@ def test_a_capitals_everyday_abbreviation_names_it(gz):
     # … but not Doha (多哈市) nor a greeting (招呼市民)
     assert resolve(gz, "学生赴多哈市参加国际比赛", "我校三名学生赴卡塔尔多哈市参加比赛，学校提醒注意出行安全。").province is None
     assert resolve(gz, "开放日", "志愿者热情招呼市民参观校园，讲解校园安全知识。").province is None
+
+
+@pytest.mark.parametrize("title, body", [
+    # 推进乡镇 holds 进乡 (a street office's name, with 镇 after it): a verb's 进 ends the word before
+    ("课题研讨", "为推进乡镇学校书香家园建设，学校组织开展读书分享活动。"),
+    # 北师大化学楼 holds 大化: a university's abbreviation ends in 大
+    ("北师大化学实验室起火", "一实验室起火，楼内师生被紧急疏散。"),
+    # 迎大庆: the celebration, not 大庆市
+    ("安全专项检查", "全面做好防风险、保平安、迎大庆安全专项检查工作部署。"),
+])
+def test_a_word_before_or_a_celebration_is_no_place(gz, title, body):
+    assert resolve(gz, title, body).province is None
+
+
+def test_a_village_named_like_a_county_is_no_county(gz):
+    # 东阳村 is a village of 苍溪县's 东青镇, not 东阳市; nor does it bind 全市 to 东阳
+    r = resolve(gz, "教育的苍溪现象", "走进苍溪县东青镇东阳村，学生刚刚收到录取通知书。高中教育连续多年全市领先。")
+    assert (r.province, r.city, r.county) == ("四川省", "广元市", "苍溪县")
+    assert resolve(gz, "走访", "记者走进东阳村，看望留守儿童。全市教育系统开展关爱活动。").province is None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract.owner import site_code, site_owner
+from indexer.extract.owner import site_address, site_code, site_owner
 from indexer.ingest import Enrichers, ingest_html
 
 PAGES = Path(__file__).resolve().parents[1] / "enrichment" / "pages"
@@ -142,3 +142,31 @@ def test_a_county_portals_copy_of_a_provincial_notice_stays_the_provinces():
     doc = ingest_html(f"<html><body>{body}{footer}</body></html>", "http://www.hanyin.gov.cn/Content-1.html", None,
                       Enrichers())[0]
     assert (doc.province, doc.city, doc.county) == ("陕西省", None, None)
+
+
+@pytest.mark.parametrize("footer, address", [
+    ("版权所有 某某职业技术学院 - 保卫处 学院地址:大连市甘井子区营城子镇 邮编:116036", "大连市甘井子区营城子镇"),
+    ("主办单位：某县教育局<br>地址：湖南省某县城关镇人民路8号　电话：0731-1234567", "湖南省某县城关镇人民路8号"),
+    ("Copyright © 2020 某某学院 | 地址：梅州市梅松路 | 邮编：514015", "梅州市梅松路"),
+])
+def test_the_footer_gives_the_owners_address(footer, address):
+    assert site_address(footer_page(footer)) == address
+
+
+def test_an_address_in_the_text_is_no_footers():
+    # an event's address in a sentence, far from any footer marker, is not the site's
+    assert site_address(footer_page("", "<p>活动地址：北京市海淀区某路1号，请准时到达。</p>")) is None
+
+
+def test_a_colleges_footer_address_places_its_page_in_its_district():
+    # a college's page: its name says the city; its footer's address, which the article extractor
+    # drops with the footer, says the district
+    body = ("<p>为提高师生应急避险能力，学院保卫处组织开展消防疏散演练。</p>"
+            "<p>演练结束后，保卫处对演练情况进行了总结讲评，要求各部门做好消防安全工作。</p>")
+    footer = "CopyRight 大连枫叶职业技术学院 - 保卫处 版权所有 学院地址:大连市甘井子区营城子镇 邮编:116036"
+    doc = ingest_html(footer_page(footer, body), "http://10.0.0.7/bwc/1.html", None, Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("辽宁省", "大连市", "甘井子区")
+    # a bureau's address is its office's, not the place of what it issues
+    footer = "主办单位：大连市教育局 地址:大连市沙河口区某路1号"
+    doc = ingest_html(footer_page(footer, body), "http://10.0.0.7/jyj/1.html", None, Enrichers())[0]
+    assert (doc.city, doc.county) == ("大连市", None)
