@@ -264,11 +264,11 @@ _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|
 _MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # A city's short name that is also a word, and the characters before it that make it the word:
 # 安康 in a greeting (祝…幸福安康, 阖家安康) is well-being, 大庆 in an anniversary (建国70周年大庆,
-# 建校百年大庆, 迎大庆) the celebration; neither is the city. So for an abbreviation (`config/region_aliases.yaml`):
+# 建校百年大庆) the celebration; neither is the city. So for an abbreviation (`config/region_aliases.yaml`):
 # 多哈市 is Doha, 招呼市民 greets the townspeople.
 _WORD_SENSE_BEFORE = {
     "安康": frozenset(["幸福", "阖家", "合家", "身体", "吉祥", "健康", "平安", "万事", "岁岁", "年年", "新春"]),
-    "大庆": frozenset(["周年", "百年", "十年", "华诞", "迎"]),
+    "大庆": frozenset(["周年", "百年", "十年", "华诞"]),
     "哈市": frozenset(["多"]),
     "呼市": frozenset(["招"]),
 }
@@ -436,6 +436,8 @@ _HEADS_A_BODY = re.compile(f"(?:(?![的之和与及等各])[{HAN}]){{0,4}}?(?:�
 # After a short name written right after a place it is not in: the rest of that place's school's,
 # office's or road's name (朱沱镇南华|宫小学, 黄浦区蓬莱|路第二小学).
 _NAME_GOES_ON = re.compile(_HEADS_A_BODY.pattern + r"|[东西南北中]?(?:路|街|大道|巷)")
+# Words starting with 村 that a county heads (东阳村级组织换届, 宁陕村医培训, 苍溪村镇银行): not a village's name.
+_COUNTY_VILLAGE_WORDS = ("村级", "村医", "村村", "村镇", "村两委", "村干部", "村（社区）", "村(社区)")
 # The word before 城市 ("cities") that ends with a 城市-named city's first character.
 _CITIES_WORD = frozenset({"沿海", "新兴"})
 # Words and levels that end right before a name (在李村小学, 大余县吉村小学): a 村 name after any
@@ -462,13 +464,17 @@ _SITE_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，
 # the page is the school's. Not 本校 (a bureau's 结合本校实际) nor 我院 (a court's, a hospital's).
 _SCHOOL_SPEAKS = re.compile(r"我校")
 _QUOTED = re.compile(r"“[^”\n]*”")
-# A footer's owner that is a school or a college (版权所有 X学院): its address is the school's.
-_SCHOOL_OWNER = re.compile(r"大学|学院|学校|中学|小学|幼儿园")
+# A footer's owner that is a school or a college (版权所有 X学院, X中学校网; not a party school, a teachers'
+# college for in-service training, a university's hospital): its address is the school's.
+_SCHOOL_OWNER = re.compile(r"^(?!.*(?:党校|行政学院|教育学院|进修学校|医院)).*(?:大学|学院|学校|中学|小学|幼儿园)")
 # Near a footer's address, the owner that is no school: a bureau's portal, a court, a paper.
 _OWNER_NOT_SCHOOL = re.compile(r"主办|局|政府|法院|检察院|医院|报社|日报|融媒体|电视台")
-# A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence), or its
-# address field after a space (版权所有 学院地址:…).
-_ADDRESS = re.compile(r"^(?:[^\n]*?[ \t\u3000])?(?:单位|通讯|联系|学院|学校)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨 ]{2,30})", re.M)
+# A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence).
+_ADDRESS = re.compile(r"^[ \t\u3000]*(?:单位|通讯|联系)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})", re.M)
+# … or its address field after a space, on a line naming a school (北京林业大学 版权所有 地址：…; not a
+# ministry's 主办单位：教育部 地址：…, whose office says nothing of where its notices apply).
+_SCHOOL_LINE_ADDRESS = re.compile(r"^([^\n]*(?:大学|学院|学校|中学|小学|幼儿园|校网)[^\n]*?[ \t\u3000])"
+                                  r"(?:单位|通讯|联系|学院|学校)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})", re.M)
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|资讯|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
@@ -669,6 +675,12 @@ def _lead_end(body: str) -> int:
     return min(len(body), 200)
 
 
+def _office_leads(unit: str, mentions: list[_Mention], title: str, body: str) -> bool:
+    """Whether an office of `unit` is named in the title or the lead (大连市教育局关于…): the unit's notice."""
+    return any(m.resolved == unit and m.field in ("title", "lead")
+               and _OFFICE_AFTER.match(title if m.field == "title" else body, m.start + len(m.phrase)) for m in mentions)
+
+
 def _school_page(body: str, tail: int) -> bool:
     """Whether the article (before its footer) speaks as a school of itself: 我校 outside quotation
     marks (a paper quoting a principal's “我校食堂…” is the paper's page)."""
@@ -780,6 +792,9 @@ class Gazetteer:
             elif "institution" in kinds and name.endswith("大学") and text.startswith("生", end) \
                     and not text.startswith(SHENG_WORDS, end):
                 entries = ()  # 北京大学生心理健康日: a city's college students, not the university
+            elif "institution" in kinds and name.endswith("大学") and text.startswith("城", end) \
+                    and not text.startswith("城市", end):
+                entries = ()  # 济南大学城: a city's college town, not the university's campus
             elif "town_short" in kinds and name in named_towns:
                 entries = tuple(e for e in entries if e.kind == "town_short" and e.code in named_towns[name]) or entries
                 kinds = _kinds(entries)
@@ -930,8 +945,9 @@ class Gazetteer:
             in_signature = bool(signature and inside(start, signature))
             if noise and inside(start, noise) and not (media and media_spans and inside(start, media_spans)):
                 continue
-            if "short" in kinds and not kinds & _OWN_KINDS and text.startswith("村", end):
-                continue  # 东阳村, 嘉陵村: a village named so, wherever it is; not the county or city
+            if "short" in kinds and not kinds & _OWN_KINDS and text.startswith("村", end) \
+                    and not text.startswith(_COUNTY_VILLAGE_WORDS, end):
+                continue  # 东阳村, 嘉陵村: a village named so, wherever it is; not 东阳村级组织, 宁陕村医
             if name[-1] == "市" and text[end:end + 1] == "场":
                 continue  # 东方市场, 中山市场: a market, not 东方市
             if name.endswith("城市") and text[max(0, start - 1):start + 1] in _CITIES_WORD:
@@ -1234,8 +1250,14 @@ class Gazetteer:
         actors = cache(partial(self._actors, mentions, title, body))
         chosen = self._descend(tally, actors, {level for level, each in _EACH_UNIT.items() if each.search(body)},
                                partial(_lone_cue_may_decide, title, body, mentions))
-        address = self._address(full_body, len(body), chosen, ctx.site_address,
-                                bool(ctx.site_owner and _SCHOOL_OWNER.search(ctx.site_owner)))
+        # a school's or a college's footer address (not a ministry's or a paper's: their offices are in 北京 too),
+        # below the place chosen only where that place is the school's own (a school's site reposts its province's
+        # notices) and no office of it leads the text (大连市教育局关于…, reposted by a 大连 school)
+        school_owner = bool(ctx.site_owner and _SCHOOL_OWNER.search(ctx.site_owner))
+        school_site = school_owner and bool(chosen) and chosen[-1] in {m.resolved for m in mentions if m.kind == "owner"} \
+            and not _office_leads(chosen[-1], mentions, title, body)
+        address = self._address(full_body, len(body), chosen,
+                                ctx.site_address if school_owner and (school_site or not chosen) else None, school_site)
         if address is not None and address.resolved:
             mentions.append(address)
             chosen = list(self.data.divisions[address.resolved].chain())
@@ -1255,13 +1277,15 @@ class Gazetteer:
         that footer; `school_site`: that owner is a school or a college, so its address is too."""
         if ("地址" not in body and not site_address) or (chosen and not (school_site or _school_page(body, tail))):
             return None
-        lines = list(_ADDRESS.finditer(body, tail if tail < len(body) else max(0, len(body) - 200))) \
+        footer = tail if tail < len(body) else max(0, len(body) - 200)
+        lines = [*_ADDRESS.finditer(body, footer), *(m for m in _SCHOOL_LINE_ADDRESS.finditer(body, footer)
+                                                     if not re.search("党校|行政学院|进修学校", m.group(1)))] \
             if "地址" in body else []
         # the address line and the one above it (the line ending just before the address line starts)
         if chosen and any(_OWNER_NOT_SCHOOL.search(body, enclosing(body, max(0, line.start() - 1), "\n")[0], line.end())
                           for line in lines):
             return None
-        values = [line.group(1) for line in lines] + ([site_address] if site_address else [])
+        values = [line.group(line.lastindex or 1) for line in lines] + ([site_address] if site_address else [])
         found = [m for value in values for m in self._mentions(value, "domain", W_DOMAIN) if len(m.candidates) == 1]
         if not found:
             return None

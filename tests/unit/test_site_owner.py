@@ -148,6 +148,8 @@ def test_a_county_portals_copy_of_a_provincial_notice_stays_the_provinces():
     ("版权所有 某某职业技术学院 - 保卫处 学院地址:大连市甘井子区营城子镇 邮编:116036", "大连市甘井子区营城子镇"),
     ("主办单位：某县教育局<br>地址：湖南省某县城关镇人民路8号　电话：0731-1234567", "湖南省某县城关镇人民路8号"),
     ("Copyright © 2020 某某学院 | 地址：梅州市梅松路 | 邮编：514015", "梅州市梅松路"),
+    ("版权所有 某某学院，通信地址：辽宁省大连市 金州区某路 邮编：116000", "辽宁省大连市 金州区某路"),
+    ("版權所有 某某學院｜聯絡地址：大連市甘井子區某路", "大連市甘井子區某路"),
 ])
 def test_the_footer_gives_the_owners_address(footer, address):
     assert site_address(footer_page(footer)) == address
@@ -169,4 +171,20 @@ def test_a_colleges_footer_address_places_its_page_in_its_district():
     # a bureau's address is its office's, not the place of what it issues
     footer = "主办单位：大连市教育局 地址:大连市沙河口区某路1号"
     doc = ingest_html(footer_page(footer, body), "http://10.0.0.7/jyj/1.html", None, Enrichers())[0]
+    assert (doc.city, doc.county) == ("大连市", None)
+    # nor a ministry's or a paper's, on a text that names no place
+    footer = "主办单位：中华人民共和国教育部 地址：北京市西城区西单大木仓胡同37号"
+    doc = ingest_html(footer_page(footer, body), "http://10.0.0.7/moe/1.html", None, Enrichers())[0]
+    assert doc.province is None
+    # a school's site reposting its province's notice: the province's
+    notice = ("<p>辽宁省教育厅召开全省教育系统安全工作视频会议，部署寒假学生安全工作。</p>"
+              "<p>会议要求各地各校做好消防、交通和防溺水等安全工作，落实安全责任，加强隐患排查整治。</p>")
+    footer = "版权所有 辽宁师范大学附属中学 地址：大连市沙河口区某路1号"
+    doc = ingest_html(footer_page(footer, notice), "http://10.0.0.7/fz/1.html", None, Enrichers())[0]
+    assert (doc.province, doc.city, doc.county) == ("辽宁省", None, None)
+    # … or its city's, whose bureau leads it
+    notice = ("<p>大连市教育局关于做好寒假学生安全工作的通知</p>"
+              "<p>各区市县教育局：为做好寒假期间学生安全工作，现就有关事项通知如下，请各校认真落实消防、交通和防溺水安全工作。</p>")
+    footer = "版权所有 大连市第二十四中学 地址：大连市沙河口区某路1号"
+    doc = ingest_html(footer_page(footer, notice), "http://10.0.0.7/24z/1.html", None, Enrichers())[0]
     assert (doc.city, doc.county) == ("大连市", None)
