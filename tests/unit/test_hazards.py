@@ -1893,6 +1893,20 @@ def test_a_school_wall_knocked_down_is_building_safety(tax):
     assert "building" not in tag_hazards("关于做好台风防御工作的紧急通知", body, tax).hazards
 
 
+def test_a_school_buildings_renovation_works_are_building_safety(tax):
+    # 校舍 with 维修改造 / 改造工程 in its clause: the buildings' repair (12 of 13 gathered texts so labelled)
+    body = ("今年暑假，区教育局组织开展辖区中小学校舍大排查，精心谋划校舍维修改造工程。\n"
+            "全区共投入资金800余万元，对12所学校进行了屋面防水、门窗更换和外墙粉刷。\n"
+            "改造后的校园环境焕然一新，为秋季开学做好准备。")
+    assert "building" in tag_hazards("区教育局投入800余万元改善学校办学条件", body, tax).hazards
+
+
+def test_eating_wild_fruit_by_mistake_is_food_safety(tax):
+    body = ("近日，某镇中心小学多名学生在放学途中误食路边野果，出现呕吐、腹痛等症状，经送医救治均已脱离危险。\n"
+            "县教育局提醒各校加强学生安全教育，不采摘、不食用不认识的野果和野生植物。")
+    assert "food_safety" in tag_hazards("多名小学生放学途中误食野果送医", body, tax).hazards
+
+
 def test_disinfection_after_a_flood_is_epidemic_prevention(tax):
     body = ("洪水退去后，受灾学校抓紧开展清淤、基础设施修复和环境消杀等工作。\n"
             "县教育局要求各校开学前完成校舍安全排查。\n"
