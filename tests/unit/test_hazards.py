@@ -1901,6 +1901,15 @@ def test_a_school_buildings_renovation_works_are_building_safety(tax):
     assert "building" in tag_hazards("区教育局投入800余万元改善学校办学条件", body, tax).hazards
 
 
+def test_the_quake_a_building_check_follows_is_the_texts_hazard_too(tax):
+    # the earthquake named only in the buildings' sentences: the disaster they are checked against
+    body = ("当地已完成对62所学校校舍的安全隐患排查，相关学校校舍主体结构无损坏，学校将正常开展教育教学。\n"
+            "据了解，3月28日邻国发生7.2级地震后，市教育体育局迅速启动应急响应，对全市学校校舍建筑逐一进行安全隐患排查，"
+            "同时对校舍安全同步开展专项检测。\n经评估，校舍主体结构均无损坏，各学校已及时对墙砖脱落等进行安全处理。")
+    r = tag_hazards("全市62所学校完成校舍安全隐患排查 教学将正常开展", body, tax)
+    assert {"building", "natural_disaster"} <= set(r.hazards)
+
+
 def test_eating_wild_fruit_by_mistake_is_food_safety(tax):
     body = ("近日，某镇中心小学多名学生在放学途中误食路边野果，出现呕吐、腹痛等症状，经送医救治均已脱离危险。\n"
             "县教育局提醒各校加强学生安全教育，不采摘、不食用不认识的野果和野生植物。")
