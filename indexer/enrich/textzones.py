@@ -163,6 +163,8 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
         spans += [m.span() for m in _LINK_ROW.finditer(body, 0, cut)]
     if "·" in body or "•" in body:
         spans += [m.span() for m in _FEED_ITEM.finditer(body, 0, cut)]
+    if any(mark in body for mark in _LIST_MARKS):
+        spans += [m.span() for m in _LINK_LIST.finditer(body, 0, cut)]
     spans += _menu_columns(body, cut)
     return tuple(spans)
 
@@ -199,6 +201,11 @@ def _menu_columns(body: str, end: int) -> list[tuple[int, int]]:
 # Each link is an atomic group (spaces around a link can be split many ways: without it a padded
 # footer line took seconds), and the line ends with a short link, not a paragraph after a menu.
 _LINK_ROW = re.compile(r"(?m)^(?:(?>[ \t\u3000]*[^|｜\n]{1,12}?[ \t\u3000]*[|｜])){4,}[^|｜\n]{0,12}$")
+# A list of other pages' headlines, one a line behind a bullet or a dash (• 江西修水县与平江县签订森林防灭火联防
+# 联控协 / - 2025-04-03鄖西:筑牢防震減災防線…): four lines or more of 12 to 40 characters, none a clause. A
+# notice's own bulleted tasks are shorter (●严禁私自下河游泳) or carry commas.
+_LIST_MARKS = ("•", "·", "●", "■", "▪", "◆", "◇", "□", "\n-", "\n -", "*")
+_LINK_LIST = re.compile(r"(?m)(?:^[ \t\u3000]*[•·●■▪◆◇□\-*][ \t\u3000]*[^\n，。；！？,;!?]{12,40}[ \t\u3000]*\n){4,}")
 # A feed's item (某某晚报 · a headline · 昨天, 3 小时前): an outlet, a headline and how long ago, between
 # dots; a list of other stories, as the related-article lists are.
 _FEED_ITEM = re.compile(r"(?m)^[^\n·•]{1,20}[·•][^\n]{1,80}[·•][ \t\u3000]*(?:昨天|前天|\d{1,2}[ \t]*(?:分钟|小时|天|周)前)[ \t\u3000]*$")

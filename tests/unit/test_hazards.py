@@ -1910,6 +1910,21 @@ def test_the_quake_a_building_check_follows_is_the_texts_hazard_too(tax):
     assert {"building", "natural_disaster"} <= set(r.hazards)
 
 
+def test_a_bulleted_list_of_other_pages_headlines_is_furniture(tax):
+    body = ("  • 某市某区教育体育局召开秋季开学工作会议\n  • 某县与邻县签订森林防灭火联防联控协议\n"
+            "  • 某区人民检察院召开上半年工作总结会\n  • 某县县庆安保展风采 忠诚履职护平安\n"
+            "当前位置: 主页 > 新闻资讯\n为进一步消除校园食品安全风险隐患，近日，市市场监管局对辖区内中小学食堂开展食品安全检查。\n"
+            "检查组重点检查了食品原料进货查验、食品留样和餐具清洗消毒等情况，督促学校落实食品安全主体责任。")
+    r = tag_hazards("市市场监管局开展开学前校园食品安全检查", body, tax)
+    assert r.hazards == ["food_safety"]
+    # … but a notice's own bullets, short or with commas, are its tasks
+    from indexer.enrich.textzones import furniture_spans
+
+    body = ("寒假将至，学校提醒各位家长和同学注意以下安全事项：\n● 严禁私自下河游泳\n● 不玩火，不燃放烟花爆竹\n"
+            "● 不乘坐无牌无证车辆\n● 不在冰面上行走滑冰\n请家长切实履行监护责任，确保孩子度过一个平安的寒假。")
+    assert furniture_spans(body) == []
+
+
 def test_eating_wild_fruit_by_mistake_is_food_safety(tax):
     body = ("近日，某镇中心小学多名学生在放学途中误食路边野果，出现呕吐、腹痛等症状，经送医救治均已脱离危险。\n"
             "县教育局提醒各校加强学生安全教育，不采摘、不食用不认识的野果和野生植物。")
