@@ -388,8 +388,6 @@ _SCHOOL_AFTER = re.compile(
 # the place is part of that name too.
 _EVENT_AFTER = re.compile(r"[“\"「]?(?:\d{1,2}\s*[·.．]\s*\d{1,2}[”\"」]?)?(?:特大|重大|较大)?(?:大?地震(?![局办台站部中监])|洪灾|洪水|水灾|泥石流|事故|惨案|事件)")
 _CAMPUS_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]")
-# A campus named after a place, right after its university's name (河海大学常州校区).
-_CAMPUS_NAMED = re.compile(rf"([{HAN}]{{2,3}})校区")
 _HOSPITAL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?医院")
 # The word that ends a school's name (岳阳县第八中学, 华中师范大学): what a 该校 after it points back to.
 _SCHOOL_WORD = re.compile(r"大学|学院|中学|小学|学校|幼儿园|中心校|高中|职中|附中|附小")
@@ -933,11 +931,6 @@ class Gazetteer:
             campus = _CAMPUS_BRACKET.match(text, end) if kinds == {"institution"} else None
             if campus and self.data.lookup(campus.group(1)):
                 continue  # 华北电力大学（保定）: the bracket names the campus's place, not the seat
-            campus = _CAMPUS_NAMED.match(text, end) if kinds == {"institution"} else None
-            elsewhere = self._elsewhere(campus.group(1), entries) if campus else ()
-            if elsewhere:
-                # 河海大学常州校区, 山东科技大学泰安校区: a campus in another city, named after it, is there
-                entries = tuple(NameEntry(code, "institution") for code in elsewhere)
             if persons and any(a < end and start < b for a, b in persons):
                 continue  # 副区长沙红 holds 长沙
             if name in _CONJUNCTION_COUNTIES and persons and any(b == start for _, b in persons):
@@ -1015,16 +1008,6 @@ class Gazetteer:
                                 school_name=text.startswith("学校", end), hint=school_hint,
                                 numbered="short" in kinds and bool(_COUNTY_NUMBERED.match(text, end))))
         return self._link_prefixes(out, text)
-
-    def _elsewhere(self, name: str, entries: tuple[NameEntry, ...]) -> tuple[str, ...]:
-        """The units `name` names when it is a place of its own (a county's or a city's name, one reading)
-        outside the city of every one of `entries`, else ()."""
-        g = self.data
-        places = {p.code for p in g.lookup(name) if p.kind in ("full", "short")}
-        seats = {g.divisions[e.code].city or g.divisions[e.code].province for e in entries}
-        if len(places) != 1 or any(g.is_under(code, seat) or g.is_under(seat, code) for code in places for seat in seats):
-            return ()
-        return tuple(places)
 
     def _unrelated_headline(self, title: str, body: str) -> bool:
         """A headline of another page over this text (an SEO title stuffed with another province's
