@@ -841,6 +841,9 @@ def _asks_about(comp: _Compiled, text: str, hit: Hit) -> bool:
 # (over the gathered texts 8 tags right more, 1 wrong; one of them on a set unread then, fresh 34).
 _WHAT_IT_DAMAGES = frozenset({("building", "natural_disaster"), ("building", "extreme_weather"),
                               ("natural_disaster", "building"), ("extreme_weather", "building")})
+# … not a disaster of years ago the buildings' programme began after (2008年汶川地震后，我县启动校舍安全工程)
+_LONG_AGO = re.compile(r"\d{4}年|去年|前年|汶川|玉树|芦山|鲁甸|九寨沟|唐山大")
+_LONG_AGO_REACH = 12
 
 
 def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str], score: dict[str, float],
@@ -861,7 +864,9 @@ def _in_passing(comp: _Compiled, hit: Hit, neighbours: list[Hit], keep: set[str]
         a, b = (hit, other) if hit.start < other.start else (other, hit)
         if _LIST_GAP.match(text[a.end:b.start]):
             return False  # listed side by side with another hazard
-        if other.kind == _STRONG and not _inspected_item(comp, other) and other.code in keep and (hit.code, other.code) not in _WHAT_IT_DAMAGES and \
+        damages = (hit.code, other.code) in _WHAT_IT_DAMAGES and not (
+            hit.code != "building" and _LONG_AGO.search(text, max(0, hit.start - _LONG_AGO_REACH), hit.start))
+        if other.kind == _STRONG and not _inspected_item(comp, other) and other.code in keep and not damages and \
                 score.get(other.code, 0.0) >= DOMINANCE * score.get(hit.code, 0.0):
             dominated = True
     return dominated

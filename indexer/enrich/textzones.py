@@ -164,7 +164,7 @@ def _furniture_spans(body: str) -> tuple[tuple[int, int], ...]:
     if "·" in body or "•" in body:
         spans += [m.span() for m in _FEED_ITEM.finditer(body, 0, cut)]
     if any(mark in body for mark in _LIST_MARKS):
-        spans += [m.span() for m in _LINK_LIST.finditer(body, 0, cut)]
+        spans += _link_lists(body, cut)
     spans += _menu_columns(body, cut)
     return tuple(spans)
 
@@ -204,8 +204,29 @@ _LINK_ROW = re.compile(r"(?m)^(?:(?>[ \t\u3000]*[^|｜\n]{1,12}?[ \t\u3000]*[|�
 # A list of other pages' headlines, one a line behind a bullet or a dash (• 江西修水县与平江县签订森林防灭火联防
 # 联控协 / - 2025-04-03鄖西:筑牢防震減災防線…): four lines or more of 12 to 40 characters, none a clause. A
 # notice's own bulleted tasks are shorter (●严禁私自下河游泳) or carry commas.
-_LIST_MARKS = ("•", "·", "●", "■", "▪", "◆", "◇", "□", "\n-", "\n -", "*")
-_LINK_LIST = re.compile(r"(?m)(?:^[ \t\u3000]*[•·●■▪◆◇□\-*][ \t\u3000]*[^\n，。；！？,;!?]{12,40}[ \t\u3000]*\n){4,}")
+_LIST_MARKS = ("•", "·", "●", "■", "▪", "◆", "◇", "□", "\n-", "\n -", "－", "—")
+_LINK_LIST = re.compile(r"(?m)(?:^[ \t\u3000]*[•·●■▪◆◇□\-－—][ \t\u3000]*[^\n，。；！？,;!?、：]{12,40}[ \t\u3000]*(?:\n|\Z)){4,}")
+# What makes such lines links, not a notice's own items (- 全面排查校舍及围墙等附属设施安全隐患): each dated or cut
+# short (2025-04-03鄖西…, 签订森林防灭火联防联控协…), or the run standing before the article's first paragraph, or
+# after its last one and this long (a 公示's four projects close a notice too).
+_LINK_LIST_AFTER_LINES = 6
+_LINK_EVIDENCE = re.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}-\d{1,2}[ \t\u3000]*$|(?:…|\.\.\.)[ \t\u3000]*$")
+_PARAGRAPH = re.compile(r"[^\n]{50,}")
+
+
+def _link_lists(body: str, end: int) -> list[tuple[int, int]]:
+    """The spans of bulleted lists of other pages' headlines before `end` (`_LINK_LIST`, `_LINK_EVIDENCE`)."""
+    spans = []
+    for m in _LINK_LIST.finditer(body, 0, end):
+        lines = [line for line in m.group(0).split("\n") if line.strip()]
+        before = body.rfind("\n", 0, max(0, m.start() - 1))
+        after_colon = body[before + 1:m.start()].rstrip().endswith(("：", ":"))
+        dated = all(_LINK_EVIDENCE.search(line) for line in lines)
+        first = not _PARAGRAPH.search(body, 0, m.start())
+        last = len(lines) >= _LINK_LIST_AFTER_LINES and not _PARAGRAPH.search(body, m.end(), end)
+        if (dated or first or last) and not after_colon:
+            spans.append(m.span())
+    return spans
 # A feed's item (某某晚报 · a headline · 昨天, 3 小时前): an outlet, a headline and how long ago, between
 # dots; a list of other stories, as the related-article lists are.
 _FEED_ITEM = re.compile(r"(?m)^[^\n·•]{1,20}[·•][^\n]{1,80}[·•][ \t\u3000]*(?:昨天|前天|\d{1,2}[ \t]*(?:分钟|小时|天|周)前)[ \t\u3000]*$")

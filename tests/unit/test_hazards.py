@@ -1893,14 +1893,6 @@ def test_a_school_wall_knocked_down_is_building_safety(tax):
     assert "building" not in tag_hazards("关于做好台风防御工作的紧急通知", body, tax).hazards
 
 
-def test_a_school_buildings_renovation_works_are_building_safety(tax):
-    # 校舍 with 维修改造 / 改造工程 in its clause: the buildings' repair (12 of 13 gathered texts so labelled)
-    body = ("今年暑假，区教育局组织开展辖区中小学校舍大排查，精心谋划校舍维修改造工程。\n"
-            "全区共投入资金800余万元，对12所学校进行了屋面防水、门窗更换和外墙粉刷。\n"
-            "改造后的校园环境焕然一新，为秋季开学做好准备。")
-    assert "building" in tag_hazards("区教育局投入800余万元改善学校办学条件", body, tax).hazards
-
-
 def test_the_quake_a_building_check_follows_is_the_texts_hazard_too(tax):
     # the earthquake named only in the buildings' sentences: the disaster they are checked against
     body = ("当地已完成对62所学校校舍的安全隐患排查，相关学校校舍主体结构无损坏，学校将正常开展教育教学。\n"
@@ -1908,6 +1900,11 @@ def test_the_quake_a_building_check_follows_is_the_texts_hazard_too(tax):
             "同时对校舍安全同步开展专项检测。\n经评估，校舍主体结构均无损坏，各学校已及时对墙砖脱落等进行安全处理。")
     r = tag_hazards("全市62所学校完成校舍安全隐患排查 教学将正常开展", body, tax)
     assert {"building", "natural_disaster"} <= set(r.hazards)
+    # … not a quake of years ago the buildings' programme began after
+    body = ("2008年汶川地震后，我县启动中小学校舍安全工程。今年县教育局投入资金对12所学校校舍进行安全隐患排查和加固。\n"
+            "排查组逐栋查看教学楼、宿舍楼墙体有无裂缝、倾斜，对发现的问题建立台账、限期整改。\n"
+            "经排查，全县学校校舍总体安全。")
+    assert "natural_disaster" not in tag_hazards("我县完成12所学校校舍安全隐患排查", body, tax).hazards
 
 
 def test_a_bulleted_list_of_other_pages_headlines_is_furniture(tax):
@@ -1917,18 +1914,36 @@ def test_a_bulleted_list_of_other_pages_headlines_is_furniture(tax):
             "检查组重点检查了食品原料进货查验、食品留样和餐具清洗消毒等情况，督促学校落实食品安全主体责任。")
     r = tag_hazards("市市场监管局开展开学前校园食品安全检查", body, tax)
     assert r.hazards == ["food_safety"]
-    # … but a notice's own bullets, short or with commas, are its tasks
+    # … and so is one dated, or closing the page, even without a last line break
     from indexer.enrich.textzones import furniture_spans
 
+    article = "为进一步消除校园食品安全风险隐患，近日，市市场监管局对辖区内中小学食堂开展食品安全检查，督促学校落实主体责任。"
+    dated = "".join(f"\n- 2025-04-0{i}某县开展防震减灾知识进校园活动第{i}场" for i in range(1, 5))
+    assert tag_hazards("市市场监管局开展校园食品安全检查", article + dated, tax).hazards == ["food_safety"]
+    # … but a notice's own bullets are its tasks: short or with commas, after 如下：, inside the text, or a
+    # notice's few items at its end (a 公示's projects)
     body = ("寒假将至，学校提醒各位家长和同学注意以下安全事项：\n● 严禁私自下河游泳\n● 不玩火，不燃放烟花爆竹\n"
             "● 不乘坐无牌无证车辆\n● 不在冰面上行走滑冰\n请家长切实履行监护责任，确保孩子度过一个平安的寒假。")
     assert furniture_spans(body) == []
+    tasks = ("- 全面排查校舍及围墙等附属设施安全隐患\n- 开展校园周边道路交通安全专项整治行动\n"
+             "- 组织全体师生开展消防安全应急疏散演练\n- 加强学生防溺水安全教育和重点水域巡查\n")
+    opening = "为切实做好新学期学校安全工作，保障广大师生生命财产安全，县教育局决定开展安全隐患大排查，现将有关工作安排如下：\n"
+    closing = "各校要高度重视，明确责任分工，于3月15日前将排查整治情况报县教育局安全股。"
+    assert furniture_spans(opening + tasks + closing) == []
+    assert furniture_spans(opening.replace("如下：", "如下。") + tasks + closing) == []
+    projects = ("- 城关镇中心小学校舍维修改造工程项目\n- 城关镇第二小学教学楼抗震加固工程\n"
+                "- 农村学校食堂明厨亮灶建设工程项目\n- 全县中小学消防设施设备更新改造项目\n")
+    assert furniture_spans("经县教育局研究，现将2024年学校安全工程项目计划予以公示，公示期为5个工作日，期间如有异议请向县教育局反映。\n" + projects) == []
 
 
 def test_eating_wild_fruit_by_mistake_is_food_safety(tax):
-    body = ("近日，某镇中心小学多名学生在放学途中误食路边野果，出现呕吐、腹痛等症状，经送医救治均已脱离危险。\n"
+    body = ("近日，某镇中心小学多名学生在放学途中误食野果，出现呕吐、腹痛等症状，经送医救治均已脱离危险。\n"
             "县教育局提醒各校加强学生安全教育，不采摘、不食用不认识的野果和野生植物。")
     assert "food_safety" in tag_hazards("多名小学生放学途中误食野果送医", body, tax).hazards
+    # … not a pill, a battery or rat poison swallowed by mistake
+    body = ("近日，某幼儿园一名幼儿误食纽扣电池，经送医及时取出后已无大碍。\n"
+            "县教育局提醒各幼儿园和家长妥善存放药品、电池等物品，防止幼儿误食药物。")
+    assert "food_safety" not in tag_hazards("幼儿误食纽扣电池送医", body, tax).hazards
 
 
 def test_disinfection_after_a_flood_is_epidemic_prevention(tax):
