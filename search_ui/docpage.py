@@ -100,9 +100,11 @@ def context_html(text: str, start: int | None, phrase: str) -> Markup:
 
 
 def region_names(doc: dict[str, Any]) -> dict[str, str]:
-    """GB/T 2260 code → the place's path (陕西省 > 安康市 > 汉阴县): region evidence is labelled by code."""
+    """GB/T 2260 code → the place's path (陕西省 > 安康市 > 汉阴县): region evidence is labelled by code. A unit
+    below the facet's levels (a development zone, 410171 郑州经济技术开发区: no county of the path) is shown
+    by the path it lies on; the quoted phrase names it."""
     names = [n for n in (doc.get("province"), doc.get("city"), doc.get("county")) if n]
-    return {str(code): " > ".join(names[:i + 1]) for i, code in enumerate((doc.get("region_codes") or [])[:len(names)])}
+    return {str(code): " > ".join(names[:i + 1]) for i, code in enumerate(doc.get("region_codes") or []) if names}
 
 
 def evidence_items(doc: dict[str, Any], evidence: list[dict[str, Any]]) -> tuple[dict[str, list[EvidenceItem]], list[EvidenceItem]]:

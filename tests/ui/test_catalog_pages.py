@@ -142,3 +142,6 @@ def test_region_evidence_is_shown_by_place_name_not_code():
     assert region_names(doc)["610921"] == "陕西省 > 安康市 > 汉阴县"
     municipality = {"province": "北京市", "city": None, "county": "朝阳区", "region_codes": ["110000", "110105"]}
     assert region_names(municipality) == {"110000": "北京市", "110105": "北京市 > 朝阳区"}
+    # a development zone is on its city's path, not a county of it: its evidence is not shown by its bare code
+    zone = {"province": "河南省", "city": "郑州市", "county": None, "region_codes": ["410000", "410100", "410171"]}
+    assert region_names(zone)["410171"] == "河南省 > 郑州市"
