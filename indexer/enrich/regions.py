@@ -470,7 +470,7 @@ _SCHOOL_OWNER = re.compile(r"^(?!.*(?:党校|行政学院|教育学院|进修学
 # Near a footer's address, the owner that is no school: a bureau's portal, a court, a paper.
 _OWNER_NOT_SCHOOL = re.compile(r"主办|局|政府|法院|检察院|医院|报社|日报|融媒体|电视台")
 # A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence).
-_ADDRESS = re.compile(r"^[ \t\u3000]*(?:单位|通讯|联系)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})", re.M)
+_ADDRESS = re.compile(rf"^[ \t\u3000]*(?:单位|通讯|联系|[{HAN}]{{0,4}}校区)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{{2,30}})", re.M)
 # … or its address field after a space, on a line naming a school (北京林业大学 版权所有 地址：…; not a
 # ministry's 主办单位：教育部 地址：…, whose office says nothing of where its notices apply).
 _SCHOOL_LINE_ADDRESS = re.compile(r"^([^\n]*(?:大学|学院|学校|中学|小学|幼儿园|校网)[^\n]*?[ \t\u3000])"
@@ -1293,7 +1293,12 @@ class Gazetteer:
         unit = max((m.candidates[0] for m in found), key=lambda c: g.divisions[c].level)
         if not all(g.is_under(unit, m.candidates[0]) for m in found):
             return None  # two places: a portal's address beside a school's, or an ad's
-        if chosen and not (g.is_under(unit, chosen[-1]) and unit != chosen[-1]):
+        below = g.is_under(unit, chosen[-1]) and unit != chosen[-1] if chosen else True
+        # a college's own footer gives the campus it writes from: another district of its city than the one
+        # its name's entry holds (西安石油大学, 雁塔区; 鄠邑校区地址：西安市鄠邑区…)
+        beside = school_site and len(chosen) >= 2 and g.divisions[chosen[-1]].level == COUNTY \
+            and g.divisions[unit].level == COUNTY and unit != chosen[-1] and g.is_under(unit, chosen[-2])
+        if chosen and not (below or beside):
             return None
         m = next(m for m in found if m.candidates[0] == unit)
         m.resolved, m.kind = unit, "address"

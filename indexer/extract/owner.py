@@ -48,7 +48,7 @@ _PUBLIC_BODY = re.compile(r"政府|[局厅廳委]|办公室|辦公室|学校|學
 _NOT_PUBLIC = re.compile(r"(?:公司|杂志社|雜誌社|报社|報社|网|網|社|报|報|台)$|宣传部|宣傳部|网信办|網信辦|新闻办|新聞辦|融媒体|融媒體")
 _WINDOW = 160  # characters of markup read either side of a marker
 # The address field of a footer (地址：…, 学院地址:…, 單位地址：…): up to the next space or separator.
-_ADDRESS = re.compile(rf"(?<![{HAN}])(?:单位|單位|通讯|通訊|通信|联系|聯繫|联络|聯絡|办公|辦公|学院|學院|学校|學校)?"
+_ADDRESS = re.compile(rf"(?<![{HAN}])(?:单位|單位|通讯|通訊|通信|联系|聯繫|联络|聯絡|办公|辦公|学院|學院|学校|學校|[{HAN}]{{0,4}}校[区區])?"
                       r"(?:地址|地\s址)\s*[:：]\s*([^|丨｜]{4,40})")
 # Where an address runs on into the footer's next field (… 邮编：116036, … 电话：0411-…).
 _NEXT_FIELD = re.compile(r"\s+(?=\S{1,8}[:：])|\s*[|丨｜]")

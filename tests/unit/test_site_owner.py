@@ -168,6 +168,11 @@ def test_a_colleges_footer_address_places_its_page_in_its_district():
     footer = "CopyRight 大连枫叶职业技术学院 - 保卫处 版权所有 学院地址:大连市甘井子区营城子镇 邮编:116036"
     doc = ingest_html(footer_page(footer, body), "http://10.0.0.7/bwc/1.html", None, Enrichers())[0]
     assert (doc.province, doc.city, doc.county) == ("辽宁省", "大连市", "甘井子区")
+    # a campus's address in the footer (鄠邑校区地址：…) is where a college with several campuses writes from,
+    # though its name's entry holds another district of the city (西安石油大学: 雁塔区)
+    footer = "版权所有©西安石油大学学生工作部(处) 鄠邑校区地址:陕西省西安市鄠邑区某工业园 邮编:710300"
+    doc = ingest_html(footer_page(footer, body), "http://10.0.0.7/xsc/1.html", None, Enrichers())[0]
+    assert (doc.city, doc.county) == ("西安市", "鄠邑区")
     # a bureau's address is its office's, not the place of what it issues
     footer = "主办单位：大连市教育局 地址:大连市沙河口区某路1号"
     doc = ingest_html(footer_page(footer, body), "http://10.0.0.7/jyj/1.html", None, Enrichers())[0]
