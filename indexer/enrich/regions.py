@@ -464,17 +464,19 @@ _SITE_BANNER = re.compile(r"欢迎您?(?:访问|来到|光临)[!！]?\s*([^\s，
 # the page is the school's. Not 本校 (a bureau's 结合本校实际) nor 我院 (a court's, a hospital's).
 _SCHOOL_SPEAKS = re.compile(r"我校")
 _QUOTED = re.compile(r"“[^”\n]*”")
-# A footer's owner that is a school or a college (版权所有 X学院, X中学校网; not a party school, a teachers'
-# college for in-service training, a university's hospital): its address is the school's.
-_SCHOOL_OWNER = re.compile(r"^(?!.*(?:党校|行政学院|教育学院|进修学校|医院)).*(?:大学|学院|学校|中学|小学|幼儿园)")
+# A footer's owner that is a school or a college (版权所有 X学院, X中学校网), and the names that are none (a party
+# school, a teachers' college for in-service training, a university's hospital): its address is the school's.
+_SCHOOL_NAME = "大学|学院|学校|中学|小学|幼儿园"
+_NOT_A_SCHOOL = re.compile(r"党校|行政学院|教育学院|进修学校|医院")
 # Near a footer's address, the owner that is no school: a bureau's portal, a court, a paper.
 _OWNER_NOT_SCHOOL = re.compile(r"主办|局|政府|法院|检察院|医院|报社|日报|融媒体|电视台")
 # A footer's address line (地址：…, 单位地址：…; not 研学集合地址 or 活动地址 inside a sentence).
-_ADDRESS = re.compile(rf"^[ \t\u3000]*(?:单位|通讯|联系|[{HAN}]{{0,4}}校区)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{{2,30}})", re.M)
+_ADDRESS_FIELD = r"(?:地址|地\s址)\s*[:：]\s*(?P<value>[^\n|丨]{2,30})"
+_ADDRESS = re.compile(rf"^[ \t\u3000]*(?:单位|通讯|联系|[{HAN}]{{0,4}}校区)?{_ADDRESS_FIELD}", re.M)
 # … or its address field after a space, on a line naming a school (北京林业大学 版权所有 地址：…; not a
 # ministry's 主办单位：教育部 地址：…, whose office says nothing of where its notices apply).
-_SCHOOL_LINE_ADDRESS = re.compile(r"^([^\n]*(?:大学|学院|学校|中学|小学|幼儿园|校网)[^\n]*?[ \t\u3000])"
-                                  r"(?:单位|通讯|联系|学院|学校)?(?:地址|地\s址)\s*[:：]\s*([^\n|丨]{2,30})", re.M)
+_SCHOOL_LINE_ADDRESS = re.compile(rf"^(?P<line>[^\n]*(?:{_SCHOOL_NAME}|校网)[^\n]*?[ \t\u3000])"
+                                  rf"(?:单位|通讯|联系|学院|学校)?{_ADDRESS_FIELD}", re.M)
 _MEDIA_VALUE = re.compile(r"(?:网|报|号|客户端|发布|头条|融媒体中心|电视台|广播电视台|新闻|资讯|在线|微博|微信|公众号|视频|频道|宣传部|新闻办)$")
 # A short name whose last character starts a common word with the next one is that word's
 # head, not a place: 重大安全 (大安), 同安排 (同安), 更高要求 (高要), 稳定结合 (定结), 游乐安全 (乐安).
@@ -1253,7 +1255,8 @@ class Gazetteer:
         # a school's or a college's footer address (not a ministry's or a paper's: their offices are in 北京 too),
         # below the place chosen only where that place is the school's own (a school's site reposts its province's
         # notices) and no office of it leads the text (大连市教育局关于…, reposted by a 大连 school)
-        school_owner = bool(ctx.site_owner and _SCHOOL_OWNER.search(ctx.site_owner))
+        school_owner = bool(ctx.site_owner and re.search(_SCHOOL_NAME, ctx.site_owner)
+                            and not _NOT_A_SCHOOL.search(ctx.site_owner))
         school_site = school_owner and bool(chosen) and chosen[-1] in {m.resolved for m in mentions if m.kind == "owner"} \
             and not _office_leads(chosen[-1], mentions, title, body)
         address = self._address(full_body, len(body), chosen,
@@ -1279,13 +1282,13 @@ class Gazetteer:
             return None
         footer = tail if tail < len(body) else max(0, len(body) - 200)
         lines = [*_ADDRESS.finditer(body, footer), *(m for m in _SCHOOL_LINE_ADDRESS.finditer(body, footer)
-                                                     if not re.search("党校|行政学院|进修学校", m.group(1)))] \
+                                                     if not _NOT_A_SCHOOL.search(m.group("line")))] \
             if "地址" in body else []
         # the address line and the one above it (the line ending just before the address line starts)
         if chosen and any(_OWNER_NOT_SCHOOL.search(body, enclosing(body, max(0, line.start() - 1), "\n")[0], line.end())
                           for line in lines):
             return None
-        values = [line.group(line.lastindex or 1) for line in lines] + ([site_address] if site_address else [])
+        values = [line.group("value") for line in lines] + ([site_address] if site_address else [])
         found = [m for value in values for m in self._mentions(value, "domain", W_DOMAIN) if len(m.candidates) == 1]
         if not found:
             return None

@@ -219,8 +219,8 @@ def _link_lists(body: str, end: int) -> list[tuple[int, int]]:
     spans = []
     for m in _LINK_LIST.finditer(body, 0, end):
         lines = [line for line in m.group(0).split("\n") if line.strip()]
-        before = body.rfind("\n", 0, max(0, m.start() - 1))
-        after_colon = body[before + 1:m.start()].rstrip().endswith(("：", ":"))
+        above = enclosing(body, max(0, m.start() - 1), "\n")  # the line before the list
+        after_colon = m.start() > 0 and body[above[0]:above[1]].rstrip().endswith(("：", ":"))
         dated = all(_LINK_EVIDENCE.search(line) for line in lines)
         first = not _PARAGRAPH.search(body, 0, m.start())
         last = len(lines) >= _LINK_LIST_AFTER_LINES and not _PARAGRAPH.search(body, m.end(), end)

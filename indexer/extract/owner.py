@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Iterator
 
 from indexer.text import labels
 from indexer.text.chinese import HAN
@@ -76,17 +77,13 @@ def site_owner(html: str, site_name: str | None = None) -> str | None:
     else the one its `<meta name="SiteName">` names (平昌县人民政府门户网站), or None. Of the names
     found the last wins (the footer is at the end; a name near the top may be a reprint's source)."""
     found = _crumb_owner(html)
-    for marker in _MARKERS:
-        start = 0
-        while (at := html.find(marker, start)) >= 0:
-            start = at + len(marker)
-            window = _markup_text(html, max(0, at - _WINDOW), at + len(marker) + _WINDOW)
-            names = [m.group(1) for m in _AFTER.finditer(window)] + [_name_before(window, m.start())
-                                                                    for m in _RIGHTS.finditer(window)]
-            for raw in names:
-                name = _owner_name(raw) if raw else None
-                if name and (found is None or at >= found[0]):
-                    found = (at, name)
+    for at, window in _footer_windows(html):
+        names = [m.group(1) for m in _AFTER.finditer(window)] + [_name_before(window, m.start())
+                                                                for m in _RIGHTS.finditer(window)]
+        for raw in names:
+            name = _owner_name(raw) if raw else None
+            if name and (found is None or at >= found[0]):
+                found = (at, name)
     if found:
         return found[1]
     named = _NAME_RUN.match(site_name.strip()) if site_name else None
@@ -97,18 +94,24 @@ def site_address(html: str) -> str | None:
     """The postal address a page's footer gives beside its owner (版权所有 X学院 学院地址：大连市甘井子区…),
     or None: where the owner sits, which a school's or a college's name alone says only to the city.
     The last one found (the footer is at the end)."""
-    if "地址" not in html and "地址" not in html_lib.unescape(html):
+    if "地址" not in html and "&#" not in html:  # only a numeric character reference can hide 地址
         return None
     found = None
+    for at, window in _footer_windows(html):
+        for match in _ADDRESS.finditer(window):
+            if found is None or at >= found[0]:
+                found = (at, _NEXT_FIELD.split(match.group(1), maxsplit=1)[0].strip())
+    return found[1] if found else None
+
+
+def _footer_windows(html: str) -> Iterator[tuple[int, str]]:
+    """Each footer marker's offset in the markup (`_MARKERS`, in their order) and the text of the
+    `_WINDOW` characters of markup either side of it: where an owner and its address are written."""
     for marker in _MARKERS:
         start = 0
         while (at := html.find(marker, start)) >= 0:
             start = at + len(marker)
-            window = _markup_text(html, max(0, at - _WINDOW), at + len(marker) + _WINDOW)
-            for match in _ADDRESS.finditer(window):
-                if found is None or at >= found[0]:
-                    found = (at, _NEXT_FIELD.split(match.group(1), maxsplit=1)[0].strip())
-    return found[1] if found else None
+            yield at, _markup_text(html, max(0, at - _WINDOW), at + len(marker) + _WINDOW)
 
 
 def _crumb_owner(html: str) -> tuple[int, str] | None:
