@@ -23,6 +23,7 @@ from config.hazards import Taxonomy, load_taxonomy
 from config.settings import CONFIG_DIR
 from config.sources import Source
 from config.vocabulary import Layout
+from indexer.enrich.hazard_model import HAZARD_MODEL, HazardModel
 from indexer.enrich.hazards import tag_hazards
 from indexer.enrich.issuer import classify_event, normalize_issuer
 from indexer.enrich.regions import Gazetteer, RegionContext
@@ -47,11 +48,17 @@ class Enrichers:
     """The loaded reference data enrichment needs; build once per process."""
 
     hazards_path: Path = CONFIG_DIR / "hazards.yaml"
+    # the learned re-scorer of the hazard rules (indexer/enrich/hazard_model.py); None: the rules alone
+    hazard_model_path: Path | None = HAZARD_MODEL
     _taxonomy: Taxonomy | None = field(default=None, repr=False)
 
     @cached_property
     def taxonomy(self) -> Taxonomy:
         return self._taxonomy or load_taxonomy(self.hazards_path)
+
+    @cached_property
+    def hazard_model(self) -> HazardModel | None:
+        return HazardModel.load(self.hazard_model_path) if self.hazard_model_path else None
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -107,7 +114,7 @@ def enrich(article: Article, url: str, source: Source | None, enrichers: Enriche
         site_address=to_simplified(article.site_address) if article.site_address else None,
         region_hint=source.region_hint if source else None,
     ))
-    hazards = tag_hazards(title_s, body_s, enrichers.taxonomy)
+    hazards = tag_hazards(title_s, body_s, enrichers.taxonomy, enrichers.hazard_model)
     issuer = normalize_issuer(article.issuer, title_s, body_s, region)
     published = article.published_at.astimezone(SHANGHAI) if article.published_at else None
     site_name = article.meta.get("SiteName") or (source.name if source else "")

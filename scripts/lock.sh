@@ -3,6 +3,7 @@
 # for Python 3.11 on Linux x86-64, every package with its hashes, no header.
 #   requirements.lock        the default install (./run demo)
 #   requirements-test.lock   plus the `test` extra (./run test, ./run bench)
+#   requirements-train.lock  plus the `train` extra (bench/train_hazard_model.py)
 # requirements-pip.lock (the pip that installs them) is written by hand: its comment says why.
 # Versions already in a lock file are kept where pyproject.toml still allows them; pass --upgrade
 # to move every package to its newest allowed version. uv comes from PyPI into a throwaway venv.
@@ -20,4 +21,5 @@ compile() {
 }
 compile -o requirements.lock "$@"
 compile --extra test -o requirements-test.lock "$@"
-echo "lock: wrote requirements.lock and requirements-test.lock; ./run test installs them" >&2
+compile --extra train -o requirements-train.lock "$@"
+echo "lock: wrote requirements.lock, requirements-test.lock and requirements-train.lock; ./run test installs the first two" >&2

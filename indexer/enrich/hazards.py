@@ -65,7 +65,11 @@ context:
 - `primary` is the hazard the document is mainly about, and every document given a hazard has
   one (None only with no hazard; `other` only when no named hazard is assigned): among the hazards the title names (all assigned ones when it
   names none) the highest score; a tie goes to the hazard named first (title, then body order);
-- `safety_related` is true when a hazard is assigned or the focused test passes on general terms.
+- `safety_related` is true when a hazard is assigned or the focused test passes on general terms;
+- a `rescorer` (the ingest path passes `hazard_model.HazardModel`, trained on the labelled real
+  sets) then revises the rules' hazards from what they read (`HazardSignals`): it may drop a tag
+  or add a hazard the text names by some word of the taxonomy; the evidence of one it added says
+  `hazard:model`, and the primary is chosen again by the rule above.
 
 Measured on the devset (../shared/devset, 183 real texts, text alone; bench/eval_enrichment.py):
 keywords with the focus rule alone gave micro-F1 0.865 (P 0.93, R 0.81); with these context rules
@@ -86,9 +90,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from config.hazards import Taxonomy
 from indexer.enrich.textzones import CITED_TITLE, Matcher, enclosing, furniture_spans, tail_start
@@ -243,12 +248,40 @@ class Hit(NamedTuple):
     listed: bool = False  # an item of a list of hazards
 
 
+@dataclass(frozen=True)
+class HazardSignals:
+    """What the rules read and decided, for a learned re-scorer (`hazard_model.HazardModel`)."""
+
+    title: str                     # as the rules read them: the title run on, the body without its tail
+    body: str
+    assigned: tuple[str, ...]      # the rules' decision
+    primary: str | None
+    focused: bool
+    school: bool
+    safety_school: bool
+    term_score: float
+    strong: Mapping[str, int]      # keyword hits per hazard
+    score: Mapping[str, float]
+    weak: Mapping[str, int]        # sentences with a weak hit, per hazard
+    passing: frozenset[str]        # assigned, then dropped as named in passing
+    answering: frozenset[str]      # assigned, then dropped as answers to another hazard
+    named: frozenset[str]          # hazards named by a keyword outside a plain list item
+    hits: tuple[Hit, ...]          # every hit of a hazard (general safety terms left out)
+
+
+class Rescorer(Protocol):
+    """Revises the rules' hazards from their signals; `hazard_model.HazardModel` is one."""
+
+    def revise(self, signals: HazardSignals) -> list[str]: ...
+
+
 @dataclass
 class HazardResult:
     hazards: list[str]
     primary: str | None
     safety_related: bool
     evidence: list[Evidence]
+    signals: HazardSignals | None = None
 
 
 def _alternatives(words: list[str]) -> str:
@@ -928,7 +961,8 @@ def _counted(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
+def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | None = None) -> HazardResult:
+    """The hazards by the rules above; a `rescorer` then revises them from what the rules read."""
     comp = _compiled(taxonomy)
     title = title or ""
     body = body or ""
@@ -975,14 +1009,15 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
                 score[hit.code] = score.get(hit.code, 0.0) + factor * WEAK_FACTOR
 
     school = _school_context(title, body)
-    signals = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
-    signal_sentences = {_sentence_key(h, stops) for h in signals}
-    named = {h.code for h in signals if h.kind == _STRONG and h.code != OTHER}
+    signal_hits = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
+    signal_sentences = {_sentence_key(h, stops) for h in signal_hits}
+    named = {h.code for h in signal_hits if h.kind == _STRONG and h.code != OTHER}
     # two signals in one sentence of an unrelated text do not make it a safety text; a list of
     # hazards does, and so does one sentence naming three (查看…防溺水教育情况，查看消防设施…，用电安全情况:
     # a check's round told in commas)
     focused = school and (term_score + len(named)) >= 2 and \
-        (len(signal_sentences) >= 2 or any(h.listed for h in signals) or _a_checks_round(signals, title, body, stops))
+        (len(signal_sentences) >= 2 or any(h.listed for h in signal_hits)
+         or _a_checks_round(signal_hits, title, body, stops))
 
     # outside a focused text, a hazard all of whose hits sit in one sentence of a longer body is
     # an aside (a training notice's one sentence on epidemic rules), not the text's subject; a
@@ -1009,6 +1044,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
             # weather a school safety text comes back to (连日降雪… / 降雪期间…): a thing to prepare for
             assigned.append(code)
             dwelt.add(code)
+    passing: set[str] = set()
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)
         assigned = [code for code in assigned if code not in passing]
@@ -1027,8 +1063,17 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
         top = max(score[code] for code in strong)
         assigned = [code for code in comp.order if code in assigned or (code in strong and score[code] == top)]
     # the weather to prepare for is beside the text's subject, never its primary
-    primary = _primary([code for code in assigned if code not in dwelt] or assigned, score,
-                       {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits))
+    in_title, first = {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits)
+    primary = _primary([code for code in assigned if code not in dwelt] or assigned, score, in_title, first)
+    signals = HazardSignals(
+        title=title, body=body, assigned=tuple(assigned), primary=primary, focused=focused, school=school,
+        safety_school=safety_school, term_score=term_score, strong=strong, score=score,
+        weak={code: len(sentences) for code, sentences in weak_sentences.items()},
+        passing=frozenset(passing), answering=frozenset(answering), named=frozenset(named),
+        hits=tuple(h for h in hits if h.code))
+    if rescorer is not None:
+        assigned = rescorer.revise(signals)
+        primary = _primary([code for code in assigned if code not in dwelt] or assigned, score, in_title, first)
 
     evidence: list[Evidence] = []
     keep = set(assigned)
@@ -1036,8 +1081,10 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy) -> HazardResult:
     for hit in sorted(hits, key=lambda h: (h.field != "title", h.start)):
         if hit.code in keep and counts.get(hit.code, 0) < MAX_EVIDENCE_PER_HAZARD:
             counts[hit.code] = counts.get(hit.code, 0) + 1
-            rule = "list" if hit.listed else ("keyword" if hit.kind == _STRONG else "weak")
+            # a hazard the rescorer added on words the rules found too weak says so on the document page
+            rule = "model" if hit.code not in signals.assigned else \
+                "list" if hit.listed else ("keyword" if hit.kind == _STRONG else "weak")
             evidence.append(Evidence(label=hit.code, phrase=hit.phrase, start=hit.start, field=hit.field,
                                      rule=f"hazard:{rule}"))
     safety = bool(assigned) or (school and term_score >= 2)
-    return HazardResult(assigned, primary, safety, evidence)
+    return HazardResult(assigned, primary, safety, evidence, signals)

@@ -144,6 +144,29 @@ def test_removing_a_hazard_class_fails_the_devset_floor(devset):
     assert any("hazard food_safety recall" in line for line in devset_failures(result))
 
 
+def _model_biased(bias: float):
+    """Enrichers whose hazard model reads every hazard it decides with the given bias (far below
+    zero: absent)."""
+    import numpy as np
+
+    from indexer.ingest import Enrichers
+
+    enrichers = Enrichers()
+    model = enrichers.hazard_model
+    enrichers.__dict__["hazard_model"] = replace(model, bias=np.full_like(model.bias, bias))
+    return enrichers
+
+
+def test_a_hazard_model_reading_every_hazard_absent_fails_the_hazard_floors():
+    failures = demo_failures(_bench().evaluate(rounds=0, enrichers=_model_biased(-50.0)))
+    assert any(line.startswith("hazard_micro_f1") for line in failures)
+
+
+def test_a_hazard_model_reading_every_hazard_absent_fails_the_devset_floor(devset):
+    failures = devset_failures(_bench().evaluate_devset(baseline=False, enrichers=_model_biased(-50.0)))
+    assert any(line.startswith("devset hazard_micro_f1") for line in failures)
+
+
 @pytest.fixture(scope="module")
 def predicted():
     return _bench().predict_set()

@@ -1,0 +1,187 @@
+"""A learned second opinion on the hazard rules: per hazard, a logistic model over the text's
+character n-grams and what the rules read (`hazards.HazardSignals`).
+
+Why: the rules of `hazards.py` sit at a local optimum of their own features. Each rule read off
+one set of real texts moved that set and no unread one, while their errors on unread sets (about
+one tag in seven wrong or missed) are spread thinly over many wordings. A linear model trained on
+every labelled real text (`bench/realsets/`, read by people who never saw our output) weighs the
+same evidence the rules count, plus the words around it, and is measured on sets it never saw
+(`bench/train_hazard_model.py --cv`).
+
+What it may do is bounded so a reader can still check every tag on the document page:
+- it decides only hazards the text names (a keyword, a weak word or a listed word of the taxonomy,
+  so every tag keeps its evidence), and only those it has a model for (enough labelled texts);
+  the others keep the rules' decision;
+- a text the rules give no hazard stays without one when the text model says it is probably not
+  about safety (`not_safety_threshold`): non-safety texts must stay untagged;
+- a text the rules give a hazard keeps one: the rules' primary when the model would drop them all.
+
+The model file (`config/hazard_model.npz`) holds n-gram weights, not text: its vocabulary is the
+1- to 3-character strings found in at least three labelled texts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import add
+from pathlib import Path
+
+import numpy as np
+
+from indexer.enrich.hazards import HazardSignals
+
+HAZARD_MODEL = Path(__file__).parent / "data" / "hazard_model.npz"  # written by bench/train_hazard_model.py
+MODEL_CHARS = 2000
+_SPACES = re.compile(r"\s\s+")
+
+
+def model_text(signals: HazardSignals) -> str:
+    """The text the model reads: what the rules read, title first, up to MODEL_CHARS (no labelled
+    text is longer: a crawled page's tail would only cost time)."""
+    return f"{signals.title}\n{signals.body}"[:MODEL_CHARS]
+
+
+def ngram_counts(text: str) -> Counter[str]:
+    """Character 1- to 3-grams of the lower-cased text, runs of white space as one space."""
+    text = _SPACES.sub(" ", text.lower())
+    pairs = list(map(add, text, text[1:]))  # map over the shifted strings: the loop runs in C
+    counts = Counter(text)
+    counts.update(pairs)
+    counts.update(map(add, pairs, text[2:]))
+    return counts
+
+
+def code_features(signals: HazardSignals, code: str) -> list[float]:
+    """What the rules read about one hazard, as numbers (the order is the model file's)."""
+    hits = [h for h in signals.hits if h.code == code]
+    keywords = [h for h in hits if h.kind == "kw"]
+    first = min(h.start for h in keywords) / max(len(signals.body), 1) if keywords else 1.0
+    return [
+        float(code in signals.assigned),
+        float(code == signals.primary),
+        math.log1p(signals.strong.get(code, 0)),
+        math.log1p(signals.score.get(code, 0.0)),
+        math.log1p(signals.weak.get(code, 0)),
+        float(any(h.field == "title" and h.kind != "kw" for h in hits)),
+        float(signals.focused),
+        float(signals.school),
+        float(signals.safety_school),
+        float(code in signals.passing),
+        float(code in signals.answering),
+        float(sum(1 for h in keywords if h.field == "title")),
+        math.log1p(len(keywords)),
+        math.log1p(sum(1 for h in keywords if h.listed)),
+        math.log1p(len(hits)),
+        first,
+        float(code in signals.named),
+        float(len(signals.assigned)),
+    ]
+
+
+def text_features(signals: HazardSignals) -> list[float]:
+    """What the rules read about the text as a whole, for the not-about-safety model."""
+    return [float(bool(signals.assigned)), float(signals.focused), float(signals.school),
+            float(signals.safety_school), math.log1p(signals.term_score), float(len(signals.named))]
+
+
+def candidates(signals: HazardSignals) -> set[str]:
+    """The hazards the model may decide: those the text names, by any word of the taxonomy."""
+    return {h.code for h in signals.hits} | set(signals.assigned)
+
+
+class Vocabulary:
+    """N-gram → column, with the inverse document frequencies: a text as one l2-normalised row
+    of sublinear tf-idf (1 + ln tf) × idf, as the model was trained on."""
+
+    def __init__(self, grams: Sequence[str], idf: np.ndarray) -> None:
+        self.column = {gram: i for i, gram in enumerate(grams)}
+        self.idf = idf
+
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The text's non-zero columns and their values."""
+        counts = ngram_counts(text)
+        columns = np.fromiter(map(self.column.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
+        tfs = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        known = columns >= 0
+        index = columns[known]
+        values = (1.0 + np.log(tfs[known])) * self.idf[index]
+        norm = float(np.linalg.norm(values))
+        return index, (values / norm if norm else values)
+
+
+def _sigmoid(x: float) -> float:
+    """The logistic function, without overflow at either end."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+@dataclass
+class HazardModel:
+    """Per hazard code: p = σ(word_weights[:, k] · tfidf + rule_weights[:, k] · code_features + bias[k]);
+    and p(not about safety) = σ(not_safety_words · tfidf + not_safety_rules · text_features + b)."""
+
+    codes: list[str]
+    vocabulary: Vocabulary
+    word_weights: np.ndarray       # (n-grams, codes)
+    rule_weights: np.ndarray       # (code features, codes)
+    bias: np.ndarray               # (codes,)
+    not_safety_words: np.ndarray   # (n-grams,)
+    not_safety_rules: np.ndarray   # (text features,)
+    not_safety_bias: float
+    threshold: float
+    not_safety_threshold: float
+    modelled: frozenset[str]       # the codes with enough labelled texts; the rules decide the others
+    meta: dict[str, object]
+
+    def __post_init__(self) -> None:
+        self._column = {code: k for k, code in enumerate(self.codes) if code in self.modelled}
+
+    @classmethod
+    def load(cls, path: Path) -> HazardModel:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(str(z["meta"]))
+            return cls(codes=[str(c) for c in z["codes"]],
+                       vocabulary=Vocabulary([str(g) for g in z["grams"]], z["idf"].astype(np.float32)),
+                       word_weights=z["word_weights"].astype(np.float32), rule_weights=z["rule_weights"],
+                       bias=z["bias"], not_safety_words=z["not_safety_words"].astype(np.float32),
+                       not_safety_rules=z["not_safety_rules"], not_safety_bias=float(z["not_safety_bias"]),
+                       threshold=float(meta["threshold"]), not_safety_threshold=float(meta["not_safety_threshold"]),
+                       modelled=frozenset(meta["modelled"]), meta=meta)
+
+    def probabilities(self, signals: HazardSignals) -> tuple[dict[str, float], float]:
+        """P(hazard) for each candidate hazard the model knows, and P(not about safety)."""
+        index, values = self.vocabulary.row(model_text(signals))
+        words = values @ self.word_weights[index] if len(index) else np.zeros(len(self.codes), dtype=np.float32)
+        probs = {}
+        for code in candidates(signals):
+            k = self._column.get(code)
+            if k is not None:
+                rules = float(np.dot(code_features(signals, code), self.rule_weights[:, k]))
+                probs[code] = _sigmoid(float(words[k]) + rules + float(self.bias[k]))
+        text = float(values @ self.not_safety_words[index]) if len(index) else 0.0
+        not_safety = _sigmoid(text + float(np.dot(text_features(signals), self.not_safety_rules)) + self.not_safety_bias)
+        return probs, not_safety
+
+    def revise(self, signals: HazardSignals) -> list[str]:
+        """The hazards after the model's reading, in the taxonomy's order (the codes it has no
+        model for keep the rules' decision)."""
+        if not signals.hits:
+            return list(signals.assigned)  # no word of the taxonomy: nothing to decide
+        probs, not_safety = self.probabilities(signals)
+        if not signals.assigned and not_safety > self.not_safety_threshold:
+            return []
+        chosen = {code for code, p in probs.items() if p > self.threshold}
+        chosen |= {code for code in signals.assigned if code not in self.modelled}
+        if not chosen and signals.primary:
+            # it revises which hazards a text the rules tagged is about, not whether it is about one:
+            # an incident report naming its hazard once keeps it (cross-validated: 11 tags right more, 2 wrong)
+            chosen = {signals.primary}
+        return [code for code in self.codes if code in chosen]
