@@ -9,6 +9,7 @@ so the indexer never needs to know the crawler.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +33,7 @@ from indexer.extract.decode import decode_html
 from indexer.models import Article, Document, Page, RegionPath, SourceType
 from indexer.text.chinese import to_simplified
 
+log = logging.getLogger(__name__)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LEAD_CHARS = 160
 UNTITLED_CHARS = 40
@@ -58,7 +60,15 @@ class Enrichers:
 
     @cached_property
     def hazard_model(self) -> HazardModel | None:
-        return HazardModel.load(self.hazard_model_path) if self.hazard_model_path else None
+        """The re-scorer, or None (the rules alone, said once in the log) when its file is missing or
+        unreadable: a broken install must not turn every page into an error."""
+        if not self.hazard_model_path:
+            return None
+        try:
+            return HazardModel.load(self.hazard_model_path)
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("hazard model not loaded, the hazard rules decide alone: %s", exc)
+            return None
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

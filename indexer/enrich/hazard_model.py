@@ -13,10 +13,11 @@ What it may do is bounded so a reader can still check every tag on the document 
   so every tag keeps its evidence), and only those it has a model for (enough labelled texts);
   the others keep the rules' decision;
 - a text the rules give no hazard stays without one when the text model says it is probably not
-  about safety (`not_safety_threshold`): non-safety texts must stay untagged;
+  about safety (`not_safety_threshold`), and otherwise takes one only on stronger odds
+  (`untagged_threshold`): non-safety texts must stay untagged;
 - a text the rules give a hazard keeps one: the rules' primary when the model would drop them all.
 
-The model file (`config/hazard_model.npz`) holds n-gram weights, not text: its vocabulary is the
+The model file (`indexer/enrich/data/hazard_model.npz`) holds n-gram weights, not text: its vocabulary is the
 1- to 3-character strings found in at least three labelled texts.
 """
 
@@ -39,6 +40,11 @@ from indexer.enrich.hazards import HazardSignals
 HAZARD_MODEL = Path(__file__).parent / "data" / "hazard_model.npz"  # written by bench/train_hazard_model.py
 MODEL_CHARS = 2000
 _SPACES = re.compile(r"\s\s+")
+FORMAT = 2  # the model file's layout and features; bench/train_hazard_model.py writes it into `meta`
+CODE_FEATURES = ("assigned", "primary", "keywords", "score", "weak_sentences", "weak_in_title", "focused", "school",
+                 "safety_school", "passing", "answering", "title_keywords", "listed_keywords", "hits",
+                 "first_body_keyword", "named", "assigned_count")
+TEXT_FEATURES = ("assigned_any", "focused", "school", "safety_school", "term_score", "named_count")
 
 
 def model_text(signals: HazardSignals) -> str:
@@ -48,7 +54,8 @@ def model_text(signals: HazardSignals) -> str:
 
 
 def ngram_counts(text: str) -> Counter[str]:
-    """Character 1- to 3-grams of the lower-cased text, runs of white space as one space."""
+    """Character 1- to 3-grams of the lower-cased text, a run of two white-space characters or more
+    as one space (one line break stays: it is a feature)."""
     text = _SPACES.sub(" ", text.lower())
     pairs = list(map(add, text, text[1:]))  # map over the shifted strings: the loop runs in C
     counts = Counter(text)
@@ -58,10 +65,12 @@ def ngram_counts(text: str) -> Counter[str]:
 
 
 def code_features(signals: HazardSignals, code: str) -> list[float]:
-    """What the rules read about one hazard, as numbers (the order is the model file's)."""
+    """What the rules read about one hazard, as numbers, in the order of CODE_FEATURES."""
     hits = [h for h in signals.hits if h.code == code]
     keywords = [h for h in hits if h.kind == "kw"]
-    first = min(h.start for h in keywords) / max(len(signals.body), 1) if keywords else 1.0
+    in_body = [h.start for h in keywords if h.field == "body"]
+    # where the first keyword stands in the body, 0 at its start and 1 past its end (none there, or a short body)
+    first = min(1.0, min(in_body) / max(len(signals.body), 1)) if in_body else 1.0
     return [
         float(code in signals.assigned),
         float(code == signals.primary),
@@ -75,7 +84,6 @@ def code_features(signals: HazardSignals, code: str) -> list[float]:
         float(code in signals.passing),
         float(code in signals.answering),
         float(sum(1 for h in keywords if h.field == "title")),
-        math.log1p(len(keywords)),
         math.log1p(sum(1 for h in keywords if h.listed)),
         math.log1p(len(hits)),
         first,
@@ -85,7 +93,7 @@ def code_features(signals: HazardSignals, code: str) -> list[float]:
 
 
 def text_features(signals: HazardSignals) -> list[float]:
-    """What the rules read about the text as a whole, for the not-about-safety model."""
+    """What the rules read about the text as a whole, for the not-about-safety model (TEXT_FEATURES)."""
     return [float(bool(signals.assigned)), float(signals.focused), float(signals.school),
             float(signals.safety_school), math.log1p(signals.term_score), float(len(signals.named))]
 
@@ -137,6 +145,7 @@ class HazardModel:
     not_safety_rules: np.ndarray   # (text features,)
     not_safety_bias: float
     threshold: float
+    untagged_threshold: float      # a hazard added to a text the rules left untagged needs more
     not_safety_threshold: float
     modelled: frozenset[str]       # the codes with enough labelled texts; the rules decide the others
     meta: dict[str, object]
@@ -146,14 +155,21 @@ class HazardModel:
 
     @classmethod
     def load(cls, path: Path) -> HazardModel:
+        """The model in `path`; ValueError when the file is not one this code can read (another
+        format, other features: retrain with bench/train_hazard_model.py)."""
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
+            if meta.get("format") != FORMAT or tuple(meta.get("code_features", ())) != CODE_FEATURES \
+                    or tuple(meta.get("text_features", ())) != TEXT_FEATURES:
+                raise ValueError(f"{path}: a hazard model of another format or other features; "
+                                 "retrain it with bench/train_hazard_model.py")
             return cls(codes=[str(c) for c in z["codes"]],
                        vocabulary=Vocabulary([str(g) for g in z["grams"]], z["idf"].astype(np.float32)),
                        word_weights=z["word_weights"].astype(np.float32), rule_weights=z["rule_weights"],
                        bias=z["bias"], not_safety_words=z["not_safety_words"].astype(np.float32),
                        not_safety_rules=z["not_safety_rules"], not_safety_bias=float(z["not_safety_bias"]),
-                       threshold=float(meta["threshold"]), not_safety_threshold=float(meta["not_safety_threshold"]),
+                       threshold=float(meta["threshold"]), untagged_threshold=float(meta["untagged_threshold"]),
+                       not_safety_threshold=float(meta["not_safety_threshold"]),
                        modelled=frozenset(meta["modelled"]), meta=meta)
 
     def probabilities(self, signals: HazardSignals) -> tuple[dict[str, float], float]:
@@ -171,17 +187,18 @@ class HazardModel:
         return probs, not_safety
 
     def revise(self, signals: HazardSignals) -> list[str]:
-        """The hazards after the model's reading, in the taxonomy's order (the codes it has no
-        model for keep the rules' decision)."""
+        """The hazards after the model's reading (the codes it has no model for, a code of a taxonomy
+        newer than the model's included, keep the rules' decision)."""
         if not signals.hits:
             return list(signals.assigned)  # no word of the taxonomy: nothing to decide
         probs, not_safety = self.probabilities(signals)
         if not signals.assigned and not_safety > self.not_safety_threshold:
             return []
-        chosen = {code for code, p in probs.items() if p > self.threshold}
+        threshold = self.threshold if signals.assigned else self.untagged_threshold
+        chosen = {code for code, p in probs.items() if p > threshold}
         chosen |= {code for code in signals.assigned if code not in self.modelled}
         if not chosen and signals.primary:
             # it revises which hazards a text the rules tagged is about, not whether it is about one:
             # an incident report naming its hazard once keeps it (cross-validated: 11 tags right more, 2 wrong)
             chosen = {signals.primary}
-        return [code for code in self.codes if code in chosen]
+        return sorted(chosen)  # tag_hazards puts them in the taxonomy's order

@@ -264,7 +264,7 @@ class HazardSignals:
     score: Mapping[str, float]
     weak: Mapping[str, int]        # sentences with a weak hit, per hazard
     passing: frozenset[str]        # assigned, then dropped as named in passing
-    answering: frozenset[str]      # assigned, then dropped as answers to another hazard
+    answering: frozenset[str]      # named only by answers to another hazard (dropped when another is assigned)
     named: frozenset[str]          # hazards named by a keyword outside a plain list item
     hits: tuple[Hit, ...]          # every hit of a hazard (general safety terms left out)
 
@@ -1072,7 +1072,8 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
         passing=frozenset(passing), answering=frozenset(answering), named=frozenset(named),
         hits=tuple(h for h in hits if h.code))
     if rescorer is not None:
-        assigned = rescorer.revise(signals)
+        revised = set(rescorer.revise(signals))
+        assigned = [code for code in comp.order if code in revised and code in score]  # a hazard the text names
         primary = _primary([code for code in assigned if code not in dwelt] or assigned, score, in_title, first)
 
     evidence: list[Evidence] = []

@@ -4,13 +4,22 @@ ingest path uses it. Texts here are our own."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import logging
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from config.hazards import Taxonomy, load_taxonomy
-from indexer.enrich.hazard_model import HAZARD_MODEL, HazardModel, candidates, ngram_counts
+from indexer.enrich.hazard_model import (
+    CODE_FEATURES,
+    HAZARD_MODEL,
+    HazardModel,
+    candidates,
+    code_features,
+    ngram_counts,
+)
 from indexer.enrich.hazards import tag_hazards
 from indexer.ingest import Enrichers
 
@@ -107,9 +116,55 @@ def test_a_text_the_rules_leave_untagged_and_the_model_reads_as_not_about_safety
     assert added.hazards and added.signals is not None and not added.signals.assigned
     # what the model added on words the rules found too weak says so on the document page
     assert added.evidence and {e.rule for e in added.evidence} == {"hazard:model"}
+    # and it adds to an untagged text only on the stronger odds of `untagged_threshold`
+    assert tag_hazards(*WEATHER_ASIDE, tax, dataclasses.replace(trusting, untagged_threshold=1.0)).hazards == []
 
 
 def test_the_ingest_path_loads_the_model_once_and_can_go_without():
     enrichers = Enrichers()
     assert enrichers.hazard_model is enrichers.hazard_model is not None
     assert Enrichers(hazard_model_path=None).hazard_model is None
+
+
+def test_the_numpy_reader_gives_the_probabilities_of_the_fitted_models(model, tax):
+    # the trainer wrote scikit-learn's own probabilities for texts of ours into the file: the reader's
+    # tf-idf, its feature order and its float16 weights must give the same
+    assert len(model.meta["reference"]) >= 3
+    for ref in model.meta["reference"]:
+        signals = tag_hazards(ref["title"], ref["body"], tax).signals
+        probs, not_safety = model.probabilities(signals)
+        assert set(probs) <= set(ref["probabilities"])
+        for code, p in probs.items():
+            assert abs(p - ref["probabilities"][code]) < 2e-3, (ref["title"], code)
+        assert abs(not_safety - ref["not_safety"]) < 2e-3
+
+
+def test_a_headline_over_a_short_body_keeps_its_place_features_in_range(tax):
+    result = tag_hazards("关于加强防溺水、交通安全和食品安全工作的通知", "详见附件。", tax)
+    first = CODE_FEATURES.index("first_body_keyword")
+    for code in result.hazards:
+        assert 0.0 <= code_features(result.signals, code)[first] <= 1.0
+
+
+def test_a_hazard_the_model_file_does_not_know_keeps_the_rules_decision(model, tax):
+    # a taxonomy newer than the model (a code renamed, added): the rules decide that code
+    renamed = dataclasses.replace(model, codes=["water_safety" if c == "drowning" else c for c in model.codes],
+                                  modelled=(model.modelled - {"drowning"}) | {"water_safety"})
+    assert "drowning" in tag_hazards(*NOTICE, tax, renamed).hazards
+    dropped = dataclasses.replace(renamed, bias=np.full_like(model.bias, -50.0))
+    result = tag_hazards(*NOTICE, tax, dropped)
+    assert result.hazards == ["drowning"] and result.primary == "drowning"
+
+
+def test_a_missing_or_foreign_model_file_leaves_the_rules_alone_and_says_so(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING, logger="indexer.ingest"):
+        assert Enrichers(hazard_model_path=tmp_path / "absent.npz").hazard_model is None
+    assert "hazard model not loaded" in caplog.text
+    with np.load(HAZARD_MODEL, allow_pickle=False) as z:
+        arrays = {name: z[name] for name in z.files}
+    meta = json.loads(str(arrays["meta"]))
+    arrays["meta"] = np.array(json.dumps({**meta, "code_features": list(reversed(meta["code_features"]))}))
+    np.savez(tmp_path / "other.npz", **arrays)
+    with pytest.raises(ValueError, match="another format or other features"):
+        HazardModel.load(tmp_path / "other.npz")
+    assert Enrichers(hazard_model_path=tmp_path / "other.npz").hazard_model is None
