@@ -40,6 +40,7 @@ from indexer.enrich.hazard_model import (  # noqa: E402
     CODE_FEATURES,
     FORMAT,
     TEXT_FEATURES,
+    Vocabulary,
     code_features,
     model_text,
     ngram_counts,
@@ -84,17 +85,15 @@ class Example:
 
 def examples(sets: list[str]) -> list[Example]:
     """Every labelled text of the sets whose texts are present, as the rules read it."""
-    from eval_enrichment import page_of
+    from eval_enrichment import load_devset, page_of
 
     from indexer.ingest import Enrichers, NotAnArticle, ingest_html
 
     enrichers = Enrichers(hazard_model_path=None)  # the rules alone: the model learns from what they read
     out: list[Example] = []
     for name in sets:
-        texts_path = ROOT / "data" / name / "texts.jsonl"
-        texts = {r["id"]: r["text"] for r in map(json.loads, texts_path.read_text("utf-8").splitlines()) if r}
-        for line in (ROOT / "bench/realsets" / f"{name}.labels.jsonl").read_text("utf-8").splitlines():
-            label = json.loads(line)
+        labels, texts = load_devset(ROOT / "bench/realsets" / f"{name}.labels.jsonl", ROOT / "data" / name / "texts.jsonl")
+        for label in labels:
             if label["id"] not in texts:
                 continue
             try:
@@ -122,17 +121,14 @@ def vocabulary(texts: list[Counter[str]]) -> tuple[list[str], np.ndarray]:
 
 
 def tfidf(texts: list[Counter[str]], grams: list[str], idf: np.ndarray):  # -> scipy.sparse.csr_matrix
+    """The texts' rows as the model's reader builds them (`Vocabulary.row`), as one matrix."""
     from scipy.sparse import csr_matrix
 
-    column = {g: i for i, g in enumerate(grams)}
-    indptr, indices, data = [0], [], []
-    for counts in texts:
-        cols = [(column[g], 1.0 + math.log(n)) for g, n in counts.items() if g in column]
-        values = np.array([v for _, v in cols], dtype=np.float64) * idf[[c for c, _ in cols]]
-        norm = np.linalg.norm(values)
-        indices += [c for c, _ in cols]
-        data += list(values / norm if norm else values)
-        indptr.append(len(indices))
+    vocabulary = Vocabulary(grams, idf)
+    rows = [vocabulary.row(counts, np.float64) for counts in texts]
+    indptr = np.cumsum([0] + [len(index) for index, _ in rows])
+    indices = np.concatenate([index for index, _ in rows])
+    data = np.concatenate([values for _, values in rows])
     return csr_matrix((data, indices, indptr), shape=(len(texts), len(grams)))
 
 

@@ -1064,7 +1064,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
         assigned = [code for code in comp.order if code in assigned or (code in strong and score[code] == top)]
     # the weather to prepare for is beside the text's subject, never its primary
     in_title, first = {h.code for h in hits if h.field == "title" and h.code}, _first_mentions(hits)
-    primary = _primary([code for code in assigned if code not in dwelt] or assigned, score, in_title, first)
+
+    def primary_of(codes: list[str]) -> str | None:
+        return _primary([code for code in codes if code not in dwelt] or codes, score, in_title, first)
+
+    primary = primary_of(assigned)
     signals = HazardSignals(
         title=title, body=body, assigned=tuple(assigned), primary=primary, focused=focused, school=school,
         safety_school=safety_school, term_score=term_score, strong=strong, score=score,
@@ -1074,7 +1078,7 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
     if rescorer is not None:
         revised = set(rescorer.revise(signals))
         assigned = [code for code in comp.order if code in revised and code in score]  # a hazard the text names
-        primary = _primary([code for code in assigned if code not in dwelt] or assigned, score, in_title, first)
+        primary = primary_of(assigned)
 
     evidence: list[Evidence] = []
     keep = set(assigned)
