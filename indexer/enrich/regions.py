@@ -228,9 +228,11 @@ _BUREAU = re.compile(r"(?:公安局|公安分局|教育局|教体局|教育和�
 _RAILWAY_AFTER = re.compile(r"铁路|公安处")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
-# A district's branch named after it under its city's body (天津市公安局和平分局, 兰州供电公司城关供电分公司):
-# the word before the branch is bound by the city before the body's name. (branch's start, body's name)
-_BRANCH_UNDER = (("分局", "公安局"), ("供电", "供电公司"))
+# A district's branch named after it under its city's body (天津市公安局和平分局, 兰州供电公司城关供电分公司,
+# 某市公安局交警支队某大队): the word before the branch is bound by the city before the body's name.
+# (branch's start, body's name)
+_BRANCH_UNDER = (("分局", "公安局"), ("公安分局", "公安局"), ("大队", "公安局交警支队"), ("大队", "交警支队"),
+                 ("大队", "公安局交通警察支队"), ("大队", "交通警察支队"), ("大队", "消防救援支队"), ("供电", "供电公司"))
 _WHOLE_KINDS = frozenset({"full", "alias", "town"})  # names that say what they are (not 龙泉 of 龙泉学校)
 _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within this many characters of a cut
 # After a unit's name: one of its offices (包头市教育局, 开封市人民政府), the unit speaking.
@@ -373,6 +375,7 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]],
     return words
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
+_LINE_START = ("\n", " ", "\t", "\u3000")  # what comes before a line's first word (a dateline: 安定讯)
 _MEDIA_AFTER = re.compile(
     r"(?:(?:日|晚|早|晨|都市|商|法制|法治|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
     r"|融媒|资讯|杂志|频道|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|(?!大)[\u4e00-\u9fff]{0,2}(?:新闻网|网讯)"
@@ -619,6 +622,24 @@ def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> boo
                    for m in cues)
 
 
+def _branch_under_body(text: str, start: int, end: int) -> int | None:
+    """Where the body's name starts when the name at `start:end` heads a branch of it (天津市公安局|和平|分局):
+    the place before it there is the branch's parent."""
+    for branch, parent_body in _BRANCH_UNDER:
+        if text.startswith(branch, end) and text.endswith(parent_body, 0, start):
+            return start - len(parent_body)
+    return None
+
+
+def _occurrences(text: str, phrase: str) -> list[int]:
+    """Where `phrase` starts in `text`, every time."""
+    out, at = [], text.find(phrase)
+    while at >= 0:
+        out.append(at)
+        at = text.find(phrase, at + 1)
+    return out
+
+
 def _first_line(body: str) -> str:
     """The body's first paragraph that says something: the one a headline-less page's title is
     cut from (`indexer.text.clean.opening_title`)."""
@@ -762,11 +783,8 @@ class Gazetteer:
                 kinds = _kinds(entries)
                 kinds = kinds_of[name] = self._kind_sets.setdefault(kinds, kinds)
             if not kinds.isdisjoint(_WORD_KINDS):
-                before = ends.get(start, ())
-                for branch, parent_body in _BRANCH_UNDER:
-                    if text.startswith(branch, end) and text.endswith(parent_body, 0, start):
-                        before = ends.get(start - len(parent_body), ())
-                        break
+                body_at = _branch_under_body(text, start, end)
+                before = ends.get(start if body_at is None else body_at, ())
                 entries = self._bound_words(text, start, end, entries, before)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
@@ -831,7 +849,8 @@ class Gazetteer:
                      before: Iterable[NameEntry]) -> tuple[NameEntry, ...]:
         """A short form that is an ordinary word (和平, 江口) is a place only where the text binds
         it: right after the name of its parent (天津市和平保育院 → 和平区), before the name of its
-        outlet or of its numbered school (会同新闻网讯, 平和一中), a city's before its sectors
+        outlet or of its numbered school, or opening a line's dateline (会同新闻网讯, 平和一中, 安定讯), a district's
+        before its police branch where the text names its city (西宁市…城中公安分局), a city's before its sectors
         (白银教育系统 → 白银市), or, a township's, before an office named after its township
         (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
         g = self.data
@@ -839,12 +858,14 @@ class Gazetteer:
             if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()
         office = bool(_TOWN_OFFICE.match(text, end))
         sector = bool(_CITY_SECTOR.match(text, end))
-        named_after = bool(_MEDIA_AFTER.match(text, end) or _NUMBERED_SCHOOL.match(text, end))
+        named_after = bool(_MEDIA_AFTER.match(text, end) or _NUMBERED_SCHOOL.match(text, end)) \
+            or (text.startswith("讯", end) and text[start - 1:start] in ("", *_LINE_START))
+        police_branch = text.startswith("公安分局", end)
         out = []
         for e in entries:
             if e.kind == "short_word":
                 if any(p != e.code and g.is_under(e.code, p) for p in parents) or named_after or (
-                        sector and g.divisions[e.code].level == CITY):
+                        sector and g.divisions[e.code].level == CITY) or (police_branch and self._parent_named(e.code, text)):
                     out.append(NameEntry(e.code, "short"))
             elif e.kind == "town_word":
                 if office:
@@ -852,6 +873,12 @@ class Gazetteer:
             else:
                 out.append(e)
         return tuple(out)
+
+    def _parent_named(self, code: str, text: str) -> bool:
+        """Whether `text` names the unit above `code` (its full or short name)."""
+        parent = self.data.divisions[code].parent
+        div = self.data.divisions[parent] if parent else None
+        return div is not None and any(name and name in text for name in (div.name, div.short))
 
     def _mentions(self, text: str, field_name: str, base: float, lead_end: int = 0,
                   noise: list[tuple[int, int]] | None = None,
@@ -965,7 +992,7 @@ class Gazetteer:
                 kinds = frozenset({"short"})
             weight = base
             in_body = field_name == "body"
-            heads_office = bool(_UNIT_OFFICE.match(text, end))
+            heads_office = bool(_UNIT_OFFICE.match(text, end)) or _branch_under_body(text, start, end) is not None
             fld = field_name
             if in_body and start < lead_end:
                 weight, fld = W_LEAD, "lead"
@@ -1442,6 +1469,10 @@ class Gazetteer:
         for m in mentions:
             if m.kind in ("full", "alias") and len(m.candidates) == 1 and g.divisions[m.candidates[0]].level == CITY:
                 heads.setdefault(m.field, {})[m.start + len(m.phrase)] = m.candidates[0]
+        # where the body's county names end (英山|石镇中学): a title's township short name the body
+        # writes right there is that county's school, not a namesake township elsewhere
+        county_ends = {m.start + len(m.phrase): m.candidates[0] for m in mentions
+                       if m.field in _BODY_FIELDS and len(m.candidates) == 1 and g.divisions[m.candidates[0]].level == COUNTY}
         kept = []
         for m in mentions:
             if m.kind == "town_short" and m.field in ("title", "body", "lead"):
@@ -1449,6 +1480,9 @@ class Gazetteer:
                 a, b = enclosing(text, m.start, SENTENCE_STOPS)
                 near = {n.candidates[0] for n in own if (n.field == "title") == (m.field == "title") and a <= n.start < b}
                 if near and not near & set(m.candidates):
+                    continue
+                if m.field == "title" and any(not any(g.is_under(c, county_ends[at]) for c in m.candidates)
+                                              for at in _occurrences(body, m.phrase) if at in county_ends):
                     continue
                 cities = heads.get(m.field, {})
                 end = _name_head_end(text, m.start, cities)

@@ -284,6 +284,7 @@ _PURPOSE_LESSON = re.compile(r"[ \t\u3000]*为[^。！？!?；;\n，,]{0,60}?(?:
 # 通报 opening the report a body issues on its own incident (X县委宣传部发布通报：…, 通报称), not a
 # meeting that 通报了 accidents elsewhere, nor a ministry's 通报 to every province on one
 _OWN_REPORT = re.compile(r"\s*(?:[:：]|称|指出|显示)")
+_ISSUES = ("发布", "发出", "作出", "做出")  # before 通报: the sentence's speaker issues it
 
 
 def lesson_spans(body: str) -> list[tuple[int, int]]:
@@ -313,6 +314,8 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
         if m.start() < last or (m.group(0) == "通报" and _OWN_REPORT.match(body, m.end())):
             continue
         a, b = enclosing(body, m.start(), SENTENCE_STOPS)
+        if m.group(0) == "通报" and body.endswith(_ISSUES, 0, m.start()) and not LESSON_EVENT.search(body, m.end(), b):
+            continue  # 某市工作组就某校学生不适事件发布通报。: the speaker's own bulletin on its own event
         if LESSON_EVENT.search(body, a, b):
             purpose = _PURPOSE_LESSON.match(body, a)
             # 为汲取X事故教训，Y开展…: the lesson is the purpose clause, which names the accident;

@@ -1442,3 +1442,37 @@ def test_a_village_named_like_a_county_is_no_county(gz):
     # 济南大学城 is a college town, not 济南大学's campus
     r = resolve(gz, "高校开展消防演练", "济南大学城多所高校联合开展消防疏散演练。")
     assert (r.city, r.county) == ("济南市", None)
+
+
+def test_a_district_branch_under_its_citys_police_is_that_district(gz):
+    # a traffic brigade or a police branch named after a district whose short name is a word (港口, 城东)
+    r = resolve(gz, "交警进校园", "近日，秦皇岛市公安局交警支队海港大队民警走进辖区小学讲授交通安全课。")
+    assert (r.city, r.county) == ("秦皇岛市", "海港区")
+    r = resolve(gz, "護學崗", "防城港市公安局交通警察支隊港口大隊民警在校門口執勤。")
+    assert (r.city, r.county) == ("防城港市", "港口区")
+    r = resolve(gz, "开学首日", "西宁市中小学今日开学。城东公安分局民警在校门口开展护学岗执勤。")
+    assert (r.city, r.county) == ("西宁市", "城东区")
+    # … not the word alone, nor a brigade with no city's body before it
+    assert resolve(gz, "执勤", "城东公安分局民警在校门口开展护学岗执勤。").county is None
+    assert resolve(gz, "执勤", "交警支队港口大队民警在校门口执勤。").county is None
+
+
+def test_a_bodys_own_bulletin_on_an_incident_is_no_lesson_from_elsewhere(gz):
+    r = resolve(gz, "官方通报", "11月5日，绵阳市联合工作组就一所职业学校学生呕吐事件发布通报。")
+    assert (r.province, r.city) == ("四川省", "绵阳市")
+    # a bulletin that goes on to tell another place's incident is still a lesson
+    assert resolve(gz, "通报", "省教育厅发布通报，绵阳市某校发生学生溺水事件。").city is None
+
+
+def test_a_headline_township_school_the_body_puts_in_another_county_is_that_countys(gz):
+    # the table knows 桥镇 only as 甘泉县's; the body writes the school right after 罗田
+    r = resolve(gz, "桥镇中学开展防溺水教育", "近日，湖北罗田桥镇中学组织师生开展防溺水专题教育。")
+    assert (r.province, r.city, r.county) == ("湖北省", "黄冈市", "罗田县")
+
+
+def test_stability_is_a_word_but_a_dateline_names_the_district(gz):
+    r = resolve(gz, "", "营造和谐、安定的校园环境。汉中市城固县公安局原公镇派出所民警走进学校。")
+    assert (r.city, r.county) == ("汉中市", "城固县")
+    r = resolve(gz, "安全检查", "安定讯 为加强学校安全工作，区教育局开展检查。")
+    assert (r.city, r.county) == ("定西市", "安定区")
+    assert resolve(gz, "阿盟开展校园安全检查", "阿盟工商局严查孔明灯销售。").city == "阿拉善盟"
