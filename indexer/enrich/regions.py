@@ -263,7 +263,7 @@ _TOWN_INSTITUTION = re.compile(
 _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|中心完小|学区|教管中心|教育办|第[一二三四五六七八九十]{1,2}中心小学"
                           r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所|办事处")
 # Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
-_MEDIA_BEFORE = ("今日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
+_MEDIA_BEFORE = ("今日", "每日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # A city's short name that is also a word, and the characters before it that make it the word:
 # 安康 in a greeting (祝…幸福安康, 阖家安康) is well-being, 大庆 in an anniversary (建国70周年大庆,
 # 建校百年大庆) the celebration; neither is the city. So for an abbreviation (`config/region_aliases.yaml`):
@@ -295,6 +295,9 @@ _DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政�
 
 # A unit's office acting without its name: 省教育厅, 自治区党委, 全省 (the province); 市教育局, 州委
 # (the city). A match inside a written name (湖北省教育厅) is that name's.
+# An autonomous region's own bodies (自治区教育厅, 广西壮族自治区党委): in their texts 全区 / 我区 is the region.
+_REGION_SPEAKS = re.compile(r"自治区(?:党委|政府|人民政府|教育厅|教育工委|公安厅|应急管理厅|卫生健康委|卫健委|市场监管局"
+                            r"|市场监督管理局|住房和城乡建设厅|气象局|红十字会|团委|妇联)")
 # 我省 / 全省 / 本省: the text's own province, unnamed (not 完全省去, 安全省心).
 _OUR_PROVINCE = r"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"
 _LEVEL_ACTS = {
@@ -604,7 +607,8 @@ def _shares_words(title: str, body: str) -> bool:
 
 # Around a place named once: somewhere else than the text's own place (a venue, a trip, an example
 # to follow, an expert's university, a storm's position, an accident elsewhere).
-_NOT_HERE = re.compile(r"赴|召开|举行|参照|借鉴|专家|教授|学者|研究员|以[东西南北]|洋面|海面|身亡|溺亡|遇难|死亡|去年|感染|确诊|病例")
+_NOT_HERE = re.compile(r"赴|召开|举行|参照|借鉴|专家|教授|学者|研究员|以[东西南北]|洋面|海面|身亡|溺亡|遇难|死亡|去年|感染|确诊|病例"
+                       r"|援建|援助|捐建|捐赠|捐助|资助")
 
 
 def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> bool:
@@ -612,7 +616,7 @@ def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> boo
     headline about the whole country (全国…平台上线, where the one university named takes part), not
     when every cue is a township's short name (铁桥小学: a village's school, many towns have one), and
     not when a cue's sentence says it is somewhere else (会议在北京召开, 赴杭州参加培训, 台风位于台湾以东
-    洋面, 遵义一名初中生落水身亡, 华中师范大学教授)."""
+    洋面, 遵义一名初中生落水身亡, 华中师范大学教授, 香港红十字会援建的校医室: a donor)."""
     if "全国" in title and not body.startswith(title):
         return False
     cues = [m for m in mentions if m.resolved and m.field not in ("hint", "domain")]
@@ -1672,6 +1676,10 @@ class Gazetteer:
             fits = self._school_meant(phrase, start, fld, named_schools, mentions, body) if mark == "校" else [
                 c for c in units if _deixis_fits(g.divisions[c], mark)
                 or (mark != "市" and g.divisions[c].level == COUNTY and any(m.phrase.endswith(mark) for m in units[c]))]
+            if mark == "区" and _REGION_SPEAKS.search(body):
+                # where an autonomous region's body speaks (自治区教育厅主办的全区比赛), 全区 is the region: a
+                # district the text names only by a short form (总部(滨江)) is no 区 it speaks for
+                fits = [c for c in fits if any(m.kind in ("full", "alias") for m in units[c])]
             if not fits and mark == "市":
                 # 全市 in a text that names only counties, two or more, all of one city (绥滨县、萝北县
                 # 教育局…全市): that city's

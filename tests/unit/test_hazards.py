@@ -1955,3 +1955,19 @@ def test_disinfection_after_a_flood_is_epidemic_prevention(tax):
     body = ("近日，县市场监管局对辖区学校食堂开展食品安全检查。\n"
             "检查组重点查看了食品留样、餐具消杀记录以及防蝇、防鼠设施。\n各校食堂均落实了食品安全主体责任。")
     assert "epidemic" not in tag_hazards("县市场监管局开展学校食堂食品安全检查", body, tax).hazards
+
+
+def test_the_other_ways_to_school_are_traffic(tax):
+    # a railway unit's talk along its line, a ferry check, a zip line: the readers count them traffic
+    body = ("车务段职工走进沿线小学开展爱路护路安全教育，告诉学生不要在铁路沿线玩耍，不要攀爬列车。\n"
+            "学生们在承诺书上签名。")
+    assert tag_hazards("爱路护路进校园", body, tax).hazards == ["traffic"]
+    body = "海事处执法人员来到渡口，对接送学生的渡船开展安全检查，要求严禁超载。\n学校安排老师在渡口护送学生。"
+    assert "traffic" in tag_hazards("海事部门检查接送学生渡船", body, tax).hazards
+
+
+def test_a_brawl_told_as_it_happened_is_bullying(tax):
+    body = ("县委宣传部通报，23日，县公安机关查处一起中学生打群架事件。\n"
+            "两名学生因打篮球发生碰撞引发口角，次日约人在校外打群架，一名学生鼻部受伤。\n"
+            "公安机关已对涉事学生进行训诫教育。")
+    assert "bullying" in tag_hazards("县公安机关通报一起中学生打群架事件", body, tax).hazards

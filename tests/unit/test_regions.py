@@ -1476,3 +1476,30 @@ def test_stability_is_a_word_but_a_dateline_names_the_district(gz):
     r = resolve(gz, "安全检查", "安定讯 为加强学校安全工作，区教育局开展检查。")
     assert (r.city, r.county) == ("定西市", "安定区")
     assert resolve(gz, "阿盟开展校园安全检查", "阿盟工商局严查孔明灯销售。").city == "阿拉善盟"
+
+
+def test_a_lottery_sites_draw_and_tip_lines_do_not_vote(gz):
+    # a reprint under a tip site's SEO lines (开奖结果, 三肖中特, 肖一码), each naming Macau, and a portal's
+    # dateline naming its own province (每日X…发布): the story's university places it
+    body = ("每日甘肃2025年3月2日发布：高校宿舍凌晨起火\n【新澳门三肖中特期期准】 |\n【澳门开奖结果+开奖记录表】 |\n"
+            "【澳门管家婆-肖一码】 |\n有网友称，此事发生在青岛科技大学一栋宿舍楼，无人员受伤。")
+    r = resolve(gz, "", body)
+    assert r.province == "山东省" and "澳门特别行政区" not in r.secondary
+
+
+def test_a_donor_from_elsewhere_is_no_lone_cue(gz):
+    # the one place a school's own text names is the Red Cross of elsewhere that built its clinic
+    body = ("学校红十字会深植“救在身边”理念，打造校园健康阵地。\n"
+            "学校依托香港红十字会援建的校医室，面向全体学生开展心肺复苏等急救培训。")
+    assert resolve(gz, "校医室里的急救课堂", body).province is None
+
+
+def test_region_wide_in_an_autonomous_regions_text_is_no_district(gz):
+    # 全区 where the region's education department speaks is the region, not the one district named by a short form
+    body = ("由自治区教育厅主办的全区中小学安全教育课例评比落下帷幕。\n钦州市第二中学教师获一等奖，与来自西乡塘的一名教师并列第一。\n"
+            "钦州市教育局表示将推动安全教育进课堂。")
+    r = resolve(gz, "全区安全教育课例评比落幕", body)
+    assert (r.province, r.city, r.county) == ("广西壮族自治区", "钦州市", None)
+    # … a district's bureau named in full still binds it (青秀区教育局…全区中小学)
+    body = "根据自治区教育厅通知要求，南宁市青秀区教育局部署全区中小学开展消防安全检查。"
+    assert resolve(gz, "全区开展消防安全检查", body).county == "青秀区"
