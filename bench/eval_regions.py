@@ -14,7 +14,10 @@ absent) on each sentence of the OpenCC-t2s text, majority vote per level (the ci
 sentences of the winning province, the county among those of the winning city).
 
 With ``--misses`` it prints, for each miss, the text's id, the label and the prediction (never
-the text: the texts are third-party pages and stay out of logs and notes). The texts are
+the text: the texts are third-party pages and stay out of logs and notes), whether the text names
+the labelled unit at all (among the places it voted for), and the count of each kind per level: a
+miss named in the text is a choice the rules made wrong; one named nowhere no weighing of the same
+cues can reach (a host name, a campus, a phone code, knowledge). The texts are
 git-ignored; the table is printed only when they are present.
 """
 
@@ -98,10 +101,21 @@ def gonggao_regions(texts: dict[str, str], ids: list[str], urls: dict[str, str] 
             doc = ingest_html(page_of(texts[item_id]), url, None, enrichers)[0]
             out[item_id] = {"province": doc.province, "city": doc.city, "county": doc.county,
                             "evidence": [f"{e.field}:{e.rule}:{e.phrase}" for e in doc.evidence
-                                         if e.rule.startswith("region")]}
+                                         if e.rule.startswith("region")],
+                            "named": named_units(doc, enrichers.gazetteer.data)}
         except Exception as exc:  # a text that yields no document counts as a miss, and says why
             out[item_id] = {"error": type(exc).__name__}
     return out, time.perf_counter() - start
+
+
+def named_units(doc, data) -> set[str]:
+    """The names of every unit the text voted for (the chosen path, the other places it names and the
+    units above them): a miss whose unit is among them was the rules' choice to make; one whose unit
+    is not is out of reach of any choice over the same cues (a host name, a campus, knowledge)."""
+    codes = {e.label for e in doc.evidence if e.rule.startswith("region") and e.label}
+    for name in doc.secondary_regions:
+        codes.update(data.by_name.get(name, ()))
+    return {data.divisions[a].name for c in codes if c in data.divisions for a in data.divisions[c].chain()}
 
 
 def cpca_regions(texts: dict[str, str], ids: list[str]) -> dict[str, dict] | None:
@@ -205,12 +219,18 @@ def main() -> int:
         print(f"{level:<9} {ours_score.total[level]:>4} {ours_score.accuracy(level):>8.3f} {b:>12}")
     if args.misses:
         by_id = {row["id"]: row for row in labels}
+        reach: Counter = Counter()
         for miss in ours_score.misses:
-            print("miss", miss)
+            item_id, level = miss.split()[0], miss.split()[1].rstrip(":")
+            named = by_id[item_id]["regions"][0][level] in ours[item_id].get("named", set())
+            reach[(level, named)] += 1
+            print("miss", miss, "[named in the text]" if named else "[named nowhere]")
             if args.evidence:
                 item_id = miss.split()[0]
                 print("     conf", by_id[item_id]["region_confidence"], "|",
                       " ".join(ours[item_id].get("evidence", [])[:12]))
+        print("misses whose unit the text names (a choice over its cues) / names nowhere (no choice reaches it):",
+              ", ".join(f"{level} {reach[(level, True)]} / {reach[(level, False)]}" for level in LEVELS))
     return 0
 
 
