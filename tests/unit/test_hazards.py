@@ -1971,3 +1971,9 @@ def test_a_brawl_told_as_it_happened_is_bullying(tax):
             "两名学生因打篮球发生碰撞引发口角，次日约人在校外打群架，一名学生鼻部受伤。\n"
             "公安机关已对涉事学生进行训诫教育。")
     assert "bullying" in tag_hazards("县公安机关通报一起中学生打群架事件", body, tax).hazards
+
+
+def test_first_aid_training_is_about_accidental_injuries(tax):
+    body = ("学校红十字会邀请县红十字会救护培训师走进校园，为师生开展应急救护培训。\n"
+            "培训师现场演示了心肺复苏和海姆立克急救法，学生们分组上台实操练习。")
+    assert "accident_general" in tag_hazards("我校开展应急救护进校园活动", body, tax).hazards
