@@ -1365,9 +1365,9 @@ def test_an_incident_report_is_about_the_hazard_it_names_once(tax):
             "我局已成立工作组，配合学校和家属做好善后工作。")
     assert tag_hazards(title, body, tax).hazards == ["accident_general"]
     # the same one word in a text that tells no incident is no subject
-    body = ("本学期学校组织教师参加了急救知识培训，学习心肺复苏的操作方法。\n"
-            "培训老师介绍了运动中猝死的常见原因，大家认真记录。")
-    assert tag_hazards("我校开展教师急救培训", body, tax).hazards == []
+    body = ("本学期学校组织教师参加了健康知识讲座，学习科学锻炼的方法。\n"
+            "讲座老师介绍了运动中猝死的常见原因，大家认真记录。")
+    assert tag_hazards("我校开展教师健康知识讲座", body, tax).hazards == []
     # pupils taken to a hospital (住院, 就医) tell an incident as 送医 does
     body = ("家长反映，孩子在幼儿园吃过午饭后上吐下泻，当晚被送到县医院住院治疗。\n"
             "园方回应称，经县疾控中心检测，初步判断为诺如病毒感染，幼儿园已停课消毒。")
