@@ -14,11 +14,12 @@ absent) on each sentence of the OpenCC-t2s text, majority vote per level (the ci
 sentences of the winning province, the county among those of the winning city).
 
 With ``--misses`` it prints, for each miss, the text's id, the label and the prediction (never
-the text: the texts are third-party pages and stay out of logs and notes), whether the text names
-the labelled unit at all (among the places it voted for), and the count of each kind per level: a
-miss named in the text is a choice the rules made wrong; one named nowhere no weighing of the same
-cues can reach (a host name, a campus, a phone code, knowledge). The texts are
-git-ignored; the table is printed only when they are present.
+the text: the texts are third-party pages and stay out of logs and notes), whether the text writes
+a name of the labelled unit at all (or of a unit under it: any name the gazetteer reads but a
+word-like short form), and the count of each kind per level: a miss named in the text is one a
+reading of its own words could fix (often a name the rules set aside, rightly or not: an ad's, a
+lesson's); one named nowhere needs what the text does not say (a host name, a campus, a phone
+code, knowledge). The texts are git-ignored; the table is printed only when they are present.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ LEVELS = ("province", "city", "county")
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+from indexer.enrich.gazetteer import GazetteerData  # noqa: E402  (the repository's root is on the path now)
 
 
 def page_of(text: str) -> str:
@@ -102,19 +105,21 @@ def gonggao_regions(texts: dict[str, str], ids: list[str], urls: dict[str, str] 
             out[item_id] = {"province": doc.province, "city": doc.city, "county": doc.county,
                             "evidence": [f"{e.field}:{e.rule}:{e.phrase}" for e in doc.evidence
                                          if e.rule.startswith("region")],
-                            "named": named_units(doc, enrichers.gazetteer.data)}
+                            "named": named_units(texts[item_id], enrichers.gazetteer.data)}
         except Exception as exc:  # a text that yields no document counts as a miss, and says why
             out[item_id] = {"error": type(exc).__name__}
     return out, time.perf_counter() - start
 
 
-def named_units(doc, data) -> set[str]:
-    """The names of every unit the text voted for (the chosen path, the other places it names and the
-    units above them): a miss whose unit is among them was the rules' choice to make; one whose unit
-    is not is out of reach of any choice over the same cues (a host name, a campus, knowledge)."""
-    codes = {e.label for e in doc.evidence if e.rule.startswith("region") and e.label}
-    for name in doc.secondary_regions:
-        codes.update(data.by_name.get(name, ()))
+def named_units(text: str, data: GazetteerData) -> set[str]:
+    """The names of every unit the text writes a name of (any the gazetteer reads but a word-like short
+    form: full, short, a township's, a university's), and of the units above them. A miss whose unit is
+    among them is one a reading of the text's own words could fix; one whose unit is not needs what the
+    text does not say (a host name, a campus, a phone code, knowledge)."""
+    from indexer.text.chinese import to_simplified
+
+    codes = {e.code for *_, entries in data.find(to_simplified(text)) for e in entries
+             if e.kind not in ("short_word", "town_word")}
     return {data.divisions[a].name for c in codes if c in data.divisions for a in data.divisions[c].chain()}
 
 
@@ -221,7 +226,8 @@ def main() -> int:
         by_id = {row["id"]: row for row in labels}
         reach: Counter = Counter()
         for miss in ours_score.misses:
-            item_id, level = miss.split()[0], miss.split()[1].rstrip(":")
+            item_id, level = miss.split()[:2]
+            level = level.rstrip(":")
             named = by_id[item_id]["regions"][0][level] in ours[item_id].get("named", set())
             reach[(level, named)] += 1
             print("miss", miss, "[named in the text]" if named else "[named nowhere]")
@@ -229,7 +235,7 @@ def main() -> int:
                 item_id = miss.split()[0]
                 print("     conf", by_id[item_id]["region_confidence"], "|",
                       " ".join(ours[item_id].get("evidence", [])[:12]))
-        print("misses whose unit the text names (a choice over its cues) / names nowhere (no choice reaches it):",
+        print("misses whose unit the text names (its words could fix them) / names nowhere (they need what it does not say):",
               ", ".join(f"{level} {reach[(level, True)]} / {reach[(level, False)]}" for level in LEVELS))
     return 0
 

@@ -229,9 +229,9 @@ _RAILWAY_AFTER = re.compile(r"铁路|公安处")
 # A province's short name opening a periodical's short title (《宁夏教育》, 《江苏教育研究》): an outlet.
 _PERIODICAL_TAIL = re.compile(rf"[{HAN}]{{1,4}}》")
 # A district's branch named after it under its city's body (天津市公安局和平分局, 兰州供电公司城关供电分公司,
-# 某市公安局交警支队某大队): the word before the branch is bound by the city before the body's name.
+# 某市公安局交警支队某大队, 某市消防救援支队某大队): the word before the branch is bound by the city before the body's name.
 # (branch's start, body's name)
-_BRANCH_UNDER = (("分局", "公安局"), ("公安分局", "公安局"), ("大队", "公安局交警支队"), ("大队", "交警支队"),
+_BRANCH_UNDER = (("分局", "公安局"), ("大队", "公安局交警支队"), ("大队", "交警支队"),
                  ("大队", "公安局交通警察支队"), ("大队", "交通警察支队"), ("大队", "消防救援支队"), ("供电", "供电公司"))
 _WHOLE_KINDS = frozenset({"full", "alias", "town"})  # names that say what they are (not 龙泉 of 龙泉学校)
 _NAME_REACH = 12  # the longest names (景谷傣族彝族自治县) are within this many characters of a cut
@@ -262,7 +262,7 @@ _TOWN_INSTITUTION = re.compile(
 # 梅江镇, 怀宁县公安局秀山派出所 → 秀山乡)
 _TOWN_CENTRE = re.compile(r"中心学校|中心校|中心小学|中心幼儿园|中心完小|学区|教管中心|教育办|第[一二三四五六七八九十]{1,2}中心小学"
                           r"|(?:边境|边防)?派出所|司法所|财政所|卫生院|市场监管所|市场监督管理所|办事处")
-# Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴).
+# Before a name: a local outlet or a slogan (今日房县, 云上大冶, 美丽汉阴; 每日甘肃 before a short name only).
 _MEDIA_BEFORE = ("今日", "每日", "云上", "掌上", "智慧", "美丽", "大美", "魅力", "幸福", "印象", "视听", "爱")
 # A city's short name that is also a word, and the characters before it that make it the word:
 # 安康 in a greeting (祝…幸福安康, 阖家安康) is well-being, 大庆 in an anniversary (建国70周年大庆,
@@ -293,15 +293,15 @@ _DEIXIS_BODY = re.compile(rf"([县区旗])(?:(?<![{HAN}].)|(?<=副.))(?:委|政�
                           r"|气象|林业|农业|生态环境|财政)")
 
 
+# An autonomous region's own bodies (自治区教育厅, 广西壮族自治区党委): in their texts 全区 / 我区 is the region.
+_PROVINCE_OFFICES = "委|党委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局|司法厅"
+_REGION_SPEAKS = re.compile(rf"自治区(?:{_PROVINCE_OFFICES}|教育工委|卫健委|市场监督管理局|住房和城乡建设厅|气象局|红十字会|团委|妇联)")
 # A unit's office acting without its name: 省教育厅, 自治区党委, 全省 (the province); 市教育局, 州委
 # (the city). A match inside a written name (湖北省教育厅) is that name's.
-# An autonomous region's own bodies (自治区教育厅, 广西壮族自治区党委): in their texts 全区 / 我区 is the region.
-_REGION_SPEAKS = re.compile(r"自治区(?:党委|政府|人民政府|教育厅|教育工委|公安厅|应急管理厅|卫生健康委|卫健委|市场监管局"
-                            r"|市场监督管理局|住房和城乡建设厅|气象局|红十字会|团委|妇联)")
 # 我省 / 全省 / 本省: the text's own province, unnamed (not 完全省去, 安全省心).
 _OUR_PROVINCE = r"(?<![完安节])[我本全]省(?![长级去心时略钱力事])"
 _LEVEL_ACTS = {
-    PROVINCE: re.compile(_OUR_PROVINCE + r"|(?:省|自治区)(?:委|党委|政府|人民政府|教育厅|公安厅|应急管理厅|卫生健康委|市场监管局|司法厅)"),
+    PROVINCE: re.compile(_OUR_PROVINCE + rf"|(?:省|自治区)(?:{_PROVINCE_OFFICES})"),
     CITY: re.compile(r"(?:市|州|盟)(?:委|政府|人民政府|教育局|教体局|教育和体育局|公安局|应急管理局|应急局|卫健委"
                      r"|市场监管局|消防救援支队|气象台|气象局|地震局)"),
 }
@@ -378,7 +378,7 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]],
     return words
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
-_LINE_START = ("\n", " ", "\t", "\u3000")  # what comes before a line's first word (a dateline: 安定讯)
+_LINE_START = ("\n", " ", "\t", "\u3000")  # a line break or a space before a dateline (安定讯, indented or not)
 _MEDIA_AFTER = re.compile(
     r"(?:(?:日|晚|早|晨|都市|商|法制|法治|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
     r"|融媒|资讯|杂志|频道|在线|手机报|传媒|(?:教育|通讯|新闻|出版)社|(?!大)[\u4e00-\u9fff]{0,2}(?:新闻网|网讯)"
@@ -608,7 +608,7 @@ def _shares_words(title: str, body: str) -> bool:
 # Around a place named once: somewhere else than the text's own place (a venue, a trip, an example
 # to follow, an expert's university, a storm's position, an accident elsewhere).
 _NOT_HERE = re.compile(r"赴|召开|举行|参照|借鉴|专家|教授|学者|研究员|以[东西南北]|洋面|海面|身亡|溺亡|遇难|死亡|去年|感染|确诊|病例"
-                       r"|援建|援助|捐建|捐赠|捐助|资助")
+                       r"|援建|捐建")
 
 
 def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> bool:
@@ -781,6 +781,9 @@ class Gazetteer:
                 codes = {e.code for e in entries if e.kind == "town"}
                 if short and codes:
                     named_towns.setdefault(short, set()).update(codes)
+        # the units the text names by a name of their own (长治 in 长治久安 is a word, no city): what a
+        # word-like short name before its police branch needs named (西宁市…城中公安分局)
+        named = {e.code for _, _, _, entries in found for e in entries if e.kind in _PLACE_HEAD_KINDS}
         for start, end, name, entries in found:
             kinds = kinds_of.get(name)
             if kinds is None:
@@ -789,7 +792,7 @@ class Gazetteer:
             if not kinds.isdisjoint(_WORD_KINDS):
                 body_at = _branch_under_body(text, start, end)
                 before = ends.get(start if body_at is None else body_at, ())
-                entries = self._bound_words(text, start, end, entries, before)
+                entries = self._bound_words(text, start, end, entries, before, named)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
             if start and text[start - 1:start + 1] in _WORD_BEFORE and not kinds.isdisjoint(_WORD_TAIL_KINDS):
@@ -850,11 +853,12 @@ class Gazetteer:
         return kept
 
     def _bound_words(self, text: str, start: int, end: int, entries: tuple[NameEntry, ...],
-                     before: Iterable[NameEntry]) -> tuple[NameEntry, ...]:
+                     before: Iterable[NameEntry], named: Container[str] = ()) -> tuple[NameEntry, ...]:
         """A short form that is an ordinary word (和平, 江口) is a place only where the text binds
         it: right after the name of its parent (天津市和平保育院 → 和平区), before the name of its
         outlet or of its numbered school, or opening a line's dateline (会同新闻网讯, 平和一中, 安定讯), a district's
-        before its police branch where the text names its city (西宁市…城中公安分局), a city's before its sectors
+        before its police branch where the text names the unit above it by a name of its own (`named`: 西宁市…城中公安分局,
+        not 长治久安…上党公安分局), a city's before its sectors
         (白银教育系统 → 白银市), or, a township's, before an office named after its township
         (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
         g = self.data
@@ -869,7 +873,7 @@ class Gazetteer:
         for e in entries:
             if e.kind == "short_word":
                 if any(p != e.code and g.is_under(e.code, p) for p in parents) or named_after or (
-                        sector and g.divisions[e.code].level == CITY) or (police_branch and self._parent_named(e.code, text)):
+                        sector and g.divisions[e.code].level == CITY) or (police_branch and g.divisions[e.code].parent in named):
                     out.append(NameEntry(e.code, "short"))
             elif e.kind == "town_word":
                 if office:
@@ -878,11 +882,6 @@ class Gazetteer:
                 out.append(e)
         return tuple(out)
 
-    def _parent_named(self, code: str, text: str) -> bool:
-        """Whether `text` names the unit above `code` (its full or short name)."""
-        parent = self.data.divisions[code].parent
-        div = self.data.divisions[parent] if parent else None
-        return div is not None and any(name and name in text for name in (div.name, div.short))
 
     def _mentions(self, text: str, field_name: str, base: float, lead_end: int = 0,
                   noise: list[tuple[int, int]] | None = None,
@@ -903,8 +902,10 @@ class Gazetteer:
         for start, end, name, entries, kinds in found:
             after = text[end:end + 6]
             short_like = kinds <= {"short", "former", "alias", "generic"}
+            before = text[max(0, start - 2):start]
             media = bool(_MEDIA_AFTER.match(after)) or (short_like and bool(_MEDIA_AFTER_SHORT.match(after))) \
-                or text[max(0, start - 2):start] in _MEDIA_BEFORE or text[max(0, start - 1):start] in _MEDIA_BEFORE \
+                or (before in _MEDIA_BEFORE and (before != "每日" or short_like)) \
+                or text[max(0, start - 1):start] in _MEDIA_BEFORE \
                 or bool(media_spans and inside(start, media_spans))
             if name.endswith("区") and text.startswith("域", end):
                 continue  # 江南区域知名门户, 西南区域: an area (区域), not the district
@@ -1465,7 +1466,8 @@ class Gazetteer:
         """A township's short name before a school (虎门小学) in a sentence that names a county, or a
         township, in full elsewhere (红安县杏花乡组织专班到虎门小学) is a village's school there, not
         a namesake township of another county; one a word into a school's name a city heads (南京市将军山小学:
-        武汉's 军山) is that city's school."""
+        武汉's 军山) is that city's school; a headline's one the body writes right after a place of another
+        county (湖北英山|石镇中学 under the headline 石镇中学…, the table knowing 石镇 only in 江西) is that place's."""
         g = self.data
         own = [m for m in mentions if m.kind in ("full", "alias", "town") and len(m.candidates) == 1
                and g.divisions[m.candidates[0]].level == COUNTY]
@@ -1473,8 +1475,7 @@ class Gazetteer:
         for m in mentions:
             if m.kind in ("full", "alias") and len(m.candidates) == 1 and g.divisions[m.candidates[0]].level == CITY:
                 heads.setdefault(m.field, {})[m.start + len(m.phrase)] = m.candidates[0]
-        # where the body's county names end (英山|石镇中学): a title's township short name the body
-        # writes right there is that county's school, not a namesake township elsewhere
+        # where the body's names of one county end (a county's, or a township's that places it: 英山|石镇中学)
         county_ends = {m.start + len(m.phrase): m.candidates[0] for m in mentions
                        if m.field in _BODY_FIELDS and len(m.candidates) == 1 and g.divisions[m.candidates[0]].level == COUNTY}
         kept = []
@@ -1527,8 +1528,7 @@ class Gazetteer:
         for m in mentions:
             if m.phrase in named or not set(m.kind.split("/")) <= _SHORT_KINDS:
                 continue
-            at = body.find(m.phrase)
-            while at >= 0:
+            for at in _occurrences(body, m.phrase):
                 # right after the place, or a word into the name it heads (碑林区小雁塔小学)
                 end = _name_head_end(body, at, places, adjacent=True)
                 place = places[end] if end is not None else None
@@ -1539,7 +1539,6 @@ class Gazetteer:
                         body[at - 1:at] == "在" and all(elsewhere(m, p) for p in places.values()))):
                     named.add(m.phrase)
                     break
-                at = body.find(m.phrase, at + 1)
         return [m for m in mentions if m.phrase not in named
                 or not set(m.kind.split("/")) <= _SHORT_KINDS | {"media"}]
 
@@ -1679,7 +1678,7 @@ class Gazetteer:
             if mark == "区" and _REGION_SPEAKS.search(body):
                 # where an autonomous region's body speaks (自治区教育厅主办的全区比赛), 全区 is the region: a
                 # district the text names only by a short form (总部(滨江)) is no 区 it speaks for
-                fits = [c for c in fits if any(m.kind in ("full", "alias") for m in units[c])]
+                fits = [c for c in fits if any({"full", "alias"} & set(m.kind.split("/")) for m in units[c])]
             if not fits and mark == "市":
                 # 全市 in a text that names only counties, two or more, all of one city (绥滨县、萝北县
                 # 教育局…全市): that city's

@@ -285,6 +285,9 @@ _PURPOSE_LESSON = re.compile(r"[ \t\u3000]*为[^。！？!?；;\n，,]{0,60}?(?:
 # meeting that 通报了 accidents elsewhere, nor a ministry's 通报 to every province on one
 _OWN_REPORT = re.compile(r"\s*(?:[:：]|称|指出|显示)")
 _ISSUES = ("发布", "发出", "作出", "做出")  # before 通报: the sentence's speaker issues it
+# … a city's or a county's body (滨州市联合工作组, 某县教育局), which reports on its own ground; not a province,
+# a ministry or an autonomous region (省教育厅就某县…事件发布通报 tells the counties a lesson)
+_LOCAL_SPEAKER = re.compile(r"(?<!自治)[市县区州旗盟](?![长民])(?!.*(?:省|部|国家|国务院|自治区))")
 
 
 def lesson_spans(body: str) -> list[tuple[int, int]]:
@@ -314,8 +317,9 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
         if m.start() < last or (m.group(0) == "通报" and _OWN_REPORT.match(body, m.end())):
             continue
         a, b = enclosing(body, m.start(), SENTENCE_STOPS)
-        if m.group(0) == "通报" and body.endswith(_ISSUES, 0, m.start()) and not LESSON_EVENT.search(body, m.end(), b):
-            continue  # 某市工作组就某校学生不适事件发布通报。: the speaker's own bulletin on its own event
+        if m.group(0) == "通报" and body.endswith(_ISSUES, 0, m.start()) and not LESSON_EVENT.search(body, m.end(), b) \
+                and _LOCAL_SPEAKER.search(body, a, body.rfind("就", a, m.start()) if "就" in body[a:m.start()] else m.start()):
+            continue  # 某市工作组就某校学生不适事件发布通报。: a city's or county's own bulletin on its own event
         if LESSON_EVENT.search(body, a, b):
             purpose = _PURPOSE_LESSON.match(body, a)
             # 为汲取X事故教训，Y开展…: the lesson is the purpose clause, which names the accident;
@@ -415,7 +419,7 @@ _JUNK = re.compile(
     # nor a lesson quoting a site's name (揭露“新澳门”等网络赌博)
     r"|天天彩(?![排绘虹色灯印妆])|六开彩|一肖一码|一码一肖"
     # the draws and tips those sites sell (开奖结果, 三肖中特, 肖一码, 期期准)
-    r"|开奖(?:结果|记录|资料|直播|号码)|天天开奖|[一二三四五六]肖(?:[一二三四五六]码|中特|必中)|肖一码|期期准"
+    r"|开奖(?:结果|记录|资料)|天天开奖|[一二三四五六]肖(?:[一二三四五六]码|中特|必中)|肖一码|期期准"
     r"|(?:澳门|香港|管家婆|天天彩|246).{0,4}正版资料|正版资料(?:大全|免费)"
     r"|管家婆(?:[一二三四六]|资料|彩|必中|期期|精准|正版)|新澳门(?:[天六彩开资正精]|免费|管家)"
     r"|澳门(?:六合|天天彩|彩(?![虹绘排色])|码(?!头)|资料(?![馆室库])|正版|精准(?:[一二三四六]|资料|免费|大全|马|码))"

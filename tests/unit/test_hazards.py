@@ -1964,6 +1964,10 @@ def test_the_other_ways_to_school_are_traffic(tax):
     assert tag_hazards("爱路护路进校园", body, tax).hazards == ["traffic"]
     body = "海事处执法人员来到渡口，对接送学生的渡船开展安全检查，要求严禁超载。\n学校安排老师在渡口护送学生。"
     assert "traffic" in tag_hazards("海事部门检查接送学生渡船", body, tax).hazards
+    # … but a ferry landing among the waters a drowning letter lists, or a school named after a village, is no traffic
+    body = "暑假期间请注意防溺水，不私自到河边、渡口玩耍；不到河边、渡口、水库、池塘等危险水域游泳。"
+    assert tag_hazards("假期安全", body, tax).hazards == ["drowning"]
+    assert tag_hazards("消防演练", "近日，渡口小学组织全体师生开展消防应急疏散演练。", tax).hazards == ["fire"]
 
 
 def test_a_brawl_told_as_it_happened_is_bullying(tax):

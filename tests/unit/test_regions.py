@@ -1503,3 +1503,26 @@ def test_region_wide_in_an_autonomous_regions_text_is_no_district(gz):
     # … a district's bureau named in full still binds it (青秀区教育局…全区中小学)
     body = "根据自治区教育厅通知要求，南宁市青秀区教育局部署全区中小学开展消防安全检查。"
     assert resolve(gz, "全区开展消防安全检查", body).county == "青秀区"
+
+
+def test_the_review_cases_of_this_sessions_rules(gz):
+    # 安定 in a headline is the word; a dateline after a line break still names the district
+    r = resolve(gz, "营造和谐、安定的校园环境", "汉中市城固县公安局原公镇派出所民警走进辖区学校开展法治宣讲。")
+    assert (r.city, r.county) == ("汉中市", "城固县")
+    assert resolve(gz, "安全检查", "学校安全\n安定讯 为加强学校安全工作，区教育局开展检查。").county == "安定区"
+    # a fire brigade's and a police branch's district under its city's body
+    assert resolve(gz, "消防进校园", "秦皇岛市消防救援支队海港大队走进辖区小学开展消防演练。").county == "海港区"
+    assert resolve(gz, "护校安园", "西宁市公安局城中公安分局民警走进辖区小学开展安全宣传。").county == "城中区"
+    # a word holding a city's short name (长治久安) names no city for a branch to bind to
+    assert resolve(gz, "护校", "为维护社会长治久安，上党公安分局民警走进学校。").county is None
+    # a province's or a ministry's bulletin on a county's incident stays a lesson for everyone else
+    body = "各县区教育局：\n近日，省教育厅就邵阳市新邵县发生的学生溺水事件发布通报。\n请各地认真做好防溺水工作。"
+    assert resolve(gz, "关于做好防溺水工作的通知", body).county is None
+    # aid a school receives (资助, 捐赠) leaves its own name a cue; an anti-fraud warning naming a draw stays
+    body = "学校提醒家长注意假期安全。\n汉阴实验中学将对家庭经济困难学生给予资助。"
+    assert resolve(gz, "尊敬的家长", body).county == "汉阴县"
+    body = "汉阴县公安局提醒：有人冒充彩票中心，谎称可提前获取开奖号码，骗取钱财。"
+    assert resolve(gz, "警惕诈骗", body).county == "汉阴县"
+    # 每日 heads an outlet only before a short name
+    r = resolve(gz, "上学路上", "学生每日宁陕县城区上学人数约3000人，交警在路口护学。")
+    assert r.county == "宁陕县" and all(e.rule != "region:media" for e in r.evidence)
