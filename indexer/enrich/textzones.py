@@ -317,9 +317,10 @@ def lesson_spans(body: str) -> list[tuple[int, int]]:
         if m.start() < last or (m.group(0) == "通报" and _OWN_REPORT.match(body, m.end())):
             continue
         a, b = enclosing(body, m.start(), SENTENCE_STOPS)
-        if m.group(0) == "通报" and body.endswith(_ISSUES, 0, m.start()) and not LESSON_EVENT.search(body, m.end(), b) \
-                and _LOCAL_SPEAKER.search(body, a, body.rfind("就", a, m.start()) if "就" in body[a:m.start()] else m.start()):
-            continue  # 某市工作组就某校学生不适事件发布通报。: a city's or county's own bulletin on its own event
+        if m.group(0) == "通报" and body.endswith(_ISSUES, 0, m.start()) and not LESSON_EVENT.search(body, m.end(), b):
+            about = body.rfind("就", a, m.start())  # the speaker is who comes before 就 (or before the verb)
+            if _LOCAL_SPEAKER.search(body, a, about if about >= 0 else m.start()):
+                continue  # 某市工作组就某校学生不适事件发布通报。: a city's or county's own bulletin on its own event
         if LESSON_EVENT.search(body, a, b):
             purpose = _PURPOSE_LESSON.match(body, a)
             # 为汲取X事故教训，Y开展…: the lesson is the purpose clause, which names the accident;
