@@ -1385,8 +1385,17 @@ def test_attacks_and_falls_told_as_news_name_their_hazard(tax):
     assert "traffic" in tag_hazards("小学门口发生车辆撞人事故", body, tax).hazards
     body = "11月3日晚，某中学一名学生从教学楼五楼跳下，学校立即将其送往医院救治。目前该生仍在医院接受治疗。"
     assert "mental_health" in tag_hazards("中学生被批评后跳楼 区教育局通报", body, tax).hazards
+    body = "昨日午间，一名学生在教学楼内持械伤人，致多名师生受伤，警方已将其控制。"
+    assert "security" in tag_hazards("某职业学校发生持械伤人事件", body, tax).hazards
+
+
+def test_a_lesson_against_sexual_abuse_is_other_not_campus_security(tax):
+    # prosecutors' and courts' lessons on 性侵害 at schools: the readers label them other, never campus security
+    body = ("县人民检察院检察官走进中心小学，为学生上了一堂预防性侵害法治教育课。\n"
+            "检察官讲解了什么是性侵害、如何保护自己的隐私部位，提醒学生不轻信陌生人。")
+    assert tag_hazards("检察官进校园 预防性侵护成长", body, tax).hazards == ["other"]
     body = "法治副校长为高年级学生开展防范校园欺凌、暴力与性侵主题宣讲，讲解遇到侵害时如何求助。"
-    assert "security" in tag_hazards("法治副校长走进校园", body, tax).hazards
+    assert "security" not in tag_hazards("法治副校长走进校园", body, tax).hazards
 
 
 def test_drinking_water_checked_with_the_food_is_food_safety(tax):
