@@ -24,6 +24,9 @@ the UI, and Simplified keywords:
   two sentences is about it though it never names it (a beating at a school, reported as news).
   A keyword that `measures` make a hint where no measure stands (暴雨, 暴雪) may be one too: a storm
   told as it hit a school is the story's subject.
+- `explained_by`: codes of other hazards that, named by a keyword anywhere in the text, explain
+  what the `told` words tell: those words then tell nothing of this hazard (pupils vomiting in a
+  norovirus outbreak are the epidemic's, not the canteen's).
 - `pair`: two lists of words, an act and a place: a sentence naming one of each names the hazard
   (游泳 + 水库: swimming in a reservoir), so a weak hit in it counts as a keyword.
 - `paired_only`: weak words that are places more often than hazards (教学楼: where a fire check
@@ -86,6 +89,7 @@ class Hazard(BaseModel):
     answers: list[str] = Field(default_factory=list)
     fittings: list[str] = Field(default_factory=list)
     told: list[str] = Field(default_factory=list)
+    explained_by: list[str] = Field(default_factory=list)
     pair: list[list[str]] = Field(default_factory=list)
     paired_only: list[str] = Field(default_factory=list)
     followed_by: list[list[str]] = Field(default_factory=list)
@@ -184,6 +188,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
         raise_for_validation(path, data, exc)
         raise  # unreachable: raise_for_validation always raises
     seen: dict[str, int] = {}
+    seen_codes = {hazard.code for hazard in parsed.hazards}
     for i, hazard in enumerate(parsed.hazards):
         line = _item_line(entries, i, "code")
         if hazard.code in seen:
@@ -199,6 +204,14 @@ def load_taxonomy(path: Path) -> Taxonomy:
                 raise ConfigError(path, _item_line(entries, i, "told") or line, f"hazards.{i}.told",
                                   f"{word!r} tells {hazard.code!r} happening but is not one of its 'weak' words "
                                   "(nor a keyword its 'measures' make a hint)")
+        for code in hazard.explained_by:
+            if code not in seen_codes or code == hazard.code:
+                raise ConfigError(path, _item_line(entries, i, "explained_by") or line, f"hazards.{i}.explained_by",
+                                  f"{code!r} explains what {hazard.code!r}'s 'told' words tell but is not another "
+                                  "hazard's code")
+        if hazard.explained_by and not hazard.told:
+            raise ConfigError(path, _item_line(entries, i, "explained_by") or line, f"hazards.{i}.explained_by",
+                              f"{hazard.code!r} has 'explained_by' but no 'told' words for it to explain")
         for word in hazard.paired_only:
             if word not in hazard.weak or not hazard.pair or word not in hazard.pair[1]:
                 raise ConfigError(path, _item_line(entries, i, "paired_only") or line, f"hazards.{i}.paired_only",

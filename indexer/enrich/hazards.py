@@ -340,6 +340,7 @@ class _Compiled:
         self.answers = {h.code: frozenset(h.answers) for h in taxonomy.hazards if h.answers}
         self.fittings = {h.code: tuple(h.fittings) for h in taxonomy.hazards if h.fittings}
         self.told = {h.code: frozenset(h.told) for h in taxonomy.hazards if h.told}
+        self.explained_by = {h.code: frozenset(h.explained_by) for h in taxonomy.hazards if h.explained_by}
         self.pair = {h.code: (_alternation(h.pair[0]), _alternation(h.pair[1])) for h in taxonomy.hazards if h.pair}
         self.pair_reach = {h.code: h.pair_reach for h in taxonomy.hazards if h.pair_reach}
         self.dwelt_on = {h.code: h.dwelt_on for h in taxonomy.hazards if h.dwelt_on}
@@ -1008,6 +1009,9 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
                 seen.add(key)
                 score[hit.code] = score.get(hit.code, 0.0) + factor * WEAK_FACTOR
 
+    # what a hazard's told words tell, another hazard named by a keyword may explain instead (呕吐、腹泻 in a
+    # norovirus outbreak): they then tell nothing of it
+    told = {code: sentences for code, sentences in told.items() if not comp.explained_by.get(code, set()) & strong.keys()}
     school = _school_context(title, body)
     signal_hits = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
     signal_sentences = {_sentence_key(h, stops) for h in signal_hits}

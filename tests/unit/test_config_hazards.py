@@ -124,6 +124,26 @@ MISTAKES = {
     keywords: [火灾]
     told: [火灾]
 """, 6, "hazards.0.told", ["measures"]),
+    "an-explaining-code-no-hazard-has": ("""hazards:
+  - code: food_safety
+    zh: 食品安全
+    en: Food safety
+    keywords: [食品安全]
+    weak: [呕吐]
+    told: [呕吐]
+    explained_by: [epidemics]
+""", 8, "hazards.0.explained_by", ["epidemics", "code"]),
+    "an-explaining-code-with-no-told-words": ("""hazards:
+  - code: food_safety
+    zh: 食品安全
+    en: Food safety
+    keywords: [食品安全]
+    explained_by: [epidemic]
+  - code: epidemic
+    zh: 传染病防控
+    en: Epidemics
+    keywords: [传染病]
+""", 6, "hazards.0.explained_by", ["told"]),
     "a-paired-only-word-outside-the-pairs": ("""hazards:
   - code: building
     zh: 校舍与施工安全

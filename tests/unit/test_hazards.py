@@ -1990,3 +1990,16 @@ def test_first_aid_training_is_about_accidental_injuries(tax):
     body = ("学校红十字会邀请县红十字会救护培训师走进校园，为师生开展应急救护培训。\n"
             "培训师现场演示了心肺复苏和海姆立克急救法，学生们分组上台实操练习。")
     assert "accident_general" in tag_hazards("我校开展应急救护进校园活动", body, tax).hazards
+
+
+def test_pupils_taken_ill_with_vomiting_and_diarrhoea_is_food_safety(tax):
+    # an outbreak told as it happened, its cause the canteen's food told without the words 中毒 or 食品安全:
+    # readers of the read sets labelled such texts food safety
+    body = ("县政府昨日通报，县一中部分学生近日出现呕吐、腹泻症状，原因已查明，系学校食堂饭菜不卫生引发。\n"
+            "经治疗，出现呕吐、腹泻的学生大多已康复返校。")
+    assert tag_hazards("县一中多名学生呕吐腹泻 原因查明", body, tax).hazards == ["food_safety"]
+    # … but a norovirus outbreak told the same way is the epidemic's
+    body = ("9月2日起，县城一所小学陆续有学生出现呕吐、腹泻等症状，共报告病例37例。\n"
+            "经流行病学调查和实验室检测，判定这是一起诺如病毒感染引起的聚集性疫情。\n"
+            "目前学校已全面消毒，出现呕吐、腹泻症状的学生居家休息。")
+    assert tag_hazards("某小学学生出现呕吐腹泻 疾控通报调查结果", body, tax).hazards == ["epidemic"]
