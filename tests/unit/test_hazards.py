@@ -2003,3 +2003,15 @@ def test_pupils_taken_ill_with_vomiting_and_diarrhoea_is_food_safety(tax):
             "经流行病学调查和实验室检测，判定这是一起诺如病毒感染引起的聚集性疫情。\n"
             "目前学校已全面消毒，出现呕吐、腹泻症状的学生居家休息。")
     assert tag_hazards("某小学学生出现呕吐腹泻 疾控通报调查结果", body, tax).hazards == ["epidemic"]
+
+
+def test_a_child_hurt_at_school_is_an_accidental_injury(tax):
+    # an injury told in two sentences, no other hazard named: the readers' accidental injuries
+    body = ("家长反映，孩子上周在幼儿园午休时被划伤脸部，伤口长约4厘米。\n"
+            "家长认为老师看护不到位，要求幼儿园公开道歉并承担孩子受伤后的医疗费用。\n"
+            "幼儿园负责人表示，将积极与家长沟通协商。")
+    assert tag_hazards("3岁娃在幼儿园被划伤脸 家长要求道歉", body, tax).hazards == ["accident_general"]
+    # … not the injured of a crash, which are the crash's
+    body = ("昨日上午，一辆校车在路口与货车相撞，车上5名学生受伤。\n"
+            "受伤学生已送医救治，交警部门正在调查事故原因。")
+    assert tag_hazards("一辆校车与货车相撞", body, tax).hazards == ["traffic"]
