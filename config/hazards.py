@@ -24,9 +24,9 @@ the UI, and Simplified keywords:
   two sentences is about it though it never names it (a beating at a school, reported as news).
   A keyword that `measures` make a hint where no measure stands (暴雨, 暴雪) may be one too: a storm
   told as it hit a school is the story's subject.
-- `explained_by`: codes of other hazards that, named by a keyword anywhere in the text, explain
-  what the `told` words tell: those words then tell nothing of this hazard (pupils vomiting in a
-  norovirus outbreak are the epidemic's, not the canteen's).
+- `explained_by`: codes of other hazards that, assigned to the text, explain what the `told` words
+  tell: a hazard assigned only by its told words then goes (pupils vomiting in a norovirus outbreak
+  are the epidemic's, not the canteen's). The words still count as the hazard's weak hints.
 - `pair`: two lists of words, an act and a place: a sentence naming one of each names the hazard
   (游泳 + 水库: swimming in a reservoir), so a weak hit in it counts as a keyword.
 - `paired_only`: weak words that are places more often than hazards (教学楼: where a fire check
@@ -188,7 +188,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
         raise_for_validation(path, data, exc)
         raise  # unreachable: raise_for_validation always raises
     seen: dict[str, int] = {}
-    seen_codes = {hazard.code for hazard in parsed.hazards}
+    seen_codes = {hazard.code for hazard in parsed.hazards}  # all of them: explained_by may name a later hazard
     for i, hazard in enumerate(parsed.hazards):
         line = _item_line(entries, i, "code")
         if hazard.code in seen:

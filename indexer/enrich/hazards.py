@@ -831,6 +831,12 @@ _BACKGROUND = re.compile(rf"[^{_CLAUSE_STOPS}]*?(?:前提下|的同时)")  # wit
 _MIGHT_BE = re.compile(f"{_ADVICE}|{_KEPT_FROM.pattern}|一旦|万一|若|可能|杜绝|谨防|预防")
 
 
+def _warned_of(text: str, hit: Hit) -> bool:
+    """Whether the hit's clause warns of it rather than tells it (防止烫伤, 以免受伤, 如有学生受伤): a `told`
+    word there tells nothing happening."""
+    return bool(_MIGHT_BE.search(text, _clause_start(text, 0, hit.start), hit.start))
+
+
 def _tells_it_happened(text: str, start: int, end: int) -> bool:
     for m in _HAPPENING.finditer(text, start, end):
         clause = _clause_start(text, start, m.start())
@@ -1002,16 +1008,13 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
         else:
             # weak hits count once per sentence: "私拉乱接电线、使用大功率电器" is one hint, not two
             key = _sentence_key(hit, stops)
-            if hit.phrase in comp.told.get(hit.code, ()):
+            if hit.phrase in comp.told.get(hit.code, ()) and not _warned_of(title if hit.field == "title" else body, hit):
                 told.setdefault(hit.code, set()).add(key)
             seen = weak_sentences.setdefault(hit.code, set())
             if key not in seen:
                 seen.add(key)
                 score[hit.code] = score.get(hit.code, 0.0) + factor * WEAK_FACTOR
 
-    # what a hazard's told words tell, another hazard named by a keyword may explain instead (呕吐、腹泻 in a
-    # norovirus outbreak): they then tell nothing of it
-    told = {code: sentences for code, sentences in told.items() if not comp.explained_by.get(code, set()) & strong.keys()}
     school = _school_context(title, body)
     signal_hits = [h for h in hits if h.kind in (_TERM, _STRONG) and (h.field, h.start) not in plain_items]
     signal_sentences = {_sentence_key(h, stops) for h in signal_hits}
@@ -1038,16 +1041,24 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
     safety_school = school and bool(term_score or named)  # a general term, or a hazard named by a keyword
     assigned = []
     dwelt: set[str] = set()  # assigned only because the text comes back to them
+    only_told: set[str] = set()  # assigned only because the text tells them happening (`told`)
     for code in comp.order:
         if code in strong:
             if focused or (score[code] >= 2 and code not in asides):
                 assigned.append(code)
-        elif (focused and len(weak_sentences.get(code, ())) >= WEAK_SENTENCES) or (school and len(told.get(code, ())) >= TOLD_SENTENCES):
+        elif focused and len(weak_sentences.get(code, ())) >= WEAK_SENTENCES:
             assigned.append(code)
+        elif school and len(told.get(code, ())) >= TOLD_SENTENCES:
+            assigned.append(code)
+            only_told.add(code)
         elif safety_school and code in comp.dwelt_on and len(weak_sentences.get(code, ())) >= comp.dwelt_on[code]:
             # weather a school safety text comes back to (连日降雪… / 降雪期间…): a thing to prepare for
             assigned.append(code)
             dwelt.add(code)
+    # what a hazard's told words tell, another hazard assigned may explain instead (呕吐、腹泻 in a norovirus
+    # outbreak are the epidemic's): a hazard assigned only by them then goes
+    assigned = [code for code in assigned
+                if code not in only_told or comp.explained_by.get(code, frozenset()).isdisjoint(assigned)]
     passing: set[str] = set()
     if len(assigned) > 1:
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)

@@ -1394,8 +1394,10 @@ def test_a_lesson_against_sexual_abuse_is_other_not_campus_security(tax):
     body = ("县人民检察院检察官走进中心小学，为学生上了一堂预防性侵害法治教育课。\n"
             "检察官讲解了什么是性侵害、如何保护自己的隐私部位，提醒学生不轻信陌生人。")
     assert tag_hazards("检察官进校园 预防性侵护成长", body, tax).hazards == ["other"]
-    body = "法治副校长为高年级学生开展防范校园欺凌、暴力与性侵主题宣讲，讲解遇到侵害时如何求助。"
-    assert "security" not in tag_hazards("法治副校长走进校园", body, tax).hazards
+    body = ("法治副校长为高年级学生开展防范校园欺凌、暴力与性侵主题宣讲，讲解遇到侵害时如何求助。\n"
+            "他提醒同学们，遇到校园欺凌要及时告诉老师和家长。")
+    hazards = tag_hazards("法治副校长走进校园", body, tax).hazards
+    assert "bullying" in hazards and "security" not in hazards
 
 
 def test_drinking_water_checked_with_the_food_is_food_safety(tax):
@@ -2015,3 +2017,10 @@ def test_a_child_hurt_at_school_is_an_accidental_injury(tax):
     body = ("昨日上午，一辆校车在路口与货车相撞，车上5名学生受伤。\n"
             "受伤学生已送医救治，交警部门正在调查事故原因。")
     assert tag_hazards("一辆校车与货车相撞", body, tax).hazards == ["traffic"]
+    body = ("昨日下午，某中学化学实验室发生爆炸，3名学生被玻璃划伤。\n"
+            "划伤学生已送医救治，学校已全面排查实验室安全隐患。")
+    assert tag_hazards("某中学化学实验室发生爆炸", body, tax).hazards == ["lab_chemicals"]
+    # … nor an injury a letter warns of (防止烫伤, 以免受伤)
+    body = ("冬季天气寒冷，请家长提醒孩子使用热水袋时注意防止烫伤。\n"
+            "课间不要在走廊追逐打闹，以免摔伤。\n体育课前要做好准备活动，避免受伤。")
+    assert "accident_general" not in tag_hazards("冬季安全致家长的一封信", body, tax).hazards

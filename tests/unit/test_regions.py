@@ -1382,6 +1382,16 @@ def test_a_city_nickname_is_no_district_of_another_province(gz):
     assert (r.province, r.county) == ("北京市", "西城区")
 
 
+def test_a_short_name_inside_an_idiom_is_no_place(gz):
+    # 热火朝天 holds 广元's 朝天; 区教育局 with no district named binds to none (朝天区 written in full still does)
+    body = ("区教育局号召全体教职员工开展校园清雪活动。\n教师们挥着雪锹，你铲我推，一派热火朝天的景象。\n"
+            "各学校道路上的积雪基本清扫干净。")
+    r = resolve(gz, "区教育局组织开展校园清雪活动", body)
+    assert (r.province, r.city, r.county) == (None, None, None)
+    r = resolve(gz, "朝天区教育局组织开展校园清雪活动", body)
+    assert (r.city, r.county) == ("广元市", "朝天区")
+
+
 def test_a_county_short_name_heading_its_numbered_schools_is_that_county(gz):
     # 瑞安二中, 瑞安十中: a county-level city's numbered schools, named after no town; its short name
     # needs no city beside it (a short name before 中学 alone may be a town's school: 金沙中学)
