@@ -1071,10 +1071,10 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
     if answering and any(code not in answering and code != OTHER for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 
-    if school and strong and not set(assigned) - dwelt and _INCIDENT.search(body):
+    if school and strong and not set(assigned) - dwelt - only_told and _INCIDENT.search(body):
         # an incident report names its hazard once or twice (一名学生跳楼身亡, 幼儿疑似感染诺如病毒送医):
         # the hazard it names by a keyword, title or body, is its subject, aside or not; the weather
-        # it comes back to (the snow that day) does not stand in for it
+        # it comes back to (the snow that day) and the injuries it tells (瓷砖脱落砸伤学生) do not stand in for it
         top = max(score[code] for code in strong)
         assigned = [code for code in comp.order if code in assigned or (code in strong and score[code] == top)]
     # the weather to prepare for is beside the text's subject, never its primary

@@ -2024,3 +2024,20 @@ def test_a_child_hurt_at_school_is_an_accidental_injury(tax):
     body = ("冬季天气寒冷，请家长提醒孩子使用热水袋时注意防止烫伤。\n"
             "课间不要在走廊追逐打闹，以免摔伤。\n体育课前要做好准备活动，避免受伤。")
     assert "accident_general" not in tag_hazards("冬季安全致家长的一封信", body, tax).hazards
+
+
+def test_the_campus_facilities_checked_are_building_safety(tax):
+    # the taxonomy's building class holds the facilities: a check of 校园设施 is one of them
+    body = ("4月8日，学校组织人员对校园设施、设备进行了安全排查，对发现的问题立即整改。\n"
+            "学校还开展了消防疏散演练。")
+    assert "building" in tag_hazards("我校开展全民国家安全教育日活动", body, tax).hazards
+
+
+def test_a_climb_to_school_told_twice_is_an_accidental_injury(tax):
+    body = ("记者了解到，该村几十名学生每周要攀爬悬崖上的小路去乡中学读书。\n"
+            "学生攀爬时只能抓住岩壁上的铁链，稍有不慎就可能跌落山谷。\n"
+            "县教育局表示将尽快修建上学路。")
+    assert tag_hazards("学生攀爬悬崖上学 县教育局回应", body, tax).hazards == ["accident_general"]
+    # … not a letter that warns of climbing
+    body = "请家长教育孩子不要攀爬围栏和树木。\n课间不要攀爬栏杆，以免跌落。"
+    assert "accident_general" not in tag_hazards("致家长的一封信", body, tax).hazards
