@@ -2041,3 +2041,15 @@ def test_a_climb_to_school_told_twice_is_an_accidental_injury(tax):
     # … not a letter that warns of climbing
     body = "请家长教育孩子不要攀爬围栏和树木。\n课间不要攀爬栏杆，以免跌落。"
     assert "accident_general" not in tag_hazards("致家长的一封信", body, tax).hazards
+
+
+def test_a_colour_coded_weather_warning_is_extreme_weather(tax):
+    body = ("市气象台今天发布大风和沙尘蓝色预警。\n"
+            "市教委建议大中小学校、幼儿园等停止户外体育课和室外活动。")
+    assert tag_hazards("我市发布大风和沙尘蓝色预警 建议学校停止室外活动", body, tax).hazards == ["extreme_weather"]
+
+
+def test_a_socket_is_electrical_safety(tax):
+    body = ("学校开展宿舍安全检查。\n检查发现部分宿舍存在插座老化问题。\n"
+            "学校要求学生不得在宿舍使用插座给电动车电池充电。")
+    assert tag_hazards("学院开展学生宿舍安全检查", body, tax).hazards == ["electrical"]
