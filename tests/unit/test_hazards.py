@@ -1163,7 +1163,7 @@ def test_weather_a_school_text_comes_back_to_is_extreme_weather(tax):
     # snow in two sentences of a safety text, no measure beside it (dwelt_on: 2): a thing to prepare for
     title = "县实验小学开展冬季安全教育"
     body = ("本周以来我县持续降雪，气温明显下降。\n学校利用班会课开展安全教育，讲解冬季出行和校园活动的注意事项。\n"
-            "降雪期间，值周教师提前到校，在校门口护送学生进校。\n家长们纷纷点赞。")
+            "降雪期间，值周教师提前到校，在校门口迎接学生进校。\n家长们纷纷点赞。")
     assert tag_hazards(title, body, tax).hazards == ["extreme_weather"]
     # named once, it sets the scene
     once = "本周以来我县持续降雪，气温明显下降。\n学校利用班会课开展安全教育，讲解冬季出行和校园活动的注意事项。\n家长们纷纷点赞。"
@@ -1171,7 +1171,7 @@ def test_weather_a_school_text_comes_back_to_is_extreme_weather(tax):
     # beside a hazard the text names by a keyword, the weather is never the primary (named first, it
     # scores as much as one keyword)
     fire = ("本周以来我县持续降温，最低气温零下十度。\n学校利用班会课开展安全教育，讲解冬季防火知识。\n"
-            "降温期间，值周教师提前到校，在校门口护送学生进校。\n家长们纷纷点赞。")
+            "降温期间，值周教师提前到校，在校门口迎接学生进校。\n家长们纷纷点赞。")
     r = tag_hazards(title, fire, tax)
     assert sorted(r.hazards) == ["extreme_weather", "fire"] and r.primary == "fire"
 
@@ -2053,3 +2053,12 @@ def test_a_socket_is_electrical_safety(tax):
     body = ("学校开展宿舍安全检查。\n检查发现部分宿舍存在插座老化问题。\n"
             "学校要求学生不得在宿舍使用插座给电动车电池充电。")
     assert tag_hazards("学院开展学生宿舍安全检查", body, tax).hazards == ["electrical"]
+
+
+def test_pupils_escorted_on_their_way_is_traffic(tax):
+    body = ("开学首日，派出所民警在学校周边路口指挥疏导，护送学生安全过马路。\n"
+            "放学时，民警再次来到校门口，护送学生走过斑马线。")
+    assert "traffic" in tag_hazards("民警护航开学季", body, tax).hazards
+    # … not a drill's evacuation
+    drill = "学校开展消防疏散演练，警报响起后，老师护送学生撤离到操场。\n演练结束后，消防员讲解了灭火器的使用方法。"
+    assert tag_hazards("我校开展消防演练", drill, tax).hazards == ["fire"]
