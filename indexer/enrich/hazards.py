@@ -831,10 +831,14 @@ _BACKGROUND = re.compile(rf"[^{_CLAUSE_STOPS}]*?(?:前提下|的同时)")  # wit
 _MIGHT_BE = re.compile(f"{_ADVICE}|{_KEPT_FROM.pattern}|一旦|万一|若|可能|杜绝|谨防|预防")
 
 
+# … and a clause that bids care (小心摔倒, 注意防滑倒, 当心砸伤) warns as well
+_WARNED = re.compile(f"{_MIGHT_BE.pattern}|小心|注意|当心|防")
+
+
 def _warned_of(text: str, hit: Hit) -> bool:
-    """Whether the hit's clause warns of it rather than tells it (防止烫伤, 以免受伤, 如有学生受伤): a `told`
-    word there tells nothing happening."""
-    return bool(_MIGHT_BE.search(text, _clause_start(text, 0, hit.start), hit.start))
+    """Whether the hit's clause warns of it rather than tells it (防止烫伤, 以免受伤, 如有学生受伤, 小心摔倒): a
+    `told` word there tells nothing happening."""
+    return bool(_WARNED.search(text, _clause_start(text, 0, hit.start), hit.start))
 
 
 def _tells_it_happened(text: str, start: int, end: int) -> bool:
@@ -1071,10 +1075,10 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
     if answering and any(code not in answering and code != OTHER for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 
-    if school and strong and not set(assigned) - dwelt - only_told and _INCIDENT.search(body):
+    if school and strong and not set(assigned) - dwelt and _INCIDENT.search(body):
         # an incident report names its hazard once or twice (一名学生跳楼身亡, 幼儿疑似感染诺如病毒送医):
         # the hazard it names by a keyword, title or body, is its subject, aside or not; the weather
-        # it comes back to (the snow that day) and the injuries it tells (瓷砖脱落砸伤学生) do not stand in for it
+        # it comes back to (the snow that day) does not stand in for it
         top = max(score[code] for code in strong)
         assigned = [code for code in comp.order if code in assigned or (code in strong and score[code] == top)]
     # the weather to prepare for is beside the text's subject, never its primary

@@ -2039,8 +2039,12 @@ def test_a_climb_to_school_told_twice_is_an_accidental_injury(tax):
             "县教育局表示将尽快修建上学路。")
     assert tag_hazards("学生攀爬悬崖上学 县教育局回应", body, tax).hazards == ["accident_general"]
     # … not a letter that warns of climbing
-    body = "请家长教育孩子不要攀爬围栏和树木。\n课间不要攀爬栏杆，以免跌落。"
+    body = ("请家长教育孩子不要攀爬围栏和树木。\n课间不要攀爬栏杆，以免跌落。\n雨雪天气路面湿滑，上下楼梯要小心摔倒。\n"
+            "上学路上结冰，走路要当心摔倒。")
     assert "accident_general" not in tag_hazards("致家长的一封信", body, tax).hazards
+    # … nor a kindergarten's new climbing frame
+    body = "幼儿园新添置了攀爬架和滑梯。\n孩子们在攀爬架上玩得不亦乐乎。"
+    assert "accident_general" not in tag_hazards("幼儿园户外活动区焕然一新", body, tax).hazards
 
 
 def test_a_colour_coded_weather_warning_is_extreme_weather(tax):
@@ -2057,8 +2061,15 @@ def test_a_socket_is_electrical_safety(tax):
 
 def test_pupils_escorted_on_their_way_is_traffic(tax):
     body = ("开学首日，派出所民警在学校周边路口指挥疏导，护送学生安全过马路。\n"
-            "放学时，民警再次来到校门口，护送学生走过斑马线。")
+            "放学时，民警再次来到路口，护送学生过马路。")
     assert "traffic" in tag_hazards("民警护航开学季", body, tax).hazards
     # … not a drill's evacuation
-    drill = "学校开展消防疏散演练，警报响起后，老师护送学生撤离到操场。\n演练结束后，消防员讲解了灭火器的使用方法。"
+    drill = "学校开展消防疏散演练，警报响起后，老师护送学生有序撤离到操场。\n演练结束后，消防员讲解了灭火器的使用方法。"
     assert tag_hazards("我校开展消防演练", drill, tax).hazards == ["fire"]
+
+
+def test_an_academic_warning_and_an_opened_campus_are_no_hazard(tax):
+    body = "近日，学院对32名学生发出学业黄色预警。\n学院将安排辅导员与学生一对一谈心。"
+    assert tag_hazards("学院对32名学生发出学业黄色预警", body, tax).hazards == []
+    body = "今年暑假，我校校园设施向社会开放。\n市民可凭身份证进入校园锻炼。"
+    assert tag_hazards("我校校园设施向社会开放", body, tax).hazards == []
