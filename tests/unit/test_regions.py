@@ -178,6 +178,17 @@ def test_a_lesson_in_a_purpose_clause_leaves_the_actor_of_the_sentence(gz):
         assert resolve(gz, "县教体局开展校舍安全排查", body).province is None
 
 
+def test_an_accident_on_the_writers_own_ground_is_no_lesson_from_elsewhere(gz):
+    # 近期我省…发生了…事件，教训深刻: the writer's own accident, so the issuer opening the sentence stays the text's
+    title = "甘肃省教育厅等四部门联合发布防范学生溺水公告"
+    body = (title + "，近期我省气温回升，河湖解冻，个别地方发生了学生溺水事件，教训深刻。现就有关事项公告如下：\n"
+            "各地要加强对河道、水库、池塘的巡查。")
+    assert resolve(gz, title, body).province == "甘肃省"
+    # the deixis names who draws the lesson (我市教育局通报了…发生的): the other place's accident is still a lesson
+    body = "会上，我市教育局通报了湖南省邵阳市隆回县近期发生的学生溺水事故，要求各校吸取教训。"
+    assert resolve(gz, "召开防溺水工作会议", body).province is None
+
+
 def test_a_provincial_papers_literary_name_spells_no_district(gz):
     # 三秦都市报 holds 咸阳's 秦都 (三|秦都|市报): 三秦 is 陕西's literary name, heading its paper
     body = "汽车频道 2024-03-02 来源：三秦都市报综合报道\n1日上午，河北省邯郸市涉县一辆校车因路面结冰发生侧滑，无人受伤。"
