@@ -338,6 +338,32 @@ def test_the_headline_is_the_line_by_its_source_and_date_not_a_share_widget(over
     assert article.title == headline
 
 
+def test_a_spam_line_under_the_date_is_no_headline_though_the_opening_holds_it():
+    # a reprint whose headline reaches the article's opening, and a spam line injected under the date:
+    # both stand by a meta line and both are in the opening, but only the headline's words come back
+    # in the report
+    headline = "某省一学校火灾致5人遇难 相关负责人已被控制"
+    lines = [headline, "来源: 示例网", "2024-05-10 14:25:36", "某部称有关方面应履行政治承诺、不得插手示例问题另类XXXXZZZz,",
+             "  示例社某市1月20日电 (记者 张示例)某省某市委宣传部20日向记者证实,该市某县某镇一学校宿舍发生火灾事故,"
+             "造成5人遇难, 1人受伤。",
+             "  某县学校火灾事故处置指挥部20日就上述事故通报称,1月19日23时,某县119指挥中心接报警,一学校宿舍发生火灾。"
+             "消防救援大队迅速到达现场,23时38分明火被扑灭。",
+             "  事故发生后,省、市领导赶赴现场,成立事故处置指挥部,开展事故调查和善后处置等工作。涉事学校负责人已被控制。(完)",
+             "发布于:", "声明:该文观点仅代表作者本人,平台仅提供信息存储空间服务。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/m.html")
+    assert article.title == headline
+
+
+def test_a_news_agencys_dateline_on_its_own_line_is_no_headline():
+    # the nearest line above the report is its dateline (某新闻组／北京16日电), the headline above that
+    headline = "某省一中学生在校内被打伤 警方已介入"
+    lines = ["快讯", "某地一景区推出冬季优惠", headline, "示例新闻组／北京16日电",
+             "近日，某省某县一名中学生在校内遭到殴打受伤一事引发关注，当地警方与教育部门已介入处理。",
+             "据家属介绍，受伤学生目前仍在医院治疗。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/n.html")
+    assert article.title == headline
+
+
 def test_a_greeting_an_info_box_row_and_a_salutation_are_no_title():
     # a letter on a page without a headline: its opening sentence is the best title it has
     lines = ["索引号：000-2024-0012 | 主题分类：教育", "尊敬的家长朋友：", "你们好！",

@@ -2033,6 +2033,13 @@ def test_the_campus_facilities_checked_are_building_safety(tax):
     assert "building" in tag_hazards("我校开展全民国家安全教育日活动", body, tax).hazards
 
 
+def test_a_kindergartens_premises_checked_are_building_safety(tax):
+    # 园舍 is a kindergarten's 校舍: a check that goes through it, its canteen and its nap room looks at its buildings
+    body = ("4月6日，街道组织多部门联合开展幼儿园安全隐患排查。\n检查组重点检查了园舍、食堂、午睡室和消防器材，"
+            "对发现的问题当场交办整改。")
+    assert "building" in tag_hazards("街道开展幼儿园安全隐患排查", body, tax).hazards
+
+
 def test_a_climb_to_school_told_twice_is_an_accidental_injury(tax):
     body = ("记者了解到，该村几十名学生每周要攀爬悬崖上的小路去乡中学读书。\n"
             "学生攀爬时只能抓住岩壁上的铁链，稍有不慎就可能跌落山谷。\n"
