@@ -17,7 +17,7 @@ first sentence:
 4. else the early pick.
 
 A headline-like line: 4–80 characters, at least two hanzi and 40 % of them, no link text, not a date,
-byline (also after an outlet's name: 示例新闻高级记者 张三), dateline (某社北京16日电), breadcrumb (示例头条 >), widget, subtitle ("——…") or section number ("一、…"), not a photo's note
+byline (also after an outlet's name: 示例新闻高级记者 张三), dateline (某社北京16日电), an info box's bare labels (文号 主题分类), breadcrumb (示例头条 >), widget, subtitle ("——…") or section number ("一、…"), not a photo's note
 ("(资料图片仅供参考)") or caption ("事故现场 警方供图"), not ending in 。 or a colon (a salutation: "各县（市、区）教育局："). (The
 cleaner's other noise words, ads and disclaimers, can be a headline's subject: 警惕“百家乐”陷阱.)
 """
@@ -57,6 +57,8 @@ _SIGNER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:幼儿园|幼兒園|小学|小�
 _BYLINE_END = re.compile(r"(?:记者|記者|通讯员|通訊員|作者|摄影|攝影)(?:\s+|\s*[:：]\s*)[\u4e00-\u9fff·]{2,4}\s*$")
 # A news agency's dateline on its own line ("中国新闻组／北京16日电", "示例社某市5月3日电") is no headline.
 _DATELINE_LINE = re.compile(r"\d{1,2}日\s*[电電讯訊]\s*$")
+# An info box's row of labels with their values left out (文  號   主題分類   失效日期): no headline.
+_LABELS_ONLY = re.compile(rf"(?:{labels.alternation(labels.INFO_TABLE, ('失效日期', '废止日期', '公开日期', '主题词'))}){{2,}}")
 # An image's file name (an <img> alt or caption: "网站抬头.jpg") is no headline.
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\s*$", re.I)
 # A subtitle ("——当代中国的精神危机") or a numbered section ("一、", "（二）", "3.", "第一章").
@@ -107,19 +109,23 @@ def _without_own_title(context: PageContext, lines: PageLines, near: list[Line],
 def _framed_headline(near: list[Line], opening: str) -> str | None:
     """The headline next to the article's "来源：… 时间：…" line: layouts print it over that line or
     under it, so of the headline-like lines on either side, the one sharing most character pairs
-    with the article's opening (a share widget's "关注东北网" or a spam line shares none). A line the
-    opening holds itself (a page whose lines all reach the article) is compared with the rest of it:
-    a spam line under the date shares its pairs only with itself, the headline with the report."""
-    best: tuple[int, int, str] | None = None
+    with the article's opening (a share widget's "关注东北网" or a spam line shares none). Where the
+    page's lines all reach the article, the opening holds the candidates themselves, so a line whose
+    words never come back in the rest of it (a spam line under the date) gives way to one whose
+    words do, when there is one."""
+    candidates = []
     for i, line in enumerate(near):
-        if not _META_LINE.search(line.text):
-            continue
-        for k in (i - 1, i + 1):
-            if 0 <= k < len(near) and _headline_like(near[k]):
-                text = clean_title(near[k].text)
-                shared = len(_pairs(text) & _pairs(opening.replace(near[k].text.strip(), "")))
-                if shared >= _MIN_SHARED_PAIRS and (best is None or (shared, -k) > best[:2]):
-                    best = (shared, -k, text)
+        if _META_LINE.search(line.text):
+            candidates += [k for k in (i - 1, i + 1) if 0 <= k < len(near) and _headline_like(near[k])]
+    echoed = [k for k in candidates
+              if len(_pairs(near[k].text) & _pairs(opening.replace(near[k].text.strip(), ""))) >= _MIN_SHARED_PAIRS]
+    pairs = _pairs(opening)
+    best: tuple[int, int, str] | None = None
+    for k in echoed or candidates:
+        text = clean_title(near[k].text)
+        shared = len(_pairs(text) & pairs)
+        if shared >= _MIN_SHARED_PAIRS and (best is None or (shared, -k) > best[:2]):
+            best = (shared, -k, text)
     return best[2] if best else None
 
 
@@ -170,7 +176,7 @@ def _headline_like(line: Line, *, allow_link: bool = False, titled: bool = False
     return not (_DATE.search(text) or _NOT_HEADLINE.search(text) or text.endswith(("。", "：", ":"))
                 or is_photo_note(text) or is_caption(text) or _IMAGE_FILE.search(text)  # "(资料图片仅供参考)", "网站抬头.jpg"
                 or is_greeting(text) or is_info_row(text)
-                or _BYLINE_END.search(text) or _DATELINE_LINE.search(text))
+                or _BYLINE_END.search(text) or _DATELINE_LINE.search(text) or _LABELS_ONLY.fullmatch(squash(text)))
 
 
 def _has_own_title(parts: list[str], near: list[Line], chosen: Candidate) -> bool:

@@ -354,6 +354,20 @@ def test_a_spam_line_under_the_date_is_no_headline_though_the_opening_holds_it()
     assert article.title == headline
 
 
+def test_an_info_boxs_row_of_bare_labels_is_no_headline():
+    # a public-information page: the headline over its date, then the info box, whose row of labels
+    # (values left empty) stands by a dated row and comes back in the box's own lines, where the
+    # headline's words do not (the report tells it in other words)
+    headline = "全县义务教育基本均衡发展通过省级督导评估"
+    lines = ["政府信息公开", headline, "2022-05-06    阅读:", " 索 引 号  20220506-001  发布机构   公开日期  2022-05-06",
+             " 文  号   主题分类   失效日期 ", " 体裁分类   服务对象 ", "索引号: 20220506-001", "发布机构:", "文号:",
+             "主题分类:", "失效日期:",
+             "5月5日，省里专家组一行来我县检查工作，查看了学校校舍、食堂和功能室，对各校的办学条件给予肯定。",
+             "专家组还听取了汇报，并就下一步工作提出了要求。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/p.html")
+    assert article.title == headline
+
+
 def test_a_news_agencys_dateline_on_its_own_line_is_no_headline():
     # the nearest line above the report is its dateline (某新闻组／北京16日电), the headline above that
     headline = "某省一中学生在校内被打伤 警方已介入"
