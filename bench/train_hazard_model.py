@@ -120,12 +120,12 @@ def vocabulary(texts: list[Counter[str]]) -> tuple[list[str], np.ndarray]:
     return kept, idf
 
 
-def tfidf(texts: list[Counter[str]], grams: list[str], idf: np.ndarray):  # -> scipy.sparse.csr_matrix
+def tfidf(texts: list[str], grams: list[str], idf: np.ndarray):  # -> scipy.sparse.csr_matrix
     """The texts' rows as the model's reader builds them (`Vocabulary.row`), as one matrix."""
     from scipy.sparse import csr_matrix
 
     vocabulary = Vocabulary(grams, idf)
-    rows = [vocabulary.row(counts, np.float64) for counts in texts]
+    rows = [vocabulary.row(text, np.float64) for text in texts]
     indptr = np.cumsum([0] + [len(index) for index, _ in rows])
     indices = np.concatenate([index for index, _ in rows])
     data = np.concatenate([values for _, values in rows])
@@ -140,9 +140,9 @@ class Fitted:
         from scipy.sparse import csr_matrix, hstack
         from sklearn.linear_model import LogisticRegression
 
-        counts = [ngram_counts(model_text(e.signals)) for e in train]
-        self.grams, self.idf = vocabulary(counts)
-        words = tfidf(counts, self.grams, self.idf)
+        texts = [model_text(e.signals) for e in train]
+        self.grams, self.idf = vocabulary([ngram_counts(text) for text in texts])
+        words = tfidf(texts, self.grams, self.idf)
         self.codes = codes
         self.word_weights = np.zeros((len(self.grams), len(codes)), dtype=np.float32)
         self.rule_weights = np.zeros((len(code_features(train[0].signals, codes[0])), len(codes)), dtype=np.float32)
@@ -182,7 +182,7 @@ class Fitted:
         for title, body in REFERENCE_TEXTS:
             signals = tag_hazards(title, body, taxonomy).signals
             assert signals is not None
-            words = tfidf([ngram_counts(model_text(signals))], self.grams, self.idf)
+            words = tfidf([model_text(signals)], self.grams, self.idf)
             probs = {}
             for code, fitted in self._fits.items():
                 rules = csr_matrix(np.array([code_features(signals, code)])) * RULE_SCALE

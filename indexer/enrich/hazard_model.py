@@ -29,7 +29,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from operator import add
 from pathlib import Path
 
@@ -40,6 +39,7 @@ from indexer.enrich.hazards import HazardSignals
 HAZARD_MODEL = Path(__file__).parent / "data" / "hazard_model.npz"  # written by bench/train_hazard_model.py
 MODEL_CHARS = 2000
 _SPACES = re.compile(r"\s\s+")
+CODE_BITS = 21  # bits per character in a gram_code: every code point is below 2**21, three fit in an int64
 FORMAT = 2  # the model file's layout and features; bench/train_hazard_model.py writes it into `meta`
 CODE_FEATURES = ("assigned", "primary", "keywords", "score", "weak_sentences", "weak_in_title", "focused", "school",
                  "safety_school", "passing", "answering", "title_keywords", "listed_keywords", "hits",
@@ -53,15 +53,38 @@ def model_text(signals: HazardSignals) -> str:
     return f"{signals.title}\n{signals.body}"[:MODEL_CHARS]
 
 
-def ngram_counts(text: str) -> Counter[str]:
-    """Character 1- to 3-grams of the lower-cased text, a run of two white-space characters or more
+def _normalized(text: str) -> str:
+    """The text the n-grams are read from: lower-cased, a run of two white-space characters or more
     as one space (one line break stays: it is a feature)."""
-    text = _SPACES.sub(" ", text.lower())
+    return _SPACES.sub(" ", text.lower())
+
+
+def ngram_counts(text: str) -> Counter[str]:
+    """Character 1- to 3-grams of the `_normalized` text, counted (the trainer picks the vocabulary
+    from these)."""
+    text = _normalized(text)
     pairs = list(map(add, text, text[1:]))  # map over the shifted strings: the loop runs in C
     counts = Counter(text)
     counts.update(pairs)
     counts.update(map(add, pairs, text[2:]))
     return counts
+
+
+def gram_code(gram: str) -> int:
+    """A 1- to 3-character string as one integer, `CODE_BITS` per character (a code point fits)."""
+    code = 0
+    for char in gram:
+        code = (code << CODE_BITS) | ord(char)
+    return code
+
+
+def gram_codes(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The `_normalized` text's 1-, 2- and 3-grams as `gram_code` integers, in text order: the grams
+    `ngram_counts` counts, built in numpy (a Python string per n-gram cost more than the rest of the
+    model's reading)."""
+    points = np.frombuffer(_normalized(text).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+    pairs = (points[:-1] << CODE_BITS) | points[1:]
+    return points, pairs, (pairs[:-1] << CODE_BITS) | points[2:]
 
 
 def code_features(signals: HazardSignals, code: str) -> list[float]:
@@ -109,20 +132,35 @@ class Vocabulary:
     of sublinear tf-idf (1 + ln tf) × idf, as the model was trained on."""
 
     def __init__(self, grams: Sequence[str], idf: np.ndarray) -> None:
-        self.column = {gram: i for i, gram in enumerate(grams)}
+        self.size = len(grams)
         self.idf = idf
+        # per gram length (1, 2, 3): the grams' codes, sorted for np.searchsorted, and their columns
+        self._by_length: list[tuple[np.ndarray, np.ndarray]] = []
+        for n in (1, 2, 3):
+            columns = np.array([i for i, gram in enumerate(grams) if len(gram) == n], dtype=np.int64)
+            codes = np.array([gram_code(grams[i]) for i in columns], dtype=np.int64)
+            order = np.argsort(codes)
+            self._by_length.append((codes[order], columns[order]))
 
-    def row(self, counts: Counter[str], dtype: type[np.floating] = np.float32) -> tuple[np.ndarray, np.ndarray]:
-        """A text's non-zero columns and their values, from its `ngram_counts`; the trainer builds
-        its matrix from these rows too, in float64 as it fits (a model is sensitive to that: in
-        float32 its weights moved enough to flip 11 tags in 4,718 texts)."""
-        columns = np.fromiter(map(self.column.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
-        tfs = np.fromiter(counts.values(), dtype=dtype, count=len(counts))
-        known = columns >= 0
-        index = columns[known]
-        values = (1.0 + np.log(tfs[known])) * self.idf[index]
+    def row(self, text: str, dtype: type[np.floating] = np.float32) -> tuple[np.ndarray, np.ndarray]:
+        """A text's non-zero columns and their values; the trainer builds its matrix from these
+        rows too, in float64 as it fits (a model is sensitive to that: in float32 its weights moved
+        enough to flip 11 tags in 4,718 texts)."""
+        index, tfs = [], []
+        for (codes, columns), grams in zip(self._by_length, gram_codes(text), strict=True):
+            if not len(codes) or not len(grams):
+                continue
+            found, counts = np.unique(grams, return_counts=True)
+            at = np.minimum(np.searchsorted(codes, found), len(codes) - 1)
+            known = codes[at] == found
+            index.append(columns[at[known]])
+            tfs.append(counts[known])
+        if not index:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=dtype)
+        columns_found = np.concatenate(index)
+        values = (1.0 + np.log(np.concatenate(tfs).astype(dtype))) * self.idf[columns_found]
         norm = float(np.linalg.norm(values))
-        return index, (values / norm if norm else values)
+        return columns_found, (values / norm if norm else values)
 
 
 def _sigmoid(x: float) -> float:
@@ -176,7 +214,7 @@ class HazardModel:
 
     def probabilities(self, signals: HazardSignals) -> tuple[dict[str, float], float]:
         """P(hazard) for each candidate hazard the model knows, and P(not about safety)."""
-        index, values = self.vocabulary.row(ngram_counts(model_text(signals)))
+        index, values = self.vocabulary.row(model_text(signals))
         words = values @ self.word_weights[index]  # an empty row gives zeros
         probs = {}
         for code in candidates(signals):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import math
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from indexer.enrich.hazard_model import (
     CODE_FEATURES,
     HAZARD_MODEL,
     HazardModel,
+    Vocabulary,
     candidates,
     code_features,
     ngram_counts,
@@ -66,7 +68,7 @@ def test_the_model_file_covers_the_taxonomy(model, tax):
     assert model.codes == [h.code for h in tax.hazards]
     assert {"drowning", "fire", "traffic", "food_safety", "building", "electrical"} <= model.modelled
     assert model.modelled <= set(model.codes)
-    assert model.word_weights.shape == (len(model.vocabulary.column), len(model.codes))
+    assert model.word_weights.shape == (model.vocabulary.size, len(model.codes))
     assert model.meta["texts"] >= 1000 and model.meta["sets"]
     assert 0 < model.threshold < 1 and 0 < model.not_safety_threshold < 1
 
@@ -168,3 +170,15 @@ def test_a_missing_or_foreign_model_file_leaves_the_rules_alone_and_says_so(tmp_
     with pytest.raises(ValueError, match="another format or other features"):
         HazardModel.load(tmp_path / "other.npz")
     assert Enrichers(hazard_model_path=tmp_path / "other.npz").hazard_model is None
+
+
+def test_a_row_counts_the_grams_ngram_counts_counts():
+    """The reader's numpy path (`gram_codes`) sees the n-grams the trainer's vocabulary was picked from."""
+    text = "AB  溺水溺水\n防溺水 𠀋 Ü"
+    counts = ngram_counts(text)
+    grams = [*sorted(counts)[::2], "不在文"]  # half the text's grams, and one it lacks
+    idf = np.linspace(1.0, 2.0, len(grams))
+    index, values = Vocabulary(grams, idf).row(text, np.float64)
+    expected = {i: (1 + math.log(counts[g])) * idf[i] for i, g in enumerate(grams) if g in counts}
+    norm = math.sqrt(sum(v * v for v in expected.values()))
+    assert dict(zip(index.tolist(), values.tolist(), strict=True)) == pytest.approx({i: v / norm for i, v in expected.items()})
