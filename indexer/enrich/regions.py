@@ -556,6 +556,7 @@ class _Mention:
     cited: bool = False  # the body that issued a document the text cites (《福建省教育厅关于…》): see `_vote`
     numbered: bool = False  # a county's short name heading its numbered school (瑞安二中): a place, not a word
     cut: bool = False  # in a title cut from the first paragraph: that paragraph's words, no headline's
+    reported: bool = False  # a headline's short name, no office after it: of a province, where news happened (`_vote`)
 
     @property
     def readings(self) -> int:
@@ -593,6 +594,8 @@ class _Tally:
     text: _Votes = field(default_factory=_Votes)  # what the page itself says (no hint, no host)
     plain: _Votes = field(default_factory=_Votes)  # the same without outlets' names and deixis
     speaker: _Votes = field(default_factory=_Votes)  # the issuer, source and signature lines: who speaks
+    reported: _Votes = field(default_factory=_Votes)  # in `named`: a headline's bare province, where news happened
+    lead: _Votes = field(default_factory=_Votes)  # the body's first sentence
 
 
 # A body this long that shares no two characters with an eight-character headline is not its text.
@@ -1100,11 +1103,13 @@ class Gazetteer:
                     # neighbour of that city (moved since: 蛇形山镇 is 娄星区's now), is that county's
                     dropped.add(i + 1)
                 elif gap == 0 and a.kind == b.kind == "short" and not any(
-                        g.divisions[x].province == g.divisions[y].province for x in a.candidates for y in b.candidates):
+                        g.divisions[x].province == g.divisions[y].province for x in a.candidates for y in b.candidates) \
+                        and not all(g.divisions[c].level == PROVINCE for c in (*a.candidates, *b.candidates)):
                     # 仙居恩施 (in a slogan, "世界硒都 仙居恩施"): a word glued before another province's place
                     # is that place's epithet, not a place; unless it is a township of the first's
                     # named short (肥西三河: 肥西县's 三河镇, not 河北's 三河市), as local headlines do: then
-                    # the first is the unit that holds the township
+                    # the first is the unit that holds the township. Two provinces glued are a list
+                    # (广西福建连续发生…), no epithet
                     owners = self._townships_owners(b.phrase, a.candidates)
                     if owners and len({g.divisions[c].province for c in a.candidates}) == 1:
                         a.candidates = owners  # 合肥三河: 合肥 holds it; not 西安灯塔, whose 西安 the text decides
@@ -1162,6 +1167,9 @@ class Gazetteer:
                           if m.start + len(m.phrase) <= len(title)]
         for m in title_mentions:
             m.cut = cut
+            # a news headline names the province of a local story (河南幼儿食物中毒续, 河北一高校回应…): it
+            # holds other provinces off, but the city the body names is not outvoted by "the whole province"
+            m.reported = title_weight == W_TITLE and m.kind == "short" and not _OFFICE_AFTER.match(read, m.start + len(m.phrase))
         mentions += title_mentions
         outlets += [m for m in title_outlets if m.start + len(m.phrase) <= len(title)]
         issuer_spans, media_spans = self._source_spans(body)
@@ -1757,6 +1765,7 @@ class Gazetteer:
             return
         in_body = m.field in _BODY_FIELDS or m.kind == "media"
         weight = m.weight
+        reported = m.reported and self.data.divisions[m.resolved].level == PROVINCE
         if m.kind == "deixis":
             weight, in_body = W_DEIXIS, False
         tally.votes.add(self.data, m.resolved, weight, in_body)
@@ -1764,14 +1773,18 @@ class Gazetteer:
             tally.strong.add(self.data, m.resolved, weight, False)
             if m.field not in ("hint", "domain") and not m.school:
                 tally.named.add(self.data, m.resolved, weight, False)
+                if reported:
+                    tally.reported.add(self.data, m.resolved, weight, False)
             if m.field in _SPEAKER_FIELDS and m.kind != "deixis":
                 tally.speaker.add(self.data, m.resolved, weight, False)
+        if m.field == "lead":
+            tally.lead.add(self.data, m.resolved, weight, False)
         if m.field not in ("hint", "domain"):
             tally.text.add(self.data, m.resolved, weight, in_body)
             # a cited document's issuer (《福建省教育厅关于…》, 闽教基〔2018〕13号) says which hierarchy the
             # text belongs to, not that it speaks for the whole unit: a school citing its province's,
             # then its county's notices is the county's
-            if m.kind not in ("media", "deixis", "doc_number") and not m.school and not m.cited:
+            if m.kind not in ("media", "deixis", "doc_number") and not m.school and not m.cited and not reported:
                 tally.plain.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:
@@ -1883,10 +1896,14 @@ class Gazetteer:
                     # not that the news is city-wide), or named by the title or issuer, whom the
                     # places the body names must then outweigh, twice over where several of them
                     # speak (省教育厅 and the counties that spoke), once where the body is about one
-                    # (a 甘肃 headline over a report from one county's school)
+                    # (a 甘肃 headline over a report from one county's school); a news headline's bare
+                    # province (河南一幼儿园…, `reported`) names where the story is, which the lead then
+                    # names below it (河南焦作一幼儿园…): it holds nothing back there (a roundup's lead
+                    # speaks of the province: 贵州各地…。其中，三都县…)
                     speaking = sum(1 for c in kids if text.get(c, 0.0) > 0)
+                    reported = tally.reported.total.get(parent, 0.0) if any(tally.lead.total.get(c) for c in kids) else 0.0
                     base = max(sum(text.get(c, 0.0) for c in kids),
-                               (2 if speaking > 1 else 1) * (named.get(parent, 0.0) - sum(named.get(c, 0.0) for c in kids)),
+                               (2 if speaking > 1 else 1) * (named.get(parent, 0.0) - reported - sum(named.get(c, 0.0) for c in kids)),
                                plain.get(parent, 0.0) - sum(plain.get(c, 0.0) for c in kids))
                 pick = self._dominant(kids, text, base)
             if pick is None and parent is not None and len(kids) == 1 and \

@@ -1264,3 +1264,13 @@ def test_a_district_name_before_yu_is_an_area_not_the_district(gz):
     body = "《新江南网》江南区域知名综合门户网站！\n暑假将至，各位家长要看护好孩子，严防溺水。\n新江南网 江南区域知名综合门户网"
     r = resolve(gz, "暑期防溺水提醒", body)
     assert (r.province, r.city, r.county) == (None, None, None)
+
+
+def test_a_news_headlines_bare_province_does_not_hold_back_the_city_its_lead_names(gz):
+    # a national outlet's headline names only the province of a local story; the lead says where (a roundup
+    # whose lead speaks of the province keeps it: test_a_unit_named_among_others_or_as_a_venue_is_not_the_one_acting)
+    body = ("记者9日获悉，江西赣州市章贡区一幼儿园20名幼儿食物中毒事件有了新进展，章贡区政府新闻办通报称，涉事幼儿园已被查封。\n"
+            "据了解，1名症状较重的幼儿已转至南昌救治，当地已对该园幼儿进行分流。\n"
+            "江西省教育厅此前印发通知，要求江西省各地开展无证幼儿园专项治理。")
+    r = resolve(gz, "江西幼儿食物中毒事件续：涉事幼儿园被查封", body)
+    assert (r.province, r.city, r.county) == ("江西省", "赣州市", "章贡区")

@@ -616,6 +616,10 @@ def test_a_county_and_its_township_named_short_in_a_headline(gz):
     # a slogan's word before another province's place stays its epithet (世界硒都 仙居恩施)
     r = resolve(gz, "世界硒都 仙居恩施", "近日，恩施州教育局开展校园安全检查。")
     assert r.city == "恩施土家族苗族自治州" and r.province == "湖北省"
+    # two provinces glued in a headline are a list, no epithet: the first keeps its vote
+    r = resolve(gz, "江西湖北两地接连发生学生溺水事件",
+                "江西省九江市修水县一名小学生在河边玩耍时落水。当天下午，湖北另有一名学生溺水。")
+    assert (r.province, r.city, r.county) == ("江西省", "九江市", "修水县")
 
 
 def test_an_outlet_does_not_outvote_the_source_hint(gz):
