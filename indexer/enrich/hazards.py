@@ -1068,11 +1068,11 @@ def tag_hazards(title: str, body: str, taxonomy: Taxonomy, rescorer: Rescorer | 
         passing = _incidental(comp, assigned, [h for h in hits if h.code], score, title, body, stops)
         assigned = [code for code in assigned if code not in passing]
     # a hazard named only by its answers to another (灾后心理疏导, 河道巡逻) goes when that other is
-    # assigned; not one the headline names (护校安园)
+    # assigned, `other` too (counselling after an abduction drill); not one the headline names (护校安园)
     answering = {code for code, words in comp.answers.items() if code in assigned
                  and all(h.phrase in words and h.field != "title" and not _MANAGED.match(body, h.end)
                          and not _CRIME.search(body, *_sentence(body, h.start)) for h in hits if h.code == code)}
-    if answering and any(code not in answering and code != OTHER for code in assigned):
+    if answering and any(code not in answering for code in assigned):
         assigned = [code for code in assigned if code not in answering]
 
     if school and strong and not set(assigned) - dwelt and _INCIDENT.search(body):

@@ -395,6 +395,11 @@ def test_counselling_after_another_hazard_answers_that_hazard(tax):
     body = ("一辆校车与货车相撞，车上多名学生受伤，交警部门正在调查事故原因。\n"
             "学校安排老师到医院安抚学生情绪，并为受伤学生提供心理辅导。")
     assert "mental_health" not in tag_hazards("一校车发生交通事故多名学生受伤", body, tax).hazards
+    # … also a hazard no code covers (a drill against abduction is `other`'s)
+    body = ("为提高幼儿的防拐意识，幼儿园联合社区开展防拐演练。\n演练中，“陌生人”用糖果和玩具试图带走幼儿。\n"
+            "演练结束后，老师开展防拐安全教育课。\n老师还对被“带走”的孩子进行心理疏导和安抚。\n"
+            "家长表示，防拐演练让孩子学会了拒绝陌生人。")
+    assert tag_hazards("幼儿园举行“防拐”演练", body, tax).hazards == ["other"]
     body = "学校开展心理咨询工作，为学生建立心理档案。\n心理教师每周开放咨询室，帮助学生疏解考试压力。"
     assert "mental_health" in tag_hazards("学校开展心理咨询进班级活动", body, tax).hazards
     # alone, counselling is the text's subject
