@@ -594,7 +594,7 @@ class _Tally:
     text: _Votes = field(default_factory=_Votes)  # what the page itself says (no hint, no host)
     plain: _Votes = field(default_factory=_Votes)  # the same without outlets' names and deixis
     speaker: _Votes = field(default_factory=_Votes)  # the issuer, source and signature lines: who speaks
-    reported: _Votes = field(default_factory=_Votes)  # in `named`: a headline's bare province, where news happened
+    reported: _Votes = field(default_factory=_Votes)  # in `named` and `plain`: a headline's bare province (`_descend`)
     lead: _Votes = field(default_factory=_Votes)  # the body's first sentence
 
 
@@ -1784,7 +1784,7 @@ class Gazetteer:
             # a cited document's issuer (《福建省教育厅关于…》, 闽教基〔2018〕13号) says which hierarchy the
             # text belongs to, not that it speaks for the whole unit: a school citing its province's,
             # then its county's notices is the county's
-            if m.kind not in ("media", "deixis", "doc_number") and not m.school and not m.cited and not reported:
+            if m.kind not in ("media", "deixis", "doc_number") and not m.school and not m.cited:
                 tally.plain.add(self.data, m.resolved, weight, in_body)
 
     def _needs_context(self, m: _Mention) -> bool:
@@ -1904,7 +1904,7 @@ class Gazetteer:
                     reported = tally.reported.total.get(parent, 0.0) if any(tally.lead.total.get(c) for c in kids) else 0.0
                     base = max(sum(text.get(c, 0.0) for c in kids),
                                (2 if speaking > 1 else 1) * (named.get(parent, 0.0) - reported - sum(named.get(c, 0.0) for c in kids)),
-                               plain.get(parent, 0.0) - sum(plain.get(c, 0.0) for c in kids))
+                               plain.get(parent, 0.0) - reported - sum(plain.get(c, 0.0) for c in kids))
                 pick = self._dominant(kids, text, base)
             if pick is None and parent is not None and len(kids) == 1 and \
                     strong.get(kids[0], 0.0) > 0 and text.get(kids[0], 0.0) > 0:
