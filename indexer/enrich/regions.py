@@ -867,7 +867,7 @@ class Gazetteer:
         before its police branch where the text names the unit above it by a name of its own (`named`: 西宁市…城中公安分局,
         not 长治久安…上党公安分局), a city's before its sectors
         (白银教育系统 → 白银市), or, a township's, before an office named after its township
-        (江口边防派出所 → a 江口镇). Elsewhere it is the word."""
+        (江口边防派出所 → a 江口镇), a municipality's district before its commission (西城教委). Elsewhere it is the word."""
         g = self.data
         parents = {e.code for e in before if e.kind not in _TOWN_KINDS and e.kind not in _WORD_KINDS} \
             if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()
@@ -876,11 +876,14 @@ class Gazetteer:
         named_after = bool(_MEDIA_AFTER.match(text, end) or _NUMBERED_SCHOOL.match(text, end)) \
             or (text.startswith("讯", end) and text[start - 1:start] in ("", *_LINE_START))
         police_branch = text.startswith("公安分局", end)
+        # a municipality's district by its commission (西城教委: 北京's, 天津's and 上海's district sites write it so)
+        commission = text.startswith("教委", end)
         out = []
         for e in entries:
             if e.kind == "short_word":
                 if any(p != e.code and g.is_under(e.code, p) for p in parents) or named_after or (
-                        sector and g.divisions[e.code].level == CITY) or (police_branch and g.divisions[e.code].parent in named):
+                        sector and g.divisions[e.code].level == CITY) or (police_branch and g.divisions[e.code].parent in named) \
+                        or (commission and g.divisions[e.code].level == COUNTY):
                     out.append(NameEntry(e.code, "short"))
             elif e.kind == "town_word":
                 if office:
@@ -1302,9 +1305,12 @@ class Gazetteer:
                             and not _NOT_A_SCHOOL.search(ctx.site_owner))
         school_site = school_owner and bool(chosen) and chosen[-1] in {m.resolved for m in mentions if m.kind == "owner"} \
             and not _office_leads(chosen[-1], mentions, title, body)
-        address = self._address(full_body, len(body), chosen,
+        # a site's registration (鄂ICP备…) alone names only the province its owner registered in: the footer's
+        # address below it says where the owner sits, as it does on a page that names nothing
+        by_registration = bool(chosen) and all(m.kind == "registration" for m in mentions if m.resolved)
+        address = self._address(full_body, len(body), [] if by_registration else chosen,
                                 ctx.site_address if school_owner and (school_site or not chosen) else None, school_site)
-        if address is not None and address.resolved:
+        if address is not None and address.resolved and (not by_registration or self.data.is_under(address.resolved, chosen[0])):
             mentions.append(address)
             chosen = list(self.data.divisions[address.resolved].chain())
         return self._result(chosen, mentions, bool(title.strip() or body.strip() or issuer.strip()))

@@ -68,6 +68,17 @@ def test_a_site_registration_names_the_province_when_the_text_names_none(gz, foo
     assert [e.rule for e in r.evidence] == ["region:registration"]
 
 
+def test_a_footers_address_narrows_what_only_the_registration_named(gz):
+    # a county paper's page: 我县 in the body, the registration gives the province, the address line the county
+    body = ("本报讯 近日，我县在城关小学举行消防疏散演练，全校师生参加。\n"
+            "版权所有 今日本县网 鄂ICP备10201234号\n联系地址：湖北竹山县城关镇人民路1号")
+    r = resolve(gz, "我县开展校园消防疏散演练", body)
+    assert (r.province, r.city, r.county) == ("湖北省", "十堰市", "竹山县")
+    # … not an address in another province (a portal's office)
+    body = body.replace("湖北竹山县城关镇", "西安市雁塔区科技路")
+    assert resolve(gz, "我县开展校园消防疏散演练", body).province == "湖北省"
+
+
 def test_a_site_registration_never_outvotes_the_text_nor_a_national_body(gz):
     # a place the text names wins over the site's registration (a portal reprints from elsewhere)
     r = resolve(gz, "关于开展实验室安全自查的通知", _LAB_NOTICE + "西乡县教育局将于3月15日抽查。\n京ICP备05012345号")

@@ -445,6 +445,14 @@ def test_short_names_inside_words_are_not_places(gz, title):
     assert r.codes == [] and r.secondary == []
 
 
+def test_a_towns_east_or_west_quarter_is_not_beijings_district(gz):
+    # 东城 and 西城 are any town's east and west quarters (东城小学, 西城街道) before they are 北京's districts
+    r = resolve(gz, "东城小学开展防溺水安全教育", "近日，我县东城小学开展防溺水安全教育活动，全校师生参加。")
+    assert r.province is None
+    r = resolve(gz, "北京市东城区开展校园安全检查", "近日，东城区教委对辖区中小学开展安全检查。")
+    assert (r.province, r.county) == ("北京市", "东城区")
+
+
 def test_short_name_before_a_word_still_counts(gz):
     assert resolve(gz, "西安全市中小学开展安全检查").codes == ["610000", "610100"]
 
