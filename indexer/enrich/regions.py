@@ -1187,7 +1187,7 @@ class Gazetteer:
                                    signature_spans(body), persons, outlets)
         mentions = self._without_stray_town_shorts(mentions, title, body)
         mentions = self._without_another_places_names(mentions, body)
-        mentions = self._without_towns_of_another_place(mentions)
+        mentions = self._without_towns_of_another_place(mentions, title, body)
         cited = {found.start() + 1 for found in CITED_TITLE.finditer(body)}
         for m in mentions:
             m.cited = m.field in _BODY_FIELDS and m.start in cited
@@ -1513,7 +1513,7 @@ class Gazetteer:
             kept.append(m)
         return kept
 
-    def _without_towns_of_another_place(self, mentions: list[_Mention]) -> list[_Mention]:
+    def _without_towns_of_another_place(self, mentions: list[_Mention], title: str, body: str) -> list[_Mention]:
         """A town written right after a place it is not in (江苏省启东近海镇, where the table knows only
         another province's 近海镇) is a town of that place the table lacks: it places nothing. Not after
         a zone's generic name (经开区东简街道: which 经开区 is the question the street answers)."""
@@ -1524,7 +1524,17 @@ class Gazetteer:
             head = ends.get((town.field, town.start))
             return head is not None and not any(g.is_under(c, p) for c in town.candidates for p in head.candidates)
 
-        return [m for m in mentions if not (m.kind == "town" and of_another_place(m))]
+        # a township's short name before a school (航天小学) in another province than every unit whose office the
+        # text names (烟台市芝罘区教体局回复): a school named after something else, not that far township's
+        provinces = {g.divisions[c].province for m in mentions if m.kind in ("full", "alias")
+                     and m.field in ("title", *_BODY_FIELDS)
+                     and _OFFICE_AFTER.match(title if m.field == "title" else body, m.start + len(m.phrase))
+                     for c in m.candidates}
+
+        def far_school_name(m: _Mention) -> bool:
+            return m.kind == "town_short" and bool(provinces) and all(g.divisions[c].province not in provinces for c in m.candidates)
+
+        return [m for m in mentions if not (m.kind == "town" and of_another_place(m)) and not far_school_name(m)]
 
     def _without_another_places_names(self, mentions: list[_Mention], body: str) -> list[_Mention]:
         """A short name the body writes right after a place it is not in (or a word or two after it:

@@ -1285,3 +1285,11 @@ def test_a_news_headlines_bare_province_does_not_hold_back_the_city_its_lead_nam
             "江西省教育厅此前印发通知，要求江西省各地开展无证幼儿园专项治理。")
     r = resolve(gz, "江西幼儿食物中毒事件续：涉事幼儿园被查封", body)
     assert (r.province, r.city, r.county) == ("江西省", "赣州市", "章贡区")
+
+
+def test_a_school_named_like_a_far_township_is_the_speaking_offices(gz):
+    # 航天小学 is named after an industry, not after 金塔县's 航天镇: the district whose bureau replies holds it
+    body = ("近日，有网友留言反映航天小学幼儿园伙食费上调、饭菜质量不高的问题。\n"
+            "芝罘区教体局对此回复：幼儿园食品原料均由统一招标的供货商配送，能够保障食品安全。")
+    r = resolve(gz, "网友留言：幼儿园伙食问题", body)
+    assert (r.province, r.county) == ("山东省", "芝罘区")
