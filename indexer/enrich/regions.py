@@ -274,6 +274,7 @@ _WORD_SENSE_BEFORE = {
     "大庆": frozenset(["周年", "百年", "十年", "华诞"]),
     "哈市": frozenset(["多"]),
     "呼市": frozenset(["招"]),
+    "鱼台": frozenset(["钓"]),  # 钓鱼台, a reservoir's or a guesthouse's name, not 鱼台县
 }
 # Single-character surnames: a two-character short form right after one, at the start of a clause,
 # is a person's given name (，张建平指出 holds 建平).

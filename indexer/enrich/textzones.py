@@ -582,6 +582,8 @@ _BODY_END = re.compile(
 
 # A line above a full date line (X县教育委员会\n2022年5月12日): where a signature may stand mid-body.
 _SIGNED_DATE = re.compile(r"^([^\n]+)\n[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000?]*$", re.M)
+# A full date after a body's name on its signature line (X县教育局 2022年7月18日).
+_TRAILING_DATE = re.compile(r"[ \t\u3000]*\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000?]*$")
 # A count (6名小学生, 3所学校): a line of a story, cut short, not a body's name.
 _COUNTED = re.compile(r"\d+\s*(?:名|人|所|个)")
 
@@ -600,8 +602,10 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
         if line and not DATE_LINE.match(line):
             if len(line) >= 40:
                 break
-            if _names_a_body(line) and (start, end) not in spans:
-                spans.append((start, end))
+            # the body and its date on one line (X县灌区管理处 2022年7月18日)
+            named = _TRAILING_DATE.sub("", line)
+            if _names_a_body(named) and (start, end) not in spans:
+                spans.append((start, start + len(body[start:end]) - len(body[start:end].lstrip()) + len(named)))
         seen += 1
         end = start - 1
     return spans

@@ -1045,6 +1045,10 @@ def test_a_last_line_that_counts_something_is_a_cut_story_not_a_signature():
     assert signature_spans(story) == []
     signed = "近日，县教育局开展防溺水专项检查。\n城关镇第二小学\n2024年6月1日"
     assert len(signature_spans(signed)) == 1
+    # the body and its date on one line, with or without a space between them
+    for last in ("城关镇第二小学 2024年6月1日", "城关镇第二小学2024年6月1日"):
+        body = "近日，县教育局开展防溺水专项检查。\n" + last
+        assert [body[a:b] for a, b in signature_spans(body)] == ["城关镇第二小学"]
 
 
 def test_a_related_storys_headline_ending_in_a_verb_is_no_signature():

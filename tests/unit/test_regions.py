@@ -213,6 +213,8 @@ def test_a_provinces_literary_name_as_its_land_is_the_province(gz):
     ("课题研讨", "为推进乡镇学校书香家园建设，学校组织开展读书分享活动。"),
     # 北师大化学楼 holds 大化: a university's abbreviation ends in 大
     ("北师大化学实验室起火", "一实验室起火，楼内师生被紧急疏散。"),
+    # 钓鱼台 (a reservoir's, a guesthouse's name) holds 鱼台
+    ("钓鱼台灌区开展防溺水宣传", "钓鱼台水库开闸放水，灌区沿线设立防溺水警示牌。"),
 ])
 def test_words_across_a_name_are_no_place(gz, title, body):
     assert resolve(gz, title, body).province is None
