@@ -629,6 +629,12 @@ def test_self_built_houses_are_building_safety(tax):
     assert "building" in tag_hazards("县教育局开展平安校园验收检查", body, tax).hazards
 
 
+def test_makeshift_and_unauthorised_campus_buildings_are_building_safety(tax):
+    body = ("区教育局对辖区学校、幼儿园开展暑期安全排查。\n"
+            "检查中发现有3所幼儿园在园内违章搭建临时建筑，已责令其限期拆除。\n各校要举一反三，抓好整改。")
+    assert "building" in tag_hazards("区教育局开展校园暑期安全排查", body, tax).hazards
+
+
 @pytest.mark.parametrize("title, body", [
     ("交警查处一辆超速接送学生面包车", "放学时分，民警在县道执勤时拦下一辆接送学生的面包车，超速行驶。\n民警依法对驾驶人作出处罚。"),
     ("教师外出交流途中发生车祸", "上午9时许，一辆载有教师的中巴车在高速公路上发生车祸，造成2人受伤。\n市教育局已启动应急预案。"),
