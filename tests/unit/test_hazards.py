@@ -629,6 +629,13 @@ def test_self_built_houses_are_building_safety(tax):
     assert "building" in tag_hazards("县教育局开展平安校园验收检查", body, tax).hazards
 
 
+def test_a_route_is_no_wiring(tax):
+    # a railway's or a school bus's route (线路安全畅通, 铁路线路, 校车运行线路), not power lines
+    body = ("为确保春运期间线路安全畅通，铁路警方开展为期一个月的护路宣传活动。\n"
+            "民警走进沿线中小学，教育学生不在铁路线路上行走、玩耍，不向列车投掷石块。\n民警还向学生发放了铁路安全宣传资料。")
+    assert "electrical" not in tag_hazards("铁路警方确保春运期间线路安全畅通", body, tax).hazards
+
+
 def test_makeshift_and_unauthorised_campus_buildings_are_building_safety(tax):
     body = ("区教育局对辖区学校、幼儿园开展暑期安全排查。\n"
             "检查中发现有3所幼儿园在园内违章搭建临时建筑，已责令其限期拆除。\n各校要举一反三，抓好整改。")
