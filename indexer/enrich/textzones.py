@@ -602,10 +602,12 @@ def signature_spans(body: str, lines: int = 3) -> list[tuple[int, int]]:
         if line and not DATE_LINE.match(line):
             if len(line) >= 40:
                 break
-            # the body and its date on one line (X县灌区管理处 2022年7月18日)
+            # the body and its date on one line (X县灌区管理处 2022年7月18日): the span is the body's name
             named = _TRAILING_DATE.sub("", line)
-            if _names_a_body(named) and (start, end) not in spans:
-                spans.append((start, start + len(body[start:end]) - len(body[start:end].lstrip()) + len(named)))
+            raw = body[start:end]
+            span = (start, start + len(raw) - len(raw.lstrip()) + len(named))
+            if _names_a_body(named) and span not in spans:
+                spans.append(span)
         seen += 1
         end = start - 1
     return spans
