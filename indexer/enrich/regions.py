@@ -709,10 +709,14 @@ def _lead_end(body: str) -> int:
     return min(len(body), 200)
 
 
+def _before_office(m: _Mention, title: str, body: str) -> bool:
+    """Whether one of its unit's offices follows the mention (大连市|教育局, 芝罘区|教体局)."""
+    return bool(_OFFICE_AFTER.match(title if m.field == "title" else body, m.start + len(m.phrase)))
+
+
 def _office_leads(unit: str, mentions: list[_Mention], title: str, body: str) -> bool:
     """Whether an office of `unit` is named in the title or the lead (大连市教育局关于…): the unit's notice."""
-    return any(m.resolved == unit and m.field in ("title", "lead")
-               and _OFFICE_AFTER.match(title if m.field == "title" else body, m.start + len(m.phrase)) for m in mentions)
+    return any(m.resolved == unit and m.field in ("title", "lead") and _before_office(m, title, body) for m in mentions)
 
 
 def _school_page(body: str, tail: int) -> bool:
@@ -1528,9 +1532,7 @@ class Gazetteer:
         # a township's short name before a school (航天小学) in another province than every unit whose office the
         # text names (烟台市芝罘区教体局回复): a school named after something else, not that far township's
         provinces = {g.divisions[c].province for m in mentions if m.kind in ("full", "alias")
-                     and m.field in ("title", *_BODY_FIELDS)
-                     and _OFFICE_AFTER.match(title if m.field == "title" else body, m.start + len(m.phrase))
-                     for c in m.candidates}
+                     and m.field in ("title", *_BODY_FIELDS) and _before_office(m, title, body) for c in m.candidates}
 
         def far_school_name(m: _Mention) -> bool:
             return m.kind == "town_short" and bool(provinces) and all(g.divisions[c].province not in provinces for c in m.candidates)
