@@ -380,6 +380,8 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]],
     return words
 
 # After a place name: the name belongs to a media outlet, a school, a street, a clock.
+# An outlet named with others (教育部和光明日报主办): a participant, not the source line its word would be bound by
+_WITH_OTHERS = ("和", "与", "及", "、", "同")
 _LINE_START = ("\n", " ", "\t", "\u3000")  # a line break or a space before a dateline (安定讯, indented or not)
 _MEDIA_AFTER = re.compile(
     r"(?:(?:日|晚|早|晨|都市|商|法制|法治|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
@@ -878,7 +880,8 @@ class Gazetteer:
             if text[end:end + 2] not in _WORD_GOES_ON and text[end:end + 1] not in "了的一" else set()
         office = bool(_TOWN_OFFICE.match(text, end))
         sector = bool(_CITY_SECTOR.match(text, end))
-        named_after = bool(_MEDIA_AFTER.match(text, end) or _NUMBERED_SCHOOL.match(text, end)) \
+        named_after = bool((_MEDIA_AFTER.match(text, end) and text[start - 1:start] not in _WITH_OTHERS)
+                           or _NUMBERED_SCHOOL.match(text, end)) \
             or (text.startswith("讯", end) and text[start - 1:start] in ("", *_LINE_START))
         police_branch = text.startswith("公安分局", end)
         # a municipality's district by its commission (西城教委: 北京's, 天津's and 上海's district sites write it so)

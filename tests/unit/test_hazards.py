@@ -1524,7 +1524,7 @@ def test_a_fire_check_beside_a_bigger_building_check_is_not_in_passing(tax):
     # building scores 3 in the sentence, fire 2 (消防设施, 灭火器): a check of both, not fire in
     # passing (DOMINANCE 2; at 1.5 fire went)
     body = ("11月，乡中心校组成检查组，对全乡学校的教学用房、学生宿舍、围墙等建筑物的安全状况和消防设施配置情况"
-            "进行实地检查，共排查安全隐患5个，目前已全部整改完毕，两所学校重新修葺了校园围墙，加固护栏3处，补充灭火器5个。\n"
+            "进行实地检查，共排查安全隐患5个，目前已全部整改完毕，两所学校加固了校园围墙，补充灭火器5个。\n"
             "检查组还对学生开展了防溺水和交通安全教育。")
     assert {"building", "fire"} <= set(tag_hazards("乡中心校开展校园安全检查", body, tax).hazards)
 
@@ -2098,3 +2098,32 @@ def test_an_academic_warning_and_an_opened_campus_are_no_hazard(tax):
     assert tag_hazards("学院对32名学生发出学业黄色预警", body, tax).hazards == []
     body = "今年暑假，我校校园设施向社会开放。\n市民可凭身份证进入校园锻炼。"
     assert tag_hazards("我校校园设施向社会开放", body, tax).hazards == []
+
+
+def test_internet_cafes_a_school_text_comes_back_to_are_online_safety(tax):
+    body = ("开学前夕，镇综合执法中队联合派出所对学校周边网吧开展专项巡查。\n"
+            "执法人员逐一核查上网人员身份，严查网吧违规接纳未成年人。\n"
+            "下一步，中队将持续加强校园周边环境整治，护航学生健康成长。")
+    assert "cyber" in tag_hazards("镇执法中队开展开学季校园周边网吧巡查", body, tax).hazards
+
+
+def test_an_internet_cafe_in_a_police_sweeps_list_of_places_is_no_online_safety(tax):
+    body = ("县公安局开展校园周边治安整治行动，在校门口设置护学岗，加强巡逻防控。\n"
+            "民警清查校园周边出租屋、网吧、小旅馆等场所50余家，严厉打击涉校违法犯罪。")
+    assert "cyber" not in tag_hazards("县公安局开展校园周边治安整治", body, tax).hazards
+
+
+@pytest.mark.parametrize("title, body", [
+    ("市教育局通报一起学生坠落事故", "晚自习课间，某中学教学楼三楼走廊栏杆突然断裂，两名学生坠落受伤。\n市教育局已责成全市学校开展排查。"),
+    ("关于学校大楼外墙脱落问题的回复", "经街道调查核实，该校办公楼外墙脱落存在安全隐患，现已设置围挡临时处置。\n学校将尽快开展维修。"),
+    ("县教育局部署防台风工作", "各校要开展校园安全隐患排查，及时转移校园危旧房屋住户，确保师生安全。\n各校要做好值班值守。"),
+    ("关于学校寝室护栏问题的回复", "网友反映某高中寝室护栏过低。\n经县教育局核实，学校已对寝室护栏进行加高改造。"),
+])
+def test_a_broken_railing_a_falling_wall_or_old_unsafe_rooms_are_building_safety(tax, title, body):
+    assert "building" in tag_hazards(title, body, tax).hazards
+
+
+def test_a_railing_by_a_river_is_no_building_safety(tax):
+    body = ("镇政府对辖区河道、水塘开展防溺水隐患排查。\n"
+            "各村在危险水域设立警示牌、加装防护栏，并安排专人巡查。")
+    assert "building" not in tag_hazards("镇政府开展防溺水隐患排查", body, tax).hazards

@@ -1297,3 +1297,13 @@ def test_a_school_named_like_a_far_township_is_the_speaking_offices(gz):
             "芝罘区教体局对此回复：幼儿园食品原料均由统一招标的供货商配送，能够保障食品安全。")
     r = resolve(gz, "网友留言：幼儿园伙食问题", body)
     assert (r.province, r.county) == ("山东省", "芝罘区")
+
+
+def test_a_national_paper_named_among_the_organisers_binds_no_word_to_a_place(gz):
+    # 光明 is a word (stop_short) and 深圳's 光明区 only where bound, as by its outlet (光明新闻网讯); a national
+    # paper named with others as an organiser (教育部和光明日报主办) is no source line
+    body = ("5月12日，由教育部和光明日报主办、省教育厅承办的职业教育活动周专场报告会举行。\n"
+            "福州职业技术学院组织师生代表200余人聆听了报告会。\n报告会结束后，学院召开座谈会，部署校园安全工作。")
+    r = resolve(gz, "我院师生聆听教书育人楷模事迹报告会", body)
+    assert r.county != "光明区" and r.city != "深圳市"
+
