@@ -1307,3 +1307,21 @@ def test_a_national_paper_named_among_the_organisers_binds_no_word_to_a_place(gz
     r = resolve(gz, "我院师生聆听教书育人楷模事迹报告会", body)
     assert r.county != "光明区" and r.city != "深圳市"
 
+
+
+def test_a_university_named_as_where_a_meeting_was_held_is_not_our_school(gz):
+    # 我校 attended: the host university (在某大学举行, then visited) is not the page's school
+    title = "我校参加高校实验室安全管理研讨会"
+    body = ("6月3日，高校实验室安全管理研讨会在延边大学举行，扬州大学、江南大学、南京信息工程大学、南通大学等高校代表出席会议。\n"
+            "我校实验室与设备管理处负责人带队参加了研讨会。\n会议期间，代表们参观了延边大学的危险化学品仓库。")
+    r = resolve(gz, title, body)
+    assert r.county != "延吉市" and r.city != "延边朝鲜族自治州"
+
+
+def test_a_county_disease_control_centre_is_an_office_that_places_a_far_townships_namesake_school(gz):
+    # 三才小学 is not 陵水's 三才镇: the county whose disease control centre acts (环江县疾控) holds it
+    body = ("近日，三才小学出现多例学生发热病例。\n"
+            "接到报告后，环江县疾控中心立即派出工作人员赶赴三才小学开展流行病学调查和消毒工作。\n"
+            "目前，患病学生均已好转。")
+    r = resolve(gz, "一小学出现发热病例 疾控部门开展处置", body)
+    assert r.province == "广西壮族自治区" and r.county == "环江毛南族自治县"
