@@ -2127,3 +2127,11 @@ def test_a_railing_by_a_river_is_no_building_safety(tax):
     body = ("镇政府对辖区河道、水塘开展防溺水隐患排查。\n"
             "各村在危险水域设立警示牌、加装防护栏，并安排专人巡查。")
     assert "building" not in tag_hazards("镇政府开展防溺水隐患排查", body, tax).hazards
+
+
+def test_a_news_app_called_strong_wind_is_no_weather(tax):
+    # 大风新闻 is 华商报's news app: its reporters' lines name no wind
+    title = "初中生在校外遭多人围殴 教育部门：已介入调查"
+    body = ("近日，一段初中生被多名学生围殴的视频在网上传播。\n华商报大风新闻记者获悉，当地教育、公安部门已介入调查。\n"
+            "一位家长告诉大风新闻记者，孩子在校内外多次遭到欺凌。\n教育局表示，将督促学校加强防范校园欺凌工作。")
+    assert "extreme_weather" not in tag_hazards(title, body, tax).hazards
