@@ -56,15 +56,17 @@ def test_a_word_before_an_office_named_after_its_township_is_that_township(gz):
 _LAB_NOTICE = "各学院：\n为做好新学期实验室安全工作，请各单位于3月10日前完成自查，重点检查危险化学品和气瓶管理。\n"
 
 
-@pytest.mark.parametrize(("footer", "province"), [
-    ("版权所有：某某学院 皖ICP备05012345号", "安徽省"),
-    ("湘公网安备43010202000123号", "湖南省"),
-    ("地址：学院路1号 邮编：730070", "甘肃省"),
-    ("值班电话：028-85401234", "四川省"),
+@pytest.mark.parametrize(("footer", "province", "city"), [
+    ("版权所有：某某学院 皖ICP备05012345号", "安徽省", None),
+    # a filing's six digits are its police office's code: the city (its county is often the portal's district)
+    ("湘公网安备43010202000123号", "湖南省", "长沙市"),
+    ("川公网安备 51040202000005号", "四川省", "攀枝花市"),
+    ("地址：学院路1号 邮编：730070", "甘肃省", None),
+    ("值班电话：028-85401234", "四川省", None),
 ])
-def test_a_site_registration_names_the_province_when_the_text_names_none(gz, footer, province):
+def test_a_site_registration_names_the_province_when_the_text_names_none(gz, footer, province, city):
     r = resolve(gz, "关于开展实验室安全自查的通知", _LAB_NOTICE + footer)
-    assert (r.province, r.city, r.county) == (province, None, None)
+    assert (r.province, r.city, r.county) == (province, city, None)
     assert [e.rule for e in r.evidence] == ["region:registration"]
 
 
