@@ -1327,3 +1327,11 @@ def test_a_county_disease_control_centre_is_an_office_that_places_a_far_township
             "目前，患病学生均已好转。")
     r = resolve(gz, "一小学出现发热病例 疾控部门开展处置", body)
     assert r.province == "广西壮族自治区" and r.county == "环江毛南族自治县"
+
+
+def test_a_districts_everyday_abbreviation_is_that_district(gz):
+    # 昆区 is how 包头 and the district's own site write 昆都仑区
+    body = ("来源：昆区政府网\n9月2日，包头市副市长一行深入昆区部分中小学，检查开学安全工作。\n"
+            "检查组查看了学校食堂和校舍，要求各校落实安全责任。")
+    r = resolve(gz, "副市长深入昆区学校检查开学安全工作", body)
+    assert (r.city, r.county) == ("包头市", "昆都仑区")
