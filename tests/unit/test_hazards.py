@@ -2135,3 +2135,21 @@ def test_a_news_app_called_strong_wind_is_no_weather(tax):
     body = ("近日，一段初中生被多名学生围殴的视频在网上传播。\n华商报大风新闻记者获悉，当地教育、公安部门已介入调查。\n"
             "一位家长告诉大风新闻记者，孩子在校内外多次遭到欺凌。\n教育局表示，将督促学校加强防范校园欺凌工作。")
     assert "extreme_weather" not in tag_hazards(title, body, tax).hazards
+
+
+@pytest.mark.parametrize("title, body", [
+    ("一接送幼儿车辆坠入池塘", "12月23日下午，一辆接送幼儿园孩子的车辆在放学途中坠入路边池塘，造成车内多人死亡。\n"
+                      "县公安局通报，事故调查、善后处置等工作正在进行中。"),
+    ("幼儿园校车落水 多名儿童遇难", "事发时，校车驶经一处弯道，连人带车掉入水塘。\n当地已成立事故调查组。"),
+])
+def test_a_vehicle_that_went_into_the_water_is_a_road_crash_not_drowning(tax, title, body):
+    r = tag_hazards(title, body, tax)
+    assert "traffic" in r.hazards and "drowning" not in r.hazards
+
+
+def test_vehicles_on_a_frozen_river_are_no_road_crash(tax):
+    body = ("近日，两名学生骑车穿越冰面掉进冰洞遇险。\n"
+            "气象部门提醒，河道冰面厚度不均匀，人员、车辆在冰面行走，极易发生冰面坍陷、坠入、溺水伤亡等安全事故。\n"
+            "各校要加强学生防溺水安全教育，严禁学生到冰面上玩耍。")
+    r = tag_hazards("关于加强冬季防溺水安全教育的提醒", body, tax)
+    assert "drowning" in r.hazards and "traffic" not in r.hazards
