@@ -165,12 +165,12 @@ _CRIME = re.compile(r"违法犯罪|不法侵害|不法分子|犯罪分子")
 _VEHICLE = re.compile(r"校车|(?<!电动)车辆|车内|车上|每辆|客车|公交车|面包车")
 _CAMPUS_PLACE = re.compile(r"宿舍|教学楼|楼道|楼层|食堂|实验室|教室|图书馆|办公楼|礼堂|体育馆")
 _ON_FIRE = re.compile(r"起火|着火|失火|火灾|燃烧|冒烟")
-# How a drill went: a clause saying the hazard did not happen (疏散中没有发生一起踩踏事件), or one of an
-# evacuation's sentences keeping it from happening (组织好疏散秩序，确保不发生踩踏): the drill's conduct,
-# not its subject. Readers of four sets left such a 踩踏 out of a fire or an earthquake drill.
 # A vehicle that went into the water (接送幼儿车辆坠入池塘, 校车落水, 大巴车坠入了水库): a road crash, which readers
 # labelled traffic and never drowning (6 of 6 gathered texts), however the children died
 _VEHICLE_INTO_WATER = re.compile(r"(?:车|车辆|车厢)[^。；;！？!?\n]{0,15}?(?:落水|坠入|坠河|坠湖|冲入|冲进|翻入|驶入|堕入|掉入|滑入)")
+# How a drill went: a clause saying the hazard did not happen (疏散中没有发生一起踩踏事件), or one of an
+# evacuation's sentences keeping it from happening (组织好疏散秩序，确保不发生踩踏): the drill's conduct,
+# not its subject. Readers of four sets left such a 踩踏 out of a fire or an earthquake drill.
 _DID_NOT_HAPPEN = re.compile(r"没有发生|未发生|没有出现|未出现|无一")
 _EVACUATION = re.compile(r"疏散|撤离|疏导")
 _KEPT_FROM = re.compile(r"避免|严防|防止|确保不|不发生")

@@ -390,9 +390,9 @@ def _deixis_marks(title: str, body: str, noise: list[tuple[int, int]],
             words.setdefault(found.group(1), (fld, found.start(), found.group(0)))
     return words
 
-# After a place name: the name belongs to a media outlet, a school, a street, a clock.
 # An outlet named with others (教育部和光明日报主办): a participant, not the source line its word would be bound by
 _WITH_OTHERS = ("和", "与", "及", "、", "同")
+# After a place name: the name belongs to a media outlet, a school, a street, a clock.
 _LINE_START = ("\n", " ", "\t", "\u3000")  # a line break or a space before a dateline (安定讯, indented or not)
 _MEDIA_AFTER = re.compile(
     r"(?:(?:日|晚|早|晨|都市|商|法制|法治|教育|青年|工人|农民|科技|经济|侨|党)报|电视台|广播电视"
