@@ -25,16 +25,25 @@ def labels_of(name: str) -> Path:
 
 
 def plan(name: str) -> dict:
-    """The set's queries in the labels' order, each with the ids it should find."""
+    """The set's queries in the labels' order, each with the ids it should find. A label whose
+    reader recorded no query (six of fresh 43's) goes to `no_query`: the search tool refuses an
+    empty query, and a gatherer must not invent one, so such a text turns up only among another
+    query's results (the gatherer keeps it when `add_text.py` matches its hash)."""
     path = labels_of(name)
     queries: dict[str, list[dict]] = {}
+    no_query: list[dict] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             label = json.loads(line)
-            queries.setdefault(label["source_query"], []).append(
-                {"id": label["id"], "text_len": label["text_len"], "note": (label.get("region_note") or "")[:NOTE_CHARS]})
+            wanted = {"id": label["id"], "text_len": label["text_len"],
+                      "note": (label.get("region_note") or "")[:NOTE_CHARS]}
+            query = (label.get("source_query") or "").strip()
+            if query:
+                queries.setdefault(query, []).append(wanted)
+            else:
+                no_query.append(wanted)
     return {"set": name, "labels": os.path.relpath(path, REPO), "out": f"data/{name}/texts.jsonl",
-            "queries": [{"query": q, "wanted": wanted} for q, wanted in queries.items()]}
+            "queries": [{"query": q, "wanted": wanted} for q, wanted in queries.items()], "no_query": no_query}
 
 
 def main(argv: list[str]) -> int:
@@ -48,7 +57,8 @@ def main(argv: list[str]) -> int:
             return 1
         p = plan(name)
         (out_dir / f"{name}.plan.json").write_text(json.dumps(p, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"{name}: {len(p['queries'])} queries, {sum(len(q['wanted']) for q in p['queries'])} texts")
+        unqueried = f", {len(p['no_query'])} without a query" if p["no_query"] else ""
+        print(f"{name}: {len(p['queries'])} queries, {sum(len(q['wanted']) for q in p['queries'])} texts{unqueried}")
     return 0
 
 
