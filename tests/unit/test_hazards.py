@@ -2153,3 +2153,16 @@ def test_vehicles_on_a_frozen_river_are_no_road_crash(tax):
             "各校要加强学生防溺水安全教育，严禁学生到冰面上玩耍。")
     r = tag_hazards("关于加强冬季防溺水安全教育的提醒", body, tax)
     assert "drowning" in r.hazards and "traffic" not in r.hazards
+
+
+def test_a_car_that_hit_a_pupil_is_a_road_crash(tax):
+    title = "关于我区一小学学生意外受伤离世的情况通报"
+    body = ("5月23日13时50分，我区某小学教师刘某在校内驾车将该校一年级学生撞伤，学生经送医抢救无效不幸离世。\n"
+            "我们对学生的不幸离世深感悲痛。\n目前，公安机关已对涉事教师依法采取刑事强制措施。")
+    assert "traffic" in tag_hazards(title, body, tax).hazards
+
+
+def test_a_car_named_with_no_crash_is_no_traffic_hint(tax):
+    body = ("学校组织教师驾车前往县城参加培训。\n培训内容包括课堂教学改革和班主任工作。\n"
+            "参训教师纷纷表示收获很大。")
+    assert tag_hazards("我校教师参加县级教学能力培训", body, tax).hazards == []
