@@ -2166,3 +2166,9 @@ def test_a_car_named_with_no_crash_is_no_traffic_hint(tax):
     body = ("学校组织教师驾车前往县城参加培训。\n培训内容包括课堂教学改革和班主任工作。\n"
             "参训教师纷纷表示收获很大。")
     assert tag_hazards("我校教师参加县级教学能力培训", body, tax).hazards == []
+
+
+def test_being_taken_in_is_fraud(tax):
+    body = ("一、离校的同学要注意交通安全，不乘坐无牌无证车辆。\n二、不到江河水库游泳，预防溺水。\n"
+            "三、实习的同学要提高辨别能力，做好自我保护，以免上当受骗。\n四、宿舍内不得使用大功率电器。")
+    assert "fraud" in tag_hazards("关于做好暑假学生安全工作的通知", body, tax).hazards
