@@ -507,7 +507,10 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: 
         elif kind == _WEAK and hit.code == "security" and scene.traffic_posts and hit.phrase in _TRAFFIC_PATROL \
                 and _TRAFFIC_POST.search(text, *_sentence(text, hit.start)):
             continue  # the traffic police's patrols round the school gate (巡逻执勤, 学校周边): traffic's
-        elif kind == _WEAK and _named_as_topic(comp, text, hit):
+        elif kind == _WEAK and (_CALLED_A_HAZARD.match(text, hit.end) if hit.phrase in comp.paired_only.get(hit.code, ())
+                                else _named_as_topic(comp, text, hit)):
+            # a word that names its hazard only beside a pair's act (护栏, 教学楼) is a topic only where the clause
+            # calls it a hazard (教学楼存在安全隐患), not before any task word (配合护栏管理, a school gate's railings)
             kind = _STRONG
         elif kind == _WEAK and (_qualifies(text, hit, starts) or _SPOT_AFTER.match(text, hit.end)):
             continue

@@ -2172,3 +2172,16 @@ def test_being_taken_in_is_fraud(tax):
     body = ("一、离校的同学要注意交通安全，不乘坐无牌无证车辆。\n二、不到江河水库游泳，预防溺水。\n"
             "三、实习的同学要提高辨别能力，做好自我保护，以免上当受骗。\n四、宿舍内不得使用大功率电器。")
     assert "fraud" in tag_hazards("关于做好暑假学生安全工作的通知", body, tax).hazards
+
+
+def test_a_school_gates_railings_as_a_task_are_no_building_safety(tax):
+    # 护栏 names building safety only beside a break (护栏断裂); 护栏管理 and 护栏安装 at a gate are the road's
+    body = ("针对校门口上下学时段人车混行的问题，学校落实值班制度，增设护学岗，配合护栏管理提升安全系数。\n"
+            "下一步，我们将尽快启动校门口护栏安装项目，采用防撞材质护栏，确保学生上下学安全。")
+    r = tag_hazards("关于学校门口交通安全问题的答复", body, tax)
+    assert "building" not in r.hazards and "traffic" in r.hazards
+
+
+def test_a_stair_railing_that_broke_is_building_safety(tax):
+    body = ("课间，几名学生在楼梯处玩耍时，楼梯护栏突然断裂，一名学生坠落受伤。\n学校已对全校护栏进行排查。")
+    assert "building" in tag_hazards("校方回应护栏损坏学生坠楼", body, tax).hazards
