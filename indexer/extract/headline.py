@@ -94,7 +94,8 @@ def _without_own_title(context: PageContext, lines: PageLines, near: list[Line],
     for line in near:
         if seen[_key(line.text)] >= 2 and _headline_like(line):
             return clean_title(line.text)
-    framed = _framed_headline(near, chosen.cleaned.body[:_OPENING])
+    framed = _framed_headline(near, chosen.cleaned.body[:_OPENING]) or \
+        _framed_headline(_down_to_prose(lines, chosen), chosen.cleaned.body[:_OPENING])
     if framed:
         return framed
     for k, line in enumerate(near):
@@ -148,6 +149,16 @@ def _near_lines(lines: PageLines, chosen: Candidate) -> list[Line]:
         return []
     start, top = _top(chosen)
     return [line for line in reversed(lines.lines[start:top]) if line.table is None]
+
+
+def _down_to_prose(lines: PageLines, chosen: Candidate) -> list[Line]:
+    """The page lines from the article's first line down to its first sentence, nearest first,
+    where that is further than `_near_lines` reaches: a whole page copied as text opens with its
+    channel menu, and its headline stands by its source-and-date line far below (the menu's
+    items, nearer the top, are no headline)."""
+    if chosen.first is None or chosen.first_prose is None:
+        return []
+    return [line for line in reversed(lines.lines[chosen.first:chosen.first_prose]) if line.table is None]
 
 
 def _around_top(lines: PageLines, chosen: Candidate) -> list[Line]:

@@ -338,6 +338,19 @@ def test_the_headline_is_the_line_by_its_source_and_date_not_a_share_widget(over
     assert article.title == headline
 
 
+def test_a_page_copied_as_text_with_its_channel_menu_first_keeps_the_headline_by_its_date_line():
+    # a whole page copied as text: a portal's channel menu of short lines comes first, far above the
+    # headline, which stands over its 【发布日期】【来源】 line; the menu item nearest the top is no headline
+    menu = ["首页", "添加收藏", "综合新闻", "政协聚焦", "文化名邦", "示例非遗", "平安示例", "侨乡教育", "寻宝示例",
+            "文苑", "特别报道", "社会新闻", "更多", "侨乡茶座", "书画天地", "旅游世界", "生活空间", "经济广角"]
+    headline = "示例镇中心小学开展消防疏散和防踩踏应急演练"
+    lines = [*menu, headline, "【发布日期:2025-11-13】 【来源:本站】",
+             "为提升应急处置能力，示例镇中心小学组织开展消防疏散和防踩踏应急演练，全校师生参加。",
+             "演练结束后，校长对演练进行了点评。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/n.html")
+    assert article.title == headline
+
+
 def test_a_spam_line_under_the_date_is_no_headline_though_the_opening_holds_it():
     # a reprint whose headline reaches the article's opening, and a spam line injected under the date:
     # both stand by a meta line and both are in the opening, but only the headline's words come back
