@@ -1335,3 +1335,11 @@ def test_a_districts_everyday_abbreviation_is_that_district(gz):
             "检查组查看了学校食堂和校舍，要求各校落实安全责任。")
     r = resolve(gz, "副市长深入昆区学校检查开学安全工作", body)
     assert (r.city, r.county) == ("包头市", "昆都仑区")
+
+
+@pytest.mark.parametrize(("phrase", "county"), [("阳泉郊区", "郊区"), ("晋城市城区", "城区"), ("攀枝花东区", "东区")])
+def test_a_district_named_by_a_word_after_its_city_is_that_district(gz, phrase, county):
+    # 郊区, 城区, 东区 are words (stop_names) alone, and these cities' districts right after their names
+    body = f"12月27日，{phrase}中小学校车开进了村，全区农村学生上下学有了保障。\n区教育局将继续做好校车安全管理工作。"
+    r = resolve(gz, "农村学生坐上了校车", body)
+    assert r.county == county
