@@ -380,11 +380,11 @@ def build(aliases_path: Path | None = DEFAULT_ALIASES, data_dir: Path = DATA_DIR
         add(div.name, div.code, "full")
         for form, form_kind in _short_of(div.name, div.short or "", div.level):
             add(form, div.code, form_kind)
-        city = divisions.get(div.city) if div.city else None
-        if div.name in stop_names and city is not None:
+        above = divisions.get(div.city) if div.city else None
+        if div.name in stop_names and above is not None:
             # a district whose name is a word (阳泉's 郊区, 晋城's 城区, 攀枝花's 东区) is that district
             # right after its city's name (阳泉郊区, 晋城市城区)
-            for head in {city.name, city.short or city.name}:
+            for head in {above.name, above.short or above.name}:
                 add(head + div.name, div.code, "full")
     for abbreviation, code in _banner_abbreviations(divisions.values()):
         add(abbreviation, code, "alias")
