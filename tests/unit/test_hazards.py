@@ -2185,3 +2185,10 @@ def test_a_school_gates_railings_as_a_task_are_no_building_safety(tax):
 def test_a_stair_railing_that_broke_is_building_safety(tax):
     body = ("课间，几名学生在楼梯处玩耍时，楼梯护栏突然断裂，一名学生坠落受伤。\n学校已对全校护栏进行排查。")
     assert "building" in tag_hazards("校方回应护栏损坏学生坠楼", body, tax).hazards
+
+
+def test_an_unlicensed_van_carrying_pupils_is_traffic(tax):
+    title = "一辆接送学生的“黑车”发生事故"
+    body = ("21日早晨，某镇中心小学几十名学生在上学途中乘坐的一辆“黑车”发生事故，多名学生受伤。\n"
+            "经县教育局、镇政府初步调查，此车系车主私自联系接送学生上学的“黑车”。")
+    assert "traffic" in tag_hazards(title, body, tax).hazards
