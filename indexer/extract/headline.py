@@ -94,8 +94,8 @@ def _without_own_title(context: PageContext, lines: PageLines, near: list[Line],
     for line in near:
         if seen[_key(line.text)] >= 2 and _headline_like(line):
             return clean_title(line.text)
-    framed = _framed_headline(near, chosen.cleaned.body[:_OPENING]) or \
-        _framed_headline(_down_to_prose(lines, chosen), chosen.cleaned.body[:_OPENING])
+    opening = chosen.cleaned.body[:_OPENING]
+    framed = _framed_headline(near, opening) or _framed_headline(_down_to_prose(lines, chosen), opening)
     if framed:
         return framed
     for k, line in enumerate(near):
@@ -156,8 +156,8 @@ def _down_to_prose(lines: PageLines, chosen: Candidate) -> list[Line]:
     where that is further than `_near_lines` reaches: a whole page copied as text opens with its
     channel menu, and its headline stands by its source-and-date line far below (the menu's
     items, nearer the top, are no headline)."""
-    if chosen.first is None or chosen.first_prose is None:
-        return []
+    if chosen.first is None or chosen.first_prose is None or chosen.first_prose <= _top(chosen)[1]:
+        return []  # within reach: `_near_lines` has read them
     return [line for line in reversed(lines.lines[chosen.first:chosen.first_prose]) if line.table is None]
 
 
