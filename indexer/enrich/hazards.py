@@ -507,10 +507,7 @@ def _in_context(comp: _Compiled, hits: list[Hit], text: str, field: str, scene: 
         elif kind == _WEAK and hit.code == "security" and scene.traffic_posts and hit.phrase in _TRAFFIC_PATROL \
                 and _TRAFFIC_POST.search(text, *_sentence(text, hit.start)):
             continue  # the traffic police's patrols round the school gate (巡逻执勤, 学校周边): traffic's
-        elif kind == _WEAK and (_CALLED_A_HAZARD.match(text, hit.end) if hit.phrase in comp.paired_only.get(hit.code, ())
-                                else _named_as_topic(comp, text, hit)):
-            # a word that names its hazard only beside a pair's act (护栏, 教学楼) is a topic only where the clause
-            # calls it a hazard (教学楼存在安全隐患), not before any task word (配合护栏管理, a school gate's railings)
+        elif kind == _WEAK and _a_topic(comp, text, hit):
             kind = _STRONG
         elif kind == _WEAK and (_qualifies(text, hit, starts) or _SPOT_AFTER.match(text, hit.end)):
             continue
@@ -598,6 +595,15 @@ def _named_as_topic(comp: _Compiled, text: str, hit: Hit) -> bool:
     or a keyword naming a kind of safety itself (饮食安全)."""
     return bool(comp.topic and comp.topic.match(text, hit.end)) or bool(_CALLED_A_HAZARD.match(text, hit.end)) \
         or bool(_SHARED_HEAD.match(text, hit.end)) or hit.phrase.endswith(_SAFETY_OF)
+
+
+def _a_topic(comp: _Compiled, text: str, hit: Hit) -> bool:
+    """A weak hit named as its text's topic (`_named_as_topic`); a word that names its hazard only
+    beside a pair's act (`paired_only`: 护栏, 教学楼) only where its clause calls it a hazard
+    (教学楼存在安全隐患), not before any task word (配合护栏管理: a school gate's railings)."""
+    if hit.phrase in comp.paired_only.get(hit.code, ()):
+        return bool(_CALLED_A_HAZARD.match(text, hit.end))
+    return _named_as_topic(comp, text, hit)
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
