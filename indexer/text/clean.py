@@ -51,7 +51,7 @@ _HAS_TONE = re.compile(f"[{_TONED}]")
 # ---------------------------------------------------------------- boilerplate lines
 _EDITOR = re.compile(
     r"^[\[【(（]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|审核|審核|值班总编|值班總編|校对|校對|审校|審校|初审|初審|"
-    r"复审|復審|终审|終審|主编|主編|监制|監制|签发|簽發|美编|美編|排版|网络编辑|網絡編輯)"
+    r"复审|復審|终审|終審|一审|一審|二审|二審|三审|三審|主编|主編|监制|監制|签发|簽發|美编|美編|排版|网络编辑|網絡編輯)"
     rf"(?:\s*[:：/|]\s*.{{0,60}}|\s+[{_HAN}·]{{2,4}}(?:[\s、,，]+[{_HAN}·]{{2,4}})*\s*[\]】)）]?)$"
 )
 _EDITOR_SUFFIX = re.compile(r"^.{2,24}(编辑|編輯)[)）\]】]?$")
@@ -60,6 +60,9 @@ _DISCLAIMER = re.compile(
     r"如有侵权|如有侵權|不代表本站|不代表本网|不代表本網|仅代表作者|僅代表作者|^\*?声明[:：]|^\*?聲明[:：]|免责声明|免責聲明|"
     r"与本站联系|與本站聯繫|联系删除|聯繫刪除|本文来源于网络|本文來源於網絡"
 )
+# A line that forbids reprinting the article (版权作品，未经授权严禁转载; 本文由X原创出品，未经许可请勿转载): past
+# the article's prose, what follows it is the page's (related headlines: “湘超”长沙队), as after 相关阅读.
+_REPRINT_BAN = re.compile(r"未[经經](?:本[网網站报報刊])?(?:[书書]面)?(?:授[权權]|许可|許可|同意)[^。\n]{0,20}?(?:[转轉][载載]|[复複]制|摘[编編]|[镜鏡]像)")
 _PHOTO_NOTE = re.compile(r"^[（(]?\s*(资料图片?|資料圖片?|图片来源|圖片來源|图片仅供参考|圖片僅供參考)[^。]{0,20}[)）]?$")
 _AD = re.compile(
     r"需要的自取|自行下载|自行下載|云盘下载|雲盤下載|网盘下载|網盤下載|扫码下载|掃碼下載|点击下载|點擊下載|立即下载|立即下載|"
@@ -255,6 +258,8 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
             continue  # an empty widget's heading above the article (相关链接: in a page's header)
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
+        if i >= n // 2 and _REPRINT_BAN.search(line) and any(_ends_sentence(k) or len(k) >= _PARAGRAPH_MIN for k in kept):
+            break  # the article ended with its rights line
         line = _without_glued_ads(line)
         if not line or _is_noise(line):
             continue  # (a paragraph that was all ads, sentence after sentence, is nothing left)

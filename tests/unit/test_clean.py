@@ -141,6 +141,20 @@ def test_a_recommended_news_block_after_the_article_is_dropped():
         assert cleaned.body.split("\n")[-1] == "会议通报了全市教育工作情况。"
 
 
+def test_the_headlines_under_a_rights_line_are_the_pages():
+    # a county media centre's story ends with its rights line; the related headlines under it (another
+    # city's team in a football league) are not the article's, and a short one is no signature
+    text = ("示例融媒体讯 12月3日，示例镇中心小学完成教学楼防护网安装。\n"
+            "该镇还组织校车安全检查两次，排查隐患五处。\n一审：张明\n"
+            "版权作品，未经授权严禁转载。经授权后，转载须注明来源。\n“城市联赛”又出新规\n“城市联赛”长沙队")
+    for notice in ("版权作品，未经授权严禁转载。经授权后，转载须注明来源。", "本文由示例晚报原创出品，未经许可，任何平台请勿转载。"):
+        cleaned = clean_body(text.replace("版权作品，未经授权严禁转载。经授权后，转载须注明来源。", notice))
+        assert cleaned.body.split("\n")[-1] == "该镇还组织校车安全检查两次，排查隐患五处。"
+    # a sentence of the story that names the rule, before the story's middle, is the story's
+    story = "示例县开展版权执法检查。\n查处未经许可转载他人作品的网站三家。\n检查网站十二家。\n下一步将持续开展检查。"
+    assert clean_body(story).body == story
+
+
 def test_an_empty_related_links_heading_above_the_article_ends_nothing():
     # a government page's header: date, source, an empty 相关链接 widget, then the article
     text = ("2021\n03/16\n10:53\n来源:\n示例日报\n标签\n相关链接:\n"
