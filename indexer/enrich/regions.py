@@ -746,10 +746,11 @@ class Gazetteer:
     def __init__(self, data: GazetteerData):
         self.data = data
         self._provinces = frozenset(c for c, d in data.divisions.items() if d.level == PROVINCE)
-        # the kinds of each name's readings, filled as names are met: the scan tests them for
-        # every match (a set test instead of a loop over the readings). One set object per
-        # combination of kinds (a few dozen), however many of the 60,800 names are met.
-        self._kinds: dict[str, frozenset[str]] = {}
+        # the kinds of each reading set, filled as names are met: the scan tests them for every match
+        # (a set test instead of a loop over the readings). Keyed by the readings, not the name: a
+        # county read across its city's short name (南阳镇平县) keeps only some of 南阳's readings.
+        # One set object per combination of kinds (a few dozen), however many of the 60,800 names are met.
+        self._kinds: dict[tuple[NameEntry, ...], frozenset[str]] = {}
         self._kind_sets: dict[frozenset[str], frozenset[str]] = {}
 
     @classmethod
@@ -788,6 +789,18 @@ class Gazetteer:
                 out.append((start, end, name, entries))
         return out
 
+    def _county_seats(self, found: list[tuple[int, int, str, tuple[NameEntry, ...]]]) -> dict[str, set[str]]:
+        """The counties the text names in full, by their names without the suffix (平南县 → 平南): a
+        township named so (该县平南镇) is that county's seat, which the table may know by a newer name
+        (平南街道), not a township of that name elsewhere (灵山县's 平南镇, 秦州区's)."""
+        divisions = self.data.divisions
+        seats: dict[str, set[str]] = {}
+        for _, _, name, entries in found:
+            for e in entries:
+                if e.kind == "full" and len(name) > 2 and divisions[e.code].level == COUNTY:
+                    seats.setdefault(name[:-1], set()).add(e.code)
+        return seats
+
     def _scan(self, text: str, towns: bool = True) -> list[_Match]:
         """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries, kinds). A
         township's short name is a match only before an institution (榆关小学); with `towns` False
@@ -799,10 +812,11 @@ class Gazetteer:
         # the townships the text names in full, by their short names: 罗庄镇政府在罗庄二初中 holds
         # the township's 罗庄 twice, not 临沂's 罗庄区
         named_towns: dict[str, set[str]] = {}
+        seats = self._county_seats(found)
         if towns:
             for _, _, name, entries in found:
                 short = town_short(name)
-                codes = {e.code for e in entries if e.kind == "town"}
+                codes = {e.code for e in entries if e.kind == "town" and (short not in seats or e.code in seats[short])}
                 if short and codes:
                     named_towns.setdefault(short, set()).update(codes)
         # the units the text names by a name of their own (长治 in 长治久安 is a word, no city): what a
@@ -810,14 +824,17 @@ class Gazetteer:
         named = {e.code for _, _, _, entries in found for e in entries if e.kind in _PLACE_HEAD_KINDS} \
             if "公安分局" in text else frozenset()
         for start, end, name, entries in found:
-            kinds = kinds_of.get(name)
+            kinds = kinds_of.get(entries)
             if kinds is None:
                 kinds = _kinds(entries)
-                kinds = kinds_of[name] = self._kind_sets.setdefault(kinds, kinds)
+                kinds = kinds_of[entries] = self._kind_sets.setdefault(kinds, kinds)
             if not kinds.isdisjoint(_WORD_KINDS):
                 body_at = _branch_under_body(text, start, end)
                 before = ends.get(start if body_at is None else body_at, ())
                 entries = self._bound_words(text, start, end, entries, before, named)
+                kinds = _kinds(entries)
+            if (seat_of := seats.get(town_short(name) or name)) and not kinds.isdisjoint(_TOWN_KINDS):
+                entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS or e.code in seat_of)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
             if start and text[start - 1:start + 1] in _WORD_BEFORE and not kinds.isdisjoint(_WORD_TAIL_KINDS):

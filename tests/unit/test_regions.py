@@ -1561,3 +1561,14 @@ def test_the_review_cases_of_this_sessions_rules(gz):
     # 每日 heads an outlet only before a short name
     r = resolve(gz, "上学路上", "学生每日宁陕县城区上学人数约3000人，交警在路口护学。")
     assert r.county == "宁陕县" and all(e.rule != "region:media" for e in r.evidence)
+
+
+def test_a_township_named_like_the_county_the_text_names_is_that_countys_seat(gz):
+    # 平南县's seat was 平南镇 (the table knows it as a 街道 now); the table's 平南镇 are another county's
+    # (钦州's 灵山县) and a district's (天水's 秦州区): the county the text names decides, and the short
+    # name in the breadcrumb is the county's too
+    body = ("> 广西平南血案 > 最新消息\n"
+            "记者从广西贵港市平南县了解到，该县平南镇一男子闯入学生午托点伤人，嫌疑人已被抓获。\n"
+            "平南镇中心小学附近的午托点已全部停业整顿。")
+    r = resolve(gz, "广西一男子闯入午托点伤人", body)
+    assert (r.province, r.city, r.county) == ("广西壮族自治区", "贵港市", "平南县")
