@@ -638,7 +638,8 @@ def _lone_cue_may_decide(title: str, body: str, mentions: list[_Mention]) -> boo
     if "全国" in title and not body.startswith(title):
         return False
     cues = [m for m in mentions if m.resolved and m.field not in ("hint", "domain")]
-    if all(m.kind.startswith("town_short") or m.hint for m in cues):
+    # … but a county's school opening the headline (潜江中学学生寝室管理细则) is the school's own page
+    if all(m.kind.startswith("town_short") or (m.hint and not (m.field == "title" and m.start == 0)) for m in cues):
         return False
     return not any(m.field in _BODY_FIELDS and _NOT_HERE.search(body, *enclosing(body, m.start, SENTENCE_STOPS))
                    for m in cues)

@@ -1572,3 +1572,12 @@ def test_a_township_named_like_the_county_the_text_names_is_that_countys_seat(gz
             "平南镇中心小学附近的午托点已全部停业整顿。")
     r = resolve(gz, "广西一男子闯入午托点伤人", body)
     assert (r.province, r.city, r.county) == ("广西壮族自治区", "贵港市", "平南县")
+
+
+def test_a_county_school_opening_the_headline_places_its_own_page(gz):
+    # 潜江中学's own rules for its dormitories name no other place: the school is the page's, and 潜江 is
+    # one county-level city; named only in the body (a visit, an example) it stays a hint
+    rules = "一、寝室的分配\n以年级和班级为单位组成年级住宿楼和班级寝室，非特殊情况不得混住。"
+    r = resolve(gz, "潜江中学学生寝室管理细则", rules)
+    assert (r.province, r.county) == ("湖北省", "潜江市")
+    assert resolve(gz, "学生寝室管理细则", rules + "\n参照潜江中学的做法执行。").province is None
