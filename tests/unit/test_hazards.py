@@ -2192,3 +2192,13 @@ def test_an_unlicensed_van_carrying_pupils_is_traffic(tax):
     body = ("21日早晨，某镇中心小学几十名学生在上学途中乘坐的一辆“黑车”发生事故，多名学生受伤。\n"
             "经县教育局、镇政府初步调查，此车系车主私自联系接送学生上学的“黑车”。")
     assert "traffic" in tag_hazards(title, body, tax).hazards
+
+
+def test_crossing_the_road_at_a_school_gate_is_traffic(tax):
+    # a citizen asks for a crossing at a school's back gate; the town answers it will be painted before term
+    title = "网友问：实验小学后门公路能否增加人行通道"
+    body = ("实验小学后门的公路车流量大，学生放学时很难通过，希望政府考虑增设斑马线。\n"
+            "镇人民政府答复：您反映的问题已收悉。经实地查看，该处可以增加斑马线，预计开学前完成。")
+    assert tag_hazards(title, body, tax).hazards == ["traffic"]
+    for words in ("人行横道", "红绿灯", "减速带"):
+        assert tag_hazards(title, body.replace("斑马线", words), tax).hazards == ["traffic"]
