@@ -90,11 +90,13 @@ def _without_own_title(context: PageContext, lines: PageLines, near: list[Line],
         return context.title
     if near and near[0].link_share >= _LINK_LINE and _headline_like(near[0], allow_link=True):
         return clean_title(near[0].text)
+    opening = chosen.cleaned.body[:_OPENING]
     seen = Counter(_key(line.text) for line in _around_top(lines, chosen))
     for line in near:
-        if seen[_key(line.text)] >= 2 and _headline_like(line):
+        # a line shown twice is the headline in its heading and its breadcrumb, when the article's opening
+        # echoes its words; a menu's item shown twice (會員中心 in a trade portal's two menus) is not
+        if seen[_key(line.text)] >= 2 and _headline_like(line) and _echoed(line.text, opening):
             return clean_title(line.text)
-    opening = chosen.cleaned.body[:_OPENING]
     framed = _framed_headline(near, opening) or _framed_headline(_down_to_prose(lines, chosen), opening)
     if framed:
         return framed
@@ -128,6 +130,12 @@ def _framed_headline(near: list[Line], opening: str) -> str | None:
         if shared >= _MIN_SHARED_PAIRS and (best is None or (shared, -k) > best[:2]):
             best = (shared, -k, text)
     return best[2] if best else None
+
+
+def _echoed(line: str, opening: str) -> bool:
+    """Whether the article's opening, the line itself left out (a page copied as text opens with its
+    menus), repeats some of the line's character pairs (`_MIN_SHARED_PAIRS`)."""
+    return len(_pairs(line) & _pairs(opening.replace(line.strip(), ""))) >= _MIN_SHARED_PAIRS
 
 
 def _pairs(text: str) -> set[str]:

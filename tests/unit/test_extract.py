@@ -351,6 +351,20 @@ def test_a_page_copied_as_text_with_its_channel_menu_first_keeps_the_headline_by
     assert article.title == headline
 
 
+def test_a_menu_item_shown_twice_is_no_headline_when_the_article_never_echoes_it():
+    # a trade portal copied as text: two menus print 会员中心 twice, far above the headline over its
+    # date-and-source line; a line shown twice is the headline only where the article repeats its words
+    menu = ["加入桌面", "手机版", "行业频道", "高级搜索", "排名推广", "排名推广", "会员中心", "会员中心",
+            "伦敦铜价 | 纽约铜价 | 北京铜价 | 其它省市", "当前位置: 首页 » 资讯 » 综合新闻 » 正文"]
+    headline = "示例县幼儿园投毒案背后:全县上万名适龄幼儿未入园"
+    lines = [*menu, headline, "放大字体 缩小字体 发布日期:2020-02-21 来源:示例新闻网",
+             "示例网讯:3月23日,示例县示例村,一名幼儿的母亲拿着女儿生前幼儿园的胸卡。该县幼儿园投毒案发生后,"
+             "记者走访发现,全县上万名适龄幼儿未能入园。",
+             "县教育局表示,将加快公办幼儿园建设。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/t.html")
+    assert article.title == headline
+
+
 def test_a_spam_line_under_the_date_is_no_headline_though_the_opening_holds_it():
     # a reprint whose headline reaches the article's opening, and a spam line injected under the date:
     # both stand by a meta line and both are in the opening, but only the headline's words come back
