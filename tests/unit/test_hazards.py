@@ -2207,5 +2207,5 @@ def test_crossing_the_road_at_a_school_gate_is_traffic(tax):
 def test_the_power_company_checking_a_schools_supply_is_electrical(tax):
     title = "县供电公司全力做好高考保电工作"
     body = ("高考进入倒计时，县供电公司组织技术人员深入各考点学校，对考场的供电线路进行全面检修，排除隐患。\n"
-            "考试期间安排抢修人员在考点值守，确保考场稳定供电。")
+            "对考生食宿集中区的供电设备逐一巡查，考试期间安排抢修人员在考点值守。")
     assert tag_hazards(title, body, tax).hazards == ["electrical"]
