@@ -46,8 +46,8 @@ _MIN_SHARED_PAIRS = 2
 _OVERLAP = 0.6
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}")
 _NOT_HEADLINE = re.compile(
-    rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, labels.HEADER_OTHER, ('编辑', '当前位置', '您的位置'))})"
-    r"\s*[:：]|>>|->|»|›|>(?:\s|$)|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页"
+    rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, labels.HEADER_OTHER, ('编辑', '当前位置', '您的位置', 'IP属地', 'IP屬地'))})"
+    r"\s*[:：]|>>|->|»|›|>(?:\s|$)|分享到|打印|关闭|收藏|字体|字号|登录|注册|首页|复制链接|複製鏈接"
 )
 # The line under a headline: where the article comes from and when ("来源：新华网 2024-05-14").
 _META_LINE = re.compile(rf"(?:{labels.alternation(labels.SOURCE, labels.DATE, ('作者',))})\s*[:：]|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}")

@@ -365,6 +365,18 @@ def test_a_menu_item_shown_twice_is_no_headline_when_the_article_never_echoes_it
     assert article.title == headline
 
 
+def test_a_forums_copy_link_widget_and_posters_ip_line_are_no_headline():
+    # a forum thread copied as text: the login box's line shown twice, the thread's title over its
+    # [复制链接] widget, the poster's rank and IP location (IP属地:某省某市) by the post's date
+    headline = "[县域动态] 示例县多部门联动督查校园安全工作"
+    lines = ["示例社区", "找回密码", "注册", "只需一步,快速开始", "只需一步,快速开始", "搜索", "查看: 1973|回复: 0",
+             headline, "[复制链接]", "精华", "积分", "IP属地:湖北省武汉市", "发表于 湖北省武汉市 2018-4-21 20:22:17 来自手机",
+             "示例新闻网(通讯员 张示例)4月16日,由示例县教育局、公安局等部门组成的联合检查组,深入12所学校督查校园安全工作。",
+             "督查组现场填写检查记录表,下达隐患整改通知书。"]
+    (article,) = extract_articles(_paragraphs_page(lines), "http://x.example/f.html")
+    assert article.title == headline
+
+
 def test_a_spam_line_under_the_date_is_no_headline_though_the_opening_holds_it():
     # a reprint whose headline reaches the article's opening, and a spam line injected under the date:
     # both stand by a meta line and both are in the opening, but only the headline's words come back
