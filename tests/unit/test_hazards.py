@@ -2209,3 +2209,19 @@ def test_the_power_company_checking_a_schools_supply_is_electrical(tax):
     body = ("高考进入倒计时，县供电公司组织技术人员深入各考点学校，对考场的供电线路进行全面检修，排除隐患。\n"
             "对考生食宿集中区的供电设备逐一巡查，考试期间安排抢修人员在考点值守。")
     assert tag_hazards(title, body, tax).hazards == ["electrical"]
+
+
+def test_the_buses_pupils_ride_to_school_are_traffic(tax):
+    # a citizen's letter: pupils wait twenty minutes by the road, the buses full at closing time
+    title = "信件：学生放学坐不上车"
+    body = ("示例中学和示例小学中午同时放学，学生在路边等车要十几二十分钟。\n"
+            "每天放学时的公交车都挤满了人，希望有关部门在放学时段增开公交车。")
+    assert tag_hazards(title, body, tax).hazards == ["traffic"]
+
+
+def test_stalls_cleared_from_the_street_outside_schools_are_the_order_around_them(tax):
+    # the city management bureau clears hawkers from the streets outside the county's schools before the exams
+    title = "县城管局开展考前集中执法整治行动"
+    body = ("为确保中考、高考顺利进行，县城管局组织执法人员对县城区各中小学周边占道经营行为进行集中整治。\n"
+            "行动中共劝离占道经营流动摊点40余处，清理乱堆乱放杂物10余处。")
+    assert "security" in tag_hazards(title, body, tax).hazards
