@@ -2225,3 +2225,17 @@ def test_stalls_cleared_from_the_street_outside_schools_are_the_order_around_the
     body = ("为确保中考、高考顺利进行，县城管局组织执法人员对县城区各中小学周边占道经营行为进行集中整治。\n"
             "行动中共劝离占道经营流动摊点40余处，清理乱堆乱放杂物10余处。")
     assert "security" in tag_hazards(title, body, tax).hazards
+
+
+def test_an_internet_cafe_letting_minors_in_is_online_safety(tax):
+    title = "区文化市场综合执法大队开展校园周边环境专项整治"
+    body = ("开学前，执法人员对辖区中小学周边的书店、文具店进行检查，查处非法出版物。\n"
+            "同时严查网吧违规接纳未成年人上网行为，责令两家网吧限期整改，并对违规接纳未成年人的一家网吧立案查处。")
+    assert "cyber" in tag_hazards(title, body, tax).hazards
+
+
+def test_pupils_fighting_at_the_school_gate_is_bullying(tax):
+    title = "两名女生校门口厮打 教育局回应"
+    body = ("近日，一段两名女生在某中学校门口打架的视频在网上流传。\n"
+            "县教育局回应称，两名学生因琐事发生口角后打架，学校已对涉事学生进行批评教育，并通知家长到校。")
+    assert tag_hazards(title, body, tax).hazards == ["bullying"]
