@@ -790,17 +790,29 @@ class Gazetteer:
                 out.append((start, end, name, entries))
         return out
 
-    def _county_seats(self, found: list[tuple[int, int, str, tuple[NameEntry, ...]]]) -> dict[str, set[str]]:
-        """The counties the text names in full, by their names without the suffix (平南县 → 平南): a
-        township named so (该县平南镇) is that county's seat, which the table may know by a newer name
-        (平南街道), not a township of that name elsewhere (灵山县's 平南镇, 秦州区's)."""
+    def _towns_of_named_seats(self, found: list[tuple[int, int, str, tuple[NameEntry, ...]]]
+                              ) -> list[tuple[int, int, str, tuple[NameEntry, ...]]]:
+        """A township named like a county the text names in full (平南县 … 该县平南镇) is that county's
+        seat, which the table may know by a newer name (平南街道), not a township of that name elsewhere
+        (灵山县's 平南镇, 秦州区's): its readings in other counties go, for its full name and its short
+        one (广西平南血案), and so does the match when none is left."""
         divisions = self.data.divisions
-        seats: dict[str, set[str]] = {}
+        seats: dict[str, set[str]] = {}  # a county's name without its suffix (平南县 → 平南) → the counties
         for _, _, name, entries in found:
             for e in entries:
                 if e.kind == "full" and len(name) > 2 and divisions[e.code].level == COUNTY:
                     seats.setdefault(name[:-1], set()).add(e.code)
-        return seats
+        if not seats:
+            return found
+        out: list[tuple[int, int, str, tuple[NameEntry, ...]]] = []
+        for start, end, name, entries in found:
+            seat_of = seats.get(town_short(name) or name)
+            if seat_of and any(e.kind in _TOWN_KINDS for e in entries):
+                entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS or e.code in seat_of)
+                if not entries:
+                    continue
+            out.append((start, end, name, entries))
+        return out
 
     def _scan(self, text: str, towns: bool = True) -> list[_Match]:
         """Leftmost-longest, non-overlapping matches: (start, end, phrase, entries, kinds). A
@@ -809,15 +821,14 @@ class Gazetteer:
         out: list[_Match] = []
         ends: dict[int, list[NameEntry]] = {}  # the readings of the names that end at each offset
         kinds_of = self._kinds
-        found = self._county_after_its_city(text, self.data.find(text))
+        found = self._towns_of_named_seats(self._county_after_its_city(text, self.data.find(text)))
         # the townships the text names in full, by their short names: 罗庄镇政府在罗庄二初中 holds
         # the township's 罗庄 twice, not 临沂's 罗庄区
         named_towns: dict[str, set[str]] = {}
-        seats = self._county_seats(found)
         if towns:
             for _, _, name, entries in found:
                 short = town_short(name)
-                codes = {e.code for e in entries if e.kind == "town" and (short not in seats or e.code in seats[short])}
+                codes = {e.code for e in entries if e.kind == "town"}
                 if short and codes:
                     named_towns.setdefault(short, set()).update(codes)
         # the units the text names by a name of their own (长治 in 长治久安 is a word, no city): what a
@@ -833,9 +844,6 @@ class Gazetteer:
                 body_at = _branch_under_body(text, start, end)
                 before = ends.get(start if body_at is None else body_at, ())
                 entries = self._bound_words(text, start, end, entries, before, named)
-                kinds = _kinds(entries)
-            if (seat_of := seats.get(town_short(name) or name)) and not kinds.isdisjoint(_TOWN_KINDS):
-                entries = tuple(e for e in entries if e.kind not in _TOWN_KINDS or e.code in seat_of)
                 kinds = _kinds(entries)
             ends.setdefault(end, []).extend(entries)
             if start and text[start - 1:start + 1] in _WORD_BEFORE and not kinds.isdisjoint(_WORD_TAIL_KINDS):

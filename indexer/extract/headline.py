@@ -120,8 +120,7 @@ def _framed_headline(near: list[Line], opening: str) -> str | None:
     for i, line in enumerate(near):
         if _META_LINE.search(line.text):
             candidates += [k for k in (i - 1, i + 1) if 0 <= k < len(near) and _headline_like(near[k])]
-    echoed = [k for k in candidates
-              if len(_pairs(near[k].text) & _pairs(opening.replace(near[k].text.strip(), ""))) >= _MIN_SHARED_PAIRS]
+    echoed = [k for k in candidates if _echoed(near[k].text, opening)]
     pairs = _pairs(opening)
     best: tuple[int, int, str] | None = None
     for k in echoed or candidates:

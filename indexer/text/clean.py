@@ -253,12 +253,12 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
     n = len(lines)
     for i, line in enumerate(lines):
         if labels.FOLLOWING_HEAD.match(line):
-            if any(_ends_sentence(k) or len(k) >= _PARAGRAPH_MIN for k in kept) and (i >= n // 3 or i > 3):
+            if _has_prose(kept) and (i >= n // 3 or i > 3):
                 break  # the rest is a list of other articles
             continue  # an empty widget's heading above the article (相关链接: in a page's header)
         if _KEYWORDS.match(line) and i >= n // 2:
             continue
-        if i >= n // 2 and _REPRINT_BAN.search(line) and any(_ends_sentence(k) or len(k) >= _PARAGRAPH_MIN for k in kept):
+        if i >= n // 2 and _REPRINT_BAN.search(line) and _has_prose(kept):
             break  # the article ended with its rights line
         line = _without_glued_ads(line)
         if not line or _is_noise(line):
@@ -289,6 +289,12 @@ def drop_boilerplate(lines: list[str], title: str | None = None) -> tuple[list[s
     while kept and _is_noise(kept[-1]):
         kept.pop()
     return kept, info
+
+
+def _has_prose(lines: list[str]) -> bool:
+    """Whether the lines kept so far hold the article's prose (a sentence's end or a paragraph's
+    length): past it, a related-list heading or a rights line ends the article."""
+    return any(_ends_sentence(k) or len(k) >= _PARAGRAPH_MIN for k in lines)
 
 
 def is_photo_note(line: str) -> bool:
